@@ -1,0 +1,260 @@
+package catalog
+
+import (
+	"slices"
+	"strconv"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxMinutes is the longest an activity may take: aftercare is for the next
+// few hours, not the next day.
+const MaxMinutes = 240
+
+func (rg *Range) decodeNode(d *decoder, n *yaml.Node, at string, _ rules) {
+	switch {
+	case n.Kind == yaml.ScalarNode:
+		if v, ok := d.integer(n, at); ok {
+			*rg = Range{v, v}
+		}
+	case n.Kind == yaml.SequenceNode && len(n.Content) == 2:
+		lo, okLo := d.integer(n.Content[0], at)
+		hi, okHi := d.integer(n.Content[1], at)
+		if !okLo || !okHi {
+			return
+		}
+		if lo > hi {
+			d.errorf(n, at, "the first number (%d) must not be more than the second (%d)", lo, hi)
+			return
+		}
+		*rg = Range{lo, hi}
+	default:
+		d.errorf(n, at, "expected [lowest, highest], like [5, 20], got %s", describe(n))
+	}
+}
+
+func (ws *Weights) decodeNode(d *decoder, n *yaml.Node, at string, r rules) {
+	var out Weights
+	seen := map[string]bool{}
+	add := func(key *yaml.Node, weight int) {
+		if key.Kind != yaml.ScalarNode {
+			d.errorf(key, at, "expected a need, got %s", describe(key))
+			return
+		}
+		if seen[key.Value] {
+			d.errorf(key, at, "%q is named twice", key.Value)
+			return
+		}
+		seen[key.Value] = true
+		if d.allowed(key, at, r, key.Value) {
+			out = append(out, Weight{key.Value, weight})
+		}
+	}
+	switch {
+	case isNull(n):
+		return
+	case n.Kind == yaml.SequenceNode:
+		for _, key := range n.Content {
+			add(key, DefaultWeight)
+		}
+	case n.Kind == yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key, val := n.Content[i], n.Content[i+1]
+			w, ok := d.integer(val, at)
+			if !ok {
+				continue
+			}
+			if w < 1 || w > MaxWeight {
+				d.errorf(val, at, "weight %d is out of range: use 1 (a little), 2 (some) or 3 (a lot)", w)
+				continue
+			}
+			add(key, w)
+		}
+	default:
+		d.errorf(n, at, "expected needs with weights, like {quiet: 3, hydration: 1}, or a list of needs, got %s", describe(n))
+		return
+	}
+	*ws = sortWeights(out)
+}
+
+// decodeNode keeps a default as written; Question.check turns it into the
+// answer its kind of question expects.
+func (a *Answer) decodeNode(d *decoder, n *yaml.Node, at string, _ rules) {
+	switch {
+	case isNull(n):
+	case n.Kind == yaml.ScalarNode:
+		a.Text = n.Value
+	case n.Kind == yaml.SequenceNode:
+		a.Choices = []string{}
+		for _, item := range n.Content {
+			if s, ok := d.scalar(item, at, "an option id"); ok {
+				a.Choices = append(a.Choices, s)
+			}
+		}
+	default:
+		d.errorf(n, at, "expected an option id, a list of them, a number or text, got %s", describe(n))
+	}
+}
+
+func (n *Need) Check(r *Reporter) {
+	checkID(r, n.ID)
+	r.Require("label", n.Label)
+	if n.Baseline < 0 || n.Baseline > MaxWeight {
+		r.Errorf("baseline", "%d is out of range: use 0 to %d", n.Baseline, MaxWeight)
+	}
+	if slices.Contains(n.Opposes, n.ID) {
+		r.Errorf("opposes", "a need cannot oppose itself")
+	}
+}
+
+func (t *Tag) Check(r *Reporter) {
+	checkID(r, t.ID)
+	r.Require("label", t.Label)
+}
+
+func (t *Thing) Check(r *Reporter) {
+	checkID(r, t.ID)
+	r.Require("label", t.Label)
+}
+
+func (s *Situation) Check(r *Reporter) {
+	checkID(r, s.ID)
+	r.Require("label", s.Label)
+	r.Require("after", s.After)
+}
+
+func (a *Activity) Check(r *Reporter) {
+	checkID(r, a.ID)
+	r.Require("title", a.Title)
+	r.Require("summary", a.Summary)
+	r.Require("mode", string(a.Mode))
+	r.Require("contact", a.Contact)
+	r.Require("energy", a.Energy)
+	if !r.Has("needs") {
+		r.Errorf("needs", "missing: say which needs this meets, like {calm: 2}")
+	}
+	switch {
+	case !r.Has("minutes"):
+		r.Errorf("minutes", "missing: give a typical range, like [5, 20]")
+	case a.Minutes.Min < 1 || a.Minutes.Max > MaxMinutes:
+		r.Errorf("minutes", "%s is impossible: times go from 1 to %d minutes", a.Minutes, MaxMinutes)
+	}
+	if a.Mode == Solo && a.Contact != "" && a.Contact != "none" {
+		r.Errorf("contact", "a solo activity has no contact with anyone else: use none")
+	}
+	if (a.Contact == "light" || a.Contact == "full") && !slices.Contains(a.Tags, "touch") {
+		r.Errorf("tags", "an activity with %s contact needs the touch tag, so that a never-list can leave it out", a.Contact)
+	}
+	if a.Bridge && a.Mode == Solo {
+		r.Errorf("bridge", "a bridge is done together: use mode together or either")
+	}
+}
+
+func (q *Question) Check(r *Reporter) {
+	checkID(r, q.ID)
+	r.Require("prompt", q.Prompt)
+	r.Require("phase", q.Phase)
+	r.Require("audience", q.Audience)
+	r.Require("kind", q.Kind)
+	if q.Audience == "both" && !r.Has("solo_prompt") {
+		r.Errorf("solo_prompt", "missing: a question for both solo and together check-ins needs the wording for someone alone")
+	}
+	choice := q.Kind == Single || q.Kind == Multi
+	switch {
+	case choice && len(q.Options) < 2:
+		r.Errorf("options", "a %s choice question needs at least two options", q.Kind)
+	case !choice && r.Has("options"):
+		r.Errorf("options", "only single and multi questions have options")
+	}
+	seen := map[string]bool{}
+	for _, o := range q.Options {
+		if seen[o.ID] {
+			r.Errorf("options", "option %q is given twice", o.ID)
+		}
+		seen[o.ID] = true
+	}
+	if q.Kind == Scale {
+		switch {
+		case !r.Has("scale"):
+			r.Errorf("scale", "missing: give the lowest and highest point, like [1, 5]")
+		case q.Scale.Min >= q.Scale.Max || q.Scale.Max-q.Scale.Min > 10:
+			r.Errorf("scale", "%s is impossible: a scale needs 2 to 11 points, lowest first", q.Scale)
+		}
+	} else if r.Has("scale") {
+		r.Errorf("scale", "only scale questions have a scale")
+	}
+	q.checkDefault(r)
+}
+
+// checkDefault turns the default as written into the answer the question's
+// kind expects. Every question has a default, so that pressing enter always
+// moves on; it is never a safety answer, so that pressing enter never says
+// someone is unsafe.
+func (q *Question) checkDefault(r *Reporter) {
+	written := q.Default
+	switch q.Kind {
+	case Single:
+		id := written.Text
+		if written.Choices != nil || id == "" {
+			r.Errorf("default", "a single choice question needs one option id as its default")
+			return
+		}
+		q.Default = Answer{Choices: []string{id}}
+	case Multi:
+		q.Default = Answer{Choices: written.Choices}
+		if written.Text != "" {
+			q.Default.Choices = []string{written.Text}
+		}
+		if q.Default.Choices == nil {
+			q.Default.Choices = []string{}
+		}
+	case Scale:
+		if q.Scale.Min >= q.Scale.Max {
+			return
+		}
+		v, err := strconv.Atoi(written.Text)
+		if err != nil || v < q.Scale.Min || v > q.Scale.Max {
+			r.Errorf("default", "a scale question needs a number from %d to %d as its default", q.Scale.Min, q.Scale.Max)
+			return
+		}
+		q.Default = Answer{Scale: v}
+		return
+	case Text:
+		if written.Choices != nil {
+			r.Errorf("default", "a text question's default is text, not a list")
+		}
+		return
+	default:
+		return
+	}
+	for _, id := range q.Default.Choices {
+		o := q.Option(id)
+		switch {
+		case o == nil:
+			r.Errorf("default", "%q is not one of the options", id)
+		case o.Safety:
+			r.Errorf("default", "%q is a safety answer; pressing enter must never give it", id)
+		}
+	}
+}
+
+func (o *Option) Check(r *Reporter) {
+	checkID(r, o.ID)
+	r.Require("label", o.Label)
+}
+
+func (res *Resource) Check(r *Reporter) {
+	checkID(r, res.ID)
+	r.Require("name", res.Name)
+	r.Require("how", res.How)
+}
+
+// Option returns the question's option with id, or nil.
+func (q *Question) Option(id string) *Option {
+	for i := range q.Options {
+		if q.Options[i].ID == id {
+			return &q.Options[i]
+		}
+	}
+	return nil
+}

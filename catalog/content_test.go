@@ -1,0 +1,241 @@
+package catalog
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// These tests hold the built-in catalogue to the brief: every practice from
+// the source articles, every need used, questions that can always be
+// answered with enter, and words that are kind and gender-neutral.
+
+func defaultsForTest(t *testing.T) *Catalog {
+	t.Helper()
+	c, err := Defaults()
+	if err != nil {
+		t.Fatalf("the built-in catalogue does not load:\n%v", err)
+	}
+	return c
+}
+
+func TestDefaultsCoverEveryPracticeInTheBrief(t *testing.T) {
+	c := defaultsForTest(t)
+	practices := map[string][]string{
+		"cuddling, snuggling":                  {"cuddle"},
+		"spooning":                             {"spoon"},
+		"extended physical contact":            {"hold-close"},
+		"showering or bathing together":        {"shower-together", "bath-together", "run-them-a-bath"},
+		"washing, brushing, stroking hair":     {"wash-hair", "brush-hair", "stroke-hair"},
+		"massage, back rubs":                   {"massage", "back-rub"},
+		"lingering kisses":                     {"lingering-kisses"},
+		"pillow talk":                          {"pillow-talk"},
+		"talking about the experience":         {"talk-it-over"},
+		"talking about anything else":          {"talk-about-your-day"},
+		"reading aloud":                        {"read-aloud"},
+		"watching what the partner chooses":    {"watch-their-pick"},
+		"reassuring words, appreciation":       {"reassuring-words", "specific-appreciation"},
+		"honest talk about feelings":           {"honest-feelings"},
+		"comfort food, water, tea, snack":      {"comfort-food", "glass-of-water", "make-tea", "light-snack"},
+		"singing":                              {"sing-softly"},
+		"a walk":                               {"walk-together"},
+		"meditation, deep breathing":           {"meditate", "breathe-together"},
+		"tending bruises and sore spots":       {"tend-bruises"},
+		"a quick body scan":                    {"body-scan"},
+		"napping together":                     {"nap-together"},
+		"a blanket, a weighted blanket":        {"blanket-wrap", "weighted-blanket"},
+		"a calming playlist":                   {"calming-playlist"},
+		"private nicknames and songs":          {"our-song", "pet-names"},
+		"lying quietly together":               {"lie-quietly"},
+		"eye contact":                          {"eye-contact"},
+		"a moment before parting":              {"moment-before-parting"},
+		"hygiene":                              {"freshen-up"},
+		"solo: bath, journal, breathing, rest": {"solo-bath", "journal", "slow-breathing", "rest-alone", "decompress-alone"},
+		"bridges for needs that pull apart":    {"hug-then-space", "sit-nearby", "message-later"},
+	}
+	for practice, ids := range practices {
+		for _, id := range ids {
+			if c.Activity(id) == nil {
+				t.Errorf("%s: no activity %q", practice, id)
+			}
+		}
+	}
+	if len(c.Activities) < 60 {
+		t.Errorf("%d activities, want at least 60", len(c.Activities))
+	}
+}
+
+func TestDefaultsUseEveryNeedTagAndSituation(t *testing.T) {
+	c := defaultsForTest(t)
+	for _, id := range []string{"closeness", "touch", "space", "quiet", "talk", "reassurance", "appreciation", "comfort",
+		"warmth", "rest", "hydration", "food", "cleanliness", "body-care", "calm", "lightness", "reflection"} {
+		if c.Need(id) == nil {
+			t.Errorf("need %q is missing", id)
+		}
+	}
+	for _, id := range []string{"touch", "kissing", "water", "food", "talking", "music", "outside", "eye-contact"} {
+		if c.Tag(id) == nil {
+			t.Errorf("tag %q is missing", id)
+		}
+	}
+	for _, id := range []string{"tender", "rough", "scene", "something-new", "new-partner", "casual", "power-exchange", "solo"} {
+		if s := c.Situation(id); s == nil || len(s.Raises) == 0 {
+			t.Errorf("situation %q is missing or raises no needs", id)
+		}
+	}
+	needUse, tagUse, situationUse := map[string]int{}, map[string]int{}, map[string]int{}
+	for _, a := range c.Activities {
+		for _, w := range a.Needs {
+			needUse[w.Need]++
+		}
+		for _, tag := range a.Tags {
+			tagUse[tag]++
+		}
+		for _, s := range a.Situations {
+			situationUse[s]++
+		}
+	}
+	for _, n := range c.Needs {
+		if needUse[n.ID] < 2 {
+			t.Errorf("need %q is met by %d activities, want at least 2", n.ID, needUse[n.ID])
+		}
+	}
+	for _, tag := range c.Tags {
+		if tagUse[tag.ID] == 0 {
+			t.Errorf("tag %q is on no activity, so a never-list of it means nothing", tag.ID)
+		}
+	}
+	for _, s := range c.Situations {
+		if situationUse[s.ID] < 3 {
+			t.Errorf("situation %q suits %d activities, want at least 3", s.ID, situationUse[s.ID])
+		}
+	}
+}
+
+func TestDefaultsHaveEnoughForOnePerson(t *testing.T) {
+	c := defaultsForTest(t)
+	alone := 0
+	for _, a := range c.Activities {
+		if a.Mode != Together {
+			alone++
+		}
+	}
+	if alone < 15 {
+		t.Errorf("%d activities can be done alone, want at least 15", alone)
+	}
+}
+
+func TestDefaultBridgesMeetBothSides(t *testing.T) {
+	c := defaultsForTest(t)
+	bridges := 0
+	for _, a := range c.Activities {
+		if !a.Bridge {
+			continue
+		}
+		bridges++
+		both := false
+		for _, w := range a.Needs {
+			for _, o := range c.Opposed(w.Need) {
+				if a.Needs.Of(o) > 0 {
+					both = true
+				}
+			}
+		}
+		if !both {
+			t.Errorf("bridge %q meets no two needs that pull apart: %v", a.ID, a.Needs)
+		}
+		if a.Mode == Solo || a.Contact == "full" {
+			t.Errorf("bridge %q is %s with %s contact; a bridge is a small shared gesture", a.ID, a.Mode, a.Contact)
+		}
+	}
+	if bridges < 5 {
+		t.Errorf("%d bridges, want at least 5", bridges)
+	}
+}
+
+func TestDefaultQuestionsCanAlwaysBeAnsweredWithEnter(t *testing.T) {
+	c := defaultsForTest(t)
+	required := map[string]string{
+		"okay": "after", "safe": "after", "feeling": "after", "need-now": "after", "avoid-now": "after",
+		"close-or-space": "after", "talk-or-quiet": "after", "partner-can-do": "after", "boundary": "after",
+		"reflect-good": "after", "reflect-not-good": "after", "reflect-differently": "after",
+		"plan-feels-good": "before", "plan-close-or-space": "before", "plan-avoid": "before", "plan-helps": "before",
+		"followup-now": "followup", "followup-low": "followup", "followup-need": "followup",
+	}
+	for id, phase := range required {
+		if q := c.Question(id); q == nil || q.Phase != phase {
+			t.Errorf("question %q is missing or not in phase %s", id, phase)
+		}
+	}
+	for _, q := range c.Questions {
+		if (q.Kind == Single || q.Kind == Multi) && q.Default.Choices == nil {
+			t.Errorf("question %q has no default", q.ID)
+		}
+	}
+	for _, id := range []string{"okay", "safe"} {
+		q := c.Question(id)
+		if q == nil || !slices.ContainsFunc(q.Options, func(o Option) bool { return o.Safety }) {
+			t.Errorf("question %q has no answer that brings up support", id)
+		}
+	}
+	if q := c.Question("safe"); q == nil || !q.Private {
+		t.Error("the safety question is not private by default")
+	}
+	space := c.Question("close-or-space")
+	if space == nil || !slices.ContainsFunc(space.Options, func(o Option) bool { return o.Needs.Of("space") > 0 }) {
+		t.Error("no answer to close-or-space implies the need for space")
+	}
+	avoid := c.Question("avoid-now")
+	if avoid == nil || !slices.ContainsFunc(avoid.Options, func(o Option) bool { return slices.Contains(o.Avoid, "touch") }) {
+		t.Error("no answer to avoid-now puts touch on the never-list")
+	}
+}
+
+var firstPerson = regexp.MustCompile(`\b(I|I'm|I'd|me|my|myself)\b`)
+
+func TestSoloWordingAddressesOneself(t *testing.T) {
+	c := defaultsForTest(t)
+	for _, q := range c.Questions {
+		wording := q.SoloPrompt
+		if q.Audience == "solo" {
+			wording = q.Prompt
+		}
+		if wording != "" && !firstPerson.MatchString(wording) {
+			t.Errorf("question %q: %q is not addressed to oneself", q.ID, wording)
+		}
+	}
+}
+
+var gendered = regexp.MustCompile(`(?i)\b(he|she|him|his|hers|girl|boy|man|woman|husband|wife|boyfriend|girlfriend)\b`)
+
+func TestDefaultWordingIsGenderNeutral(t *testing.T) {
+	c := defaultsForTest(t)
+	var texts []string
+	for _, a := range c.Activities {
+		texts = append(texts, a.Title, a.Summary)
+		texts = append(texts, a.Steps...)
+	}
+	for _, q := range c.Questions {
+		texts = append(texts, q.Prompt, q.SoloPrompt, q.Help, q.Placeholder)
+		for _, o := range q.Options {
+			texts = append(texts, o.Label)
+		}
+	}
+	for _, text := range texts {
+		if m := gendered.FindString(text); m != "" {
+			t.Errorf("%q says %q", text, m)
+		}
+	}
+}
+
+func TestDefaultResourcesIncludeHelpInDanger(t *testing.T) {
+	c := defaultsForTest(t)
+	rainn := c.Resource("rainn")
+	if rainn == nil || rainn.Region == "" || !strings.Contains(rainn.How, "800-656-4673") {
+		t.Errorf("RAINN = %+v", rainn)
+	}
+	if e := c.Resource("emergency"); e == nil || !strings.Contains(strings.ToLower(e.How), "emergency number") {
+		t.Errorf("emergency = %+v", e)
+	}
+}

@@ -1,0 +1,404 @@
+package catalog
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// decoder reads YAML nodes into the catalogue's types strictly: every
+// unknown field, wrong type, unknown reference and impossible value becomes
+// an Error at its line and column, and decoding carries on so that one run
+// reports all of them.
+type decoder struct {
+	path  string
+	errs  *Errors
+	known vocabulary
+}
+
+// Decode reads the one YAML document in data into v, a pointer to a struct,
+// as strictly as the catalogue itself is read: fields are named by `yaml`
+// tags, `oneof` tags limit a field to some words, and `ref` tags name the
+// catalogue lists a value must come from (checked when c is not nil). Every
+// problem is reported as path:line:col in one Errors. An empty document
+// leaves v as it was.
+func (c *Catalog) Decode(path string, data []byte, v any) error {
+	var errs Errors
+	root, perr := parse(path, data)
+	switch {
+	case perr != nil:
+		errs = append(errs, perr)
+	case root != nil:
+		d := &decoder{path: path, errs: &errs}
+		if c != nil {
+			d.known = c.known
+		}
+		d.decode(root, reflect.ValueOf(v).Elem(), "", rules{})
+	}
+	return errs.sorted()
+}
+
+// Decode is Catalog.Decode for files that refer to no catalogue list.
+func Decode(path string, data []byte, v any) error {
+	return (*Catalog)(nil).Decode(path, data, v)
+}
+
+// vocabulary holds, for each kind of reference ("need", "tag", ...), the ids
+// that exist.
+type vocabulary map[string]map[string]bool
+
+func (v vocabulary) sorted(kind string) []string {
+	ids := make([]string, 0, len(v[kind]))
+	for id := range v[kind] {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// checkRef reports whether id is known in any of the kinds, and if not, a
+// message that says what was expected.
+func (v vocabulary) checkRef(kinds []string, id string) (string, bool) {
+	var all []string
+	for _, k := range kinds {
+		if v[k][id] {
+			return "", true
+		}
+		all = append(all, v.sorted(k)...)
+	}
+	return fmt.Sprintf("unknown %s %q%s", strings.Join(kinds, " or "), id, didYouMean(id, all)), false
+}
+
+// rules are what a field's struct tags ask of its values.
+type rules struct {
+	ref    []string
+	keyref []string // for maps: what the keys must be
+	oneof  []string
+}
+
+// nodeDecoder is implemented by types that read themselves from YAML.
+type nodeDecoder interface {
+	decodeNode(d *decoder, n *yaml.Node, at string, r rules)
+}
+
+// Checker is implemented by types with rules that span their fields; Check
+// runs after the fields are decoded and reports through r.
+type Checker interface {
+	Check(r *Reporter)
+}
+
+func (d *decoder) errorf(n *yaml.Node, at, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if at != "" {
+		msg = at + ": " + msg
+	}
+	*d.errs = append(*d.errs, &Error{Path: d.path, Line: n.Line, Col: n.Column, Msg: msg})
+}
+
+// decode reads n into v. at names the place for messages, such as
+// `activity "bath": minutes`.
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, at string, r rules) {
+	if n.Kind == yaml.AliasNode {
+		d.errorf(n, at, "anchors and aliases (*%s) are not supported in these files; write the value out", n.Value)
+		return
+	}
+	if nd, ok := v.Addr().Interface().(nodeDecoder); ok {
+		nd.decodeNode(d, n, at, r)
+		return
+	}
+	if isNull(n) {
+		return
+	}
+	switch v.Kind() {
+	case reflect.String:
+		if s, ok := d.scalar(n, at, "text"); ok && d.allowed(n, at, r, s) {
+			v.SetString(s)
+		}
+	case reflect.Int:
+		if i, ok := d.integer(n, at); ok {
+			v.SetInt(int64(i))
+		}
+	case reflect.Bool:
+		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" {
+			d.errorf(n, at, "expected true or false, got %s", describe(n))
+			return
+		}
+		b, _ := strconv.ParseBool(strings.ToLower(n.Value))
+		v.SetBool(b)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			d.errorf(n, at, "expected a list, got %s", describe(n))
+			return
+		}
+		items := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, item := range n.Content {
+			itemAt := at
+			if items.Index(i).Kind() == reflect.Struct {
+				itemAt = entryName(strings.ToLower(v.Type().Elem().Name()), item, i)
+				if at != "" {
+					itemAt = at + ": " + itemAt
+				}
+			}
+			d.decode(item, items.Index(i), itemAt, r)
+		}
+		v.Set(items)
+	case reflect.Map:
+		d.decodeMap(n, v, at, r)
+	case reflect.Struct:
+		d.decodeStruct(n, v, at, nil)
+	default:
+		panic(fmt.Sprintf("catalog: no decoding for %s", v.Type()))
+	}
+}
+
+// decodeMap reads a mapping with word keys, checked against keyref, into a
+// map whose values follow the field's other rules.
+func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, at string, r rules) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, at, "expected fields (name: value), got %s", describe(n))
+		return
+	}
+	out := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, val := n.Content[i], n.Content[i+1]
+		k, ok := d.scalar(key, at, "a name")
+		if !ok || !d.allowed(key, at, rules{ref: r.keyref}, k) {
+			continue
+		}
+		if out.MapIndex(reflect.ValueOf(k)).IsValid() {
+			d.errorf(key, at, "%q is given twice", k)
+			continue
+		}
+		elem := reflect.New(v.Type().Elem()).Elem()
+		d.decode(val, elem, at+": "+k, rules{ref: r.ref, oneof: r.oneof})
+		out.SetMapIndex(reflect.ValueOf(k), elem)
+	}
+	v.Set(out)
+}
+
+func (d *decoder) scalar(n *yaml.Node, at, want string) (string, bool) {
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, at, "expected %s, got %s", want, describe(n))
+		return "", false
+	}
+	return n.Value, true
+}
+
+func (d *decoder) integer(n *yaml.Node, at string) (int, bool) {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!int" {
+		if i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 32); err == nil {
+			return int(i), true
+		}
+	}
+	d.errorf(n, at, "expected a whole number, got %s", describe(n))
+	return 0, false
+}
+
+// allowed checks a word against the field's oneof and ref rules.
+func (d *decoder) allowed(n *yaml.Node, at string, r rules, s string) bool {
+	if r.oneof != nil && !slices.Contains(r.oneof, s) {
+		d.errorf(n, at, "%q is not one of: %s", s, strings.Join(r.oneof, ", "))
+		return false
+	}
+	if r.ref != nil && d.known != nil {
+		if msg, ok := d.known.checkRef(r.ref, s); !ok {
+			d.errorf(n, at, "%s", msg)
+			return false
+		}
+	}
+	return true
+}
+
+// decodeStruct reads a mapping into a struct; extra names fields that the
+// caller handles itself.
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, at string, extra []string) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, at, "expected fields (name: value), got %s", describe(n))
+		return
+	}
+	fields := fieldsOf(v.Type())
+	given := d.fieldNodes(n, at, fields, extra)
+	failed := map[string]bool{}
+	for name, val := range given {
+		f := fields.byName[name]
+		fieldAt := name
+		if at != "" {
+			fieldAt = at + ": " + name
+		}
+		before := len(*d.errs)
+		d.decode(val, v.Field(f.index), fieldAt, f.rules)
+		failed[name] = len(*d.errs) > before
+	}
+	if c, ok := v.Addr().Interface().(Checker); ok {
+		c.Check(&Reporter{d: d, entry: n, fields: given, failed: failed, at: at})
+	}
+}
+
+// fieldNodes maps each field name in a mapping to its value node, reporting
+// repeated and unknown names; extra names are accepted without a field.
+func (d *decoder) fieldNodes(n *yaml.Node, at string, fields *structInfo, extra []string) map[string]*yaml.Node {
+	given := make(map[string]*yaml.Node, len(n.Content)/2)
+	firstAt := make(map[string]int, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, val := n.Content[i], n.Content[i+1]
+		if key.Kind != yaml.ScalarNode {
+			d.errorf(key, at, "expected a field name, got %s", describe(key))
+			continue
+		}
+		name := key.Value
+		if line, seen := firstAt[name]; seen {
+			d.errorf(key, at, "field %q is given twice (first on line %d)", name, line)
+			continue
+		}
+		firstAt[name] = key.Line
+		if slices.Contains(extra, name) {
+			continue
+		}
+		if _, ok := fields.byName[name]; !ok {
+			d.errorf(key, at, "unknown field %q%s", name, didYouMean(name, fields.names))
+			continue
+		}
+		given[name] = val
+	}
+	return given
+}
+
+// Reporter lets a Checker report problems at the field they concern, or at
+// the entry when the field is missing.
+type Reporter struct {
+	d      *decoder
+	entry  *yaml.Node
+	fields map[string]*yaml.Node
+	failed map[string]bool // fields already reported while decoding
+	at     string
+}
+
+// Errorf reports a problem with field, unless the field's value was already
+// reported as unreadable: one clear message a field is enough.
+func (r *Reporter) Errorf(field, format string, args ...any) {
+	if r.failed[field] {
+		return
+	}
+	n, ok := r.fields[field]
+	if !ok {
+		n = r.entry
+	}
+	at := field
+	if r.at != "" {
+		at = r.at + ": " + field
+	}
+	r.d.errorf(n, at, format, args...)
+}
+
+// Require reports a field that is missing or empty.
+func (r *Reporter) Require(field, value string) {
+	switch {
+	case r.fields[field] == nil:
+		r.Errorf(field, "missing")
+	case strings.TrimSpace(value) == "":
+		r.Errorf(field, "must not be empty")
+	}
+}
+
+// Has says whether the field was given.
+func (r *Reporter) Has(field string) bool { return r.fields[field] != nil }
+
+type structInfo struct {
+	byName map[string]fieldInfo
+	names  []string
+}
+
+type fieldInfo struct {
+	index int
+	rules rules
+}
+
+var structCache sync.Map
+
+// fieldsOf reads the yaml, ref and oneof tags of a struct type once.
+func fieldsOf(t reflect.Type) *structInfo {
+	if info, ok := structCache.Load(t); ok {
+		return info.(*structInfo)
+	}
+	info := &structInfo{byName: map[string]fieldInfo{}}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		var r rules
+		if ref := f.Tag.Get("ref"); ref != "" {
+			r.ref = strings.Fields(ref)
+		}
+		if keyref := f.Tag.Get("keyref"); keyref != "" {
+			r.keyref = strings.Fields(keyref)
+		}
+		if oneof := f.Tag.Get("oneof"); oneof != "" {
+			r.oneof = strings.Fields(oneof)
+		}
+		info.byName[name] = fieldInfo{index: i, rules: r}
+		info.names = append(info.names, name)
+	}
+	structCache.Store(t, info)
+	return info
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// checkID reports an id that is not lowercase words joined by hyphens.
+func checkID(r *Reporter, id string) {
+	r.Require("id", id)
+	if id != "" && !idPattern.MatchString(id) {
+		r.Errorf("id", "%q should be lowercase letters and digits joined by hyphens, like \"warm-towel\"", id)
+	}
+}
+
+// entryName names a list entry by its id or name for messages: `option
+// "yes"`, or by its place when it has neither.
+func entryName(kind string, n *yaml.Node, i int) string {
+	for _, key := range []string{"id", "name"} {
+		if v := mappingValue(n, key); v != nil && v.Kind == yaml.ScalarNode && v.Value != "" {
+			return fmt.Sprintf("%s %q", kind, v.Value)
+		}
+	}
+	return fmt.Sprintf("%s #%d", kind, i+1)
+}
+
+func mappingValue(n *yaml.Node, key string) *yaml.Node {
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Kind == yaml.ScalarNode && n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+// describe names what a node holds, for "expected X, got Y" messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "fields (name: value)"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	if isNull(n) {
+		return "nothing"
+	}
+	return strconv.Quote(n.Value)
+}

@@ -1,0 +1,166 @@
+package catalog
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"text/tabwriter"
+)
+
+// textWidth is where plain-text output wraps: comfortable in any terminal.
+const textWidth = 76
+
+// FormatResult writes a result for reading in a terminal: each suggestion
+// with its time, summary and reasons, then the compromise if there is one.
+func (c *Catalog) FormatResult(req Request, r Result) string {
+	var b strings.Builder
+	b.WriteString(c.heading(req) + "\n\n")
+	if len(r.Suggestions) == 0 {
+		b.WriteString(wrap("Nothing in the catalogue fits all of that. More time, or fewer things to avoid, would leave more to choose from.", "", textWidth))
+		b.WriteString("\n")
+	}
+	writeSuggestions(&b, r.Suggestions)
+	if comp := r.Compromise; comp != nil {
+		b.WriteString(wrap(comp.Why, "", textWidth) + "\n\n")
+		if len(comp.Bridges) > 0 {
+			b.WriteString("A little of both:\n\n")
+			writeSuggestions(&b, comp.Bridges)
+		}
+		b.WriteString("Each on your own:\n\n")
+		for _, own := range comp.Each {
+			if len(own.Suggestions) == 0 {
+				fmt.Fprintf(&b, "  %s: nothing on their own fits right now.\n", own.Person)
+				continue
+			}
+			for _, s := range own.Suggestions {
+				fmt.Fprintf(&b, "  %s: %s (%s min)\n", own.Person, s.Title, s.Minutes)
+				b.WriteString(wrap(strings.Join(s.Reasons, "; "), "     ", textWidth) + "\n")
+			}
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// heading says who the suggestions are for: "For Sam and Alex, after a
+// scene, with up to 30 minutes:".
+func (c *Catalog) heading(req Request) string {
+	var names []string
+	for _, p := range req.People {
+		if p.Name != "" {
+			names = append(names, p.Name)
+		}
+	}
+	parts := []string{"For you"}
+	switch {
+	case len(names) > 0:
+		parts[0] = "For " + joinAnd(names)
+	case req.Mode == Together:
+		parts[0] = "For you together"
+	}
+	if s := c.Situation(req.Situation); s != nil {
+		parts = append(parts, s.After)
+	}
+	if req.Minutes > 0 {
+		parts = append(parts, fmt.Sprintf("with up to %d minutes", req.Minutes))
+	}
+	return strings.Join(parts, ", ") + ":"
+}
+
+func writeSuggestions(b *strings.Builder, list []Suggestion) {
+	for i, s := range list {
+		fmt.Fprintf(b, "%2d. %s (%s min)\n", i+1, s.Title, s.Minutes)
+		b.WriteString(wrap(s.Summary, "    ", textWidth) + "\n")
+		b.WriteString(wrap("Why: "+strings.Join(s.Reasons, "; "), "    ", textWidth) + "\n\n")
+	}
+}
+
+// wrap breaks text into lines of at most width, each starting with indent.
+func wrap(text, indent string, width int) string {
+	var lines []string
+	line := indent
+	for _, word := range strings.Fields(text) {
+		if len(line) > len(indent) && len(line)+1+len(word) > width {
+			lines = append(lines, line)
+			line = indent
+		}
+		if len(line) > len(indent) {
+			line += " "
+		}
+		line += word
+	}
+	return strings.Join(append(lines, line), "\n")
+}
+
+// IDs returns the ids of the shown entries of the given kinds ("need",
+// "tag", "thing", "situation", "activity", "question", "resource"), sorted.
+func (c *Catalog) IDs(kinds ...string) []string {
+	var ids []string
+	for _, s := range sections {
+		if slices.Contains(kinds, s.kind) {
+			for id := range c.index[s.key] {
+				ids = append(ids, id)
+			}
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// Section returns one list of the catalogue by name ("needs",
+// "activities", ...), for printing as JSON.
+func (c *Catalog) Section(name string) (any, bool) {
+	s, ok := sectionNamed(name)
+	if !ok {
+		return nil, false
+	}
+	return s.list(c), true
+}
+
+// FormatSection writes one list of the catalogue as an aligned table.
+func (c *Catalog) FormatSection(name string) string {
+	var b strings.Builder
+	w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	row := func(cells ...string) { fmt.Fprintln(w, strings.Join(cells, "\t")) }
+	switch name {
+	case "needs":
+		for _, n := range c.Needs {
+			row(n.ID, n.Label, n.Meaning)
+		}
+	case "tags":
+		for _, t := range c.Tags {
+			row(t.ID, t.Label, t.Meaning)
+		}
+	case "things":
+		for _, t := range c.Things {
+			row(t.ID, t.Label)
+		}
+	case "situations":
+		for _, s := range c.Situations {
+			row(s.ID, s.Label, "raises "+c.needList(s.Raises))
+		}
+	case "activities":
+		for _, a := range c.Activities {
+			row(a.ID, a.Title, string(a.Mode), a.Minutes.String()+" min", c.needList(a.Needs))
+		}
+	case "questions":
+		for _, q := range c.Questions {
+			row(q.ID, q.Phase, q.Audience, q.Kind, q.Prompt)
+		}
+	case "resources":
+		for _, r := range c.Resources {
+			row(r.ID, r.Name, r.Region, r.How)
+		}
+	}
+	w.Flush()
+	return b.String()
+}
+
+// needList names weighted needs, heaviest first: "quiet, calm, rest".
+func (c *Catalog) needList(ws Weights) string {
+	names := make([]string, 0, len(ws))
+	for _, w := range strongest(ws, len(ws)) {
+		names = append(names, strings.ToLower(c.Label(w.Need)))
+	}
+	return strings.Join(names, ", ")
+}

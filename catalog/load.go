@@ -1,0 +1,369 @@
+package catalog
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed defaults/*.yaml
+var defaultFiles embed.FS
+
+// DefaultsDir is how the embedded files are named in messages.
+const DefaultsDir = "catalog/defaults"
+
+// file is one catalogue file's bytes; user files layer on top of defaults.
+type file struct {
+	path string
+	data []byte
+	user bool
+}
+
+// section is one top-level list of a catalogue file, such as activities.
+type section struct {
+	key    string // the list's name in a file: "activities"
+	kind   string // one entry in messages: "activity"
+	typ    reflect.Type
+	append func(c *Catalog, entry reflect.Value)
+	list   func(c *Catalog) any
+}
+
+func sectionOf[T any](key, kind string, list func(*Catalog) *[]T) section {
+	return section{
+		key:  key,
+		kind: kind,
+		typ:  reflect.TypeFor[T](),
+		append: func(c *Catalog, entry reflect.Value) {
+			l := list(c)
+			*l = append(*l, entry.Interface().(T))
+		},
+		list: func(c *Catalog) any { return *list(c) },
+	}
+}
+
+// sections are in the order `catalog list` shows them.
+var sections = []section{
+	sectionOf("needs", "need", func(c *Catalog) *[]Need { return &c.Needs }),
+	sectionOf("tags", "tag", func(c *Catalog) *[]Tag { return &c.Tags }),
+	sectionOf("things", "thing", func(c *Catalog) *[]Thing { return &c.Things }),
+	sectionOf("situations", "situation", func(c *Catalog) *[]Situation { return &c.Situations }),
+	sectionOf("activities", "activity", func(c *Catalog) *[]Activity { return &c.Activities }),
+	sectionOf("questions", "question", func(c *Catalog) *[]Question { return &c.Questions }),
+	sectionOf("resources", "resource", func(c *Catalog) *[]Resource { return &c.Resources }),
+}
+
+// Sections returns the names of the catalogue's lists, in order.
+func Sections() []string {
+	names := make([]string, len(sections))
+	for i, s := range sections {
+		names[i] = s.key
+	}
+	return names
+}
+
+// Defaults returns the embedded catalogue alone.
+func Defaults() (*Catalog, error) {
+	files, err := defaults()
+	if err != nil {
+		return nil, err
+	}
+	return layer(files)
+}
+
+// Load returns the embedded catalogue with the person's own files from dir
+// layered on top. A dir that does not exist means there are none.
+func Load(dir string) (*Catalog, error) {
+	if _, err := os.Stat(dir); dir == "" || errors.Is(err, fs.ErrNotExist) {
+		return Defaults()
+	}
+	return LoadPaths(dir)
+}
+
+// LoadPaths returns the embedded catalogue with the given files, and the
+// catalogue files in the given directories, layered on top. Each path must
+// exist.
+func LoadPaths(paths ...string) (*Catalog, error) {
+	files, err := defaults()
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range paths {
+		found, err := userFiles(p)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, found...)
+	}
+	return layer(files)
+}
+
+func defaults() ([]file, error) {
+	entries, err := defaultFiles.ReadDir("defaults")
+	if err != nil {
+		return nil, err
+	}
+	files := make([]file, 0, len(entries))
+	for _, e := range entries {
+		data, err := defaultFiles.ReadFile("defaults/" + e.Name())
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, file{path: path.Join(DefaultsDir, e.Name()), data: data})
+	}
+	return files, nil
+}
+
+// userFiles reads a file, or every .yaml and .yml file under a directory
+// in name order. Hidden files and folders, such as editor swap files, are
+// not catalogue files.
+func userFiles(root string) ([]file, error) {
+	info, err := os.Stat(root)
+	if err != nil {
+		return nil, fmt.Errorf("catalogue: %w", err)
+	}
+	if !info.IsDir() {
+		data, err := os.ReadFile(root)
+		if err != nil {
+			return nil, fmt.Errorf("catalogue: %w", err)
+		}
+		return []file{{path: root, data: data, user: true}}, nil
+	}
+	var files []file
+	err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		hidden := p != root && strings.HasPrefix(e.Name(), ".")
+		switch {
+		case hidden && e.IsDir():
+			return filepath.SkipDir
+		case hidden || e.IsDir():
+			return nil
+		case !strings.HasSuffix(p, ".yaml") && !strings.HasSuffix(p, ".yml"):
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		files = append(files, file{path: p, data: data, user: true})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("catalogue: %w", err)
+	}
+	return files, nil
+}
+
+// declaration is where an id is defined: the entry that wins for it after
+// layering.
+type declaration struct {
+	path     string
+	node     *yaml.Node
+	disabled bool
+}
+
+// layer reads the files in order and decodes what wins. Within the defaults, and
+// within the person's files, an id may appear once; a person's entry with a
+// default's id replaces it, and `disabled: true` hides it.
+func layer(files []file) (*Catalog, error) {
+	var errs Errors
+	winners := map[string]map[string]*declaration{}
+	order := map[string][]string{}
+	layers := [2]map[string]map[string]*declaration{{}, {}}
+	for _, s := range sections {
+		winners[s.key] = map[string]*declaration{}
+		layers[0][s.key] = map[string]*declaration{}
+		layers[1][s.key] = map[string]*declaration{}
+	}
+	c := &Catalog{}
+
+	for _, f := range files {
+		if f.user {
+			c.UserFiles = append(c.UserFiles, f.path)
+		}
+		d := &decoder{path: f.path, errs: &errs}
+		root, err := parse(f.path, f.data)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if root == nil {
+			continue
+		}
+		if root.Kind != yaml.MappingNode {
+			d.errorf(root, "", "expected lists such as `activities:` at the top of the file, got %s", describe(root))
+			continue
+		}
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			key, list := root.Content[i], root.Content[i+1]
+			s, ok := sectionNamed(key.Value)
+			if !ok {
+				d.errorf(key, "", "unknown list %q%s; a catalogue file has: %s", key.Value, didYouMean(key.Value, Sections()), strings.Join(Sections(), ", "))
+				continue
+			}
+			if isNull(list) {
+				continue
+			}
+			if list.Kind != yaml.SequenceNode {
+				d.errorf(list, key.Value, "expected a list of %s (each starting with `- id:`), got %s", key.Value, describe(list))
+				continue
+			}
+			for j, entry := range list.Content {
+				decl, id := declare(d, s, entry, j)
+				if decl == nil {
+					continue
+				}
+				layer := layers[boolIndex(f.user)][s.key]
+				if prev, dup := layer[id]; dup {
+					d.errorf(mappingValue(entry, "id"), fmt.Sprintf("%s %q", s.kind, id), "defined twice; first at %s:%d:%d", prev.path, prev.node.Line, prev.node.Column)
+					continue
+				}
+				layer[id] = decl
+				replacing := winners[s.key][id] != nil
+				if decl.disabled && !replacing {
+					d.errorf(mappingValue(entry, "disabled"), fmt.Sprintf("%s %q", s.kind, id), "there is no built-in %s with this id to disable%s", s.kind, didYouMean(id, order[s.key]))
+					continue
+				}
+				if !replacing {
+					order[s.key] = append(order[s.key], id)
+				}
+				winners[s.key][id] = decl
+			}
+		}
+	}
+
+	known := vocabulary{}
+	for _, s := range sections {
+		known[s.kind] = map[string]bool{}
+		for id := range winners[s.key] {
+			known[s.kind][id] = true
+		}
+	}
+	for _, s := range sections {
+		for _, id := range order[s.key] {
+			decl := winners[s.key][id]
+			d := &decoder{path: decl.path, errs: &errs, known: known}
+			at := fmt.Sprintf("%s %q", s.kind, id)
+			if decl.disabled {
+				d.fieldNodes(decl.node, at, fieldsOf(s.typ), []string{"disabled"})
+				continue
+			}
+			entry := reflect.New(s.typ).Elem()
+			d.decodeStruct(decl.node, entry, at, []string{"disabled"})
+			s.append(c, entry)
+		}
+	}
+	if err := errs.sorted(); err != nil {
+		return nil, err
+	}
+	c.build()
+	return c, nil
+}
+
+// declare reads an entry's id and whether it is disabled, before anything
+// else, so that every id is known when references are checked.
+func declare(d *decoder, s section, entry *yaml.Node, i int) (*declaration, string) {
+	if entry.Kind == yaml.AliasNode {
+		d.errorf(entry, s.key, "anchors and aliases (*%s) are not supported in these files; write the entry out", entry.Value)
+		return nil, ""
+	}
+	if entry.Kind != yaml.MappingNode {
+		d.errorf(entry, s.key, "expected an entry starting with `- id:`, got %s", describe(entry))
+		return nil, ""
+	}
+	idNode := mappingValue(entry, "id")
+	if idNode == nil || idNode.Kind != yaml.ScalarNode || strings.TrimSpace(idNode.Value) == "" {
+		d.errorf(entry, entryName(s.kind, entry, i), "id: missing; every entry needs one")
+		return nil, ""
+	}
+	decl := &declaration{path: d.path, node: entry}
+	if n := mappingValue(entry, "disabled"); n != nil {
+		before := len(*d.errs)
+		d.decode(n, reflect.ValueOf(&decl.disabled).Elem(), fmt.Sprintf("%s %q: disabled", s.kind, idNode.Value), rules{})
+		if len(*d.errs) > before {
+			// Whether the entry counts is unclear until this is mended.
+			return nil, ""
+		}
+	}
+	return decl, idNode.Value
+}
+
+func sectionNamed(key string) (section, bool) {
+	for _, s := range sections {
+		if s.key == key {
+			return s, true
+		}
+	}
+	return section{}, false
+}
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parse reads a file's single YAML document. A file with nothing in it is
+// fine and gives nil.
+func parse(path string, data []byte) (root *yaml.Node, err *Error) {
+	defer func() {
+		// The YAML library is not ours; a panic in it must not take the
+		// program down on a person's file.
+		if r := recover(); r != nil {
+			root, err = nil, &Error{Path: path, Line: 1, Col: 1, Msg: fmt.Sprintf("this file could not be read as YAML (%v)", r)}
+		}
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if e := dec.Decode(&doc); e != nil {
+		if e == io.EOF {
+			return nil, nil
+		}
+		return nil, syntaxError(path, data, e)
+	}
+	var next yaml.Node
+	switch e := dec.Decode(&next); {
+	case e == io.EOF:
+	case e != nil:
+		return nil, syntaxError(path, data, e)
+	default:
+		return nil, &Error{Path: path, Line: next.Line, Col: next.Column, Msg: "a second YAML document (after ---); a catalogue file holds one"}
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	return doc.Content[0], nil
+}
+
+// syntaxError places a YAML syntax error at its line; the library does not
+// give a column, so it points at where that line's text starts.
+func syntaxError(path string, data []byte, e error) *Error {
+	line, msg := 1, strings.TrimPrefix(e.Error(), "yaml: ")
+	if m := yamlLine.FindStringSubmatch(e.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	col := 1
+	lines := bytes.Split(data, []byte("\n"))
+	if line >= 1 && line <= len(lines) {
+		text := lines[line-1]
+		col = len(text) - len(bytes.TrimLeft(text, " \t")) + 1
+	}
+	return &Error{Path: path, Line: line, Col: col, Msg: "YAML syntax: " + msg}
+}

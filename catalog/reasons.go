@@ -1,0 +1,178 @@
+package catalog
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// maxReasons keeps the explanation of a suggestion to a glance.
+const maxReasons = 4
+
+// reasons says in a few short phrases why an activity suits these people:
+// whose needs it meets, the situation, their likes, what it takes.
+func (e *engine) reasons(a *Activity, who []int) []string {
+	out := e.needReasons(a, who)
+	if e.situation != nil && slices.Contains(a.Situations, e.situation.ID) {
+		out = append(out, "good "+e.situation.After)
+	}
+	for _, p := range who {
+		pp := &e.people[p]
+		if pp.likedIDs[a.ID] {
+			out = append(out, fmt.Sprintf("%s this", pp.subjectLike()))
+			continue
+		}
+		for _, t := range a.Tags {
+			if n, ok := e.c.tagSyms.lookup(t); ok && pp.likedTag[n] {
+				out = append(out, fmt.Sprintf("%s %s", pp.subjectLike(), e.tagLabel(t)))
+				break
+			}
+		}
+	}
+	if missing := e.missingThings(a); len(missing) > 0 {
+		out = append(out, "needs "+joinAnd(e.thingLabels(missing)))
+	} else if e.have != nil && len(a.Things) > 0 {
+		out = append(out, "uses what you have: "+joinAnd(e.thingLabels(a.Things)))
+	}
+	if len(out) == 0 {
+		labels := make([]string, 0, 2)
+		for _, w := range strongest(a.Needs, 2) {
+			labels = append(labels, e.needLabel(w.Need))
+		}
+		out = append(out, "brings "+joinAnd(labels))
+	}
+	if len(out) > maxReasons {
+		out = out[:maxReasons]
+	}
+	return out
+}
+
+// needReasons names whose stated needs the activity meets, strongest first,
+// making sure that each person it serves is named once before anyone is
+// named twice. For people who said nothing, it names the common needs it
+// meets instead.
+func (e *engine) needReasons(a *Activity, who []int) []string {
+	type met struct {
+		need   string
+		people []int
+		amount int
+	}
+	var mets []met
+	var assumed []string
+	for _, w := range a.Needs {
+		m := met{need: w.Need}
+		for _, p := range who {
+			pp := &e.people[p]
+			if weight := pp.needs.Of(w.Need); weight > 0 {
+				if pp.assumed {
+					assumed = appendOnce(assumed, w.Need)
+					continue
+				}
+				m.people = append(m.people, p)
+				m.amount += weight * w.Weight
+			}
+		}
+		if len(m.people) > 0 {
+			mets = append(mets, m)
+		}
+	}
+	slices.SortStableFunc(mets, func(x, y met) int { return cmp.Compare(y.amount, x.amount) })
+
+	var out []string
+	named := map[int]bool{}
+	taken := make([]bool, len(mets))
+	take := func(i int) {
+		taken[i] = true
+		for _, p := range mets[i].people {
+			named[p] = true
+		}
+		out = append(out, fmt.Sprintf("meets %s need for %s", e.possessive(mets[i].people), e.needLabel(mets[i].need)))
+	}
+	for i, m := range mets {
+		for _, p := range m.people {
+			if !named[p] && len(out) < 3 {
+				take(i)
+				break
+			}
+		}
+	}
+	for i := range mets {
+		if len(out) >= 2 {
+			break
+		}
+		if !taken[i] {
+			take(i)
+		}
+	}
+	if len(assumed) > 0 {
+		labels := make([]string, 0, 2)
+		for _, n := range assumed[:min(2, len(assumed))] {
+			labels = append(labels, e.needLabel(n))
+		}
+		out = append(out, fmt.Sprintf("gives %s, which most people want afterwards", joinAnd(labels)))
+	}
+	return out
+}
+
+// possessive names people as the owners of a need: "your" for the one
+// unnamed person, "Sam's", "Sam's and Alex's", or "everyone's" for three
+// or more when it is everyone.
+func (e *engine) possessive(people []int) string {
+	if len(people) == 1 && e.people[people[0]].name == "" {
+		return "your"
+	}
+	if len(people) > 2 && len(people) == len(e.people) {
+		return "everyone's"
+	}
+	names := make([]string, len(people))
+	for i, p := range people {
+		names[i] = e.people[p].name + "'s"
+	}
+	return joinAnd(names)
+}
+
+func (p *person) subjectLike() string {
+	if p.name == "" {
+		return "you like"
+	}
+	return p.name + " likes"
+}
+
+func (e *engine) needLabel(id string) string { return strings.ToLower(e.c.Label(id)) }
+
+func (e *engine) tagLabel(id string) string {
+	if t := e.c.Tag(id); t != nil {
+		return strings.ToLower(t.Label)
+	}
+	return id
+}
+
+// missingThings names what an activity needs that is not at hand.
+func (e *engine) missingThings(a *Activity) []string {
+	var out []string
+	for _, t := range a.Things {
+		if n, ok := e.c.thingSyms.lookup(t); ok && e.have != nil && !e.have[n] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (e *engine) thingLabels(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id
+		if t := e.c.Thing(id); t != nil {
+			out[i] = t.Label
+		}
+	}
+	return out
+}
+
+// strongest returns up to n of the weights, heaviest first.
+func strongest(ws Weights, n int) Weights {
+	sorted := slices.Clone(ws)
+	slices.SortStableFunc(sorted, func(a, b Weight) int { return cmp.Compare(b.Weight, a.Weight) })
+	return sorted[:min(n, len(sorted))]
+}

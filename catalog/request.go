@@ -1,0 +1,147 @@
+package catalog
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+)
+
+// Request is what the suggestion engine is asked: who is here, what kind of
+// time it was, how long there is, and what each person needs.
+type Request struct {
+	// Mode is solo or together; empty means solo for one person and
+	// together for more.
+	Mode      Mode   `yaml:"mode" oneof:"solo together"`
+	Situation string `yaml:"situation" ref:"situation"`
+	// Minutes is the time available; 0 means no limit.
+	Minutes int `yaml:"minutes"`
+	// Things are what is at hand; none listed means unknown, not nothing.
+	Things []string `yaml:"things" ref:"thing"`
+	// Avoid are tags and activities to leave out for everyone this time,
+	// on top of each person's own never-list.
+	Avoid  []string `yaml:"avoid" ref:"tag activity"`
+	People []Person `yaml:"people"`
+	// Limit is how many suggestions to give; 0 means DefaultLimit.
+	Limit int `yaml:"limit"`
+}
+
+// Person is one person present, with what they need now and what they have
+// said about themselves.
+type Person struct {
+	Name  string   `yaml:"name"`
+	Needs Weights  `yaml:"needs" ref:"need"`
+	Likes []string `yaml:"likes" ref:"tag activity"`
+	// Never are tags and activity ids this person must never be offered.
+	Never []string `yaml:"avoid" ref:"tag activity"`
+}
+
+// DefaultLimit is how many suggestions a request gets unless it asks.
+const DefaultLimit = 5
+
+// MaxPeople is the most people one request can name; beyond it a check-in
+// on one laptop stops making sense.
+const MaxPeople = 12
+
+// ParseRequest reads a request from YAML or JSON, strictly: unknown fields,
+// unknown needs, tags, things and situations, and impossible values are
+// reported with the file name, line and column.
+func (c *Catalog) ParseRequest(path string, data []byte) (Request, error) {
+	var req Request
+	if len(bytes.TrimSpace(data)) == 0 {
+		return req, Errors{{Path: path, Line: 1, Col: 1, Msg: "the request is empty; give at least `people:` or `mode:`"}}
+	}
+	return req, c.Decode(path, data, &req)
+}
+
+// CheckRequest checks a request that was built in code, such as from
+// command-line flags, and says what is wrong in plain words.
+func (c *Catalog) CheckRequest(req Request) error {
+	known := c.vocabulary()
+	var problems []string
+	refs := func(at string, kinds []string, ids ...string) {
+		for _, id := range ids {
+			if msg, ok := known.checkRef(kinds, id); !ok {
+				problems = append(problems, at+": "+msg)
+			}
+		}
+	}
+	refs("situation", []string{"situation"}, nonEmpty(req.Situation)...)
+	refs("things", []string{"thing"}, req.Things...)
+	refs("avoid", []string{"tag", "activity"}, req.Avoid...)
+	for i, p := range req.People {
+		at := personName(p, i)
+		for _, w := range p.Needs {
+			refs(at+": needs", []string{"need"}, w.Need)
+		}
+		refs(at+": likes", []string{"tag", "activity"}, p.Likes...)
+		refs(at+": avoid", []string{"tag", "activity"}, p.Never...)
+	}
+	for _, p := range req.problems() {
+		problems = append(problems, p.field+": "+p.msg)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%s", strings.Join(problems, "\n"))
+	}
+	return nil
+}
+
+func (req *Request) Check(r *Reporter) {
+	for _, p := range req.problems() {
+		r.Errorf(p.field, "%s", p.msg)
+	}
+}
+
+type problem struct{ field, msg string }
+
+// problems are the rules that span a request's fields.
+func (req *Request) problems() []problem {
+	var out []problem
+	if req.Mode == Solo && len(req.People) > 1 {
+		out = append(out, problem{"mode", fmt.Sprintf("solo is for one person, but %d people are named", len(req.People))})
+	}
+	if req.Minutes < 0 {
+		out = append(out, problem{"minutes", "must be 0 (no limit) or more"})
+	}
+	if req.Limit < 0 {
+		out = append(out, problem{"limit", "must be 0 (the default) or more"})
+	}
+	if len(req.People) > MaxPeople {
+		out = append(out, problem{"people", fmt.Sprintf("at most %d people, not %d", MaxPeople, len(req.People))})
+	}
+	seen := map[string]bool{}
+	for _, p := range req.People {
+		key := strings.ToLower(strings.TrimSpace(p.Name))
+		if key != "" && seen[key] {
+			out = append(out, problem{"people", fmt.Sprintf("%q is named twice; names must differ", p.Name)})
+		}
+		seen[key] = true
+	}
+	return out
+}
+
+// KnownRef says whether id exists in any of the kinds ("need", "tag",
+// "thing", "situation", "activity"), with a message naming the closest
+// known id when it does not.
+func (c *Catalog) KnownRef(id string, kinds ...string) error {
+	if msg, ok := c.vocabulary().checkRef(kinds, id); !ok {
+		return fmt.Errorf("%s", msg)
+	}
+	return nil
+}
+
+// vocabulary is what a request may refer to: the entries that are shown.
+func (c *Catalog) vocabulary() vocabulary { return c.known }
+
+func personName(p Person, i int) string {
+	if p.Name != "" {
+		return fmt.Sprintf("person %q", p.Name)
+	}
+	return fmt.Sprintf("person #%d", i+1)
+}
+
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
+}

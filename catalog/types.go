@@ -1,0 +1,247 @@
+package catalog
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// The struct tags below are the file format: `yaml` names a field, `ref`
+// says which vocabulary its values must come from, `oneof` lists the words
+// it accepts. The strict decoder reads them; nothing else does.
+
+// Need is one thing a person may need afterwards, such as quiet or water.
+type Need struct {
+	ID       string   `yaml:"id" json:"id"`
+	Label    string   `yaml:"label" json:"label"`
+	Meaning  string   `yaml:"meaning" json:"meaning"`
+	Opposes  []string `yaml:"opposes" ref:"need" json:"opposes,omitempty"`
+	Baseline int      `yaml:"baseline" json:"baseline,omitempty"`
+}
+
+// Tag names something an activity involves that a person may never want,
+// such as touch or music.
+type Tag struct {
+	ID      string `yaml:"id" json:"id"`
+	Label   string `yaml:"label" json:"label"`
+	Meaning string `yaml:"meaning" json:"meaning"`
+}
+
+// Thing is an object an activity uses, such as a blanket or tea.
+type Thing struct {
+	ID    string `yaml:"id" json:"id"`
+	Label string `yaml:"label" json:"label"`
+}
+
+// Situation is the kind of time it was, which raises some needs more than
+// others.
+type Situation struct {
+	ID      string  `yaml:"id" json:"id"`
+	Label   string  `yaml:"label" json:"label"`
+	After   string  `yaml:"after" json:"after"`
+	Summary string  `yaml:"summary" json:"summary"`
+	Raises  Weights `yaml:"raises" ref:"need" json:"raises"`
+}
+
+// Mode says who an activity is for.
+type Mode string
+
+// The modes of an activity; a request is either solo or together.
+const (
+	Solo     Mode = "solo"
+	Together Mode = "together"
+	Either   Mode = "either"
+)
+
+// Activity is something to do now, with what it is good for and what it
+// involves.
+type Activity struct {
+	ID         string   `yaml:"id" json:"id"`
+	Title      string   `yaml:"title" json:"title"`
+	Summary    string   `yaml:"summary" json:"summary"`
+	Steps      []string `yaml:"steps" json:"steps,omitempty"`
+	Needs      Weights  `yaml:"needs" ref:"need" json:"needs"`
+	Mode       Mode     `yaml:"mode" oneof:"solo together either" json:"mode"`
+	Contact    string   `yaml:"contact" oneof:"none light full" json:"contact"`
+	Minutes    Range    `yaml:"minutes" json:"minutes"`
+	Energy     string   `yaml:"energy" oneof:"low medium high" json:"energy"`
+	Things     []string `yaml:"things" ref:"thing" json:"things,omitempty"`
+	Tags       []string `yaml:"tags" ref:"tag" json:"tags,omitempty"`
+	Situations []string `yaml:"situations" ref:"situation" json:"situations,omitempty"`
+	Bridge     bool     `yaml:"bridge" json:"bridge,omitempty"`
+}
+
+// The kinds of question.
+const (
+	Single = "single"
+	Multi  = "multi"
+	Scale  = "scale"
+	Text   = "text"
+)
+
+// Question is one check-in question with its possible answers.
+type Question struct {
+	ID          string   `yaml:"id" json:"id"`
+	Phase       string   `yaml:"phase" oneof:"after before followup" json:"phase"`
+	Audience    string   `yaml:"audience" oneof:"solo together both" json:"audience"`
+	Kind        string   `yaml:"kind" oneof:"single multi scale text" json:"kind"`
+	Prompt      string   `yaml:"prompt" json:"prompt"`
+	SoloPrompt  string   `yaml:"solo_prompt" json:"solo_prompt,omitempty"`
+	Help        string   `yaml:"help" json:"help,omitempty"`
+	Private     bool     `yaml:"private" json:"private"`
+	Options     []Option `yaml:"options" json:"options,omitempty"`
+	Default     Answer   `yaml:"default" json:"-"`
+	Scale       Range    `yaml:"scale" json:"scale,omitzero"`
+	Low         string   `yaml:"low" json:"low,omitempty"`
+	High        string   `yaml:"high" json:"high,omitempty"`
+	Placeholder string   `yaml:"placeholder" json:"placeholder,omitempty"`
+}
+
+// MarshalJSON writes the question with its default as it is written in a
+// file: an option id, a list of them, a number or words.
+func (q Question) MarshalJSON() ([]byte, error) {
+	type plain Question
+	var def any
+	switch q.Kind {
+	case Single:
+		if len(q.Default.Choices) > 0 {
+			def = q.Default.Choices[0]
+		}
+	case Multi:
+		def = q.Default.Choices
+	case Scale:
+		def = q.Default.Scale
+	default:
+		def = q.Default.Text
+	}
+	return json.Marshal(struct {
+		plain
+		Default any `json:"default"`
+	}{plain(q), def})
+}
+
+// Option is one possible answer to a single or multiple choice question.
+type Option struct {
+	ID     string   `yaml:"id" json:"id"`
+	Label  string   `yaml:"label" json:"label"`
+	Needs  Weights  `yaml:"needs" ref:"need" json:"needs,omitempty"`
+	Avoid  []string `yaml:"avoid" ref:"tag" json:"avoid,omitempty"`
+	Safety bool     `yaml:"safety" json:"safety,omitempty"`
+}
+
+// Answer is what a person said to one question: the chosen option ids for
+// single and multiple choice, a number for a scale, words for free text.
+type Answer struct {
+	Choices []string
+	Scale   int
+	Text    string
+}
+
+// Resource is a place to turn to when someone is not okay or not safe.
+type Resource struct {
+	ID      string `yaml:"id" json:"id"`
+	Name    string `yaml:"name" json:"name"`
+	Region  string `yaml:"region" json:"region"`
+	How     string `yaml:"how" json:"how"`
+	Summary string `yaml:"summary" json:"summary,omitempty"`
+}
+
+// Range is a span of whole minutes, written [5, 20] or, for one value, 5.
+type Range struct {
+	Min, Max int
+}
+
+// MarshalJSON writes a range as [min, max].
+func (r Range) MarshalJSON() ([]byte, error) {
+	return json.Marshal([2]int{r.Min, r.Max})
+}
+
+func (r Range) String() string {
+	if r.Min == r.Max {
+		return strconv.Itoa(r.Min)
+	}
+	return fmt.Sprintf("%d–%d", r.Min, r.Max)
+}
+
+// Weight says how much of one need something meets or someone has: 1 a
+// little, 2 some, 3 a lot.
+type Weight struct {
+	Need   string
+	Weight int
+}
+
+// Weights is a set of needs with their weights, kept sorted by need so that
+// every sum over it runs in the same order and gives the same result.
+type Weights []Weight
+
+// DefaultWeight is the weight of a need named without one.
+const DefaultWeight = 2
+
+// MaxWeight is the most a need can weigh.
+const MaxWeight = 3
+
+// Of returns the weight of need, or 0.
+func (ws Weights) Of(need string) int {
+	i, ok := slices.BinarySearchFunc(ws, need, func(w Weight, n string) int { return strings.Compare(w.Need, n) })
+	if !ok {
+		return 0
+	}
+	return ws[i].Weight
+}
+
+// With returns the weights with need set to at least weight.
+func (ws Weights) With(need string, weight int) Weights {
+	i, ok := slices.BinarySearchFunc(ws, need, func(w Weight, n string) int { return strings.Compare(w.Need, n) })
+	if ok {
+		out := slices.Clone(ws)
+		out[i].Weight = max(out[i].Weight, weight)
+		return out
+	}
+	return slices.Insert(slices.Clone(ws), i, Weight{need, weight})
+}
+
+// Total is the sum of the weights.
+func (ws Weights) Total() int {
+	total := 0
+	for _, w := range ws {
+		total += w.Weight
+	}
+	return total
+}
+
+// MarshalJSON writes weights as an object from need to weight, in need order.
+func (ws Weights) MarshalJSON() ([]byte, error) {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, w := range ws {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		key, _ := json.Marshal(w.Need)
+		b.Write(key)
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(w.Weight))
+	}
+	b.WriteByte('}')
+	return []byte(b.String()), nil
+}
+
+// MarshalYAML writes weights as they are read: {need: weight}, on one line.
+func (ws Weights) MarshalYAML() (any, error) {
+	n := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	for _, w := range ws {
+		n.Content = append(n.Content,
+			&yaml.Node{Kind: yaml.ScalarNode, Value: w.Need},
+			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(w.Weight)})
+	}
+	return n, nil
+}
+
+func sortWeights(ws Weights) Weights {
+	slices.SortFunc(ws, func(a, b Weight) int { return strings.Compare(a.Need, b.Need) })
+	return ws
+}

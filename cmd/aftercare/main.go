@@ -1,0 +1,83 @@
+// Command aftercare is a calm companion for the minutes after sex: a short,
+// private check-in for each person, then suggestions of what to do next.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/adrg/xdg"
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/profile"
+)
+
+// Exit codes: 1 for a problem with a file or setting, 2 for a mistake in
+// how the command was called.
+const (
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is the whole program but for the process exit, so that tests can
+// drive it.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	xdg.Reload()
+	root := newRootCommand(&app{stdin: stdin, stdout: stdout, stderr: stderr})
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	cmd, err := root.ExecuteC()
+	if err == nil {
+		return 0
+	}
+	var usage *usageError
+	var setting *profile.SettingError
+	var problems catalog.Errors
+	switch {
+	case errors.As(err, &usage):
+		fmt.Fprintf(stderr, "aftercare: %s\n", usage.Error())
+		fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
+		return exitUsage
+	case errors.As(err, &setting) && setting.FromFlag():
+		fmt.Fprintf(stderr, "aftercare: %s\n", setting.Error())
+		fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
+		return exitUsage
+	case errors.As(err, &problems):
+		fmt.Fprintln(stderr, problems.Error())
+		fmt.Fprintf(stderr, "aftercare: %s found; nothing was changed.\n", count(len(problems), "problem"))
+		return exitFailure
+	default:
+		fmt.Fprintf(stderr, "aftercare: %s\n", err)
+		return exitFailure
+	}
+}
+
+// usageError is a mistake in how a command was called: a bad flag, a
+// value the catalogue does not know, too many arguments.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Errorf(format, args...)}
+}
+
+// count writes "1 file", "2 files", "3 activities".
+func count(n int, noun string) string {
+	switch {
+	case n == 1:
+		return "1 " + noun
+	case strings.HasSuffix(noun, "y"):
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

@@ -1,0 +1,346 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+type outcome struct {
+	code           int
+	stdout, stderr string
+}
+
+// emptyHome gives the test a new user with nothing saved and no settings.
+func emptyHome(t *testing.T) string {
+	t.Helper()
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	t.Setenv("XDG_DATA_HOME", filepath.Join(home, ".local", "share"))
+	for _, key := range []string{"DATA_DIR", "CATALOG_DIR", "THEME", "KEEP_HISTORY", "DEFAULT_MINUTES"} {
+		t.Setenv("AFTERCARE_"+key, "")
+	}
+	return home
+}
+
+func aftercare(t *testing.T, stdin string, args ...string) outcome {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &stdout, &stderr)
+	return outcome{code, stdout.String(), stderr.String()}
+}
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+type suggestionJSON struct {
+	ID      string   `json:"id"`
+	Title   string   `json:"title"`
+	Minutes [2]int   `json:"minutes"`
+	Score   float64  `json:"score"`
+	Reasons []string `json:"reasons"`
+}
+
+type resultJSON struct {
+	Suggestions []suggestionJSON `json:"suggestions"`
+	Compromise  *struct {
+		Why     string                      `json:"why"`
+		Bridges []suggestionJSON            `json:"bridges"`
+		Each    map[string][]suggestionJSON `json:"each"`
+	} `json:"compromise"`
+}
+
+func suggestJSON(t *testing.T, args ...string) resultJSON {
+	t.Helper()
+	out := aftercare(t, "", append([]string{"suggest", "--json"}, args...)...)
+	if out.code != 0 {
+		t.Fatalf("exit %d: %s", out.code, out.stderr)
+	}
+	var r resultJSON
+	if err := json.Unmarshal([]byte(out.stdout), &r); err != nil {
+		t.Fatalf("%v in %s", err, out.stdout)
+	}
+	return r
+}
+
+func TestUsageMistakesExitTwoWithAHint(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown flag", []string{"suggest", "--bogus"}, "unknown flag: --bogus"},
+		{"not a number", []string{"suggest", "--minutes", "soon"}, `invalid argument "soon" for "-m, --minutes"`},
+		{"unknown need", []string{"suggest", "--need", "quite"}, `--need: unknown need "quite" (did you mean "quiet"?)`},
+		{"unknown tag", []string{"suggest", "--avoid", "wet"}, `--avoid: unknown tag or activity "wet"`},
+		{"unknown situation", []string{"suggest", "--situation", "picnic"}, `situation: unknown situation "picnic"`},
+		{"solo and together", []string{"suggest", "--solo", "--together"}, "--solo and --together cannot both be given"},
+		{"solo with two people", []string{"suggest", "--solo", "--need", "Sam:quiet", "--need", "Alex:talk"}, "mode: solo is for one person, but 2 people are named"},
+		{"empty name", []string{"suggest", "--need", ":quiet"}, "the name before the colon is empty"},
+		{"request and needs", []string{"suggest", "--request", "x.yaml", "--need", "quiet"}, "--need cannot be combined with --request"},
+		{"limit", []string{"suggest", "--limit", "0"}, "--limit must be at least 1"},
+		{"named and unnamed needs", []string{"suggest", "--need", "quiet", "--need", "Sam:talk"}, "some --need or --like values have a name and some do not"},
+		{"unknown command", []string{"sugest"}, `unknown command "sugest" for "aftercare"`},
+		{"unknown subcommand", []string{"catalog", "lsit"}, `unknown command "lsit" for "aftercare catalog"`},
+		{"unknown list", []string{"catalog", "list", "snacks"}, `there is no list "snacks"`},
+		{"stray argument", []string{"suggest", "quiet"}, `"aftercare suggest" takes no arguments`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			emptyHome(t)
+			out := aftercare(t, "", tt.args...)
+			if out.code != exitUsage {
+				t.Errorf("exit %d, want %d", out.code, exitUsage)
+			}
+			lines := strings.Split(strings.TrimSpace(out.stderr), "\n")
+			if len(lines) != 2 || !strings.Contains(lines[0], tt.want) || !strings.Contains(lines[1], "--help' for usage") {
+				t.Errorf("stderr:\n%s\nwant one line containing %q and a usage hint", out.stderr, tt.want)
+			}
+			if out.stdout != "" {
+				t.Errorf("stdout: %q, want nothing", out.stdout)
+			}
+		})
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	emptyHome(t)
+	if out := aftercare(t, "", "--version"); out.code != 0 || !strings.HasPrefix(out.stdout, "aftercare version ") {
+		t.Errorf("--version: %+v", out)
+	}
+	for _, args := range [][]string{{"--help"}, {"suggest", "--help"}, {"catalog", "list", "--help"}, {"catalog", "validate", "--help"}, {"catalog", "path", "--help"}, {"config", "--help"}} {
+		if out := aftercare(t, "", args...); out.code != 0 || !strings.Contains(out.stdout, "Usage:") {
+			t.Errorf("%v: exit %d, %q", args, out.code, out.stdout)
+		}
+	}
+	if out := aftercare(t, "", "completion", "bash"); out.code != 0 || !strings.Contains(out.stdout, "bash completion") {
+		t.Errorf("completion bash: exit %d", out.code)
+	}
+}
+
+func TestSuggestForOnePerson(t *testing.T) {
+	emptyHome(t)
+	r := suggestJSON(t, "--solo", "--need", "quiet", "--need", "hydration", "--minutes", "10", "--limit", "3")
+	if len(r.Suggestions) != 3 || r.Compromise != nil {
+		t.Fatalf("got %+v", r)
+	}
+	for _, s := range r.Suggestions {
+		if s.Minutes[1] > 10 || len(s.Reasons) == 0 || s.Score <= 0 {
+			t.Errorf("suggestion %+v", s)
+		}
+	}
+	if !strings.Contains(strings.Join(r.Suggestions[0].Reasons, ";"), "meets your need for") {
+		t.Errorf("top reasons %q do not name the person's need", r.Suggestions[0].Reasons)
+	}
+
+	out := aftercare(t, "", "suggest", "--solo", "--need", "quiet", "--minutes", "10")
+	if out.code != 0 || !strings.HasPrefix(out.stdout, "For you, with up to 10 minutes:") || !strings.Contains(out.stdout, "Why: meets your need for quiet") {
+		t.Errorf("text output:\n%s", out.stdout)
+	}
+}
+
+func TestSuggestForACoupleWithClashingNeeds(t *testing.T) {
+	emptyHome(t)
+	r := suggestJSON(t, "--need", "Sam:closeness", "--need", "Sam:touch", "--need", "Alex:space", "--situation", "tender")
+	if r.Compromise == nil {
+		t.Fatal("no compromise")
+	}
+	if !strings.Contains(r.Compromise.Why, "Sam needs closeness and touch, while Alex needs space") {
+		t.Errorf("why = %q", r.Compromise.Why)
+	}
+	if len(r.Compromise.Bridges) == 0 || len(r.Compromise.Each["Sam"]) == 0 || len(r.Compromise.Each["Alex"]) == 0 {
+		t.Errorf("compromise %+v", r.Compromise)
+	}
+	out := aftercare(t, "", "suggest", "--need", "Sam:closeness", "--need", "Alex:space")
+	for _, want := range []string{"For Sam and Alex,", "A little of both:", "Each on your own:", "Alex:"} {
+		if !strings.Contains(out.stdout, want) {
+			t.Errorf("text output lacks %q:\n%s", want, out.stdout)
+		}
+	}
+}
+
+func TestSuggestNeverOffersWhatIsOnANeverList(t *testing.T) {
+	emptyHome(t)
+	cat := catalogJSON(t)
+	r := suggestJSON(t, "--together", "--avoid", "touch", "--avoid", "Alex:talking", "--need", "Sam:closeness", "--need", "Alex:quiet", "--limit", "50")
+	offered := append([]suggestionJSON{}, r.Suggestions...)
+	if r.Compromise != nil {
+		offered = append(offered, r.Compromise.Bridges...)
+		for _, list := range r.Compromise.Each {
+			offered = append(offered, list...)
+		}
+	}
+	if len(r.Suggestions) == 0 {
+		t.Fatal("nothing suggested")
+	}
+	for _, s := range offered {
+		tags := cat[s.ID]
+		if slices.Contains(tags, "touch") || slices.Contains(tags, "talking") {
+			t.Errorf("%s (tags %v) offered despite the never-list", s.ID, tags)
+		}
+	}
+}
+
+// catalogJSON returns each activity's tags, from `catalog list --json`.
+func catalogJSON(t *testing.T) map[string][]string {
+	t.Helper()
+	out := aftercare(t, "", "catalog", "list", "activities", "--json")
+	var list []struct {
+		ID   string   `json:"id"`
+		Tags []string `json:"tags"`
+	}
+	if err := json.Unmarshal([]byte(out.stdout), &list); err != nil {
+		t.Fatalf("%v: %s", err, out.stdout)
+	}
+	tags := map[string][]string{}
+	for _, a := range list {
+		tags[a.ID] = a.Tags
+	}
+	return tags
+}
+
+func TestAnUnnamedAvoidHoldsForEveryoneWithoutAddingAPerson(t *testing.T) {
+	emptyHome(t)
+	r := suggestJSON(t, "--need", "Sam:talk", "--need", "Alex:quiet", "--avoid", "touch")
+	if r.Compromise == nil || len(r.Compromise.Each) != 2 {
+		t.Fatalf("compromise %+v, want one for exactly Sam and Alex", r.Compromise)
+	}
+	tags := catalogJSON(t)
+	for _, s := range r.Suggestions {
+		if slices.Contains(tags[s.ID], "touch") {
+			t.Errorf("%s involves touch", s.ID)
+		}
+	}
+}
+
+func TestSuggestReadsARequestFile(t *testing.T) {
+	home := emptyHome(t)
+	request := `mode: together
+situation: scene
+minutes: 20
+people:
+  - name: Sam
+    needs: {closeness: 3, reassurance: 2}
+  - name: Alex
+    needs: [space]
+    avoid: [kissing]
+`
+	path := filepath.Join(home, "tonight.yaml")
+	writeFile(t, path, request)
+	for _, args := range [][]string{{"--request", path}, {"--request", "-"}} {
+		out := aftercare(t, request, append([]string{"suggest", "--json"}, args...)...)
+		var r resultJSON
+		if err := json.Unmarshal([]byte(out.stdout), &r); err != nil || out.code != 0 {
+			t.Fatalf("%v: exit %d, %v, %s", args, out.code, err, out.stderr)
+		}
+		if r.Compromise == nil || len(r.Compromise.Each) != 2 {
+			t.Errorf("%v: compromise %+v", args, r.Compromise)
+		}
+		for _, s := range r.Suggestions {
+			if s.Minutes[1] > 20 {
+				t.Errorf("%s takes %v with 20 minutes", s.ID, s.Minutes)
+			}
+		}
+	}
+}
+
+func TestABrokenRequestFileNamesItsLine(t *testing.T) {
+	home := emptyHome(t)
+	path := filepath.Join(home, "tonight.yaml")
+	writeFile(t, path, "mode: solo\npeople:\n  - name: Sam\n    needs: [quite]\n  - name: Alex\n")
+	out := aftercare(t, "", "suggest", "--request", path)
+	if out.code != exitFailure {
+		t.Errorf("exit %d, want %d", out.code, exitFailure)
+	}
+	for _, want := range []string{
+		path + `:1:7: mode: solo is for one person, but 2 people are named`,
+		path + `:4:13: people: person "Sam": needs: unknown need "quite" (did you mean "quiet"?)`,
+	} {
+		if !strings.Contains(out.stderr, want) {
+			t.Errorf("stderr lacks %s:\n%s", want, out.stderr)
+		}
+	}
+}
+
+func TestABrokenUserCatalogueStopsEveryCommandThatLoadsIt(t *testing.T) {
+	home := emptyHome(t)
+	path := filepath.Join(home, ".config", "aftercare", "catalog", "mine.yaml")
+	text := "activities:\n  - id: warm-socks\n    title: Warm socks\n    colour: red\n"
+	writeFile(t, path, text)
+	for _, args := range [][]string{{"suggest"}, {"catalog", "list"}, {"catalog", "validate"}, {"catalog", "validate", path}} {
+		out := aftercare(t, "", args...)
+		if out.code != exitFailure {
+			t.Errorf("%v: exit %d, want %d", args, out.code, exitFailure)
+		}
+		if !strings.Contains(out.stderr, path+`:4:5: activity "warm-socks": unknown field "colour"`) ||
+			!strings.Contains(out.stderr, path+`:2:5: activity "warm-socks": summary: missing`) ||
+			!strings.Contains(out.stderr, "nothing was changed") {
+			t.Errorf("%v: stderr:\n%s", args, out.stderr)
+		}
+	}
+	if got, _ := os.ReadFile(path); string(got) != text {
+		t.Error("the broken file was changed")
+	}
+}
+
+func TestCatalogCommands(t *testing.T) {
+	home := emptyHome(t)
+	if out := aftercare(t, "", "catalog", "path"); strings.TrimSpace(out.stdout) != filepath.Join(home, ".config", "aftercare", "catalog") {
+		t.Errorf("catalog path = %q", out.stdout)
+	}
+	t.Setenv("AFTERCARE_CATALOG_DIR", filepath.Join(home, "mine"))
+	if out := aftercare(t, "", "catalog", "path"); strings.TrimSpace(out.stdout) != filepath.Join(home, "mine") {
+		t.Errorf("catalog path with AFTERCARE_CATALOG_DIR = %q", out.stdout)
+	}
+	if out := aftercare(t, "", "catalog", "path", "--catalog-dir", "/elsewhere"); strings.TrimSpace(out.stdout) != "/elsewhere" {
+		t.Errorf("catalog path with --catalog-dir = %q", out.stdout)
+	}
+	if out := aftercare(t, "", "catalog", "validate"); out.code != 0 || !strings.Contains(out.stdout, "built-in catalogue is in use") {
+		t.Errorf("validate without files: %+v", out)
+	}
+	writeFile(t, filepath.Join(home, "mine", "socks.yaml"), "activities:\n  - id: warm-socks\n    title: Put on warm socks\n    summary: Feet get cold.\n    needs: {warmth: 2}\n    mode: either\n    contact: none\n    minutes: [1, 3]\n    energy: low\n")
+	if out := aftercare(t, "", "catalog", "validate"); out.code != 0 || !strings.HasPrefix(out.stdout, "All good: 1 file checked") {
+		t.Errorf("validate: %+v", out)
+	}
+	if _, ok := catalogJSON(t)["warm-socks"]; !ok {
+		t.Error("the user's activity is not listed")
+	}
+	out := aftercare(t, "", "catalog", "list", "needs")
+	if out.code != 0 || !strings.Contains(out.stdout, "closeness") {
+		t.Errorf("list needs: %+v", out)
+	}
+	out = aftercare(t, "", "catalog", "list", "--json")
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out.stdout), &all); err != nil || len(all) != 7 {
+		t.Errorf("list --json: %v, %d lists", err, len(all))
+	}
+}
+
+func TestConfigShowsWhereEachSettingCameFrom(t *testing.T) {
+	home := emptyHome(t)
+	writeFile(t, filepath.Join(home, ".config", "aftercare", "config.yaml"), "theme: dark\n")
+	t.Setenv("AFTERCARE_DEFAULT_MINUTES", "12")
+	out := aftercare(t, "", "config", "--data-dir", "/d")
+	for _, want := range []string{"theme", "dark", "config.yaml)", "default_minutes  12", "(AFTERCARE_DEFAULT_MINUTES)", "(--data-dir)", "(default)"} {
+		if !strings.Contains(out.stdout, want) {
+			t.Errorf("config output lacks %q:\n%s", want, out.stdout)
+		}
+	}
+	t.Setenv("AFTERCARE_THEME", "purple")
+	out = aftercare(t, "", "suggest")
+	if out.code != exitFailure || !strings.Contains(out.stderr, `AFTERCARE_THEME: "purple" is not a theme`) {
+		t.Errorf("bad theme: %+v", out)
+	}
+}

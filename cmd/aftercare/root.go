@@ -1,0 +1,115 @@
+package main
+
+import (
+	"io"
+	"runtime/debug"
+
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/profile"
+	"github.com/spf13/cobra"
+)
+
+// version is set at release time with -ldflags "-X main.version=v1.2.3".
+var version string
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}
+
+// app is what every command shares: where to talk, and the settings and
+// catalogue, loaded once on first use.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	configFile     string
+
+	cfg *profile.Config
+	cat *catalog.Catalog
+}
+
+func (a *app) config(cmd *cobra.Command) (*profile.Config, error) {
+	if a.cfg == nil {
+		cfg, err := profile.LoadConfig(a.configFile, cmd.Flags())
+		if err != nil {
+			return nil, err
+		}
+		a.cfg = cfg
+	}
+	return a.cfg, nil
+}
+
+// catalog loads the built-in catalogue with the person's own files on top.
+func (a *app) catalog(cmd *cobra.Command) (*catalog.Catalog, error) {
+	if a.cat == nil {
+		cfg, err := a.config(cmd)
+		if err != nil {
+			return nil, err
+		}
+		cat, err := catalog.Load(cfg.CatalogDir)
+		if err != nil {
+			return nil, err
+		}
+		a.cat = cat
+	}
+	return a.cat, nil
+}
+
+func newRootCommand(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "aftercare",
+		Short: "A calm check-in for after sex, and ideas for what to do next",
+		Long: `aftercare helps partners, or one person alone, check in with each other after
+sex and find something kind to do next. Everything stays on this machine.`,
+		Version:       versionString(),
+		Args:          noArgs,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if _, err := a.catalog(cmd); err != nil {
+				return err
+			}
+			return cmd.Help()
+		},
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	flags := root.PersistentFlags()
+	flags.StringVar(&a.configFile, "config", profile.ConfigFile(), "settings file to read")
+	flags.String("catalog-dir", "", "folder of your own catalogue files (default $XDG_CONFIG_HOME/aftercare/catalog)")
+	flags.String("data-dir", "", "folder where profiles and history are kept (default $XDG_DATA_HOME/aftercare)")
+	root.AddCommand(
+		newSuggestCommand(a),
+		newCatalogCommand(a),
+		newConfigCommand(a),
+	)
+	return root
+}
+
+// noArgs rejects arguments, naming the likely mistyped command.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	if cmd.HasSubCommands() {
+		return usagef("unknown command %q for %q", args[0], cmd.CommandPath())
+	}
+	return usagef("%q takes no arguments, but got %q", cmd.CommandPath(), args[0])
+}
+
+// groupCommand is a command that only holds others: alone it shows its
+// help, with a mistyped subcommand it says so.
+func groupCommand(use, short string, subs ...*cobra.Command) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   use,
+		Short: short,
+		Args:  noArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(subs...)
+	return cmd
+}

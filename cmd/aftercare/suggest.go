@@ -1,0 +1,224 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/spf13/cobra"
+)
+
+type suggestFlags struct {
+	solo, together bool
+	needs, avoid   []string
+	likes, have    []string
+	situation      string
+	minutes, limit int
+	request        string
+	json           bool
+}
+
+func newSuggestCommand(a *app) *cobra.Command {
+	var f suggestFlags
+	cmd := &cobra.Command{
+		Use:   "suggest",
+		Short: "Suggest what to do now, from the catalogue",
+		Long: `Suggest what to do now, ranked by how well it meets everyone's needs, with
+the reasons. Describe the people with flags, or give a request file.
+
+A flag value may start with a name and a colon to say whose it is:
+--need Sam:closeness --need Alex:space describes two people, and when their
+needs pull apart the answer includes a compromise.`,
+		Example: `  aftercare suggest --need quiet --need hydration --minutes 15
+  aftercare suggest --together --situation scene --avoid kissing
+  aftercare suggest --need Sam:closeness --need Alex:space --json
+  aftercare suggest --request tonight.yaml`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cat, err := a.catalog(cmd)
+			if err != nil {
+				return err
+			}
+			cfg, err := a.config(cmd)
+			if err != nil {
+				return err
+			}
+			req, err := f.build(cmd, cat, a.stdin)
+			if err != nil {
+				return err
+			}
+			if !cmd.Flags().Changed("minutes") && req.Minutes == 0 {
+				req.Minutes = cfg.DefaultMinutes
+			}
+			result := cat.Suggest(req)
+			if f.json {
+				enc := json.NewEncoder(a.stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(result)
+			}
+			_, err = io.WriteString(a.stdout, cat.FormatResult(req, result))
+			return err
+		},
+	}
+	fl := cmd.Flags()
+	fl.BoolVar(&f.solo, "solo", false, "one person on their own")
+	fl.BoolVar(&f.together, "together", false, "two or more people together")
+	fl.StringArrayVarP(&f.needs, "need", "n", nil, "a need right now, such as quiet or closeness; repeatable, [NAME:]NEED")
+	fl.StringArrayVar(&f.avoid, "avoid", nil, "a tag or activity never to suggest, such as touch; repeatable, [NAME:]TAG")
+	fl.StringArrayVar(&f.likes, "like", nil, "a tag or activity someone likes; repeatable, [NAME:]TAG")
+	fl.StringArrayVar(&f.have, "have", nil, "something at hand, such as blanket or tea; repeatable")
+	fl.StringVarP(&f.situation, "situation", "s", "", "what kind of time it was, such as tender or scene")
+	fl.IntVarP(&f.minutes, "minutes", "m", 0, "minutes available; 0 means no limit (default from settings: default_minutes)")
+	fl.IntVar(&f.limit, "limit", catalog.DefaultLimit, "how many suggestions to show")
+	fl.StringVar(&f.request, "request", "", "read the request from a YAML or JSON file, - for standard input")
+	fl.BoolVar(&f.json, "json", false, "print JSON instead of text")
+	completeFrom(a, cmd, "need", "need")
+	completeFrom(a, cmd, "avoid", "tag", "activity")
+	completeFrom(a, cmd, "like", "tag", "activity")
+	completeFrom(a, cmd, "have", "thing")
+	completeFrom(a, cmd, "situation", "situation")
+	return cmd
+}
+
+// build makes the request from the file or the flags; flags that set one
+// value (mode, situation, minutes, limit) also apply on top of a file.
+func (f *suggestFlags) build(cmd *cobra.Command, cat *catalog.Catalog, stdin io.Reader) (catalog.Request, error) {
+	var req catalog.Request
+	changed := cmd.Flags().Changed
+	if f.solo && f.together {
+		return req, usagef("--solo and --together cannot both be given")
+	}
+	if f.request != "" {
+		for _, name := range []string{"need", "avoid", "like", "have"} {
+			if changed(name) {
+				return req, usagef("--%s cannot be combined with --request; put it in the request file", name)
+			}
+		}
+		var err error
+		if req, err = readRequest(cat, f.request, stdin); err != nil {
+			return req, err
+		}
+	} else {
+		if err := f.people(cat, &req); err != nil {
+			return req, err
+		}
+		for _, t := range f.have {
+			if err := cat.KnownRef(t, "thing"); err != nil {
+				return req, usagef("--have: %v", err)
+			}
+		}
+		req.Things = f.have
+	}
+	switch {
+	case f.solo:
+		req.Mode = catalog.Solo
+	case f.together:
+		req.Mode = catalog.Together
+	}
+	if changed("situation") {
+		req.Situation = f.situation
+	}
+	if changed("minutes") {
+		req.Minutes = f.minutes
+	}
+	if changed("limit") || req.Limit == 0 {
+		req.Limit = f.limit
+	}
+	if f.limit < 1 {
+		return req, usagef("--limit must be at least 1")
+	}
+	if err := cat.CheckRequest(req); err != nil {
+		return req, &usageError{err}
+	}
+	return req, nil
+}
+
+// people gathers the per-person flags. A NAME: prefix says whose a value
+// is; needs and likes without one belong to the one unnamed person, and an
+// unnamed --avoid holds for everyone.
+func (f *suggestFlags) people(cat *catalog.Catalog, req *catalog.Request) error {
+	at := map[string]int{}
+	person := func(name string) *catalog.Person {
+		key := strings.ToLower(name)
+		if i, ok := at[key]; ok {
+			return &req.People[i]
+		}
+		at[key] = len(req.People)
+		req.People = append(req.People, catalog.Person{Name: name})
+		return &req.People[len(req.People)-1]
+	}
+	each := func(flag string, values []string, kinds []string, add func(name, id string)) error {
+		for _, v := range values {
+			name, id, named := strings.Cut(v, ":")
+			if !named {
+				name, id = "", v
+			}
+			name, id = strings.TrimSpace(name), strings.TrimSpace(id)
+			if named && name == "" {
+				return usagef("--%s %q: the name before the colon is empty", flag, v)
+			}
+			if err := cat.KnownRef(id, kinds...); err != nil {
+				return usagef("--%s: %v", flag, err)
+			}
+			add(name, id)
+		}
+		return nil
+	}
+	err := errors.Join(
+		each("need", f.needs, []string{"need"}, func(name, id string) {
+			p := person(name)
+			p.Needs = p.Needs.With(id, catalog.DefaultWeight)
+		}),
+		each("like", f.likes, []string{"tag", "activity"}, func(name, id string) {
+			p := person(name)
+			p.Likes = append(p.Likes, id)
+		}),
+		each("avoid", f.avoid, []string{"tag", "activity"}, func(name, id string) {
+			if name == "" {
+				req.Avoid = append(req.Avoid, id)
+				return
+			}
+			p := person(name)
+			p.Never = append(p.Never, id)
+		}),
+	)
+	if err != nil {
+		return err
+	}
+	if _, unnamed := at[""]; unnamed && len(req.People) > 1 {
+		return usagef("some --need or --like values have a name and some do not; write NAME:VALUE for each person")
+	}
+	return nil
+}
+
+func readRequest(cat *catalog.Catalog, path string, stdin io.Reader) (catalog.Request, error) {
+	var data []byte
+	var err error
+	name := path
+	if path == "-" {
+		name = "<stdin>"
+		data, err = io.ReadAll(stdin)
+	} else {
+		data, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return catalog.Request{}, fmt.Errorf("reading the request: %w", err)
+	}
+	return cat.ParseRequest(name, data)
+}
+
+// completeFrom offers the catalogue's ids of the given kinds when a shell
+// completes the flag.
+func completeFrom(a *app, cmd *cobra.Command, flag string, kinds ...string) {
+	_ = cmd.RegisterFlagCompletionFunc(flag, func(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
+		cat, err := a.catalog(cmd)
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return cat.IDs(kinds...), cobra.ShellCompDirectiveNoFileComp
+	})
+}

@@ -1,0 +1,212 @@
+// Package profile keeps what aftercare remembers and how it is set up: the
+// person's settings, read-only from their config file, the environment and
+// flags; and, on disk under the data directory, the people who use it and
+// the history of their check-ins.
+package profile
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/adrg/xdg"
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+)
+
+// Settings are the person's choices for how aftercare runs. The program
+// reads them and never writes them: the config file is the person's own.
+type Settings struct {
+	DataDir        string `yaml:"data_dir"`
+	CatalogDir     string `yaml:"catalog_dir"`
+	Theme          string `yaml:"theme" oneof:"auto light dark"`
+	KeepHistory    bool   `yaml:"keep_history"`
+	DefaultMinutes int    `yaml:"default_minutes"`
+}
+
+// Check keeps the default time within what an activity can take.
+func (s *Settings) Check(r *catalog.Reporter) {
+	if s.DefaultMinutes < 0 || s.DefaultMinutes > catalog.MaxMinutes {
+		r.Errorf("default_minutes", "%d is out of range: use 0 (no limit) to %d", s.DefaultMinutes, catalog.MaxMinutes)
+	}
+}
+
+// Setting is one setting's effective value and where it came from.
+type Setting struct {
+	Key    string `json:"key"`
+	Value  any    `json:"value"`
+	Source string `json:"source"`
+}
+
+// Config is the settings in effect.
+type Config struct {
+	Settings
+	// File is the config file that was read, or would have been.
+	File string
+	// Each lists every setting with its source, in a fixed order.
+	Each []Setting
+}
+
+// ConfigFile is where the settings file lives unless a flag says otherwise.
+func ConfigFile() string { return filepath.Join(xdg.ConfigHome, "aftercare", "config.yaml") }
+
+// Flags names the command-line flag that can set each setting.
+var Flags = map[string]string{"data_dir": "data-dir", "catalog_dir": "catalog-dir"}
+
+// settingKeys is the order in which settings are listed.
+var settingKeys = []string{"data_dir", "catalog_dir", "theme", "keep_history", "default_minutes"}
+
+// EnvVar is the environment variable that sets a key.
+func EnvVar(key string) string { return "AFTERCARE_" + strings.ToUpper(key) }
+
+// SettingError is a bad value from the environment or a flag.
+type SettingError struct {
+	Source string // "AFTERCARE_THEME" or "--catalog-dir"
+	Msg    string
+}
+
+func (e *SettingError) Error() string { return e.Source + ": " + e.Msg }
+
+// FromFlag says whether the bad value came from a flag, which is a usage
+// mistake rather than a broken setting.
+func (e *SettingError) FromFlag() bool { return strings.HasPrefix(e.Source, "--") }
+
+func defaultSettings() Settings {
+	return Settings{
+		DataDir:        filepath.Join(xdg.DataHome, "aftercare"),
+		CatalogDir:     filepath.Join(xdg.ConfigHome, "aftercare", "catalog"),
+		Theme:          "auto",
+		KeepHistory:    true,
+		DefaultMinutes: 30,
+	}
+}
+
+// LoadConfig reads the settings: the defaults, then the config file at path
+// (which need not exist), then AFTERCARE_* environment variables, then the
+// flags that were given; each wins over the one before. Every value is
+// checked: a bad one in the file is reported with its line, one from the
+// environment or a flag with its name.
+func LoadConfig(path string, flags *pflag.FlagSet) (*Config, error) {
+	defaults := defaultSettings()
+	v := viper.New()
+	v.SetDefault("data_dir", defaults.DataDir)
+	v.SetDefault("catalog_dir", defaults.CatalogDir)
+	v.SetDefault("theme", defaults.Theme)
+	v.SetDefault("keep_history", defaults.KeepHistory)
+	v.SetDefault("default_minutes", defaults.DefaultMinutes)
+
+	data, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return nil, fmt.Errorf("settings: %w", err)
+	default:
+		var fromFile Settings
+		if err := catalog.Decode(path, data, &fromFile); err != nil {
+			return nil, err
+		}
+		v.SetConfigFile(path)
+		v.SetConfigType("yaml")
+		if err := v.ReadInConfig(); err != nil {
+			return nil, fmt.Errorf("settings: %s: %w", path, err)
+		}
+	}
+
+	v.SetEnvPrefix("AFTERCARE")
+	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
+	v.AutomaticEnv()
+	for key, name := range Flags {
+		if f := flags.Lookup(name); f != nil {
+			if err := v.BindPFlag(key, f); err != nil {
+				return nil, err
+			}
+		}
+	}
+
+	cfg := &Config{File: path}
+	source := func(key string) string {
+		if f := flags.Lookup(Flags[key]); f != nil && f.Changed {
+			return "--" + f.Name
+		}
+		if os.Getenv(EnvVar(key)) != "" {
+			return EnvVar(key)
+		}
+		if v.InConfig(key) {
+			return path
+		}
+		return "default"
+	}
+	for _, key := range settingKeys {
+		from := source(key)
+		value, err := settingValue(key, v.Get(key))
+		if err != nil {
+			return nil, &SettingError{Source: from, Msg: err.Error()}
+		}
+		cfg.Each = append(cfg.Each, Setting{Key: key, Value: value, Source: from})
+		switch key {
+		case "data_dir":
+			cfg.DataDir = value.(string)
+		case "catalog_dir":
+			cfg.CatalogDir = value.(string)
+		case "theme":
+			cfg.Theme = value.(string)
+		case "keep_history":
+			cfg.KeepHistory = value.(bool)
+		case "default_minutes":
+			cfg.DefaultMinutes = value.(int)
+		}
+	}
+	return cfg, nil
+}
+
+// settingValue checks one merged value, which is a string when it came
+// from the environment or a flag.
+func settingValue(key string, raw any) (any, error) {
+	text := strings.TrimSpace(fmt.Sprint(raw))
+	switch key {
+	case "data_dir", "catalog_dir":
+		if text == "" {
+			return nil, errors.New("the directory must not be empty")
+		}
+		return expandHome(text), nil
+	case "theme":
+		switch text {
+		case "auto", "light", "dark":
+			return text, nil
+		}
+		return nil, fmt.Errorf("%q is not a theme: use auto, light or dark", text)
+	case "keep_history":
+		switch strings.ToLower(text) {
+		case "true", "yes", "on", "1":
+			return true, nil
+		case "false", "no", "off", "0":
+			return false, nil
+		}
+		return nil, fmt.Errorf("%q is not true or false", text)
+	case "default_minutes":
+		n, err := strconv.Atoi(text)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not a whole number of minutes", text)
+		}
+		if n < 0 || n > catalog.MaxMinutes {
+			return nil, fmt.Errorf("%d is out of range: use 0 (no limit) to %d", n, catalog.MaxMinutes)
+		}
+		return n, nil
+	}
+	return raw, nil
+}
+
+// expandHome lets a path in a setting start with ~/ as it would in a shell.
+func expandHome(path string) string {
+	if rest, ok := strings.CutPrefix(path, "~/"); ok {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, rest)
+		}
+	}
+	return path
+}

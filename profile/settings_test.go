@@ -1,0 +1,174 @@
+package profile
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/adrg/xdg"
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/spf13/pflag"
+)
+
+// isolate points the XDG folders and HOME at a temporary folder.
+func isolate(t *testing.T) string {
+	t.Helper()
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, "config"))
+	t.Setenv("XDG_DATA_HOME", filepath.Join(home, "data"))
+	for _, key := range settingKeys {
+		t.Setenv(EnvVar(key), "")
+	}
+	xdg.Reload()
+	t.Cleanup(xdg.Reload)
+	return home
+}
+
+func flagSet(t *testing.T, args ...string) *pflag.FlagSet {
+	t.Helper()
+	fs := pflag.NewFlagSet("aftercare", pflag.ContinueOnError)
+	fs.String("catalog-dir", "", "")
+	fs.String("data-dir", "", "")
+	if err := fs.Parse(args); err != nil {
+		t.Fatal(err)
+	}
+	return fs
+}
+
+func writeConfig(t *testing.T, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestSettingsComeFromFileThenEnvironmentThenFlags(t *testing.T) {
+	tests := []struct {
+		name  string
+		file  string
+		env   map[string]string
+		flags []string
+		key   string
+		want  any
+		from  string // "default", "file", or the variable or flag
+	}{
+		{"default theme", "", nil, nil, "theme", "auto", "default"},
+		{"default history", "", nil, nil, "keep_history", true, "default"},
+		{"default minutes", "", nil, nil, "default_minutes", 30, "default"},
+		{"default data folder", "", nil, nil, "data_dir", "{home}/data/aftercare", "default"},
+		{"default catalogue folder", "", nil, nil, "catalog_dir", "{home}/config/aftercare/catalog", "default"},
+		{"file", "theme: dark\n", nil, nil, "theme", "dark", "file"},
+		{"file number", "default_minutes: 15\n", nil, nil, "default_minutes", 15, "file"},
+		{"environment over file", "theme: dark\n", map[string]string{"AFTERCARE_THEME": "light"}, nil, "theme", "light", "AFTERCARE_THEME"},
+		{"environment words for yes and no", "", map[string]string{"AFTERCARE_KEEP_HISTORY": "no"}, nil, "keep_history", false, "AFTERCARE_KEEP_HISTORY"},
+		{"environment number", "", map[string]string{"AFTERCARE_DEFAULT_MINUTES": "45"}, nil, "default_minutes", 45, "AFTERCARE_DEFAULT_MINUTES"},
+		{"flag over environment and file", "catalog_dir: /from/file\n", map[string]string{"AFTERCARE_CATALOG_DIR": "/from/env"}, []string{"--catalog-dir", "/from/flag"}, "catalog_dir", "/from/flag", "--catalog-dir"},
+		{"environment over file for folders", "data_dir: /from/file\n", map[string]string{"AFTERCARE_DATA_DIR": "/from/env"}, nil, "data_dir", "/from/env", "AFTERCARE_DATA_DIR"},
+		{"an empty variable counts as unset", "theme: dark\n", map[string]string{"AFTERCARE_THEME": ""}, nil, "theme", "dark", "file"},
+		{"home is expanded", "data_dir: ~/notes\n", nil, nil, "data_dir", "{home}/notes", "file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			home := isolate(t)
+			path := filepath.Join(t.TempDir(), "absent.yaml")
+			if tt.file != "" {
+				path = writeConfig(t, tt.file)
+			}
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			cfg, err := LoadConfig(path, flagSet(t, tt.flags...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := tt.want
+			if s, ok := want.(string); ok {
+				want = strings.ReplaceAll(s, "{home}", home)
+			}
+			from := tt.from
+			if from == "file" {
+				from = path
+			}
+			for _, s := range cfg.Each {
+				if s.Key == tt.key {
+					if s.Value != want || s.Source != from {
+						t.Errorf("%s = %v from %s, want %v from %s", tt.key, s.Value, s.Source, want, from)
+					}
+					return
+				}
+			}
+			t.Errorf("no setting %s in %+v", tt.key, cfg.Each)
+		})
+	}
+}
+
+func TestSettingsFieldsMatchTheListing(t *testing.T) {
+	isolate(t)
+	cfg, err := LoadConfig(writeConfig(t, "theme: dark\nkeep_history: false\ndefault_minutes: 10\n"), flagSet(t, "--data-dir", "/d"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Theme != "dark" || cfg.KeepHistory || cfg.DefaultMinutes != 10 || cfg.DataDir != "/d" {
+		t.Errorf("settings = %+v", cfg.Settings)
+	}
+}
+
+func TestBadSettingsInTheFileNameTheLine(t *testing.T) {
+	tests := []struct {
+		name, file, want string
+	}{
+		{"unknown theme", "keep_history: true\ntheme: purple\n", `:2:8: theme: "purple" is not one of: auto, light, dark`},
+		{"not a number", "default_minutes: ten\n", `:1:18: default_minutes: expected a whole number, got "ten"`},
+		{"out of range", "default_minutes: 500\n", `:1:18: default_minutes: 500 is out of range`},
+		{"not true or false", "keep_history: sometimes\n", `:1:15: keep_history: expected true or false, got "sometimes"`},
+		{"unknown key", "thme: dark\n", `:1:1: unknown field "thme" (did you mean "theme"?)`},
+		{"syntax", "theme: [dark\n", `:1:1: YAML syntax`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			isolate(t)
+			path := writeConfig(t, tt.file)
+			_, err := LoadConfig(path, flagSet(t))
+			var errs catalog.Errors
+			if !errors.As(err, &errs) || !strings.Contains(err.Error(), path+tt.want) {
+				t.Errorf("error:\n%v\nwant it to contain %s%s", err, path, tt.want)
+			}
+		})
+	}
+}
+
+func TestBadSettingsFromTheEnvironmentNameTheVariable(t *testing.T) {
+	tests := []struct {
+		env, value, want string
+	}{
+		{"AFTERCARE_THEME", "purple", `AFTERCARE_THEME: "purple" is not a theme`},
+		{"AFTERCARE_DEFAULT_MINUTES", "soon", `AFTERCARE_DEFAULT_MINUTES: "soon" is not a whole number`},
+		{"AFTERCARE_DEFAULT_MINUTES", "-5", `AFTERCARE_DEFAULT_MINUTES: -5 is out of range`},
+		{"AFTERCARE_KEEP_HISTORY", "maybe", `AFTERCARE_KEEP_HISTORY: "maybe" is not true or false`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.env+"="+tt.value, func(t *testing.T) {
+			isolate(t)
+			t.Setenv(tt.env, tt.value)
+			_, err := LoadConfig(filepath.Join(t.TempDir(), "absent.yaml"), flagSet(t))
+			var setting *SettingError
+			if !errors.As(err, &setting) || setting.FromFlag() || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want a setting error containing %s", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestAnEmptyFlagIsAUsageMistake(t *testing.T) {
+	isolate(t)
+	_, err := LoadConfig(filepath.Join(t.TempDir(), "absent.yaml"), flagSet(t, "--data-dir", ""))
+	var setting *SettingError
+	if !errors.As(err, &setting) || !setting.FromFlag() {
+		t.Errorf("error %v, want one that names --data-dir", err)
+	}
+}
