@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -190,12 +191,13 @@ func layer(files []file) (*Catalog, error) {
 	}
 	c := &Catalog{}
 
-	for _, f := range files {
+	parsed := parseAll(files)
+	for i, f := range files {
 		if f.user {
 			c.UserFiles = append(c.UserFiles, f.path)
 		}
 		d := &decoder{path: f.path, errs: &errs}
-		root, err := parse(f.path, f.data)
+		root, err := parsed[i].root, parsed[i].err
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -315,6 +317,25 @@ func boolIndex(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+type parsed struct {
+	root *yaml.Node
+	err  *Error
+}
+
+// parseAll parses the files side by side: parsing YAML is most of the time
+// a load takes, and the files do not depend on each other until layering.
+func parseAll(files []file) []parsed {
+	out := make([]parsed, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Go(func() {
+			out[i].root, out[i].err = parse(f.path, f.data)
+		})
+	}
+	wg.Wait()
+	return out
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
