@@ -23,23 +23,32 @@ func (c *Catalog) FormatResult(req Request, r Result) string {
 	if comp := r.Compromise; comp != nil {
 		b.WriteString(wrap(comp.Why, "", textWidth) + "\n\n")
 		if len(comp.Bridges) > 0 {
-			b.WriteString("A little of both:\n\n")
-			writeSuggestions(&b, comp.Bridges)
+			b.WriteString("A little of both:\n")
+			for _, s := range comp.Bridges {
+				writeLine(&b, "  - ", "    ", s)
+			}
+			b.WriteString("\n")
 		}
-		b.WriteString("Each on your own:\n\n")
+		b.WriteString("Something for each of you on your own:\n")
 		for _, own := range comp.Each {
+			fmt.Fprintf(&b, "  %s:\n", own.Person)
 			if len(own.Suggestions) == 0 {
-				fmt.Fprintf(&b, "  %s: nothing on their own fits right now.\n", own.Person)
-				continue
+				b.WriteString("    nothing on your own fits right now\n")
 			}
 			for _, s := range own.Suggestions {
-				fmt.Fprintf(&b, "  %s: %s (%s min)\n", own.Person, s.Title, s.Minutes)
-				b.WriteString(wrap(strings.Join(s.Reasons, "; "), "     ", textWidth) + "\n")
+				writeLine(&b, "    - ", "      ", s)
 			}
 		}
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// writeLine writes a suggestion in one short paragraph: title, time and
+// why, for lists where the summaries were already shown or are not needed.
+func writeLine(b *strings.Builder, first, rest string, s Suggestion) {
+	text := wrap(fmt.Sprintf("%s (%s min): %s", s.Title, s.Minutes, strings.Join(s.Reasons, "; ")), rest, textWidth)
+	b.WriteString(first + strings.TrimPrefix(text, rest) + "\n")
 }
 
 // heading says who the suggestions are for: "For Sam and Alex, after a

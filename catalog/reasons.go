@@ -58,15 +58,14 @@ func (e *engine) needReasons(a *Activity, who []int) []string {
 		people []int
 		amount int
 	}
-	var mets []met
-	var assumed []string
+	var mets, assumed []met
 	for _, w := range a.Needs {
-		m := met{need: w.Need}
+		m, common := met{need: w.Need}, met{need: w.Need}
 		for _, p := range who {
 			pp := &e.people[p]
 			if weight := pp.needs.Of(w.Need); weight > 0 {
 				if pp.assumed {
-					assumed = appendOnce(assumed, w.Need)
+					common.amount = max(common.amount, weight*w.Weight)
 					continue
 				}
 				m.people = append(m.people, p)
@@ -76,39 +75,65 @@ func (e *engine) needReasons(a *Activity, who []int) []string {
 		if len(m.people) > 0 {
 			mets = append(mets, m)
 		}
+		if common.amount > 0 {
+			assumed = append(assumed, common)
+		}
 	}
-	slices.SortStableFunc(mets, func(x, y met) int { return cmp.Compare(y.amount, x.amount) })
+	byAmount := func(x, y met) int { return cmp.Compare(y.amount, x.amount) }
+	slices.SortStableFunc(mets, byAmount)
+	slices.SortStableFunc(assumed, byAmount)
 
-	var out []string
+	// Name each person it serves once before naming anyone twice; two
+	// needs are enough when one person is served.
 	named := map[int]bool{}
-	taken := make([]bool, len(mets))
-	take := func(i int) {
-		taken[i] = true
+	chosen := make([]bool, len(mets))
+	count := 0
+	choose := func(i int) {
+		chosen[i] = true
+		count++
 		for _, p := range mets[i].people {
 			named[p] = true
 		}
-		out = append(out, fmt.Sprintf("meets %s need for %s", e.possessive(mets[i].people), e.needLabel(mets[i].need)))
 	}
 	for i, m := range mets {
-		for _, p := range m.people {
-			if !named[p] && len(out) < 3 {
-				take(i)
-				break
-			}
+		if count < 3 && slices.ContainsFunc(m.people, func(p int) bool { return !named[p] }) {
+			choose(i)
 		}
 	}
 	for i := range mets {
-		if len(out) >= 2 {
-			break
+		if count < 2 && !chosen[i] {
+			choose(i)
 		}
-		if !taken[i] {
-			take(i)
+	}
+
+	// One phrase for each group of people: "meets Sam's needs for rest and
+	// calm" rather than the same owner twice.
+	var out []string
+	var owners [][]int
+	var needsOf [][]string
+	for i, m := range mets {
+		if !chosen[i] {
+			continue
 		}
+		g := slices.IndexFunc(owners, func(o []int) bool { return slices.Equal(o, m.people) })
+		if g < 0 {
+			owners = append(owners, m.people)
+			needsOf = append(needsOf, nil)
+			g = len(owners) - 1
+		}
+		needsOf[g] = append(needsOf[g], e.needLabel(m.need))
+	}
+	for g, people := range owners {
+		noun := "need"
+		if len(needsOf[g]) > 1 {
+			noun = "needs"
+		}
+		out = append(out, fmt.Sprintf("meets %s %s for %s", e.possessive(people), noun, joinAnd(needsOf[g])))
 	}
 	if len(assumed) > 0 {
 		labels := make([]string, 0, 2)
-		for _, n := range assumed[:min(2, len(assumed))] {
-			labels = append(labels, e.needLabel(n))
+		for _, m := range assumed[:min(2, len(assumed))] {
+			labels = append(labels, e.needLabel(m.need))
 		}
 		out = append(out, fmt.Sprintf("gives %s, which most people want afterwards", joinAnd(labels)))
 	}

@@ -189,6 +189,8 @@ func TestSuggestExplainsEachSuggestion(t *testing.T) {
 	}{
 		{"one unnamed person", Request{Mode: Solo, People: []Person{{Needs: needs("quiet")}}},
 			"breathe-alone", []string{"meets your need for quiet"}},
+		{"one person, two needs", Request{Mode: Solo, People: []Person{{Needs: needs("quiet", "calm")}}},
+			"breathe-alone", []string{"meets your needs for calm and quiet"}},
 		{"named people sharing a need", Request{People: []Person{{Name: "Sam", Needs: needs("comfort")}, {Name: "Alex", Needs: needs("comfort")}}},
 			"cuddle", []string{"meets Sam's and Alex's need for comfort"}},
 		{"three people sharing a need", Request{People: []Person{{Name: "Sam", Needs: needs("warmth")}, {Name: "Alex", Needs: needs("warmth")}, {Name: "Kai", Needs: needs("warmth")}}},
