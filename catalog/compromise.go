@@ -68,7 +68,7 @@ func (e *engine) findClash() *clash {
 		for i, n := range needs {
 			labels[i] = e.needLabel(n)
 		}
-		parts = append(parts, fmt.Sprintf("%s needs %s", e.people[p].name, joinAnd(labels)))
+		parts = append(parts, fmt.Sprintf("%s needs %s", e.people[p].name, JoinAnd(labels)))
 	}
 	why := joinSentence(parts) + ". These small gestures give each of you some of what you need, and each of you has something for yourself as well."
 	return &clash{sides: sides, why: why}
@@ -114,8 +114,8 @@ func appendOnce(list []string, s string) []string {
 	return append(list, s)
 }
 
-// joinAnd joins words as people write them: "a", "a and b", "a, b and c".
-func joinAnd(words []string) string {
+// JoinAnd joins words as people write them: "a", "a and b", "a, b and c".
+func JoinAnd(words []string) string {
 	switch len(words) {
 	case 0:
 		return ""

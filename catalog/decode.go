@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -115,7 +116,15 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, at string, r rules) {
 	if isNull(n) {
 		return
 	}
+	if v.Type() == timeType {
+		d.decodeTime(n, v, at)
+		return
+	}
 	switch v.Kind() {
+	case reflect.Pointer:
+		elem := reflect.New(v.Type().Elem())
+		d.decode(n, elem.Elem(), at, r)
+		v.Set(elem)
 	case reflect.String:
 		if s, ok := d.scalar(n, at, "text"); ok && d.allowed(n, at, r, s) {
 			v.SetString(s)
@@ -154,6 +163,20 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, at string, r rules) {
 		d.decodeStruct(n, v, at, nil)
 	default:
 		panic(fmt.Sprintf("catalog: no decoding for %s", v.Type()))
+	}
+}
+
+var timeType = reflect.TypeFor[time.Time]()
+
+// decodeTime reads a moment written as RFC 3339, like 2026-11-23T22:10:00Z.
+func (d *decoder) decodeTime(n *yaml.Node, v reflect.Value, at string) {
+	if s, ok := d.scalar(n, at, "a time"); ok {
+		t, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil {
+			d.errorf(n, at, "%q is not a time like 2026-11-23T22:10:00Z", s)
+			return
+		}
+		v.Set(reflect.ValueOf(t))
 	}
 }
 

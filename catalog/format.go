@@ -63,7 +63,7 @@ func (c *Catalog) heading(req Request) string {
 	parts := []string{"For you"}
 	switch {
 	case len(names) > 0:
-		parts[0] = "For " + joinAnd(names)
+		parts[0] = "For " + JoinAnd(names)
 	case req.Mode == Together:
 		parts[0] = "For you together"
 	}

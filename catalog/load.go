@@ -372,6 +372,23 @@ func parse(path string, data []byte) (root *yaml.Node, err *Error) {
 	return doc.Content[0], nil
 }
 
+// parserProblems are the YAML library's parser errors, as opposed to its
+// scanner errors: for these it reports the line counted from 0, either where
+// the unclosed list or mapping starts or where the problem is.
+var parserProblems = map[string]bool{
+	"did not find expected <stream-start>":   true,
+	"did not find expected <document start>": true,
+	"found undefined tag handle":             true,
+	"did not find expected node content":     true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected key":              true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found duplicate %TAG directive":         true,
+}
+
 // syntaxError places a YAML syntax error at its line; the library does not
 // give a column, so it points at where that line's text starts.
 func syntaxError(path string, data []byte, e error) *Error {
@@ -379,10 +396,18 @@ func syntaxError(path string, data []byte, e error) *Error {
 	if m := yamlLine.FindStringSubmatch(e.Error()); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		if parserProblems[msg] {
+			line++
+		}
+	}
+	// A problem found at the end of the file belongs to its last line of
+	// text, where the person will look for it.
+	lines := bytes.Split(data, []byte("\n"))
+	for line > 1 && (line > len(lines) || len(bytes.TrimSpace(lines[line-1])) == 0) {
+		line--
 	}
 	col := 1
-	lines := bytes.Split(data, []byte("\n"))
-	if line >= 1 && line <= len(lines) {
+	if line <= len(lines) {
 		text := lines[line-1]
 		col = len(text) - len(bytes.TrimLeft(text, " \t")) + 1
 	}

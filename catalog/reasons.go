@@ -31,16 +31,16 @@ func (e *engine) reasons(a *Activity, who []int) []string {
 		}
 	}
 	if missing := e.missingThings(a); len(missing) > 0 {
-		out = append(out, "needs "+joinAnd(e.thingLabels(missing)))
+		out = append(out, "needs "+JoinAnd(e.thingLabels(missing)))
 	} else if e.have != nil && len(a.Things) > 0 {
-		out = append(out, "uses what you have: "+joinAnd(e.thingLabels(a.Things)))
+		out = append(out, "uses what you have: "+JoinAnd(e.thingLabels(a.Things)))
 	}
 	if len(out) == 0 {
 		labels := make([]string, 0, 2)
 		for _, w := range strongest(a.Needs, 2) {
 			labels = append(labels, e.needLabel(w.Need))
 		}
-		out = append(out, "brings "+joinAnd(labels))
+		out = append(out, "brings "+JoinAnd(labels))
 	}
 	if len(out) > maxReasons {
 		out = out[:maxReasons]
@@ -128,14 +128,14 @@ func (e *engine) needReasons(a *Activity, who []int) []string {
 		if len(needsOf[g]) > 1 {
 			noun = "needs"
 		}
-		out = append(out, fmt.Sprintf("meets %s %s for %s", e.possessive(people), noun, joinAnd(needsOf[g])))
+		out = append(out, fmt.Sprintf("meets %s %s for %s", e.possessive(people), noun, JoinAnd(needsOf[g])))
 	}
 	if len(assumed) > 0 {
 		labels := make([]string, 0, 2)
 		for _, m := range assumed[:min(2, len(assumed))] {
 			labels = append(labels, e.needLabel(m.need))
 		}
-		out = append(out, fmt.Sprintf("gives %s, which most people want afterwards", joinAnd(labels)))
+		out = append(out, fmt.Sprintf("gives %s, which most people want afterwards", JoinAnd(labels)))
 	}
 	return out
 }
@@ -154,7 +154,7 @@ func (e *engine) possessive(people []int) string {
 	for i, p := range people {
 		names[i] = e.people[p].name + "'s"
 	}
-	return joinAnd(names)
+	return JoinAnd(names)
 }
 
 func (p *person) subjectLike() string {

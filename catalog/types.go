@@ -204,6 +204,17 @@ func (ws Weights) With(need string, weight int) Weights {
 	return slices.Insert(slices.Clone(ws), i, Weight{need, weight})
 }
 
+// Set returns the weights with need set to exactly weight.
+func (ws Weights) Set(need string, weight int) Weights {
+	i, ok := slices.BinarySearchFunc(ws, need, func(w Weight, n string) int { return strings.Compare(w.Need, n) })
+	out := slices.Clone(ws)
+	if ok {
+		out[i].Weight = weight
+		return out
+	}
+	return slices.Insert(out, i, Weight{need, weight})
+}
+
 // Total is the sum of the weights.
 func (ws Weights) Total() int {
 	total := 0

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"io"
 	"runtime/debug"
 
@@ -26,11 +27,13 @@ func versionString() string {
 // catalogue, loaded once on first use.
 type app struct {
 	stdin          io.Reader
+	in             *bufio.Reader // stdin, read a line at a time by ask
 	stdout, stderr io.Writer
 	configFile     string
 
-	cfg *profile.Config
-	cat *catalog.Catalog
+	cfg   *profile.Config
+	cat   *catalog.Catalog
+	store *profile.Store
 }
 
 func (a *app) config(cmd *cobra.Command) (*profile.Config, error) {
@@ -60,6 +63,19 @@ func (a *app) catalog(cmd *cobra.Command) (*catalog.Catalog, error) {
 	return a.cat, nil
 }
 
+// data opens the data folder; nothing is created there until something is
+// saved.
+func (a *app) data(cmd *cobra.Command) (*profile.Store, error) {
+	if a.store == nil {
+		cat, err := a.catalog(cmd)
+		if err != nil {
+			return nil, err
+		}
+		a.store = profile.Open(a.cfg.DataDir, cat, a.cfg.KeepHistory)
+	}
+	return a.store, nil
+}
+
 func newRootCommand(a *app) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "aftercare",
@@ -84,6 +100,11 @@ sex and find something kind to do next. Everything stays on this machine.`,
 	flags.String("data-dir", "", "folder where profiles and history are kept (default $XDG_DATA_HOME/aftercare)")
 	root.AddCommand(
 		newSuggestCommand(a),
+		newProfileCommand(a),
+		newHistoryCommand(a),
+		newExportCommand(a),
+		newImportCommand(a),
+		newForgetCommand(a),
 		newCatalogCommand(a),
 		newConfigCommand(a),
 	)

@@ -9,10 +9,12 @@ import (
 	"strings"
 
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/spf13/cobra"
 )
 
 type suggestFlags struct {
+	forNames       []string
 	solo, together bool
 	needs, avoid   []string
 	likes, have    []string
@@ -32,10 +34,12 @@ the reasons. Describe the people with flags, or give a request file.
 
 A flag value may start with a name and a colon to say whose it is:
 --need Sam:closeness --need Alex:space describes two people, and when their
-needs pull apart the answer includes a compromise.`,
+needs pull apart the answer includes a compromise. --for starts from saved
+profiles (their likes, never-lists and usual needs); other flags add to them.`,
 		Example: `  aftercare suggest --need quiet --need hydration --minutes 15
   aftercare suggest --together --situation scene --avoid kissing
   aftercare suggest --need Sam:closeness --need Alex:space --json
+  aftercare suggest --for Sam,Alex --need Alex:space
   aftercare suggest --request tonight.yaml`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -47,7 +51,13 @@ needs pull apart the answer includes a compromise.`,
 			if err != nil {
 				return err
 			}
-			req, err := f.build(cmd, cat, a.stdin)
+			var saved []catalog.Person
+			if len(f.forNames) > 0 {
+				if saved, err = a.savedPeople(cmd, f.forNames, f.situation); err != nil {
+					return err
+				}
+			}
+			req, err := f.build(cmd, cat, a.stdin, saved)
 			if err != nil {
 				return err
 			}
@@ -65,6 +75,7 @@ needs pull apart the answer includes a compromise.`,
 		},
 	}
 	fl := cmd.Flags()
+	fl.StringSliceVar(&f.forNames, "for", nil, "use these people's saved profiles: NAME[,NAME...]")
 	fl.BoolVar(&f.solo, "solo", false, "one person on their own")
 	fl.BoolVar(&f.together, "together", false, "two or more people together")
 	fl.StringArrayVarP(&f.needs, "need", "n", nil, "a need right now, such as quiet or closeness; repeatable, [NAME:]NEED")
@@ -86,14 +97,14 @@ needs pull apart the answer includes a compromise.`,
 
 // build makes the request from the file or the flags; flags that set one
 // value (mode, situation, minutes, limit) also apply on top of a file.
-func (f *suggestFlags) build(cmd *cobra.Command, cat *catalog.Catalog, stdin io.Reader) (catalog.Request, error) {
-	var req catalog.Request
+func (f *suggestFlags) build(cmd *cobra.Command, cat *catalog.Catalog, stdin io.Reader, saved []catalog.Person) (catalog.Request, error) {
+	req := catalog.Request{People: saved}
 	changed := cmd.Flags().Changed
 	if f.solo && f.together {
 		return req, usagef("--solo and --together cannot both be given")
 	}
 	if f.request != "" {
-		for _, name := range []string{"need", "avoid", "like", "have"} {
+		for _, name := range []string{"for", "need", "avoid", "like", "have"} {
 			if changed(name) {
 				return req, usagef("--%s cannot be combined with --request; put it in the request file", name)
 			}
@@ -137,12 +148,20 @@ func (f *suggestFlags) build(cmd *cobra.Command, cat *catalog.Catalog, stdin io.
 	return req, nil
 }
 
-// people gathers the per-person flags. A NAME: prefix says whose a value
-// is; needs and likes without one belong to the one unnamed person, and an
-// unnamed --avoid holds for everyone.
+// people gathers the per-person flags on top of the people already in the
+// request (from saved profiles). A NAME: prefix says whose a value is;
+// needs and likes without one belong to the one person, or to one unnamed
+// person, and an unnamed --avoid holds for everyone.
 func (f *suggestFlags) people(cat *catalog.Catalog, req *catalog.Request) error {
 	at := map[string]int{}
+	for i, p := range req.People {
+		at[strings.ToLower(p.Name)] = i
+	}
+	alone := len(req.People) == 1
 	person := func(name string) *catalog.Person {
+		if name == "" && alone {
+			return &req.People[0]
+		}
 		key := strings.ToLower(name)
 		if i, ok := at[key]; ok {
 			return &req.People[i]
@@ -209,6 +228,26 @@ func readRequest(cat *catalog.Catalog, path string, stdin io.Reader) (catalog.Re
 		return catalog.Request{}, fmt.Errorf("reading the request: %w", err)
 	}
 	return cat.ParseRequest(name, data)
+}
+
+// savedPeople reads the named profiles as people for the engine.
+func (a *app) savedPeople(cmd *cobra.Command, names []string, situation string) ([]catalog.Person, error) {
+	store, err := a.data(cmd)
+	if err != nil {
+		return nil, err
+	}
+	people := make([]catalog.Person, 0, len(names))
+	for _, name := range names {
+		p, err := store.Profile(strings.TrimSpace(name))
+		if errors.Is(err, profile.ErrNotFound) {
+			return nil, usagef("--for: %v (see 'aftercare profile list')", err)
+		}
+		if err != nil {
+			return nil, err
+		}
+		people = append(people, p.Person(situation))
+	}
+	return people, nil
 }
 
 // completeFrom offers the catalogue's ids of the given kinds when a shell

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// firstLine is the first line of an error, for one-line listings.
+func firstLine(err error) string {
+	line, _, _ := strings.Cut(err.Error(), "\n")
+	return line
+}
+
+// errDeclined is returned when a person answers no to a question; the
+// command stops without changing anything.
+type errDeclined struct{}
+
+func (errDeclined) Error() string { return "nothing was changed" }
+
+// confirm asks before something that cannot be undone; anything but yes,
+// including no answer at all, stops the command.
+func (a *app) confirm(yes bool, question string) (bool, error) {
+	if yes || a.ask(question+" This cannot be undone. [y/N] ", false) {
+		return true, nil
+	}
+	return false, errDeclined{}
+}
+
+// ask puts a yes-or-no question on standard error and reads the answer
+// from standard input; an empty answer gives the default.
+func (a *app) ask(question string, byDefault bool) bool {
+	fmt.Fprint(a.stderr, question)
+	if a.in == nil {
+		a.in = bufio.NewReader(a.stdin)
+	}
+	answer, err := a.in.ReadString('\n')
+	if err != nil && answer == "" {
+		fmt.Fprintln(a.stderr)
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(answer)) {
+	case "y", "yes":
+		return true
+	case "":
+		return byDefault
+	}
+	return false
+}
+
+// exactArgs wants exactly n arguments, named in the message.
+func exactArgs(n int, names string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usagef("%q needs %s, got %d argument(s)", cmd.CommandPath(), names, len(args))
+		}
+		return nil
+	}
+}

@@ -1,0 +1,26 @@
+package profile
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+// BenchmarkHistory lists a history of 10,000 check-ins, about thirty years
+// of one a day: every file read, checked and sorted newest first.
+func BenchmarkHistory(b *testing.B) {
+	s := newStore(b)
+	for i := range 10_000 {
+		sess := session(fmt.Sprintf("s%05d", i), testStart.Add(time.Duration(i)*time.Hour), "Sam", "Alex")
+		sess.Note = "We had tea and then some quiet."
+		if err := s.SaveSession(sess); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		entries, err := s.Sessions()
+		if err != nil || len(entries) != 10_000 || entries[0].Err != nil {
+			b.Fatalf("%d entries, %v", len(entries), err)
+		}
+	}
+}

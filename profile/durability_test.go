@@ -1,0 +1,181 @@
+package profile
+
+import (
+	"bufio"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// The durability tests run this test binary again as a separate writer
+// process, chosen by these variables, so that it can be killed mid-write
+// or race other processes for the lock.
+const (
+	roleVar  = "AFTERCARE_TEST_ROLE"
+	dirVar   = "AFTERCARE_TEST_DIR"
+	countVar = "AFTERCARE_TEST_COUNT"
+)
+
+func TestMain(m *testing.M) {
+	switch os.Getenv(roleVar) {
+	case "writer":
+		keepWriting(Open(os.Getenv(dirVar), testCatalog(), true))
+	case "appender":
+		n, _ := strconv.Atoi(os.Getenv(countVar))
+		if err := appendNotes(Open(os.Getenv(dirVar), testCatalog(), true), n); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// keepWriting rewrites one profile and one session as fast as it can, with
+// contents large enough that a kill often lands in the middle of a write.
+func keepWriting(s *Store) {
+	big := strings.Repeat("a long note about what helps ", 4000)
+	for i := 0; ; i++ {
+		if i == 1 {
+			fmt.Println("writing")
+		}
+		_, err := s.UpdateProfile("Sam", func(p *Profile) error {
+			p.Notes = fmt.Sprintf("%d %s", i, big[:rand.IntN(len(big))])
+			return nil
+		})
+		if err != nil {
+			panic(err)
+		}
+		sess := session("same-session", time.Now(), "Sam")
+		sess.Note = big[:rand.IntN(len(big))]
+		if err := s.SaveSession(sess); err != nil {
+			panic(err)
+		}
+	}
+}
+
+func appendNotes(s *Store, n int) error {
+	for i := range n {
+		_, err := s.UpdateProfile("Sam", func(p *Profile) error {
+			p.Notes += fmt.Sprintf("%d-%d\n", os.Getpid(), i)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func helper(t *testing.T, role, dir string, count int) *exec.Cmd {
+	t.Helper()
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(self, "-test.run=^$")
+	cmd.Env = append(os.Environ(), roleVar+"="+role, dirVar+"="+dir, countVar+"="+strconv.Itoa(count))
+	cmd.Stderr = os.Stderr
+	return cmd
+}
+
+func TestKillingAWriterNeverLeavesATornFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills a writer process many times")
+	}
+	s := newStore(t)
+	if err := s.CreateProfile(sam()); err != nil {
+		t.Fatal(err)
+	}
+	for round := range 25 {
+		writer := helper(t, "writer", s.Dir(), 0)
+		out, err := writer.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := writer.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// Wait until it is writing, then kill it at a random moment.
+		if _, err := bufio.NewReader(out).ReadString('\n'); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(rand.IntN(20000)) * time.Microsecond)
+		_ = writer.Process.Signal(syscall.SIGKILL)
+		_ = writer.Wait()
+
+		profiles, err := s.Profiles()
+		if err != nil || len(profiles) != 1 || profiles[0].Err != nil {
+			t.Fatalf("round %d: profiles %+v, %v", round, profiles, err)
+		}
+		sessions, err := s.Sessions()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range sessions {
+			if e.Err != nil {
+				t.Fatalf("round %d: %v", round, e.Err)
+			}
+		}
+	}
+	// The next writer sweeps away what killed writers left half-written.
+	if _, err := s.UpdateProfile("Sam", func(p *Profile) error { p.Notes = "calm again"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveSession(session("after", time.Now(), "Sam")); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{s.profilesDir(), s.sessionsDir(), s.tmpDir()} {
+		leftovers, _ := filepath.Glob(filepath.Join(dir, "*"+tempMarker+"*"))
+		if len(leftovers) > 0 {
+			t.Errorf("half-written files left in %s: %v", dir, leftovers)
+		}
+	}
+}
+
+func TestParallelWritersLoseNoUpdate(t *testing.T) {
+	s := newStore(t)
+	if err := s.CreateProfile(&Profile{Name: "Sam"}); err != nil {
+		t.Fatal(err)
+	}
+	const perWriter = 15
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for range 4 {
+		wg.Go(func() { errs <- appendNotes(s, perWriter) })
+	}
+	processes := 0
+	if !testing.Short() {
+		for range 3 {
+			cmd := helper(t, "appender", s.Dir(), perWriter)
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			processes++
+			wg.Go(func() { errs <- cmd.Wait() })
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := s.Profile("Sam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(p.Notes), "\n")
+	if want := (4 + processes) * perWriter; len(lines) != want {
+		t.Errorf("%d notes survived, want %d", len(lines), want)
+	}
+}

@@ -1,0 +1,189 @@
+package profile
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// filled is a store with two profiles and three sessions, one shared.
+func filled(t testing.TB) *Store {
+	t.Helper()
+	s := newStore(t)
+	if err := s.CreateProfile(sam()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateProfile(&Profile{Name: "Alex", Leaning: "space", Never: []string{"music"}}); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2026, 11, 20, 22, 10, 0, 0, time.FixedZone("", 3600))
+	for i, people := range [][]string{{"Sam", "Alex"}, {"Sam"}, {"Alex"}} {
+		sess := session(NewSessionID(start.Add(time.Duration(i)*time.Hour)), start.Add(time.Duration(i)*time.Hour), people...)
+		scale := 4
+		sess.Shared[people[0]] = append(sess.Shared[people[0]], Shared{Question: "followup-now", Prompt: "How are you now?", Scale: &scale, Said: "4 of 5"})
+		sess.Note = "We had tea."
+		if err := s.SaveSession(sess); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s
+}
+
+func TestExportImportExportGivesTheSameBytes(t *testing.T) {
+	for _, format := range []string{"json", "yaml"} {
+		t.Run(format, func(t *testing.T) {
+			x, err := filled(t).Export()
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, err := x.Encode(format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			empty := newStore(t)
+			if _, err := empty.Import("export."+format, first); err != nil {
+				t.Fatal(err)
+			}
+			again, err := empty.Export()
+			if err != nil {
+				t.Fatal(err)
+			}
+			second, _ := again.Encode(format)
+			if !bytes.Equal(first, second) {
+				t.Errorf("the second export differs:\n%s\n---\n%s", first, second)
+			}
+			if len(again.Profiles) != 2 || len(again.Sessions) != 3 {
+				t.Errorf("imported %d profiles and %d sessions", len(again.Profiles), len(again.Sessions))
+			}
+		})
+	}
+}
+
+func TestExportFormats(t *testing.T) {
+	x, err := filled(t).Export()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		format string
+		want   []string
+	}{
+		{"json", []string{`"version": 1`, `"name": "Sam"`, `"people": [`, `"said": "Yes, I'm okay"`}},
+		{"yaml", []string{"version: 1", "- name: Alex", "leaning: space", "started: 2026-11-20T22:10:00+01:00"}},
+		{"markdown", []string{"# aftercare", "### Sam", "- Never: kissing", "- Helps after scene: blanket-wrap",
+			"### 2026-11-20 22:10: Sam, Alex", `- Sam, asked "Are you okay?": Yes, I'm okay`, "- Chosen: make-tea", "- Note: We had tea."}},
+	}
+	for _, tt := range tests {
+		data, err := x.Encode(tt.format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range tt.want {
+			if !strings.Contains(string(data), want) {
+				t.Errorf("%s export lacks %q:\n%s", tt.format, want, data)
+			}
+		}
+	}
+	data, err := x.Encode("csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1+2+3 || rows[0][0] != "kind" || rows[1][0] != "profile" || rows[3][0] != "session" {
+		t.Errorf("csv rows %q", rows)
+	}
+	for _, row := range rows {
+		if len(row) != len(csvColumns) {
+			t.Errorf("row %q has %d cells, want %d", row, len(row), len(csvColumns))
+		}
+	}
+	if _, err := x.Encode("pdf"); err == nil {
+		t.Error("an unknown format was accepted")
+	}
+}
+
+func TestImportIsAllOrNothing(t *testing.T) {
+	x, err := filled(t).Export()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := x.Encode("json")
+
+	s := newStore(t)
+	if err := s.CreateProfile(&Profile{Name: "alex"}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Import("export.json", data)
+	if err == nil || !strings.Contains(err.Error(), `there is already a profile named "alex"`) || !strings.Contains(err.Error(), "nothing was imported") {
+		t.Errorf("clash: %v", err)
+	}
+	profiles, _ := s.Profiles()
+	sessions, _ := s.Sessions()
+	if len(profiles) != 1 || len(sessions) != 0 {
+		t.Errorf("after a refused import: %d profiles, %d sessions", len(profiles), len(sessions))
+	}
+
+	tests := []struct{ name, text, want string }{
+		{"bad version", "version: 7\n", "version 7 is not one this aftercare reads"},
+		{"unknown like", "version: 1\nprofiles:\n  - name: Kai\n    likes: [paragliding]\n", `bad.yaml:4:13: profiles: profile "Kai": likes: unknown tag or activity "paragliding"`},
+		{"broken session", "version: 1\nsessions:\n  - id: x\n    started: 2026-11-20T22:10:00Z\n    mode: alone\n    people: [Sam]\n", `bad.yaml:5:11: sessions: session "x": mode: "alone" is not solo or together`},
+		{"two sessions alike", "version: 1\nsessions:\n" + strings.Repeat("  - {id: x, started: 2026-11-20T22:10:00Z, mode: solo, people: [Sam]}\n", 2), "the file holds session x twice"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newStore(t)
+			_, err := s.Import("bad.yaml", []byte(tt.text))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want %q", err, tt.want)
+			}
+			if _, statErr := os.Stat(filepath.Join(s.Dir(), "profiles")); statErr == nil {
+				t.Error("something was written")
+			}
+		})
+	}
+}
+
+func TestForget(t *testing.T) {
+	s := filled(t)
+	f, err := s.ForgetPerson("sam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Profiles) != 1 || len(f.Sessions) != 1 || len(f.SessionsChanged) != 1 {
+		t.Errorf("forgot %+v, want Sam's profile, one session alone and one shared", f)
+	}
+	x, err := s.Export()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := x.Encode("json")
+	if strings.Contains(string(data), "Sam") {
+		t.Errorf("Sam is still in the data:\n%s", data)
+	}
+	if len(x.Sessions) != 2 {
+		t.Errorf("%d sessions left, want the shared one without Sam and Alex's own", len(x.Sessions))
+	}
+	if _, err := s.ForgetPerson("Sam"); err == nil {
+		t.Error("forgetting Sam twice found something")
+	}
+	if _, err := s.ForgetSession(x.Sessions[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ForgetSession("no-such-session"); err == nil {
+		t.Error("forgetting a session that does not exist worked")
+	}
+	f, err = s.ForgetEverything()
+	if err != nil || len(f.Profiles) != 1 || len(f.Sessions) != 1 {
+		t.Errorf("forget everything: %+v, %v", f, err)
+	}
+	if x, _ := s.Export(); len(x.Profiles)+len(x.Sessions) != 0 {
+		t.Errorf("left after forgetting everything: %+v", x)
+	}
+}

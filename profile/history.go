@@ -1,0 +1,145 @@
+package profile
+
+import (
+	"cmp"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// SessionEntry is one session file: the session, or why it cannot be read.
+type SessionEntry struct {
+	Path    string
+	Session *Session
+	Err     error
+}
+
+// SaveSession writes a session to history, unless history is switched off.
+func (s *Store) SaveSession(sess *Session) error {
+	if !s.keepHistory {
+		return ErrHistoryOff
+	}
+	if problems := sess.problems(); len(problems) > 0 {
+		return fmt.Errorf("session not saved: %s: %s", problems[0].field, problems[0].msg)
+	}
+	data, err := encodeSession(sess)
+	if err != nil {
+		return err
+	}
+	return s.locked(func() error {
+		return s.write(s.sessionPath(sess.ID), data)
+	})
+}
+
+func (s *Store) sessionPath(id string) string {
+	return filepath.Join(s.sessionsDir(), id+".json")
+}
+
+// Sessions reads every session, newest first. Damaged files are listed with
+// their error and do not stop the others from being read. Files are read
+// side by side: history can hold years of sessions.
+func (s *Store) Sessions() ([]SessionEntry, error) {
+	paths, err := dataFiles(s.sessionsDir(), ".json")
+	if err != nil {
+		return nil, err
+	}
+	entries := make([]SessionEntry, len(paths))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range 4 * runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var buf []byte
+			for i := range jobs {
+				entries[i], buf = readSession(paths[i], buf)
+			}
+		})
+	}
+	for i := range paths {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	slices.SortStableFunc(entries, newestFirst)
+	return entries, nil
+}
+
+// readSession reads one session file, using buf for its bytes; it returns
+// buf to be used again, since nothing read keeps a reference to it.
+func readSession(path string, buf []byte) (SessionEntry, []byte) {
+	e := SessionEntry{Path: path}
+	data, err := readFile(path, buf)
+	if err == nil {
+		e.Session, err = decodeSession(path, data)
+	}
+	e.Err = err
+	return e, data
+}
+
+// newestFirst orders sessions by when they started, damaged files last
+// (by name), so that a listing stays stable.
+func newestFirst(a, b SessionEntry) int {
+	switch {
+	case a.Session == nil && b.Session == nil:
+		return strings.Compare(a.Path, b.Path)
+	case a.Session == nil:
+		return 1
+	case b.Session == nil:
+		return -1
+	}
+	return cmp.Or(b.Session.Started.Compare(a.Session.Started), strings.Compare(b.Session.ID, a.Session.ID))
+}
+
+// Session returns the session with id.
+func (s *Store) Session(id string) (*Session, error) {
+	if !validSessionID(id) {
+		return nil, fmt.Errorf("no session %q: %w", id, ErrNotFound)
+	}
+	e, _ := readSession(s.sessionPath(id), nil)
+	if os.IsNotExist(e.Err) {
+		return nil, fmt.Errorf("no session %q: %w", id, ErrNotFound)
+	}
+	return e.Session, e.Err
+}
+
+// Filter picks sessions for a history listing.
+type Filter struct {
+	Person string    // only sessions with this person; "" for all
+	Since  time.Time // only sessions started at or after this; zero for all
+}
+
+// Keep says whether a session passes the filter.
+func (f Filter) Keep(s *Session) bool {
+	if f.Person != "" && !s.has(f.Person) {
+		return false
+	}
+	return f.Since.IsZero() || !s.Started.Before(f.Since)
+}
+
+// ParseSince reads how far back to look: a number of days, weeks or hours
+// ("30d", "2w", "12h") before now, or a date ("2026-11-01").
+func ParseSince(text string, now time.Time) (time.Time, error) {
+	text = strings.TrimSpace(text)
+	if t, err := time.ParseInLocation("2006-01-02", text, now.Location()); err == nil {
+		return t, nil
+	}
+	if len(text) >= 2 {
+		n, err := strconv.Atoi(text[:len(text)-1])
+		if err == nil && n >= 0 {
+			switch text[len(text)-1] {
+			case 'd':
+				return now.AddDate(0, 0, -n), nil
+			case 'w':
+				return now.AddDate(0, 0, -7*n), nil
+			case 'h':
+				return now.Add(-time.Duration(n) * time.Hour), nil
+			}
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a time: use days, weeks or hours back (30d, 2w, 12h) or a date (2026-11-01)", text)
+}

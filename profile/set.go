@@ -1,0 +1,118 @@
+package profile
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/aftercare-tui/aftercare/catalog"
+)
+
+// Settable are the profile fields that Set can change.
+var Settable = []string{"name", "pronouns", "likes", "never", "leaning", "talk", "needs", "helps", "notes"}
+
+// Set replaces one field of p from text as typed on a command line: lists
+// are comma-separated, needs are NEED or NEED=WEIGHT, helps are
+// SITUATION:ID. An empty value clears the field.
+func Set(cat *catalog.Catalog, p *Profile, key, value string) error {
+	value = strings.TrimSpace(value)
+	switch key {
+	case "name":
+		if err := CheckName(value); err != nil {
+			return err
+		}
+		p.Name = value
+	case "pronouns":
+		p.Pronouns = value
+	case "notes":
+		p.Notes = value
+	case "leaning":
+		return setWord(&p.Leaning, value, "closeness", "space", "depends")
+	case "talk":
+		return setWord(&p.Talk, value, "talk", "quiet", "depends")
+	case "likes", "never", "needs", "helps":
+		switch key {
+		case "likes":
+			p.Likes = nil
+		case "never":
+			p.Never = nil
+		case "needs":
+			p.Needs = nil
+		case "helps":
+			p.Helps = nil
+		}
+		for _, item := range strings.Split(value, ",") {
+			if item = strings.TrimSpace(item); item != "" {
+				if err := Add(cat, p, key, item); err != nil {
+					return err
+				}
+			}
+		}
+	default:
+		return fmt.Errorf("%q is not a profile field: use one of %s", key, strings.Join(Settable, ", "))
+	}
+	return nil
+}
+
+func setWord(field *string, value string, words ...string) error {
+	if value != "" && !slices.Contains(words, value) {
+		return fmt.Errorf("%q is not one of: %s", value, strings.Join(words, ", "))
+	}
+	*field = value
+	return nil
+}
+
+// Add adds one value to a list field of p: "likes" and "never" take a tag
+// or activity id, "needs" takes NEED or NEED=WEIGHT, "helps" takes
+// SITUATION:ID. Unknown ids are errors, never kept.
+func Add(cat *catalog.Catalog, p *Profile, field, value string) error {
+	value = strings.TrimSpace(value)
+	switch field {
+	case "likes", "never":
+		if err := cat.KnownRef(value, "tag", "activity"); err != nil {
+			return err
+		}
+		list := &p.Likes
+		if field == "never" {
+			list = &p.Never
+		}
+		if !slices.Contains(*list, value) {
+			*list = append(*list, value)
+		}
+	case "needs":
+		need, weightText, weighted := strings.Cut(value, "=")
+		weight := catalog.DefaultWeight
+		if weighted {
+			w, err := strconv.Atoi(weightText)
+			if err != nil || w < 1 || w > catalog.MaxWeight {
+				return fmt.Errorf("%q: the weight after = is 1 (a little), 2 (some) or 3 (a lot)", value)
+			}
+			weight = w
+		}
+		if err := cat.KnownRef(need, "need"); err != nil {
+			return err
+		}
+		p.Needs = p.Needs.Set(need, weight)
+	case "helps":
+		situation, id, ok := strings.Cut(value, ":")
+		if !ok {
+			return fmt.Errorf("%q: write SITUATION:ACTIVITY, like scene:blanket-wrap", value)
+		}
+		if err := cat.KnownRef(situation, "situation"); err != nil {
+			return err
+		}
+		if err := cat.KnownRef(id, "tag", "activity"); err != nil {
+			return err
+		}
+		if p.Helps == nil {
+			p.Helps = map[string][]string{}
+		}
+		if !slices.Contains(p.Helps[situation], id) {
+			p.Helps[situation] = append(p.Helps[situation], id)
+		}
+	default:
+		return fmt.Errorf("%q is not a list in a profile", field)
+	}
+	return nil
+}
