@@ -74,6 +74,21 @@ func (c *Catalog) QuestionsFor(phase string, mode Mode) []Question {
 	return out
 }
 
+// SituationsFor returns the situations that fit a solo or together
+// check-in: the "solo" situation, time on one's own, is for someone alone.
+func (c *Catalog) SituationsFor(mode Mode) []Situation {
+	if mode == Solo {
+		return c.Situations
+	}
+	var out []Situation
+	for _, s := range c.Situations {
+		if s.ID != string(Solo) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // Opposed returns the needs that pull against need when two people feel
 // them at once.
 func (c *Catalog) Opposed(need string) []string { return c.opposed[need] }

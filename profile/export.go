@@ -131,6 +131,10 @@ func (x *Export) markdown() []byte {
 		}
 		for _, name := range s.People {
 			for _, a := range s.Shared[name] {
+				if a.Prompt == "" {
+					fmt.Fprintf(&b, "- %s: %s\n", name, a.Said)
+					continue
+				}
 				fmt.Fprintf(&b, "- %s, asked \"%s\": %s\n", name, a.Prompt, a.Said)
 			}
 		}

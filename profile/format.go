@@ -24,11 +24,10 @@ func FormatSession(cat *catalog.Catalog, s *Session) string {
 			fmt.Fprintf(&b, "  %s shared nothing.\n", name)
 			continue
 		}
-		said := make([]string, len(answers))
-		for i, a := range answers {
-			said[i] = a.Prompt + " " + a.Said
+		fmt.Fprintf(&b, "  %s shared:\n", name)
+		for _, a := range answers {
+			fmt.Fprintf(&b, "    %s\n", strings.TrimSpace(a.Prompt+" "+a.Said))
 		}
-		fmt.Fprintf(&b, "  %s shared: %s\n", name, strings.Join(said, " · "))
 	}
 	if len(s.Chosen) > 0 {
 		fmt.Fprintf(&b, "  Chose: %s\n", strings.Join(activityTitles(cat, s.Chosen), "; "))

@@ -189,7 +189,7 @@ func TestHistoryExportForgetAndImport(t *testing.T) {
 
 	history := mustRun(t, "", "history")
 	kai, sam := strings.Index(history, "Kai"), strings.Index(history, "Sam")
-	if kai < 0 || sam < 0 || kai > sam || !strings.Contains(history, "Sam shared: Are you okay? Yes, I'm okay") ||
+	if kai < 0 || sam < 0 || kai > sam || !strings.Contains(history, "Sam shared:\n    Are you okay? Yes, I'm okay") ||
 		!strings.Contains(history, "Alex shared nothing.") || !strings.Contains(history, "Alex found Make a warm drink: it helped") {
 		t.Errorf("history is not newest first with what was shared:\n%s", history)
 	}

@@ -87,10 +87,7 @@ sex and find something kind to do next. Everything stays on this machine.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if _, err := a.catalog(cmd); err != nil {
-				return err
-			}
-			return cmd.Help()
+			return a.runTUI(cmd, nil)
 		},
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
@@ -99,6 +96,7 @@ sex and find something kind to do next. Everything stays on this machine.`,
 	flags.String("catalog-dir", "", "folder of your own catalogue files (default $XDG_CONFIG_HOME/aftercare/catalog)")
 	flags.String("data-dir", "", "folder where profiles and history are kept (default $XDG_DATA_HOME/aftercare)")
 	root.AddCommand(
+		newCheckinCommand(a),
 		newSuggestCommand(a),
 		newProfileCommand(a),
 		newHistoryCommand(a),

@@ -1,0 +1,69 @@
+package catalog
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestWhatAnAnswerImplies(t *testing.T) {
+	c := defaultsForTest(t)
+	tests := []struct {
+		question string
+		answer   Answer
+		needs    map[string]int
+		avoid    []string
+		safety   bool
+		private  bool
+		said     string
+		given    bool
+	}{
+		{"okay", Answer{Choices: []string{"okay"}}, nil, nil, false, false, "Yes, I'm okay", true},
+		{"okay", Answer{Choices: []string{"not-okay"}}, map[string]int{"comfort": 3, "reassurance": 3}, nil, true, true, "No, not really", true},
+		{"safe", Answer{Choices: []string{"safe"}}, nil, nil, false, true, "Yes, I feel safe", true},
+		{"feeling", Answer{Choices: []string{"tired", "sad"}}, map[string]int{"rest": 3, "comfort": 3, "reassurance": 3}, nil, false, false, "Tired; Sad or teary", true},
+		{"feeling", Answer{Choices: []string{}}, nil, nil, false, false, "nothing chosen", false},
+		{"avoid-now", Answer{Choices: []string{"touch", "music-screens"}}, nil, []string{"touch", "music", "screens"}, false, false, "", true},
+		{"close-or-space", Answer{Choices: []string{"space"}}, map[string]int{"space": 3}, nil, false, false, "", true},
+		{"followup-now", Answer{Scale: 1}, nil, nil, false, false, "1 of 5 (Really low)", true},
+		{"followup-now", Answer{Scale: 3}, nil, nil, false, false, "3 of 5", true},
+		{"reflect-good", Answer{Text: "  the quiet after  "}, nil, nil, false, false, "the quiet after", true},
+		{"reflect-good", Answer{Text: " "}, nil, nil, false, false, "", false},
+		{"reflect-not-good", Answer{Text: "the rush"}, nil, nil, false, true, "the rush", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question+"="+tt.said, func(t *testing.T) {
+			q := c.Question(tt.question)
+			if q == nil {
+				t.Fatalf("no question %q", tt.question)
+			}
+			got := q.Implied(tt.answer)
+			for need, weight := range tt.needs {
+				if got.Needs.Of(need) != weight {
+					t.Errorf("need %s = %d, want %d (all: %v)", need, got.Needs.Of(need), weight, got.Needs)
+				}
+			}
+			if tt.avoid != nil && !slices.Equal(got.Avoid, tt.avoid) {
+				t.Errorf("avoid %v, want %v", got.Avoid, tt.avoid)
+			}
+			if got.Safety != tt.safety {
+				t.Errorf("safety %v, want %v", got.Safety, tt.safety)
+			}
+			if p := q.PrivateByDefault(tt.answer); p != tt.private {
+				t.Errorf("private by default %v, want %v", p, tt.private)
+			}
+			if tt.said != "" && q.Said(tt.answer) != tt.said {
+				t.Errorf("said %q, want %q", q.Said(tt.answer), tt.said)
+			}
+			if q.Given(tt.answer) != tt.given {
+				t.Errorf("given %v, want %v", q.Given(tt.answer), tt.given)
+			}
+		})
+	}
+}
+
+func TestPromptForAddressesOneselfWhenAlone(t *testing.T) {
+	q := defaultsForTest(t).Question("okay")
+	if q.PromptFor(Together) != "Are you okay?" || q.PromptFor(Solo) != "Am I okay right now?" {
+		t.Errorf("prompts %q and %q", q.PromptFor(Together), q.PromptFor(Solo))
+	}
+}

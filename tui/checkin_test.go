@@ -1,0 +1,213 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/profile"
+)
+
+// questions counts the check-in questions of a mode.
+func questions(mode catalog.Mode) int { return len(testCatalog().QuestionsFor("after", mode)) }
+
+func TestPressingEnterThroughATogetherCheckinSavesIt(t *testing.T) {
+	t.Parallel()
+	for _, names := range [][]string{{"Sam", "Alex"}, {"Sam", "Alex", "Kai"}} {
+		t.Run(strings.Join(names, "+"), func(t *testing.T) {
+			t.Parallel()
+			w := newWorld(t)
+			r := start(t, withNames(w.opts, names...), 100, 30)
+			r.sees("What kind of time was it?")
+			r.enter(1)
+			for _, name := range names {
+				r.sees(name+"'s turn", "pass the laptop to "+name)
+				r.enter(1 + questions(catalog.Together))
+				r.sees("What may the others see?")
+				r.enter(1)
+			}
+			r.sees("What you shared", "What might help now", "Why:")
+			r.enter(1).sees("What will you do?")
+			r.enter(1).sees("Anything to remember")
+			r.enter(2).sees("Take good care of each other.", "Saved to your history.")
+			sessions := w.sessions(t)
+			if len(sessions) != 1 {
+				t.Fatalf("%d sessions saved", len(sessions))
+			}
+			s := sessions[0]
+			if !slices.Equal(s.People, names) || s.Mode != "together" || len(s.Chosen) != 1 || !s.Started.Equal(testStart) {
+				t.Errorf("session %+v", s)
+			}
+			for _, name := range names {
+				if len(s.Shared[name]) == 0 {
+					t.Errorf("%s shared nothing by default: %+v", name, s.Shared)
+				}
+				for _, a := range s.Shared[name] {
+					if a.Question == "safe" {
+						t.Errorf("%s's answer about safety was shared without being ticked", name)
+					}
+				}
+			}
+			r.enter(1).sees("Check in together")
+		})
+	}
+}
+
+func withNames(o Options, names ...string) Options {
+	o.Names = names
+	return o
+}
+
+func TestPressingEnterThroughACheckinAlone(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	r := start(t, w.opts, 100, 30)
+	r.keys("a").sees("What kind of time was it?", "On my own")
+	r.enter(1).sees("alone · 1 of", "Am I okay right now?")
+	r.doesNotSee("turn")
+	r.enter(questions(catalog.Solo)).sees("What should your history keep?")
+	r.enter(1).sees("Ideas for looking after yourself", "Why: gives comfort")
+	r.doesNotSee("What you shared")
+	r.enter(1).sees("What will you do?")
+	r.enter(1).sees("A note for your journal?")
+	r.typeText("slept well").enter(1).sees("Take good care of yourself.")
+	s := w.sessions(t)[0]
+	if s.Mode != "solo" || !slices.Equal(s.People, []string{soloGuest}) || s.Note != "slept well" {
+		t.Errorf("session %+v", s)
+	}
+}
+
+func TestANotSafeAnswerShowsSupportToThatPersonAlone(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	r := start(t, withNames(w.opts, "Sam", "Alex"), 100, 30)
+	r.enter(2).sees("Are you okay?")
+	r.enter(1).sees("Do you feel safe right now?")
+	r.keys("down", "down", "down").enter(1)
+	r.sees("Thank you for saying so.", "RAINN", "800-656-4673", "local emergency number", "Ask for some space")
+
+	r.keys("down").enter(1)
+	r.sees("Alex's turn")
+	r.doesNotSee("safe")
+	r.doesNotSee("Sam")
+	r.enter(1 + questions(catalog.Together) + 1)
+	r.sees("Sam", "Asked for some space.")
+	r.doesNotSee("don't feel safe")
+	r.enter(4)
+	s := w.sessions(t)[0]
+	if got := s.Shared["Sam"]; len(got) != 1 || got[0].Said != "Asked for some space." {
+		t.Errorf("Sam's shared answers %+v", got)
+	}
+}
+
+func TestEndingQuietlySavesNothingAndSaysOnlyThatItEnded(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	r := start(t, withNames(w.opts, "Sam", "Alex"), 100, 30)
+	r.enter(3).keys("down", "down", "down").enter(1)
+	r.keys("down", "down").enter(1)
+	r.sees("The check-in has ended.")
+	r.doesNotSee("Sam")
+	r.doesNotSee("safe")
+	r.enter(1).sees("Check in together")
+	if got := w.sessions(t); len(got) != 0 {
+		t.Errorf("%d sessions saved after ending quietly", len(got))
+	}
+}
+
+func TestAPrivateAnswerAppearsOnNoLaterScreenAndInNoFile(t *testing.T) {
+	t.Parallel()
+	const secret = "a secret wish about next time"
+	w := newWorld(t)
+	r := start(t, withNames(w.opts, "Sam", "Alex"), 100, 30)
+	r.enter(2)
+	r.enterUntil("different next time")
+	r.typeText(secret).sees(secret)
+	r.enter(1).sees("What may the others see?", secret)
+	r.enter(1)
+	// From here on, every screen of the check-in.
+	for steps := 0; !strings.Contains(r.screen(), "Check in together"); steps++ {
+		if steps > 100 {
+			t.Fatal("the check-in never ended")
+		}
+		r.doesNotSee("secret wish")
+		r.enter(1)
+	}
+	err := filepath.Walk(w.store.Dir(), func(path string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if strings.Contains(string(data), "secret wish") {
+			t.Errorf("%s holds the private answer", path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(w.sessions(t)) != 1 {
+		t.Error("the check-in was not saved")
+	}
+}
+
+func TestCtrlCAsksFirstWhenSomethingIsUnsaved(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	r := start(t, w.opts, 100, 30)
+	r.keys("ctrl+c")
+	if !r.quit {
+		t.Fatal("ctrl+c on the home screen did not quit at once")
+	}
+
+	r = start(t, withNames(w.opts, "Sam", "Alex"), 100, 30)
+	r.enter(3).keys("ctrl+c")
+	if r.quit {
+		t.Fatal("ctrl+c quit in the middle of a check-in without asking")
+	}
+	r.sees("Leave aftercare now?", "What has not been saved yet will be lost.")
+	r.keys("n").sees("Do you feel safe right now?")
+	r.keys("ctrl+c", "y")
+	if !r.quit {
+		t.Fatal("answering y did not quit")
+	}
+}
+
+func TestAFailedSaveIsShownAndCanBeTriedAgain(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	blocker := filepath.Join(t.TempDir(), "not-a-folder")
+	if err := os.WriteFile(blocker, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w.opts.Store = profile.Open(filepath.Join(blocker, "data"), testCatalog(), true)
+	r := start(t, withNames(w.opts, "Kai"), 100, 30)
+	r.enter(1+questions(catalog.Solo)+1+1+2).sees("Remember anyone as a person?", "Kai")
+	r.enter(1).sees("This check-in could not be saved.", "not-a-folder", "try again")
+	if !r.m.current.unsaved() {
+		t.Error("a failed save does not count as unsaved work")
+	}
+	if err := os.Remove(blocker); err != nil {
+		t.Fatal(err)
+	}
+	r.enter(1).sees("Take good care of yourself.")
+}
+
+func TestGuestsAreRememberedOnlyWhenAsked(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t, &profile.Profile{Name: "Sam", Never: []string{"kissing"}})
+	r := start(t, withNames(w.opts, "sam", "Robin"), 100, 30)
+	r.enter(1 + 2*(2+questions(catalog.Together)) + 3)
+	r.sees("Remember anyone as a person?", "Robin")
+	r.doesNotSee("[ ] Sam")
+	r.keys("space").enter(1)
+	if p, err := w.store.Profile("Robin"); err != nil || p.Name != "Robin" {
+		t.Errorf("Robin was not remembered: %v", err)
+	}
+	if s := w.sessions(t)[0]; !slices.Equal(s.People, []string{"Sam", "Robin"}) {
+		t.Errorf("people %v, want the profile's own spelling of Sam", s.People)
+	}
+}

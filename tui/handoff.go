@@ -1,0 +1,43 @@
+package tui
+
+import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// handoff stands between two people's turns. It says whose turn it is and
+// shows nothing of anyone's answers: the last person's screens are gone.
+type handoff struct {
+	ck *checkin
+}
+
+func newHandoff(ck *checkin) *handoff { return &handoff{ck: ck} }
+
+func (h *handoff) init(*ctx) tea.Cmd { return nil }
+
+func (h *handoff) name() string { return h.ck.people[len(h.ck.turns)].name }
+
+func (h *handoff) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "enter" {
+		return newQuestion(c, h.ck, h.ck.newTurn(c), 0), nil
+	}
+	return h, nil
+}
+
+func (h *handoff) view(c *ctx) (string, string) {
+	st := c.st
+	name := h.name()
+	body := st.title.Render(fmt.Sprintf("%s's turn", name)) + "\n\n" +
+		st.text.Render(fmt.Sprintf("Please pass the laptop to %s.", name)) + "\n\n" +
+		st.muted.Render("Your answers stay private unless you choose to share them. When you are ready, press enter.")
+	if n := len(h.ck.turns); n > 0 {
+		body += "\n\n" + st.muted.Render(fmt.Sprintf("%d of %d turns done.", n, len(h.ck.people)))
+	}
+	return fmt.Sprintf("together · %s's turn", name), body
+}
+
+func (h *handoff) keys() keyMap { return withCommon(continueKey("start my turn")) }
+
+func (h *handoff) unsaved() bool { return len(h.ck.turns) > 0 }
+func (h *handoff) typing() bool  { return false }

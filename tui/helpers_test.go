@@ -1,0 +1,229 @@
+package tui
+
+import (
+	"image/color"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/profile"
+)
+
+var testCatalog = sync.OnceValue(func() *catalog.Catalog {
+	c, err := catalog.Defaults()
+	if err != nil {
+		panic(err)
+	}
+	return c
+})
+
+// testStart is when every test check-in happens.
+var testStart = time.Date(2026, 11, 20, 22, 10, 0, 0, time.UTC)
+
+// world is a fresh program's surroundings: an empty data folder, the
+// built-in catalogue and a fixed clock.
+type world struct {
+	opts  Options
+	store *profile.Store
+}
+
+func newWorld(t testing.TB, profiles ...*profile.Profile) *world {
+	t.Helper()
+	store := profile.Open(filepath.Join(t.TempDir(), "data"), testCatalog(), true)
+	for _, p := range profiles {
+		if err := store.CreateProfile(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := &profile.Config{Settings: profile.Settings{Theme: "auto", KeepHistory: true, DefaultMinutes: 30}}
+	return &world{store: store, opts: Options{Catalog: testCatalog(), Store: store, Config: cfg, Profiles: profiles,
+		Now: func() time.Time { return testStart }}}
+}
+
+// sessions returns the saved check-ins.
+func (w *world) sessions(t testing.TB) []*profile.Session {
+	t.Helper()
+	entries, err := w.store.Sessions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*profile.Session
+	for _, e := range entries {
+		if e.Err != nil {
+			t.Fatal(e.Err)
+		}
+		out = append(out, e.Session)
+	}
+	return out
+}
+
+// run drives a model directly: each message goes through Update, and the
+// commands that come back are run and their messages fed in too, as the
+// program would, until nothing is left. Commands that wait (a cursor's
+// blink) are dropped after a moment.
+type run struct {
+	t    *testing.T
+	m    *Model
+	quit bool // the program asked to quit
+}
+
+func start(t *testing.T, o Options, width, height int) *run {
+	t.Helper()
+	r := &run{t: t, m: New(o)}
+	r.do(r.m.Init())
+	r.send(tea.WindowSizeMsg{Width: width, Height: height})
+	return r
+}
+
+func (r *run) send(msgs ...tea.Msg) *run {
+	r.t.Helper()
+	for _, msg := range msgs {
+		_, cmd := r.m.Update(msg)
+		r.do(cmd)
+	}
+	return r
+}
+
+func (r *run) do(cmd tea.Cmd) {
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0; steps++ {
+		if steps > 10_000 {
+			r.t.Fatal("commands never settle")
+		}
+		next := queue[0]
+		queue = queue[1:]
+		if next == nil || blinks(next) {
+			continue
+		}
+		msg := within(next, 2*time.Second)
+		if msg == nil {
+			continue
+		}
+		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
+			for i := range v.Len() {
+				queue = append(queue, v.Index(i).Interface().(tea.Cmd))
+			}
+			continue
+		}
+		if _, quit := msg.(tea.QuitMsg); quit {
+			r.quit = true
+			continue
+		}
+		_, more := r.m.Update(msg)
+		queue = append(queue, more)
+	}
+}
+
+// blinks says whether a command only waits to blink a cursor; running it
+// would just pass the time.
+func blinks(cmd tea.Cmd) bool {
+	name := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name()
+	return strings.HasPrefix(name, "charm.land/bubbles/v2/cursor.")
+}
+
+// within runs a command, giving up on it after d.
+func within(cmd tea.Cmd, d time.Duration) tea.Msg {
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	select {
+	case msg := <-done:
+		return msg
+	case <-time.After(d):
+		return nil
+	}
+}
+
+func (r *run) enter(n int) *run {
+	r.t.Helper()
+	for range n {
+		r.send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	}
+	return r
+}
+
+// enterUntil presses enter until the screen shows want.
+func (r *run) enterUntil(want string) *run {
+	r.t.Helper()
+	for steps := 0; !strings.Contains(r.screen(), want); steps++ {
+		if steps > 100 {
+			r.t.Fatalf("never reached a screen showing %q", want)
+		}
+		r.enter(1)
+	}
+	return r
+}
+
+func (r *run) keys(names ...string) *run {
+	r.t.Helper()
+	for _, name := range names {
+		r.send(keyPress(name))
+	}
+	return r
+}
+
+func (r *run) typeText(s string) *run {
+	r.t.Helper()
+	for _, c := range s {
+		r.send(tea.KeyPressMsg{Code: c, Text: string(c)})
+	}
+	return r
+}
+
+func keyPress(name string) tea.KeyPressMsg {
+	switch name {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	r := []rune(name)
+	return tea.KeyPressMsg{Code: r[0], Text: name}
+}
+
+var ansi = regexp.MustCompile(`\x1b\[[0-9;:]*[a-zA-Z]`)
+
+// screen is what the person sees now, without colour.
+func (r *run) screen() string { return ansi.ReplaceAllString(r.m.View().Content, "") }
+
+// raw is the view with its escape sequences, for golden files.
+func (r *run) raw() string { return r.m.View().Content }
+
+func (r *run) sees(want ...string) {
+	r.t.Helper()
+	s := r.screen()
+	for _, w := range want {
+		if !strings.Contains(s, w) {
+			r.t.Fatalf("the screen does not show %q:\n%s", w, s)
+		}
+	}
+}
+
+func (r *run) doesNotSee(secret string) {
+	r.t.Helper()
+	if strings.Contains(r.screen(), secret) {
+		r.t.Fatalf("the screen shows %q:\n%s", secret, r.screen())
+	}
+}
+
+// background tells the program what colour the terminal is.
+func background(dark bool) tea.BackgroundColorMsg {
+	if dark {
+		return tea.BackgroundColorMsg{Color: color.Black}
+	}
+	return tea.BackgroundColorMsg{Color: color.White}
+}

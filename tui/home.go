@@ -1,0 +1,112 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/aftercare-tui/aftercare/catalog"
+)
+
+// home is the first screen: check in together or alone, people, history,
+// help. On the very first run it says in a few lines what this is and that
+// everything stays here.
+type home struct {
+	cursor int
+	items  []homeItem
+}
+
+type homeItem struct {
+	label, hint string
+	shortcut    string
+	open        func(c *ctx) (screen, tea.Cmd)
+}
+
+func newHome(c *ctx) *home {
+	return &home{items: []homeItem{
+		{"Check in together", "two or more of you, taking turns", "t", func(c *ctx) (screen, tea.Cmd) { return newWho(c, catalog.Together), nil }},
+		{"Check in alone", "for you, on your own", "a", func(c *ctx) (screen, tea.Cmd) { return newWho(c, catalog.Solo), nil }},
+		{"People", "what each of you likes and needs", "p", func(c *ctx) (screen, tea.Cmd) { return newPeople(c), nil }},
+		{"History", "past check-ins", "h", func(c *ctx) (screen, tea.Cmd) { return newHistory(c), nil }},
+		{"About and help", "how this works", "?", func(*ctx) (screen, tea.Cmd) { return newAbout(), nil }},
+		{"Quit", "", "q", func(*ctx) (screen, tea.Cmd) { return nil, tea.Quit }},
+	}}
+}
+
+func (h *home) init(*ctx) tea.Cmd { return nil }
+
+func (h *home) keys() keyMap {
+	up, down := upDownKeys()
+	return withCommon(continueKey("open"), up, down,
+		key.NewBinding(key.WithKeys("t", "a", "p", "h", "q"), key.WithHelp("t/a/p/h/q", "jump")))
+}
+
+func (h *home) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return h, nil
+	}
+	up, down := upDownKeys()
+	switch {
+	case key.Matches(k, up):
+		h.cursor = (h.cursor + len(h.items) - 1) % len(h.items)
+	case key.Matches(k, down):
+		h.cursor = (h.cursor + 1) % len(h.items)
+	case k.String() == "enter":
+		return h.open(c, h.items[h.cursor])
+	default:
+		for _, item := range h.items {
+			if item.shortcut != "?" && k.String() == item.shortcut {
+				return h.open(c, item)
+			}
+		}
+	}
+	return h, nil
+}
+
+// open goes where a menu item leads; quitting stays on this screen.
+func (h *home) open(c *ctx, item homeItem) (screen, tea.Cmd) {
+	next, cmd := item.open(c)
+	if next == nil {
+		return h, cmd
+	}
+	return next, cmd
+}
+
+func (h *home) view(c *ctx) (string, string) {
+	st := c.st
+	var b strings.Builder
+	// The menu always shows; the welcome gives way to it on a small screen.
+	room := c.bodyHeight - len(h.items)
+	welcome := "aftercare helps you check in with each other after sex, or with yourself, and suggests something kind to do next. Everything stays on this machine. Names are optional: start whenever you are ready."
+	switch {
+	case len(c.profiles) > 0 && room >= 2:
+		b.WriteString(st.title.Render("Welcome back. Take your time.") + "\n\n")
+	case len(c.profiles) > 0:
+	case room >= 3+lipgloss.Height(lipgloss.NewStyle().Width(c.bodyWidth).Render(welcome)):
+		b.WriteString(st.title.Render("Welcome.") + "\n" + st.text.Render(welcome) + "\n\n")
+	case room >= 2:
+		b.WriteString(st.text.Render("Everything stays on this machine.") + "\n\n")
+	}
+	labelWidth := 0
+	for _, item := range h.items {
+		labelWidth = max(labelWidth, len(item.label))
+	}
+	for i, item := range h.items {
+		label := fmt.Sprintf("%-*s", labelWidth, item.label)
+		line := "  " + st.text.Render(label)
+		if i == h.cursor {
+			line = st.cursor.Render("› " + label)
+		}
+		if item.hint != "" && c.bodyWidth >= 60 {
+			line += st.muted.Render("  " + item.hint)
+		}
+		b.WriteString(line + "\n")
+	}
+	return "home", b.String()
+}
+
+func (h *home) unsaved() bool { return false }
+func (h *home) typing() bool  { return false }

@@ -1,0 +1,102 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+)
+
+// people lists the saved profiles: n makes a new one, enter changes one,
+// d deletes one after asking.
+type people struct {
+	cursor   int
+	deleting bool
+	err      error
+}
+
+func newPeople(*ctx) *people { return &people{} }
+
+func (p *people) init(*ctx) tea.Cmd { return nil }
+
+func newKey() key.Binding    { return key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new")) }
+func deleteKey() key.Binding { return key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")) }
+
+func (p *people) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case savedMsg:
+		p.err = msg.err
+		c.reloadProfiles()
+		p.cursor = min(p.cursor, max(len(c.profiles)-1, 0))
+	case tea.KeyPressMsg:
+		if p.deleting {
+			p.deleting = false
+			if msg.String() == "y" && p.cursor < len(c.profiles) {
+				store, name := c.store, c.profiles[p.cursor].Name
+				return p, func() tea.Msg {
+					_, err := store.DeleteProfile(name)
+					return savedMsg{err: err}
+				}
+			}
+			return p, nil
+		}
+		up, down := upDownKeys()
+		switch {
+		case key.Matches(msg, backKey()):
+			return newHome(c), nil
+		case key.Matches(msg, up) && p.cursor > 0:
+			p.cursor--
+		case key.Matches(msg, down) && p.cursor < len(c.profiles)-1:
+			p.cursor++
+		case key.Matches(msg, newKey()):
+			return newPrefs(c, nil), nil
+		case msg.String() == "enter" && p.cursor < len(c.profiles):
+			return newPrefs(c, c.profiles[p.cursor]), nil
+		case key.Matches(msg, deleteKey()) && p.cursor < len(c.profiles):
+			p.deleting = true
+		}
+	}
+	return p, nil
+}
+
+func (p *people) view(c *ctx) (string, string) {
+	st := c.st
+	var b strings.Builder
+	if p.err != nil {
+		b.WriteString(st.warning.Render("That did not work: ") + st.text.Render(p.err.Error()) + "\n\n")
+	}
+	if len(c.profiles) == 0 {
+		b.WriteString(st.title.Render("No one saved yet.") + "\n\n")
+		b.WriteString(st.text.Render("A profile remembers what someone likes, never wants and usually needs afterwards, so that suggestions fit them. Press n to add one."))
+		return "people", b.String()
+	}
+	b.WriteString(st.title.Render("People") + "\n\n")
+	rows := c.bodyHeight - lipgloss.Height(b.String()) - 2
+	start := max(0, min(p.cursor-rows/2, len(c.profiles)-rows))
+	for i := start; i < len(c.profiles) && i < start+max(rows, 1); i++ {
+		pr := c.profiles[i]
+		line := pr.Name
+		if pr.Pronouns != "" {
+			line += " (" + pr.Pronouns + ")"
+		}
+		if i == p.cursor {
+			b.WriteString(st.cursor.Render("› "+truncate(line, c.bodyWidth-2)) + "\n")
+		} else {
+			b.WriteString("  " + st.text.Render(truncate(line, c.bodyWidth-2)) + "\n")
+		}
+	}
+	if p.deleting {
+		b.WriteString("\n" + st.warning.Render(fmt.Sprintf("Delete %s's profile for good? y / n", c.profiles[p.cursor].Name)))
+	}
+	return "people", b.String()
+}
+
+func (p *people) keys() keyMap {
+	up, down := upDownKeys()
+	return withCommon(continueKey("change"), newKey(), deleteKey(), up, down, backKey())
+}
+
+func (p *people) unsaved() bool { return false }
+func (p *people) typing() bool  { return false }

@@ -1,0 +1,113 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/profile"
+)
+
+// prefs is the form for one person's profile: name, pronouns, leaning,
+// talk or quiet, usual needs, likes, never-list and notes. Saving goes
+// through the profile store, atomically.
+type prefs struct {
+	formScreen
+	was                 *profile.Profile
+	name, pronouns      string
+	leaning, talk       string
+	needs, likes, never []string
+	notes               string
+}
+
+func newPrefs(c *ctx, was *profile.Profile) screen {
+	p := &prefs{was: was, leaning: "depends", talk: "depends"}
+	p.header = "new person"
+	p.loses = true
+	p.validates = true
+	if was != nil {
+		p.header = "people · " + was.Name
+		p.name, p.pronouns, p.leaning, p.talk, p.notes = was.Name, was.Pronouns, was.Leaning, was.Talk, was.Notes
+		p.likes, p.never = slices.Clone(was.Likes), slices.Clone(was.Never)
+		for _, w := range was.Needs {
+			p.needs = append(p.needs, w.Need)
+		}
+	}
+	var needOpts, tagOpts, likeOpts []huh.Option[string]
+	for _, n := range c.cat.Needs {
+		needOpts = append(needOpts, huh.NewOption(n.Label, n.ID))
+	}
+	for _, t := range c.cat.Tags {
+		tagOpts = append(tagOpts, huh.NewOption(t.Label, t.ID))
+		likeOpts = append(likeOpts, huh.NewOption(t.Label, t.ID))
+	}
+	for _, a := range c.cat.Activities {
+		likeOpts = append(likeOpts, huh.NewOption(a.Title, a.ID))
+	}
+	p.form = huh.NewForm(
+		huh.NewGroup(huh.NewInput().Title("Name").Value(&p.name).Validate(p.checkName(c))),
+		huh.NewGroup(huh.NewInput().Title("Pronouns").Description("Optional, such as they/them.").Value(&p.pronouns)),
+		huh.NewGroup(huh.NewSelect[string]().Title("Afterwards, do you usually want closeness or space?").
+			Options(huh.NewOption("It depends", "depends"), huh.NewOption("Closeness", "closeness"), huh.NewOption("Space", "space"), huh.NewOption("Rather not say", "")).
+			Value(&p.leaning)),
+		huh.NewGroup(huh.NewSelect[string]().Title("Talking or quiet?").
+			Options(huh.NewOption("It depends", "depends"), huh.NewOption("Talking", "talk"), huh.NewOption("Quiet", "quiet"), huh.NewOption("Rather not say", "")).
+			Value(&p.talk)),
+		huh.NewGroup(p.multi(huh.NewMultiSelect[string]().Title("What do you usually need afterwards?").
+			Options(needOpts...).Value(&p.needs))),
+		huh.NewGroup(p.multi(huh.NewMultiSelect[string]().Title("What do you enjoy?").
+			Options(likeOpts...).Value(&p.likes))),
+		huh.NewGroup(p.multi(huh.NewMultiSelect[string]().Title("Never suggest anything with…").
+			Description("These are never offered while you are there.").Options(tagOpts...).Value(&p.never))),
+		huh.NewGroup(huh.NewText().Title("Notes").Description("Anything else worth remembering. Optional.").
+			CharLimit(2000).Lines(3).Value(&p.notes)),
+	)
+	p.back = func(c *ctx) screen { return newPeople(c) }
+	p.done = p.save
+	return p
+}
+
+// checkName refuses an empty or taken name while the form is open.
+func (p *prefs) checkName(c *ctx) func(string) error {
+	return func(name string) error {
+		name = strings.TrimSpace(name)
+		if err := profile.CheckName(name); err != nil {
+			return err
+		}
+		for _, other := range c.profiles {
+			if profile.SameName(other.Name, name) && (p.was == nil || !profile.SameName(p.was.Name, other.Name)) {
+				return fmt.Errorf("there is already someone called %s", other.Name)
+			}
+		}
+		return nil
+	}
+}
+
+// save writes the profile in the background and goes back to the list,
+// which hears how it went.
+func (p *prefs) save(c *ctx) (screen, tea.Cmd) {
+	saved := profile.Profile{Name: strings.TrimSpace(p.name), Pronouns: strings.TrimSpace(p.pronouns),
+		Leaning: p.leaning, Talk: p.talk, Likes: p.likes, Never: p.never, Notes: strings.TrimSpace(p.notes)}
+	for _, n := range p.needs {
+		weight := catalog.DefaultWeight
+		if p.was != nil && p.was.Needs.Of(n) > 0 {
+			weight = p.was.Needs.Of(n)
+		}
+		saved.Needs = saved.Needs.Set(n, weight)
+	}
+	store, was := c.store, p.was
+	return newPeople(c), func() tea.Msg {
+		if was == nil {
+			return savedMsg{err: store.CreateProfile(&saved)}
+		}
+		_, err := store.UpdateProfile(was.Name, func(q *profile.Profile) error {
+			saved.Helps = q.Helps
+			*q = saved
+			return nil
+		})
+		return savedMsg{err: err}
+	}
+}

@@ -1,0 +1,135 @@
+package tui
+
+import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"github.com/aftercare-tui/aftercare/catalog"
+)
+
+// question asks one check-in question of the person whose turn it is, with
+// the question's default already chosen so that enter always moves on. An
+// answer that says someone is not okay or not safe opens the support screen
+// there and then, on their own turn.
+type question struct {
+	formScreen
+	ck *checkin
+	t  *turn
+	i  int
+
+	single string
+	ticked []string
+	scale  int
+	text   string
+}
+
+func newQuestion(c *ctx, ck *checkin, t *turn, i int) screen {
+	q := &question{ck: ck, t: t, i: i}
+	asked := &t.questions[i]
+	a := t.answers[i]
+	q.header = ck.progress(t, i)
+	q.loses = true
+	var field huh.Field
+	title := asked.PromptFor(ck.mode)
+	switch asked.Kind {
+	case catalog.Single:
+		q.single = firstChoice(a)
+		field = huh.NewSelect[string]().Title(title).Description(asked.Help).
+			Options(optionsOf(asked)...).Value(&q.single)
+	case catalog.Multi:
+		q.ticked = append([]string{}, a.Choices...)
+		field = q.multi(huh.NewMultiSelect[string]().Title(title).Description(asked.Help).
+			Options(optionsOf(asked)...).Value(&q.ticked))
+	case catalog.Scale:
+		q.scale = a.Scale
+		var opts []huh.Option[int]
+		for v := asked.Scale.Min; v <= asked.Scale.Max; v++ {
+			label := fmt.Sprint(v)
+			switch v {
+			case asked.Scale.Min:
+				label = joinLabel(label, asked.Low)
+			case asked.Scale.Max:
+				label = joinLabel(label, asked.High)
+			}
+			opts = append(opts, huh.NewOption(label, v))
+		}
+		field = huh.NewSelect[int]().Title(title).Description(asked.Help).Options(opts...).Value(&q.scale)
+	default:
+		q.text = a.Text
+		field = huh.NewText().Title(title).Description(asked.Help).Placeholder(placeholder(asked)).
+			CharLimit(1000).Lines(3).Value(&q.text)
+	}
+	q.form = huh.NewForm(huh.NewGroup(field))
+	q.done = q.answer
+	q.back = q.previous
+	return q
+}
+
+func firstChoice(a catalog.Answer) string {
+	if len(a.Choices) > 0 {
+		return a.Choices[0]
+	}
+	return ""
+}
+
+func optionsOf(q *catalog.Question) []huh.Option[string] {
+	opts := make([]huh.Option[string], len(q.Options))
+	for i, o := range q.Options {
+		opts[i] = huh.NewOption(o.Label, o.ID)
+	}
+	return opts
+}
+
+func joinLabel(value, words string) string {
+	if words == "" {
+		return value
+	}
+	return value + " · " + words
+}
+
+func placeholder(q *catalog.Question) string {
+	if q.Placeholder != "" {
+		return q.Placeholder
+	}
+	return "A few words, or nothing at all"
+}
+
+// answer keeps the answer and moves on: to support if it calls for it, to
+// the next question, or to choosing what to share.
+func (q *question) answer(c *ctx) (screen, tea.Cmd) {
+	asked := &q.t.questions[q.i]
+	switch asked.Kind {
+	case catalog.Single:
+		q.t.answers[q.i] = catalog.Answer{Choices: []string{q.single}}
+	case catalog.Multi:
+		q.t.answers[q.i] = catalog.Answer{Choices: append([]string{}, q.ticked...)}
+	case catalog.Scale:
+		q.t.answers[q.i] = catalog.Answer{Scale: q.scale}
+	default:
+		q.t.answers[q.i] = catalog.Answer{Text: q.text}
+	}
+	if asked.Implied(q.t.answers[q.i]).Safety {
+		return newSupport(c, q.ck, q.t, q.i+1), nil
+	}
+	return q.ck.after(c, q.t, q.i+1), nil
+}
+
+// previous goes back one question, or to the start of the turn.
+func (q *question) previous(c *ctx) screen {
+	if q.i > 0 {
+		return newQuestion(c, q.ck, q.t, q.i-1)
+	}
+	if q.ck.together() {
+		return newHandoff(q.ck)
+	}
+	return newSituation(c, q.ck)
+}
+
+// after is the screen that follows question i-1 of a turn.
+func (ck *checkin) after(c *ctx, t *turn, next int) screen {
+	if next < len(t.questions) {
+		return newQuestion(c, ck, t, next)
+	}
+	return newShare(c, ck, t)
+}

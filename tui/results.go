@@ -1,0 +1,135 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/profile"
+)
+
+// results is the shared screen at the end of a check-in: what each person
+// chose to share, then what fits everyone, with the reasons, and the
+// compromise when needs pull apart. Alone, it is self-care ideas.
+type results struct {
+	ck     *checkin
+	result catalog.Result
+	vp     viewport.Model
+}
+
+// shownSuggestions keeps the list short enough to take in at a glance.
+const shownSuggestions = 4
+
+func newResults(c *ctx, ck *checkin) *results {
+	minutes := 0
+	if c.cfg != nil {
+		minutes = c.cfg.DefaultMinutes
+	}
+	req := profile.CheckinRequest(ck.mode, ck.situation, minutes, ck.turns)
+	req.Limit = shownSuggestions
+	return &results{ck: ck, result: c.cat.Suggest(req), vp: viewport.New()}
+}
+
+func (r *results) init(c *ctx) tea.Cmd {
+	r.size(c)
+	return nil
+}
+
+func (r *results) size(c *ctx) {
+	r.vp.SetWidth(c.bodyWidth)
+	r.vp.SetHeight(c.bodyHeight)
+	r.vp.SetContent(r.content(c))
+}
+
+func (r *results) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		r.size(c)
+	case tea.KeyPressMsg:
+		if msg.String() == "enter" {
+			return newPick(c, r.ck, r.result, r), nil
+		}
+	}
+	var cmd tea.Cmd
+	r.vp, cmd = r.vp.Update(msg)
+	return r, cmd
+}
+
+// content is everything on the screen, wrapped to its width.
+func (r *results) content(c *ctx) string {
+	st := c.st
+	var b strings.Builder
+	if r.ck.together() {
+		b.WriteString(st.title.Render("What you shared") + "\n")
+		for _, t := range r.ck.turns {
+			b.WriteString(sharedLines(c, r.ck, t) + "\n")
+		}
+		b.WriteString("\n")
+	}
+	title := "What might help now"
+	if !r.ck.together() {
+		title = "Ideas for looking after yourself"
+	}
+	b.WriteString(st.title.Render(title) + "\n")
+	if len(r.result.Suggestions) == 0 {
+		b.WriteString(st.muted.Render("Nothing in the catalogue fits all of that. A glass of water and a little quiet are always fine.") + "\n")
+	}
+	for i, s := range r.result.Suggestions {
+		b.WriteString(fmt.Sprintf("%d. %s %s", i+1, st.warm.Render(s.Title), st.muted.Render("("+s.Minutes.String()+" min)")) + "\n")
+		b.WriteString("   " + st.text.Render(s.Summary) + "\n")
+		b.WriteString("   " + st.muted.Render("Why: "+strings.Join(s.Reasons, "; ")) + "\n")
+	}
+	if comp := r.result.Compromise; comp != nil {
+		b.WriteString("\n" + st.title.Render("When needs pull apart") + "\n")
+		b.WriteString(st.text.Render(comp.Why) + "\n")
+		for _, s := range comp.Bridges {
+			b.WriteString("• " + st.warm.Render(s.Title) + st.muted.Render(" ("+s.Minutes.String()+" min)") + "\n")
+		}
+		for _, own := range comp.Each {
+			titles := make([]string, len(own.Suggestions))
+			for i, s := range own.Suggestions {
+				titles[i] = s.Title
+			}
+			if len(titles) > 0 {
+				b.WriteString(st.name.Render(own.Person) + " on their own: " + strings.Join(titles, "; ") + "\n")
+			}
+		}
+	}
+	return wrapIndented(strings.TrimRight(b.String(), "\n"), c.bodyWidth)
+}
+
+// sharedLines say what one person shared, an answer a line.
+func sharedLines(c *ctx, ck *checkin, t profile.Turn) string {
+	st := c.st
+	records := t.SharedRecords(ck.mode)
+	name := st.name.Render(t.Name)
+	if len(records) == 0 {
+		return name + st.muted.Render(" kept their answers to themselves.")
+	}
+	lines := []string{name}
+	for _, s := range records {
+		if s.Prompt == "" {
+			lines = append(lines, "  "+st.text.Render(s.Said))
+			continue
+		}
+		lines = append(lines, "  "+st.muted.Render(s.Prompt)+" "+st.text.Render(s.Said))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (r *results) view(*ctx) (string, string) {
+	if !r.ck.together() {
+		return "alone · ideas", r.vp.View()
+	}
+	return "together · what fits everyone", r.vp.View()
+}
+
+func (r *results) keys() keyMap {
+	up, down := upDownKeys()
+	return withCommon(continueKey("choose what to do"), up, down)
+}
+
+func (r *results) unsaved() bool { return true }
+func (r *results) typing() bool  { return false }

@@ -1,0 +1,192 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/profile"
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// fits fails when the screen is taller or wider than the terminal.
+func (r *run) fits(width, height int) {
+	r.t.Helper()
+	lines := strings.Split(r.screen(), "\n")
+	if len(lines) > height {
+		r.t.Fatalf("%d lines on a %dx%d terminal:\n%s", len(lines), width, height, r.screen())
+	}
+	for _, l := range lines {
+		if w := lipgloss.Width(l); w > width {
+			r.t.Fatalf("a line of %d columns on a %dx%d terminal: %q", w, width, height, l)
+		}
+	}
+}
+
+func TestEveryScreenSurvivesEverySize(t *testing.T) {
+	t.Parallel()
+	sizes := [][2]int{{1, 1}, {10, 3}, {39, 11}, {40, 12}, {100, 30}, {200, 60}, {73, 17}}
+	w := newWorld(t)
+	r := start(t, withNames(w.opts, "Sam", "Alex"), 100, 30)
+	for step := 0; step < 60 && !r.quit; step++ {
+		for _, size := range sizes {
+			r.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			r.fits(size[0], size[1])
+		}
+		if step == 3 {
+			r.keys("down", "down", "down") // not safe: the support screen
+		}
+		r.enter(1)
+	}
+	if len(w.sessions(t)) != 1 {
+		t.Error("the check-in did not finish and save through all the resizing")
+	}
+}
+
+func TestTheQuestionAndItsKeysShowOnASmallTerminal(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	r := start(t, withNames(w.opts, "Sam", "Alex"), 40, 12)
+	r.enter(2)
+	for i := 0; i < questions(catalog.Together); i++ {
+		q := testCatalog().QuestionsFor("after", catalog.Together)[i]
+		words := strings.Fields(q.Prompt)
+		r.sees(words[0], "enter")
+		r.fits(40, 12)
+		r.enter(1)
+	}
+	r.sees("What may the others see?", "enter continue")
+}
+
+func TestHomeKeepsItsMenuOnAnySize(t *testing.T) {
+	t.Parallel()
+	for _, size := range [][2]int{{40, 12}, {100, 30}} {
+		r := start(t, newWorld(t).opts, size[0], size[1])
+		r.sees("Check in together", "Check in alone", "People", "History", "Quit", "Everything stays on this machine")
+		r.keys("down", "down", "enter").sees("No one saved yet.")
+		r.keys("esc").keys("h").sees("No check-ins saved yet.")
+		r.keys("esc").keys("?").sees("ctrl+c", "leave")
+	}
+	r := start(t, newWorld(t, &profile.Profile{Name: "Sam"}).opts, 100, 30)
+	r.sees("Welcome back.")
+	r.doesNotSee("Everything stays")
+}
+
+func TestGoingBackKeepsAnAnswer(t *testing.T) {
+	t.Parallel()
+	r := start(t, withNames(newWorld(t).opts, "Sam", "Alex"), 100, 30)
+	r.enter(2).keys("down", "down").enter(1).sees("Do you feel safe")
+	r.keys("esc").sees("› A little wobbly")
+	r.keys("esc").sees("Sam's turn")
+}
+
+func TestHelpTogglesExceptWhileTyping(t *testing.T) {
+	t.Parallel()
+	r := start(t, withNames(newWorld(t).opts, "Kai"), 100, 30)
+	r.enter(1)
+	r.keys("?").sees("up", "down", "choose", "back")
+	r.keys("?")
+	r.enterUntil("What felt good")
+	r.typeText("a?b").sees("a?b")
+}
+
+func TestPeopleCanBeAddedChangedAndDeleted(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	r := start(t, w.opts, 100, 30)
+	r.keys("p").sees("No one saved yet.")
+	r.keys("n").sees("Name")
+	r.enter(1).sees("a name is needed")
+	r.typeText("Sam").enter(1).sees("Pronouns")
+	r.typeText("they/them").enter(1).sees("closeness or space")
+	r.keys("down").enter(1).sees("Talking or quiet?")
+	r.enter(1).sees("usually need afterwards")
+	r.keys("space").enter(1).sees("What do you enjoy?")
+	r.enter(1).sees("Never suggest")
+	r.keys("down", "space").enter(1).sees("Notes")
+	r.typeText("likes the lights low").enter(1)
+	r.sees("People", "Sam (they/them)")
+	p, err := w.store.Profile("Sam")
+	if err != nil || p.Leaning != "closeness" || p.Talk != "depends" || p.Never[0] != "kissing" || p.Needs[0].Need != "closeness" || p.Notes != "likes the lights low" {
+		t.Fatalf("saved %+v, %v", p, err)
+	}
+
+	r.keys("n").typeText("sam").enter(1).sees("there is already someone called Sam")
+	r.keys("esc").sees("Sam (they/them)")
+	r.enter(1).sees("Name")
+	r.enter(8)
+	if p, _ := w.store.Profile("Sam"); p.Notes != "likes the lights low" {
+		t.Errorf("changing nothing lost the notes: %+v", p)
+	}
+	r.keys("d").sees("Delete Sam's profile for good? y / n")
+	r.keys("n").sees("Sam (they/them)")
+	r.keys("d", "y").sees("No one saved yet.")
+	if _, err := w.store.Profile("Sam"); err == nil {
+		t.Error("Sam is still saved")
+	}
+}
+
+func TestHistoryListsCheckinsAndShowsADamagedOne(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	session := profile.NewCheckinSession(testStart, catalog.Together, "scene", []profile.Turn{{Name: "Sam"}, {Name: "Alex"}}, []string{"make-tea"}, "tea helped")
+	if err := w.store.SaveSession(session); err != nil {
+		t.Fatal(err)
+	}
+	damaged := filepath.Join(w.store.Dir(), "sessions", "broken.json")
+	if err := os.WriteFile(damaged, []byte("{\n  \"id\": \n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := start(t, w.opts, 100, 30)
+	r.keys("h").sees("2 check-ins", "Sam and Alex · after a scene", "cannot be read")
+	r.enter(1).sees("Chose: Make a warm drink", "Note: tea helped")
+	r.keys("esc").keys("down").enter(1).sees("This file cannot be read", "the file ends in the middle of the session")
+	if data, _ := os.ReadFile(damaged); string(data) != "{\n  \"id\": \n" {
+		t.Error("the damaged file changed")
+	}
+}
+
+// TestScreenGoldens keeps what each screen looks like at the two sizes, in
+// dark, light and without colour. Update them on purpose with -update.
+func TestScreenGoldens(t *testing.T) {
+	type look struct {
+		name    string
+		dark    bool
+		noColor bool
+	}
+	looks := []look{{"dark", true, false}, {"light", false, false}, {"nocolor", true, true}}
+	screens := []struct {
+		name string
+		to   func(r *run)
+	}{
+		{"home", func(*run) {}},
+		{"handoff", func(r *run) { r.keys("t").enter(2) }},
+		{"question", func(r *run) { r.keys("t").enter(3) }},
+		{"multi", func(r *run) { r.keys("t").enter(6) }},
+		{"support", func(r *run) { r.keys("t").enter(4).keys("down", "down", "down").enter(1) }},
+		{"share", func(r *run) { r.keys("t").enter(3 + questions(catalog.Together)) }},
+		{"results", func(r *run) { r.keys("t").enter(2 + 2*(2+questions(catalog.Together))) }},
+		{"alone", func(r *run) { r.keys("a").enter(2 + questions(catalog.Solo)) }},
+	}
+	for _, size := range [][2]int{{100, 30}, {40, 12}} {
+		for _, l := range looks {
+			for _, s := range screens {
+				t.Run(fmt.Sprintf("%s/%dx%d/%s", s.name, size[0], size[1], l.name), func(t *testing.T) {
+					t.Parallel()
+					w := newWorld(t)
+					w.opts.NoColor = l.noColor
+					r := start(t, w.opts, size[0], size[1])
+					r.send(background(l.dark))
+					s.to(r)
+					r.fits(size[0], size[1])
+					golden.RequireEqual(t, r.raw())
+				})
+			}
+		}
+	}
+}

@@ -1,0 +1,58 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+)
+
+// share ends a turn by asking what the others may see: each answer can be
+// shared or kept private, and answers about safety start out private.
+// Alone, it asks what history may keep. Once this is done, the turn's
+// private answers are gone.
+type share struct {
+	formScreen
+	chosen []string
+}
+
+func newShare(c *ctx, ck *checkin, t *turn) screen {
+	s := &share{}
+	s.header = ck.progress(t, len(t.questions)-1)
+	s.loses = true
+	var opts []huh.Option[string]
+	for i := range t.questions {
+		q := &t.questions[i]
+		if !q.Given(t.answers[i]) {
+			continue
+		}
+		label := truncate(fmt.Sprintf("%s · %s", q.Said(t.answers[i]), q.PromptFor(ck.mode)), c.bodyWidth-6)
+		opt := huh.NewOption(label, strconv.Itoa(i))
+		if !q.PrivateByDefault(t.answers[i]) {
+			s.chosen = append(s.chosen, strconv.Itoa(i))
+		}
+		opts = append(opts, opt)
+	}
+	title, help := "What may the others see?", "Ticked answers are shared on the next screens; the rest stay with you and are never saved."
+	if !ck.together() {
+		title, help = "What should your history keep?", "Ticked answers are saved with this check-in; the rest are forgotten when you finish."
+	}
+	finish := func(c *ctx) (screen, tea.Cmd) {
+		shared := make([]bool, len(t.questions))
+		for _, id := range s.chosen {
+			i, _ := strconv.Atoi(id)
+			shared[i] = true
+		}
+		return ck.finish(c, t.answered(shared)), nil
+	}
+	s.back = func(c *ctx) screen { return newQuestion(c, ck, t, len(t.questions)-1) }
+	if len(opts) == 0 {
+		s.form = huh.NewForm(huh.NewGroup(huh.NewNote().Title("Nothing to share").Description("You left every question open, which is fine.")))
+	} else {
+		s.form = huh.NewForm(huh.NewGroup(s.multi(huh.NewMultiSelect[string]().Title(title).Description(help).
+			Options(opts...).Value(&s.chosen))))
+	}
+	s.done = finish
+	return s
+}

@@ -1,0 +1,124 @@
+package tui
+
+import (
+	"image/color"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+)
+
+// palette is the one set of colours every style is built from, chosen once
+// for a light or a dark background. Nothing else in the package names a
+// colour; without colour (NO_COLOR) every style still reads through bold,
+// reverse and words.
+type palette struct {
+	text, muted, accent, warm, warning, border color.Color
+}
+
+func newPalette(dark, noColor bool) palette {
+	if noColor {
+		none := lipgloss.NoColor{}
+		return palette{none, none, none, none, none, none}
+	}
+	pick := lipgloss.LightDark(dark)
+	return palette{
+		text:    pick(lipgloss.Color("#2E2A27"), lipgloss.Color("#E6E1DC")),
+		muted:   pick(lipgloss.Color("#6E6862"), lipgloss.Color("#9A948E")),
+		accent:  pick(lipgloss.Color("#3F6A99"), lipgloss.Color("#9DB8D9")),
+		warm:    pick(lipgloss.Color("#9A5B1E"), lipgloss.Color("#E2B07A")),
+		warning: pick(lipgloss.Color("#A23B2B"), lipgloss.Color("#E58A7A")),
+		border:  pick(lipgloss.Color("#C8C2BC"), lipgloss.Color("#5A5652")),
+	}
+}
+
+// styles are every style the screens use.
+type styles struct {
+	dark    bool
+	noColor bool
+	p       palette
+
+	header  lipgloss.Style // the line at the top: where you are
+	title   lipgloss.Style // a screen's main words
+	text    lipgloss.Style
+	muted   lipgloss.Style // hints and quieter words
+	name    lipgloss.Style // a person's name
+	warm    lipgloss.Style // gentle emphasis
+	warning lipgloss.Style // something went wrong
+	cursor  lipgloss.Style // the chosen line of a menu
+	box     lipgloss.Style // a frame around a block of text
+	help    help.Styles
+	form    *huh.Styles
+}
+
+func newStyles(dark, noColor bool) *styles {
+	p := newPalette(dark, noColor)
+	s := &styles{dark: dark, p: p}
+	base := lipgloss.NewStyle().Foreground(p.text)
+	s.text = base
+	s.header = lipgloss.NewStyle().Foreground(p.muted)
+	s.title = lipgloss.NewStyle().Foreground(p.accent).Bold(true)
+	s.muted = lipgloss.NewStyle().Foreground(p.muted)
+	s.name = lipgloss.NewStyle().Foreground(p.warm).Bold(true)
+	s.warm = lipgloss.NewStyle().Foreground(p.warm)
+	s.warning = lipgloss.NewStyle().Foreground(p.warning).Bold(true)
+	s.cursor = lipgloss.NewStyle().Foreground(p.accent).Bold(true)
+	s.noColor = noColor
+	s.box = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(p.border).Padding(0, 1)
+	s.help = help.Styles{
+		ShortKey:       lipgloss.NewStyle().Foreground(p.accent),
+		ShortDesc:      lipgloss.NewStyle().Foreground(p.muted),
+		ShortSeparator: lipgloss.NewStyle().Foreground(p.border),
+		Ellipsis:       lipgloss.NewStyle().Foreground(p.border),
+		FullKey:        lipgloss.NewStyle().Foreground(p.accent),
+		FullDesc:       lipgloss.NewStyle().Foreground(p.muted),
+		FullSeparator:  lipgloss.NewStyle().Foreground(p.border),
+	}
+	return s
+}
+
+// formTheme dresses huh's fields in the same palette. Chosen and unchosen
+// options differ in their markers, not only in colour. The styles are built
+// once: huh asks for them at every frame.
+func (s *styles) formTheme() huh.Theme {
+	if s.form == nil {
+		s.form = s.buildFormStyles()
+	}
+	return huh.ThemeFunc(func(bool) *huh.Styles { return s.form })
+}
+
+func (s *styles) buildFormStyles() *huh.Styles {
+	p := s.p
+	t := huh.ThemeBase(s.dark)
+	t.Form.Base = lipgloss.NewStyle()
+	t.Group.Base = lipgloss.NewStyle()
+	t.FieldSeparator = lipgloss.NewStyle().SetString("\n\n")
+	f := &t.Focused
+	f.Base = lipgloss.NewStyle()
+	f.Card = f.Base
+	f.Title = lipgloss.NewStyle().Foreground(p.accent).Bold(true)
+	f.Description = lipgloss.NewStyle().Foreground(p.muted)
+	f.ErrorIndicator = lipgloss.NewStyle().Foreground(p.warning).SetString(" *")
+	f.ErrorMessage = lipgloss.NewStyle().Foreground(p.warning).SetString(" ")
+	f.SelectSelector = lipgloss.NewStyle().Foreground(p.accent).Bold(true).SetString("› ")
+	f.Option = lipgloss.NewStyle().Foreground(p.text)
+	f.MultiSelectSelector = lipgloss.NewStyle().Foreground(p.accent).Bold(true).SetString("› ")
+	f.SelectedOption = lipgloss.NewStyle().Foreground(p.warm)
+	f.SelectedPrefix = lipgloss.NewStyle().Foreground(p.warm).SetString("[x] ")
+	f.UnselectedOption = lipgloss.NewStyle().Foreground(p.text)
+	f.UnselectedPrefix = lipgloss.NewStyle().Foreground(p.muted).SetString("[ ] ")
+	f.NextIndicator = lipgloss.NewStyle().Foreground(p.muted).MarginLeft(1).SetString("→")
+	f.PrevIndicator = lipgloss.NewStyle().Foreground(p.muted).MarginRight(1).SetString("←")
+	f.TextInput.Cursor = lipgloss.NewStyle().Foreground(p.accent)
+	f.TextInput.Placeholder = lipgloss.NewStyle().Foreground(p.muted).Faint(s.noColor)
+	f.TextInput.Prompt = lipgloss.NewStyle().Foreground(p.accent)
+	f.TextInput.Text = lipgloss.NewStyle().Foreground(p.text)
+	f.FocusedButton = lipgloss.NewStyle().Padding(0, 2).Reverse(true).Bold(true)
+	f.BlurredButton = lipgloss.NewStyle().Padding(0, 2).Foreground(p.muted)
+	t.Blurred = *f
+	t.Blurred.MultiSelectSelector = lipgloss.NewStyle().SetString("  ")
+	t.Blurred.SelectSelector = lipgloss.NewStyle().SetString("  ")
+	t.Blurred.Title = lipgloss.NewStyle().Foreground(p.muted)
+	t.Help = s.help
+	return t
+}

@@ -1,0 +1,264 @@
+// Package tui is the aftercare program people run: a home screen, a private
+// check-in for one person or several sharing one laptop, suggestions that
+// fit everyone, and the people and history screens. The root model only
+// routes: each screen is its own type in its own file, and a screen moves on
+// by returning the next one. Everything that decides anything is asked of
+// the catalog and profile packages.
+package tui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/profile"
+)
+
+// Options are what the program needs, all loaded and checked before the
+// screen opens.
+type Options struct {
+	Catalog  *catalog.Catalog
+	Store    *profile.Store
+	Config   *profile.Config
+	Profiles []*profile.Profile
+	// Names starts a check-in straight away: one name alone, more together.
+	Names []string
+	// Now is the clock; tests fix it.
+	Now func() time.Time
+	// NoColor draws without any colour, for NO_COLOR.
+	NoColor bool
+}
+
+// ctx is what every screen shares: the data, the size and the look.
+type ctx struct {
+	cat      *catalog.Catalog
+	store    *profile.Store
+	cfg      *profile.Config
+	profiles []*profile.Profile
+	now      func() time.Time
+
+	width, height int
+	// bodyWidth and bodyHeight are the room a screen has for its content.
+	bodyWidth, bodyHeight int
+	st                    *styles
+}
+
+// screen is one thing a person sees. A screen moves on by returning the
+// next screen from update; the root then shows it at once, so that a key
+// pressed right after never lands on the screen that was left.
+type screen interface {
+	// init starts a screen each time it is shown.
+	init(c *ctx) tea.Cmd
+	update(c *ctx, msg tea.Msg) (screen, tea.Cmd)
+	// view returns the line at the top and the content below it, which
+	// must fit in c.bodyWidth by c.bodyHeight.
+	view(c *ctx) (header, body string)
+	keys() keyMap
+	// unsaved says whether leaving now would lose something.
+	unsaved() bool
+	// typing says whether keys are text here, so ? is a character.
+	typing() bool
+}
+
+// savingScreen is a screen that is writing to disk: leaving waits for it.
+type savingScreen interface{ saving() bool }
+
+// savedMsg reports the end of a write; err is nil on success.
+type savedMsg struct{ err error }
+
+// Model is the root of the program. It holds the current screen and what
+// all screens share, forwards messages, and switches screens.
+type Model struct {
+	c       *ctx
+	current screen
+	help    help.Model
+	full    bool // the full key help is showing
+	// leaving is set while asking whether to leave with unsaved work.
+	leaving bool
+	// quitAfterSave is set when someone asked to leave during a save.
+	quitAfterSave bool
+}
+
+// New builds the program's model.
+func New(o Options) *Model {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	dark := true
+	if o.Config != nil && o.Config.Theme == "light" {
+		dark = false
+	}
+	c := &ctx{cat: o.Catalog, store: o.Store, cfg: o.Config, profiles: o.Profiles, now: o.Now, st: newStyles(dark, o.NoColor)}
+	m := &Model{c: c, help: help.New()}
+	m.help.Styles = c.st.help
+	m.current = newHome(c)
+	if len(o.Names) > 0 {
+		m.current = startNamed(c, o.Names)
+	}
+	m.resize(80, 24)
+	return m
+}
+
+// Init asks the terminal for its background, unless a theme is set.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{m.current.init(m.c)}
+	if m.c.cfg == nil || m.c.cfg.Theme == "auto" || m.c.cfg.Theme == "" {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes a message to the current screen, after the few that
+// belong to the whole program.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.resize(msg.Width, msg.Height)
+	case tea.BackgroundColorMsg:
+		if m.c.cfg == nil || m.c.cfg.Theme == "auto" || m.c.cfg.Theme == "" {
+			m.c.st = newStyles(msg.IsDark(), m.c.st.noColor)
+			m.help.Styles = m.c.st.help
+		}
+	case tea.KeyPressMsg:
+		if m.leaving {
+			return m, m.answerLeaving(msg)
+		}
+		switch {
+		case key.Matches(msg, quitKey()):
+			return m, m.leave()
+		case key.Matches(msg, helpKey()) && !m.current.typing():
+			m.full = !m.full
+			m.resize(m.c.width, m.c.height)
+			return m, nil
+		}
+	case savedMsg:
+		cmd := m.route(msg)
+		if m.quitAfterSave {
+			m.quitAfterSave = false
+			if msg.err == nil {
+				return m, tea.Quit
+			}
+		}
+		return m, cmd
+	}
+	return m, m.route(msg)
+}
+
+// route gives a message to the current screen and shows the screen it
+// moves on to, if any.
+func (m *Model) route(msg tea.Msg) tea.Cmd {
+	next, cmd := m.current.update(m.c, msg)
+	if next != m.current {
+		m.current, m.full = next, false
+		cmd = tea.Batch(cmd, next.init(m.c))
+	}
+	return cmd
+}
+
+// leave quits at once when nothing would be lost, waits for a save under
+// way, and otherwise asks first.
+func (m *Model) leave() tea.Cmd {
+	if s, ok := m.current.(savingScreen); ok && s.saving() {
+		m.quitAfterSave = true
+		return nil
+	}
+	if m.current.unsaved() {
+		m.leaving = true
+		return nil
+	}
+	return tea.Quit
+}
+
+func (m *Model) answerLeaving(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "y", "Y", "ctrl+c":
+		return tea.Quit
+	case "n", "N", "esc", "enter":
+		m.leaving = false
+	}
+	return nil
+}
+
+// The frame around every screen: a line saying where you are, the screen's
+// content, and the keys to press at the bottom.
+const (
+	maxContentWidth = 80
+	headerLines     = 2 // the header and a blank line
+)
+
+func (m *Model) resize(width, height int) {
+	m.c.width, m.c.height = max(width, 1), max(height, 1)
+	margin := 2
+	if width < 60 {
+		margin = 1
+	}
+	m.c.bodyWidth = max(min(width-2*margin, maxContentWidth), 10)
+	m.help.SetWidth(m.c.bodyWidth)
+	footer := 2
+	if m.full {
+		footer += lipgloss.Height(m.help.FullHelpView(m.current.keys().FullHelp())) - 1
+	}
+	m.c.bodyHeight = max(height-headerLines-footer, 3)
+}
+
+// View draws the frame and the current screen in the alternate screen.
+func (m *Model) View() tea.View {
+	header, body := m.current.view(m.c)
+	if m.leaving {
+		header, body = "Leave?", m.leavingView()
+	}
+	if s, ok := m.current.(savingScreen); ok && m.quitAfterSave && s.saving() {
+		body = m.c.st.muted.Render("Saving… aftercare will close as soon as it is safe.")
+	}
+	help := m.help.ShortHelpView(m.current.keys().ShortHelp())
+	if m.full {
+		help = m.help.FullHelpView(m.current.keys().FullHelp())
+	}
+	if m.leaving {
+		help = m.help.ShortHelpView([]key.Binding{
+			key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "leave")),
+			key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "stay")),
+		})
+	}
+	st := m.c.st
+	top := st.header.Render(truncate("aftercare · "+header, m.c.bodyWidth))
+	content := lipgloss.NewStyle().Width(m.c.bodyWidth).MaxHeight(m.c.bodyHeight).Render(body)
+	gap := max(m.c.height-1-lipgloss.Height(content)-lipgloss.Height(help), 1)
+	page := top + "\n\n" + content + strings.Repeat("\n", gap) + help
+	margin := 2
+	if m.c.width < 60 {
+		margin = 1
+	}
+	page = lipgloss.NewStyle().PaddingLeft(margin).MaxHeight(m.c.height).MaxWidth(m.c.width).Render(page)
+	v := tea.NewView(page)
+	v.AltScreen = true
+	v.WindowTitle = "aftercare"
+	return v
+}
+
+func (m *Model) leavingView() string {
+	st := m.c.st
+	return st.title.Render("Leave aftercare now?") + "\n\n" +
+		st.text.Render("What has not been saved yet will be lost. Nothing else changes.")
+}
+
+// truncate cuts a line to width at a word boundary, with an ellipsis.
+func truncate(s string, width int) string {
+	if lipgloss.Width(s) <= width {
+		return s
+	}
+	words := strings.Fields(s)
+	out := ""
+	for _, w := range words {
+		next := strings.TrimSpace(out + " " + w)
+		if lipgloss.Width(next)+1 > width {
+			break
+		}
+		out = next
+	}
+	return out + "…"
+}
