@@ -154,3 +154,22 @@ func TestProgramAsksBeforeLeavingUnsavedWork(t *testing.T) {
 		t.Error("something was saved")
 	}
 }
+
+func TestProgramKeepsUpWithKeysPressedAtOnce(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	p := runProgram(t, withNames(w.opts, "Sam", "Alex"), 100, 30)
+	for range 1 + 2*(2+questions(catalog.Together)) + 1 + 2 {
+		p.tm.Send(keyPress("enter"))
+	}
+	p.settle()
+	p.press("enter")
+	m := p.final0()
+	if _, ok := m.current.(*done); !ok {
+		t.Errorf("the program is on %T, want the end of the check-in", m.current)
+	}
+	s := w.sessions(t)
+	if len(s) != 1 || len(s[0].Shared["Sam"]) == 0 || len(s[0].Shared["Alex"]) == 0 {
+		t.Errorf("sessions %+v", s)
+	}
+}

@@ -9,15 +9,20 @@ import (
 	"charm.land/lipgloss/v2"
 )
 
-// formScreen shows a huh form under an optional line of text: every
-// question, choice and small form in the program is one. esc goes back,
-// and finishing the form moves on.
+// formScreen asks one thing with one huh field, under an optional intro:
+// every question, choice and step of a form in the program is one. The
+// field keeps its value up to date as the person moves and ticks; enter
+// takes it at once and moves on, so that a quick second enter can only
+// reach the next screen. esc goes back.
 type formScreen struct {
 	header string
 	intro  string
+	field  huh.Field
 	form   *huh.Form
-	// done gives the screen that follows the completed form, back the one
-	// esc returns to.
+	// check refuses an answer with a reason, shown under the field.
+	check func() error
+	err   error
+	// done gives the screen that follows, back the one esc returns to.
 	done func(c *ctx) (screen, tea.Cmd)
 	back func(c *ctx) screen
 	// loses is set when leaving would lose something not yet saved.
@@ -25,23 +30,11 @@ type formScreen struct {
 	// started is set once the form was started: coming back to the screen
 	// must not start it over.
 	started bool
-	// formLines is the least height the form needs; the intro gives way to
-	// it on a small screen, and r then shows the intro in full.
+	// formLines is the least height the field needs; the intro gives way
+	// to it on a small screen, and r then shows the intro in full.
 	formLines int
-	// cut is set while the intro does not fit, so that r shows it all.
+	// cut is set while the intro does not fit.
 	cut bool
-	// validates is set when a field can refuse an answer: the form then
-	// leaves room below itself for the reason.
-	validates bool
-	// multis are the form's multiple-choice fields, each alone in its
-	// group, which are given the whole height so that their options show.
-	multis []*huh.MultiSelect[string]
-}
-
-// multi keeps a multiple-choice field to size it with the screen.
-func (f *formScreen) multi(m *huh.MultiSelect[string]) *huh.MultiSelect[string] {
-	f.multis = append(f.multis, m.Filterable(false))
-	return m
 }
 
 // formKeys are the keys the help line shows for each kind of field.
@@ -59,6 +52,23 @@ func textKeys() []key.Binding {
 	return []key.Binding{continueKey("continue"), key.NewBinding(key.WithKeys("alt+enter"), key.WithHelp("alt+enter", "new line"))}
 }
 
+func readAllKey() key.Binding {
+	return key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "read it all"))
+}
+
+// ask puts a field on the screen; multiple choices never filter, since
+// typing a letter should not make options vanish.
+func (f *formScreen) ask(field huh.Field) {
+	if m, ok := field.(*huh.MultiSelect[string]); ok {
+		m.Filterable(false)
+	}
+	if s, ok := field.(*huh.Select[string]); ok {
+		s.Filtering(false)
+	}
+	f.field = field
+	f.form = huh.NewForm(huh.NewGroup(field))
+}
+
 func (f *formScreen) init(c *ctx) tea.Cmd {
 	if f.started {
 		f.size(c)
@@ -67,12 +77,12 @@ func (f *formScreen) init(c *ctx) tea.Cmd {
 	f.started = true
 	keys := huh.NewDefaultKeyMap()
 	keys.Quit = key.NewBinding(key.WithDisabled())
-	f.form = f.form.WithTheme(c.st.formTheme()).WithShowHelp(false).WithShowErrors(true).WithKeyMap(keys)
+	f.form = f.form.WithTheme(c.st.formTheme()).WithShowHelp(false).WithShowErrors(false).WithKeyMap(keys)
 	f.size(c)
 	return f.form.Init()
 }
 
-// size fits the form below the intro.
+// size fits the field below the intro, with a line left for a refusal.
 func (f *formScreen) size(c *ctx) {
 	introHeight := 0
 	if f.intro != "" {
@@ -80,16 +90,17 @@ func (f *formScreen) size(c *ctx) {
 	}
 	f.cut = f.introCut(c)
 	height := max(c.bodyHeight-introHeight, 3)
-	if f.validates {
+	if f.check != nil {
 		height = max(height-2, 3)
 	}
-	for _, m := range f.multis {
+	if m, ok := f.field.(*huh.MultiSelect[string]); ok {
+		// huh leaves a multiple choice too short unless told its height.
 		m.Height(height)
 	}
 	f.form = f.form.WithWidth(c.bodyWidth).WithHeight(height)
 }
 
-// introRoom is how many lines the intro may take, leaving the form its
+// introRoom is how many lines the intro may take, leaving the field its
 // least height.
 func (f *formScreen) introRoom(c *ctx) int {
 	return max(c.bodyHeight-max(f.formLines, 3)-1, 1)
@@ -112,31 +123,31 @@ func (f *formScreen) introView(c *ctx) string {
 	return strings.Join(lines, "\n") + "\n" + c.st.muted.Render("… r to read it all")
 }
 
-func readAllKey() key.Binding {
-	return key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "read it all"))
-}
-
 func (f *formScreen) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		f.size(c)
 	case tea.KeyPressMsg:
-		if key.Matches(msg, backKey()) {
+		switch {
+		case key.Matches(msg, backKey()):
 			if f.back != nil {
 				return f.back(c), nil
 			}
 			return f, nil
-		}
-		if !f.typing() && f.cut && key.Matches(msg, readAllKey()) {
+		case msg.String() == "enter":
+			if f.check != nil {
+				if f.err = f.check(); f.err != nil {
+					return f, nil
+				}
+			}
+			return f.done(c)
+		case !f.typing() && f.cut && key.Matches(msg, readAllKey()):
 			return newReading(f.header, f.intro, f), nil
 		}
+		f.err = nil
 	}
 	model, cmd := f.form.Update(msg)
 	f.form = model.(*huh.Form)
-	if f.form.State == huh.StateCompleted {
-		next, more := f.done(c)
-		return next, tea.Batch(cmd, more)
-	}
 	return f, cmd
 }
 
@@ -145,12 +156,15 @@ func (f *formScreen) view(c *ctx) (string, string) {
 	if f.intro != "" {
 		body = f.introView(c) + "\n\n" + body
 	}
+	if f.err != nil {
+		body += "\n" + c.st.warning.Render(f.err.Error())
+	}
 	return f.header, body
 }
 
 func (f *formScreen) keys() keyMap {
 	var own []key.Binding
-	switch f.form.GetFocusedField().(type) {
+	switch f.field.(type) {
 	case *huh.Select[string], *huh.Select[int]:
 		own = selectKeys()
 	case *huh.MultiSelect[string]:
@@ -171,11 +185,42 @@ func (f *formScreen) keys() keyMap {
 
 func (f *formScreen) unsaved() bool { return f.loses }
 
-// typing says whether the focused field takes text, where ? is a letter.
+// typing says whether the field takes text, where ? is a letter.
 func (f *formScreen) typing() bool {
-	switch f.form.GetFocusedField().(type) {
+	switch f.field.(type) {
 	case *huh.Input, *huh.Text:
 		return true
 	}
 	return false
+}
+
+// step is one field of a form that is asked a screen at a time.
+type step struct {
+	field huh.Field
+	check func() error
+}
+
+// steps builds the screens of a form asked one field at a time. esc on the
+// first goes to back; enter on the last moves on to done; in between, each
+// goes to its neighbour, which keeps what was entered there.
+func steps(header string, loses bool, fields []step, back func(c *ctx) screen, done func(c *ctx) (screen, tea.Cmd)) screen {
+	screens := make([]*formScreen, len(fields))
+	for i, s := range fields {
+		f := &formScreen{header: header, loses: loses, check: s.check}
+		f.ask(s.field)
+		screens[i] = f
+	}
+	for i, f := range screens {
+		f.back = back
+		if i > 0 {
+			prev := screens[i-1]
+			f.back = func(*ctx) screen { return prev }
+		}
+		f.done = done
+		if i < len(screens)-1 {
+			next := screens[i+1]
+			f.done = func(*ctx) (screen, tea.Cmd) { return next, nil }
+		}
+	}
+	return screens[0]
 }

@@ -14,7 +14,6 @@ import (
 // pick asks what you will do, from the suggestions, and for a note; guests
 // may be remembered as people. Finishing it saves the check-in.
 type pick struct {
-	formScreen
 	chosen   []string
 	note     string
 	remember []string
@@ -22,8 +21,6 @@ type pick struct {
 
 func newPick(c *ctx, ck *checkin, result catalog.Result, from screen) screen {
 	p := &pick{}
-	p.header = "what you will do"
-	p.loses = true
 	var opts []huh.Option[string]
 	seen := map[string]bool{}
 	add := func(list []catalog.Suggestion) {
@@ -48,28 +45,25 @@ func newPick(c *ctx, ck *checkin, result catalog.Result, from screen) screen {
 	if !ck.together() {
 		noteTitle = "A note for your journal?"
 	}
-	groups := []*huh.Group{}
+	var fields []step
 	if len(opts) > 0 {
-		groups = append(groups, huh.NewGroup(p.multi(huh.NewMultiSelect[string]().Title("What will you do?").
-			Description("Tick any with space. The first idea is ticked already.").Options(opts...).Value(&p.chosen))))
+		fields = append(fields, step{field: huh.NewMultiSelect[string]().Title("What will you do?").
+			Description("Tick any with space. The first idea is ticked already.").Options(opts...).Value(&p.chosen)})
 	}
-	groups = append(groups, huh.NewGroup(huh.NewText().Title(noteTitle).Description("Optional. It is saved with this check-in.").
-		Placeholder("A few words, or nothing at all").CharLimit(2000).Lines(3).Value(&p.note)))
+	fields = append(fields, step{field: huh.NewText().Title(noteTitle).Description("Optional. It is saved with this check-in.").
+		Placeholder("A few words, or nothing at all").CharLimit(2000).Lines(3).Value(&p.note)})
 	if guests := guestNames(ck); len(guests) > 0 {
 		var gopts []huh.Option[string]
 		for _, g := range guests {
 			gopts = append(gopts, huh.NewOption(g, g))
 		}
-		groups = append(groups, huh.NewGroup(p.multi(huh.NewMultiSelect[string]().Title("Remember anyone as a person?").
+		fields = append(fields, step{field: huh.NewMultiSelect[string]().Title("Remember anyone as a person?").
 			Description("Only if they want it. A profile keeps their likes and never-list for next time.").
-			Options(gopts...).Value(&p.remember))))
+			Options(gopts...).Value(&p.remember)})
 	}
-	p.form = huh.NewForm(groups...)
-	p.back = func(*ctx) screen { return from }
-	p.done = func(c *ctx) (screen, tea.Cmd) {
-		return newSaving(c, ck, p.chosen, p.note, p.remember), nil
-	}
-	return p
+	return steps("what you will do", true, fields,
+		func(*ctx) screen { return from },
+		func(c *ctx) (screen, tea.Cmd) { return newSaving(c, ck, p.chosen, p.note, p.remember), nil })
 }
 
 // guestNames are the people without a profile who gave a name of their

@@ -11,11 +11,10 @@ import (
 	"github.com/aftercare-tui/aftercare/profile"
 )
 
-// prefs is the form for one person's profile: name, pronouns, leaning,
-// talk or quiet, usual needs, likes, never-list and notes. Saving goes
-// through the profile store, atomically.
+// prefs is the form for one person's profile, a field at a time: name,
+// pronouns, leaning, talk or quiet, usual needs, likes, never-list and
+// notes. Saving goes through the profile store, atomically.
 type prefs struct {
-	formScreen
 	was                 *profile.Profile
 	name, pronouns      string
 	leaning, talk       string
@@ -25,11 +24,9 @@ type prefs struct {
 
 func newPrefs(c *ctx, was *profile.Profile) screen {
 	p := &prefs{was: was, leaning: "depends", talk: "depends"}
-	p.header = "new person"
-	p.loses = true
-	p.validates = true
+	header := "new person"
 	if was != nil {
-		p.header = "people · " + was.Name
+		header = "people · " + was.Name
 		p.name, p.pronouns, p.leaning, p.talk, p.notes = was.Name, was.Pronouns, was.Leaning, was.Talk, was.Notes
 		p.likes, p.never = slices.Clone(was.Likes), slices.Clone(was.Never)
 		for _, w := range was.Needs {
@@ -47,43 +44,38 @@ func newPrefs(c *ctx, was *profile.Profile) screen {
 	for _, a := range c.cat.Activities {
 		likeOpts = append(likeOpts, huh.NewOption(a.Title, a.ID))
 	}
-	p.form = huh.NewForm(
-		huh.NewGroup(huh.NewInput().Title("Name").Value(&p.name).Validate(p.checkName(c))),
-		huh.NewGroup(huh.NewInput().Title("Pronouns").Description("Optional, such as they/them.").Value(&p.pronouns)),
-		huh.NewGroup(huh.NewSelect[string]().Title("Afterwards, do you usually want closeness or space?").
-			Options(huh.NewOption("It depends", "depends"), huh.NewOption("Closeness", "closeness"), huh.NewOption("Space", "space"), huh.NewOption("Rather not say", "")).
-			Value(&p.leaning)),
-		huh.NewGroup(huh.NewSelect[string]().Title("Talking or quiet?").
-			Options(huh.NewOption("It depends", "depends"), huh.NewOption("Talking", "talk"), huh.NewOption("Quiet", "quiet"), huh.NewOption("Rather not say", "")).
-			Value(&p.talk)),
-		huh.NewGroup(p.multi(huh.NewMultiSelect[string]().Title("What do you usually need afterwards?").
-			Options(needOpts...).Value(&p.needs))),
-		huh.NewGroup(p.multi(huh.NewMultiSelect[string]().Title("What do you enjoy?").
-			Options(likeOpts...).Value(&p.likes))),
-		huh.NewGroup(p.multi(huh.NewMultiSelect[string]().Title("Never suggest anything with…").
-			Description("These are never offered while you are there.").Options(tagOpts...).Value(&p.never))),
-		huh.NewGroup(huh.NewText().Title("Notes").Description("Anything else worth remembering. Optional.").
-			CharLimit(2000).Lines(3).Value(&p.notes)),
-	)
-	p.back = func(c *ctx) screen { return newPeople(c) }
-	p.done = p.save
-	return p
+	either := func(a, b, bValue string) []huh.Option[string] {
+		return []huh.Option[string]{huh.NewOption("It depends", "depends"), huh.NewOption(a, strings.ToLower(a)),
+			huh.NewOption(b, bValue), huh.NewOption("Rather not say", "")}
+	}
+	return steps(header, true, []step{
+		{field: huh.NewInput().Title("Name").Value(&p.name), check: func() error { return p.checkName(c, p.name) }},
+		{field: huh.NewInput().Title("Pronouns").Description("Optional, such as they/them.").Value(&p.pronouns)},
+		{field: huh.NewSelect[string]().Title("Afterwards, do you usually want closeness or space?").
+			Options(either("Closeness", "Space", "space")...).Value(&p.leaning)},
+		{field: huh.NewSelect[string]().Title("Talking or quiet?").
+			Options(either("Talk", "Quiet", "quiet")...).Value(&p.talk)},
+		{field: huh.NewMultiSelect[string]().Title("What do you usually need afterwards?").Options(needOpts...).Value(&p.needs)},
+		{field: huh.NewMultiSelect[string]().Title("What do you enjoy?").Options(likeOpts...).Value(&p.likes)},
+		{field: huh.NewMultiSelect[string]().Title("Never suggest anything with…").
+			Description("These are never offered while you are there.").Options(tagOpts...).Value(&p.never)},
+		{field: huh.NewText().Title("Notes").Description("Anything else worth remembering. Optional.").
+			CharLimit(2000).Lines(3).Value(&p.notes)},
+	}, func(c *ctx) screen { return newPeople(c) }, p.save)
 }
 
 // checkName refuses an empty or taken name while the form is open.
-func (p *prefs) checkName(c *ctx) func(string) error {
-	return func(name string) error {
-		name = strings.TrimSpace(name)
-		if err := profile.CheckName(name); err != nil {
-			return err
-		}
-		for _, other := range c.profiles {
-			if profile.SameName(other.Name, name) && (p.was == nil || !profile.SameName(p.was.Name, other.Name)) {
-				return fmt.Errorf("there is already someone called %s", other.Name)
-			}
-		}
-		return nil
+func (p *prefs) checkName(c *ctx, name string) error {
+	name = strings.TrimSpace(name)
+	if err := profile.CheckName(name); err != nil {
+		return err
 	}
+	for _, other := range c.profiles {
+		if profile.SameName(other.Name, name) && (p.was == nil || !profile.SameName(p.was.Name, other.Name)) {
+			return fmt.Errorf("there is already someone called %s", other.Name)
+		}
+	}
+	return nil
 }
 
 // save writes the profile in the background and goes back to the list,

@@ -39,8 +39,8 @@ func newQuestion(c *ctx, ck *checkin, t *turn, i int) screen {
 			Options(optionsOf(asked)...).Value(&q.single)
 	case catalog.Multi:
 		q.ticked = append([]string{}, a.Choices...)
-		field = q.multi(huh.NewMultiSelect[string]().Title(title).Description(asked.Help).
-			Options(optionsOf(asked)...).Value(&q.ticked))
+		field = huh.NewMultiSelect[string]().Title(title).Description(asked.Help).
+			Options(optionsOf(asked)...).Value(&q.ticked)
 	case catalog.Scale:
 		q.scale = a.Scale
 		var opts []huh.Option[int]
@@ -60,7 +60,7 @@ func newQuestion(c *ctx, ck *checkin, t *turn, i int) screen {
 		field = huh.NewText().Title(title).Description(asked.Help).Placeholder(placeholder(asked)).
 			CharLimit(1000).Lines(3).Value(&q.text)
 	}
-	q.form = huh.NewForm(huh.NewGroup(field))
+	q.ask(field)
 	q.done = q.answer
 	q.back = q.previous
 	return q

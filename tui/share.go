@@ -48,10 +48,9 @@ func newShare(c *ctx, ck *checkin, t *turn) screen {
 	}
 	s.back = func(c *ctx) screen { return newQuestion(c, ck, t, len(t.questions)-1) }
 	if len(opts) == 0 {
-		s.form = huh.NewForm(huh.NewGroup(huh.NewNote().Title("Nothing to share").Description("You left every question open, which is fine.")))
+		s.ask(huh.NewNote().Title("Nothing to share").Description("You left every question open, which is fine."))
 	} else {
-		s.form = huh.NewForm(huh.NewGroup(s.multi(huh.NewMultiSelect[string]().Title(title).Description(help).
-			Options(opts...).Value(&s.chosen))))
+		s.ask(huh.NewMultiSelect[string]().Title(title).Description(help).Options(opts...).Value(&s.chosen))
 	}
 	s.done = finish
 	return s

@@ -39,7 +39,7 @@ func newSupport(c *ctx, ck *checkin, t *turn, next int) screen {
 	} else {
 		opts = append(opts, huh.NewOption("Stop here for now", endNow))
 	}
-	s.form = huh.NewForm(huh.NewGroup(huh.NewSelect[string]().Title("What would you like to do?").Options(opts...).Value(&s.choice)))
+	s.ask(huh.NewSelect[string]().Title("What would you like to do?").Options(opts...).Value(&s.choice))
 	s.back = func(c *ctx) screen { return newQuestion(c, ck, t, next-1) }
 	s.done = func(c *ctx) (screen, tea.Cmd) {
 		switch s.choice {

@@ -13,7 +13,6 @@ import (
 // names to type, all optional. Pressing enter with nothing chosen starts a
 // check-in for two unnamed people (together) or for you (alone).
 type who struct {
-	formScreen
 	mode   catalog.Mode
 	saved  []string
 	others string
@@ -24,9 +23,8 @@ type who struct {
 const soloGuest = "You"
 
 func newWho(c *ctx, mode catalog.Mode) screen {
-	w := &who{mode: mode}
-	w.header = "who is here"
-	w.back = func(c *ctx) screen { return newHome(c) }
+	w := &who{mode: mode, alone: soloGuest}
+	home := func(c *ctx) screen { return newHome(c) }
 	var names []huh.Option[string]
 	for _, p := range c.profiles {
 		names = append(names, huh.NewOption(p.Name, p.Name))
@@ -35,24 +33,20 @@ func newWho(c *ctx, mode catalog.Mode) screen {
 	case mode == catalog.Solo && len(names) == 0:
 		return newSituation(c, newCheckin(c, mode, []string{soloGuest}, ""))
 	case mode == catalog.Solo:
-		w.alone = soloGuest
 		names = append(names, huh.NewOption("Just me, without a profile", soloGuest))
-		w.form = huh.NewForm(huh.NewGroup(huh.NewSelect[string]().
-			Title("Who is checking in?").Options(names...).Value(&w.alone)))
+		return steps("who is here", false, []step{{field: huh.NewSelect[string]().
+			Title("Who is checking in?").Options(names...).Value(&w.alone)}}, home, w.start)
 	case len(names) == 0:
-		w.form = huh.NewForm(huh.NewGroup(huh.NewInput().
+		return steps("who is here", false, []step{{field: huh.NewInput().
 			Title("Who is here?").
 			Description("Names are optional. Separate them with commas, or just press enter for two of you.").
-			Placeholder("Sam, Alex").Value(&w.others)))
-	default:
-		w.form = huh.NewForm(
-			huh.NewGroup(w.multi(huh.NewMultiSelect[string]().Title("Who is here?").
-				Description("Tick with space, then press enter.").Options(names...).Value(&w.saved))),
-			huh.NewGroup(huh.NewInput().Title("Anyone else?").Description("Names, separated by commas. Optional.").Value(&w.others)),
-		)
+			Placeholder("Sam, Alex").Value(&w.others)}}, home, w.start)
 	}
-	w.done = w.start
-	return w
+	return steps("who is here", false, []step{
+		{field: huh.NewMultiSelect[string]().Title("Who is here?").
+			Description("Tick with space, then press enter.").Options(names...).Value(&w.saved)},
+		{field: huh.NewInput().Title("Anyone else?").Description("Names, separated by commas. Optional.").Value(&w.others)},
+	}, home, w.start)
 }
 
 // start begins the check-in with the chosen names.
@@ -82,27 +76,20 @@ func containsName(names []string, name string) bool {
 	return false
 }
 
-// situation asks what kind of time it was; skipping is the default.
-type situation struct {
-	formScreen
-	choice string
-}
-
+// newSituation asks what kind of time it was; skipping is the default.
 func newSituation(c *ctx, ck *checkin) screen {
-	s := &situation{}
-	s.header = "before you start"
+	choice := new(string)
 	opts := []huh.Option[string]{huh.NewOption("Skip this", "")}
 	for _, sit := range c.cat.SituationsFor(ck.mode) {
 		opts = append(opts, huh.NewOption(sit.Label, sit.ID))
 	}
-	s.form = huh.NewForm(huh.NewGroup(huh.NewSelect[string]().
+	return steps("before you start", false, []step{{field: huh.NewSelect[string]().
 		Title("What kind of time was it?").
 		Description("It helps choose what to suggest. You can skip it.").
-		Options(opts...).Value(&s.choice)))
-	s.back = func(c *ctx) screen { return newHome(c) }
-	s.done = func(c *ctx) (screen, tea.Cmd) {
-		ck.situation = s.choice
-		return ck.first(c), nil
-	}
-	return s
+		Options(opts...).Value(choice)}},
+		func(c *ctx) screen { return newHome(c) },
+		func(c *ctx) (screen, tea.Cmd) {
+			ck.situation = *choice
+			return ck.first(c), nil
+		})
 }
