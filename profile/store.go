@@ -105,6 +105,26 @@ func (s *Store) Profiles() ([]ProfileEntry, error) {
 	return entries, nil
 }
 
+// ReadableProfiles returns the profiles that can be read, sorted by name,
+// and an error naming every file that cannot; callers that must not go on
+// with a damaged file stop on it, others use what could be read.
+func (s *Store) ReadableProfiles() ([]*Profile, error) {
+	entries, err := s.Profiles()
+	if err != nil {
+		return nil, err
+	}
+	var out []*Profile
+	var damaged []error
+	for _, e := range entries {
+		if e.Err != nil {
+			damaged = append(damaged, e.Err)
+			continue
+		}
+		out = append(out, e.Profile)
+	}
+	return out, errors.Join(damaged...)
+}
+
 // decodeProfile reads a profile strictly: unknown fields, and likes or
 // never entries the catalogue does not know, are errors with their line.
 func (s *Store) decodeProfile(path string, data []byte) (*Profile, error) {

@@ -23,13 +23,9 @@ func BenchmarkFirstScreen(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		entries, err := profile.Open(store.Dir(), cat, true).Profiles()
+		people, err := profile.Open(store.Dir(), cat, true).ReadableProfiles()
 		if err != nil {
 			b.Fatal(err)
-		}
-		var people []*profile.Profile
-		for _, e := range entries {
-			people = append(people, e.Profile)
 		}
 		m := New(Options{Catalog: cat, Store: store, Profiles: people})
 		m.Init()

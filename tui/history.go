@@ -17,7 +17,7 @@ type history struct {
 	entries []profile.SessionEntry
 	loaded  bool
 	err     error
-	cursor  int
+	list    cursorList
 }
 
 type sessionsLoadedMsg struct {
@@ -41,16 +41,12 @@ func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	case sessionsLoadedMsg:
 		h.entries, h.err, h.loaded = msg.entries, msg.err, true
 	case tea.KeyPressMsg:
-		up, down := upDownKeys()
 		switch {
 		case key.Matches(msg, backKey()):
 			return newHome(c), nil
-		case key.Matches(msg, up) && h.cursor > 0:
-			h.cursor--
-		case key.Matches(msg, down) && h.cursor < len(h.entries)-1:
-			h.cursor++
-		case msg.String() == "enter" && h.cursor < len(h.entries):
-			e := h.entries[h.cursor]
+		case h.list.move(msg, len(h.entries)):
+		case msg.String() == "enter" && h.list.cursor < len(h.entries):
+			e := h.entries[h.list.cursor]
 			text := c.st.warning.Render("This file cannot be read, so it is left as it is:") + "\n" + e.Path + "\n\n" + errText(e.Err)
 			header := "history · damaged file"
 			if e.Session != nil {
@@ -79,23 +75,15 @@ func (h *history) view(c *ctx) (string, string) {
 	case len(h.entries) == 0:
 		return "history", st.title.Render("No check-ins saved yet.") + "\n\n" + st.muted.Render("They appear here after you save one.")
 	}
-	rows := c.bodyHeight - 2
-	start := max(0, min(h.cursor-rows/2, len(h.entries)-rows))
-	var b strings.Builder
 	count := fmt.Sprintf("%d check-ins, newest first", len(h.entries))
 	if len(h.entries) == 1 {
 		count = "1 check-in"
 	}
-	b.WriteString(st.title.Render(count) + "\n\n")
-	for i := start; i < len(h.entries) && i < start+rows; i++ {
-		line := truncate(sessionLine(c.cat, h.entries[i]), c.bodyWidth-2)
-		if i == h.cursor {
-			b.WriteString(st.cursor.Render("› "+line) + "\n")
-		} else {
-			b.WriteString("  " + st.text.Render(line) + "\n")
-		}
+	rows := make([]string, len(h.entries))
+	for i, e := range h.entries {
+		rows[i] = sessionLine(c.cat, e)
 	}
-	return "history", b.String()
+	return "history", st.title.Render(count) + "\n\n" + h.list.view(c, rows, c.bodyHeight-2)
 }
 
 // sessionLine sums up a check-in in one line.

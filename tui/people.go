@@ -12,7 +12,7 @@ import (
 // people lists the saved profiles: n makes a new one, enter changes one,
 // d deletes one after asking.
 type people struct {
-	cursor   int
+	list     cursorList
 	deleting bool
 	err      error
 }
@@ -29,12 +29,12 @@ func (p *people) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	case savedMsg:
 		p.err = msg.err
 		c.reloadProfiles()
-		p.cursor = min(p.cursor, max(len(c.profiles)-1, 0))
+		p.list.cursor = min(p.list.cursor, max(len(c.profiles)-1, 0))
 	case tea.KeyPressMsg:
 		if p.deleting {
 			p.deleting = false
-			if msg.String() == "y" && p.cursor < len(c.profiles) {
-				store, name := c.store, c.profiles[p.cursor].Name
+			if msg.String() == "y" && p.list.cursor < len(c.profiles) {
+				store, name := c.store, c.profiles[p.list.cursor].Name
 				return p, func() tea.Msg {
 					_, err := store.DeleteProfile(name)
 					return savedMsg{err: err}
@@ -42,19 +42,15 @@ func (p *people) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 			}
 			return p, nil
 		}
-		up, down := upDownKeys()
 		switch {
 		case key.Matches(msg, backKey()):
 			return newHome(c), nil
-		case key.Matches(msg, up) && p.cursor > 0:
-			p.cursor--
-		case key.Matches(msg, down) && p.cursor < len(c.profiles)-1:
-			p.cursor++
+		case p.list.move(msg, len(c.profiles)):
 		case key.Matches(msg, newKey()):
 			return newPrefs(c, nil), nil
-		case msg.String() == "enter" && p.cursor < len(c.profiles):
-			return newPrefs(c, c.profiles[p.cursor]), nil
-		case key.Matches(msg, deleteKey()) && p.cursor < len(c.profiles):
+		case msg.String() == "enter" && p.list.cursor < len(c.profiles):
+			return newPrefs(c, c.profiles[p.list.cursor]), nil
+		case key.Matches(msg, deleteKey()) && p.list.cursor < len(c.profiles):
 			p.deleting = true
 		}
 	}
@@ -73,22 +69,16 @@ func (p *people) view(c *ctx) (string, string) {
 		return "people", b.String()
 	}
 	b.WriteString(st.title.Render("People") + "\n\n")
-	rows := c.bodyHeight - lipgloss.Height(b.String()) - 2
-	start := max(0, min(p.cursor-rows/2, len(c.profiles)-rows))
-	for i := start; i < len(c.profiles) && i < start+max(rows, 1); i++ {
-		pr := c.profiles[i]
-		line := pr.Name
+	rows := make([]string, len(c.profiles))
+	for i, pr := range c.profiles {
+		rows[i] = pr.Name
 		if pr.Pronouns != "" {
-			line += " (" + pr.Pronouns + ")"
-		}
-		if i == p.cursor {
-			b.WriteString(st.cursor.Render("› "+truncate(line, c.bodyWidth-2)) + "\n")
-		} else {
-			b.WriteString("  " + st.text.Render(truncate(line, c.bodyWidth-2)) + "\n")
+			rows[i] += " (" + pr.Pronouns + ")"
 		}
 	}
+	b.WriteString(p.list.view(c, rows, c.bodyHeight-lipgloss.Height(b.String())-2))
 	if p.deleting {
-		b.WriteString("\n" + st.warning.Render(fmt.Sprintf("Delete %s's profile for good? y / n", c.profiles[p.cursor].Name)))
+		b.WriteString("\n" + st.warning.Render(fmt.Sprintf("Delete %s's profile for good? y / n", c.profiles[p.list.cursor].Name)))
 	}
 	return "people", b.String()
 }

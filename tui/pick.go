@@ -166,17 +166,7 @@ func firstLines(text string, n int) string {
 // reloadProfiles reads the saved people again after they changed; the
 // readable ones are kept if another file cannot be read.
 func (c *ctx) reloadProfiles() {
-	entries, err := c.store.Profiles()
-	if err != nil {
-		return
-	}
-	var profiles []*profile.Profile
-	for _, e := range entries {
-		if e.Err == nil {
-			profiles = append(profiles, e.Profile)
-		}
-	}
-	c.profiles = profiles
+	c.profiles, _ = c.store.ReadableProfiles()
 }
 
 // done closes a check-in that was saved.

@@ -23,10 +23,13 @@ func (r *reading) init(c *ctx) tea.Cmd {
 	return nil
 }
 
-func (r *reading) size(c *ctx) {
-	r.vp.SetWidth(c.bodyWidth)
-	r.vp.SetHeight(c.bodyHeight)
-	r.vp.SetContent(wrapIndented(r.text, c.bodyWidth))
+func (r *reading) size(c *ctx) { fill(&r.vp, c, wrapIndented(r.text, c.bodyWidth)) }
+
+// fill gives a viewport the screen's room and its content.
+func fill(vp *viewport.Model, c *ctx, content string) {
+	vp.SetWidth(c.bodyWidth)
+	vp.SetHeight(c.bodyHeight)
+	vp.SetContent(content)
 }
 
 func (r *reading) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {

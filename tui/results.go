@@ -37,11 +37,7 @@ func (r *results) init(c *ctx) tea.Cmd {
 	return nil
 }
 
-func (r *results) size(c *ctx) {
-	r.vp.SetWidth(c.bodyWidth)
-	r.vp.SetHeight(c.bodyHeight)
-	r.vp.SetContent(r.content(c))
-}
+func (r *results) size(c *ctx) { fill(&r.vp, c, r.content(c)) }
 
 func (r *results) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {

@@ -1,11 +1,9 @@
 package main
 
 import (
-	"errors"
 	"os"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/aftercare-tui/aftercare/tui"
 	"github.com/spf13/cobra"
 )
@@ -34,21 +32,9 @@ func (a *app) runTUI(cmd *cobra.Command, names []string) error {
 	if err != nil {
 		return err
 	}
-	entries, err := store.Profiles()
+	profiles, err := store.ReadableProfiles()
 	if err != nil {
 		return err
-	}
-	var profiles []*profile.Profile
-	var damaged []error
-	for _, e := range entries {
-		if e.Err != nil {
-			damaged = append(damaged, e.Err)
-			continue
-		}
-		profiles = append(profiles, e.Profile)
-	}
-	if len(damaged) > 0 {
-		return errors.Join(damaged...)
 	}
 	noColor := os.Getenv("NO_COLOR") != ""
 	model := tui.New(tui.Options{Catalog: a.cat, Store: store, Config: a.cfg, Profiles: profiles, Names: names, NoColor: noColor})

@@ -1,0 +1,42 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// cursorList is a cursor over rows: ↑ and ↓ move it, and its view shows
+// the rows around it that fit.
+type cursorList struct{ cursor int }
+
+// move moves the cursor for an arrow key and says whether it was one.
+func (l *cursorList) move(msg tea.KeyPressMsg, rows int) bool {
+	up, down := upDownKeys()
+	switch {
+	case key.Matches(msg, up):
+		l.cursor = max(l.cursor-1, 0)
+	case key.Matches(msg, down):
+		l.cursor = max(min(l.cursor+1, rows-1), 0)
+	default:
+		return false
+	}
+	return true
+}
+
+// view draws as many rows as fit in height, the chosen one marked.
+func (l *cursorList) view(c *ctx, rows []string, height int) string {
+	height = max(height, 1)
+	start := max(0, min(l.cursor-height/2, len(rows)-height))
+	var b strings.Builder
+	for i := start; i < len(rows) && i < start+height; i++ {
+		line := truncate(rows[i], c.bodyWidth-2)
+		if i == l.cursor {
+			b.WriteString(c.st.cursor.Render("› "+line) + "\n")
+		} else {
+			b.WriteString("  " + c.st.text.Render(line) + "\n")
+		}
+	}
+	return b.String()
+}
