@@ -24,6 +24,8 @@ type Implied struct {
 	// Safety is set when the answer says the person is not okay or not
 	// safe.
 	Safety bool
+	// Followup is set when the answer asks for a check-in tomorrow.
+	Followup bool
 }
 
 // Implied says what an answer points to: needs, things to avoid, and
@@ -42,6 +44,7 @@ func (q *Question) Implied(a Answer) Implied {
 			}
 		}
 		out.Safety = out.Safety || o.Safety
+		out.Followup = out.Followup || o.Followup
 	}
 	return out
 }
@@ -85,6 +88,26 @@ func (q *Question) Said(a Answer) string {
 	return strings.TrimSpace(a.Text)
 }
 
+// Mood is how an answer says someone feels, from 1 (low) to 5 (good): the
+// average of the chosen options' moods, or the point on a scale; 0 when
+// the answer does not say.
+func (q *Question) Mood(a Answer) float64 {
+	if q.Kind == Scale && q.Scale.Max > q.Scale.Min {
+		return 1 + 4*float64(a.Scale-q.Scale.Min)/float64(q.Scale.Max-q.Scale.Min)
+	}
+	sum, n := 0, 0
+	for _, id := range a.Choices {
+		if o := q.Option(id); o != nil && o.Mood > 0 {
+			sum += o.Mood
+			n++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(sum) / float64(n)
+}
+
 // Given says whether the answer says anything: an empty text or a multiple
 // choice with nothing chosen is no answer at all.
 func (q *Question) Given(a Answer) bool {
@@ -105,4 +128,29 @@ func (ws Weights) Merge(other Weights) Weights {
 		out = out.With(w.Need, w.Weight)
 	}
 	return out
+}
+
+// Carry is the answer to q that an answer to another question (a plan's)
+// starts it from: the choices q also offers, or the same words or number.
+// ok is false when nothing carries over.
+func (q *Question) Carry(from *Question, a Answer) (Answer, bool) {
+	if from.Kind != q.Kind {
+		return Answer{}, false
+	}
+	switch q.Kind {
+	case Single, Multi:
+		var kept []string
+		for _, id := range a.Choices {
+			if o := q.Option(id); o != nil && !o.Safety {
+				kept = append(kept, id)
+			}
+		}
+		if len(kept) == 0 || q.Kind == Single && len(kept) != 1 {
+			return Answer{}, false
+		}
+		return Answer{Choices: kept}, true
+	case Scale:
+		return a, a.Scale >= q.Scale.Min && a.Scale <= q.Scale.Max
+	}
+	return a, strings.TrimSpace(a.Text) != ""
 }

@@ -67,3 +67,26 @@ func TestPromptForAddressesOneselfWhenAlone(t *testing.T) {
 		t.Errorf("prompts %q and %q", q.PromptFor(Together), q.PromptFor(Solo))
 	}
 }
+
+func TestAPlansAnswerCarriesOverWhereTheOptionsMatch(t *testing.T) {
+	c := defaultsForTest(t)
+	tests := []struct {
+		from, to string
+		answer   Answer
+		want     []string
+	}{
+		{"plan-close-or-space", "close-or-space", Answer{Choices: []string{"space"}}, []string{"space"}},
+		{"plan-avoid", "avoid-now", Answer{Choices: []string{"kissing", "praise", "sleep"}}, []string{"kissing"}},
+		{"plan-avoid", "avoid-now", Answer{Choices: []string{"praise"}}, nil},
+		{"plan-close-or-space", "avoid-now", Answer{Choices: []string{"touch"}}, nil},
+	}
+	for _, tt := range tests {
+		got, ok := c.Question(tt.to).Carry(c.Question(tt.from), tt.answer)
+		if ok != (tt.want != nil) || !slices.Equal(got.Choices, tt.want) {
+			t.Errorf("%s %v to %s: %v, %v; want %v", tt.from, tt.answer.Choices, tt.to, got.Choices, ok, tt.want)
+		}
+	}
+	if !c.Question("plan-followup").Implied(Answer{Choices: []string{"yes"}}).Followup {
+		t.Error("yes to a check-in tomorrow does not ask for a follow-up")
+	}
+}

@@ -238,9 +238,13 @@ func (q *Question) checkDefault(r *Reporter) {
 	}
 }
 
+// Check requires an id and a label, and keeps a mood on its scale.
 func (o *Option) Check(r *Reporter) {
 	checkID(r, o.ID)
 	r.Require("label", o.Label)
+	if o.Mood < 0 || o.Mood > 5 {
+		r.Errorf("mood", "%d is out of range: use 1 (low) to 5 (good), or leave it out", o.Mood)
+	}
 }
 
 func (res *Resource) Check(r *Reporter) {

@@ -13,7 +13,7 @@ const maxReasons = 4
 // reasons says in a few short phrases why an activity suits these people:
 // whose needs it meets, the situation, their likes, what it takes.
 func (e *engine) reasons(a *Activity, who []int) []string {
-	out := e.needReasons(a, who)
+	out := append(e.needReasons(a, who), e.ratingReasons(a, who)...)
 	if e.situation != nil && slices.Contains(a.Situations, e.situation.ID) {
 		out = append(out, "good "+e.situation.After)
 	}

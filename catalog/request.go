@@ -23,6 +23,9 @@ type Request struct {
 	People []Person `yaml:"people"`
 	// Limit is how many suggestions to give; 0 means DefaultLimit.
 	Limit int `yaml:"limit"`
+	// Ratings are what the people thought of activities before: what
+	// helped a person rises for them, what did not sinks.
+	Ratings []Rating `yaml:"-"`
 }
 
 // Person is one person present, with what they need now and what they have

@@ -88,6 +88,9 @@ func (c *Catalog) Suggest(req Request) Result {
 		}
 		for p := range e.people {
 			fits[p] = e.people[p].fit(ca)
+			if len(e.people[p].rated) > 0 {
+				fits[p] *= e.people[p].rated.factor(a.ID)
+			}
 		}
 		if e.modeFits(a) {
 			score := e.score(a, ca, everyone, e.groupFit(fits))
@@ -154,6 +157,7 @@ type person struct {
 	total    int
 	likedIDs map[string]bool
 	likedTag []bool // by tag number
+	rated    personRatings
 }
 
 func newEngine(c *Catalog, req Request) *engine {
@@ -177,6 +181,7 @@ func newEngine(c *Catalog, req Request) *engine {
 			name = fmt.Sprintf("Person %d", i+1)
 		}
 		pp := c.newPerson(name, p.Needs, p.Likes)
+		pp.rated = collectRatings(req.Ratings, p.Name)
 		if len(p.Needs) == 0 {
 			pp.needs, pp.dense, pp.total, pp.assumed = e.baseline.needs, e.baseline.dense, e.baseline.total, true
 		}

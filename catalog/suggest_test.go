@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // fixture is a small catalogue whose scores can be reasoned about by hand.
@@ -372,5 +373,84 @@ func TestResultJSONHasTheDocumentedShape(t *testing.T) {
 	data, _ = json.Marshal(c.Suggest(Request{Mode: Solo}))
 	if !strings.Contains(string(data), `"compromise":null`) {
 		t.Errorf("without a clash the compromise is not null: %s", data)
+	}
+}
+
+func rated(person, activity string, hoursAgo int, values ...string) []Rating {
+	var out []Rating
+	for i, v := range values {
+		out = append(out, Rating{Person: person, Activity: activity, Value: v,
+			At: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC).Add(-time.Duration(hoursAgo+i) * time.Hour)})
+	}
+	return out
+}
+
+func TestRatingsShapeTheRankingForThatPerson(t *testing.T) {
+	c := fixtureCatalog(t)
+	comfort := []Person{{Name: "Sam", Needs: needs("comfort")}}
+	tests := []struct {
+		name    string
+		people  []Person
+		ratings []Rating
+		first   []string
+		reason  map[string]string // activity: a reason it must give
+	}{
+		{"equals are ordered by id", comfort, nil, []string{"blanket", "tea"}, nil},
+		{"what helped rises", comfort, rated("Sam", "tea", 0, Helped),
+			[]string{"tea", "blanket"}, map[string]string{"tea": "helped Sam last time"}},
+		{"what did not help sinks", comfort, rated("Sam", "blanket", 0, DidntHelp),
+			[]string{"tea", "blanket"}, map[string]string{"blanket": "didn't help Sam last time"}},
+		{"recent ratings count more than old ones", comfort,
+			append(rated("Sam", "tea", 0, Helped, DidntHelp), rated("Sam", "blanket", 0, DidntHelp, Helped)...),
+			[]string{"tea", "blanket"}, nil},
+		{"several old ratings can outweigh a newer one", comfort,
+			append(rated("Sam", "tea", 0, DidntHelp, Helped, Helped), rated("Sam", "blanket", 0, Helped, DidntHelp, DidntHelp)...),
+			[]string{"tea", "blanket"}, map[string]string{"tea": "helped Sam 2 of the last 3 times", "blanket": "didn't help Sam 2 of the last 3 times"}},
+		{"the reason counts the last four", comfort, rated("Sam", "tea", 0, Helped, Helped, DidntHelp, Helped, DidntHelp, DidntHelp),
+			[]string{"tea"}, map[string]string{"tea": "helped Sam 3 of the last 4 times"}},
+		{"one rating never outweighs a stated need", []Person{{Name: "Sam", Needs: needs("warmth")}},
+			rated("Sam", "tea", 0, Helped), []string{"blanket"}, nil},
+		{"someone else's ratings do not count", comfort, rated("Alex", "tea", 0, Helped, Helped),
+			[]string{"blanket", "tea"}, nil},
+		{"alone, the reason speaks to you", []Person{{Needs: needs("comfort")}}, rated("", "tea", 0, Helped),
+			[]string{"tea"}, map[string]string{"tea": "helped you last time"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := c.Suggest(Request{Mode: Solo, People: tt.people, Ratings: tt.ratings})
+			got := ids(r.Suggestions)
+			if len(got) < len(tt.first) || !slices.Equal(got[:len(tt.first)], tt.first) {
+				t.Errorf("ranking %v, want it to start %v", got, tt.first)
+			}
+			for id, want := range tt.reason {
+				i := slices.IndexFunc(r.Suggestions, func(s Suggestion) bool { return s.ID == id })
+				if i < 0 || !slices.Contains(r.Suggestions[i].Reasons, want) {
+					t.Errorf("%s reasons, want %q: %+v", id, want, r.Suggestions)
+				}
+			}
+		})
+	}
+}
+
+func TestNoRatingLiftsWhatMeetsNoStatedNeed(t *testing.T) {
+	c := fixtureCatalog(t)
+	var many []Rating
+	for range 20 {
+		many = append(many, rated("Sam", "playlist", 0, Helped)...)
+	}
+	r := c.Suggest(Request{Mode: Solo, Limit: 20, People: []Person{{Name: "Sam", Needs: needs("warmth")}}, Ratings: many})
+	for _, s := range r.Suggestions {
+		if s.ID == "playlist" && s.Score > 0 {
+			t.Errorf("playlist meets none of Sam's needs yet scores %v after ratings", s.Score)
+		}
+	}
+}
+
+func TestOneReasonForPeopleItWentTheSameWayFor(t *testing.T) {
+	c := fixtureCatalog(t)
+	ratings := append(rated("Sam", "hug-then-space", 0, Helped), rated("Alex", "hug-then-space", 0, Helped)...)
+	r := c.Suggest(Request{Ratings: ratings, People: []Person{{Name: "Sam", Needs: needs("closeness")}, {Name: "Alex", Needs: needs("space")}}})
+	if got := r.Suggestions[0]; got.ID != "hug-then-space" || !slices.Contains(got.Reasons, "helped Sam and Alex last time") {
+		t.Errorf("first suggestion %+v", got)
 	}
 }

@@ -99,6 +99,9 @@ type Question struct {
 	Low         string   `yaml:"low" json:"low,omitempty"`
 	High        string   `yaml:"high" json:"high,omitempty"`
 	Placeholder string   `yaml:"placeholder" json:"placeholder,omitempty"`
+	// Prefills names the check-in question that a plan's answer to this
+	// one starts from, when their options share ids.
+	Prefills string `yaml:"prefills" ref:"question" json:"prefills,omitempty"`
 }
 
 // MarshalJSON writes the question with its default as it is written in a
@@ -131,6 +134,11 @@ type Option struct {
 	Needs  Weights  `yaml:"needs" ref:"need" json:"needs,omitempty"`
 	Avoid  []string `yaml:"avoid" ref:"tag" json:"avoid,omitempty"`
 	Safety bool     `yaml:"safety" json:"safety,omitempty"`
+	// Followup marks an answer that asks to be checked on tomorrow.
+	Followup bool `yaml:"followup" json:"followup,omitempty"`
+	// Mood says how the answer tells someone feels, from 1 (low) to 5
+	// (good), for the history's charts; 0 says nothing.
+	Mood int `yaml:"mood" json:"mood,omitempty"`
 }
 
 // Answer is what a person said to one question: the chosen option ids for

@@ -134,8 +134,20 @@ func usualAsHint(usual catalog.Weights) catalog.Weights {
 
 // CheckinRequest is the engine's request for a check-in. What anyone asked
 // to avoid holds for everyone, private or not, without saying whose it was.
-func CheckinRequest(mode catalog.Mode, situation string, minutes int, turns []Turn) catalog.Request {
+// The ratings of the people present shape what is suggested to them.
+func CheckinRequest(mode catalog.Mode, situation string, minutes int, turns []Turn, ratings []catalog.Rating) catalog.Request {
 	req := catalog.Request{Mode: mode, Situation: situation, Minutes: minutes}
+	for _, r := range ratings {
+		for i := range turns {
+			if SameName(r.Person, turns[i].Name) {
+				if mode == catalog.Solo {
+					// Alone, the person is unnamed to the engine.
+					r.Person = ""
+				}
+				req.Ratings = append(req.Ratings, r)
+			}
+		}
+	}
 	for i := range turns {
 		req.People = append(req.People, turns[i].person(mode, situation))
 		for _, tag := range turns[i].avoid() {

@@ -38,7 +38,7 @@ func secretTurns(t *testing.T) []Turn {
 
 func TestPrivateAnswersNeverReachTheRequestOrTheSession(t *testing.T) {
 	turns := secretTurns(t)
-	req := CheckinRequest(catalog.Together, "scene", 20, turns)
+	req := CheckinRequest(catalog.Together, "scene", 20, turns, nil)
 	alex := req.People[1]
 	if alex.Needs.Of("space") != 0 {
 		t.Errorf("Alex's private need for space reached the engine: %v", alex.Needs)
@@ -75,7 +75,7 @@ func TestAHandedTurnKeepsNoPrivateAnswer(t *testing.T) {
 	if len(alex.Avoid) != 1 || alex.Avoid[0] != "kissing" {
 		t.Errorf("the private avoid was lost at the hand-off: %v", alex.Avoid)
 	}
-	req := CheckinRequest(catalog.Together, "", 0, []Turn{alex})
+	req := CheckinRequest(catalog.Together, "", 0, []Turn{alex}, nil)
 	if len(req.Avoid) != 1 || req.Avoid[0] != "kissing" {
 		t.Errorf("request avoid %v", req.Avoid)
 	}
@@ -89,7 +89,7 @@ func TestAskingForSpaceSharesThatAndNothingMore(t *testing.T) {
 	if got := sess.Shared["Sam"]; len(got) != 1 || got[0].Said != askedForSpace {
 		t.Errorf("Sam's shared answers = %+v", got)
 	}
-	req := CheckinRequest(catalog.Together, "", 0, turns)
+	req := CheckinRequest(catalog.Together, "", 0, turns, nil)
 	if req.People[0].Needs.Of("space") != catalog.MaxWeight || req.People[0].Needs.Of("closeness") != 0 {
 		t.Errorf("Sam's needs = %v, want space and nothing they shared before", req.People[0].Needs)
 	}
@@ -105,7 +105,7 @@ func TestAloneEveryAnswerCountsButHistoryKeepsOnlyWhatWasKept(t *testing.T) {
 		answered(t, "reflect-not-good", catalog.Answer{Text: "rushing"}, false),
 		answered(t, "feeling", choice(), true),
 	}}
-	req := CheckinRequest(catalog.Solo, "solo", 0, []Turn{turn})
+	req := CheckinRequest(catalog.Solo, "solo", 0, []Turn{turn}, nil)
 	if req.People[0].Needs.Of("warmth") == 0 {
 		t.Errorf("alone, a need kept out of history still guides suggestions: %v", req.People[0].Needs)
 	}

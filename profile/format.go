@@ -11,24 +11,18 @@ import (
 // when and who, what each person shared, what was chosen and noted.
 func FormatSession(cat *catalog.Catalog, s *Session) string {
 	var b strings.Builder
-	head := []string{s.Started.Local().Format("Mon 2 Jan 2006, 15:04"), s.Mode, catalog.JoinAnd(s.People)}
+	mode := s.Mode
+	if s.Kind == Plan {
+		mode = "plan"
+	}
+	head := []string{s.Started.Local().Format("Mon 2 Jan 2006, 15:04"), mode, catalog.JoinAnd(s.People)}
 	if sit := cat.Situation(s.Situation); sit != nil {
 		head = append(head, sit.After)
 	} else if s.Situation != "" {
 		head = append(head, s.Situation)
 	}
 	b.WriteString(strings.Join(head, " · ") + "\n")
-	for _, name := range s.People {
-		answers := s.Shared[name]
-		if len(answers) == 0 {
-			fmt.Fprintf(&b, "  %s shared nothing.\n", name)
-			continue
-		}
-		fmt.Fprintf(&b, "  %s shared:\n", name)
-		for _, a := range answers {
-			fmt.Fprintf(&b, "    %s\n", strings.TrimSpace(a.Prompt+" "+a.Said))
-		}
-	}
+	writeShared(&b, s.People, s.Shared, "")
 	if len(s.Chosen) > 0 {
 		fmt.Fprintf(&b, "  Chose: %s\n", strings.Join(activityTitles(cat, s.Chosen), "; "))
 	}
@@ -38,11 +32,34 @@ func FormatSession(cat *catalog.Catalog, s *Session) string {
 	if s.Note != "" {
 		fmt.Fprintf(&b, "  Note: %s\n", strings.ReplaceAll(strings.TrimSpace(s.Note), "\n", " "))
 	}
+	if f := s.FollowUp; f != nil {
+		if f.Done == nil {
+			fmt.Fprintf(&b, "  %s asked for a follow-up, due %s.\n", catalog.JoinAnd(f.For), FollowUpDue(s.Started).Local().Format("Mon 2 Jan, 15:04"))
+		} else {
+			fmt.Fprintf(&b, "  Followed up %s:\n", f.Done.Local().Format("Mon 2 Jan, 15:04"))
+			writeShared(&b, f.For, f.Shared, "  ")
+		}
+	}
 	fmt.Fprintf(&b, "  (%s)\n", s.ID)
 	return b.String()
 }
 
-var ratingWords = map[string]string{Helped: "it helped", Neutral: "neither here nor there", DidntHelp: "it didn't help"}
+// writeShared writes what each person shared, an answer a line.
+func writeShared(b *strings.Builder, people []string, shared map[string][]Shared, indent string) {
+	for _, name := range people {
+		answers := shared[name]
+		if len(answers) == 0 {
+			fmt.Fprintf(b, "%s  %s shared nothing.\n", indent, name)
+			continue
+		}
+		fmt.Fprintf(b, "%s  %s shared:\n", indent, name)
+		for _, a := range answers {
+			fmt.Fprintf(b, "%s    %s\n", indent, strings.TrimSpace(a.Prompt+" "+a.Said))
+		}
+	}
+}
+
+var ratingWords = map[string]string{catalog.Helped: "it helped", catalog.Neutral: "neither here nor there", catalog.DidntHelp: "it didn't help"}
 
 // activityTitles names activities by title, or by id when the catalogue no
 // longer has them.

@@ -28,6 +28,21 @@ type Session struct {
 	Chosen  []string            `json:"chosen" yaml:"chosen"`
 	Note    string              `json:"note,omitempty" yaml:"note,omitempty"`
 	Ratings []Rating            `json:"ratings" yaml:"ratings"`
+	// Kind is "" for a check-in and "plan" for a plan made beforehand.
+	Kind string `json:"kind,omitempty" yaml:"kind,omitempty"`
+	// FollowUp is set when someone asked to be checked on later.
+	FollowUp *FollowUp `json:"followup,omitempty" yaml:"followup,omitempty"`
+}
+
+// Plan is the Kind of a plan made before sex.
+const Plan = "plan"
+
+// FollowUp is a check-in's follow-up: who asked for it, and once it is
+// done, when, and what they chose to share then.
+type FollowUp struct {
+	For    []string            `json:"for" yaml:"for"`
+	Done   *time.Time          `json:"done,omitempty" yaml:"done,omitempty"`
+	Shared map[string][]Shared `json:"shared,omitempty" yaml:"shared,omitempty"`
 }
 
 // Shared is one answer a person chose to share, kept with its question and
@@ -48,13 +63,6 @@ type Rating struct {
 	Activity string `json:"activity" yaml:"activity"`
 	Rating   string `json:"rating" yaml:"rating"`
 }
-
-// The ratings a person can give.
-const (
-	Helped    = "helped"
-	Neutral   = "neutral"
-	DidntHelp = "didnt-help"
-)
 
 // NewSessionID makes an id that sorts by time and is unique in practice.
 func NewSessionID(started time.Time) string {
@@ -111,11 +119,32 @@ func (s *Session) problems() []problem {
 			add("shared", "%q shared answers but is not among the people", name)
 		}
 	}
+	switch s.Kind {
+	case "":
+	case Plan:
+		if len(s.Chosen)+len(s.Ratings) > 0 || s.FollowUp != nil {
+			add("kind", "a plan has nothing chosen, rated or followed up")
+		}
+	default:
+		add("kind", "%q is not a kind of record: leave it out for a check-in, or use plan", s.Kind)
+	}
+	if f := s.FollowUp; f != nil {
+		for _, name := range f.For {
+			if !s.has(name) {
+				add("followup", "%q asked for a follow-up but is not among the people", name)
+			}
+		}
+		for name := range f.Shared {
+			if !s.has(name) {
+				add("followup", "%q shared answers but is not among the people", name)
+			}
+		}
+	}
 	for _, r := range s.Ratings {
 		if !s.has(r.Person) {
 			add("ratings", "%q rated %q but is not among the people", r.Person, r.Activity)
 		}
-		if r.Rating != Helped && r.Rating != Neutral && r.Rating != DidntHelp {
+		if r.Rating != catalog.Helped && r.Rating != catalog.Neutral && r.Rating != catalog.DidntHelp {
 			add("ratings", "%q is not a rating: use helped, neutral or didnt-help", r.Rating)
 		}
 	}

@@ -44,7 +44,7 @@ func session(id string, started time.Time, people ...string) *Session {
 		Shared: map[string][]Shared{}, Chosen: []string{"make-tea"}}
 	for _, p := range people {
 		s.Shared[p] = []Shared{{Question: "okay", Prompt: "Are you okay?", Choices: []string{"okay"}, Said: "Yes, I'm okay"}}
-		s.Ratings = append(s.Ratings, Rating{Person: p, Activity: "make-tea", Rating: Helped})
+		s.Ratings = append(s.Ratings, Rating{Person: p, Activity: "make-tea", Rating: catalog.Helped})
 	}
 	return s
 }

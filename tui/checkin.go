@@ -5,20 +5,47 @@ import (
 	"strings"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/profile"
 )
 
-// checkin is one check-in in progress: who is here, what kind of time it
-// was, and the turns that are over. A turn's answers live only in that
-// turn's screens; when the turn ends, only what the person chose to share
-// is kept here (alone, everything they answered, since it is theirs).
+// kind is what a round of turns is for.
+type kind int
+
+const (
+	// checkIn is right afterwards: questions, then suggestions.
+	checkIn kind = iota
+	// planAhead is before sex: what each person will want afterwards.
+	planAhead
+	// followUp is later: how each person is now, and how it went.
+	followUp
+)
+
+// phase is the catalogue's name for the questions of a kind.
+func (k kind) phase() string {
+	return [...]string{"after", "before", "followup"}[k]
+}
+
+// checkin is one round of turns in progress (a check-in, a plan or a
+// follow-up): who is here, what kind of time it was, and the turns that are
+// over. A turn's answers live only in that turn's screens; when the turn
+// ends, only what the person chose to share is kept here (alone, everything
+// they answered, since it is theirs).
 type checkin struct {
+	kind      kind
 	mode      catalog.Mode
 	started   time.Time
 	situation string
 	people    []participant
 	turns     []profile.Turn
+	// plan is the plan this check-in starts from, if the same people made
+	// one in the last hours.
+	plan *profile.Session
+	// of is the check-in a follow-up follows.
+	of *profile.Session
+	// rated holds each person's ratings in a follow-up.
+	rated map[string][]profile.Rating
 }
 
 // participant is someone taking part: with a saved profile, or a guest.
@@ -31,12 +58,13 @@ type participant struct {
 type turn struct {
 	who       participant
 	questions []catalog.Question
-	// answers holds one answer per question, starting at the defaults.
+	// answers holds one answer per question, starting at the defaults, or
+	// at the person's plan.
 	answers []catalog.Answer
 }
 
-func newCheckin(c *ctx, mode catalog.Mode, names []string, situation string) *checkin {
-	ck := &checkin{mode: mode, started: c.now(), situation: situation}
+func newCheckin(c *ctx, k kind, mode catalog.Mode, names []string) *checkin {
+	ck := &checkin{kind: k, mode: mode, started: c.now(), rated: map[string][]profile.Rating{}}
 	for i, name := range names {
 		name = strings.TrimSpace(name)
 		if name == "" {
@@ -44,7 +72,18 @@ func newCheckin(c *ctx, mode catalog.Mode, names []string, situation string) *ch
 		}
 		ck.people = append(ck.people, participant{name: name, profile: findProfile(c, name)})
 	}
+	if k == checkIn && mode == catalog.Together {
+		ck.plan = profile.LatestPlan(c.history, ck.names(), ck.started)
+	}
 	return ck
+}
+
+func (ck *checkin) names() []string {
+	out := make([]string, len(ck.people))
+	for i, p := range ck.people {
+		out[i] = p.name
+	}
+	return out
 }
 
 // findProfile returns the saved profile for a name, or nil for a guest.
@@ -57,30 +96,57 @@ func findProfile(c *ctx, name string) *profile.Profile {
 	return nil
 }
 
-// startNamed starts a check-in for names given on the command line: one
-// name is a check-in alone, more are together. It begins by asking what
-// kind of time it was.
-func startNamed(c *ctx, names []string) screen {
-	mode := catalog.Solo
-	if len(names) > 1 {
-		mode = catalog.Together
-	}
+// startNamed starts a check-in or a plan for names given on the command
+// line: one name is a check-in alone, more are together. A check-in begins
+// by asking what kind of time it was.
+func startNamed(c *ctx, names []string, plan bool) screen {
 	for i, name := range names {
 		if p := findProfile(c, name); p != nil {
 			names[i] = p.Name
 		}
 	}
-	return newSituation(c, newCheckin(c, mode, names, ""))
+	if plan {
+		return newCheckin(c, planAhead, catalog.Together, names).first(c)
+	}
+	mode := catalog.Solo
+	if len(names) > 1 {
+		mode = catalog.Together
+	}
+	return newSituation(c, newCheckin(c, checkIn, mode, names))
+}
+
+// startFollowUp starts the follow-up of a check-in, for those who asked.
+func startFollowUp(c *ctx, of *profile.Session) screen {
+	names := of.People
+	if of.FollowUp != nil && len(of.FollowUp.For) > 0 {
+		names = of.FollowUp.For
+	}
+	mode := catalog.Mode(of.Mode)
+	if len(names) == 1 {
+		mode = catalog.Solo
+	}
+	ck := newCheckin(c, followUp, mode, names)
+	ck.of, ck.situation = of, of.Situation
+	return ck.first(c)
 }
 
 // together says whether more than one person takes turns.
 func (ck *checkin) together() bool { return ck.mode == catalog.Together }
 
-// newTurn starts the next person's turn with the catalogue's questions.
+// newTurn starts the next person's turn with the catalogue's questions,
+// each answer starting from the person's plan where there is one.
 func (ck *checkin) newTurn(c *ctx) *turn {
-	t := &turn{who: ck.people[len(ck.turns)], questions: c.cat.QuestionsFor("after", ck.mode)}
+	t := &turn{who: ck.people[len(ck.turns)], questions: c.cat.QuestionsFor(ck.kind.phase(), ck.mode)}
+	var planned map[string]catalog.Answer
+	if ck.plan != nil {
+		planned, _ = ck.plan.PlanStart(c.cat, t.who.name)
+	}
 	for i := range t.questions {
-		t.answers = append(t.answers, t.questions[i].Default)
+		a, ok := planned[t.questions[i].ID]
+		if !ok {
+			a = t.questions[i].Default
+		}
+		t.answers = append(t.answers, a)
 	}
 	return t
 }
@@ -103,17 +169,50 @@ func (t *turn) answered(shared []bool) profile.Turn {
 	return out
 }
 
+// after is the screen that follows question next-1 of a turn: the next
+// question; in a follow-up, rating what was done; then choosing what to
+// share.
+func (ck *checkin) after(c *ctx, t *turn, next int) screen {
+	if next < len(t.questions) {
+		return newQuestion(c, ck, t, next)
+	}
+	if ck.kind == followUp && len(ck.of.Chosen) > 0 {
+		return newRate(c, ck, t)
+	}
+	return newShare(c, ck, t)
+}
+
 // finish ends a turn. Together, only what was shared outlives it; then the
-// next person is handed the laptop, or everyone sees the results.
-func (ck *checkin) finish(c *ctx, done profile.Turn) screen {
+// next person is handed the laptop, or the round closes: a check-in shows
+// what fits everyone, a plan and a follow-up are saved.
+func (ck *checkin) finish(c *ctx, done profile.Turn) (screen, tea.Cmd) {
 	if ck.together() {
 		done = done.Handed()
 	}
 	ck.turns = append(ck.turns, done)
-	if len(ck.turns) < len(ck.people) {
-		return ck.first(c)
+	switch {
+	case len(ck.turns) < len(ck.people):
+		return ck.first(c), nil
+	case ck.kind == planAhead:
+		plan := profile.NewPlan(ck.started, ck.turns)
+		return newSaving(ck, "plan", func(s *profile.Store) error { return s.SaveSession(plan) }), nil
+	case ck.kind == followUp:
+		return newSaving(ck, "follow-up", ck.saveFollowUp), nil
 	}
-	return newResults(c, ck)
+	return newResults(c, ck), nil
+}
+
+// saveFollowUp records what each person shared and how it went.
+func (ck *checkin) saveFollowUp(s *profile.Store) error {
+	shared := map[string][]profile.Shared{}
+	var ratings []profile.Rating
+	for _, t := range ck.turns {
+		if records := t.SharedRecords(ck.mode); len(records) > 0 {
+			shared[t.Name] = records
+		}
+		ratings = append(ratings, ck.rated[t.Name]...)
+	}
+	return s.CompleteFollowUp(ck.of.ID, ck.started, shared, ratings)
 }
 
 // progress says where a turn is, for the header: "Sam · 2 of 7".

@@ -32,7 +32,8 @@ func TestPressingEnterThroughATogetherCheckinSavesIt(t *testing.T) {
 			r.sees("What you shared", "What might help now", "Why:")
 			r.enter(1).sees("What will you do?")
 			r.enter(1).sees("Anything to remember")
-			r.enter(2).sees("Take good care of each other.", "Saved to your history.")
+			r.enterUntil("Would anyone like a check-in tomorrow?")
+			r.enter(1).sees("Take good care of each other.", "Saved to your history.")
 			sessions := w.sessions(t)
 			if len(sessions) != 1 {
 				t.Fatalf("%d sessions saved", len(sessions))
@@ -57,7 +58,7 @@ func TestPressingEnterThroughATogetherCheckinSavesIt(t *testing.T) {
 }
 
 func withNames(o Options, names ...string) Options {
-	o.Names = names
+	o.Start.Names = names
 	return o
 }
 
@@ -73,7 +74,8 @@ func TestPressingEnterThroughACheckinAlone(t *testing.T) {
 	r.doesNotSee("What you shared")
 	r.enter(1).sees("What will you do?")
 	r.enter(1).sees("A note for your journal?")
-	r.typeText("slept well").enter(1).sees("Take good care of yourself.")
+	r.typeText("slept well").enter(1).sees("Would you like a check-in tomorrow?")
+	r.enter(1).sees("Take good care of yourself.")
 	s := w.sessions(t)[0]
 	if s.Mode != "solo" || !slices.Equal(s.People, []string{soloGuest}) || s.Note != "slept well" {
 		t.Errorf("session %+v", s)
@@ -96,7 +98,7 @@ func TestANotSafeAnswerShowsSupportToThatPersonAlone(t *testing.T) {
 	r.enter(1 + questions(catalog.Together) + 1)
 	r.sees("Sam", "Asked for some space.")
 	r.doesNotSee("don't feel safe")
-	r.enter(4)
+	r.enterUntil("Take good care of each other.")
 	s := w.sessions(t)[0]
 	if got := s.Shared["Sam"]; len(got) != 1 || got[0].Said != "Asked for some space." {
 		t.Errorf("Sam's shared answers %+v", got)
@@ -186,7 +188,7 @@ func TestAFailedSaveIsShownAndCanBeTriedAgain(t *testing.T) {
 	w.opts.Store = profile.Open(filepath.Join(blocker, "data"), testCatalog(), true)
 	r := start(t, withNames(w.opts, "Kai"), 100, 30)
 	r.enter(1+questions(catalog.Solo)+1+1+2).sees("Remember anyone as a person?", "Kai")
-	r.enter(1).sees("This check-in could not be saved.", "not-a-folder", "try again")
+	r.enter(2).sees("This check-in could not be saved.", "not-a-folder", "try again")
 	if !r.m.current.unsaved() {
 		t.Error("a failed save does not count as unsaved work")
 	}
@@ -203,7 +205,7 @@ func TestGuestsAreRememberedOnlyWhenAsked(t *testing.T) {
 	r.enter(1 + 2*(2+questions(catalog.Together)) + 3)
 	r.sees("Remember anyone as a person?", "Robin")
 	r.doesNotSee("[ ] Sam")
-	r.keys("space").enter(1)
+	r.keys("space").enter(2)
 	if p, err := w.store.Profile("Robin"); err != nil || p.Name != "Robin" {
 		t.Errorf("Robin was not remembered: %v", err)
 	}

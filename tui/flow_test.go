@@ -90,7 +90,7 @@ func TestProgramRunsACheckinAlone(t *testing.T) {
 	w := newWorld(t)
 	p := runProgram(t, w.opts, 100, 30)
 	p.press("a")
-	p.enter(1 + questions(catalog.Solo) + 1 + 1 + 2 + 1)
+	p.enter(1 + questions(catalog.Solo) + 1 + 1 + 3 + 1)
 	p.press("ctrl+c")
 	m := p.final()
 	if _, home := m.current.(*home); !home {
@@ -107,7 +107,7 @@ func TestProgramRunsATogetherCheckinWithoutColour(t *testing.T) {
 	w := newWorld(t)
 	w.opts.NoColor = true
 	p := runProgram(t, withNames(w.opts, "Sam", "Alex", "Kai"), 40, 12, "NO_COLOR=1", "TERM=xterm-256color")
-	p.enter(1 + 3*(2+questions(catalog.Together)) + 1 + 3)
+	p.enter(1 + 3*(2+questions(catalog.Together)) + 1 + 4)
 	m := p.final0()
 	if _, done := m.current.(*done); !done {
 		t.Errorf("the program is on %T, want the end of the check-in", m.current)
@@ -159,7 +159,7 @@ func TestProgramKeepsUpWithKeysPressedAtOnce(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 	p := runProgram(t, withNames(w.opts, "Sam", "Alex"), 100, 30)
-	for range 1 + 2*(2+questions(catalog.Together)) + 1 + 2 {
+	for range 1 + 2*(2+questions(catalog.Together)) + 1 + 3 {
 		p.tm.Send(keyPress("enter"))
 	}
 	p.settle()

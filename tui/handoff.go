@@ -31,10 +31,18 @@ func (h *handoff) view(c *ctx) (string, string) {
 	body := st.title.Render(fmt.Sprintf("%s's turn", name)) + "\n\n" +
 		st.text.Render(fmt.Sprintf("Please pass the laptop to %s.", name)) + "\n\n" +
 		st.muted.Render("Your answers stay private unless you choose to share them. When you are ready, press enter.")
+	switch {
+	case h.ck.kind == planAhead:
+		body += "\n\n" + st.text.Render("This is a plan for afterwards: what you will want, what to avoid, what helps.")
+	case h.ck.kind == followUp:
+		body += "\n\n" + st.text.Render("This is the follow-up to your check-in of "+h.ck.of.Started.Local().Format("Monday 2 January")+": how you are now, and how it went.")
+	case h.ck.plan != nil:
+		body += "\n\n" + st.warm.Render("Starting from the plan you made at "+h.ck.plan.Started.Local().Format("15:04")+": your answers from it are chosen already. Change any you like.")
+	}
 	if n := len(h.ck.turns); n > 0 {
 		body += "\n\n" + st.muted.Render(fmt.Sprintf("%d of %d turns done.", n, len(h.ck.people)))
 	}
-	return fmt.Sprintf("together · %s's turn", name), body
+	return fmt.Sprintf("%s · %s's turn", [...]string{"together", "plan", "follow-up"}[h.ck.kind], name), body
 }
 
 func (h *handoff) keys() keyMap { return withCommon(continueKey("start my turn")) }

@@ -195,10 +195,10 @@ func keyPress(name string) tea.KeyPressMsg {
 	return tea.KeyPressMsg{Code: r[0], Text: name}
 }
 
-var ansi = regexp.MustCompile(`\x1b\[[0-9;:]*[a-zA-Z]`)
+var escapes = regexp.MustCompile(`\x1b\[[0-9;:]*[a-zA-Z]`)
 
 // screen is what the person sees now, without colour.
-func (r *run) screen() string { return ansi.ReplaceAllString(r.m.View().Content, "") }
+func (r *run) screen() string { return escapes.ReplaceAllString(r.m.View().Content, "") }
 
 // raw is the view with its escape sequences, for golden files.
 func (r *run) raw() string { return r.m.View().Content }

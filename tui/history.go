@@ -6,18 +6,27 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/profile"
+	"github.com/charmbracelet/x/ansi"
 )
 
-// history lists past check-ins, newest first; enter opens one to read what
-// was shared, chosen and noted. A file that cannot be read is listed as
-// such and left alone.
+// history shows how check-ins have gone for each person (how they felt,
+// how often they needed closeness or space, what helped most), then lists
+// past check-ins, newest first; enter opens one to read what was shared,
+// chosen and noted. A file that cannot be read is listed as such and left
+// alone.
 type history struct {
 	entries []profile.SessionEntry
+	stats   profile.Stats
 	loaded  bool
 	err     error
 	list    cursorList
+}
+
+func statsKey() key.Binding {
+	return key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "how it has gone"))
 }
 
 type sessionsLoadedMsg struct {
@@ -40,10 +49,13 @@ func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case sessionsLoadedMsg:
 		h.entries, h.err, h.loaded = msg.entries, msg.err, true
+		h.stats = profile.MakeStats(c.cat, msg.entries)
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, backKey()):
 			return newHome(c), nil
+		case key.Matches(msg, statsKey()) && len(h.stats.People) > 0:
+			return newReading("history · how it has gone", profile.FormatStats(h.stats), h), nil
 		case h.list.move(msg, len(h.entries)):
 		case msg.String() == "enter" && h.list.cursor < len(h.entries):
 			e := h.entries[h.list.cursor]
@@ -83,7 +95,42 @@ func (h *history) view(c *ctx) (string, string) {
 	for i, e := range h.entries {
 		rows[i] = sessionLine(c.cat, e)
 	}
-	return "history", st.title.Render(count) + "\n\n" + h.list.view(c, rows, c.bodyHeight-2)
+	summary := h.summary(c)
+	listHeight := c.bodyHeight - 2 - lipgloss.Height(summary)
+	if listHeight < 3 {
+		summary, listHeight = "", c.bodyHeight-2
+	}
+	return "history", summary + st.title.Render(count) + "\n\n" + h.list.view(c, rows, listHeight)
+}
+
+// summary is a line for each person: a chart of how they felt, how often
+// they needed closeness or space, and what helped them most.
+func (h *history) summary(c *ctx) string {
+	st := c.st
+	if len(h.stats.People) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(st.title.Render("How it has gone") + st.muted.Render("  (s for more)") + "\n")
+	nameWidth := 0
+	for _, p := range h.stats.People {
+		nameWidth = max(nameWidth, lipgloss.Width(p.Name))
+	}
+	for _, p := range h.stats.People {
+		line := st.name.Render(fmt.Sprintf("%-*s", nameWidth, p.Name)) + "  " + st.warm.Render(fmt.Sprintf("%-8s", lastOf(profile.Sparkline(p.Felt), 8)))
+		line += st.text.Render(fmt.Sprintf("  closeness %d · space %d", p.Closeness, p.Space))
+		if len(p.Helped) > 0 {
+			line += st.muted.Render(" · helped: " + p.Helped[0].Title)
+		}
+		b.WriteString(ansi.Truncate(line, c.bodyWidth, "…") + "\n")
+	}
+	return b.String() + "\n"
+}
+
+// lastOf keeps the last n runes of s: the most recent check-ins.
+func lastOf(s string, n int) string {
+	r := []rune(s)
+	return string(r[max(0, len(r)-n):])
 }
 
 // sessionLine sums up a check-in in one line.
@@ -93,6 +140,9 @@ func sessionLine(cat *catalog.Catalog, e profile.SessionEntry) string {
 	}
 	s := e.Session
 	parts := []string{s.Started.Local().Format("Mon 2 Jan, 15:04"), catalog.JoinAnd(s.People)}
+	if s.Kind == profile.Plan {
+		parts[1] = "plan: " + parts[1]
+	}
 	if sit := cat.Situation(s.Situation); sit != nil {
 		parts = append(parts, sit.After)
 	}
@@ -101,7 +151,7 @@ func sessionLine(cat *catalog.Catalog, e profile.SessionEntry) string {
 
 func (h *history) keys() keyMap {
 	up, down := upDownKeys()
-	return withCommon(continueKey("read"), up, down, backKey())
+	return withCommon(continueKey("read"), statsKey(), up, down, backKey())
 }
 
 func (h *history) unsaved() bool { return false }

@@ -8,14 +8,18 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/profile"
 )
 
-// home is the first screen: check in together or alone, people, history,
-// help. On the very first run it says in a few lines what this is and that
-// everything stays here.
+// home is the first screen: check in together or alone, plan ahead,
+// people, history, help. On the very first run it says in a few lines what
+// this is and that everything stays here. When a follow-up is due, it is
+// offered first, gently.
 type home struct {
 	cursor int
 	items  []homeItem
+	// due is the follow-up waiting longest, if any.
+	due *profile.Session
 }
 
 type homeItem struct {
@@ -25,14 +29,31 @@ type homeItem struct {
 }
 
 func newHome(c *ctx) *home {
-	return &home{items: []homeItem{
-		{"Check in together", "two or more of you, taking turns", "t", func(c *ctx) (screen, tea.Cmd) { return newWho(c, catalog.Together), nil }},
-		{"Check in alone", "for you, on your own", "a", func(c *ctx) (screen, tea.Cmd) { return newWho(c, catalog.Solo), nil }},
+	h := &home{}
+	h.menu(c)
+	return h
+}
+
+// menu lays out the choices, with a due follow-up first.
+func (h *home) menu(c *ctx) {
+	h.items = h.items[:0]
+	h.due = nil
+	if due := profile.Due(c.history, c.now()); len(due) > 0 {
+		h.due = due[0]
+		of := h.due
+		h.items = append(h.items, homeItem{"Follow up", "how you are now, and what helped", "f",
+			func(c *ctx) (screen, tea.Cmd) { return startFollowUp(c, of), nil }})
+	}
+	h.items = append(h.items, []homeItem{
+		{"Check in together", "two or more of you, taking turns", "t", func(c *ctx) (screen, tea.Cmd) { return newWho(c, catalog.Together, false), nil }},
+		{"Check in alone", "for you, on your own", "a", func(c *ctx) (screen, tea.Cmd) { return newWho(c, catalog.Solo, false), nil }},
+		{"Plan ahead", "before: what each of you will want", "l", func(c *ctx) (screen, tea.Cmd) { return newWho(c, catalog.Together, true), nil }},
 		{"People", "what each of you likes and needs", "p", func(c *ctx) (screen, tea.Cmd) { return newPeople(c), nil }},
 		{"History", "past check-ins", "h", func(c *ctx) (screen, tea.Cmd) { return newHistory(c), nil }},
 		{"About and help", "how this works", "?", func(*ctx) (screen, tea.Cmd) { return newAbout(), nil }},
 		{"Quit", "", "q", func(*ctx) (screen, tea.Cmd) { return nil, tea.Quit }},
-	}}
+	}...)
+	h.cursor = min(h.cursor, len(h.items)-1)
 }
 
 func (h *home) init(*ctx) tea.Cmd { return nil }
@@ -40,10 +61,14 @@ func (h *home) init(*ctx) tea.Cmd { return nil }
 func (h *home) keys() keyMap {
 	up, down := upDownKeys()
 	return withCommon(continueKey("open"), up, down,
-		key.NewBinding(key.WithKeys("t", "a", "p", "h", "q"), key.WithHelp("t/a/p/h/q", "jump")))
+		key.NewBinding(key.WithKeys("t", "a", "l", "p", "h", "q"), key.WithHelp("t/a/l/p/h/q", "jump")))
 }
 
 func (h *home) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
+	if _, loaded := msg.(historyLoadedMsg); loaded {
+		h.menu(c)
+		return h, nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return h, nil
@@ -80,6 +105,11 @@ func (h *home) view(c *ctx) (string, string) {
 	var b strings.Builder
 	// The menu always shows; the welcome gives way to it on a small screen.
 	room := c.bodyHeight - len(h.items)
+	if h.due != nil {
+		b.WriteString(st.warm.Render(fmt.Sprintf("Good to see you again. %s asked to be checked on after %s's check-in. Would you like to do that now?",
+			catalog.JoinAnd(h.due.FollowUp.For), h.due.Started.Local().Format("Monday"))) + "\n\n")
+		room = 0
+	}
 	welcome := "aftercare helps you check in with each other after sex, or with yourself, and suggests something kind to do next. Everything stays on this machine. Names are optional: start whenever you are ready."
 	switch {
 	case len(c.profiles) > 0 && room >= 2:

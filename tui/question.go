@@ -125,11 +125,3 @@ func (q *question) previous(c *ctx) screen {
 	}
 	return newSituation(c, q.ck)
 }
-
-// after is the screen that follows question i-1 of a turn.
-func (ck *checkin) after(c *ctx, t *turn, next int) screen {
-	if next < len(t.questions) {
-		return newQuestion(c, ck, t, next)
-	}
-	return newShare(c, ck, t)
-}

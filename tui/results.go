@@ -27,8 +27,12 @@ func newResults(c *ctx, ck *checkin) *results {
 	if c.cfg != nil {
 		minutes = c.cfg.DefaultMinutes
 	}
-	req := profile.CheckinRequest(ck.mode, ck.situation, minutes, ck.turns)
+	req := profile.CheckinRequest(ck.mode, ck.situation, minutes, ck.turns, profile.Ratings(c.history))
 	req.Limit = shownSuggestions
+	if ck.plan != nil {
+		// The plan's avoid-list holds for this check-in too.
+		req.Avoid = append(req.Avoid, ck.plan.PlanAvoid(c.cat)...)
+	}
 	return &results{ck: ck, result: c.cat.Suggest(req), vp: viewport.New()}
 }
 

@@ -68,7 +68,7 @@ func TestHomeKeepsItsMenuOnAnySize(t *testing.T) {
 	for _, size := range [][2]int{{40, 12}, {100, 30}} {
 		r := start(t, newWorld(t).opts, size[0], size[1])
 		r.sees("Check in together", "Check in alone", "People", "History", "Quit", "Everything stays on this machine")
-		r.keys("down", "down", "enter").sees("No one saved yet.")
+		r.keys("down", "down", "down", "enter").sees("No one saved yet.")
 		r.keys("esc").keys("h").sees("No check-ins saved yet.")
 		r.keys("esc").keys("?").sees("ctrl+c", "leave")
 	}

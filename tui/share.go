@@ -44,7 +44,7 @@ func newShare(c *ctx, ck *checkin, t *turn) screen {
 			i, _ := strconv.Atoi(id)
 			shared[i] = true
 		}
-		return ck.finish(c, t.answered(shared)), nil
+		return ck.finish(c, t.answered(shared))
 	}
 	s.back = func(c *ctx) screen { return newQuestion(c, ck, t, len(t.questions)-1) }
 	if len(opts) == 0 {

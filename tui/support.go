@@ -46,7 +46,7 @@ func newSupport(c *ctx, ck *checkin, t *turn, next int) screen {
 		case askSpace:
 			done := t.answered(make([]bool, len(t.questions)))
 			done.AskedForSpace = true
-			return ck.finish(c, done), nil
+			return ck.finish(c, done)
 		case endNow:
 			return newEnded(ck), nil
 		}

@@ -25,12 +25,25 @@ type Options struct {
 	Store    *profile.Store
 	Config   *profile.Config
 	Profiles []*profile.Profile
-	// Names starts a check-in straight away: one name alone, more together.
-	Names []string
+	// History is the saved check-ins and plans, when read already; without
+	// it the program reads them in the background.
+	History []profile.SessionEntry
+	// Start says where to begin, when not at home.
+	Start Start
 	// Now is the clock; tests fix it.
 	Now func() time.Time
 	// NoColor draws without any colour, for NO_COLOR.
 	NoColor bool
+}
+
+// Start says where the program begins.
+type Start struct {
+	// Names starts a check-in straight away: one name alone, more
+	// together; with Plan, a plan.
+	Names []string
+	Plan  bool
+	// FollowUp starts the follow-up of this check-in.
+	FollowUp *profile.Session
 }
 
 // ctx is what every screen shares: the data, the size and the look.
@@ -40,6 +53,9 @@ type ctx struct {
 	cfg      *profile.Config
 	profiles []*profile.Profile
 	now      func() time.Time
+	// history is every saved check-in and plan, read in the background
+	// at start and after each save; nil until then.
+	history []profile.SessionEntry
 
 	width, height int
 	// bodyWidth and bodyHeight are the room a screen has for its content.
@@ -92,20 +108,45 @@ func New(o Options) *Model {
 	if o.Config != nil && o.Config.Theme == "light" {
 		dark = false
 	}
-	c := &ctx{cat: o.Catalog, store: o.Store, cfg: o.Config, profiles: o.Profiles, now: o.Now, st: newStyles(dark, o.NoColor)}
+	c := &ctx{cat: o.Catalog, store: o.Store, cfg: o.Config, profiles: o.Profiles, history: o.History,
+		now: o.Now, st: newStyles(dark, o.NoColor)}
 	m := &Model{c: c, help: help.New()}
 	m.help.Styles = c.st.help
 	m.current = newHome(c)
-	if len(o.Names) > 0 {
-		m.current = startNamed(c, o.Names)
+	switch {
+	case o.Start.FollowUp != nil:
+		m.current = startFollowUp(c, o.Start.FollowUp)
+	case o.Start.Plan:
+		m.current = newWho(c, catalog.Together, true)
+		if len(o.Start.Names) > 0 {
+			m.current = startNamed(c, o.Start.Names, true)
+		}
+	case len(o.Start.Names) > 0:
+		m.current = startNamed(c, o.Start.Names, false)
 	}
 	m.resize(80, 24)
 	return m
 }
 
-// Init asks the terminal for its background, unless a theme is set.
+// historyLoadedMsg brings the history read in the background.
+type historyLoadedMsg struct{ entries []profile.SessionEntry }
+
+// loadHistory reads the history without holding up the screen; files that
+// cannot be read are left out here (the history screen shows them).
+func loadHistory(store *profile.Store) tea.Cmd {
+	return func() tea.Msg {
+		entries, _ := store.Sessions()
+		return historyLoadedMsg{entries}
+	}
+}
+
+// Init reads the history and asks the terminal for its background, unless
+// a theme is set.
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{m.current.init(m.c)}
+	if m.c.history == nil {
+		cmds = append(cmds, loadHistory(m.c.store))
+	}
 	if m.c.cfg == nil || m.c.cfg.Theme == "auto" || m.c.cfg.Theme == "" {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -118,6 +159,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
+	case historyLoadedMsg:
+		m.c.history = msg.entries
 	case tea.BackgroundColorMsg:
 		if m.c.cfg == nil || m.c.cfg.Theme == "auto" || m.c.cfg.Theme == "" {
 			m.c.st = newStyles(msg.IsDark(), m.c.st.noColor)
@@ -184,11 +227,21 @@ func (m *Model) answerLeaving(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // The frame around every screen: a line saying where you are, the screen's
-// content, and the keys to press at the bottom.
+// content, and the keys to press at the bottom, with a blank line between
+// them unless the terminal is short.
 const (
 	maxContentWidth = 80
-	headerLines     = 2 // the header and a blank line
+	roomyHeight     = 15
 )
+
+// spacing is the blank line around the content, or none on a short
+// terminal, where every line is needed.
+func (m *Model) spacing() int {
+	if m.c.height < roomyHeight {
+		return 0
+	}
+	return 1
+}
 
 func (m *Model) resize(width, height int) {
 	m.c.width, m.c.height = max(width, 1), max(height, 1)
@@ -198,11 +251,11 @@ func (m *Model) resize(width, height int) {
 	}
 	m.c.bodyWidth = max(min(width-2*margin, maxContentWidth), 10)
 	m.help.SetWidth(m.c.bodyWidth)
-	footer := 2
+	helpLines := 1
 	if m.full {
-		footer += lipgloss.Height(m.help.FullHelpView(m.current.keys().FullHelp())) - 1
+		helpLines = lipgloss.Height(m.help.FullHelpView(m.current.keys().FullHelp()))
 	}
-	m.c.bodyHeight = max(height-headerLines-footer, 3)
+	m.c.bodyHeight = max(m.c.height-1-2*m.spacing()-helpLines, 3)
 }
 
 // View draws the frame and the current screen in the alternate screen.
@@ -227,8 +280,8 @@ func (m *Model) View() tea.View {
 	st := m.c.st
 	top := st.header.Render(truncate("aftercare · "+header, m.c.bodyWidth))
 	content := lipgloss.NewStyle().Width(m.c.bodyWidth).MaxHeight(m.c.bodyHeight).Render(body)
-	gap := max(m.c.height-1-lipgloss.Height(content)-lipgloss.Height(help), 1)
-	page := top + "\n\n" + content + strings.Repeat("\n", gap) + help
+	gap := max(m.c.height-m.spacing()-lipgloss.Height(content)-lipgloss.Height(help), 1)
+	page := top + strings.Repeat("\n", 1+m.spacing()) + content + strings.Repeat("\n", gap) + help
 	margin := 2
 	if m.c.width < 60 {
 		margin = 1

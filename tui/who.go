@@ -14,6 +14,7 @@ import (
 // check-in for two unnamed people (together) or for you (alone).
 type who struct {
 	mode   catalog.Mode
+	plan   bool
 	saved  []string
 	others string
 	alone  string
@@ -22,8 +23,8 @@ type who struct {
 // soloGuest is the name of someone alone without a profile.
 const soloGuest = "You"
 
-func newWho(c *ctx, mode catalog.Mode) screen {
-	w := &who{mode: mode, alone: soloGuest}
+func newWho(c *ctx, mode catalog.Mode, plan bool) screen {
+	w := &who{mode: mode, plan: plan, alone: soloGuest}
 	home := func(c *ctx) screen { return newHome(c) }
 	var names []huh.Option[string]
 	for _, p := range c.profiles {
@@ -31,7 +32,7 @@ func newWho(c *ctx, mode catalog.Mode) screen {
 	}
 	switch {
 	case mode == catalog.Solo && len(names) == 0:
-		return newSituation(c, newCheckin(c, mode, []string{soloGuest}, ""))
+		return newSituation(c, newCheckin(c, checkIn, mode, []string{soloGuest}))
 	case mode == catalog.Solo:
 		names = append(names, huh.NewOption("Just me, without a profile", soloGuest))
 		return steps("who is here", false, []step{{field: huh.NewSelect[string]().
@@ -52,7 +53,7 @@ func newWho(c *ctx, mode catalog.Mode) screen {
 // start begins the check-in with the chosen names.
 func (w *who) start(c *ctx) (screen, tea.Cmd) {
 	if w.mode == catalog.Solo {
-		return newSituation(c, newCheckin(c, w.mode, []string{w.alone}, "")), nil
+		return newSituation(c, newCheckin(c, checkIn, w.mode, []string{w.alone})), nil
 	}
 	names := append([]string{}, w.saved...)
 	for _, n := range strings.Split(w.others, ",") {
@@ -64,7 +65,10 @@ func (w *who) start(c *ctx) (screen, tea.Cmd) {
 	for len(names) < 2 {
 		names = append(names, "")
 	}
-	return newSituation(c, newCheckin(c, w.mode, names, "")), nil
+	if w.plan {
+		return newCheckin(c, planAhead, w.mode, names).first(c), nil
+	}
+	return newSituation(c, newCheckin(c, checkIn, w.mode, names)), nil
 }
 
 func containsName(names []string, name string) bool {

@@ -12,7 +12,7 @@ import (
 
 func newHistoryCommand(a *app) *cobra.Command {
 	var (
-		asJSON        bool
+		asJSON, stats bool
 		person, since string
 	)
 	cmd := &cobra.Command{
@@ -38,6 +38,7 @@ func newHistoryCommand(a *app) *cobra.Command {
 				return err
 			}
 			sessions := []*profile.Session{}
+			var kept []profile.SessionEntry
 			for _, e := range entries {
 				if e.Err != nil {
 					fmt.Fprintf(a.stderr, "Left as it is, because it cannot be read: %s\n", firstLine(e.Err))
@@ -45,7 +46,16 @@ func newHistoryCommand(a *app) *cobra.Command {
 				}
 				if filter.Keep(e.Session) {
 					sessions = append(sessions, e.Session)
+					kept = append(kept, e)
 				}
+			}
+			if stats {
+				figures := profile.MakeStats(a.cat, kept)
+				if asJSON {
+					return writeJSON(a.stdout, figures)
+				}
+				_, err := fmt.Fprint(a.stdout, profile.FormatStats(figures))
+				return err
 			}
 			if asJSON {
 				return writeJSON(a.stdout, sessions)
@@ -64,6 +74,7 @@ func newHistoryCommand(a *app) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of text")
+	cmd.Flags().BoolVar(&stats, "stats", false, "how check-ins have gone for each person: how they felt, what they needed, what helped")
 	cmd.Flags().StringVar(&person, "person", "", "only check-ins with this person")
 	cmd.Flags().StringVar(&since, "since", "", "only check-ins since then: 30d, 2w, 12h or a date like 2026-11-01")
 	return cmd

@@ -7,6 +7,7 @@ import (
 
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/profile"
+	"github.com/aftercare-tui/aftercare/tui"
 	"github.com/spf13/cobra"
 )
 
@@ -87,7 +88,7 @@ sex and find something kind to do next. Everything stays on this machine.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.runTUI(cmd, nil)
+			return a.runTUI(cmd, tui.Start{})
 		},
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
@@ -97,6 +98,9 @@ sex and find something kind to do next. Everything stays on this machine.`,
 	flags.String("data-dir", "", "folder where profiles and history are kept (default $XDG_DATA_HOME/aftercare)")
 	root.AddCommand(
 		newCheckinCommand(a),
+		newPlanCommand(a),
+		newFollowupCommand(a),
+		newDueCommand(a),
 		newSuggestCommand(a),
 		newProfileCommand(a),
 		newHistoryCommand(a),

@@ -15,6 +15,7 @@ import (
 
 type suggestFlags struct {
 	forNames       []string
+	noHistory      bool
 	solo, together bool
 	needs, avoid   []string
 	likes, have    []string
@@ -61,6 +62,11 @@ profiles (their likes, never-lists and usual needs); other flags add to them.`,
 			if err != nil {
 				return err
 			}
+			if len(saved) > 0 && !f.noHistory {
+				if req.Ratings, err = a.ratings(cmd); err != nil {
+					return err
+				}
+			}
 			if !cmd.Flags().Changed("minutes") && req.Minutes == 0 {
 				req.Minutes = cfg.DefaultMinutes
 			}
@@ -75,7 +81,8 @@ profiles (their likes, never-lists and usual needs); other flags add to them.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringSliceVar(&f.forNames, "for", nil, "use these people's saved profiles: NAME[,NAME...]")
+	fl.StringSliceVar(&f.forNames, "for", nil, "use these people's saved profiles and how activities went for them: NAME[,NAME...]")
+	fl.BoolVar(&f.noHistory, "no-history", false, "with --for, leave out how activities went before")
 	fl.BoolVar(&f.solo, "solo", false, "one person on their own")
 	fl.BoolVar(&f.together, "together", false, "two or more people together")
 	fl.StringArrayVarP(&f.needs, "need", "n", nil, "a need right now, such as quiet or closeness; repeatable, [NAME:]NEED")
@@ -248,6 +255,25 @@ func (a *app) savedPeople(cmd *cobra.Command, names []string, situation string) 
 		people = append(people, p.Person(situation))
 	}
 	return people, nil
+}
+
+// ratings are every rating in the history. A check-in file that cannot
+// be read stops the command: suggestions must not quietly forget it.
+func (a *app) ratings(cmd *cobra.Command) ([]catalog.Rating, error) {
+	store, err := a.data(cmd)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := store.Sessions()
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		if e.Err != nil {
+			return nil, e.Err
+		}
+	}
+	return profile.Ratings(entries), nil
 }
 
 // completeFrom offers the catalogue's ids of the given kinds when a shell

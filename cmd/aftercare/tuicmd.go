@@ -1,9 +1,13 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"os"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/aftercare-tui/aftercare/tui"
 	"github.com/spf13/cobra"
 )
@@ -15,19 +19,122 @@ func newCheckinCommand(a *app) *cobra.Command {
 		Long: `Start a check-in straight away. One name is a check-in alone; two or more
 take turns on this screen. Names match saved profiles, whatever their case;
 any other name is a guest, not saved unless you ask at the end. With no
-names it asks who is here.`,
+names it asks who is here. A plan the same people made in the last 12 hours
+is where it starts from.`,
 		Example: `  aftercare checkin Sam Alex
   aftercare checkin Kai`,
 		RunE: func(cmd *cobra.Command, names []string) error {
-			return a.runTUI(cmd, names)
+			return a.runTUI(cmd, tui.Start{Names: names})
 		},
 	}
+}
+
+func newPlanCommand(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "plan [NAME...]",
+		Short: "Plan ahead together: what each of you will want afterwards",
+		Long: `Before sex, each person says privately and in turn what they will want
+afterwards: closeness or space, anything to avoid, what helps, and whether
+they would like a check-in the next day. What they choose to share is saved
+as a plan, and a check-in by the same people in the next 12 hours starts
+from it.`,
+		Example: `  aftercare plan Sam Alex`,
+		RunE: func(cmd *cobra.Command, names []string) error {
+			if len(names) == 1 {
+				return usagef("a plan is made together: name two or more people, or none to be asked")
+			}
+			return a.runTUI(cmd, tui.Start{Names: names, Plan: true})
+		},
+	}
+}
+
+func newFollowupCommand(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "followup [ID]",
+		Short: "Follow up on a check-in: how you are now, and what helped",
+		Long: `Run the follow-up that is due (the one waiting longest), or the one for the
+check-in with this id: how you are now, any low feeling since, anything you
+need, and how what you did went. Nothing runs in the background; see
+'aftercare due'.`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usagef("give one check-in id at most, not %d", len(args))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			store, err := a.data(cmd)
+			if err != nil {
+				return err
+			}
+			var due *profile.Session
+			if len(args) == 1 {
+				if due, err = store.Session(args[0]); err != nil {
+					return err
+				}
+			} else {
+				waiting, err := a.due(cmd)
+				if err != nil {
+					return err
+				}
+				if len(waiting) == 0 {
+					fmt.Fprintln(a.stdout, "Nothing is due. Take care.")
+					return nil
+				}
+				due = waiting[0]
+			}
+			return a.runTUI(cmd, tui.Start{FollowUp: due})
+		},
+	}
+}
+
+func newDueCommand(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "due",
+		Short: "Print the follow-ups that are due, one a line (nothing when none are)",
+		Long: `Print the follow-ups that are due, one a line, and nothing at all when none
+are: for a shell prompt or a scheduler. It always exits 0 unless a file
+cannot be read.`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			waiting, err := a.due(cmd)
+			if err != nil {
+				return err
+			}
+			for _, s := range waiting {
+				fmt.Fprintln(a.stdout, profile.DueLine(s))
+			}
+			return nil
+		},
+	}
+}
+
+// due are the check-ins whose follow-up is due now.
+func (a *app) due(cmd *cobra.Command) ([]*profile.Session, error) {
+	store, err := a.data(cmd)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := store.Sessions()
+	if err != nil {
+		return nil, err
+	}
+	var damaged []error
+	for _, e := range entries {
+		if e.Err != nil {
+			damaged = append(damaged, e.Err)
+		}
+	}
+	if len(damaged) > 0 {
+		return nil, errors.Join(damaged...)
+	}
+	return profile.Due(entries, time.Now()), nil
 }
 
 // runTUI loads and checks everything on the normal terminal, where a
 // broken file can be reported with its path and line, and only then opens
 // the full screen.
-func (a *app) runTUI(cmd *cobra.Command, names []string) error {
+func (a *app) runTUI(cmd *cobra.Command, start tui.Start) error {
 	store, err := a.data(cmd)
 	if err != nil {
 		return err
@@ -36,8 +143,15 @@ func (a *app) runTUI(cmd *cobra.Command, names []string) error {
 	if err != nil {
 		return err
 	}
+	// The history is read now, so that a plan to start from and a
+	// follow-up that is due are known from the first screen.
+	history, err := store.Sessions()
+	if err != nil {
+		return err
+	}
 	noColor := os.Getenv("NO_COLOR") != ""
-	model := tui.New(tui.Options{Catalog: a.cat, Store: store, Config: a.cfg, Profiles: profiles, Names: names, NoColor: noColor})
+	model := tui.New(tui.Options{Catalog: a.cat, Store: store, Config: a.cfg, Profiles: profiles, History: history,
+		Start: start, NoColor: noColor})
 	_, err = tea.NewProgram(model, tea.WithInput(a.stdin), tea.WithOutput(a.stdout)).Run()
 	return err
 }

@@ -1,0 +1,191 @@
+package profile
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aftercare-tui/aftercare/catalog"
+)
+
+func at(day, hour, minute int) time.Time {
+	return time.Date(2026, 11, day, hour, minute, 0, 0, time.UTC)
+}
+
+func TestAFollowUpIsDueTheNextMorning(t *testing.T) {
+	tests := []struct{ started, due time.Time }{
+		{at(20, 23, 0), at(21, 9, 0)},
+		{at(21, 1, 0), at(21, 9, 0)},
+		{at(21, 1, 30), at(22, 9, 0)},
+		{at(20, 14, 0), at(21, 9, 0)},
+		{at(20, 0, 30), at(20, 9, 0)},
+	}
+	for _, tt := range tests {
+		if got := FollowUpDue(tt.started); !got.Equal(tt.due) {
+			t.Errorf("FollowUpDue(%v) = %v, want %v", tt.started, got, tt.due)
+		}
+	}
+}
+
+func entriesOf(sessions ...*Session) []SessionEntry {
+	out := make([]SessionEntry, len(sessions))
+	for i, s := range sessions {
+		out[i] = SessionEntry{Session: s}
+	}
+	return out
+}
+
+func withFollowUp(s *Session, done *time.Time, who ...string) *Session {
+	s.FollowUp = &FollowUp{For: who, Done: done}
+	return s
+}
+
+func TestDueListsOnlyWaitingFollowUps(t *testing.T) {
+	doneAt := at(21, 10, 0)
+	entries := entriesOf(
+		withFollowUp(session("late", at(20, 23, 0), "Sam", "Alex"), nil, "Sam"),
+		withFollowUp(session("earlier", at(19, 22, 0), "Kai"), nil, "Kai"),
+		withFollowUp(session("done", at(19, 21, 0), "Sam"), &doneAt, "Sam"),
+		withFollowUp(session("not-yet", at(21, 8, 0), "Sam"), nil, "Sam"),
+		session("no-followup", at(18, 22, 0), "Sam"),
+	)
+	var got []string
+	for _, s := range Due(entries, at(21, 9, 30)) {
+		got = append(got, s.ID)
+	}
+	if !slices.Equal(got, []string{"earlier", "late"}) {
+		t.Errorf("due %v, want the waiting ones, longest waiting first", got)
+	}
+	if line := DueLine(Due(entries, at(21, 9, 30))[1]); !strings.Contains(line, "Follow-up due for Sam") || !strings.Contains(line, "aftercare followup late") {
+		t.Errorf("due line %q", line)
+	}
+}
+
+func planBy(t *testing.T, made time.Time, people ...string) *Session {
+	var turns []Turn
+	for _, name := range people {
+		turns = append(turns, Turn{Name: name, Answers: []Answered{
+			answered(t, "plan-close-or-space", choice("space"), true),
+			answered(t, "plan-avoid", choice("kissing", "praise"), true),
+			answered(t, "plan-followup", choice("yes"), true),
+			answered(t, "plan-helps", catalog.Answer{Text: "a private wish"}, false),
+		}})
+	}
+	return NewPlan(made, turns)
+}
+
+func TestACheckinStartsFromTheLatestPlanOfTheSamePeople(t *testing.T) {
+	right := planBy(t, at(20, 21, 0), "Sam", "Alex")
+	entries := entriesOf(
+		planBy(t, at(20, 18, 0), "Sam", "Alex"),
+		right,
+		planBy(t, at(20, 21, 30), "Sam", "Kai"),
+		planBy(t, at(20, 9, 0), "Alex", "Sam"),
+		planBy(t, at(21, 0, 0), "Sam", "Alex"),
+		session("checkin", at(20, 21, 10), "Sam", "Alex"),
+	)
+	if got := LatestPlan(entries, []string{"alex", "SAM"}, at(20, 23, 0)); got != right {
+		t.Errorf("plan %+v, want the one of 21:00", got)
+	}
+	if got := LatestPlan(entries, []string{"Sam", "Alex"}, at(21, 10, 0)); got == nil || !got.Started.Equal(at(21, 0, 0)) {
+		t.Errorf("plan %+v", got)
+	}
+	if got := LatestPlan(entries, []string{"Sam", "Alex"}, at(22, 10, 0)); got != nil {
+		t.Errorf("a plan older than twelve hours carried over: %+v", got)
+	}
+	answers, followUp := right.PlanStart(testCatalog(), "Sam")
+	if got := answers["close-or-space"]; !slices.Equal(got.Choices, []string{"space"}) {
+		t.Errorf("close-or-space starts from %v", got)
+	}
+	if got := answers["avoid-now"]; !slices.Equal(got.Choices, []string{"kissing"}) {
+		t.Errorf("avoid-now starts from %v", got)
+	}
+	if !followUp {
+		t.Error("the plan's wish for a check-in tomorrow was lost")
+	}
+	if got := right.PlanAvoid(testCatalog()); !slices.Equal(got, []string{"kissing", "nicknames", "praise"}) {
+		t.Errorf("plan avoid %v", got)
+	}
+	data, _ := encodeSession(right)
+	if strings.Contains(string(data), "private wish") || right.Kind != Plan {
+		t.Errorf("plan record:\n%s", data)
+	}
+}
+
+func TestAFollowUpIsSavedWithTheCheckinItFollows(t *testing.T) {
+	s := newStore(t)
+	sess := withFollowUp(session("s1", at(20, 23, 0), "Sam", "Alex"), nil, "Sam")
+	sess.Note = "keep me"
+	if err := s.SaveSession(sess); err != nil {
+		t.Fatal(err)
+	}
+	scale := 2
+	shared := map[string][]Shared{"Sam": {{Question: "followup-now", Prompt: "How are you now?", Scale: &scale, Said: "2 of 5"}}}
+	if err := s.CompleteFollowUp("s1", at(21, 10, 0), shared, []Rating{{Person: "Sam", Activity: "make-tea", Rating: catalog.DidntHelp}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Session("s1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.FollowUp.Done == nil || !got.FollowUp.Done.Equal(at(21, 10, 0)) || got.Note != "keep me" || len(got.Ratings) != 3 {
+		t.Errorf("session after follow-up: %+v", got)
+	}
+	entries, _ := s.Sessions()
+	if len(Due(entries, at(22, 0, 0))) != 0 {
+		t.Error("a done follow-up is still due")
+	}
+	ratings := Ratings(entries)
+	if len(ratings) != 3 || !ratings[2].At.Equal(at(21, 10, 0)) || ratings[2].Value != catalog.DidntHelp {
+		t.Errorf("ratings %+v", ratings)
+	}
+	if err := s.CompleteFollowUp("s1", at(21, 10, 0), map[string][]Shared{"Robin": nil}, nil); err == nil {
+		t.Error("a follow-up by someone who was not there was saved")
+	}
+}
+
+func TestStatsSayHowCheckinsHaveGone(t *testing.T) {
+	cat := testCatalog()
+	first := NewCheckinSession(at(1, 22, 0), catalog.Together, "", []Turn{
+		{Name: "Sam", Answers: []Answered{answered(t, "okay", choice("wobbly"), true), answered(t, "close-or-space", choice("close"), true)}},
+		{Name: "Alex", AskedForSpace: true},
+	}, []string{"make-tea"}, "")
+	first.Ratings = []Rating{{Person: "Sam", Activity: "make-tea", Rating: catalog.Helped}, {Person: "Sam", Activity: "cuddle", Rating: catalog.DidntHelp}}
+	done := at(2, 10, 0)
+	scale := 5
+	first.FollowUp = &FollowUp{For: []string{"Sam"}, Done: &done, Shared: map[string][]Shared{"Sam": {{Question: "followup-now", Scale: &scale}}}}
+	second := NewCheckinSession(at(3, 22, 0), catalog.Together, "", []Turn{
+		{Name: "sam", Answers: []Answered{answered(t, "okay", choice("good"), true), answered(t, "close-or-space", choice("space"), false)}},
+		{Name: "Alex", Answers: []Answered{answered(t, "close-or-space", choice("space"), true)}},
+	}, nil, "")
+	second.Ratings = []Rating{{Person: "Sam", Activity: "make-tea", Rating: catalog.Helped}, {Person: "Sam", Activity: "hug-then-space", Rating: catalog.Helped}}
+	st := MakeStats(cat, entriesOf(second, planBy(t, at(1, 20, 0), "Sam", "Alex"), first))
+
+	if len(st.People) != 2 || st.People[0].Name != "Alex" || st.People[1].Name != "Sam" {
+		t.Fatalf("people %+v", st.People)
+	}
+	alex, sam := st.People[0], st.People[1]
+	if alex.Checkins != 2 || alex.Space != 2 || alex.Closeness != 0 || len(alex.Felt) != 0 {
+		t.Errorf("Alex %+v", alex)
+	}
+	if sam.Checkins != 2 || sam.Closeness != 1 || sam.Space != 0 {
+		t.Errorf("Sam %+v: the private wish for space must not count", sam)
+	}
+	var moods []float64
+	for _, f := range sam.Felt {
+		moods = append(moods, f.Mood)
+	}
+	if !slices.Equal(moods, []float64{2, 5, 5}) {
+		t.Errorf("Sam felt %v, want wobbly, then the follow-up's top of the scale, then really good", moods)
+	}
+	if len(sam.Helped) != 2 || sam.Helped[0].Activity != "make-tea" || sam.Helped[0].Helped != 2 || sam.Helped[0].Title != "Make a warm drink" {
+		t.Errorf("what helped Sam %+v", sam.Helped)
+	}
+	text := FormatStats(st)
+	for _, want := range []string{"Sam: 2 check-ins", "How they felt: ▂▇▇", "Needed closeness 1 time, space 0 times", "1. Make a warm drink (helped 2 of 2)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("stats text lacks %q:\n%s", want, text)
+		}
+	}
+}

@@ -1,0 +1,210 @@
+package profile
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/aftercare-tui/aftercare/catalog"
+)
+
+// Stats are the figures of how check-ins have gone, for each person.
+type Stats struct {
+	People []PersonStats `json:"people"`
+}
+
+// PersonStats is how check-ins have gone for one person.
+type PersonStats struct {
+	Name     string `json:"name"`
+	Checkins int    `json:"checkins"`
+	// Felt is how they said they felt, oldest first.
+	Felt []Felt `json:"felt"`
+	// Closeness and Space count the check-ins where they shared that they
+	// needed it, clearly (weight 2 or more).
+	Closeness int `json:"closeness"`
+	Space     int `json:"space"`
+	// Helped is what helped them most, best first.
+	Helped []HelpedActivity `json:"helped"`
+}
+
+// Felt is how someone said they felt at a moment, from 1 (low) to 5 (good).
+type Felt struct {
+	At   time.Time `json:"at"`
+	Mood float64   `json:"mood"`
+}
+
+// HelpedActivity is how often an activity helped someone, of the times
+// they rated it.
+type HelpedActivity struct {
+	Activity string `json:"activity"`
+	Title    string `json:"title"`
+	Helped   int    `json:"helped"`
+	Rated    int    `json:"rated"`
+}
+
+// mostHelped keeps the list of what helped short enough to read.
+const mostHelped = 5
+
+// neededWeight is how strongly a shared answer must point to closeness or
+// space to count as needing it, rather than a passing hint.
+const neededWeight = 2
+
+// MakeStats works out the figures from the history: only what people chose
+// to share counts, as it is all that was kept.
+func MakeStats(cat *catalog.Catalog, entries []SessionEntry) Stats {
+	byName := map[string]*PersonStats{}
+	var order []string
+	person := func(name string) *PersonStats {
+		key := slug(name)
+		if byName[key] == nil {
+			byName[key] = &PersonStats{Name: name, Felt: []Felt{}, Helped: []HelpedActivity{}}
+			order = append(order, key)
+		}
+		return byName[key]
+	}
+	sessions := make([]*Session, 0, len(entries))
+	for _, e := range entries {
+		if e.Session != nil && e.Session.Kind == "" {
+			sessions = append(sessions, e.Session)
+		}
+	}
+	slices.SortStableFunc(sessions, func(a, b *Session) int { return a.Started.Compare(b.Started) })
+	ratings := map[string]map[string]*HelpedActivity{}
+	for _, s := range sessions {
+		for _, name := range s.People {
+			ps := person(name)
+			ps.Checkins++
+			needs, mood := readShared(cat, s.Shared[name])
+			if mood > 0 {
+				ps.Felt = append(ps.Felt, Felt{At: s.Started, Mood: mood})
+			}
+			if needs.Of("closeness") >= neededWeight {
+				ps.Closeness++
+			}
+			if needs.Of("space") >= neededWeight {
+				ps.Space++
+			}
+			if f := s.FollowUp; f != nil && f.Done != nil {
+				if _, mood := readShared(cat, f.Shared[name]); mood > 0 {
+					ps.Felt = append(ps.Felt, Felt{At: *f.Done, Mood: mood})
+				}
+			}
+		}
+		for _, r := range s.Ratings {
+			key := slug(r.Person)
+			person(r.Person)
+			if ratings[key] == nil {
+				ratings[key] = map[string]*HelpedActivity{}
+			}
+			h := ratings[key][r.Activity]
+			if h == nil {
+				h = &HelpedActivity{Activity: r.Activity, Title: r.Activity}
+				if a := cat.Activity(r.Activity); a != nil {
+					h.Title = a.Title
+				}
+				ratings[key][r.Activity] = h
+			}
+			h.Rated++
+			if r.Rating == catalog.Helped {
+				h.Helped++
+			}
+		}
+	}
+	var out Stats
+	for _, key := range order {
+		ps := byName[key]
+		for _, h := range ratings[key] {
+			if h.Helped > 0 {
+				ps.Helped = append(ps.Helped, *h)
+			}
+		}
+		slices.SortFunc(ps.Helped, func(a, b HelpedActivity) int {
+			return cmp.Or(cmp.Compare(b.Helped, a.Helped), cmp.Compare(a.Rated, b.Rated), strings.Compare(a.Title, b.Title))
+		})
+		ps.Helped = ps.Helped[:min(len(ps.Helped), mostHelped)]
+		slices.SortStableFunc(ps.Felt, func(a, b Felt) int { return a.At.Compare(b.At) })
+		out.People = append(out.People, *ps)
+	}
+	slices.SortFunc(out.People, func(a, b PersonStats) int { return strings.Compare(slug(a.Name), slug(b.Name)) })
+	return out
+}
+
+// readShared sums up shared answers: the needs they point to, and how they
+// say the person felt (0 when they do not say).
+func readShared(cat *catalog.Catalog, shared []Shared) (catalog.Weights, float64) {
+	var needs catalog.Weights
+	moodSum, moods := 0.0, 0
+	for _, sh := range shared {
+		if sh.Question == "support" {
+			needs = needs.Merge(spaceNeeds)
+			continue
+		}
+		q := cat.Question(sh.Question)
+		if q == nil {
+			continue
+		}
+		a := catalog.Answer{Choices: sh.Choices, Text: sh.Text}
+		if sh.Scale != nil {
+			a.Scale = *sh.Scale
+		}
+		needs = needs.Merge(q.Implied(a).Needs)
+		if m := q.Mood(a); m > 0 {
+			moodSum += m
+			moods++
+		}
+	}
+	if moods == 0 {
+		return needs, 0
+	}
+	return needs, math.Round(moodSum/float64(moods)*10) / 10
+}
+
+// sparkBlocks draw a mood from 1 to 5 as a rising block.
+var sparkBlocks = []rune("▁▂▃▅▇")
+
+// Sparkline draws moods as a line of blocks, one a check-in, low to high.
+func Sparkline(felt []Felt) string {
+	var b strings.Builder
+	for _, f := range felt {
+		i := int(math.Round(f.Mood)) - 1
+		b.WriteRune(sparkBlocks[max(0, min(i, len(sparkBlocks)-1))])
+	}
+	return b.String()
+}
+
+// FormatStats writes the figures for reading in a terminal.
+func FormatStats(st Stats) string {
+	if len(st.People) == 0 {
+		return "No check-ins saved yet.\n"
+	}
+	var b strings.Builder
+	for i, p := range st.People {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%s: %s\n", p.Name, times(p.Checkins, "check-in"))
+		if len(p.Felt) > 0 {
+			last := p.Felt[len(p.Felt)-1]
+			fmt.Fprintf(&b, "  How they felt: %s  (1 low to 5 good; lately %.1f)\n", Sparkline(p.Felt), last.Mood)
+		}
+		fmt.Fprintf(&b, "  Needed closeness %s, space %s\n", times(p.Closeness, "time"), times(p.Space, "time"))
+		if len(p.Helped) > 0 {
+			helped := make([]string, len(p.Helped))
+			for j, h := range p.Helped {
+				helped[j] = fmt.Sprintf("%d. %s (helped %d of %d)", j+1, h.Title, h.Helped, h.Rated)
+			}
+			fmt.Fprintf(&b, "  What helped most: %s\n", strings.Join(helped, "; "))
+		}
+	}
+	return b.String()
+}
+
+func times(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
