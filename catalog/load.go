@@ -268,11 +268,36 @@ func layer(files []file) (*Catalog, error) {
 			s.append(c, entry)
 		}
 	}
+	c.build()
+	c.checkPrefills(winners["questions"], &errs)
 	if err := errs.sorted(); err != nil {
 		return nil, err
 	}
-	c.build()
 	return c, nil
+}
+
+// checkPrefills makes sure a plan's answer can become a check-in's: only a
+// before question prefills, only an after question is prefilled, and both
+// are of the same kind.
+func (c *Catalog) checkPrefills(decls map[string]*declaration, errs *Errors) {
+	for _, q := range c.Questions {
+		target := c.Question(q.Prefills)
+		if target == nil {
+			continue
+		}
+		decl := decls[q.ID]
+		d := &decoder{path: decl.path, errs: errs}
+		at := fmt.Sprintf("question %q: prefills", q.ID)
+		node := mappingValue(decl.node, "prefills")
+		switch {
+		case q.Phase != "before":
+			d.errorf(node, at, "only a before question can fill in a check-in's answer; this one is asked %s", q.Phase)
+		case target.Phase != "after":
+			d.errorf(node, at, "question %q is not a check-in question (its phase is %s, not after)", target.ID, target.Phase)
+		case target.Kind != q.Kind:
+			d.errorf(node, at, "question %q is a %s question and this one is %s: an answer carries over only between questions of the same kind", target.ID, target.Kind, q.Kind)
+		}
+	}
 }
 
 // declare reads an entry's id and whether it is disabled, before anything

@@ -167,6 +167,57 @@ func TestLoadReportsEachKindOfMistakeAtItsLine(t *testing.T) {
       - {id: fruit}
       - {id: toast, label: Toast}
 `, []string{`8:9: question "snack": options: option "fruit": label: missing`}},
+		{"prefills a question of another kind", `questions:
+  - id: plan-talk
+    phase: before
+    audience: together
+    kind: text
+    prompt: What will you want to talk about?
+    prefills: close-or-space
+`, []string{`7:15: question "plan-talk": prefills: question "close-or-space" is a single question and this one is text`}},
+		{"prefills from a check-in question", `questions:
+  - id: talk-now
+    phase: after
+    audience: together
+    kind: single
+    prompt: Talk now?
+    prefills: close-or-space
+    options:
+      - {id: close, label: Yes}
+      - {id: space, label: No}
+    default: close
+`, []string{`7:15: question "talk-now": prefills: only a before question can fill in a check-in's answer; this one is asked after`}},
+		{"prefills a question that is not asked in a check-in", `questions:
+  - id: plan-later
+    phase: before
+    audience: together
+    kind: single
+    prompt: Check on you later?
+    prefills: plan-followup
+    options:
+      - {id: "yes", label: Yes}
+      - {id: "no", label: No}
+    default: "no"
+`, []string{`7:15: question "plan-later": prefills: question "plan-followup" is not a check-in question`}},
+		{"prefills an unknown question", `questions:
+  - id: plan-later
+    phase: before
+    audience: together
+    kind: text
+    prompt: Anything else?
+    prefills: close-or-spaec
+`, []string{`7:15: question "plan-later": prefills: unknown question "close-or-spaec" (did you mean "close-or-space"?)`}},
+		{"mood out of range", `questions:
+  - id: how
+    phase: after
+    audience: solo
+    kind: single
+    prompt: How am I?
+    options:
+      - {id: fine, label: Fine, mood: 7}
+      - {id: low, label: Low, mood: 1}
+    default: fine
+`, []string{`8:39: question "how": options: option "fine": mood: 7 is out of range`}},
 		{"every mistake at once", strings.NewReplacer("{warmth: 2}", "{wetness: 2}", "mode: either", "mode: duo", "[1, 3]", "[3, 1]").Replace(activity),
 			[]string{`5:13: activity "warm-socks": needs: unknown need "wetness"`,
 				`6:11: activity "warm-socks": mode: "duo" is not one of`,

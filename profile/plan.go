@@ -155,6 +155,11 @@ func (s *Store) CompleteFollowUp(id string, done time.Time, shared map[string][]
 		}
 		sess.FollowUp.Done = &done
 		sess.FollowUp.Shared = shared
+		// Following up twice replaces what the same person said of the
+		// same thing, so that nothing counts twice.
+		sess.Ratings = slices.DeleteFunc(sess.Ratings, func(old Rating) bool {
+			return slices.ContainsFunc(ratings, func(r Rating) bool { return SameName(r.Person, old.Person) && r.Activity == old.Activity })
+		})
 		sess.Ratings = append(sess.Ratings, ratings...)
 		if problems := sess.problems(); len(problems) > 0 {
 			return fmt.Errorf("follow-up not saved: %s: %s", problems[0].field, problems[0].msg)

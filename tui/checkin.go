@@ -22,6 +22,10 @@ const (
 	followUp
 )
 
+func (k kind) String() string {
+	return [...]string{"together", "plan", "follow-up"}[k]
+}
+
 // phase is the catalogue's name for the questions of a kind.
 func (k kind) phase() string {
 	return [...]string{"after", "before", "followup"}[k]
@@ -215,11 +219,22 @@ func (ck *checkin) saveFollowUp(s *profile.Store) error {
 	return s.CompleteFollowUp(ck.of.ID, ck.started, shared, ratings)
 }
 
-// progress says where a turn is, for the header: "Sam · 2 of 7".
+// progress says where a turn is, for the header: "Sam · 2 of 7", "alone ·
+// 2 of 7", "plan · Sam · 2 of 5", "follow-up · 1 of 3".
 func (ck *checkin) progress(t *turn, step int) string {
-	where := fmt.Sprintf("%d of %d", step+1, len(t.questions))
+	return ck.header(t, fmt.Sprintf("%d of %d", step+1, len(t.questions)))
+}
+
+// header names the round and, together, whose turn it is, before where.
+func (ck *checkin) header(t *turn, where string) string {
 	if ck.together() {
-		return t.who.name + " · " + where
+		where = t.who.name + " · " + where
+	}
+	switch {
+	case ck.kind != checkIn:
+		return ck.kind.String() + " · " + where
+	case ck.together():
+		return where
 	}
 	return "alone · " + where
 }

@@ -173,3 +173,40 @@ func TestProgramKeepsUpWithKeysPressedAtOnce(t *testing.T) {
 		t.Errorf("sessions %+v", s)
 	}
 }
+
+func TestProgramPlansAhead(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	o := withNames(w.opts, "Sam", "Alex")
+	o.Start.Plan = true
+	p := runProgram(t, o, 100, 30)
+	p.enter(2 * (1 + len(testCatalog().QuestionsFor("before", catalog.Together)) + 1))
+	p.waitFor("Your plan is saved.")
+	m := p.final0()
+	if _, ok := m.current.(*done); !ok {
+		t.Errorf("the program is on %T, want the end of the plan", m.current)
+	}
+	if s := w.sessions(t); len(s) != 1 || s[0].Kind != "plan" || len(s[0].Shared) != 2 {
+		t.Errorf("sessions %+v", s)
+	}
+	golden.RequireEqual(t, m.View().Content)
+}
+
+func TestProgramFollowsUpWhenOneIsDue(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	p := runProgram(t, aWeekOfCheckins(t, w), 40, 12)
+	p.waitFor("Follow up")
+	p.enter(1 + len(testCatalog().QuestionsFor("followup", catalog.Solo)))
+	p.press("down", "enter", "enter", "enter")
+	p.waitFor("Thank you for checking in again.")
+	m := p.final0()
+	if _, ok := m.current.(*done); !ok {
+		t.Errorf("the program is on %T, want the end of the follow-up", m.current)
+	}
+	s := w.sessions(t)[0]
+	if s.FollowUp == nil || s.FollowUp.Done == nil || len(s.Ratings) != 1 || s.Ratings[0].Rating != catalog.Helped {
+		t.Errorf("follow-up %+v, ratings %+v", s.FollowUp, s.Ratings)
+	}
+	golden.RequireEqual(t, m.View().Content)
+}

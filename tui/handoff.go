@@ -42,7 +42,7 @@ func (h *handoff) view(c *ctx) (string, string) {
 	if n := len(h.ck.turns); n > 0 {
 		body += "\n\n" + st.muted.Render(fmt.Sprintf("%d of %d turns done.", n, len(h.ck.people)))
 	}
-	return fmt.Sprintf("%s · %s's turn", [...]string{"together", "plan", "follow-up"}[h.ck.kind], name), body
+	return fmt.Sprintf("%s · %s's turn", h.ck.kind, name), body
 }
 
 func (h *handoff) keys() keyMap { return withCommon(continueKey("start my turn")) }

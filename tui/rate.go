@@ -29,7 +29,7 @@ func newRate(c *ctx, ck *checkin, t *turn) screen {
 				huh.NewOption("It didn't help", catalog.DidntHelp),
 			).Value(&values[i])})
 	}
-	header := ck.progress(t, len(t.questions)-1)
+	header := ck.header(t, "how it went")
 	return steps(header, true, fields,
 		func(c *ctx) screen { return newQuestion(c, ck, t, len(t.questions)-1) },
 		func(c *ctx) (screen, tea.Cmd) {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -161,17 +162,26 @@ func TestScreenGoldens(t *testing.T) {
 	}
 	looks := []look{{"dark", true, false}, {"light", false, false}, {"nocolor", true, true}}
 	screens := []struct {
-		name string
-		to   func(r *run)
+		name  string
+		world func(t *testing.T, w *world) Options
+		to    func(r *run)
 	}{
-		{"home", func(*run) {}},
-		{"handoff", func(r *run) { r.keys("t").enter(2) }},
-		{"question", func(r *run) { r.keys("t").enter(3) }},
-		{"multi", func(r *run) { r.keys("t").enter(6) }},
-		{"support", func(r *run) { r.keys("t").enter(4).keys("down", "down", "down").enter(1) }},
-		{"share", func(r *run) { r.keys("t").enter(3 + questions(catalog.Together)) }},
-		{"results", func(r *run) { r.keys("t").enter(2 + 2*(2+questions(catalog.Together))) }},
-		{"alone", func(r *run) { r.keys("a").enter(2 + questions(catalog.Solo)) }},
+		{"home", nil, func(*run) {}},
+		{"handoff", nil, func(r *run) { r.keys("t").enter(2) }},
+		{"question", nil, func(r *run) { r.keys("t").enter(3) }},
+		{"multi", nil, func(r *run) { r.keys("t").enter(6) }},
+		{"support", nil, func(r *run) { r.keys("t").enter(4).keys("down", "down", "down").enter(1) }},
+		{"share", nil, func(r *run) { r.keys("t").enter(3 + questions(catalog.Together)) }},
+		{"results", nil, func(r *run) { r.keys("t").enter(2 + 2*(2+questions(catalog.Together))) }},
+		{"alone", nil, func(r *run) { r.keys("a").enter(2 + questions(catalog.Solo)) }},
+		{"plan", nil, func(r *run) { r.keys("l").enter(1) }},
+		{"fromplan", func(t *testing.T, w *world) Options {
+			planSamAndAlex(t, w)
+			return withNames(withHistory(t, w, testStart.Add(time.Hour)), "Sam", "Alex")
+		}, func(r *run) { r.enter(1) }},
+		{"due", aWeekOfCheckins, func(*run) {}},
+		{"rate", aWeekOfCheckins, func(r *run) { r.enter(1).enterUntil("We didn't get to it") }},
+		{"stats", aWeekOfCheckins, func(r *run) { r.keys("h") }},
 	}
 	for _, size := range [][2]int{{100, 30}, {40, 12}} {
 		for _, l := range looks {
@@ -179,8 +189,12 @@ func TestScreenGoldens(t *testing.T) {
 				t.Run(fmt.Sprintf("%s/%dx%d/%s", s.name, size[0], size[1], l.name), func(t *testing.T) {
 					t.Parallel()
 					w := newWorld(t)
-					w.opts.NoColor = l.noColor
-					r := start(t, w.opts, size[0], size[1])
+					o := w.opts
+					if s.world != nil {
+						o = s.world(t, w)
+					}
+					o.NoColor = l.noColor
+					r := start(t, o, size[0], size[1])
 					r.send(background(l.dark))
 					s.to(r)
 					r.fits(size[0], size[1])

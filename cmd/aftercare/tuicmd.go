@@ -72,9 +72,14 @@ need, and how what you did went. Nothing runs in the background; see
 				if due, err = store.Session(args[0]); err != nil {
 					return err
 				}
+				if due.Kind == profile.Plan {
+					return usagef("%s is a plan; follow up the check-in that came after it", args[0])
+				}
 			} else {
+				// A damaged file elsewhere does not hold up a follow-up
+				// that is due; the history screen shows it.
 				waiting, err := a.due(cmd)
-				if err != nil {
+				if len(waiting) == 0 && err != nil {
 					return err
 				}
 				if len(waiting) == 0 {
@@ -98,18 +103,16 @@ cannot be read.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			waiting, err := a.due(cmd)
-			if err != nil {
-				return err
-			}
 			for _, s := range waiting {
 				fmt.Fprintln(a.stdout, profile.DueLine(s))
 			}
-			return nil
+			return err
 		},
 	}
 }
 
-// due are the check-ins whose follow-up is due now.
+// due are the check-ins whose follow-up is due now, among those that can
+// be read; the error names any that cannot.
 func (a *app) due(cmd *cobra.Command) ([]*profile.Session, error) {
 	store, err := a.data(cmd)
 	if err != nil {
@@ -125,10 +128,7 @@ func (a *app) due(cmd *cobra.Command) ([]*profile.Session, error) {
 			damaged = append(damaged, e.Err)
 		}
 	}
-	if len(damaged) > 0 {
-		return nil, errors.Join(damaged...)
-	}
-	return profile.Due(entries, time.Now()), nil
+	return profile.Due(entries, time.Now()), errors.Join(damaged...)
 }
 
 // runTUI loads and checks everything on the normal terminal, where a
