@@ -137,15 +137,15 @@ func usualAsHint(usual catalog.Weights) catalog.Weights {
 // The ratings of the people present shape what is suggested to them.
 func CheckinRequest(mode catalog.Mode, situation string, minutes int, turns []Turn, ratings []catalog.Rating) catalog.Request {
 	req := catalog.Request{Mode: mode, Situation: situation, Minutes: minutes}
-	for _, r := range ratings {
-		for i := range turns {
-			if SameName(r.Person, turns[i].Name) {
-				if mode == catalog.Solo {
-					// Alone, the person is unnamed to the engine.
-					r.Person = ""
-				}
-				req.Ratings = append(req.Ratings, r)
-			}
+	names := make([]string, len(turns))
+	for i := range turns {
+		names[i] = turns[i].Name
+	}
+	req.Ratings = RatingsFor(ratings, names)
+	if mode == catalog.Solo {
+		// Alone, the person is unnamed to the engine.
+		for i := range req.Ratings {
+			req.Ratings[i].Person = ""
 		}
 	}
 	for i := range turns {

@@ -172,6 +172,34 @@ func (s *Store) CompleteFollowUp(id string, done time.Time, shared map[string][]
 	})
 }
 
+// RatingsFor keeps the ratings of the named people, each under the name as
+// given here, whatever its case in the history, so that the engine finds
+// them.
+func RatingsFor(ratings []catalog.Rating, names []string) []catalog.Rating {
+	var out []catalog.Rating
+	for _, r := range ratings {
+		if i := slices.IndexFunc(names, func(n string) bool { return SameName(n, r.Person) }); i >= 0 {
+			r.Person = names[i]
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// NameInHistory returns how the history spells the name of someone who has
+// taken part in a check-in, profile or not.
+func NameInHistory(entries []SessionEntry, name string) (string, bool) {
+	for _, e := range entries {
+		if e.Session == nil {
+			continue
+		}
+		if i := slices.IndexFunc(e.Session.People, func(n string) bool { return SameName(n, name) }); i >= 0 {
+			return e.Session.People[i], true
+		}
+	}
+	return "", false
+}
+
 // Ratings are every rating in the history as the suggestion engine takes
 // them: a rating counts from when it was given, the follow-up, or else the
 // check-in itself.

@@ -45,6 +45,17 @@ type HelpedActivity struct {
 	Rated    int    `json:"rated"`
 }
 
+// Of keeps only one person's figures, whatever the case of the name.
+func (st Stats) Of(name string) Stats {
+	out := Stats{People: []PersonStats{}}
+	for _, p := range st.People {
+		if SameName(p.Name, name) {
+			out.People = append(out.People, p)
+		}
+	}
+	return out
+}
+
 // mostHelped keeps the list of what helped short enough to read.
 const mostHelped = 5
 

@@ -20,7 +20,8 @@ func newHistoryCommand(a *app) *cobra.Command {
 		Short: "Show past check-ins, newest first",
 		Example: `  aftercare history
   aftercare history --person Sam --since 30d
-  aftercare history --json`,
+  aftercare history --json
+  aftercare history --stats`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			store, err := a.data(cmd)
@@ -51,6 +52,9 @@ func newHistoryCommand(a *app) *cobra.Command {
 			}
 			if stats {
 				figures := profile.MakeStats(a.cat, kept)
+				if person != "" {
+					figures = figures.Of(person)
+				}
 				if asJSON {
 					return writeJSON(a.stdout, figures)
 				}

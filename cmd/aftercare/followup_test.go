@@ -104,6 +104,12 @@ func TestRatingsShapeSuggestionsForThatPerson(t *testing.T) {
 		t.Errorf("Alex's ratings shaped Sam's suggestions: %q", reasonsOf(after, "cuddle"))
 	}
 
+	// Alex has no profile, only check-ins; their ratings still count.
+	alex := suggestJSON(t, "--for", "alex", "--together", "--limit", "80")
+	if !strings.Contains(reasonsOf(alex, "cuddle"), "helped Alex 3 of the last 3 times") {
+		t.Errorf("Alex's ratings were left out: %q", reasonsOf(alex, "cuddle"))
+	}
+
 	without := suggestJSON(t, append(args, "--no-history")...)
 	if !slices.EqualFunc(without.Suggestions, before.Suggestions, func(a, b suggestionJSON) bool { return a.ID == b.ID && a.Score == b.Score }) {
 		t.Error("--no-history still used the ratings")
@@ -146,7 +152,7 @@ func TestHistoryStats(t *testing.T) {
 	if err := json.Unmarshal([]byte(mustRun(t, "", "history", "--stats", "--json", "--person", "alex")), &stats); err != nil {
 		t.Fatal(err)
 	}
-	if len(stats.People) != 2 || stats.People[0].Name != "Alex" || len(stats.People[0].Helped) != 1 || stats.People[0].Helped[0].Activity != "make-tea" {
+	if len(stats.People) != 1 || stats.People[0].Name != "Alex" || len(stats.People[0].Helped) != 1 || stats.People[0].Helped[0].Activity != "make-tea" {
 		t.Errorf("history --stats --json --person alex: %+v", stats)
 	}
 }

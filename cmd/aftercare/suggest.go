@@ -63,7 +63,7 @@ profiles (their likes, never-lists and usual needs); other flags add to them.`,
 				return err
 			}
 			if len(saved) > 0 && !f.noHistory {
-				if req.Ratings, err = a.ratings(cmd); err != nil {
+				if req.Ratings, err = a.ratings(cmd, req.People); err != nil {
 					return err
 				}
 			}
@@ -237,29 +237,44 @@ func readRequest(cat *catalog.Catalog, path string, stdin io.Reader) (catalog.Re
 	return cat.ParseRequest(name, data)
 }
 
-// savedPeople reads the named profiles as people for the engine.
+// savedPeople reads the people --for names: their saved profiles, or for
+// someone who has checked in without one, just their name, so that how
+// things went for them still counts.
 func (a *app) savedPeople(cmd *cobra.Command, names []string, situation string) ([]catalog.Person, error) {
 	store, err := a.data(cmd)
 	if err != nil {
 		return nil, err
 	}
+	var history []profile.SessionEntry
 	people := make([]catalog.Person, 0, len(names))
 	for _, name := range names {
-		p, err := store.Profile(strings.TrimSpace(name))
-		if errors.Is(err, profile.ErrNotFound) {
-			return nil, usagef("--for: %v (see 'aftercare profile list')", err)
-		}
-		if err != nil {
+		name = strings.TrimSpace(name)
+		p, err := store.Profile(name)
+		switch {
+		case err == nil:
+			people = append(people, p.Person(situation))
+			continue
+		case !errors.Is(err, profile.ErrNotFound):
 			return nil, err
 		}
-		people = append(people, p.Person(situation))
+		if history == nil {
+			if history, err = store.Sessions(); err != nil {
+				return nil, err
+			}
+		}
+		guest, ok := profile.NameInHistory(history, name)
+		if !ok {
+			return nil, usagef("--for: no profile named %q, and no check-in with them either (see 'aftercare profile list')", name)
+		}
+		people = append(people, catalog.Person{Name: guest})
 	}
 	return people, nil
 }
 
-// ratings are every rating in the history. A check-in file that cannot
-// be read stops the command: suggestions must not quietly forget it.
-func (a *app) ratings(cmd *cobra.Command) ([]catalog.Rating, error) {
+// ratings are the ratings in the history of the people asked about. A
+// check-in file that cannot be read stops the command: suggestions must
+// not quietly forget it.
+func (a *app) ratings(cmd *cobra.Command, people []catalog.Person) ([]catalog.Rating, error) {
 	store, err := a.data(cmd)
 	if err != nil {
 		return nil, err
@@ -273,7 +288,11 @@ func (a *app) ratings(cmd *cobra.Command) ([]catalog.Rating, error) {
 			return nil, e.Err
 		}
 	}
-	return profile.Ratings(entries), nil
+	names := make([]string, len(people))
+	for i, p := range people {
+		names[i] = p.Name
+	}
+	return profile.RatingsFor(profile.Ratings(entries), names), nil
 }
 
 // completeFrom offers the catalogue's ids of the given kinds when a shell
