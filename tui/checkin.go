@@ -187,8 +187,9 @@ func (ck *checkin) after(c *ctx, t *turn, next int) screen {
 }
 
 // finish ends a turn. Together, only what was shared outlives it; then the
-// next person is handed the laptop, or the round closes: a check-in shows
-// what fits everyone, a plan and a follow-up are saved.
+// next person is handed the laptop, or the round closes: together, everyone
+// sees what was shared (and in a check-in, what fits everyone); alone, a
+// plan or follow-up is saved at once.
 func (ck *checkin) finish(c *ctx, done profile.Turn) (screen, tea.Cmd) {
 	if ck.together() {
 		done = done.Handed()
@@ -197,13 +198,20 @@ func (ck *checkin) finish(c *ctx, done profile.Turn) (screen, tea.Cmd) {
 	switch {
 	case len(ck.turns) < len(ck.people):
 		return ck.first(c), nil
-	case ck.kind == planAhead:
-		plan := profile.NewPlan(ck.started, ck.turns)
-		return newSaving(ck, "plan", func(s *profile.Store) error { return s.SaveSession(plan) }), nil
-	case ck.kind == followUp:
-		return newSaving(ck, "follow-up", ck.saveFollowUp), nil
+	case ck.kind == checkIn || ck.together():
+		return newResults(c, ck), nil
 	}
-	return newResults(c, ck), nil
+	return ck.save(), nil
+}
+
+// save saves a plan or a follow-up once everyone has had their turn; a
+// check-in is saved once people have chosen what to do.
+func (ck *checkin) save() screen {
+	if ck.kind == planAhead {
+		plan := profile.NewPlan(ck.started, ck.turns)
+		return newSaving(ck, "plan", func(s *profile.Store) error { return s.SaveSession(plan) })
+	}
+	return newSaving(ck, "follow-up", ck.saveFollowUp)
 }
 
 // saveFollowUp records what each person shared and how it went.

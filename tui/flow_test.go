@@ -180,7 +180,7 @@ func TestProgramPlansAhead(t *testing.T) {
 	o := withNames(w.opts, "Sam", "Alex")
 	o.Start.Plan = true
 	p := runProgram(t, o, 100, 30)
-	p.enter(2 * (1 + len(testCatalog().QuestionsFor("before", catalog.Together)) + 1))
+	p.enter(2*(1+len(testCatalog().QuestionsFor("before", catalog.Together))+1) + 1)
 	p.waitFor("Your plan is saved.")
 	m := p.final0()
 	if _, ok := m.current.(*done); !ok {

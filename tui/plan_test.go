@@ -66,8 +66,9 @@ func planSamAndAlex(t *testing.T, w *world) {
 	r.keys("up").enter(1).sees("What may the others see?")
 	r.enter(1).sees("Alex's turn", "1 of 2 turns done")
 	r.doesNotSee("Some space")
-	r.enterUntil("Your plan is saved.")
-	r.sees("in the next 12 hours")
+	r.enterUntil("What you shared")
+	r.sees("plan · what you shared", "Sam", "Some space", "a glass of water", "Alex", "enter save")
+	r.enter(1).sees("Your plan is saved.", "in the next 12 hours")
 }
 
 func TestAPlanIsSavedWithOnlyWhatWasShared(t *testing.T) {
@@ -191,6 +192,27 @@ func TestADueFollowUpIsOfferedFirstAndItsRatingsAreSaved(t *testing.T) {
 
 	r.enter(1).sees("Check in together")
 	r.doesNotSee("Follow up")
+}
+
+func TestAFollowUpTogetherShowsWhatEachPersonShared(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	of := checkedInYesterday(t, w)
+	of.FollowUp.For = []string{"Sam", "Alex"}
+	if err := w.store.SaveSession(of); err != nil {
+		t.Fatal(err)
+	}
+	r := start(t, withHistory(t, w, testStart), 100, 30)
+	r.sees("Sam and Alex asked to be checked on")
+	r.enter(1).sees("follow-up · Sam's turn", "This is the follow-up to your check-in")
+	r.enter(1).sees("follow-up · Sam · 1 of 3", "How are you now?")
+	r.enterUntil("Alex's turn")
+	r.enterUntil("What you shared")
+	r.sees("follow-up · what you shared", "Sam", "How are you now?", "Alex", "enter save")
+	r.enter(1).sees("Thank you for checking in again.")
+	if saved := w.sessions(t)[0]; len(saved.FollowUp.Shared) != 2 {
+		t.Errorf("follow-up answers kept %+v", saved.FollowUp.Shared)
+	}
 }
 
 func TestPressingEnterThroughAFollowUpRatesNothing(t *testing.T) {

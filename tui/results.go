@@ -12,7 +12,9 @@ import (
 
 // results is the shared screen at the end of a check-in: what each person
 // chose to share, then what fits everyone, with the reasons, and the
-// compromise when needs pull apart. Alone, it is self-care ideas.
+// compromise when needs pull apart. Alone, it is self-care ideas. At the
+// end of a plan or follow-up together, it shows what each person shared
+// before saving it.
 type results struct {
 	ck     *checkin
 	result catalog.Result
@@ -23,6 +25,9 @@ type results struct {
 const shownSuggestions = 4
 
 func newResults(c *ctx, ck *checkin) *results {
+	if ck.kind != checkIn {
+		return &results{ck: ck, vp: viewport.New()}
+	}
 	minutes := 0
 	if c.cfg != nil {
 		minutes = c.cfg.DefaultMinutes
@@ -48,8 +53,11 @@ func (r *results) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		r.size(c)
 	case tea.KeyPressMsg:
-		if msg.String() == "enter" {
+		if msg.String() == "enter" && r.ck.kind == checkIn {
 			return newPick(c, r.ck, r.result, r), nil
+		}
+		if msg.String() == "enter" {
+			return r.ck.save(), nil
 		}
 	}
 	var cmd tea.Cmd
@@ -67,6 +75,14 @@ func (r *results) content(c *ctx) string {
 			b.WriteString(sharedLines(c, r.ck, t) + "\n")
 		}
 		b.WriteString("\n")
+	}
+	switch r.ck.kind {
+	case planAhead:
+		b.WriteString(st.muted.Render("This is your plan. Saved, it is where a check-in together in the next 12 hours starts from."))
+		return wrapIndented(b.String(), c.bodyWidth)
+	case followUp:
+		b.WriteString(st.muted.Render("Be gentle with what you read here. Saving it keeps how you are and what helped."))
+		return wrapIndented(b.String(), c.bodyWidth)
 	}
 	title := "What might help now"
 	if !r.ck.together() {
@@ -120,7 +136,10 @@ func sharedLines(c *ctx, ck *checkin, t profile.Turn) string {
 }
 
 func (r *results) view(*ctx) (string, string) {
-	if !r.ck.together() {
+	switch {
+	case r.ck.kind != checkIn:
+		return r.ck.kind.String() + " · what you shared", r.vp.View()
+	case !r.ck.together():
 		return "alone · ideas", r.vp.View()
 	}
 	return "together · what fits everyone", r.vp.View()
@@ -128,7 +147,11 @@ func (r *results) view(*ctx) (string, string) {
 
 func (r *results) keys() keyMap {
 	up, down := upDownKeys()
-	return withCommon(continueKey("choose what to do"), up, down)
+	next := "choose what to do"
+	if r.ck.kind != checkIn {
+		next = "save"
+	}
+	return withCommon(continueKey(next), up, down)
 }
 
 func (r *results) unsaved() bool { return true }

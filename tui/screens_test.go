@@ -175,6 +175,7 @@ func TestScreenGoldens(t *testing.T) {
 		{"results", nil, func(r *run) { r.keys("t").enter(2 + 2*(2+questions(catalog.Together))) }},
 		{"alone", nil, func(r *run) { r.keys("a").enter(2 + questions(catalog.Solo)) }},
 		{"plan", nil, func(r *run) { r.keys("l").enter(1) }},
+		{"planshared", nil, func(r *run) { r.keys("l").enterUntil("What you shared") }},
 		{"fromplan", func(t *testing.T, w *world) Options {
 			planSamAndAlex(t, w)
 			return withNames(withHistory(t, w, testStart.Add(time.Hour)), "Sam", "Alex")
