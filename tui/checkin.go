@@ -74,7 +74,15 @@ func newCheckin(c *ctx, k kind, mode catalog.Mode, names []string) *checkin {
 		if name == "" {
 			name = fmt.Sprintf("Person %d", i+1)
 		}
-		ck.people = append(ck.people, participant{name: name, profile: findProfile(c, name)})
+		// A name is spelt as its profile spells it, or as the history
+		// does for a guest, so that "sam" tonight is the Sam of last week.
+		p := findProfile(c, name)
+		if p != nil {
+			name = p.Name
+		} else if known, ok := profile.NameInHistory(c.history, name); ok {
+			name = known
+		}
+		ck.people = append(ck.people, participant{name: name, profile: p})
 	}
 	if k == checkIn && mode == catalog.Together {
 		ck.plan = profile.LatestPlan(c.history, ck.names(), ck.started)
@@ -104,11 +112,6 @@ func findProfile(c *ctx, name string) *profile.Profile {
 // line: one name is a check-in alone, more are together. A check-in begins
 // by asking what kind of time it was.
 func startNamed(c *ctx, names []string, plan bool) screen {
-	for i, name := range names {
-		if p := findProfile(c, name); p != nil {
-			names[i] = p.Name
-		}
-	}
 	if plan {
 		return newCheckin(c, planAhead, catalog.Together, names).first(c)
 	}

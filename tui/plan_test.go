@@ -94,10 +94,11 @@ func TestACheckinWithinHoursOfAPlanStartsFromIt(t *testing.T) {
 	planSamAndAlex(t, w)
 
 	r := start(t, withNames(withHistory(t, w, testStart.Add(3*time.Hour)), "alex", "sam"), 100, 30)
-	r.enter(1).sees("alex's turn", "Starting from the plan you made at")
+	// The guests' names are spelt as the plan spelt them.
+	r.enter(1).sees("Alex's turn", "Starting from the plan you made at")
 	r.enterUntil("stay close, or would some space feel better?")
 	r.keys("up", "up", "up").sees("› Stay close")
-	r.enterUntil("sam's turn")
+	r.enterUntil("Sam's turn")
 	r.enterUntil("anything to avoid right now?")
 	r.sees("[x] Touch, for now")
 	// Sam unticks touch now; the plan's avoid-list still holds.
@@ -113,10 +114,10 @@ func TestACheckinWithinHoursOfAPlanStartsFromIt(t *testing.T) {
 		t.Errorf("the plan avoided touch, yet %v were suggested", touching)
 	}
 	r.enterUntil("Would anyone like a check-in tomorrow?")
-	r.sees("[ ] alex", "[x] sam")
+	r.sees("[ ] Alex", "[x] Sam")
 	r.enter(1).sees("Take good care of each other.")
 	checkin := w.sessions(t)[0]
-	if checkin.Kind != "" || checkin.FollowUp == nil || !slices.Equal(checkin.FollowUp.For, []string{"sam"}) {
+	if checkin.Kind != "" || checkin.FollowUp == nil || !slices.Equal(checkin.FollowUp.For, []string{"Sam"}) {
 		t.Errorf("check-in %+v, follow-up %+v: Sam asked for a follow-up in the plan", checkin, checkin.FollowUp)
 	}
 }
