@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -19,11 +20,22 @@ func (h *handoff) init(*ctx) tea.Cmd { return nil }
 func (h *handoff) name() string { return h.ck.people[len(h.ck.turns)].name }
 
 func (h *handoff) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "enter" {
+	k, ok := msg.(tea.KeyPressMsg)
+	switch {
+	case !ok:
+	case k.String() == "enter":
 		return newQuestion(c, h.ck, h.ck.newTurn(c), 0), nil
+	case key.Matches(k, backKey()) && h.first() && h.ck.kind == checkIn:
+		return newSituation(c, h.ck), nil
+	case key.Matches(k, backKey()) && h.first():
+		return newHome(c), nil
 	}
 	return h, nil
 }
+
+// first says whether no one has had their turn yet. Only then can people
+// go back: a finished turn's answers are gone.
+func (h *handoff) first() bool { return len(h.ck.turns) == 0 }
 
 func (h *handoff) view(c *ctx) (string, string) {
 	st := c.st
@@ -45,7 +57,12 @@ func (h *handoff) view(c *ctx) (string, string) {
 	return fmt.Sprintf("%s · %s's turn", h.ck.kind, name), body
 }
 
-func (h *handoff) keys() keyMap { return withCommon(continueKey("start my turn")) }
+func (h *handoff) keys() keyMap {
+	if h.first() {
+		return withCommon(continueKey("start my turn"), backKey())
+	}
+	return withCommon(continueKey("start my turn"))
+}
 
-func (h *handoff) unsaved() bool { return len(h.ck.turns) > 0 }
+func (h *handoff) unsaved() bool { return !h.first() }
 func (h *handoff) typing() bool  { return false }

@@ -205,3 +205,19 @@ func TestScreenGoldens(t *testing.T) {
 		}
 	}
 }
+
+func TestEscOnTheFirstHandOffGoesBackAndLaterOnesStay(t *testing.T) {
+	t.Parallel()
+	r := start(t, withNames(newWorld(t).opts, "Sam", "Alex"), 100, 30)
+	r.keys("down", "down", "down").sees("› A BDSM scene")
+	r.enter(1).sees("Sam's turn", "esc back")
+	r.keys("esc").sees("What kind of time was it?", "› A BDSM scene")
+	r.enter(1).enterUntil("Alex's turn")
+	r.doesNotSee("esc back")
+	r.keys("esc").sees("Alex's turn")
+
+	o := withNames(newWorld(t).opts, "Sam", "Alex")
+	o.Start.Plan = true
+	r = start(t, o, 100, 30)
+	r.keys("esc").sees("Check in together")
+}

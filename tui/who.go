@@ -82,7 +82,7 @@ func containsName(names []string, name string) bool {
 
 // newSituation asks what kind of time it was; skipping is the default.
 func newSituation(c *ctx, ck *checkin) screen {
-	choice := new(string)
+	choice := ck.situation
 	opts := []huh.Option[string]{huh.NewOption("Skip this", "")}
 	for _, sit := range c.cat.SituationsFor(ck.mode) {
 		opts = append(opts, huh.NewOption(sit.Label, sit.ID))
@@ -90,10 +90,10 @@ func newSituation(c *ctx, ck *checkin) screen {
 	return steps("before you start", false, []step{{field: huh.NewSelect[string]().
 		Title("What kind of time was it?").
 		Description("It helps choose what to suggest. You can skip it.").
-		Options(opts...).Value(choice)}},
+		Options(opts...).Value(&choice)}},
 		func(c *ctx) screen { return newHome(c) },
 		func(c *ctx) (screen, tea.Cmd) {
-			ck.situation = *choice
+			ck.situation = choice
 			return ck.first(c), nil
 		})
 }
