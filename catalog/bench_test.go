@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"testing"
+	"time"
 )
 
 // BenchmarkLoadDefaults measures the load every command does at start. A
@@ -40,6 +41,29 @@ func BenchmarkSuggest(b *testing.B) {
 	}
 	for b.Loop() {
 		c.Suggest(coupleAfterAScene)
+	}
+}
+
+// BenchmarkSuggestWithRatings adds a year of nightly ratings by both
+// people, as a follow-up after every check-in would give.
+func BenchmarkSuggestWithRatings(b *testing.B) {
+	c, err := Defaults()
+	if err != nil {
+		b.Fatal(err)
+	}
+	req := coupleAfterAScene
+	start := time.Date(2025, 11, 23, 22, 0, 0, 0, time.UTC)
+	values := []string{Helped, Neutral, DidntHelp}
+	for day := range 365 {
+		for i, person := range []string{"Sam", "Alex"} {
+			for j := range 2 {
+				a := c.Activities[(day*7+i*3+j*11)%len(c.Activities)]
+				req.Ratings = append(req.Ratings, Rating{Person: person, Activity: a.ID, Value: values[(day+i+j)%3], At: start.AddDate(0, 0, day)})
+			}
+		}
+	}
+	for b.Loop() {
+		c.Suggest(req)
 	}
 }
 
