@@ -9,12 +9,21 @@ import (
 )
 
 // BenchmarkFirstScreen measures what happens between starting aftercare and
-// its first frame: loading the catalogue, reading the profiles, building
-// the program and drawing the home screen.
+// its first frame: loading the catalogue, reading the profiles and a year of
+// nightly check-ins (to know of a plan or a follow-up due), building the
+// program and drawing the home screen.
 func BenchmarkFirstScreen(b *testing.B) {
 	store := profile.Open(filepath.Join(b.TempDir(), "data"), testCatalog(), true)
 	for _, name := range []string{"Sam", "Alex", "Kai"} {
 		if err := store.CreateProfile(&profile.Profile{Name: name, Likes: []string{"music"}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for day := range 365 {
+		s := profile.NewCheckinSession(testStart.AddDate(0, 0, -day), catalog.Together, "tender",
+			[]profile.Turn{{Name: "Sam"}, {Name: "Alex"}}, []string{"make-tea"}, "")
+		s.Ratings = []profile.Rating{{Person: "Sam", Activity: "make-tea", Rating: catalog.Helped}}
+		if err := store.SaveSession(s); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -23,11 +32,16 @@ func BenchmarkFirstScreen(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		people, err := profile.Open(store.Dir(), cat, true).ReadableProfiles()
+		opened := profile.Open(store.Dir(), cat, true)
+		people, err := opened.ReadableProfiles()
 		if err != nil {
 			b.Fatal(err)
 		}
-		m := New(Options{Catalog: cat, Store: store, Profiles: people})
+		history, err := opened.Sessions()
+		if err != nil {
+			b.Fatal(err)
+		}
+		m := New(Options{Catalog: cat, Store: opened, Profiles: people, History: history})
 		m.Init()
 		if m.View().Content == "" {
 			b.Fatal("nothing drawn")
