@@ -57,15 +57,9 @@ func (s *Session) planned(cat *catalog.Catalog, name string) map[*catalog.Questi
 			continue
 		}
 		for _, sh := range shared {
-			q := cat.Question(sh.Question)
-			if q == nil {
-				continue
+			if q := cat.Question(sh.Question); q != nil {
+				out[q] = sh.answer()
 			}
-			a := catalog.Answer{Choices: sh.Choices, Text: sh.Text}
-			if sh.Scale != nil {
-				a.Scale = *sh.Scale
-			}
-			out[q] = a
 		}
 	}
 	return out

@@ -57,6 +57,15 @@ type Shared struct {
 	Said string `json:"said" yaml:"said"`
 }
 
+// answer is a shared answer as the catalogue reads answers.
+func (sh Shared) answer() catalog.Answer {
+	a := catalog.Answer{Choices: sh.Choices, Text: sh.Text}
+	if sh.Scale != nil {
+		a.Scale = *sh.Scale
+	}
+	return a
+}
+
 // Rating is what someone thought of an activity they did.
 type Rating struct {
 	Person   string `json:"person" yaml:"person"`

@@ -157,10 +157,7 @@ func readShared(cat *catalog.Catalog, shared []Shared) (catalog.Weights, float64
 		if q == nil {
 			continue
 		}
-		a := catalog.Answer{Choices: sh.Choices, Text: sh.Text}
-		if sh.Scale != nil {
-			a.Scale = *sh.Scale
-		}
+		a := sh.answer()
 		needs = needs.Merge(q.Implied(a).Needs)
 		if m := q.Mood(a); m > 0 {
 			moodSum += m

@@ -275,18 +275,9 @@ func (a *app) savedPeople(cmd *cobra.Command, names []string, situation string) 
 // check-in file that cannot be read stops the command: suggestions must
 // not quietly forget it.
 func (a *app) ratings(cmd *cobra.Command, people []catalog.Person) ([]catalog.Rating, error) {
-	store, err := a.data(cmd)
+	entries, err := a.sessions(cmd)
 	if err != nil {
 		return nil, err
-	}
-	entries, err := store.Sessions()
-	if err != nil {
-		return nil, err
-	}
-	for _, e := range entries {
-		if e.Err != nil {
-			return nil, e.Err
-		}
 	}
 	names := make([]string, len(people))
 	for i, p := range people {

@@ -114,6 +114,13 @@ cannot be read.`,
 // due are the check-ins whose follow-up is due now, among those that can
 // be read; the error names any that cannot.
 func (a *app) due(cmd *cobra.Command) ([]*profile.Session, error) {
+	entries, err := a.sessions(cmd)
+	return profile.Due(entries, time.Now()), err
+}
+
+// sessions reads every check-in. The error names each file that cannot be
+// read; the readable ones come back all the same.
+func (a *app) sessions(cmd *cobra.Command) ([]profile.SessionEntry, error) {
 	store, err := a.data(cmd)
 	if err != nil {
 		return nil, err
@@ -128,7 +135,7 @@ func (a *app) due(cmd *cobra.Command) ([]*profile.Session, error) {
 			damaged = append(damaged, e.Err)
 		}
 	}
-	return profile.Due(entries, time.Now()), errors.Join(damaged...)
+	return entries, errors.Join(damaged...)
 }
 
 // runTUI loads and checks everything on the normal terminal, where a
