@@ -294,3 +294,22 @@ func aWeekOfCheckins(t *testing.T, w *world) Options {
 	}
 	return withHistory(t, w, testStart)
 }
+
+func TestWithHistoryOffNothingIsSavedAndTheScreenSaysSo(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	w.opts.Store = profile.Open(w.store.Dir(), testCatalog(), false)
+	o := withNames(w.opts, "Sam", "Alex")
+	o.Start.Plan = true
+	r := start(t, o, 100, 30)
+	r.enterUntil("Thank you for planning together.")
+	r.sees("Nothing was saved: history is switched off")
+	r.doesNotSee("Your plan is saved")
+
+	r = start(t, withNames(w.opts, "Sam", "Alex"), 100, 30)
+	r.enterUntil("Take good care of each other.")
+	r.sees("Nothing was saved: history is switched off")
+	if got := w.sessions(t); len(got) != 0 {
+		t.Errorf("%d sessions saved with history off", len(got))
+	}
+}

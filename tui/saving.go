@@ -110,7 +110,7 @@ func (d *done) view(c *ctx) (string, string) {
 	var words, saved string
 	switch {
 	case d.ck.kind == planAhead:
-		words, saved = "Your plan is saved.", "When you check in together in the next 12 hours, it starts from this plan."
+		words, saved = "Thank you for planning together.", "Your plan is saved. When you check in together in the next 12 hours, it starts from this plan."
 	case d.ck.kind == followUp:
 		words, saved = "Thank you for checking in again.", "How things went will shape what is suggested next time."
 	case d.ck.together():
