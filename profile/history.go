@@ -43,7 +43,8 @@ func (s *Store) sessionPath(id string) string {
 
 // Sessions reads every session, newest first. Damaged files are listed with
 // their error and do not stop the others from being read. Files are read
-// side by side: history can hold years of sessions.
+// side by side: history can hold years of sessions. The list is never nil
+// without an error, so nil can stand for "not read yet".
 func (s *Store) Sessions() ([]SessionEntry, error) {
 	paths, err := dataFiles(s.sessionsDir(), ".json")
 	if err != nil {

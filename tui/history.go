@@ -16,49 +16,41 @@ import (
 // how often they needed closeness or space, what helped most), then lists
 // past check-ins, newest first; enter opens one to read what was shared,
 // chosen and noted. A file that cannot be read is listed as such and left
-// alone.
+// alone. It shows the history the program has read, and follows it when it
+// is read again.
 type history struct {
-	entries []profile.SessionEntry
-	stats   profile.Stats
-	loaded  bool
-	err     error
-	list    cursorList
+	stats profile.Stats
+	list  cursorList
 }
 
 func statsKey() key.Binding {
 	return key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "how it has gone"))
 }
 
-type sessionsLoadedMsg struct {
-	entries []profile.SessionEntry
-	err     error
+func newHistory(c *ctx) *history {
+	h := &history{}
+	h.count(c)
+	return h
 }
 
-func newHistory(*ctx) *history { return &history{} }
+// count works out the figures of the history as read so far.
+func (h *history) count(c *ctx) { h.stats = profile.MakeStats(c.cat, c.history) }
 
-// init reads the history in the background: it can be long.
-func (h *history) init(c *ctx) tea.Cmd {
-	store := c.store
-	return func() tea.Msg {
-		entries, err := store.Sessions()
-		return sessionsLoadedMsg{entries, err}
-	}
-}
+func (h *history) init(*ctx) tea.Cmd { return nil }
 
 func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case sessionsLoadedMsg:
-		h.entries, h.err, h.loaded = msg.entries, msg.err, true
-		h.stats = profile.MakeStats(c.cat, msg.entries)
+	case historyLoadedMsg:
+		h.count(c)
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, backKey()):
 			return newHome(c), nil
 		case key.Matches(msg, statsKey()) && len(h.stats.People) > 0:
 			return newReading("history · how it has gone", profile.FormatStats(h.stats), h), nil
-		case h.list.move(msg, len(h.entries)):
-		case msg.String() == "enter" && h.list.cursor < len(h.entries):
-			e := h.entries[h.list.cursor]
+		case h.list.move(msg, len(c.history)):
+		case msg.String() == "enter" && h.list.cursor < len(c.history):
+			e := c.history[h.list.cursor]
 			text := c.st.warning.Render("This file cannot be read, so it is left as it is:") + "\n" + e.Path + "\n\n" + errText(e.Err)
 			header := "history · damaged file"
 			if e.Session != nil {
@@ -80,19 +72,19 @@ func errText(err error) string {
 func (h *history) view(c *ctx) (string, string) {
 	st := c.st
 	switch {
-	case !h.loaded:
+	case c.historyErr != nil:
+		return "history", st.warning.Render("History could not be read: ") + st.text.Render(c.historyErr.Error())
+	case c.history == nil:
 		return "history", st.muted.Render("Reading your history…")
-	case h.err != nil:
-		return "history", st.warning.Render("History could not be read: ") + st.text.Render(h.err.Error())
-	case len(h.entries) == 0:
+	case len(c.history) == 0:
 		return "history", st.title.Render("No check-ins saved yet.") + "\n\n" + st.muted.Render("They appear here after you save one.")
 	}
-	count := fmt.Sprintf("%d check-ins, newest first", len(h.entries))
-	if len(h.entries) == 1 {
+	count := fmt.Sprintf("%d check-ins, newest first", len(c.history))
+	if len(c.history) == 1 {
 		count = "1 check-in"
 	}
-	rows := make([]string, len(h.entries))
-	for i, e := range h.entries {
+	rows := make([]string, len(c.history))
+	for i, e := range c.history {
 		rows[i] = sessionLine(c.cat, e)
 	}
 	summary := h.summary(c)

@@ -25,8 +25,9 @@ type Options struct {
 	Store    *profile.Store
 	Config   *profile.Config
 	Profiles []*profile.Profile
-	// History is the saved check-ins and plans, when read already; without
-	// it the program reads them in the background.
+	// History is the saved check-ins and plans, when read already (an
+	// empty history is an empty list); when nil, the program reads them in
+	// the background.
 	History []profile.SessionEntry
 	// Start says where to begin, when not at home.
 	Start Start
@@ -53,9 +54,11 @@ type ctx struct {
 	cfg      *profile.Config
 	profiles []*profile.Profile
 	now      func() time.Time
-	// history is every saved check-in and plan, read in the background
-	// at start and after each save; nil until then.
-	history []profile.SessionEntry
+	// history is every saved check-in and plan, read before the start or
+	// in the background, and again after each save; nil until it has
+	// been read, or when historyErr says why it could not be.
+	history    []profile.SessionEntry
+	historyErr error
 
 	width, height int
 	// bodyWidth and bodyHeight are the room a screen has for its content.
@@ -129,14 +132,16 @@ func New(o Options) *Model {
 }
 
 // historyLoadedMsg brings the history read in the background.
-type historyLoadedMsg struct{ entries []profile.SessionEntry }
+type historyLoadedMsg struct {
+	entries []profile.SessionEntry
+	err     error
+}
 
-// loadHistory reads the history without holding up the screen; files that
-// cannot be read are left out here (the history screen shows them).
+// loadHistory reads the history without holding up the screen.
 func loadHistory(store *profile.Store) tea.Cmd {
 	return func() tea.Msg {
-		entries, _ := store.Sessions()
-		return historyLoadedMsg{entries}
+		entries, err := store.Sessions()
+		return historyLoadedMsg{entries, err}
 	}
 }
 
@@ -160,7 +165,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
 	case historyLoadedMsg:
-		m.c.history = msg.entries
+		m.c.history, m.c.historyErr = msg.entries, msg.err
 	case tea.BackgroundColorMsg:
 		if m.c.cfg == nil || m.c.cfg.Theme == "auto" || m.c.cfg.Theme == "" {
 			m.c.st = newStyles(msg.IsDark(), m.c.st.noColor)

@@ -53,8 +53,12 @@ profiles (their likes, never-lists and usual needs); other flags add to them.`,
 				return err
 			}
 			var saved []catalog.Person
+			var history []profile.SessionEntry
 			if len(f.forNames) > 0 {
-				if saved, err = a.savedPeople(cmd, f.forNames, f.situation); err != nil {
+				if history, err = a.sessions(cmd); err != nil {
+					return err
+				}
+				if saved, err = a.savedPeople(f.forNames, f.situation, history); err != nil {
 					return err
 				}
 			}
@@ -63,7 +67,7 @@ profiles (their likes, never-lists and usual needs); other flags add to them.`,
 				return err
 			}
 			if len(saved) > 0 && !f.noHistory {
-				if req.Ratings, err = a.ratings(cmd, req.People); err != nil {
+				if req.Ratings, err = ratings(history, req.People); err != nil {
 					return err
 				}
 			}
@@ -239,28 +243,19 @@ func readRequest(cat *catalog.Catalog, path string, stdin io.Reader) (catalog.Re
 
 // savedPeople reads the people --for names: their saved profiles, or for
 // someone who has checked in without one, just their name, so that how
-// things went for them still counts.
-func (a *app) savedPeople(cmd *cobra.Command, names []string, situation string) ([]catalog.Person, error) {
-	store, err := a.data(cmd)
-	if err != nil {
-		return nil, err
-	}
-	var history []profile.SessionEntry
+// things went for them still counts. The store is open once the history
+// has been read.
+func (a *app) savedPeople(names []string, situation string, history []profile.SessionEntry) ([]catalog.Person, error) {
 	people := make([]catalog.Person, 0, len(names))
 	for _, name := range names {
 		name = strings.TrimSpace(name)
-		p, err := store.Profile(name)
+		p, err := a.store.Profile(name)
 		switch {
 		case err == nil:
 			people = append(people, p.Person(situation))
 			continue
 		case !errors.Is(err, profile.ErrNotFound):
 			return nil, err
-		}
-		if history == nil {
-			if history, err = store.Sessions(); err != nil {
-				return nil, err
-			}
 		}
 		guest, ok := profile.NameInHistory(history, name)
 		if !ok {
@@ -274,16 +269,15 @@ func (a *app) savedPeople(cmd *cobra.Command, names []string, situation string) 
 // ratings are the ratings in the history of the people asked about. A
 // check-in file that cannot be read stops the command: suggestions must
 // not quietly forget it.
-func (a *app) ratings(cmd *cobra.Command, people []catalog.Person) ([]catalog.Rating, error) {
-	entries, err := a.sessions(cmd)
-	if err != nil {
+func ratings(history []profile.SessionEntry, people []catalog.Person) ([]catalog.Rating, error) {
+	if err := damage(history); err != nil {
 		return nil, err
 	}
 	names := make([]string, len(people))
 	for i, p := range people {
 		names[i] = p.Name
 	}
-	return profile.RatingsFor(profile.Ratings(entries), names), nil
+	return profile.RatingsFor(profile.Ratings(history), names), nil
 }
 
 // completeFrom offers the catalogue's ids of the given kinds when a shell

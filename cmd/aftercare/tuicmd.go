@@ -63,13 +63,13 @@ need, and how what you did went. Nothing runs in the background; see
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			store, err := a.data(cmd)
+			history, err := a.sessions(cmd)
 			if err != nil {
 				return err
 			}
 			var due *profile.Session
 			if len(args) == 1 {
-				if due, err = store.Session(args[0]); err != nil {
+				if due, err = a.store.Session(args[0]); err != nil {
 					return err
 				}
 				if due.Kind == profile.Plan {
@@ -78,17 +78,17 @@ need, and how what you did went. Nothing runs in the background; see
 			} else {
 				// A damaged file elsewhere does not hold up a follow-up
 				// that is due; the history screen shows it.
-				waiting, err := a.due(cmd)
-				if len(waiting) == 0 && err != nil {
-					return err
-				}
+				waiting := profile.Due(history, time.Now())
 				if len(waiting) == 0 {
+					if err := damage(history); err != nil {
+						return err
+					}
 					fmt.Fprintln(a.stdout, "Nothing is due. Take care.")
 					return nil
 				}
 				due = waiting[0]
 			}
-			return a.runTUI(cmd, tui.Start{FollowUp: due})
+			return a.openTUI(tui.Start{FollowUp: due}, history)
 		},
 	}
 }
@@ -102,62 +102,60 @@ are: for a shell prompt or a scheduler. It always exits 0 unless a file
 cannot be read.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			waiting, err := a.due(cmd)
-			for _, s := range waiting {
+			history, err := a.sessions(cmd)
+			if err != nil {
+				return err
+			}
+			for _, s := range profile.Due(history, time.Now()) {
 				fmt.Fprintln(a.stdout, profile.DueLine(s))
 			}
-			return err
+			return damage(history)
 		},
 	}
 }
 
-// due are the check-ins whose follow-up is due now, among those that can
-// be read; the error names any that cannot.
-func (a *app) due(cmd *cobra.Command) ([]*profile.Session, error) {
-	entries, err := a.sessions(cmd)
-	return profile.Due(entries, time.Now()), err
-}
-
-// sessions reads every check-in. The error names each file that cannot be
-// read; the readable ones come back all the same.
+// sessions reads every check-in; a file that cannot be read comes back
+// with its error, for each command to decide whether it matters.
 func (a *app) sessions(cmd *cobra.Command) ([]profile.SessionEntry, error) {
 	store, err := a.data(cmd)
 	if err != nil {
 		return nil, err
 	}
-	entries, err := store.Sessions()
-	if err != nil {
-		return nil, err
-	}
+	return store.Sessions()
+}
+
+// damage names every check-in file that cannot be read, or is nil.
+func damage(history []profile.SessionEntry) error {
 	var damaged []error
-	for _, e := range entries {
+	for _, e := range history {
 		if e.Err != nil {
 			damaged = append(damaged, e.Err)
 		}
 	}
-	return entries, errors.Join(damaged...)
+	return errors.Join(damaged...)
 }
 
 // runTUI loads and checks everything on the normal terminal, where a
 // broken file can be reported with its path and line, and only then opens
-// the full screen.
+// the full screen. The history is read now, so that a plan to start from
+// and a follow-up that is due are known from the first screen.
 func (a *app) runTUI(cmd *cobra.Command, start tui.Start) error {
-	store, err := a.data(cmd)
+	history, err := a.sessions(cmd)
 	if err != nil {
 		return err
 	}
-	profiles, err := store.ReadableProfiles()
-	if err != nil {
-		return err
-	}
-	// The history is read now, so that a plan to start from and a
-	// follow-up that is due are known from the first screen.
-	history, err := store.Sessions()
+	return a.openTUI(start, history)
+}
+
+// openTUI opens the full screen with the history already read, and so
+// the catalogue and the store open.
+func (a *app) openTUI(start tui.Start, history []profile.SessionEntry) error {
+	profiles, err := a.store.ReadableProfiles()
 	if err != nil {
 		return err
 	}
 	noColor := os.Getenv("NO_COLOR") != ""
-	model := tui.New(tui.Options{Catalog: a.cat, Store: store, Config: a.cfg, Profiles: profiles, History: history,
+	model := tui.New(tui.Options{Catalog: a.cat, Store: a.store, Config: a.cfg, Profiles: profiles, History: history,
 		Start: start, NoColor: noColor})
 	_, err = tea.NewProgram(model, tea.WithInput(a.stdin), tea.WithOutput(a.stdout)).Run()
 	return err
