@@ -234,12 +234,41 @@ func jsonError(path string, data []byte, err error, offset int64) error {
 		line, col := keyPosition(data, fields[len(fields)-1])
 		return catalog.Errors{{Path: path, Line: line, Col: col, Msg: fmt.Sprintf("%s: expected %s, got %s", typ.Field, typ.Type, typ.Value)}}
 	}
+	if field, got, ok := badTime(data); ok {
+		line, col := keyPosition(data, field)
+		return catalog.Errors{{Path: path, Line: line, Col: col, Msg: fmt.Sprintf("%s: expected a time like \"2026-11-20T22:10:00Z\", got %s", field, got)}}
+	}
 	msg := strings.TrimPrefix(err.Error(), "json: ")
 	if field, ok := strings.CutPrefix(msg, "unknown field "); ok {
 		line, col := keyPosition(data, strings.Trim(field, `"`))
 		return catalog.Errors{{Path: path, Line: line, Col: col, Msg: "unknown field " + field}}
 	}
 	return errorAt(path, data, offset, msg)
+}
+
+// badTime finds a session time that does not read as one, with what was
+// written instead: the time's own error does not say which field it was.
+func badTime(data []byte) (field, got string, ok bool) {
+	var raw struct {
+		Started  json.RawMessage `json:"started"`
+		FollowUp *struct {
+			Done json.RawMessage `json:"done"`
+		} `json:"followup"`
+	}
+	if json.Unmarshal(data, &raw) != nil {
+		return "", "", false
+	}
+	times := [][2]string{{"started", string(raw.Started)}}
+	if raw.FollowUp != nil {
+		times = append(times, [2]string{"done", string(raw.FollowUp.Done)})
+	}
+	for _, t := range times {
+		var at time.Time
+		if t[1] != "" && t[1] != "null" && at.UnmarshalJSON([]byte(t[1])) != nil {
+			return t[0], t[1], true
+		}
+	}
+	return "", "", false
 }
 
 func errorAt(path string, data []byte, offset int64, msg string) error {

@@ -321,6 +321,8 @@ func TestADamagedSessionIsReportedWithItsLine(t *testing.T) {
 		{"unknown field", "{\n  \"id\": \"x\",\n  \"colour\": 1\n}", `:3:3: unknown field "colour"`},
 		{"wrong type", "{\n  \"id\": \"x\",\n  \"people\": \"Sam\"\n}", ":3:3: people: expected []string"},
 		{"broken rule", `{"id": "x", "started": "2026-11-20T22:00:00Z", "mode": "solo", "people": ["Sam", "Alex"]}`, `:1:64: people: a solo session has one person, not 2`},
+		{"not a time", "{\n  \"id\": \"x\",\n  \"started\": 5\n}", `:3:3: started: expected a time like "2026-11-20T22:10:00Z", got 5`},
+		{"follow-up not a time", "{\n  \"id\": \"x\",\n  \"started\": \"2026-11-20T22:00:00Z\",\n  \"followup\": {\"for\": [\"Sam\"], \"done\": \"tomorrow\"}\n}", `:4:32: done: expected a time like "2026-11-20T22:10:00Z", got "tomorrow"`},
 		{"empty", "", ":1:1: the file is empty"},
 		{"cut short", `{"id": "x", "people": [`, ":1:24: the file ends in the middle"},
 		{"two values", `{"id": "x", "started": "2026-11-20T22:00:00Z", "mode": "solo", "people": ["Sam"]} {}`, ":1:84: more after the end"},

@@ -143,6 +143,9 @@ func sessionLine(cat *catalog.Catalog, e profile.SessionEntry) string {
 
 func (h *history) keys() keyMap {
 	up, down := upDownKeys()
+	if len(h.stats.People) == 0 {
+		return withCommon(continueKey("read"), up, down, backKey())
+	}
 	return withCommon(continueKey("read"), statsKey(), up, down, backKey())
 }
 
