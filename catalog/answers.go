@@ -1,18 +1,42 @@
 package catalog
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
 )
 
-// PromptFor is the question's wording for a solo or together check-in.
-func (q *Question) PromptFor(mode Mode) string {
-	if mode == Solo && q.SoloPrompt != "" {
+// PromptFor is the question's wording for one person alone, two people,
+// or a group of three or more.
+func (q *Question) PromptFor(people int) string {
+	switch {
+	case people <= 1 && q.SoloPrompt != "":
 		return q.SoloPrompt
+	case people >= 3 && q.GroupPrompt != "":
+		return q.GroupPrompt
 	}
 	return q.Prompt
 }
+
+// The kinds of support an answer can call for.
+const (
+	// SupportLow is for someone who is not okay: gentle words and someone
+	// to listen.
+	SupportLow = "low"
+	// SupportUnsafe is for someone who is not safe or says a line was
+	// crossed: emergency numbers and lines for sexual violence and abuse
+	// first.
+	SupportUnsafe = "unsafe"
+)
+
+// AsksForSpace says whether needs stated now ask for space, clearly
+// (weight 2 or more) rather than as a passing hint.
+func AsksForSpace(needs Weights) bool { return needs.Of(spaceNeed) >= DefaultWeight }
+
+// spaceNeed is the need that, stated now, asks everyone else to ask
+// nothing of that person.
+const spaceNeed = "space"
 
 // Implied is what an answer points to.
 type Implied struct {
@@ -21,9 +45,12 @@ type Implied struct {
 	Needs Weights
 	// Avoid are the tags the answer asks everyone to avoid this time.
 	Avoid []string
-	// Safety is set when the answer says the person is not okay or not
-	// safe.
-	Safety bool
+	// Support is the support the answer calls for: SupportLow,
+	// SupportUnsafe (which wins over low), or "" for none.
+	Support string
+	// Guard is set when the answer turns the check-in quiet: an unsafe
+	// answer, or one unsure about safety or a boundary.
+	Guard bool
 	// Followup is set when the answer asks for a check-in tomorrow.
 	Followup bool
 }
@@ -43,17 +70,21 @@ func (q *Question) Implied(a Answer) Implied {
 				out.Avoid = append(out.Avoid, tag)
 			}
 		}
-		out.Safety = out.Safety || o.Safety
+		if o.Support == SupportUnsafe || out.Support == "" {
+			out.Support = cmp.Or(o.Support, out.Support)
+		}
+		out.Guard = out.Guard || o.Guard || o.Support == SupportUnsafe
 		out.Followup = out.Followup || o.Followup
 	}
 	return out
 }
 
 // PrivateByDefault says whether an answer starts out private when a person
-// chooses what others may see: the question is private, or the answer is a
-// safety answer.
+// chooses what others may see: the question is private, or the answer
+// calls for support or turns the check-in quiet.
 func (q *Question) PrivateByDefault(a Answer) bool {
-	return q.Private || q.Implied(a).Safety
+	implied := q.Implied(a)
+	return q.Private || implied.Support != "" || implied.Guard
 }
 
 // Said is an answer in words: the chosen labels, the point on the scale
@@ -108,12 +139,16 @@ func (q *Question) Mood(a Answer) float64 {
 	return float64(sum) / float64(n)
 }
 
-// Given says whether the answer says anything: an empty text or a multiple
-// choice with nothing chosen is no answer at all.
+// Given says whether the answer says anything: an empty text, nothing
+// chosen, or only an answer that says nothing ("I'd rather not say") is no
+// answer at all.
 func (q *Question) Given(a Answer) bool {
 	switch q.Kind {
-	case Multi:
-		return len(a.Choices) > 0
+	case Single, Multi:
+		return slices.ContainsFunc(a.Choices, func(id string) bool {
+			o := q.Option(id)
+			return o != nil && !o.Skip
+		})
 	case Text:
 		return strings.TrimSpace(a.Text) != ""
 	}
@@ -141,7 +176,7 @@ func (q *Question) Carry(from *Question, a Answer) (Answer, bool) {
 	case Single, Multi:
 		var kept []string
 		for _, id := range a.Choices {
-			if o := q.Option(id); o != nil && !o.Safety {
+			if o := q.Option(id); o != nil && o.Support == "" && !o.Guard && !o.Skip {
 				kept = append(kept, id)
 			}
 		}

@@ -12,23 +12,33 @@ func TestWhatAnAnswerImplies(t *testing.T) {
 		answer   Answer
 		needs    map[string]int
 		avoid    []string
-		safety   bool
+		support  string
+		guard    bool
 		private  bool
 		said     string
 		given    bool
 	}{
-		{"okay", Answer{Choices: []string{"okay"}}, nil, nil, false, false, "Yes, I'm okay", true},
-		{"okay", Answer{Choices: []string{"not-okay"}}, map[string]int{"comfort": 3, "reassurance": 3}, nil, true, true, "No, not really", true},
-		{"safe", Answer{Choices: []string{"safe"}}, nil, nil, false, true, "Yes, I feel safe", true},
-		{"feeling", Answer{Choices: []string{"tired", "sad"}}, map[string]int{"rest": 3, "comfort": 3, "reassurance": 3}, nil, false, false, "Tired; Sad or teary", true},
-		{"feeling", Answer{Choices: []string{}}, nil, nil, false, false, "nothing chosen", false},
-		{"avoid-now", Answer{Choices: []string{"touch", "music-screens"}}, nil, []string{"touch", "music", "screens"}, false, false, "", true},
-		{"close-or-space", Answer{Choices: []string{"space"}}, map[string]int{"space": 3}, nil, false, false, "", true},
-		{"followup-now", Answer{Scale: 1}, nil, nil, false, false, "1 of 5 (Really low)", true},
-		{"followup-now", Answer{Scale: 3}, nil, nil, false, false, "3 of 5", true},
-		{"reflect-good", Answer{Text: "  the quiet after  "}, nil, nil, false, false, "the quiet after", true},
-		{"reflect-good", Answer{Text: " "}, nil, nil, false, false, "", false},
-		{"reflect-not-good", Answer{Text: "the rush"}, nil, nil, false, true, "the rush", true},
+		{"okay", Answer{Choices: []string{"okay"}}, nil, nil, "", false, false, "Yes, I'm okay", true},
+		{"okay", Answer{Choices: []string{"rather-not-say"}}, nil, nil, "", false, false, "I'd rather not say", false},
+		{"okay", Answer{Choices: []string{"not-okay"}}, map[string]int{"comfort": 3, "reassurance": 3}, nil, SupportLow, false, true, "No, not really", true},
+		{"safe", Answer{Choices: []string{"safe"}}, nil, nil, "", false, true, "Yes, I feel safe", true},
+		{"safe", Answer{Choices: []string{"rather-not-say"}}, nil, nil, "", false, true, "I'd rather not say", false},
+		{"safe", Answer{Choices: []string{"mostly"}}, nil, nil, "", true, true, "Mostly, but a bit uneasy", true},
+		{"safe", Answer{Choices: []string{"not-sure"}}, nil, nil, SupportUnsafe, true, true, "I'm not sure", true},
+		{"safe", Answer{Choices: []string{"not-safe"}}, map[string]int{"space": 3}, nil, SupportUnsafe, true, true, "No, I don't feel safe", true},
+		{"boundary", Answer{Choices: []string{"rather-not-say"}}, nil, nil, "", false, true, "", false},
+		{"boundary", Answer{Choices: []string{"not-sure"}}, nil, nil, "", true, true, "", true},
+		{"boundary", Answer{Choices: []string{"yes"}}, nil, nil, SupportUnsafe, true, true, "Yes, something crossed a line", true},
+		{"followup-low", Answer{Choices: []string{"quite-a-bit"}}, nil, nil, SupportLow, false, true, "Yes, quite a bit", true},
+		{"feeling", Answer{Choices: []string{"tired", "sad"}}, map[string]int{"rest": 3, "comfort": 3, "reassurance": 3}, nil, "", false, false, "Tired; Sad or teary", true},
+		{"feeling", Answer{Choices: []string{}}, nil, nil, "", false, false, "nothing chosen", false},
+		{"avoid-now", Answer{Choices: []string{"touch", "music-screens"}}, nil, []string{"touch", "music", "screens"}, "", false, false, "", true},
+		{"close-or-space", Answer{Choices: []string{"space"}}, map[string]int{"space": 3}, nil, "", false, false, "", true},
+		{"followup-now", Answer{Scale: 1}, nil, nil, "", false, false, "1 of 5 (Really low)", true},
+		{"followup-now", Answer{Scale: 3}, nil, nil, "", false, false, "3 of 5", true},
+		{"reflect-good", Answer{Text: "  the quiet after  "}, nil, nil, "", false, false, "the quiet after", true},
+		{"reflect-good", Answer{Text: " "}, nil, nil, "", false, false, "", false},
+		{"reflect-not-good", Answer{Text: "the rush"}, nil, nil, "", false, true, "the rush", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question+"="+tt.said, func(t *testing.T) {
@@ -45,8 +55,8 @@ func TestWhatAnAnswerImplies(t *testing.T) {
 			if tt.avoid != nil && !slices.Equal(got.Avoid, tt.avoid) {
 				t.Errorf("avoid %v, want %v", got.Avoid, tt.avoid)
 			}
-			if got.Safety != tt.safety {
-				t.Errorf("safety %v, want %v", got.Safety, tt.safety)
+			if got.Support != tt.support || got.Guard != tt.guard {
+				t.Errorf("support %q and guard %v, want %q and %v", got.Support, got.Guard, tt.support, tt.guard)
 			}
 			if p := q.PrivateByDefault(tt.answer); p != tt.private {
 				t.Errorf("private by default %v, want %v", p, tt.private)
@@ -61,10 +71,42 @@ func TestWhatAnAnswerImplies(t *testing.T) {
 	}
 }
 
-func TestPromptForAddressesOneselfWhenAlone(t *testing.T) {
-	q := defaultsForTest(t).Question("okay")
-	if q.PromptFor(Together) != "Are you okay?" || q.PromptFor(Solo) != "Am I okay right now?" {
-		t.Errorf("prompts %q and %q", q.PromptFor(Together), q.PromptFor(Solo))
+func TestPromptForFitsOnePersonTwoOrAGroup(t *testing.T) {
+	c := defaultsForTest(t)
+	tests := []struct {
+		question string
+		people   int
+		want     string
+	}{
+		{"okay", 1, "Am I okay right now?"},
+		{"okay", 2, "Are you okay?"},
+		{"okay", 3, "Are you okay?"},
+		{"partner-can-do", 2, "Is there anything your partner could do for you?"},
+		{"partner-can-do", 3, "Is there anything the others could do for you?"},
+		{"followup-need", 5, "Is there anything you need from the others now?"},
+	}
+	for _, tt := range tests {
+		if got := c.Question(tt.question).PromptFor(tt.people); got != tt.want {
+			t.Errorf("%s for %d: %q, want %q", tt.question, tt.people, got, tt.want)
+		}
+	}
+}
+
+func TestAskingForSpaceMeansSayingItClearly(t *testing.T) {
+	tests := []struct {
+		needs Weights
+		want  bool
+	}{
+		{nil, false},
+		{Weights{{"space", 1}}, false},
+		{Weights{{"closeness", 1}, {"space", 1}}, false},
+		{Weights{{"space", 2}}, true},
+		{Weights{{"quiet", 3}, {"space", 3}}, true},
+	}
+	for _, tt := range tests {
+		if got := AsksForSpace(tt.needs); got != tt.want {
+			t.Errorf("AsksForSpace(%v) = %v, want %v", tt.needs, got, tt.want)
+		}
 	}
 }
 

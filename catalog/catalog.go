@@ -31,6 +31,9 @@ type Catalog struct {
 	// opposed lists, for each need, the needs that pull against it, both
 	// ways round.
 	opposed map[string][]string
+	// guardTags are the tags left out when a check-in turns quiet, by
+	// tag number.
+	guardTags []bool
 }
 
 // Need returns the need with id, or nil.
@@ -128,6 +131,13 @@ func (c *Catalog) build() {
 		}
 	}
 	c.compile()
+	var quiet []string
+	for _, t := range c.Tags {
+		if t.Guard {
+			quiet = append(quiet, t.ID)
+		}
+	}
+	c.guardTags = c.tagSyms.flags(quiet)
 	c.opposed = map[string][]string{}
 	for _, n := range c.Needs {
 		for _, o := range n.Opposes {

@@ -3,6 +3,8 @@ package catalog
 import (
 	"slices"
 	"strconv"
+	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -148,7 +150,27 @@ func (a *Activity) Check(r *Reporter) {
 	if a.Bridge && a.Mode == Solo {
 		r.Errorf("bridge", "a bridge is done together: use mode together or either")
 	}
+	if a.AsksNothing {
+		switch {
+		case a.Contact != "none":
+			r.Errorf("asks_nothing", "an activity with %s contact asks for touch: use contact none, or leave asks_nothing out", a.Contact)
+		case a.Energy != "low":
+			r.Errorf("asks_nothing", "an activity with %s energy asks effort: use energy low, or leave asks_nothing out", a.Energy)
+		}
+		for _, tag := range a.Tags {
+			if slices.Contains(demandingTags, tag) {
+				r.Errorf("asks_nothing", "the %s tag asks something of everyone there: leave asks_nothing out", tag)
+			}
+		}
+	}
+	if r.Has("only_in") && len(a.OnlyIn) == 0 {
+		r.Errorf("only_in", "an empty list would hide this activity everywhere: name the situations it belongs to, or leave only_in out")
+	}
 }
+
+// demandingTags are what an activity cannot involve and still ask nothing
+// of someone who asked for space.
+var demandingTags = []string{"touch", "kissing", "talking", "eye-contact"}
 
 func (q *Question) Check(r *Reporter) {
 	checkID(r, q.ID)
@@ -158,6 +180,9 @@ func (q *Question) Check(r *Reporter) {
 	r.Require("kind", q.Kind)
 	if q.Audience == "both" && !r.Has("solo_prompt") {
 		r.Errorf("solo_prompt", "missing: a question for both solo and together check-ins needs the wording for someone alone")
+	}
+	if q.Audience == "solo" && r.Has("group_prompt") {
+		r.Errorf("group_prompt", "a question for someone alone is never asked of a group")
 	}
 	choice := q.Kind == Single || q.Kind == Multi
 	switch {
@@ -188,8 +213,9 @@ func (q *Question) Check(r *Reporter) {
 
 // checkDefault turns the default as written into the answer the question's
 // kind expects. Every question has a default, so that pressing enter always
-// moves on; it is never a safety answer, so that pressing enter never says
-// someone is unsafe.
+// moves on. A question that can bring up support or turn the check-in
+// quiet starts on an answer that says nothing, so that pressing enter
+// never says someone is unsafe, nor that they are safe.
 func (q *Question) checkDefault(r *Reporter) {
 	written := q.Default
 	switch q.Kind {
@@ -232,25 +258,63 @@ func (q *Question) checkDefault(r *Reporter) {
 		switch {
 		case o == nil:
 			r.Errorf("default", "%q is not one of the options", id)
-		case o.Safety:
-			r.Errorf("default", "%q is a safety answer; pressing enter must never give it", id)
+		case o.Support != "" || o.Guard:
+			r.Errorf("default", "%q brings up support or turns the check-in quiet; pressing enter must never give it", id)
 		}
+	}
+	sensitive := slices.ContainsFunc(q.Options, func(o Option) bool { return o.Support != "" || o.Guard })
+	if sensitive && q.Kind == Single && !q.startsOnSkip() {
+		r.Errorf("default", "this question can bring up support, so it must start on an answer that says nothing, such as \"I'd rather not say\" with skip: true, listed first")
 	}
 }
 
-// Check requires an id and a label, and keeps a mood on its scale.
+// startsOnSkip says whether the default is the first option and says
+// nothing: one press of ↑ can then never reach another answer.
+func (q *Question) startsOnSkip() bool {
+	if len(q.Options) == 0 || len(q.Default.Choices) != 1 || q.Default.Choices[0] != q.Options[0].ID {
+		return false
+	}
+	return q.Options[0].Skip
+}
+
+// Check requires an id and a label, keeps a mood on its scale, and keeps
+// an answer that says nothing from saying anything.
 func (o *Option) Check(r *Reporter) {
 	checkID(r, o.ID)
 	r.Require("label", o.Label)
 	if o.Mood < 0 || o.Mood > 5 {
 		r.Errorf("mood", "%d is out of range: use 1 (low) to 5 (good), or leave it out", o.Mood)
 	}
+	if o.Skip {
+		for _, field := range []string{"needs", "avoid", "support", "guard", "followup", "mood"} {
+			if r.Has(field) {
+				r.Errorf(field, "an answer with skip: true says nothing, so it has no %s", field)
+			}
+		}
+	}
 }
 
 func (res *Resource) Check(r *Reporter) {
 	checkID(r, res.ID)
 	r.Require("name", res.Name)
+	r.Require("kind", res.Kind)
 	r.Require("how", res.How)
+	if !r.Has("regions") || len(res.Regions) == 0 {
+		r.Errorf("regions", "missing: the countries it serves, such as [GB, IE], or [anywhere]")
+	}
+	for _, region := range res.Regions {
+		if _, err := ParseRegion(region); err != nil || region != strings.ToUpper(region) && region != Anywhere {
+			r.Errorf("regions", "%q is not a region: use a two-letter country code in capitals, such as GB, or anywhere", region)
+		}
+	}
+	if res.Checked != "" {
+		if _, err := time.Parse(time.DateOnly, res.Checked); err != nil {
+			r.Errorf("checked", "%q is not a date: write the day the number was checked, like 2026-11-29", res.Checked)
+		}
+		if res.Source == "" {
+			r.Errorf("source", "missing: the page the number was checked against")
+		}
+	}
 }
 
 // Option returns the question's option with id, or nil.

@@ -89,6 +89,68 @@ func (e *engine) opposedNeeds(p, q int, sides map[int][]string) {
 	}
 }
 
+// findCompany finds, for each person who wants closeness, touch or talk
+// in a clash, the others who could share it with them: everyone whose
+// needs do not pull against theirs. Someone asking for space is never
+// asked to join.
+func (e *engine) findCompany() [][]int {
+	company := make([][]int, len(e.people))
+	if e.clash == nil {
+		return company
+	}
+	for p := range e.people {
+		social := e.socialSide(p)
+		if len(social) == 0 {
+			continue
+		}
+		group := []int{p}
+		for q := range e.people {
+			if q != p && e.canJoin(q, social) {
+				group = append(group, q)
+			}
+		}
+		if len(group) > 1 {
+			company[p] = group
+		}
+	}
+	return company
+}
+
+// socialSide is the part of a person's side of the clash that seeks
+// others: the needs that space pulls against.
+func (e *engine) socialSide(p int) []string {
+	var out []string
+	for _, n := range e.clash.sides[p] {
+		if slices.Contains(e.c.Opposed(spaceNeed), n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// canJoin says whether none of a person's needs pulls against these.
+func (e *engine) canJoin(q int, needs []string) bool {
+	for _, n := range needs {
+		for _, o := range e.c.Opposed(n) {
+			if e.people[q].needs.Of(o) > 0 && !e.people[q].assumed {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// meetsSocialSide says whether an activity gives a person some of the
+// company they want.
+func (e *engine) meetsSocialSide(p int, ca *compiled) bool {
+	for _, n := range e.socialSide(p) {
+		if num, ok := e.c.needSyms.lookup(n); ok && ca.weight(num) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // meetsEachSide says whether an activity meets at least one need of every
 // person in the clash.
 func (e *engine) meetsEachSide(ca *compiled) bool {

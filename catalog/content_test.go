@@ -173,10 +173,13 @@ func TestDefaultQuestionsCanAlwaysBeAnsweredWithEnter(t *testing.T) {
 			t.Errorf("question %q has no default", q.ID)
 		}
 	}
-	for _, id := range []string{"okay", "safe"} {
+	for id, support := range map[string]string{"okay": SupportLow, "safe": SupportUnsafe, "boundary": SupportUnsafe, "followup-low": SupportLow} {
 		q := c.Question(id)
-		if q == nil || !slices.ContainsFunc(q.Options, func(o Option) bool { return o.Safety }) {
-			t.Errorf("question %q has no answer that brings up support", id)
+		if q == nil || !slices.ContainsFunc(q.Options, func(o Option) bool { return o.Support == support }) {
+			t.Errorf("question %q has no answer that brings up %s support", id, support)
+		}
+		if q != nil && (!q.startsOnSkip() || q.Given(q.Default)) {
+			t.Errorf("question %q does not start on an answer that says nothing", id)
 		}
 	}
 	if q := c.Question("safe"); q == nil || !q.Private {
@@ -232,10 +235,105 @@ func TestDefaultWordingIsGenderNeutral(t *testing.T) {
 func TestDefaultResourcesIncludeHelpInDanger(t *testing.T) {
 	c := defaultsForTest(t)
 	rainn := c.Resource("rainn")
-	if rainn == nil || rainn.Region == "" || !strings.Contains(rainn.How, "800-656-4673") {
+	if rainn == nil || !slices.Equal(rainn.Regions, []string{"US"}) || !strings.Contains(rainn.How, "800-656-4673") {
 		t.Errorf("RAINN = %+v", rainn)
 	}
 	if e := c.Resource("emergency"); e == nil || !strings.Contains(strings.ToLower(e.How), "emergency number") {
 		t.Errorf("emergency = %+v", e)
+	}
+}
+
+// digits finds a phone number, or the digits of a short code, in words.
+var digits = regexp.MustCompile(`\d{3}`)
+
+func TestEveryRegionHasItsEmergencyNumberAndADirectory(t *testing.T) {
+	c := defaultsForTest(t)
+	for _, region := range []string{"US", "CA", "GB", "IE", "AU", "NZ", "DE", "FR", "NL", "IN"} {
+		for _, said := range []string{SupportLow, SupportUnsafe} {
+			kinds := map[string]bool{}
+			for _, r := range c.SupportFor(said, region) {
+				kinds[r.Kind] = true
+				if r.Kind == "emergency" && !slices.Contains(r.Regions, region) {
+					t.Errorf("%s: the general emergency entry shows beside the region's own", region)
+				}
+			}
+			if !kinds["emergency"] || !kinds["directory"] {
+				t.Errorf("%s, %s: no emergency number or no directory: %v", region, said, kinds)
+			}
+		}
+	}
+}
+
+func TestEveryNumberSaysWhereAndWhenItWasChecked(t *testing.T) {
+	for _, r := range defaultsForTest(t).Resources {
+		if !digits.MatchString(r.How) && r.URL == "" {
+			continue
+		}
+		if r.Checked == "" || !strings.HasPrefix(r.Source, "http") {
+			t.Errorf("resource %q: a number or address with no date checked or no source page", r.ID)
+		}
+		if strings.Contains(r.How+r.Summary, "aftercare ") || strings.Contains(r.How+r.Summary, "`") {
+			t.Errorf("resource %q asks someone to run a command", r.ID)
+		}
+	}
+}
+
+func TestSupportFitsWhatWasSaid(t *testing.T) {
+	c := defaultsForTest(t)
+	kinds := func(rs []Resource) []string {
+		var out []string
+		for _, r := range rs {
+			if len(out) == 0 || out[len(out)-1] != r.Kind {
+				out = append(out, r.Kind)
+			}
+		}
+		return out
+	}
+	tests := []struct {
+		said, region string
+		first        []string
+		never        string
+	}{
+		{SupportUnsafe, "GB", []string{"emergency", "assault", "abuse"}, ""},
+		{SupportUnsafe, "US", []string{"emergency", "assault", "abuse"}, ""},
+		{SupportLow, "GB", []string{"listening"}, "assault"},
+		{SupportLow, "US", []string{"listening"}, "assault"},
+		{SupportLow, Anywhere, []string{"personal"}, "assault"},
+	}
+	for _, tt := range tests {
+		got := kinds(c.SupportFor(tt.said, tt.region))
+		if len(got) < len(tt.first) || !slices.Equal(got[:len(tt.first)], tt.first) {
+			t.Errorf("%s in %s: kinds %v, want them to start %v", tt.said, tt.region, got, tt.first)
+		}
+		if tt.never != "" && slices.Contains(got, tt.never) {
+			t.Errorf("%s in %s: shows %s lines", tt.said, tt.region, tt.never)
+		}
+	}
+}
+
+func TestTheDefaultsGateKinkAndKnowWhatAsksNothing(t *testing.T) {
+	c := defaultsForTest(t)
+	for _, id := range []string{"scene-debrief", "care-for-the-top", "equal-again"} {
+		if a := c.Activity(id); a == nil || len(a.OnlyIn) == 0 {
+			t.Errorf("%s is offered whatever kind of time it was", id)
+		}
+	}
+	for _, id := range []string{"sit-nearby", "tea-then-room", "glass-of-water", "blanket-wrap"} {
+		if a := c.Activity(id); a == nil || !a.AsksNothing {
+			t.Errorf("%s is not offered to someone who asked for space", id)
+		}
+	}
+	for _, id := range []string{"kissing", "celebrating"} {
+		if tag := c.Tag(id); tag == nil || !tag.Guard {
+			t.Errorf("tag %s is not left out when the check-in turns quiet", id)
+		}
+	}
+}
+
+func TestPromptsForGroupsNeverSayYourPartner(t *testing.T) {
+	for _, q := range defaultsForTest(t).Questions {
+		if q.Audience != "solo" && strings.Contains(q.PromptFor(3)+q.Help, "partner") {
+			t.Errorf("question %q says %q to a group of three", q.ID, q.PromptFor(3))
+		}
 	}
 }

@@ -29,13 +29,18 @@ func (c *Catalog) FormatResult(req Request, r Result) string {
 			}
 			b.WriteString("\n")
 		}
-		b.WriteString("Something for each of you on your own:\n")
+		b.WriteString("Something for each of you:\n")
 		for _, own := range comp.Each {
 			fmt.Fprintf(&b, "  %s:\n", own.Person)
 			if len(own.Suggestions) == 0 {
-				b.WriteString("    nothing on your own fits right now\n")
+				b.WriteString("    nothing fits right now\n")
 			}
 			for _, s := range own.Suggestions {
+				if len(s.With) > 0 {
+					s.Title = "With " + JoinAnd(s.With) + ": " + s.Title
+				} else {
+					s.Title = "On your own: " + s.Title
+				}
 				writeLine(&b, "    - ", "      ", s)
 			}
 		}
@@ -158,7 +163,7 @@ func (c *Catalog) FormatSection(name string) string {
 		}
 	case "resources":
 		for _, r := range c.Resources {
-			row(r.ID, r.Name, r.Region, r.How)
+			row(r.ID, r.Name, r.Kind, strings.Join(r.Regions, " "), r.How)
 		}
 	}
 	w.Flush()

@@ -130,7 +130,7 @@ func TestLoadReportsEachKindOfMistakeAtItsLine(t *testing.T) {
       - {id: none, label: No thanks}
     default: coffee
 `, []string{`10:14: question "tea-or-not": default: "coffee" is not one of the options`}},
-		{"question default is a safety answer", `questions:
+		{"question default brings up support", `questions:
   - id: fine
     phase: after
     audience: solo
@@ -138,9 +138,57 @@ func TestLoadReportsEachKindOfMistakeAtItsLine(t *testing.T) {
     prompt: Am I fine?
     options:
       - {id: yes, label: Yes}
-      - {id: no, label: No, safety: true}
+      - {id: no, label: No, support: low}
     default: no
-`, []string{`10:14: question "fine": default: "no" is a safety answer`}},
+`, []string{`10:14: question "fine": default: "no" brings up support`, `question "fine": default: this question can bring up support, so it must start on an answer that says nothing`}},
+		{"question that can bring up support starts on yes", `questions:
+  - id: safe-enough
+    phase: after
+    audience: solo
+    kind: single
+    prompt: Am I safe?
+    options:
+      - {id: quiet, label: I'd rather not say, skip: true}
+      - {id: yes, label: Yes}
+      - {id: no, label: No, support: unsafe}
+    default: yes
+`, []string{`question "safe-enough": default: this question can bring up support`}},
+		{"an answer that says nothing says something", `questions:
+  - id: unsure
+    phase: after
+    audience: solo
+    kind: single
+    prompt: Sure?
+    options:
+      - {id: skip, label: Skip, skip: true, needs: {calm: 1}}
+      - {id: yes, label: Yes}
+    default: skip
+`, []string{`8:52: question "unsure": options: option "skip": needs: an answer with skip: true says nothing`}},
+		{"support of an unknown kind", `questions:
+  - id: low
+    phase: after
+    audience: solo
+    kind: single
+    prompt: Low?
+    options:
+      - {id: skip, label: Skip, skip: true}
+      - {id: yes, label: Yes, support: sad}
+    default: skip
+`, []string{`support: "sad" is not one of`}},
+		{"only_in names an unknown situation", `activities:
+  - {id: debrief, title: Debrief, summary: Talk., needs: [calm], mode: together, contact: none, minutes: 5, energy: low, only_in: [dungeon]}
+`, []string{`activity "debrief": only_in: unknown situation "dungeon"`}},
+		{"asks nothing but asks for touch", `tags:
+  - {id: touch, label: Touch}
+activities:
+  - {id: hold, title: Hold, summary: Hold., needs: [calm], mode: together, contact: light, minutes: 5, energy: low, tags: [touch], asks_nothing: true}
+`, []string{`activity "hold": asks_nothing: an activity with light contact asks for touch`, `asks_nothing: the touch tag asks something of everyone there`}},
+		{"resource with a bad region and date", `resources:
+  - {id: line, name: A line, kind: listening, regions: [Britain], how: Call 1., checked: 29 Nov}
+`, []string{`source: missing`, `regions: "Britain" is not a region`, `checked: "29 Nov" is not a date`}},
+		{"resource without regions or kind", `resources:
+  - {id: line, name: A line, how: Call 1.}
+`, []string{`kind: missing`, `regions: missing`}},
 		{"question for both without solo wording", `questions:
   - id: snack
     phase: after

@@ -50,8 +50,9 @@ func (e *engine) reasons(a *Activity, who []int) []string {
 
 // needReasons names whose stated needs the activity meets, strongest first,
 // making sure that each person it serves is named once before anyone is
-// named twice. For people who said nothing, it names the common needs it
-// meets instead.
+// named twice. A person is named for a need only when they said it now;
+// what their profile says they usually need is called usual, and for
+// people who said nothing it names the common needs it meets instead.
 func (e *engine) needReasons(a *Activity, who []int) []string {
 	type met struct {
 		need   string
@@ -59,17 +60,21 @@ func (e *engine) needReasons(a *Activity, who []int) []string {
 		amount int
 	}
 	var mets, assumed []met
+	usual := map[int][]string{}
 	for _, w := range a.Needs {
 		m, common := met{need: w.Need}, met{need: w.Need}
 		for _, p := range who {
 			pp := &e.people[p]
-			if weight := pp.needs.Of(w.Need); weight > 0 {
-				if pp.assumed {
-					common.amount = max(common.amount, weight*w.Weight)
-					continue
-				}
+			weight := pp.needs.Of(w.Need)
+			switch {
+			case weight == 0:
+			case pp.assumed:
+				common.amount = max(common.amount, weight*w.Weight)
+			case pp.stated.Of(w.Need) > 0:
 				m.people = append(m.people, p)
 				m.amount += weight * w.Weight
+			default:
+				usual[p] = append(usual[p], w.Need)
 			}
 		}
 		if len(m.people) > 0 {
@@ -124,11 +129,16 @@ func (e *engine) needReasons(a *Activity, who []int) []string {
 		needsOf[g] = append(needsOf[g], e.needLabel(m.need))
 	}
 	for g, people := range owners {
-		noun := "need"
-		if len(needsOf[g]) > 1 {
-			noun = "needs"
+		out = append(out, fmt.Sprintf("meets %s %s for %s", e.possessive(people), plural("need", len(needsOf[g])), JoinAnd(needsOf[g])))
+	}
+	for _, p := range who {
+		if ids := usual[p]; len(ids) > 0 && !named[p] {
+			labels := make([]string, 0, 2)
+			for _, id := range ids[:min(2, len(ids))] {
+				labels = append(labels, e.needLabel(id))
+			}
+			out = append(out, fmt.Sprintf("suits %s usual %s for %s", e.possessive([]int{p}), plural("need", len(labels)), JoinAnd(labels)))
 		}
-		out = append(out, fmt.Sprintf("meets %s %s for %s", e.possessive(people), noun, JoinAnd(needsOf[g])))
 	}
 	if len(assumed) > 0 {
 		labels := make([]string, 0, 2)
@@ -138,6 +148,13 @@ func (e *engine) needReasons(a *Activity, who []int) []string {
 		out = append(out, fmt.Sprintf("gives %s, which most people want afterwards", JoinAnd(labels)))
 	}
 	return out
+}
+
+func plural(noun string, n int) string {
+	if n == 1 {
+		return noun
+	}
+	return noun + "s"
 }
 
 // possessive names people as the owners of a need: "your" for the one

@@ -3,6 +3,7 @@ package catalog
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -23,6 +24,15 @@ type Request struct {
 	People []Person `yaml:"people"`
 	// Limit is how many suggestions to give; 0 means DefaultLimit.
 	Limit int `yaml:"limit"`
+	// Guard turns the suggestions quiet for everyone: nothing with more
+	// than light touch, no kissing, nothing celebratory. It is set when
+	// anyone, privately or not, is not safe or unsure, or says a line was
+	// crossed; asking for space sets it too. It never says who.
+	Guard bool `yaml:"guard"`
+	// Space is set when someone asked for space in an answer the others
+	// do not see: everything offered together then asks nothing of
+	// anyone, as it would for a need for space said openly.
+	Space bool `yaml:"-"`
 	// Ratings are what the people thought of activities before: what
 	// helped a person rises for them, what did not sinks.
 	Ratings []Rating `yaml:"-"`
@@ -31,8 +41,13 @@ type Request struct {
 // Person is one person present, with what they need now and what they have
 // said about themselves.
 type Person struct {
-	Name  string   `yaml:"name"`
-	Needs Weights  `yaml:"needs" ref:"need"`
+	Name string `yaml:"name"`
+	// Needs are what the person says they need now.
+	Needs Weights `yaml:"needs" ref:"need"`
+	// Usual are what the person usually needs, from their profile. They
+	// count for less than anything said now, and a need said now cancels
+	// its opposites among them: space now leaves out usual closeness.
+	Usual Weights  `yaml:"usual" ref:"need"`
 	Likes []string `yaml:"likes" ref:"tag activity"`
 	// Never are tags and activity ids this person must never be offered.
 	Never []string `yaml:"avoid" ref:"tag activity"`
@@ -73,7 +88,7 @@ func (c *Catalog) CheckRequest(req Request) error {
 	refs("avoid", []string{"tag", "activity"}, req.Avoid...)
 	for i, p := range req.People {
 		at := personName(p, i)
-		for _, w := range p.Needs {
+		for _, w := range append(slices.Clone(p.Needs), p.Usual...) {
 			refs(at+": needs", []string{"need"}, w.Need)
 		}
 		refs(at+": likes", []string{"tag", "activity"}, p.Likes...)

@@ -12,6 +12,10 @@ import (
 type Result struct {
 	Suggestions []Suggestion `json:"suggestions"`
 	Compromise  *Compromise  `json:"compromise"`
+	// Guarded says the request turned quiet: nothing is to be chosen in
+	// advance for anyone. It is not written out, so that no screen can
+	// say why.
+	Guarded bool `json:"-"`
 }
 
 // Suggestion is one activity offered, with the reasons it was chosen.
@@ -25,6 +29,9 @@ type Suggestion struct {
 	// likes of the people it was chosen for.
 	Score   float64  `json:"score"`
 	Reasons []string `json:"reasons"`
+	// With names the others to do it with, for something offered to one
+	// person in a compromise that they can share with part of the group.
+	With []string `json:"with,omitempty"`
 }
 
 // Compromise is offered when one person needs closeness or talk and another
@@ -60,8 +67,10 @@ const (
 // function of the catalogue and the request: the same input always gives
 // the same result in the same order. Hard filters are never broken: nothing
 // on anyone's never-list, nothing for the wrong mode, nothing longer than
-// the time available. Ids the catalogue does not know match nothing; use
-// CheckRequest or ParseRequest to report them.
+// the time available, nothing about scenes or roles where none was said,
+// and, when the request is guarded, nothing with more than light touch,
+// no kissing and nothing celebratory. Ids the catalogue does not know
+// match nothing; use CheckRequest or ParseRequest to report them.
 func (c *Catalog) Suggest(req Request) Result {
 	e := newEngine(c, req)
 	limit := req.Limit
@@ -69,14 +78,19 @@ func (c *Catalog) Suggest(req Request) Result {
 		limit = DefaultLimit
 	}
 	main := e.newTop(limit)
+	cover := e.newCover()
 	bridges, looseBridges := e.newTop(maxBridges), e.newTop(maxBridges)
 	// Each person's own time: first what meets their stated needs, then,
-	// to fill up, what most people find soothing.
-	own, soothing := make([]*top, len(e.people)), make([]*top, len(e.people))
+	// to fill up, what most people find soothing; and before either, for
+	// someone who wants company, something with the others who can give it.
+	own, soothing, company := make([]*top, len(e.people)), make([]*top, len(e.people)), make([]*top, len(e.people))
 	alone := make([][]int, len(e.people))
 	for p := range e.people {
 		own[p], soothing[p] = e.newTop(ownPerPerson), e.newTop(ownPerPerson)
 		alone[p] = []int{p}
+		if e.company[p] != nil {
+			company[p] = e.newTop(1)
+		}
 	}
 	everyone := e.everyone()
 	fits := make([]float64, len(e.people))
@@ -92,9 +106,10 @@ func (c *Catalog) Suggest(req Request) Result {
 				fits[p] *= e.people[p].rated.factor(a.ID)
 			}
 		}
-		if e.modeFits(a) {
-			score := e.score(a, ca, everyone, e.groupFit(fits))
+		if e.offeredToAll(a) {
+			score := e.score(a, ca, everyone, e.groupFit(fits, everyone))
 			main.add(i, score)
+			cover.add(i, ca, score)
 			if e.clash != nil && a.Bridge {
 				if e.meetsEachSide(ca) {
 					bridges.add(i, score)
@@ -103,7 +118,15 @@ func (c *Catalog) Suggest(req Request) Result {
 				}
 			}
 		}
-		if e.clash != nil && a.Mode != Together && a.Contact == "none" && !a.Bridge {
+		if e.clash == nil {
+			continue
+		}
+		for p, group := range e.company {
+			if group != nil && a.Mode != Solo && e.meetsSocialSide(p, ca) {
+				company[p].add(i, e.score(a, ca, group, e.groupFit(fits, group)))
+			}
+		}
+		if a.Mode != Together && a.Contact == "none" && !a.Bridge {
 			for p := range e.people {
 				if fits[p] > 0 {
 					own[p].add(i, e.score(a, ca, alone[p], fits[p]))
@@ -114,7 +137,8 @@ func (c *Catalog) Suggest(req Request) Result {
 		}
 	}
 
-	result := Result{Suggestions: e.suggestions(main, everyone)}
+	main.items = cover.apply(main.items, limit)
+	result := Result{Suggestions: e.suggestions(main, everyone), Guarded: e.guard}
 	if e.clash != nil {
 		if len(bridges.items) == 0 {
 			bridges = looseBridges
@@ -123,7 +147,15 @@ func (c *Catalog) Suggest(req Request) Result {
 		for p := range e.people {
 			fill := ownPerPerson - len(own[p].items)
 			own[p].items = append(own[p].items, soothing[p].items[:min(fill, len(soothing[p].items))]...)
-			comp.Each = append(comp.Each, OwnTime{Person: e.people[p].name, Suggestions: e.suggestions(own[p], alone[p])})
+			var list []Suggestion
+			if company[p] != nil {
+				list = e.suggestions(company[p], e.company[p])
+				for i := range list {
+					list[i].With = e.names(e.company[p][1:])
+				}
+			}
+			list = append(list, e.suggestions(own[p], alone[p])...)
+			comp.Each = append(comp.Each, OwnTime{Person: e.people[p].name, Suggestions: list})
 		}
 		result.Compromise = comp
 	}
@@ -147,11 +179,18 @@ type engine struct {
 	have       []bool // by thing number; nil when the request did not say
 	anyLikes   bool
 	clash      *clash
+	// guard turns everything quiet; space keeps what is offered to
+	// everyone together to what asks nothing of anyone.
+	guard, space bool
+	// company is, for each person who wants closeness or talk in a clash,
+	// the group (them first) who can share it with them; nil for others.
+	company [][]int
 }
 
 type person struct {
 	name     string  // "" for the one unnamed person of a request
-	needs    Weights // as said, or the baseline
+	needs    Weights // what counts now: stated, usual or the baseline
+	stated   Weights // what they said they need now
 	dense    []int   // needs by number
 	assumed  bool    // the needs are the catalogue's baseline, not said
 	total    int
@@ -174,22 +213,31 @@ func newEngine(c *Catalog, req Request) *engine {
 			e.mode = Together
 		}
 	}
+	e.space = req.Space
 	never := slices.Clone(req.Avoid)
 	for i, p := range people {
 		name := strings.TrimSpace(p.Name)
 		if name == "" && len(people) > 1 {
 			name = fmt.Sprintf("Person %d", i+1)
 		}
-		pp := c.newPerson(name, p.Needs, p.Likes)
+		needs, assumed := c.NeedsNow(p)
+		pp := c.newPerson(name, needs, p.Likes)
+		pp.stated, pp.assumed = p.Needs, assumed
 		pp.rated = collectRatings(req.Ratings, p.Name)
-		if len(p.Needs) == 0 {
-			pp.needs, pp.dense, pp.total, pp.assumed = e.baseline.needs, e.baseline.dense, e.baseline.total, true
-		}
 		e.anyLikes = e.anyLikes || len(p.Likes) > 0
+		e.space = e.space || AsksForSpace(p.Needs)
 		never = append(never, p.Never...)
 		e.people = append(e.people, pp)
 	}
+	// Space matters between people; alone, it still keeps things gentle.
+	e.guard = req.Guard || e.space
+	e.space = e.space && e.mode == Together
 	e.bannedTags = c.tagSyms.flags(never)
+	if e.guard {
+		for n, quiet := range c.guardTags {
+			e.bannedTags[n] = e.bannedTags[n] || quiet
+		}
+	}
 	for _, id := range never {
 		e.bannedIDs[id] = true
 	}
@@ -202,7 +250,33 @@ func newEngine(c *Catalog, req Request) *engine {
 		e.have = c.thingSyms.flags(req.Things)
 	}
 	e.clash = e.findClash()
+	e.company = e.findCompany()
 	return e
+}
+
+// NeedsNow is what counts for a person now: what they said they need,
+// with their usual needs as a hint (weight 1) except any that a need said
+// now opposes; their usual needs in full when they said nothing; and the
+// catalogue's baseline, assumed, when there is nothing at all.
+func (c *Catalog) NeedsNow(p Person) (needs Weights, assumed bool) {
+	switch {
+	case len(p.Needs) == 0 && len(p.Usual) == 0:
+		return c.baseline(), true
+	case len(p.Needs) == 0:
+		return p.Usual, false
+	}
+	needs = p.Needs
+	for _, w := range p.Usual {
+		if needs.Of(w.Need) == 0 && !c.cancelled(w.Need, p.Needs) {
+			needs = needs.With(w.Need, 1)
+		}
+	}
+	return needs, false
+}
+
+// cancelled says whether a need said now pulls against need.
+func (c *Catalog) cancelled(need string, now Weights) bool {
+	return slices.ContainsFunc(c.Opposed(need), func(o string) bool { return now.Of(o) > 0 })
 }
 
 func (c *Catalog) newPerson(name string, needs Weights, likes []string) person {
@@ -233,12 +307,26 @@ func (e *engine) everyone() []int {
 	return all
 }
 
+func (e *engine) names(people []int) []string {
+	out := make([]string, len(people))
+	for i, p := range people {
+		out[i] = e.people[p].name
+	}
+	return out
+}
+
 // allowed applies the hard filters that hold for everything offered.
 func (e *engine) allowed(a *Activity, ca *compiled) bool {
 	if e.minutes > 0 && a.Minutes.Min > e.minutes {
 		return false
 	}
 	if e.bannedIDs[a.ID] {
+		return false
+	}
+	if len(a.OnlyIn) > 0 && (e.situation == nil || !slices.Contains(a.OnlyIn, e.situation.ID)) {
+		return false
+	}
+	if e.guard && a.Contact == "full" {
 		return false
 	}
 	for _, t := range ca.tags {
@@ -253,6 +341,13 @@ func (e *engine) modeFits(a *Activity) bool {
 	return a.Mode == Either || a.Mode == e.mode
 }
 
+// offeredToAll says whether an activity may be offered to everyone at
+// once: it fits the mode, and asks nothing of anyone when someone asked
+// for space.
+func (e *engine) offeredToAll(a *Activity) bool {
+	return e.modeFits(a) && (!e.space || a.AsksNothing)
+}
+
 // fit is how well an activity meets this person's needs, from 0 to 1.
 func (p *person) fit(ca *compiled) float64 {
 	if p.total == 0 {
@@ -265,17 +360,18 @@ func (p *person) fit(ca *compiled) float64 {
 	return float64(met) / float64(MaxWeight*p.total)
 }
 
-// groupFit is how well an activity meets the needs of everyone present.
-// With several people it weighs the least-served person as much as the
-// average, so that what fits everyone beats what delights one.
-func (e *engine) groupFit(fits []float64) float64 {
+// groupFit is how well an activity meets the needs of a group, given how
+// well it meets each person's. With several people it weighs the
+// least-served person as much as the average, so that what fits everyone
+// beats what delights one.
+func (e *engine) groupFit(fits []float64, who []int) float64 {
 	sum, least := 0.0, math.Inf(1)
-	for _, f := range fits {
-		sum += f
-		least = min(least, f)
+	for _, p := range who {
+		sum += fits[p]
+		least = min(least, fits[p])
 	}
-	mean := sum / float64(len(fits))
-	if len(fits) == 1 {
+	mean := sum / float64(len(who))
+	if len(who) == 1 {
 		return mean
 	}
 	return (mean + least) / 2

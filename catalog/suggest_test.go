@@ -24,9 +24,10 @@ needs:
   - {id: reassurance, label: Reassurance}
 tags:
   - {id: touch, label: Touch}
-  - {id: kissing, label: Kissing}
+  - {id: kissing, label: Kissing, guard: true}
   - {id: music, label: Music}
   - {id: talking, label: Talking}
+  - {id: celebrating, label: Celebrating, guard: true}
 things:
   - {id: blanket, label: a blanket}
   - {id: tea, label: tea}
@@ -36,14 +37,17 @@ situations:
 activities:
   - {id: cuddle, title: Cuddle, summary: Close., needs: {closeness: 3, touch: 3, comfort: 2}, mode: together, contact: full, minutes: [5, 30], energy: low, tags: [touch], situations: [tender]}
   - {id: kiss, title: Kiss, summary: Slow., needs: {closeness: 3, touch: 2}, mode: together, contact: full, minutes: [1, 5], energy: low, tags: [touch, kissing]}
-  - {id: tea, title: Tea, summary: Warm., needs: {hydration: 2, comfort: 2, warmth: 1}, mode: either, contact: none, minutes: [5, 10], energy: low, things: [tea]}
-  - {id: blanket, title: Blanket, summary: Soft., needs: {warmth: 3, comfort: 2, calm: 1}, mode: either, contact: none, minutes: [1, 20], energy: low, things: [blanket], situations: [scene]}
+  - {id: tea, title: Tea, summary: Warm., needs: {hydration: 2, comfort: 2, warmth: 1}, mode: either, contact: none, minutes: [5, 10], energy: low, things: [tea], asks_nothing: true}
+  - {id: blanket, title: Blanket, summary: Soft., needs: {warmth: 3, comfort: 2, calm: 1}, mode: either, contact: none, minutes: [1, 20], energy: low, things: [blanket], situations: [scene], asks_nothing: true}
   - {id: playlist, title: Playlist, summary: Music., needs: {calm: 3, quiet: 1}, mode: either, contact: none, minutes: [10, 30], energy: low, tags: [music]}
   - {id: talk-it-over, title: Talk it over, summary: Words., needs: {talk: 3, reassurance: 2}, mode: together, contact: none, minutes: [10, 40], energy: medium, tags: [talking], situations: [scene]}
   - {id: breathe-alone, title: Breathe, summary: Slowly., needs: {calm: 3, quiet: 2, space: 2}, mode: solo, contact: none, minutes: [3, 10], energy: low}
   - {id: long-bath, title: Long bath, summary: Alone., needs: {calm: 2, warmth: 3, space: 3}, mode: solo, contact: none, minutes: [30, 60], energy: low}
   - {id: hug-then-space, title: Hug then space, summary: Both., needs: {closeness: 2, touch: 1, space: 2}, mode: together, contact: light, minutes: [2, 10], energy: low, tags: [touch], bridge: true}
-  - {id: sit-nearby, title: Sit nearby, summary: Near., needs: {closeness: 1, quiet: 2, space: 1}, mode: together, contact: none, minutes: [5, 20], energy: low, bridge: true}
+  - {id: sit-nearby, title: Sit nearby, summary: Near., needs: {closeness: 1, quiet: 2, space: 1}, mode: together, contact: none, minutes: [5, 20], energy: low, bridge: true, asks_nothing: true}
+  - {id: debrief, title: Debrief, summary: The scene., needs: {talk: 3, reassurance: 3}, mode: together, contact: none, minutes: [5, 20], energy: low, tags: [talking], only_in: [scene]}
+  - {id: toast, title: Toast, summary: To us., needs: {reassurance: 3, closeness: 2}, mode: together, contact: none, minutes: [1, 5], energy: low, tags: [talking, celebrating]}
+  - {id: stroke-hand, title: Stroke a hand, summary: Light., needs: {touch: 2, calm: 2}, mode: together, contact: light, minutes: [2, 10], energy: low, tags: [touch]}
 `
 
 func fixtureCatalog(t testing.TB) *Catalog {
@@ -197,7 +201,9 @@ func TestSuggestExplainsEachSuggestion(t *testing.T) {
 		{"three people sharing a need", Request{People: []Person{{Name: "Sam", Needs: needs("warmth")}, {Name: "Alex", Needs: needs("warmth")}, {Name: "Kai", Needs: needs("warmth")}}},
 			"blanket", []string{"meets everyone's need for warmth"}},
 		{"each person named once", Request{People: []Person{{Name: "Sam", Needs: needs("closeness")}, {Name: "Alex", Needs: needs("space")}}},
-			"hug-then-space", []string{"meets Sam's need for closeness", "meets Alex's need for space"}},
+			"sit-nearby", []string{"meets Sam's need for closeness", "meets Alex's need for space"}},
+		{"a usual need is called usual", Request{Mode: Together, People: []Person{{Name: "Sam", Usual: needs("warmth")}, {Name: "Alex", Needs: needs("warmth")}}},
+			"blanket", []string{"meets Alex's need for warmth", "suits Sam's usual need for warmth"}},
 		{"situation", Request{Mode: Together, Situation: "scene"},
 			"blanket", []string{"good after a scene"}},
 		{"likes", Request{Mode: Solo, People: []Person{{Name: "Sam", Likes: []string{"tea", "music"}}}},
@@ -252,8 +258,8 @@ func TestSuggestFindsACompromiseWhenNeedsPullApart(t *testing.T) {
 	if want := "Sam needs closeness and touch, while Alex needs space."; !strings.HasPrefix(comp.Why, want) {
 		t.Errorf("why = %q, want it to start %q", comp.Why, want)
 	}
-	if got := ids(comp.Bridges); len(got) == 0 || got[0] != "hug-then-space" {
-		t.Errorf("bridges %v, want hug-then-space first", got)
+	if got := ids(comp.Bridges); !slices.Equal(got, []string{"sit-nearby"}) {
+		t.Errorf("bridges %v, want only sit-nearby, which asks nothing of Alex", got)
 	}
 	for _, b := range comp.Bridges {
 		a := c.Activity(b.ID)
@@ -324,7 +330,7 @@ func TestSuggestKeepsToTheLimit(t *testing.T) {
 	c := fixtureCatalog(t)
 	for _, limit := range []int{1, 3, 100} {
 		r := c.Suggest(Request{Mode: Together, Limit: limit})
-		if want := min(limit, 8); len(r.Suggestions) != want {
+		if want := min(limit, 10); len(r.Suggestions) != want {
 			t.Errorf("limit %d gave %d suggestions, want %d", limit, len(r.Suggestions), want)
 		}
 	}
@@ -448,9 +454,9 @@ func TestNoRatingLiftsWhatMeetsNoStatedNeed(t *testing.T) {
 
 func TestOneReasonForPeopleItWentTheSameWayFor(t *testing.T) {
 	c := fixtureCatalog(t)
-	ratings := append(rated("Sam", "hug-then-space", 0, Helped), rated("Alex", "hug-then-space", 0, Helped)...)
+	ratings := append(rated("Sam", "sit-nearby", 0, Helped), rated("Alex", "sit-nearby", 0, Helped)...)
 	r := c.Suggest(Request{Ratings: ratings, People: []Person{{Name: "Sam", Needs: needs("closeness")}, {Name: "Alex", Needs: needs("space")}}})
-	if got := r.Suggestions[0]; got.ID != "hug-then-space" || !slices.Contains(got.Reasons, "helped Sam and Alex last time") {
+	if got := r.Suggestions[0]; got.ID != "sit-nearby" || !slices.Contains(got.Reasons, "helped Sam and Alex last time") {
 		t.Errorf("first suggestion %+v", got)
 	}
 }

@@ -29,6 +29,9 @@ type Tag struct {
 	ID      string `yaml:"id" json:"id"`
 	Label   string `yaml:"label" json:"label"`
 	Meaning string `yaml:"meaning" json:"meaning"`
+	// Guard leaves activities with this tag out for everyone when the
+	// check-in turns quiet, as kissing and celebrating are.
+	Guard bool `yaml:"guard" json:"guard,omitempty"`
 }
 
 // Thing is an object an activity uses, such as a blanket or tea.
@@ -72,7 +75,14 @@ type Activity struct {
 	Things     []string `yaml:"things" ref:"thing" json:"things,omitempty"`
 	Tags       []string `yaml:"tags" ref:"tag" json:"tags,omitempty"`
 	Situations []string `yaml:"situations" ref:"situation" json:"situations,omitempty"`
-	Bridge     bool     `yaml:"bridge" json:"bridge,omitempty"`
+	// OnlyIn keeps an activity about scenes, roles or leading to the
+	// situations it belongs to: it is never offered anywhere else, nor
+	// when no situation was said.
+	OnlyIn []string `yaml:"only_in" ref:"situation" json:"only_in,omitempty"`
+	Bridge bool     `yaml:"bridge" json:"bridge,omitempty"`
+	// AsksNothing marks what someone who asked for space can be offered:
+	// no touch, no talk, no attention; they can take it or leave it.
+	AsksNothing bool `yaml:"asks_nothing" json:"asks_nothing,omitempty"`
 }
 
 // The kinds of question.
@@ -85,12 +95,15 @@ const (
 
 // Question is one check-in question with its possible answers.
 type Question struct {
-	ID          string   `yaml:"id" json:"id"`
-	Phase       string   `yaml:"phase" oneof:"after before followup" json:"phase"`
-	Audience    string   `yaml:"audience" oneof:"solo together both" json:"audience"`
-	Kind        string   `yaml:"kind" oneof:"single multi scale text" json:"kind"`
-	Prompt      string   `yaml:"prompt" json:"prompt"`
-	SoloPrompt  string   `yaml:"solo_prompt" json:"solo_prompt,omitempty"`
+	ID         string `yaml:"id" json:"id"`
+	Phase      string `yaml:"phase" oneof:"after before followup" json:"phase"`
+	Audience   string `yaml:"audience" oneof:"solo together both" json:"audience"`
+	Kind       string `yaml:"kind" oneof:"single multi scale text" json:"kind"`
+	Prompt     string `yaml:"prompt" json:"prompt"`
+	SoloPrompt string `yaml:"solo_prompt" json:"solo_prompt,omitempty"`
+	// GroupPrompt is the wording for three people or more, where "your
+	// partner" would be wrong.
+	GroupPrompt string   `yaml:"group_prompt" json:"group_prompt,omitempty"`
 	Help        string   `yaml:"help" json:"help,omitempty"`
 	Private     bool     `yaml:"private" json:"private"`
 	Options     []Option `yaml:"options" json:"options,omitempty"`
@@ -129,11 +142,21 @@ func (q Question) MarshalJSON() ([]byte, error) {
 
 // Option is one possible answer to a single or multiple choice question.
 type Option struct {
-	ID     string   `yaml:"id" json:"id"`
-	Label  string   `yaml:"label" json:"label"`
-	Needs  Weights  `yaml:"needs" ref:"need" json:"needs,omitempty"`
-	Avoid  []string `yaml:"avoid" ref:"tag" json:"avoid,omitempty"`
-	Safety bool     `yaml:"safety" json:"safety,omitempty"`
+	ID    string   `yaml:"id" json:"id"`
+	Label string   `yaml:"label" json:"label"`
+	Needs Weights  `yaml:"needs" ref:"need" json:"needs,omitempty"`
+	Avoid []string `yaml:"avoid" ref:"tag" json:"avoid,omitempty"`
+	// Support brings up support there and then, on the person's own turn:
+	// "low" for someone who is not okay, "unsafe" for someone who is not
+	// safe or says a line was crossed.
+	Support string `yaml:"support" oneof:"low unsafe" json:"support,omitempty"`
+	// Guard turns the check-in quiet for everyone, without saying why:
+	// someone is unsure whether they are safe, or whether a line was
+	// crossed. An unsafe answer always does.
+	Guard bool `yaml:"guard" json:"guard,omitempty"`
+	// Skip is the answer that says nothing, such as "I'd rather not say":
+	// it is recorded as no answer at all.
+	Skip bool `yaml:"skip" json:"skip,omitempty"`
 	// Followup marks an answer that asks to be checked on tomorrow.
 	Followup bool `yaml:"followup" json:"followup,omitempty"`
 	// Mood says how the answer tells someone feels, from 1 (low) to 5
@@ -151,11 +174,22 @@ type Answer struct {
 
 // Resource is a place to turn to when someone is not okay or not safe.
 type Resource struct {
-	ID      string `yaml:"id" json:"id"`
-	Name    string `yaml:"name" json:"name"`
-	Region  string `yaml:"region" json:"region"`
-	How     string `yaml:"how" json:"how"`
-	Summary string `yaml:"summary" json:"summary,omitempty"`
+	ID   string `yaml:"id" json:"id"`
+	Name string `yaml:"name" json:"name"`
+	// Kind is what it helps with: emergency, assault (sexual violence),
+	// abuse (domestic abuse), listening (feeling low, crisis), directory
+	// (helplines everywhere) or personal (someone you know).
+	Kind string `yaml:"kind" oneof:"emergency assault abuse listening directory personal" json:"kind"`
+	// Regions are the countries it serves, as ISO 3166 codes such as GB,
+	// or "anywhere".
+	Regions []string `yaml:"regions" json:"regions"`
+	How     string   `yaml:"how" json:"how"`
+	Summary string   `yaml:"summary" json:"summary,omitempty"`
+	URL     string   `yaml:"url" json:"url,omitempty"`
+	// Checked is the day the number was checked against Source, the
+	// organisation's own page, written 2026-11-29.
+	Checked string `yaml:"checked" json:"checked,omitempty"`
+	Source  string `yaml:"source" json:"source,omitempty"`
 }
 
 // Range is a span of whole minutes, written [5, 20] or, for one value, 5.

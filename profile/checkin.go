@@ -28,13 +28,18 @@ type Turn struct {
 	// Avoid are tags the person asked to avoid, kept apart from their
 	// answers once private answers are gone.
 	Avoid []string
+	// Guard and Space are kept apart in the same way: whether anything the
+	// person said, shared or not, turns the check-in quiet, and whether
+	// they asked for space.
+	Guard, Space bool
 }
 
 // Handed is the turn as it may outlive the person's time at the keyboard:
 // the answers they shared and what they asked to avoid. Every private
 // answer is gone, so no later screen can show it.
 func (t Turn) Handed() Turn {
-	out := Turn{Name: t.Name, Profile: t.Profile, AskedForSpace: t.AskedForSpace, Avoid: t.avoid()}
+	out := Turn{Name: t.Name, Profile: t.Profile, AskedForSpace: t.AskedForSpace, Avoid: t.avoid(),
+		Guard: t.guarded(), Space: t.askedForSpace()}
 	if t.AskedForSpace {
 		return out
 	}
@@ -60,6 +65,38 @@ func (t *Turn) avoid() []string {
 	return out
 }
 
+// guarded says whether anything the person said, shared or not, turns the
+// check-in quiet.
+func (t *Turn) guarded() bool {
+	return t.Guard || t.askedForSpace() || slices.ContainsFunc(t.Answers, func(a Answered) bool {
+		return a.Question.Implied(a.Answer).Guard
+	})
+}
+
+// askedForSpace says whether the person asked for space, on the support
+// screen or in any answer, shared or not.
+func (t *Turn) askedForSpace() bool {
+	var needs catalog.Weights
+	for _, a := range t.Answers {
+		needs = needs.Merge(a.Question.Implied(a.Answer).Needs)
+	}
+	return t.Space || t.AskedForSpace || catalog.AsksForSpace(needs)
+}
+
+// GuardNote is the private line that ends the turn of someone whose
+// answers turned the check-in quiet: what will be left out, for everyone,
+// and that nobody is told why. It is empty when nothing they said did.
+func (t *Turn) GuardNote() string {
+	if !t.guarded() {
+		return ""
+	}
+	note := "Because of what you said, nothing with more than light touch, no kissing and nothing celebratory will be suggested to anyone, and nothing will be chosen in advance."
+	if t.askedForSpace() {
+		note += " Whatever is offered to you all together will ask nothing of you."
+	}
+	return note + " No one is told why."
+}
+
 // spaceNeeds is what asking for space tells the suggestion engine.
 var spaceNeeds = catalog.Weights{{Need: "quiet", Weight: 2}, {Need: "space", Weight: catalog.MaxWeight}}
 
@@ -68,7 +105,7 @@ const askedForSpace = "Asked for some space."
 
 // SharedRecords are the answers the person chose to share, as history keeps
 // them; a person who asked for space shares only that.
-func (t *Turn) SharedRecords(mode catalog.Mode) []Shared {
+func (t *Turn) SharedRecords(people int) []Shared {
 	if t.AskedForSpace {
 		return []Shared{{Question: "support", Said: askedForSpace}}
 	}
@@ -77,7 +114,7 @@ func (t *Turn) SharedRecords(mode catalog.Mode) []Shared {
 		if !a.Shared || !a.Question.Given(a.Answer) {
 			continue
 		}
-		s := Shared{Question: a.Question.ID, Prompt: a.Question.PromptFor(mode), Said: a.Question.Said(a.Answer)}
+		s := Shared{Question: a.Question.ID, Prompt: a.Question.PromptFor(people), Said: a.Question.Said(a.Answer)}
 		switch a.Question.Kind {
 		case catalog.Single, catalog.Multi:
 			s.Choices = slices.Clone(a.Answer.Choices)
@@ -95,7 +132,8 @@ func (t *Turn) SharedRecords(mode catalog.Mode) []Shared {
 // person is what the suggestion engine may know of this person. Together,
 // only what they shared counts, so that no suggestion and no reason ever
 // gives away a private answer; alone, all of it does. Their profile adds
-// their usual needs, likes and never-list.
+// their usual needs, likes and never-list; the engine weighs what they
+// said now above what they usually need.
 func (t *Turn) person(mode catalog.Mode, situation string) catalog.Person {
 	p := catalog.Person{Name: t.Name}
 	if t.Profile != nil {
@@ -110,30 +148,17 @@ func (t *Turn) person(mode catalog.Mode, situation string) catalog.Person {
 		p.Needs = spaceNeeds
 		return p
 	}
-	var now catalog.Weights
 	for _, a := range t.Answers {
 		if a.Shared || mode == catalog.Solo {
-			now = now.Merge(a.Question.Implied(a.Answer).Needs)
+			p.Needs = p.Needs.Merge(a.Question.Implied(a.Answer).Needs)
 		}
-	}
-	if len(now) > 0 {
-		p.Needs = now.Merge(usualAsHint(p.Needs))
 	}
 	return p
 }
 
-// usualAsHint weighs usual needs as a little: what someone needs now, said
-// now, matters more than what they usually need.
-func usualAsHint(usual catalog.Weights) catalog.Weights {
-	out := make(catalog.Weights, len(usual))
-	for i, w := range usual {
-		out[i] = catalog.Weight{Need: w.Need, Weight: 1}
-	}
-	return out
-}
-
 // CheckinRequest is the engine's request for a check-in. What anyone asked
-// to avoid holds for everyone, private or not, without saying whose it was.
+// to avoid holds for everyone, private or not, without saying whose it was;
+// so does anything that turns the check-in quiet.
 // The ratings of the people present shape what is suggested to them.
 func CheckinRequest(mode catalog.Mode, situation string, minutes int, turns []Turn, ratings []catalog.Rating) catalog.Request {
 	req := catalog.Request{Mode: mode, Situation: situation, Minutes: minutes}
@@ -150,12 +175,24 @@ func CheckinRequest(mode catalog.Mode, situation string, minutes int, turns []Tu
 	}
 	for i := range turns {
 		req.People = append(req.People, turns[i].person(mode, situation))
+		req.Guard = req.Guard || turns[i].guarded()
+		req.Space = req.Space || turns[i].askedForSpace()
 		for _, tag := range turns[i].avoid() {
 			if !slices.Contains(req.Avoid, tag) {
 				req.Avoid = append(req.Avoid, tag)
 			}
 		}
 	}
+	return req
+}
+
+// SelfCareRequest asks the engine for a few gentle things someone can do
+// for themselves now, from everything they have answered so far and their
+// profile: for a follow-up that went heavy. It is guarded, so that nothing
+// asks much of them.
+func SelfCareRequest(t Turn, minutes, limit int) catalog.Request {
+	req := CheckinRequest(catalog.Solo, "", minutes, []Turn{t}, nil)
+	req.Guard, req.Limit = true, limit
 	return req
 }
 
@@ -173,7 +210,7 @@ func NewCheckinSession(started time.Time, mode catalog.Mode, situation string, t
 	}
 	for i := range turns {
 		s.People = append(s.People, turns[i].Name)
-		if shared := turns[i].SharedRecords(mode); len(shared) > 0 {
+		if shared := turns[i].SharedRecords(len(turns)); len(shared) > 0 {
 			s.Shared[turns[i].Name] = shared
 		}
 	}

@@ -122,14 +122,104 @@ func TestUsualNeedsAreAHintBesideWhatIsSaidNow(t *testing.T) {
 	p := sam()
 	turn := Turn{Name: "Sam", Profile: p, Answers: []Answered{answered(t, "need-now", choice("refuel"), true)}}
 	got := turn.person(catalog.Together, "scene")
-	if got.Needs.Of("hydration") != 3 || got.Needs.Of("closeness") != 1 {
-		t.Errorf("needs %v, want what was said now at full weight and the usual closeness as a hint", got.Needs)
+	if now, _ := testCatalog().NeedsNow(got); now.Of("hydration") != 3 || now.Of("closeness") != 1 {
+		t.Errorf("needs %v, want what was said now at full weight and the usual closeness as a hint", now)
 	}
 	if !strings.Contains(strings.Join(got.Likes, ","), "blanket-wrap") || got.Never[0] != "kissing" {
 		t.Errorf("the profile's likes for a scene and never-list are missing: %+v", got)
 	}
 	silent := Turn{Name: "Sam", Profile: p}
-	if got := silent.person(catalog.Together, ""); got.Needs.Of("closeness") != 3 {
-		t.Errorf("with nothing said now, the usual needs count in full: %v", got.Needs)
+	if now, _ := testCatalog().NeedsNow(silent.person(catalog.Together, "")); now.Of("closeness") != 3 {
+		t.Errorf("with nothing said now, the usual needs count in full: %v", now)
+	}
+	spaced := Turn{Name: "Sam", Profile: p, Answers: []Answered{answered(t, "close-or-space", choice("space"), true)}}
+	if now, _ := testCatalog().NeedsNow(spaced.person(catalog.Together, "")); now.Of("closeness") != 0 || now.Of("space") != 3 {
+		t.Errorf("asking for space now still counts the usual closeness: %v", now)
+	}
+}
+
+func TestAnythingSaidPrivatelyCanTurnTheCheckinQuietWithoutSayingWho(t *testing.T) {
+	tests := []struct {
+		name         string
+		answer       Answered
+		guard, space bool
+	}{
+		{"nothing to worry about", answered(t, "okay", choice("okay"), true), false, false},
+		{"rather not say", answered(t, "safe", choice("rather-not-say"), false), false, false},
+		{"not safe, kept private", answered(t, "safe", choice("not-safe"), false), true, true},
+		{"unsure about safety", answered(t, "safe", choice("mostly"), false), true, false},
+		{"unsure about a boundary", answered(t, "boundary", choice("not-sure"), false), true, false},
+		{"a line was crossed", answered(t, "boundary", choice("yes"), false), true, false},
+		{"space, shared", answered(t, "close-or-space", choice("space"), true), true, true},
+		{"room, kept private", answered(t, "partner-can-do", choice("give-room"), false), true, true},
+		{"a bit of both", answered(t, "close-or-space", choice("both"), true), false, false},
+		{"low, not unsafe", answered(t, "okay", choice("not-okay"), false), false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			turn := Turn{Name: "Sam", Answers: []Answered{tt.answer}}
+			handed := turn.Handed()
+			req := CheckinRequest(catalog.Together, "", 0, []Turn{handed, {Name: "Alex"}}, nil)
+			if req.Guard != tt.guard || req.Space != tt.space {
+				t.Errorf("guard %v space %v, want %v and %v", req.Guard, req.Space, tt.guard, tt.space)
+			}
+			if note := turn.GuardNote(); (note != "") != tt.guard {
+				t.Errorf("the private line is %q", note)
+			}
+			if got := testCatalog().Suggest(req); got.Guarded != tt.guard {
+				t.Errorf("suggestions guarded %v, want %v", got.Guarded, tt.guard)
+			}
+			for _, p := range req.People {
+				if !tt.answer.Shared && len(p.Needs) > 0 {
+					t.Errorf("a private answer reached the engine as %s's needs: %v", p.Name, p.Needs)
+				}
+			}
+		})
+	}
+}
+
+func TestNamesAreCheckedWhereTheyAreTyped(t *testing.T) {
+	tests := []struct {
+		names []string
+		want  string // part of the problem, or "" for none
+	}{
+		{[]string{"Sam", "Alex"}, ""},
+		{[]string{"李小龍", "Jo Anne"}, ""},
+		{[]string{"👋"}, "needs at least one letter or digit"},
+		{[]string{"Sam", "sam"}, `"Sam" and "sam" are the same name`},
+		{[]string{"Sam", "Sam"}, `"Sam" is named twice`},
+		{[]string{"Jos\u00e9", "Jose\u0301"}, "are the same name"},
+		{[]string{" Sam"}, "spaces at its start or end"},
+		{[]string{""}, "a name is needed"},
+	}
+	for _, tt := range tests {
+		err := CheckNames(tt.names)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%q: %v", tt.names, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%q: %v, want %q", tt.names, err, tt.want)
+		}
+	}
+}
+
+func TestAPrivateFollowUpNamesOnlyWhoAskedAndIsNeverListed(t *testing.T) {
+	at := time.Date(2026, 11, 20, 22, 10, 0, 0, time.UTC)
+	s := NewPrivateFollowUp(at, "Sam")
+	if problems := s.problems(); len(problems) != 0 {
+		t.Fatalf("problems %v", problems)
+	}
+	if s.Listed() || (Filter{}).Keep(s) || (Filter{Person: "Sam"}).Keep(s) {
+		t.Error("a private follow-up is listed in history")
+	}
+	if due := Due([]SessionEntry{{Session: s}}, FollowUpDue(at)); len(due) != 1 {
+		t.Error("a private follow-up never falls due")
+	}
+	if line := DueLine(s); strings.Contains(line, "Sam") {
+		t.Errorf("the due line names Sam: %q", line)
+	}
+	s.Chosen = []string{"cuddle"}
+	if len(s.problems()) == 0 {
+		t.Error("a private follow-up may hold what was chosen in the check-in")
 	}
 }

@@ -114,9 +114,10 @@ type Filter struct {
 	Since  time.Time // only sessions started at or after this; zero for all
 }
 
-// Keep says whether a session passes the filter.
+// Keep says whether a session passes the filter; a private follow-up
+// never does.
 func (f Filter) Keep(s *Session) bool {
-	if f.Person != "" && !s.has(f.Person) {
+	if !s.Listed() || f.Person != "" && !s.has(f.Person) {
 		return false
 	}
 	return f.Since.IsZero() || !s.Started.Before(f.Since)

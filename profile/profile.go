@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/aftercare-tui/aftercare/catalog"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Profile is what one person has saved about themselves: what they like,
@@ -59,8 +61,31 @@ func CheckName(name string) error {
 }
 
 // SameName says whether two names belong to the same person: names are
-// compared without regard to case, spacing or punctuation.
-func SameName(a, b string) bool { return slug(a) == slug(b) }
+// compared in one Unicode form (NFC), without regard to case, spacing or
+// punctuation.
+func SameName(a, b string) bool { return slug(norm.NFC.String(a)) == slug(norm.NFC.String(b)) }
+
+// CheckNames says, in plain words, what is wrong with the names of the
+// people taking part, if anything: each must be a name (with a letter or
+// digit), and no one may be named twice. A check-in is held to the same
+// rules when it is saved, so names that pass here can always be saved.
+func CheckNames(names []string) error {
+	var problems []error
+	for i, name := range names {
+		if err := CheckName(name); err != nil {
+			problems = append(problems, err)
+			continue
+		}
+		if j := slices.IndexFunc(names[:i], func(n string) bool { return SameName(n, name) }); j >= 0 {
+			if names[j] == name {
+				problems = append(problems, fmt.Errorf("%q is named twice", name))
+			} else {
+				problems = append(problems, fmt.Errorf("%q and %q are the same name; give each person a different one", names[j], name))
+			}
+		}
+	}
+	return errors.Join(problems...)
+}
 
 // slug is a name as a file name: lowercase letters and digits joined by
 // hyphens. Two names with the same slug are the same person.
@@ -90,7 +115,7 @@ func (p *Profile) Person(situation string) catalog.Person {
 			likes = append(likes, id)
 		}
 	}
-	return catalog.Person{Name: p.Name, Needs: p.Needs, Likes: likes, Never: slices.Clone(p.Never)}
+	return catalog.Person{Name: p.Name, Usual: p.Needs, Likes: likes, Never: slices.Clone(p.Never)}
 }
 
 // profileHeader opens every profile file so that someone who finds it

@@ -28,7 +28,9 @@ type Session struct {
 	Chosen  []string            `json:"chosen" yaml:"chosen"`
 	Note    string              `json:"note,omitempty" yaml:"note,omitempty"`
 	Ratings []Rating            `json:"ratings" yaml:"ratings"`
-	// Kind is "" for a check-in and "plan" for a plan made beforehand.
+	// Kind is "" for a check-in, "plan" for a plan made beforehand, and
+	// "private-followup" for a follow-up someone asked for on their own
+	// support screen.
 	Kind string `json:"kind,omitempty" yaml:"kind,omitempty"`
 	// FollowUp is set when someone asked to be checked on later.
 	FollowUp *FollowUp `json:"followup,omitempty" yaml:"followup,omitempty"`
@@ -36,6 +38,21 @@ type Session struct {
 
 // Plan is the Kind of a plan made before sex.
 const Plan = "plan"
+
+// PrivateFollowUp is the Kind of a follow-up asked for privately, on a
+// support screen: it names only the person who asked, holds nothing of the
+// check-in, and is never listed in the history the others can read.
+const PrivateFollowUp = "private-followup"
+
+// NewPrivateFollowUp is the record of a follow-up asked for privately.
+func NewPrivateFollowUp(asked time.Time, name string) *Session {
+	return &Session{ID: NewSessionID(asked), Started: asked, Mode: string(catalog.Solo), People: []string{name},
+		Shared: map[string][]Shared{}, Kind: PrivateFollowUp, FollowUp: &FollowUp{For: []string{name}}}
+}
+
+// Listed says whether a session belongs in a history listing: everything
+// but a follow-up someone asked for privately.
+func (s *Session) Listed() bool { return s.Kind != PrivateFollowUp }
 
 // FollowUp is a check-in's follow-up: who asked for it, and once it is
 // done, when, and what they chose to share then.
@@ -134,8 +151,15 @@ func (s *Session) problems() []problem {
 		if len(s.Chosen)+len(s.Ratings) > 0 || s.FollowUp != nil {
 			add("kind", "a plan has nothing chosen, rated or followed up")
 		}
+	case PrivateFollowUp:
+		if len(s.Chosen)+len(s.Ratings)+len(s.Shared) > 0 || s.Note != "" || s.Situation != "" {
+			add("kind", "a private follow-up holds nothing of a check-in: nothing shared, chosen, rated or noted")
+		}
+		if s.FollowUp == nil || len(s.People) != 1 || len(s.FollowUp.For) != 1 || !SameName(s.FollowUp.For[0], s.People[0]) {
+			add("kind", "a private follow-up is for the one person who asked for it")
+		}
 	default:
-		add("kind", "%q is not a kind of record: leave it out for a check-in, or use plan", s.Kind)
+		add("kind", "%q is not a kind of record: leave it out for a check-in, or use plan or private-followup", s.Kind)
 	}
 	if f := s.FollowUp; f != nil {
 		for _, name := range f.For {

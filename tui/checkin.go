@@ -222,7 +222,7 @@ func (ck *checkin) saveFollowUp(s *profile.Store) error {
 	shared := map[string][]profile.Shared{}
 	var ratings []profile.Rating
 	for _, t := range ck.turns {
-		if records := t.SharedRecords(ck.mode); len(records) > 0 {
+		if records := t.SharedRecords(len(ck.people)); len(records) > 0 {
 			shared[t.Name] = records
 		}
 		ratings = append(ratings, ck.rated[t.Name]...)

@@ -31,7 +31,7 @@ func newQuestion(c *ctx, ck *checkin, t *turn, i int) screen {
 	q.header = ck.progress(t, i)
 	q.loses = true
 	var field huh.Field
-	title := asked.PromptFor(ck.mode)
+	title := asked.PromptFor(len(ck.people))
 	switch asked.Kind {
 	case catalog.Single:
 		q.single = firstChoice(a)
@@ -109,7 +109,7 @@ func (q *question) answer(c *ctx) (screen, tea.Cmd) {
 	default:
 		q.t.answers[q.i] = catalog.Answer{Text: q.text}
 	}
-	if asked.Implied(q.t.answers[q.i]).Safety {
+	if asked.Implied(q.t.answers[q.i]).Support != "" {
 		return newSupport(c, q.ck, q.t, q.i+1), nil
 	}
 	return q.ck.after(c, q.t, q.i+1), nil

@@ -119,7 +119,7 @@ func (r *results) content(c *ctx) string {
 // sharedLines say what one person shared, an answer a line.
 func sharedLines(c *ctx, ck *checkin, t profile.Turn) string {
 	st := c.st
-	records := t.SharedRecords(ck.mode)
+	records := t.SharedRecords(len(ck.people))
 	name := st.name.Render(t.Name)
 	if len(records) == 0 {
 		return name + st.muted.Render(" kept their answers to themselves.")

@@ -27,7 +27,7 @@ func newShare(c *ctx, ck *checkin, t *turn) screen {
 		if !q.Given(t.answers[i]) {
 			continue
 		}
-		label := truncate(fmt.Sprintf("%s · %s", q.Said(t.answers[i]), q.PromptFor(ck.mode)), c.bodyWidth-6)
+		label := truncate(fmt.Sprintf("%s · %s", q.Said(t.answers[i]), q.PromptFor(len(ck.people))), c.bodyWidth-6)
 		opt := huh.NewOption(label, strconv.Itoa(i))
 		if !q.PrivateByDefault(t.answers[i]) {
 			s.chosen = append(s.chosen, strconv.Itoa(i))

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -67,9 +66,6 @@ func supportWords(c *ctx, ck *checkin) string {
 	b.WriteString(st.text.Render(words) + "\n")
 	for _, r := range c.cat.Resources {
 		line := st.name.Render(r.Name)
-		if r.Region != "" && r.Region != "Anywhere" {
-			line += st.muted.Render(fmt.Sprintf(" (%s)", r.Region))
-		}
 		b.WriteString("\n" + line + "\n" + st.text.Render(r.How) + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")

@@ -1,0 +1,262 @@
+package catalog
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// These hold the engine to the care rules: what someone says now outweighs
+// what they usually need; the quiet guard; space asks nothing; stated needs
+// are met; kink is never assumed; company before time alone.
+
+func TestANeedSaidNowCancelsItsOppositeFromUsualNeeds(t *testing.T) {
+	c := fixtureCatalog(t)
+	tests := []struct {
+		name    string
+		person  Person
+		want    Weights
+		assumed bool
+	}{
+		{"nothing at all is the baseline", Person{}, c.baseline(), true},
+		{"usual needs alone count in full", Person{Usual: Weights{{"closeness", 3}, {"warmth", 2}}}, Weights{{"closeness", 3}, {"warmth", 2}}, false},
+		{"usual needs are a hint beside what is said now", Person{Needs: Weights{{"warmth", 3}}, Usual: Weights{{"comfort", 3}}},
+			Weights{{"comfort", 1}, {"warmth", 3}}, false},
+		{"space now cancels usual closeness and touch", Person{Needs: Weights{{"space", 3}}, Usual: Weights{{"closeness", 3}, {"touch", 2}, {"warmth", 2}}},
+			Weights{{"space", 3}, {"warmth", 1}}, false},
+		{"closeness now cancels usual space and quiet", Person{Needs: Weights{{"closeness", 3}}, Usual: Weights{{"quiet", 3}, {"space", 2}}},
+			Weights{{"closeness", 3}}, false},
+		{"quiet now cancels usual talk", Person{Needs: Weights{{"quiet", 2}}, Usual: Weights{{"talk", 3}}},
+			Weights{{"quiet", 2}}, false},
+		{"both said now stay", Person{Needs: Weights{{"closeness", 1}, {"space", 1}}}, Weights{{"closeness", 1}, {"space", 1}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, assumed := c.NeedsNow(tt.person)
+			if !slices.Equal(got, tt.want) || assumed != tt.assumed {
+				t.Errorf("NeedsNow = %v (assumed %v), want %v (assumed %v)", got, assumed, tt.want, tt.assumed)
+			}
+		})
+	}
+}
+
+// namedFor matches a reason that credits someone with a need now.
+func namedFor(name, need string) *regexp.Regexp {
+	return regexp.MustCompile(`meets (.* )?` + name + `'s (and .* )?needs? for .*\b` + need)
+}
+
+func TestNoReasonCreditsANeedThatWasNotSaidNow(t *testing.T) {
+	c := defaultsForTest(t)
+	alex := Person{Name: "Alex", Needs: Weights{{"quiet", 3}, {"space", 3}}, Usual: Weights{{"closeness", 3}, {"touch", 3}}}
+	sam := Person{Name: "Sam", Usual: Weights{{"closeness", 3}}}
+	r := c.Suggest(Request{Situation: "scene", Limit: 20, People: []Person{sam, alex}})
+	for _, s := range append(slices.Clone(r.Suggestions), compromiseSuggestions(r)...) {
+		for _, reason := range s.Reasons {
+			if namedFor("Alex", "closeness").MatchString(reason) || namedFor("Alex", "touch").MatchString(reason) {
+				t.Errorf("%s: %q credits Alex, who asked for space, with closeness", s.ID, reason)
+			}
+			if namedFor("Sam", "closeness").MatchString(reason) {
+				t.Errorf("%s: %q credits Sam with a need Sam did not say now", s.ID, reason)
+			}
+		}
+	}
+}
+
+func compromiseSuggestions(r Result) []Suggestion {
+	if r.Compromise == nil {
+		return nil
+	}
+	out := slices.Clone(r.Compromise.Bridges)
+	for _, own := range r.Compromise.Each {
+		out = append(out, own.Suggestions...)
+	}
+	return out
+}
+
+func TestTheQuietGuardLeavesOutTouchKissingAndCelebrating(t *testing.T) {
+	c := fixtureCatalog(t)
+	tests := []struct {
+		name    string
+		req     Request
+		guarded bool
+	}{
+		{"no guard", Request{Mode: Together, Limit: 20}, false},
+		{"guard asked for", Request{Mode: Together, Limit: 20, Guard: true}, true},
+		{"space said by anyone", Request{Limit: 20, People: []Person{{Name: "Sam", Needs: needs("closeness")}, {Name: "Alex", Needs: needs("space")}}}, true},
+		{"space kept private", Request{Mode: Together, Limit: 20, Space: true}, true},
+		{"space said a little is not asking for it", Request{Limit: 20, People: []Person{{Name: "Sam", Needs: needs("closeness")}, {Name: "Alex", Needs: Weights{{"space", 1}}}}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := c.Suggest(tt.req)
+			if r.Guarded != tt.guarded {
+				t.Errorf("guarded %v, want %v", r.Guarded, tt.guarded)
+			}
+			for _, s := range append(slices.Clone(r.Suggestions), compromiseSuggestions(r)...) {
+				a := c.Activity(s.ID)
+				if tt.guarded && (a.Contact == "full" || slices.Contains(a.Tags, "kissing") || slices.Contains(a.Tags, "celebrating")) {
+					t.Errorf("%s offered while guarded", s.ID)
+				}
+			}
+			got := ids(r.Suggestions)
+			if !tt.guarded && !slices.Contains(got, "cuddle") {
+				t.Errorf("without a guard cuddle is missing from %v", got)
+			}
+			if tt.guarded && !slices.Contains(got, "sit-nearby") && !slices.Contains(got, "tea") {
+				t.Errorf("guarded, the gentle things are missing too: %v", got)
+			}
+		})
+	}
+}
+
+func TestWhoeverAskedForSpaceIsOfferedOnlyWhatAsksNothing(t *testing.T) {
+	c := defaultsForTest(t)
+	for _, alex := range []Person{
+		{Name: "Alex", Needs: Weights{{"space", 3}}},
+		{Name: "Alex", Needs: Weights{{"quiet", 3}, {"space", 3}}, Usual: Weights{{"closeness", 3}}},
+	} {
+		r := c.Suggest(Request{Situation: "scene", Limit: 10, People: []Person{{Name: "Sam", Needs: Weights{{"closeness", 3}}}, alex}})
+		if len(r.Suggestions) == 0 {
+			t.Fatal("nothing at all to offer")
+		}
+		for _, s := range r.Suggestions {
+			if !c.Activity(s.ID).AsksNothing {
+				t.Errorf("%s is offered to everyone, Alex too, and asks something of them", s.ID)
+			}
+		}
+		if r.Compromise == nil {
+			t.Fatal("no compromise between closeness and space")
+		}
+		for _, b := range r.Compromise.Bridges {
+			if !c.Activity(b.ID).AsksNothing {
+				t.Errorf("bridge %s asks something of Alex", b.ID)
+			}
+		}
+		if got := r.Suggestions[0].ID; got != "sit-nearby" {
+			t.Errorf("first suggestion %s, want sit-nearby", got)
+		}
+	}
+}
+
+func TestWaterOrSomethingToEatBringsBoth(t *testing.T) {
+	c := defaultsForTest(t)
+	refuel := Weights{{"food", 2}, {"hydration", 3}}
+	r := c.Suggest(Request{Limit: 4, People: []Person{{Name: "Sam", Needs: refuel}, {Name: "Alex", Needs: refuel}}})
+	got := ids(r.Suggestions)
+	meets := func(need string) bool {
+		return slices.ContainsFunc(got, func(id string) bool { return c.Activity(id).Needs.Of(need) >= DefaultWeight })
+	}
+	if !meets("hydration") || !meets("food") {
+		t.Errorf("water or something to eat, from both: %v", got)
+	}
+}
+
+func TestEveryStatedNeedIsMetWhenTheCatalogueCan(t *testing.T) {
+	c := defaultsForTest(t)
+	var all []string
+	for _, n := range c.Needs {
+		all = append(all, n.ID)
+	}
+	for _, mode := range []Mode{Solo, Together} {
+		for i, a := range all {
+			for _, b := range all[i+1:] {
+				for _, limit := range []int{2, 4} {
+					people := []Person{{Name: "Sam", Needs: Weights{{a, 3}}}, {Name: "Alex", Needs: Weights{{b, 2}}}}
+					if mode == Solo {
+						people = []Person{{Needs: sortWeights(Weights{{a, 3}, {b, 2}})}}
+					}
+					req := Request{Mode: mode, Limit: limit, People: people}
+					everything := c.Suggest(Request{Mode: mode, Limit: 1000, People: people, Space: req.Space})
+					top := c.Suggest(req)
+					for _, need := range []string{a, b} {
+						possible := slices.ContainsFunc(everything.Suggestions, func(s Suggestion) bool { return c.Activity(s.ID).Needs.Of(need) > 0 })
+						met := slices.ContainsFunc(top.Suggestions, func(s Suggestion) bool { return c.Activity(s.ID).Needs.Of(need) > 0 })
+						if possible && !met {
+							t.Errorf("%s, %s and %s, limit %d: nothing meets %s in %v", mode, a, b, limit, need, ids(top.Suggestions))
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestScenesAndRolesAppearOnlyWhereTheyBelong(t *testing.T) {
+	c := fixtureCatalog(t)
+	talk := []Person{{Name: "Sam", Needs: needs("talk", "reassurance")}, {Name: "Alex", Needs: needs("talk")}}
+	for _, situation := range []string{"", "tender", "scene"} {
+		got := ids(c.Suggest(Request{Situation: situation, Limit: 20, People: talk}).Suggestions)
+		if offered := slices.Contains(got, "debrief"); offered != (situation == "scene") {
+			t.Errorf("situation %q: debrief offered %v in %v", situation, offered, got)
+		}
+	}
+	kinky := regexp.MustCompile(`(?i)\b(scenes?|who led|tops|bottoms|roles?)\b`)
+	d := defaultsForTest(t)
+	for _, situation := range []string{"", "tender", "casual", "new-partner", "something-new", "solo"} {
+		r := d.Suggest(Request{Situation: situation, Limit: 1000, Mode: Together})
+		for _, s := range r.Suggestions {
+			if kinky.MatchString(s.Title + " " + s.Summary) {
+				t.Errorf("situation %q offers %s: %q", situation, s.ID, s.Title+": "+s.Summary)
+			}
+		}
+	}
+}
+
+func TestSomeoneWhoWantsCompanyIsOfferedItWithTheGroupFirst(t *testing.T) {
+	c := defaultsForTest(t)
+	r := c.Suggest(Request{Limit: 4, People: []Person{
+		{Name: "Sam", Needs: Weights{{"quiet", 2}, {"space", 3}}},
+		{Name: "Jo", Needs: Weights{{"talk", 3}}},
+		{Name: "Alex", Needs: Weights{{"closeness", 3}}},
+	}})
+	if r.Compromise == nil {
+		t.Fatal("no compromise")
+	}
+	for _, own := range r.Compromise.Each {
+		if len(own.Suggestions) == 0 {
+			t.Fatalf("nothing for %s", own.Person)
+		}
+		first := own.Suggestions[0]
+		switch own.Person {
+		case "Jo", "Alex":
+			if slices.Contains(first.With, "Sam") || len(first.With) == 0 || c.Activity(first.ID).Mode == Solo {
+				t.Errorf("%s is first offered %s with %v, want something with the others but Sam", own.Person, first.ID, first.With)
+			}
+			if own.Person == "Jo" && c.Activity(first.ID).Needs.Of("talk") == 0 {
+				t.Errorf("Jo wants to talk and is offered %s with the others", first.ID)
+			}
+		case "Sam":
+			if len(first.With) > 0 {
+				t.Errorf("Sam, who asked for space, is asked to join %v", first.With)
+			}
+		}
+	}
+	for _, s := range r.Suggestions {
+		if !c.Activity(s.ID).AsksNothing {
+			t.Errorf("%s offered to all three asks something of Sam", s.ID)
+		}
+	}
+}
+
+func TestAPrivateNeedForSpaceIsNeverNamed(t *testing.T) {
+	c := defaultsForTest(t)
+	r := c.Suggest(Request{Mode: Together, Space: true, Guard: true, Limit: 6,
+		People: []Person{{Name: "Sam", Needs: Weights{{"closeness", 3}}}, {Name: "Alex"}}})
+	for _, s := range r.Suggestions {
+		if !c.Activity(s.ID).AsksNothing {
+			t.Errorf("%s asks something of whoever asked for space", s.ID)
+		}
+		if text := strings.Join(s.Reasons, "; "); strings.Contains(text, "space") {
+			t.Errorf("%s says %q", s.ID, text)
+		}
+	}
+}
+
+func ExampleCatalog_NeedsNow() {
+	c, _ := Defaults()
+	needs, _ := c.NeedsNow(Person{Needs: Weights{{"space", 3}}, Usual: Weights{{"closeness", 3}, {"warmth", 2}}})
+	fmt.Println(needs)
+	// Output: [{space 3} {warmth 1}]
+}

@@ -1,0 +1,119 @@
+package catalog
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// cover keeps every need someone stated now in view: summing scores alone
+// can fill the top of the list with what meets one need well and leave
+// another need out. For each stated need it remembers the best activity
+// that meets it, strongly (weight 2 or more) and at all, among those that
+// may be offered to everyone.
+type cover struct {
+	e      *engine
+	needs  []int // need numbers, the most wanted first
+	strong []ranked
+	weak   []ranked
+}
+
+func (e *engine) newCover() *cover {
+	total := map[string]int{}
+	for _, p := range e.people {
+		for _, w := range p.stated {
+			total[w.Need] += w.Weight
+		}
+	}
+	ids := make([]string, 0, len(total))
+	for id := range total {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(total[b], total[a]), strings.Compare(a, b)) })
+	cv := &cover{e: e}
+	for _, id := range ids {
+		if n, ok := e.c.needSyms.lookup(id); ok {
+			cv.needs = append(cv.needs, n)
+			cv.strong = append(cv.strong, ranked{index: -1})
+			cv.weak = append(cv.weak, ranked{index: -1})
+		}
+	}
+	return cv
+}
+
+// add considers an activity that may be offered to everyone.
+func (cv *cover) add(index int, ca *compiled, score float64) {
+	t := top{activities: cv.e.c.Activities}
+	r := ranked{index, score}
+	for k, n := range cv.needs {
+		w := ca.weight(n)
+		if w >= DefaultWeight && (cv.strong[k].index < 0 || t.better(r, cv.strong[k])) {
+			cv.strong[k] = r
+		}
+		if w > 0 && (cv.weak[k].index < 0 || t.better(r, cv.weak[k])) {
+			cv.weak[k] = r
+		}
+	}
+}
+
+// apply makes sure the list meets each stated need, the most wanted
+// first: a need nothing in the list meets brings in the best activity
+// that does, in place of the lowest-ranked one that no earlier need
+// depends on. The list stays in score order.
+func (cv *cover) apply(list []ranked, limit int) []ranked {
+	list = slices.Clone(list)
+	t := top{activities: cv.e.c.Activities}
+	kept := map[int]bool{}
+	for k, n := range cv.needs {
+		want, enough := cv.strong[k], DefaultWeight
+		if want.index < 0 {
+			want, enough = cv.weak[k], 1
+		}
+		if want.index < 0 {
+			continue
+		}
+		if i := slices.IndexFunc(list, func(r ranked) bool { return cv.e.c.compiled[r.index].weight(n) >= enough }); i >= 0 {
+			kept[list[i].index] = true
+			continue
+		}
+		switch last := lastNotKept(list, kept); {
+		case len(list) < limit:
+			list = append(list, want)
+		case last >= 0:
+			list[last] = want
+		default:
+			continue
+		}
+		kept[want.index] = true
+		slices.SortFunc(list, func(a, b ranked) int {
+			switch {
+			case t.better(a, b):
+				return -1
+			case t.better(b, a):
+				return 1
+			}
+			return 0
+		})
+	}
+	return list
+}
+
+// lastNotKept is the lowest-ranked item that no need depends on, or -1.
+func lastNotKept(list []ranked, kept map[int]bool) int {
+	for i := len(list) - 1; i >= 0; i-- {
+		if !kept[list[i].index] {
+			return i
+		}
+	}
+	return -1
+}
+
+// weight is how much the activity meets need number n.
+func (ca *compiled) weight(n int) int {
+	for _, r := range ca.needs {
+		if r.need == n {
+			return r.weight
+		}
+	}
+	return 0
+}
