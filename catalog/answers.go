@@ -59,6 +59,9 @@ type Implied struct {
 // whether it calls for support.
 func (q *Question) Implied(a Answer) Implied {
 	var out Implied
+	if q.Kind == Scale && q.SupportUpTo > 0 && a.Scale <= q.SupportUpTo {
+		out.Support = SupportLow
+	}
 	for _, id := range a.Choices {
 		o := q.Option(id)
 		if o == nil {

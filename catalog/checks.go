@@ -208,6 +208,13 @@ func (q *Question) Check(r *Reporter) {
 	} else if r.Has("scale") {
 		r.Errorf("scale", "only scale questions have a scale")
 	}
+	switch {
+	case !r.Has("support_up_to"):
+	case q.Kind != Scale:
+		r.Errorf("support_up_to", "only a scale question brings up support at a point; give options support instead")
+	case q.SupportUpTo < q.Scale.Min || q.SupportUpTo >= q.Scale.Max:
+		r.Errorf("support_up_to", "%d is not a point below the top of the scale %s", q.SupportUpTo, q.Scale)
+	}
 	q.checkDefault(r)
 }
 
@@ -244,6 +251,9 @@ func (q *Question) checkDefault(r *Reporter) {
 			return
 		}
 		q.Default = Answer{Scale: v}
+		if q.SupportUpTo > 0 && v <= q.SupportUpTo {
+			r.Errorf("default", "%d brings up support; pressing enter must never give it", v)
+		}
 		return
 	case Text:
 		if written.Choices != nil {

@@ -82,6 +82,16 @@ func (c *Catalog) SupportFor(said, region string) []Resource {
 	return out
 }
 
+// MessageQuestion asks someone whose follow-up went heavy for a few words
+// to leave for the others who were there; leaving it empty, or keeping it
+// private on the next screen, deletes it.
+func MessageQuestion(to []string) Question {
+	return Question{ID: "followup-message", Phase: "followup", Audience: "both", Kind: Text,
+		Prompt:      "A few words for " + JoinAnd(to),
+		Help:        "They can read them in the history. Leave this empty, or untick it on the next screen, and nothing is left.",
+		Placeholder: "Such as: a rough day, a hug later would help"}
+}
+
 // KindLabel is a heading for a kind of resource.
 func KindLabel(kind string) string {
 	switch kind {

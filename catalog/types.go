@@ -112,6 +112,9 @@ type Question struct {
 	Low         string   `yaml:"low" json:"low,omitempty"`
 	High        string   `yaml:"high" json:"high,omitempty"`
 	Placeholder string   `yaml:"placeholder" json:"placeholder,omitempty"`
+	// SupportUpTo, on a scale, is the highest point that brings up
+	// support for someone who feels low.
+	SupportUpTo int `yaml:"support_up_to" json:"support_up_to,omitempty"`
 	// Prefills names the check-in question that a plan's answer to this
 	// one starts from, when their options share ids.
 	Prefills string `yaml:"prefills" ref:"question" json:"prefills,omitempty"`

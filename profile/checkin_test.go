@@ -2,6 +2,7 @@ package profile
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -221,5 +222,44 @@ func TestAPrivateFollowUpNamesOnlyWhoAskedAndIsNeverListed(t *testing.T) {
 	s.Chosen = []string{"cuddle"}
 	if len(s.problems()) == 0 {
 		t.Error("a private follow-up may hold what was chosen in the check-in")
+	}
+}
+
+func TestTheCheckinAndSuggestAgreeForTheSameNeeds(t *testing.T) {
+	cat := testCatalog()
+	tests := []struct {
+		name string
+		alex []Answered
+		file string // the same needs, as a request file for aftercare suggest
+	}{
+		{"Alex asks for space and quiet", []Answered{
+			answered(t, "close-or-space", choice("space"), true),
+			answered(t, "talk-or-quiet", choice("quiet"), true),
+			answered(t, "partner-can-do", choice("give-room"), true),
+		}, "situation: scene\nminutes: 30\npeople:\n  - {name: Sam, usual: {closeness: 3}}\n  - {name: Alex, needs: {quiet: 3, space: 3}}\n"},
+		{"both want water or something to eat", []Answered{
+			answered(t, "need-now", choice("refuel"), true),
+		}, "situation: scene\nminutes: 30\npeople:\n  - {name: Sam, usual: {closeness: 3}, needs: {food: 2, hydration: 3}}\n  - {name: Alex, needs: {food: 2, hydration: 3}}\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			samSaid := []Answered{}
+			if strings.Contains(tt.name, "both") {
+				samSaid = tt.alex
+			}
+			turns := []Turn{
+				(&Turn{Name: "Sam", Profile: &Profile{Name: "Sam", Needs: catalog.Weights{{Need: "closeness", Weight: 3}}}, Answers: samSaid}).Handed(),
+				(&Turn{Name: "Alex", Answers: tt.alex}).Handed(),
+			}
+			fromCheckin := cat.Suggest(CheckinRequest(catalog.Together, "scene", 30, turns, nil))
+			req, err := cat.ParseRequest("tonight.yaml", []byte(tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fromCommand := cat.Suggest(req)
+			if !reflect.DeepEqual(fromCheckin, fromCommand) {
+				t.Errorf("the check-in suggests\n%+v\nand suggest\n%+v", fromCheckin.Suggestions, fromCommand.Suggestions)
+			}
+		})
 	}
 }

@@ -54,6 +54,18 @@ func NewPrivateFollowUp(asked time.Time, name string) *Session {
 // but a follow-up someone asked for privately.
 func (s *Session) Listed() bool { return s.Kind != PrivateFollowUp }
 
+// Listed keeps the entries a history listing shows: every session but a
+// private follow-up, and every file that cannot be read.
+func Listed(entries []SessionEntry) []SessionEntry {
+	out := make([]SessionEntry, 0, len(entries))
+	for _, e := range entries {
+		if e.Session == nil || e.Session.Listed() {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // FollowUp is a check-in's follow-up: who asked for it, and once it is
 // done, when, and what they chose to share then.
 type FollowUp struct {

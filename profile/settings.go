@@ -22,17 +22,26 @@ import (
 // Settings are the person's choices for how aftercare runs. The program
 // reads them and never writes them: the config file is the person's own.
 type Settings struct {
-	DataDir        string `yaml:"data_dir"`
-	CatalogDir     string `yaml:"catalog_dir"`
-	Theme          string `yaml:"theme" oneof:"auto light dark"`
+	DataDir    string `yaml:"data_dir"`
+	CatalogDir string `yaml:"catalog_dir"`
+	Theme      string `yaml:"theme" oneof:"auto light dark"`
+	// Region is the country whose support lines are shown, as a code such
+	// as GB, or anywhere; unless set, it comes from the locale.
+	Region         string `yaml:"region"`
 	KeepHistory    bool   `yaml:"keep_history"`
 	DefaultMinutes int    `yaml:"default_minutes"`
 }
 
-// Check keeps the default time within what an activity can take.
+// Check keeps the default time within what an activity can take, and the
+// region to one that support lines can be looked up by.
 func (s *Settings) Check(r *catalog.Reporter) {
 	if s.DefaultMinutes < 0 || s.DefaultMinutes > catalog.MaxMinutes {
 		r.Errorf("default_minutes", "%d is out of range: use 0 (no limit) to %d", s.DefaultMinutes, catalog.MaxMinutes)
+	}
+	if r.Has("region") {
+		if _, err := catalog.ParseRegion(s.Region); err != nil {
+			r.Errorf("region", "%v", err)
+		}
 	}
 }
 
@@ -55,11 +64,12 @@ type Config struct {
 // ConfigFile is where the settings file lives unless a flag says otherwise.
 func ConfigFile() string { return filepath.Join(xdg.ConfigHome, "aftercare", "config.yaml") }
 
-// Flags names the command-line flag that can set each setting.
-var Flags = map[string]string{"data_dir": "data-dir", "catalog_dir": "catalog-dir"}
+// Flags names the command-line flag that can set each setting, on the
+// commands that have it.
+var Flags = map[string]string{"data_dir": "data-dir", "catalog_dir": "catalog-dir", "region": "region"}
 
 // settingKeys is the order in which settings are listed.
-var settingKeys = []string{"data_dir", "catalog_dir", "theme", "keep_history", "default_minutes"}
+var settingKeys = []string{"data_dir", "catalog_dir", "theme", "region", "keep_history", "default_minutes"}
 
 // EnvVar is the environment variable that sets a key.
 func EnvVar(key string) string { return "AFTERCARE_" + strings.ToUpper(key) }
@@ -81,6 +91,7 @@ func defaultSettings() Settings {
 		DataDir:        filepath.Join(xdg.DataHome, "aftercare"),
 		CatalogDir:     filepath.Join(xdg.ConfigHome, "aftercare", "catalog"),
 		Theme:          "auto",
+		Region:         catalog.RegionFromLocale(os.Getenv),
 		KeepHistory:    true,
 		DefaultMinutes: 30,
 	}
@@ -97,6 +108,7 @@ func LoadConfig(path string, flags *pflag.FlagSet) (*Config, error) {
 	v.SetDefault("data_dir", defaults.DataDir)
 	v.SetDefault("catalog_dir", defaults.CatalogDir)
 	v.SetDefault("theme", defaults.Theme)
+	v.SetDefault("region", defaults.Region)
 	v.SetDefault("keep_history", defaults.KeepHistory)
 	v.SetDefault("default_minutes", defaults.DefaultMinutes)
 
@@ -155,6 +167,8 @@ func LoadConfig(path string, flags *pflag.FlagSet) (*Config, error) {
 			cfg.CatalogDir = value.(string)
 		case "theme":
 			cfg.Theme = value.(string)
+		case "region":
+			cfg.Region = value.(string)
 		case "keep_history":
 			cfg.KeepHistory = value.(bool)
 		case "default_minutes":
@@ -180,6 +194,8 @@ func settingValue(key string, raw any) (any, error) {
 			return text, nil
 		}
 		return nil, fmt.Errorf("%q is not a theme: use auto, light or dark", text)
+	case "region":
+		return catalog.ParseRegion(text)
 	case "keep_history":
 		switch strings.ToLower(text) {
 		case "true", "yes", "on", "1":

@@ -22,6 +22,10 @@ func isolate(t *testing.T) string {
 	for _, key := range settingKeys {
 		t.Setenv(EnvVar(key), "")
 	}
+	// The default region comes from the locale: none, unless a test says.
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		t.Setenv(name, "")
+	}
 	xdg.Reload()
 	t.Cleanup(xdg.Reload)
 	return home
@@ -32,6 +36,7 @@ func flagSet(t *testing.T, args ...string) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("aftercare", pflag.ContinueOnError)
 	fs.String("catalog-dir", "", "")
 	fs.String("data-dir", "", "")
+	fs.String("region", "", "")
 	if err := fs.Parse(args); err != nil {
 		t.Fatal(err)
 	}
@@ -71,6 +76,13 @@ func TestSettingsComeFromFileThenEnvironmentThenFlags(t *testing.T) {
 		{"environment over file for folders", "data_dir: /from/file\n", map[string]string{"AFTERCARE_DATA_DIR": "/from/env"}, nil, "data_dir", "/from/env", "AFTERCARE_DATA_DIR"},
 		{"an empty variable counts as unset", "theme: dark\n", map[string]string{"AFTERCARE_THEME": ""}, nil, "theme", "dark", "file"},
 		{"home is expanded", "data_dir: ~/notes\n", nil, nil, "data_dir", "{home}/notes", "file"},
+		{"region from a British locale", "", map[string]string{"LANG": "en_GB.UTF-8"}, nil, "region", "GB", "default"},
+		{"region from the C locale", "", map[string]string{"LANG": "C"}, nil, "region", "anywhere", "default"},
+		{"region from no locale", "", nil, nil, "region", "anywhere", "default"},
+		{"region in the file, in any case", "region: gb\n", map[string]string{"LANG": "en_US.UTF-8"}, nil, "region", "GB", "file"},
+		{"anywhere in the file", "region: Anywhere\n", map[string]string{"LANG": "en_GB.UTF-8"}, nil, "region", "anywhere", "file"},
+		{"region from the environment over file", "region: GB\n", map[string]string{"AFTERCARE_REGION": "ie"}, nil, "region", "IE", "AFTERCARE_REGION"},
+		{"region from a flag over all", "region: GB\n", map[string]string{"AFTERCARE_REGION": "IE"}, []string{"--region", "au"}, "region", "AU", "--region"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -109,11 +121,11 @@ func TestSettingsComeFromFileThenEnvironmentThenFlags(t *testing.T) {
 
 func TestSettingsFieldsMatchTheListing(t *testing.T) {
 	isolate(t)
-	cfg, err := LoadConfig(writeConfig(t, "theme: dark\nkeep_history: false\ndefault_minutes: 10\n"), flagSet(t, "--data-dir", "/d"))
+	cfg, err := LoadConfig(writeConfig(t, "theme: dark\nregion: nz\nkeep_history: false\ndefault_minutes: 10\n"), flagSet(t, "--data-dir", "/d"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Theme != "dark" || cfg.KeepHistory || cfg.DefaultMinutes != 10 || cfg.DataDir != "/d" {
+	if cfg.Theme != "dark" || cfg.Region != "NZ" || cfg.KeepHistory || cfg.DefaultMinutes != 10 || cfg.DataDir != "/d" {
 		t.Errorf("settings = %+v", cfg.Settings)
 	}
 }
@@ -126,6 +138,8 @@ func TestBadSettingsInTheFileNameTheLine(t *testing.T) {
 		{"not a number", "default_minutes: ten\n", `:1:18: default_minutes: expected a whole number, got "ten"`},
 		{"out of range", "default_minutes: 500\n", `:1:18: default_minutes: 500 is out of range`},
 		{"not true or false", "keep_history: sometimes\n", `:1:15: keep_history: expected true or false, got "sometimes"`},
+		{"not a region", "theme: dark\nregion: xyz\n", `:2:9: region: "xyz" is not a region: use a two-letter country code`},
+		{"an empty region", "region:\n", `:1:8: region: "" is not a region`},
 		{"unknown key", "thme: dark\n", `:1:1: unknown field "thme" (did you mean "theme"?)`},
 		{"syntax", "theme: [dark\n", `:1:1: YAML syntax`},
 	}
@@ -150,6 +164,7 @@ func TestBadSettingsFromTheEnvironmentNameTheVariable(t *testing.T) {
 		{"AFTERCARE_DEFAULT_MINUTES", "soon", `AFTERCARE_DEFAULT_MINUTES: "soon" is not a whole number`},
 		{"AFTERCARE_DEFAULT_MINUTES", "-5", `AFTERCARE_DEFAULT_MINUTES: -5 is out of range`},
 		{"AFTERCARE_KEEP_HISTORY", "maybe", `AFTERCARE_KEEP_HISTORY: "maybe" is not true or false`},
+		{"AFTERCARE_REGION", "Britain", `AFTERCARE_REGION: "Britain" is not a region`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.env+"="+tt.value, func(t *testing.T) {
@@ -164,11 +179,22 @@ func TestBadSettingsFromTheEnvironmentNameTheVariable(t *testing.T) {
 	}
 }
 
-func TestAnEmptyFlagIsAUsageMistake(t *testing.T) {
-	isolate(t)
-	_, err := LoadConfig(filepath.Join(t.TempDir(), "absent.yaml"), flagSet(t, "--data-dir", ""))
-	var setting *SettingError
-	if !errors.As(err, &setting) || !setting.FromFlag() {
-		t.Errorf("error %v, want one that names --data-dir", err)
+func TestABadFlagIsAUsageMistake(t *testing.T) {
+	tests := []struct {
+		flags []string
+		want  string
+	}{
+		{[]string{"--data-dir", ""}, "--data-dir: the directory must not be empty"},
+		{[]string{"--region", "xyz"}, `--region: "xyz" is not a region`},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.flags, " "), func(t *testing.T) {
+			isolate(t)
+			_, err := LoadConfig(filepath.Join(t.TempDir(), "absent.yaml"), flagSet(t, tt.flags...))
+			var setting *SettingError
+			if !errors.As(err, &setting) || !setting.FromFlag() || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want a usage mistake containing %s", err, tt.want)
+			}
+		})
 	}
 }

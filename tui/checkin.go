@@ -50,6 +50,8 @@ type checkin struct {
 	of *profile.Session
 	// rated holds each person's ratings in a follow-up.
 	rated map[string][]profile.Rating
+	// asked are those who asked, privately, to be checked on tomorrow.
+	asked map[string]bool
 }
 
 // participant is someone taking part: with a saved profile, or a guest.
@@ -65,10 +67,23 @@ type turn struct {
 	// answers holds one answer per question, starting at the defaults, or
 	// at the person's plan.
 	answers []catalog.Answer
+	// supported is the support this turn has shown already, so that a
+	// second low answer does not bring the same screen up again.
+	supported string
+}
+
+// offerSupport says whether an answer's call for support should bring up
+// the support screen: once a turn, unless what was said is graver.
+func (t *turn) offerSupport(said string) bool {
+	graver := said == catalog.SupportUnsafe && t.supported != catalog.SupportUnsafe || said == catalog.SupportLow && t.supported == ""
+	if graver {
+		t.supported = said
+	}
+	return graver
 }
 
 func newCheckin(c *ctx, k kind, mode catalog.Mode, names []string) *checkin {
-	ck := &checkin{kind: k, mode: mode, started: c.now(), rated: map[string][]profile.Rating{}}
+	ck := &checkin{kind: k, mode: mode, started: c.now(), rated: map[string][]profile.Rating{}, asked: map[string]bool{}}
 	for i, name := range names {
 		name = strings.TrimSpace(name)
 		if name == "" {
@@ -159,9 +174,11 @@ func (ck *checkin) newTurn(c *ctx) *turn {
 }
 
 // first is the screen that opens the next turn: a hand-off when several
-// people share the laptop, the first question when one person is alone.
+// people share the laptop, or for a follow-up, which may be opened by
+// anyone and so says whose it is first; the first question when one person
+// is checking in alone.
 func (ck *checkin) first(c *ctx) screen {
-	if ck.together() {
+	if ck.together() || ck.kind == followUp {
 		return newHandoff(ck)
 	}
 	return newQuestion(c, ck, ck.newTurn(c), 0)

@@ -197,7 +197,7 @@ func TestProgramFollowsUpWhenOneIsDue(t *testing.T) {
 	w := newWorld(t)
 	p := runProgram(t, aWeekOfCheckins(t, w), 40, 12)
 	p.waitFor("Follow up")
-	p.enter(1 + len(testCatalog().QuestionsFor("followup", catalog.Solo)))
+	p.enter(2 + len(testCatalog().QuestionsFor("followup", catalog.Solo)))
 	p.press("down", "enter", "enter", "enter")
 	p.waitFor("Thank you for checking in again.")
 	m := p.final0()

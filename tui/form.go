@@ -22,6 +22,10 @@ type formScreen struct {
 	// check refuses an answer with a reason, shown under the field.
 	check func() error
 	err   error
+	// ends says whether a single choice is at its first or last option,
+	// where ↑ or ↓ stop instead of wrapping round.
+	ends    func() (first, last bool)
+	formKey huh.KeyMap
 	// done gives the screen that follows, back the one esc returns to.
 	done func(c *ctx) (screen, tea.Cmd)
 	back func(c *ctx) screen
@@ -56,17 +60,52 @@ func readAllKey() key.Binding {
 	return key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "read it all"))
 }
 
-// ask puts a field on the screen; multiple choices never filter, since
-// typing a letter should not make options vanish.
-func (f *formScreen) ask(field huh.Field) {
-	if m, ok := field.(*huh.MultiSelect[string]); ok {
+// ask puts a step's field on the screen; multiple choices never filter,
+// since typing a letter should not make options vanish.
+func (f *formScreen) ask(s step) {
+	if m, ok := s.field.(*huh.MultiSelect[string]); ok {
 		m.Filterable(false)
 	}
-	if s, ok := field.(*huh.Select[string]); ok {
-		s.Filtering(false)
+	if sel, ok := s.field.(*huh.Select[string]); ok {
+		sel.Filtering(false)
 	}
-	f.field = field
-	f.form = huh.NewForm(huh.NewGroup(field))
+	f.field, f.check, f.ends = s.field, s.check, s.ends
+	f.form = huh.NewForm(huh.NewGroup(s.field))
+}
+
+// oneOf is a single choice whose first and last options are walls: a key
+// too many never wraps round to the far end of the list, where a crisis
+// answer may be.
+func oneOf[T comparable](sel *huh.Select[T], value *T, opts ...huh.Option[T]) step {
+	sel.Options(opts...).Value(value)
+	return step{field: sel, ends: func() (bool, bool) {
+		if len(opts) == 0 {
+			return true, true
+		}
+		return *value == opts[0].Value, *value == opts[len(opts)-1].Value
+	}}
+}
+
+// formKeyMap is huh's keys without the jumps: in a short list of answers,
+// one key that leaps to the far end does more harm than good.
+func formKeyMap() huh.KeyMap {
+	keys := *huh.NewDefaultKeyMap()
+	keys.Quit = key.NewBinding(key.WithDisabled())
+	for _, b := range []*key.Binding{&keys.Select.GotoTop, &keys.Select.GotoBottom, &keys.Select.HalfPageUp, &keys.Select.HalfPageDown,
+		&keys.MultiSelect.GotoTop, &keys.MultiSelect.GotoBottom, &keys.MultiSelect.HalfPageUp, &keys.MultiSelect.HalfPageDown} {
+		b.SetEnabled(false)
+	}
+	return keys
+}
+
+// atWall says whether a key would carry a single choice past its first or
+// last option.
+func (f *formScreen) atWall(msg tea.KeyPressMsg) bool {
+	if f.ends == nil {
+		return false
+	}
+	first, last := f.ends()
+	return first && key.Matches(msg, f.formKey.Select.Up) || last && key.Matches(msg, f.formKey.Select.Down)
 }
 
 func (f *formScreen) init(c *ctx) tea.Cmd {
@@ -75,9 +114,8 @@ func (f *formScreen) init(c *ctx) tea.Cmd {
 		return nil
 	}
 	f.started = true
-	keys := huh.NewDefaultKeyMap()
-	keys.Quit = key.NewBinding(key.WithDisabled())
-	f.form = f.form.WithTheme(c.st.formTheme()).WithShowHelp(false).WithShowErrors(false).WithKeyMap(keys)
+	f.formKey = formKeyMap()
+	f.form = f.form.WithTheme(c.st.formTheme()).WithShowHelp(false).WithShowErrors(false).WithKeyMap(&f.formKey)
 	f.size(c)
 	return f.form.Init()
 }
@@ -143,6 +181,8 @@ func (f *formScreen) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 			return f.done(c)
 		case !f.typing() && f.cut && key.Matches(msg, readAllKey()):
 			return newReading(f.header, f.intro, f), nil
+		case f.atWall(msg):
+			return f, nil
 		}
 		f.err = nil
 	}
@@ -198,6 +238,7 @@ func (f *formScreen) typing() bool {
 type step struct {
 	field huh.Field
 	check func() error
+	ends  func() (first, last bool)
 }
 
 // steps builds the screens of a form asked one field at a time. esc on the
@@ -206,8 +247,8 @@ type step struct {
 func steps(header string, loses bool, fields []step, back func(c *ctx) screen, done func(c *ctx) (screen, tea.Cmd)) screen {
 	screens := make([]*formScreen, len(fields))
 	for i, s := range fields {
-		f := &formScreen{header: header, loses: loses, check: s.check}
-		f.ask(s.field)
+		f := &formScreen{header: header, loses: loses}
+		f.ask(s)
 		screens[i] = f
 	}
 	for i, f := range screens {

@@ -5,10 +5,13 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/aftercare-tui/aftercare/catalog"
 )
 
 // handoff stands between two people's turns. It says whose turn it is and
-// shows nothing of anyone's answers: the last person's screens are gone.
+// shows nothing of anyone's answers: the last person's screens are gone. A
+// follow-up always opens with one, even for one person, since whoever opens
+// the laptop may not be the person it is for.
 type handoff struct {
 	ck *checkin
 }
@@ -40,14 +43,20 @@ func (h *handoff) first() bool { return len(h.ck.turns) == 0 }
 func (h *handoff) view(c *ctx) (string, string) {
 	st := c.st
 	name := h.name()
-	body := st.title.Render(fmt.Sprintf("%s's turn", name)) + "\n\n" +
+	title := fmt.Sprintf("%s's turn", name)
+	if h.ck.kind == followUp {
+		title = "This follow-up is for " + catalog.JoinAnd(h.ck.names())
+	}
+	body := st.title.Render(title) + "\n\n" +
 		st.text.Render(fmt.Sprintf("Please pass the laptop to %s.", name)) + "\n\n" +
 		st.muted.Render("Your answers stay private unless you choose to share them. When you are ready, press enter.")
 	switch {
 	case h.ck.kind == planAhead:
 		body += "\n\n" + st.text.Render("This is a plan for afterwards: what you will want, what to avoid, what helps.")
+	case h.ck.kind == followUp && h.ck.together():
+		body += "\n\n" + st.text.Render(fmt.Sprintf("It is %s's turn now. It follows up the check-in of %s: how you are now, and how it went.", name, h.ck.of.Started.Local().Format("Monday 2 January")))
 	case h.ck.kind == followUp:
-		body += "\n\n" + st.text.Render("This is the follow-up to your check-in of "+h.ck.of.Started.Local().Format("Monday 2 January")+": how you are now, and how it went.")
+		body += "\n\n" + st.text.Render("It follows up "+h.ck.of.Started.Local().Format("Monday 2 January")+": how you are now, and how it went.")
 	case h.ck.plan != nil:
 		body += "\n\n" + st.warm.Render("Starting from the plan you made at "+h.ck.plan.Started.Local().Format("15:04")+": your answers from it are chosen already. Change any you like.")
 	}

@@ -21,6 +21,8 @@ import (
 type history struct {
 	stats profile.Stats
 	list  cursorList
+	// entries are the history as listed: a private follow-up is not.
+	entries []profile.SessionEntry
 }
 
 func statsKey() key.Binding {
@@ -34,7 +36,10 @@ func newHistory(c *ctx) *history {
 }
 
 // count works out the figures of the history as read so far.
-func (h *history) count(c *ctx) { h.stats = profile.MakeStats(c.cat, c.history) }
+func (h *history) count(c *ctx) {
+	h.stats = profile.MakeStats(c.cat, c.history)
+	h.entries = profile.Listed(c.history)
+}
 
 func (h *history) init(*ctx) tea.Cmd { return nil }
 
@@ -48,9 +53,9 @@ func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 			return newHome(c), nil
 		case key.Matches(msg, statsKey()) && len(h.stats.People) > 0:
 			return newReading("history · how it has gone", profile.FormatStats(h.stats), h), nil
-		case h.list.move(msg, len(c.history)):
-		case msg.String() == "enter" && h.list.cursor < len(c.history):
-			e := c.history[h.list.cursor]
+		case h.list.move(msg, len(h.entries)):
+		case msg.String() == "enter" && h.list.cursor < len(h.entries):
+			e := h.entries[h.list.cursor]
 			text := c.st.warning.Render("This file cannot be read, so it is left as it is:") + "\n" + e.Path + "\n\n" + errText(e.Err)
 			header := "history · damaged file"
 			if e.Session != nil {
@@ -76,15 +81,15 @@ func (h *history) view(c *ctx) (string, string) {
 		return "history", st.warning.Render("History could not be read: ") + st.text.Render(c.historyErr.Error())
 	case c.history == nil:
 		return "history", st.muted.Render("Reading your history…")
-	case len(c.history) == 0:
+	case len(h.entries) == 0:
 		return "history", st.title.Render("No check-ins saved yet.") + "\n\n" + st.muted.Render("They appear here after you save one.")
 	}
-	count := fmt.Sprintf("%d check-ins, newest first", len(c.history))
-	if len(c.history) == 1 {
+	count := fmt.Sprintf("%d check-ins, newest first", len(h.entries))
+	if len(h.entries) == 1 {
 		count = "1 check-in"
 	}
-	rows := make([]string, len(c.history))
-	for i, e := range c.history {
+	rows := make([]string, len(h.entries))
+	for i, e := range h.entries {
 		rows[i] = sessionLine(c.cat, e)
 	}
 	summary := h.summary(c)

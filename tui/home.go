@@ -12,7 +12,7 @@ import (
 )
 
 // home is the first screen: check in together or alone, plan ahead,
-// people, history, help. On the very first run it says in a few lines what
+// people, history, support, help. On the very first run it says in a few lines what
 // this is and that everything stays here. When a follow-up is due, it is
 // offered first, gently.
 type home struct {
@@ -50,6 +50,7 @@ func (h *home) menu(c *ctx) {
 		{"Plan ahead", "before: what each of you will want", "l", func(c *ctx) (screen, tea.Cmd) { return newWho(c, catalog.Together, true), nil }},
 		{"People", "what each of you likes and needs", "p", func(c *ctx) (screen, tea.Cmd) { return newPeople(c), nil }},
 		{"History", "past check-ins", "h", func(c *ctx) (screen, tea.Cmd) { return newHistory(c), nil }},
+		{"Support", "people to talk to, any time", "s", func(c *ctx) (screen, tea.Cmd) { return newResources(c), nil }},
 		{"About and help", "how this works", "?", func(*ctx) (screen, tea.Cmd) { return newAbout(), nil }},
 		{"Quit", "", "q", func(*ctx) (screen, tea.Cmd) { return nil, tea.Quit }},
 	}...)
@@ -61,7 +62,7 @@ func (h *home) init(*ctx) tea.Cmd { return nil }
 func (h *home) keys() keyMap {
 	up, down := upDownKeys()
 	return withCommon(continueKey("open"), up, down,
-		key.NewBinding(key.WithKeys("t", "a", "l", "p", "h", "q"), key.WithHelp("t/a/l/p/h/q", "jump")))
+		key.NewBinding(key.WithKeys("t", "a", "l", "p", "h", "s", "q"), key.WithHelp("t/a/l/p/h/s/q", "jump")))
 }
 
 func (h *home) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
@@ -76,9 +77,9 @@ func (h *home) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	up, down := upDownKeys()
 	switch {
 	case key.Matches(k, up):
-		h.cursor = (h.cursor + len(h.items) - 1) % len(h.items)
+		h.cursor = max(h.cursor-1, 0)
 	case key.Matches(k, down):
-		h.cursor = (h.cursor + 1) % len(h.items)
+		h.cursor = min(h.cursor+1, len(h.items)-1)
 	case k.String() == "enter":
 		return h.open(c, h.items[h.cursor])
 	default:
@@ -106,8 +107,7 @@ func (h *home) view(c *ctx) (string, string) {
 	// The menu always shows; the welcome gives way to it on a small screen.
 	room := c.bodyHeight - len(h.items)
 	if h.due != nil {
-		b.WriteString(st.warm.Render(fmt.Sprintf("Good to see you again. %s asked to be checked on after %s's check-in. Would you like to do that now?",
-			catalog.JoinAnd(h.due.FollowUp.For), h.due.Started.Local().Format("Monday"))) + "\n\n")
+		b.WriteString(st.warm.Render(dueWords(h.due)) + "\n\n")
 		room = 0
 	}
 	welcome := "aftercare helps you check in with each other after sex, or with yourself, and suggests something kind to do next. Everything stays on this machine. Names are optional: start whenever you are ready."
@@ -136,6 +136,16 @@ func (h *home) view(c *ctx) (string, string) {
 		b.WriteString(line + "\n")
 	}
 	return "home", b.String()
+}
+
+// dueWords offer a follow-up that is due. One asked for privately does not
+// say whose it is: anyone may be at the keyboard.
+func dueWords(s *profile.Session) string {
+	if s.Kind == profile.PrivateFollowUp {
+		return "Good to see you again. A follow-up someone asked for is waiting. Would they like to do it now?"
+	}
+	return fmt.Sprintf("Good to see you again. %s asked to be checked on after %s's check-in. Would you like to do that now?",
+		catalog.JoinAnd(s.FollowUp.For), s.Started.Local().Format("Monday"))
 }
 
 func (h *home) unsaved() bool { return false }

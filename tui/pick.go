@@ -42,8 +42,13 @@ func newPick(c *ctx, ck *checkin, result catalog.Result, from screen) screen {
 			add(own.Suggestions)
 		}
 	}
-	if len(result.Suggestions) > 0 {
+	// Nothing is chosen in advance when the check-in turned quiet: one
+	// enter must not sign anyone up for anything.
+	tick := "Tick any with space. The first idea is ticked already."
+	if len(result.Suggestions) > 0 && !result.Guarded {
 		p.chosen = []string{result.Suggestions[0].ID}
+	} else {
+		tick = "Tick any with space, or none."
 	}
 	noteTitle := "Anything to remember about tonight?"
 	if !ck.together() {
@@ -52,7 +57,7 @@ func newPick(c *ctx, ck *checkin, result catalog.Result, from screen) screen {
 	var fields []step
 	if len(opts) > 0 {
 		fields = append(fields, step{field: huh.NewMultiSelect[string]().Title("What will you do?").
-			Description("Tick any with space. The first idea is ticked already.").Options(opts...).Value(&p.chosen)})
+			Description(tick).Options(opts...).Value(&p.chosen)})
 	}
 	fields = append(fields, step{field: huh.NewText().Title(noteTitle).Description("Optional. It is saved with this check-in.").
 		Placeholder("A few words, or nothing at all").CharLimit(2000).Lines(3).Value(&p.note)})
@@ -78,10 +83,10 @@ func newPick(c *ctx, ck *checkin, result catalog.Result, from screen) screen {
 		fields = append(fields, step{field: huh.NewMultiSelect[string]().Title("Would anyone like a check-in tomorrow?").
 			Description("A low feeling can come a day later. aftercare will offer it when you next open it.").
 			Options(people...).Value(&p.followUp)})
-	} else {
-		fields = append(fields, step{field: huh.NewSelect[string]().Title("Would you like a check-in tomorrow?").
-			Description("A low feeling can come a day later. aftercare will offer it when you next open it.").
-			Options(huh.NewOption("No, thank you", ""), huh.NewOption("Yes, please", ck.people[0].name)).Value(&p.alone)})
+	} else if !ck.asked[ck.people[0].name] {
+		fields = append(fields, oneOf(huh.NewSelect[string]().Title("Would you like a check-in tomorrow?").
+			Description("A low feeling can come a day later. aftercare will offer it when you next open it."),
+			&p.alone, huh.NewOption("No, thank you", ""), huh.NewOption("Yes, please", ck.people[0].name)))
 	}
 	return steps("what you will do", true, fields,
 		func(*ctx) screen { return from },
@@ -103,14 +108,19 @@ func (p *pick) save(ck *checkin) func(*profile.Store) error {
 	remember := p.remember
 	return func(s *profile.Store) error {
 		err := s.SaveSession(session)
+		off := errors.Is(err, profile.ErrHistoryOff)
+		if err != nil && !off {
+			return err
+		}
+		var names []string
 		var failed []error
 		for _, name := range remember {
-			if perr := s.CreateProfile(&profile.Profile{Name: name}); perr != nil {
-				failed = append(failed, perr)
+			if err := s.CreateProfile(&profile.Profile{Name: name}); err != nil {
+				names, failed = append(names, name), append(failed, err)
 			}
 		}
 		if len(failed) > 0 {
-			return errors.Join(append(failed, err)...)
+			return &notRemembered{names: names, err: errors.Join(failed...), historyOff: off}
 		}
 		return err
 	}

@@ -169,6 +169,8 @@ func TestADueFollowUpIsOfferedFirstAndItsRatingsAreSaved(t *testing.T) {
 
 	r := start(t, withHistory(t, w, testStart), 100, 30)
 	r.sees("Sam asked to be checked on", "› Follow up", "Check in together")
+	r.enter(1).sees("This follow-up is for Sam", "pass the laptop to Sam")
+	r.doesNotSee("How am I doing now?")
 	r.enter(1).sees("follow-up · 1 of 3", "How am I doing now?")
 	r.enterUntil("How did “Make a warm drink” go for you?")
 	r.sees("› We didn't get to it")
@@ -205,7 +207,7 @@ func TestAFollowUpTogetherShowsWhatEachPersonShared(t *testing.T) {
 	}
 	r := start(t, withHistory(t, w, testStart), 100, 30)
 	r.sees("Sam and Alex asked to be checked on")
-	r.enter(1).sees("follow-up · Sam's turn", "This is the follow-up to your check-in")
+	r.enter(1).sees("follow-up · Sam's turn", "This follow-up is for Sam and Alex", "It is Sam's turn now")
 	r.enter(1).sees("follow-up · Sam · 1 of 3", "How are you now?")
 	r.enterUntil("Alex's turn")
 	r.enterUntil("What you shared")

@@ -51,10 +51,8 @@ func newPrefs(c *ctx, was *profile.Profile) screen {
 	return steps(header, true, []step{
 		{field: huh.NewInput().Title("Name").Value(&p.name), check: func() error { return p.checkName(c, p.name) }},
 		{field: huh.NewInput().Title("Pronouns").Description("Optional, such as they/them.").Value(&p.pronouns)},
-		{field: huh.NewSelect[string]().Title("Afterwards, do you usually want closeness or space?").
-			Options(either("Closeness", "Space", "space")...).Value(&p.leaning)},
-		{field: huh.NewSelect[string]().Title("Talking or quiet?").
-			Options(either("Talk", "Quiet", "quiet")...).Value(&p.talk)},
+		oneOf(huh.NewSelect[string]().Title("Afterwards, do you usually want closeness or space?"), &p.leaning, either("Closeness", "Space", "space")...),
+		oneOf(huh.NewSelect[string]().Title("Talking or quiet?"), &p.talk, either("Talk", "Quiet", "quiet")...),
 		{field: huh.NewMultiSelect[string]().Title("What do you usually need afterwards?").Options(needOpts...).Value(&p.needs)},
 		{field: huh.NewMultiSelect[string]().Title("What do you enjoy?").Options(likeOpts...).Value(&p.likes)},
 		{field: huh.NewMultiSelect[string]().Title("Never suggest anything with…").

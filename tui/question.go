@@ -30,16 +30,15 @@ func newQuestion(c *ctx, ck *checkin, t *turn, i int) screen {
 	a := t.answers[i]
 	q.header = ck.progress(t, i)
 	q.loses = true
-	var field huh.Field
+	var ask step
 	title := asked.PromptFor(len(ck.people))
 	switch asked.Kind {
 	case catalog.Single:
 		q.single = firstChoice(a)
-		field = huh.NewSelect[string]().Title(title).Description(asked.Help).
-			Options(optionsOf(asked)...).Value(&q.single)
+		ask = oneOf(huh.NewSelect[string]().Title(title).Description(asked.Help), &q.single, optionsOf(asked)...)
 	case catalog.Multi:
 		q.ticked = append([]string{}, a.Choices...)
-		field = huh.NewMultiSelect[string]().Title(title).Description(asked.Help).
+		ask.field = huh.NewMultiSelect[string]().Title(title).Description(asked.Help).
 			Options(optionsOf(asked)...).Value(&q.ticked)
 	case catalog.Scale:
 		q.scale = a.Scale
@@ -54,13 +53,13 @@ func newQuestion(c *ctx, ck *checkin, t *turn, i int) screen {
 			}
 			opts = append(opts, huh.NewOption(label, v))
 		}
-		field = huh.NewSelect[int]().Title(title).Description(asked.Help).Options(opts...).Value(&q.scale)
+		ask = oneOf(huh.NewSelect[int]().Title(title).Description(asked.Help), &q.scale, opts...)
 	default:
 		q.text = a.Text
-		field = huh.NewText().Title(title).Description(asked.Help).Placeholder(placeholder(asked)).
+		ask.field = huh.NewText().Title(title).Description(asked.Help).Placeholder(placeholder(asked)).
 			CharLimit(1000).Lines(3).Value(&q.text)
 	}
-	q.ask(field)
+	q.ask(ask)
 	q.done = q.answer
 	q.back = q.previous
 	return q
@@ -109,8 +108,8 @@ func (q *question) answer(c *ctx) (screen, tea.Cmd) {
 	default:
 		q.t.answers[q.i] = catalog.Answer{Text: q.text}
 	}
-	if asked.Implied(q.t.answers[q.i]).Support != "" {
-		return newSupport(c, q.ck, q.t, q.i+1), nil
+	if said := asked.Implied(q.t.answers[q.i]).Support; q.t.offerSupport(said) {
+		return newSupport(c, q.ck, q.t, q.i+1, said), nil
 	}
 	return q.ck.after(c, q.t, q.i+1), nil
 }
@@ -120,7 +119,7 @@ func (q *question) previous(c *ctx) screen {
 	if q.i > 0 {
 		return newQuestion(c, q.ck, q.t, q.i-1)
 	}
-	if q.ck.together() {
+	if q.ck.together() || q.ck.kind == followUp {
 		return newHandoff(q.ck)
 	}
 	return newSituation(c, q.ck)

@@ -19,15 +19,14 @@ func newRate(c *ctx, ck *checkin, t *turn) screen {
 		if a := c.cat.Activity(id); a != nil {
 			title = a.Title
 		}
-		fields = append(fields, step{field: huh.NewSelect[string]().
+		fields = append(fields, oneOf(huh.NewSelect[string]().
 			Title("How did “"+title+"” go for you?").
-			Description("From the check-in of "+ck.of.Started.Local().Format("Monday 2 January")+".").
-			Options(
-				huh.NewOption("We didn't get to it", ""),
-				huh.NewOption("It helped", catalog.Helped),
-				huh.NewOption("Neither here nor there", catalog.Neutral),
-				huh.NewOption("It didn't help", catalog.DidntHelp),
-			).Value(&values[i])})
+			Description("From the check-in of "+ck.of.Started.Local().Format("Monday 2 January")+"."),
+			&values[i],
+			huh.NewOption("We didn't get to it", ""),
+			huh.NewOption("It helped", catalog.Helped),
+			huh.NewOption("Neither here nor there", catalog.Neutral),
+			huh.NewOption("It didn't help", catalog.DidntHelp)))
 	}
 	header := ck.header(t, "how it went")
 	return steps(header, true, fields,

@@ -104,12 +104,16 @@ func (r *results) content(c *ctx) string {
 			b.WriteString("• " + st.warm.Render(s.Title) + st.muted.Render(" ("+s.Minutes.String()+" min)") + "\n")
 		}
 		for _, own := range comp.Each {
-			titles := make([]string, len(own.Suggestions))
-			for i, s := range own.Suggestions {
-				titles[i] = s.Title
+			var alone []string
+			for _, s := range own.Suggestions {
+				if len(s.With) > 0 {
+					b.WriteString(st.name.Render(own.Person) + " with " + catalog.JoinAnd(s.With) + ": " + s.Title + "\n")
+					continue
+				}
+				alone = append(alone, s.Title)
 			}
-			if len(titles) > 0 {
-				b.WriteString(st.name.Render(own.Person) + " on their own: " + strings.Join(titles, "; ") + "\n")
+			if len(alone) > 0 {
+				b.WriteString(st.name.Render(own.Person) + " on their own: " + strings.Join(alone, "; ") + "\n")
 			}
 		}
 	}

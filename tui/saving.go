@@ -1,26 +1,51 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"errors"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/profile"
 )
 
 // saving writes a check-in, plan or follow-up without blocking the screen.
 // It never claims success it did not have: a failed save is shown with the
-// choice to try again or to go home without it.
+// choice to try again or to go home without it. A check-in that was saved
+// is never offered as unsaved: a guest who could not be remembered is
+// reported apart, on the screen that says it was saved.
 type saving struct {
 	ck   *checkin
 	what string // "check-in", "plan" or "follow-up", for messages
 	save func(*profile.Store) error
 	busy bool
 	err  error
+	// then, when set, is where a save in the middle of a round goes on to,
+	// after saying savedText; esc after a failure goes on without it.
+	then      func(c *ctx) (screen, tea.Cmd)
+	savedText string
 }
+
+// notRemembered reports guests who could not be remembered as people,
+// after the check-in itself was saved.
+type notRemembered struct {
+	names      []string
+	err        error
+	historyOff bool // and the check-in was not kept, as the settings ask
+}
+
+func (n *notRemembered) Error() string { return catalog.JoinAnd(n.names) + ": " + n.err.Error() }
+func (n *notRemembered) Unwrap() error { return n.err }
 
 func newSaving(ck *checkin, what string, save func(*profile.Store) error) *saving {
 	return &saving{ck: ck, what: what, save: save}
+}
+
+// andThen makes the save a step in the middle of a round.
+func (s *saving) andThen(then func(c *ctx) (screen, tea.Cmd), savedText string) *saving {
+	s.then, s.savedText = then, savedText
+	return s
 }
 
 func (s *saving) init(c *ctx) tea.Cmd {
@@ -35,18 +60,26 @@ func (s *saving) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case savedMsg:
 		s.busy, s.err = false, msg.err
-		if off := errors.Is(msg.err, profile.ErrHistoryOff); msg.err == nil || off {
+		var guests *notRemembered
+		remembered := !errors.As(msg.err, &guests)
+		off := errors.Is(msg.err, profile.ErrHistoryOff) || !remembered && guests.historyOff
+		switch {
+		case s.then != nil:
+			return s, loadHistory(c.store)
+		case msg.err == nil || off || !remembered:
 			c.reloadProfiles()
-			return newDone(s.ck, off), loadHistory(c.store)
+			return newDone(s.ck, off, guests), loadHistory(c.store)
 		}
 	case tea.KeyPressMsg:
 		if s.busy {
 			return s, nil
 		}
-		switch msg.String() {
-		case "r", "enter":
+		switch {
+		case s.then != nil && (s.err == nil || errors.Is(s.err, profile.ErrHistoryOff) || msg.String() == "esc"):
+			return s.then(c)
+		case msg.String() == "r" || msg.String() == "enter":
 			return s, s.init(c)
-		case "esc":
+		case msg.String() == "esc":
 			c.reloadProfiles()
 			return newHome(c), nil
 		}
@@ -59,22 +92,36 @@ func (s *saving) view(c *ctx) (string, string) {
 	switch {
 	case s.busy:
 		return "saving", st.muted.Render("Saving…")
+	case s.err == nil && s.then != nil:
+		return "saved", st.text.Render(s.savedText)
 	case s.err == nil:
 		return "saved", st.muted.Render("Saved.")
+	case s.then != nil && errors.Is(s.err, profile.ErrHistoryOff):
+		return "not saved", st.text.Render("History is switched off in your settings, so aftercare cannot keep this " + s.what + ".")
+	}
+	leave := "Press enter to try again, or esc to go home without saving."
+	if s.then != nil {
+		leave = "Press enter to try again, or esc to go on without it."
 	}
 	return "not saved", st.warning.Render("This "+s.what+" could not be saved.") + "\n\n" +
-		st.text.Render(firstLines(s.err.Error(), 3)) + "\n\n" +
-		st.muted.Render("Press enter to try again, or esc to go home without saving.")
+		st.text.Render(firstLines(s.err.Error(), 3)) + "\n\n" + st.muted.Render(leave)
 }
 
 func (s *saving) keys() keyMap {
-	if s.busy {
+	switch {
+	case s.busy:
 		return withCommon()
+	case s.then != nil && (s.err == nil || errors.Is(s.err, profile.ErrHistoryOff)):
+		return withCommon(continueKey("go on"))
+	case s.then != nil:
+		return withCommon(continueKey("try again"), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "go on without it")))
 	}
 	return withCommon(continueKey("try again"), backKey())
 }
 
-func (s *saving) unsaved() bool { return !s.busy }
+// unsaved: a failed save loses the round; a save in the middle of a round
+// leaves the rest of the round unsaved.
+func (s *saving) unsaved() bool { return !s.busy && (s.err != nil || s.then != nil) }
 func (s *saving) typing() bool  { return false }
 
 func firstLines(text string, n int) string {
@@ -92,9 +139,13 @@ func (c *ctx) reloadProfiles() {
 type done struct {
 	ck         *checkin
 	historyOff bool
+	// guests is why someone could not be remembered as a person, if so.
+	guests *notRemembered
 }
 
-func newDone(ck *checkin, historyOff bool) *done { return &done{ck: ck, historyOff: historyOff} }
+func newDone(ck *checkin, historyOff bool, guests *notRemembered) *done {
+	return &done{ck: ck, historyOff: historyOff, guests: guests}
+}
 
 func (d *done) init(*ctx) tea.Cmd { return nil }
 
@@ -121,7 +172,12 @@ func (d *done) view(c *ctx) (string, string) {
 	if d.historyOff {
 		saved = "Nothing was saved: history is switched off in your settings."
 	}
-	return "done", st.title.Render(words) + "\n\n" + st.text.Render(saved)
+	body := st.title.Render(words) + "\n\n" + st.text.Render(saved)
+	if d.guests != nil {
+		body += "\n\n" + st.warning.Render("Not remembered as a person: ") + st.text.Render(firstLines(d.guests.Error(), 3)) +
+			"\n" + st.muted.Render("You can add them under People at any time.")
+	}
+	return "done", body
 }
 
 func (d *done) keys() keyMap  { return withCommon(continueKey("home")) }

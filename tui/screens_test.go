@@ -40,7 +40,7 @@ func TestEveryScreenSurvivesEverySize(t *testing.T) {
 			r.fits(size[0], size[1])
 		}
 		if step == 3 {
-			r.keys("down", "down", "down") // not safe: the support screen
+			r.keys("down", "down", "down", "down") // not safe: the support screen
 		}
 		r.enter(1)
 	}
@@ -81,7 +81,7 @@ func TestHomeKeepsItsMenuOnAnySize(t *testing.T) {
 func TestGoingBackKeepsAnAnswer(t *testing.T) {
 	t.Parallel()
 	r := start(t, withNames(newWorld(t).opts, "Sam", "Alex"), 100, 30)
-	r.enter(2).keys("down", "down").enter(1).sees("Do you feel safe")
+	r.enter(2).keys("down", "down", "down").enter(1).sees("Do you feel safe")
 	r.keys("esc").sees("› A little wobbly")
 	r.keys("esc").sees("Sam's turn")
 }
@@ -171,6 +171,14 @@ func TestScreenGoldens(t *testing.T) {
 		{"question", nil, func(r *run) { r.keys("t").enter(3) }},
 		{"multi", nil, func(r *run) { r.keys("t").enter(6) }},
 		{"support", nil, func(r *run) { r.keys("t").enter(4).keys("down", "down", "down").enter(1) }},
+		{"supportGB", inRegion("GB"), func(r *run) { r.keys("t").enter(4).keys(repeat("down", notSafe)...).enter(1) }},
+		{"supportUS", inRegion("US"), func(r *run) { r.keys("t").enter(4).keys(repeat("down", notSafe)...).enter(1) }},
+		{"supportlow", inRegion("GB"), func(r *run) { r.keys("t").enter(3).keys(repeat("down", 5)...).enter(1) }},
+		{"quietline", nil, func(r *run) {
+			r.keys("t").enter(4).keys(repeat("down", notSafe)...).enter(1).enter(2).enterUntil("What may the others see?")
+		}},
+		{"supporthome", inRegion("GB"), func(r *run) { r.keys("s") }},
+		{"followupfor", aWeekOfCheckins, func(r *run) { r.enter(1) }},
 		{"share", nil, func(r *run) { r.keys("t").enter(3 + questions(catalog.Together)) }},
 		{"results", nil, func(r *run) { r.keys("t").enter(2 + 2*(2+questions(catalog.Together))) }},
 		{"alone", nil, func(r *run) { r.keys("a").enter(2 + questions(catalog.Solo)) }},
@@ -203,6 +211,14 @@ func TestScreenGoldens(t *testing.T) {
 				})
 			}
 		}
+	}
+}
+
+// inRegion is a fresh world whose support lines are for region.
+func inRegion(region string) func(t *testing.T, w *world) Options {
+	return func(t *testing.T, w *world) Options {
+		w.opts.Config.Region = region
+		return w.opts
 	}
 }
 

@@ -11,7 +11,8 @@ import (
 // share ends a turn by asking what the others may see: each answer can be
 // shared or kept private, and answers about safety start out private.
 // Alone, it asks what history may keep. Once this is done, the turn's
-// private answers are gone.
+// private answers are gone. When something the person said turned the
+// check-in quiet, a line above says, to them alone, what will be left out.
 type share struct {
 	formScreen
 	chosen []string
@@ -21,6 +22,12 @@ func newShare(c *ctx, ck *checkin, t *turn) screen {
 	s := &share{}
 	s.header = ck.progress(t, len(t.questions)-1)
 	s.loses = true
+	if ck.together() && ck.kind == checkIn {
+		whole := t.answered(make([]bool, len(t.questions)))
+		if note := whole.GuardNote(); note != "" {
+			s.intro, s.formLines = c.st.warm.Render(note), 5
+		}
+	}
 	var opts []huh.Option[string]
 	for i := range t.questions {
 		q := &t.questions[i]
@@ -48,9 +55,9 @@ func newShare(c *ctx, ck *checkin, t *turn) screen {
 	}
 	s.back = func(c *ctx) screen { return newQuestion(c, ck, t, len(t.questions)-1) }
 	if len(opts) == 0 {
-		s.ask(huh.NewNote().Title("Nothing to share").Description("You left every question open, which is fine."))
+		s.ask(step{field: huh.NewNote().Title("Nothing to share").Description("You left every question open, which is fine.")})
 	} else {
-		s.ask(huh.NewMultiSelect[string]().Title(title).Description(help).Options(opts...).Value(&s.chosen))
+		s.ask(step{field: huh.NewMultiSelect[string]().Title(title).Description(help).Options(opts...).Value(&s.chosen)})
 	}
 	s.done = finish
 	return s

@@ -83,6 +83,14 @@ type screen interface {
 	typing() bool
 }
 
+// region is the country whose support lines come first.
+func (c *ctx) region() string {
+	if c.cfg == nil || c.cfg.Region == "" {
+		return catalog.Anywhere
+	}
+	return c.cfg.Region
+}
+
 // savingScreen is a screen that is writing to disk: leaving waits for it.
 type savingScreen interface{ saving() bool }
 

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -35,18 +36,18 @@ func newWho(c *ctx, mode catalog.Mode, plan bool) screen {
 		return newSituation(c, newCheckin(c, checkIn, mode, []string{soloGuest}))
 	case mode == catalog.Solo:
 		names = append(names, huh.NewOption("Just me, without a profile", soloGuest))
-		return steps("who is here", false, []step{{field: huh.NewSelect[string]().
-			Title("Who is checking in?").Options(names...).Value(&w.alone)}}, home, w.start)
+		return steps("who is here", false, []step{oneOf(huh.NewSelect[string]().Title("Who is checking in?"), &w.alone, names...)},
+			home, w.start)
 	case len(names) == 0:
 		return steps("who is here", false, []step{{field: huh.NewInput().
 			Title("Who is here?").
 			Description("Names are optional. Separate them with commas, or just press enter for two of you.").
-			Placeholder("Sam, Alex").Value(&w.others)}}, home, w.start)
+			Placeholder("Sam, Alex").Value(&w.others), check: w.check}}, home, w.start)
 	}
 	return steps("who is here", false, []step{
 		{field: huh.NewMultiSelect[string]().Title("Who is here?").
 			Description("Tick with space, then press enter.").Options(names...).Value(&w.saved)},
-		{field: huh.NewInput().Title("Anyone else?").Description("Names, separated by commas. Optional.").Value(&w.others)},
+		{field: huh.NewInput().Title("Anyone else?").Description("Names, separated by commas. Optional.").Value(&w.others), check: w.check},
 	}, home, w.start)
 }
 
@@ -55,29 +56,40 @@ func (w *who) start(c *ctx) (screen, tea.Cmd) {
 	if w.mode == catalog.Solo {
 		return newSituation(c, newCheckin(c, checkIn, w.mode, []string{w.alone})), nil
 	}
+	if w.plan {
+		return newCheckin(c, planAhead, w.mode, w.names()).first(c), nil
+	}
+	return newSituation(c, newCheckin(c, checkIn, w.mode, w.names())), nil
+}
+
+// names are the people ticked and typed, at least two: someone left
+// unnamed is Person 2, and so on.
+func (w *who) names() []string {
 	names := append([]string{}, w.saved...)
 	for _, n := range strings.Split(w.others, ",") {
-		n = strings.TrimSpace(n)
-		if n != "" && !containsName(names, n) {
+		if n = strings.TrimSpace(n); n != "" {
 			names = append(names, n)
 		}
 	}
 	for len(names) < 2 {
 		names = append(names, "")
 	}
-	if w.plan {
-		return newCheckin(c, planAhead, w.mode, names).first(c), nil
-	}
-	return newSituation(c, newCheckin(c, checkIn, w.mode, names)), nil
-}
-
-func containsName(names []string, name string) bool {
-	for _, n := range names {
-		if profile.SameName(n, name) {
-			return true
+	for i, n := range names {
+		if n == "" {
+			names[i] = fmt.Sprintf("Person %d", i+1)
 		}
 	}
-	return false
+	return names
+}
+
+// check refuses, in plain words, names that could not be saved: one with
+// no letter or digit, one given twice, or too many people.
+func (w *who) check() error {
+	names := w.names()
+	if len(names) > catalog.MaxPeople {
+		return fmt.Errorf("at most %d people can take turns on one screen", catalog.MaxPeople)
+	}
+	return profile.CheckNames(names)
 }
 
 // newSituation asks what kind of time it was; skipping is the default.
@@ -87,10 +99,9 @@ func newSituation(c *ctx, ck *checkin) screen {
 	for _, sit := range c.cat.SituationsFor(ck.mode) {
 		opts = append(opts, huh.NewOption(sit.Label, sit.ID))
 	}
-	return steps("before you start", false, []step{{field: huh.NewSelect[string]().
+	return steps("before you start", false, []step{oneOf(huh.NewSelect[string]().
 		Title("What kind of time was it?").
-		Description("It helps choose what to suggest. You can skip it.").
-		Options(opts...).Value(&choice)}},
+		Description("It helps choose what to suggest. You can skip it."), &choice, opts...)},
 		func(c *ctx) screen { return newHome(c) },
 		func(c *ctx) (screen, tea.Cmd) {
 			ck.situation = choice

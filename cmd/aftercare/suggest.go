@@ -17,6 +17,7 @@ type suggestFlags struct {
 	forNames       []string
 	noHistory      bool
 	solo, together bool
+	guard          bool
 	needs, avoid   []string
 	likes, have    []string
 	situation      string
@@ -36,9 +37,12 @@ the reasons. Describe the people with flags, or give a request file.
 A flag value may start with a name and a colon to say whose it is:
 --need Sam:closeness --need Alex:space describes two people, and when their
 needs pull apart the answer includes a compromise. --for starts from saved
-profiles (their likes, never-lists and usual needs); other flags add to them.`,
+profiles (their likes, never-lists and usual needs); other flags add to them.
+--guard keeps everything gentle for everyone, as the check-in does when
+someone is not safe or unsure, or says a line was crossed.`,
 		Example: `  aftercare suggest --need quiet --need hydration --minutes 15
   aftercare suggest --together --situation scene --avoid kissing
+  aftercare suggest --together --guard
   aftercare suggest --need Sam:closeness --need Alex:space --json
   aftercare suggest --for Sam,Alex --need Alex:space
   aftercare suggest --request tonight.yaml`,
@@ -89,6 +93,7 @@ profiles (their likes, never-lists and usual needs); other flags add to them.`,
 	fl.BoolVar(&f.noHistory, "no-history", false, "with --for, leave out how activities went before")
 	fl.BoolVar(&f.solo, "solo", false, "one person on their own")
 	fl.BoolVar(&f.together, "together", false, "two or more people together")
+	fl.BoolVar(&f.guard, "guard", false, "keep it gentle, as when someone is not safe, unsure, or says a line was crossed: nothing with more than light touch, no kissing, nothing celebratory")
 	fl.StringArrayVarP(&f.needs, "need", "n", nil, "a need right now, such as quiet or closeness; repeatable, [NAME:]NEED")
 	fl.StringArrayVar(&f.avoid, "avoid", nil, "a tag or activity never to suggest, such as touch; repeatable, [NAME:]TAG")
 	fl.StringArrayVar(&f.likes, "like", nil, "a tag or activity someone likes; repeatable, [NAME:]TAG")
@@ -107,7 +112,8 @@ profiles (their likes, never-lists and usual needs); other flags add to them.`,
 }
 
 // build makes the request from the file or the flags; flags that set one
-// value (mode, situation, minutes, limit) also apply on top of a file.
+// value (mode, situation, minutes, limit, guard) also apply on top of a
+// file.
 func (f *suggestFlags) build(cmd *cobra.Command, cat *catalog.Catalog, stdin io.Reader, saved []catalog.Person) (catalog.Request, error) {
 	req := catalog.Request{People: saved}
 	changed := cmd.Flags().Changed
@@ -144,6 +150,9 @@ func (f *suggestFlags) build(cmd *cobra.Command, cat *catalog.Catalog, stdin io.
 	if changed("situation") {
 		req.Situation = f.situation
 	}
+	// --guard only ever turns a request quiet: a request file that asks
+	// for gentleness keeps it.
+	req.Guard = req.Guard || f.guard
 	if changed("minutes") {
 		req.Minutes = f.minutes
 	}

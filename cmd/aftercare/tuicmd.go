@@ -23,6 +23,7 @@ names it asks who is here. A plan the same people made in the last 12 hours
 is where it starts from.`,
 		Example: `  aftercare checkin Sam Alex
   aftercare checkin Kai`,
+		Args: checkNames,
 		RunE: func(cmd *cobra.Command, names []string) error {
 			return a.runTUI(cmd, tui.Start{Names: names})
 		},
@@ -39,6 +40,7 @@ they would like a check-in the next day. What they choose to share is saved
 as a plan, and a check-in by the same people in the next 12 hours starts
 from it.`,
 		Example: `  aftercare plan Sam Alex`,
+		Args:    checkNames,
 		RunE: func(cmd *cobra.Command, names []string) error {
 			if len(names) == 1 {
 				return usagef("a plan is made together: name two or more people, or none to be asked")
@@ -46,6 +48,17 @@ from it.`,
 			return a.runTUI(cmd, tui.Start{Names: names, Plan: true})
 		},
 	}
+}
+
+// checkNames refuses names that cannot be told apart or saved, such as
+// Sam and sam, or one with no letter or digit, before anything is read or
+// the screen opens: the check-in is saved under these names, and a
+// problem is better heard now than after everyone has answered.
+func checkNames(_ *cobra.Command, args []string) error {
+	if err := profile.CheckNames(args); err != nil {
+		return &usageError{err}
+	}
+	return nil
 }
 
 func newFollowupCommand(a *app) *cobra.Command {
