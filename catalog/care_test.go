@@ -260,3 +260,21 @@ func ExampleCatalog_NeedsNow() {
 	fmt.Println(needs)
 	// Output: [{space 3} {warmth 1}]
 }
+
+func TestACompromiseSaysWhatIsUsualAndWhatWasSaidNow(t *testing.T) {
+	c := fixtureCatalog(t)
+	tests := []struct {
+		sam  Person
+		want string
+	}{
+		{Person{Name: "Sam", Needs: needs("closeness")}, "Sam needs closeness, while Alex needs space."},
+		{Person{Name: "Sam", Usual: needs("closeness")}, "Sam usually needs closeness, while Alex needs space."},
+		{Person{Name: "Sam", Needs: needs("touch"), Usual: needs("closeness")}, "Sam needs touch, and usually closeness, while Alex needs space."},
+	}
+	for _, tt := range tests {
+		r := c.Suggest(Request{People: []Person{tt.sam, {Name: "Alex", Needs: needs("space")}}})
+		if r.Compromise == nil || !strings.HasPrefix(r.Compromise.Why, tt.want) {
+			t.Errorf("%+v: compromise %+v, want it to start %q", tt.sam, r.Compromise, tt.want)
+		}
+	}
+}

@@ -64,11 +64,24 @@ func (e *engine) findClash() *clash {
 			continue
 		}
 		slices.Sort(needs)
-		labels := make([]string, len(needs))
-		for i, n := range needs {
-			labels[i] = e.needLabel(n)
+		// What someone said now is what they need; what only their
+		// profile says is what they usually need.
+		var now, usual []string
+		for _, n := range needs {
+			if e.people[p].stated.Of(n) > 0 {
+				now = append(now, e.needLabel(n))
+			} else {
+				usual = append(usual, e.needLabel(n))
+			}
 		}
-		parts = append(parts, fmt.Sprintf("%s needs %s", e.people[p].name, JoinAnd(labels)))
+		switch {
+		case len(usual) == 0:
+			parts = append(parts, fmt.Sprintf("%s needs %s", e.people[p].name, JoinAnd(now)))
+		case len(now) == 0:
+			parts = append(parts, fmt.Sprintf("%s usually needs %s", e.people[p].name, JoinAnd(usual)))
+		default:
+			parts = append(parts, fmt.Sprintf("%s needs %s, and usually %s", e.people[p].name, JoinAnd(now), JoinAnd(usual)))
+		}
 	}
 	why := joinSentence(parts) + ". These small gestures give each of you some of what you need, and each of you has something for yourself as well."
 	return &clash{sides: sides, why: why}

@@ -131,14 +131,27 @@ func (e *engine) needReasons(a *Activity, who []int) []string {
 	for g, people := range owners {
 		out = append(out, fmt.Sprintf("meets %s %s for %s", e.possessive(people), plural("need", len(needsOf[g])), JoinAnd(needsOf[g])))
 	}
+	// Usual needs the same way, one phrase for people with the same ones.
+	var usualOwners [][]int
+	var usualNeeds [][]string
 	for _, p := range who {
-		if ids := usual[p]; len(ids) > 0 && !named[p] {
-			labels := make([]string, 0, 2)
-			for _, id := range ids[:min(2, len(ids))] {
-				labels = append(labels, e.needLabel(id))
-			}
-			out = append(out, fmt.Sprintf("suits %s usual %s for %s", e.possessive([]int{p}), plural("need", len(labels)), JoinAnd(labels)))
+		ids := usual[p]
+		if len(ids) == 0 || named[p] {
+			continue
 		}
+		labels := make([]string, 0, 2)
+		for _, id := range ids[:min(2, len(ids))] {
+			labels = append(labels, e.needLabel(id))
+		}
+		g := slices.IndexFunc(usualNeeds, func(l []string) bool { return slices.Equal(l, labels) })
+		if g < 0 {
+			usualOwners, usualNeeds = append(usualOwners, nil), append(usualNeeds, labels)
+			g = len(usualNeeds) - 1
+		}
+		usualOwners[g] = append(usualOwners[g], p)
+	}
+	for g, people := range usualOwners {
+		out = append(out, fmt.Sprintf("suits %s usual %s for %s", e.possessive(people), plural("need", len(usualNeeds[g])), JoinAnd(usualNeeds[g])))
 	}
 	if len(assumed) > 0 {
 		labels := make([]string, 0, 2)
