@@ -2,6 +2,7 @@ package profile
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -261,5 +262,15 @@ func TestTheCheckinAndSuggestAgreeForTheSameNeeds(t *testing.T) {
 				t.Errorf("the check-in suggests\n%+v\nand suggest\n%+v", fromCheckin.Suggestions, fromCommand.Suggestions)
 			}
 		})
+	}
+}
+
+func TestANameMessageStaysShortAndPlain(t *testing.T) {
+	long := strings.Repeat("a", 10<<20)
+	if err := CheckName(long); err == nil || len(err.Error()) > 200 {
+		t.Errorf("a 10 MB name gave %d bytes of message", len(fmt.Sprint(err)))
+	}
+	if err := CheckName("Sam\x1b[31m"); err == nil || !strings.Contains(err.Error(), `\x1b`) {
+		t.Errorf("a name with an escape sequence: %v", err)
 	}
 }

@@ -49,15 +49,25 @@ func CheckName(name string) error {
 	case strings.TrimSpace(name) == "":
 		return fmt.Errorf("a name is needed")
 	case strings.TrimSpace(name) != name:
-		return fmt.Errorf("%q has spaces at its start or end", name)
+		return fmt.Errorf("%q has spaces at its start or end", shortName(name))
 	case len([]rune(name)) > MaxNameLength:
-		return fmt.Errorf("%q is longer than %d characters", name, MaxNameLength)
+		return fmt.Errorf("%q is longer than %d characters", shortName(name), MaxNameLength)
+	case strings.ContainsFunc(name, unicode.IsControl):
+		return fmt.Errorf("%q may not contain control characters", name)
 	case slug(name) == "":
 		return fmt.Errorf("%q needs at least one letter or digit", name)
 	case strings.ContainsAny(name, ",:\n\t"):
 		return fmt.Errorf("%q may not contain a comma, colon or line break", name)
 	}
 	return nil
+}
+
+// shortName keeps a name quoted in a message short enough to read.
+func shortName(name string) string {
+	if r := []rune(name); len(r) > MaxNameLength {
+		return string(r[:MaxNameLength]) + "…"
+	}
+	return name
 }
 
 // SameName says whether two names belong to the same person: names are

@@ -21,16 +21,6 @@ import (
 // notSafe is how many ↓ from the start reach "No, I don't feel safe".
 const notSafe = 4
 
-// questionIndex is where a check-in question is asked in a turn.
-func questionIndex(t *testing.T, mode catalog.Mode, id string) int {
-	t.Helper()
-	i := slices.IndexFunc(testCatalog().QuestionsFor("after", mode), func(q catalog.Question) bool { return q.ID == id })
-	if i < 0 {
-		t.Fatalf("no question %q", id)
-	}
-	return i
-}
-
 // gentle fails when a result offers anything the quiet guard leaves out.
 func gentle(t *testing.T, res catalog.Result) {
 	t.Helper()

@@ -21,6 +21,9 @@ type who struct {
 	alone  string
 }
 
+// namesLimit is room for every name a check-in can hold, and no more.
+const namesLimit = catalog.MaxPeople * (profile.MaxNameLength + 2)
+
 // soloGuest is the name of someone alone without a profile.
 const soloGuest = "You"
 
@@ -42,12 +45,12 @@ func newWho(c *ctx, mode catalog.Mode, plan bool) screen {
 		return steps("who is here", false, []step{{field: huh.NewInput().
 			Title("Who is here?").
 			Description("Names are optional. Separate them with commas, or just press enter for two of you.").
-			Placeholder("Sam, Alex").Value(&w.others), check: w.check}}, home, w.start)
+			Placeholder("Sam, Alex").CharLimit(namesLimit).Value(&w.others), check: w.check}}, home, w.start)
 	}
 	return steps("who is here", false, []step{
 		{field: huh.NewMultiSelect[string]().Title("Who is here?").
 			Description("Tick with space, then press enter.").Options(names...).Value(&w.saved)},
-		{field: huh.NewInput().Title("Anyone else?").Description("Names, separated by commas. Optional.").Value(&w.others), check: w.check},
+		{field: huh.NewInput().Title("Anyone else?").Description("Names, separated by commas. Optional.").CharLimit(namesLimit).Value(&w.others), check: w.check},
 	}, home, w.start)
 }
 
