@@ -1,10 +1,10 @@
 package tui
 
 import (
-	"charm.land/bubbles/v2/key"
 	"errors"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/profile"
