@@ -52,6 +52,9 @@ type checkin struct {
 	rated map[string][]profile.Rating
 	// asked are those who asked, privately, to be checked on tomorrow.
 	asked map[string]bool
+	// quiet is set once the suggestions turned quiet: the closing words
+	// then say nothing about how anyone is with anyone.
+	quiet bool
 }
 
 // participant is someone taking part: with a saved profile, or a guest.

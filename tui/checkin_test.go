@@ -101,7 +101,7 @@ func TestANotSafeAnswerShowsSupportToThatPersonAlone(t *testing.T) {
 	r.enter(1 + questions(catalog.Together) + 1)
 	r.sees("Sam", "Asked for some space.")
 	r.doesNotSee("don't feel safe")
-	r.enterUntil("Take good care of each other.")
+	r.enterUntil("Thank you for checking in.")
 	s := w.sessions(t)[0]
 	if got := s.Shared["Sam"]; len(got) != 1 || got[0].Said != "Asked for some space." {
 		t.Errorf("Sam's shared answers %+v", got)

@@ -115,7 +115,8 @@ func TestACheckinWithinHoursOfAPlanStartsFromIt(t *testing.T) {
 	}
 	r.enterUntil("Would anyone like a check-in tomorrow?")
 	r.sees("[ ] Alex", "[x] Sam")
-	r.enter(1).sees("Take good care of each other.")
+	r.enter(1).sees("Thank you for checking in.", "Saved to your history.")
+	r.doesNotSee("each other")
 	checkin := w.sessions(t)[0]
 	if checkin.Kind != "" || checkin.FollowUp == nil || !slices.Equal(checkin.FollowUp.For, []string{"Sam"}) {
 		t.Errorf("check-in %+v, follow-up %+v: Sam asked for a follow-up in the plan", checkin, checkin.FollowUp)

@@ -38,7 +38,9 @@ func newResults(c *ctx, ck *checkin) *results {
 		// The plan's avoid-list holds for this check-in too.
 		req.Avoid = append(req.Avoid, ck.plan.PlanAvoid(c.cat)...)
 	}
-	return &results{ck: ck, result: c.cat.Suggest(req), vp: viewport.New()}
+	result := c.cat.Suggest(req)
+	ck.quiet = result.Guarded
+	return &results{ck: ck, result: result, vp: viewport.New()}
 }
 
 func (r *results) init(c *ctx) tea.Cmd {

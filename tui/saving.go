@@ -164,6 +164,8 @@ func (d *done) view(c *ctx) (string, string) {
 		words, saved = "Thank you for planning together.", "Your plan is saved. When you check in together in the next 12 hours, it starts from this plan."
 	case d.ck.kind == followUp:
 		words, saved = "Thank you for checking in again.", "How things went will shape what is suggested next time."
+	case d.ck.together() && d.ck.quiet:
+		words, saved = "Thank you for checking in.", "Saved to your history."
 	case d.ck.together():
 		words, saved = "Take good care of each other.", "Saved to your history."
 	default:
