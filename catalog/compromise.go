@@ -106,10 +106,11 @@ func (e *engine) opposedNeeds(p, q int, sides map[int][]string) {
 // in a clash, the others who could share it with them: everyone whose
 // needs do not pull against theirs. Someone asking for space is never
 // asked to join.
-func (e *engine) findCompany() [][]int {
-	company := make([][]int, len(e.people))
+// It notes, by number, the needs each of them wants company for.
+func (e *engine) findCompany() {
+	e.company, e.wants = make([][]int, len(e.people)), make([][]int, len(e.people))
 	if e.clash == nil {
-		return company
+		return
 	}
 	for p := range e.people {
 		social := e.socialSide(p)
@@ -122,11 +123,16 @@ func (e *engine) findCompany() [][]int {
 				group = append(group, q)
 			}
 		}
-		if len(group) > 1 {
-			company[p] = group
+		if len(group) == 1 {
+			continue
+		}
+		e.company[p] = group
+		for _, n := range social {
+			if num, ok := e.c.needSyms.lookup(n); ok {
+				e.wants[p] = append(e.wants[p], num)
+			}
 		}
 	}
-	return company
 }
 
 // socialSide is the part of a person's side of the clash that seeks
@@ -156,12 +162,7 @@ func (e *engine) canJoin(q int, needs []string) bool {
 // meetsSocialSide says whether an activity gives a person some of the
 // company they want.
 func (e *engine) meetsSocialSide(p int, ca *compiled) bool {
-	for _, n := range e.socialSide(p) {
-		if num, ok := e.c.needSyms.lookup(n); ok && ca.weight(num) > 0 {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(e.wants[p], func(n int) bool { return ca.weight(n) > 0 })
 }
 
 // meetsEachSide says whether an activity meets at least one need of every

@@ -13,6 +13,7 @@ import (
 // may be offered to everyone.
 type cover struct {
 	e      *engine
+	order  top   // only to compare ranks
 	needs  []int // need numbers, the most wanted first
 	strong []ranked
 	weak   []ranked
@@ -30,7 +31,7 @@ func (e *engine) newCover() *cover {
 		ids = append(ids, id)
 	}
 	slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(total[b], total[a]), strings.Compare(a, b)) })
-	cv := &cover{e: e}
+	cv := &cover{e: e, order: top{activities: e.c.Activities}}
 	for _, id := range ids {
 		if n, ok := e.c.needSyms.lookup(id); ok {
 			cv.needs = append(cv.needs, n)
@@ -43,14 +44,13 @@ func (e *engine) newCover() *cover {
 
 // add considers an activity that may be offered to everyone.
 func (cv *cover) add(index int, ca *compiled, score float64) {
-	t := top{activities: cv.e.c.Activities}
 	r := ranked{index, score}
 	for k, n := range cv.needs {
 		w := ca.weight(n)
-		if w >= DefaultWeight && (cv.strong[k].index < 0 || t.better(r, cv.strong[k])) {
+		if w >= DefaultWeight && (cv.strong[k].index < 0 || cv.order.better(r, cv.strong[k])) {
 			cv.strong[k] = r
 		}
-		if w > 0 && (cv.weak[k].index < 0 || t.better(r, cv.weak[k])) {
+		if w > 0 && (cv.weak[k].index < 0 || cv.order.better(r, cv.weak[k])) {
 			cv.weak[k] = r
 		}
 	}
@@ -62,7 +62,6 @@ func (cv *cover) add(index int, ca *compiled, score float64) {
 // depends on. The list stays in score order.
 func (cv *cover) apply(list []ranked, limit int) []ranked {
 	list = slices.Clone(list)
-	t := top{activities: cv.e.c.Activities}
 	kept := map[int]bool{}
 	for k, n := range cv.needs {
 		want, enough := cv.strong[k], DefaultWeight
@@ -87,9 +86,9 @@ func (cv *cover) apply(list []ranked, limit int) []ranked {
 		kept[want.index] = true
 		slices.SortFunc(list, func(a, b ranked) int {
 			switch {
-			case t.better(a, b):
+			case cv.order.better(a, b):
 				return -1
-			case t.better(b, a):
+			case cv.order.better(b, a):
 				return 1
 			}
 			return 0

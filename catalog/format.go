@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 )
 
 // textWidth is where plain-text output wraps: comfortable in any terminal.
@@ -89,12 +90,41 @@ func writeSuggestions(b *strings.Builder, list []Suggestion) {
 	}
 }
 
-// wrap breaks text into lines of at most width, each starting with indent.
+// FormatSupport writes support resources for reading in a terminal, under
+// a heading for each kind: each as its name, how to reach it and its
+// address. It says what to do in the catalogue's words and never asks for
+// a command.
+func FormatSupport(region string, list []Resource) string {
+	var b strings.Builder
+	if region == Anywhere {
+		b.WriteString("Support, wherever you are:\n")
+	} else {
+		fmt.Fprintf(&b, "Support for %s:\n", region)
+		local := slices.ContainsFunc(list, func(r Resource) bool { return slices.Contains(r.Regions, region) })
+		if !local {
+			b.WriteString(wrap(fmt.Sprintf("The catalogue has no lines just for %s yet; these serve every country.", region), "", textWidth) + "\n")
+		}
+	}
+	for i, r := range list {
+		if i == 0 || r.Kind != list[i-1].Kind {
+			fmt.Fprintf(&b, "\n%s\n", KindLabel(r.Kind))
+		}
+		b.WriteString(wrap(r.Name, "  ", textWidth) + "\n")
+		b.WriteString(wrap(r.How, "    ", textWidth) + "\n")
+		if r.URL != "" {
+			b.WriteString("    " + r.URL + "\n")
+		}
+	}
+	return b.String()
+}
+
+// wrap breaks text into lines of at most width characters, each starting
+// with indent; a word longer than a line stays whole.
 func wrap(text, indent string, width int) string {
 	var lines []string
 	line := indent
 	for _, word := range strings.Fields(text) {
-		if len(line) > len(indent) && len(line)+1+len(word) > width {
+		if len(line) > len(indent) && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > width {
 			lines = append(lines, line)
 			line = indent
 		}

@@ -183,8 +183,9 @@ type engine struct {
 	// everyone together to what asks nothing of anyone.
 	guard, space bool
 	// company is, for each person who wants closeness or talk in a clash,
-	// the group (them first) who can share it with them; nil for others.
-	company [][]int
+	// the group (them first) who can share it with them, and wants the
+	// needs they want it for, by number; nil for others.
+	company, wants [][]int
 }
 
 type person struct {
@@ -250,7 +251,7 @@ func newEngine(c *Catalog, req Request) *engine {
 		e.have = c.thingSyms.flags(req.Things)
 	}
 	e.clash = e.findClash()
-	e.company = e.findCompany()
+	e.findCompany()
 	return e
 }
 

@@ -274,3 +274,16 @@ func TestANameMessageStaysShortAndPlain(t *testing.T) {
 		t.Errorf("a name with an escape sequence: %v", err)
 	}
 }
+
+func TestNoMoreNamesThanOneScreenHolds(t *testing.T) {
+	names := make([]string, catalog.MaxPeople+1)
+	for i := range names {
+		names[i] = fmt.Sprintf("Person %d", i+1)
+	}
+	if err := CheckNames(names[:catalog.MaxPeople]); err != nil {
+		t.Errorf("%d people: %v", catalog.MaxPeople, err)
+	}
+	if err := CheckNames(names); err == nil || !strings.Contains(err.Error(), "at most 12 people") {
+		t.Errorf("%d people: %v", len(names), err)
+	}
+}

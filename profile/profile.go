@@ -77,9 +77,13 @@ func SameName(a, b string) bool { return slug(norm.NFC.String(a)) == slug(norm.N
 
 // CheckNames says, in plain words, what is wrong with the names of the
 // people taking part, if anything: each must be a name (with a letter or
-// digit), and no one may be named twice. A check-in is held to the same
-// rules when it is saved, so names that pass here can always be saved.
+// digit), no one may be named twice, and no more may take turns than one
+// screen holds. A check-in is held to the same rules when it is saved, so
+// names that pass here can always be saved.
 func CheckNames(names []string) error {
+	if len(names) > catalog.MaxPeople {
+		return fmt.Errorf("at most %d people can take turns on one screen, not %d", catalog.MaxPeople, len(names))
+	}
 	var problems []error
 	for i, name := range names {
 		if err := CheckName(name); err != nil {

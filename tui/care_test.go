@@ -100,7 +100,7 @@ func TestWhatTurnsACheckinQuietTurnsItQuietForEveryone(t *testing.T) {
 		answer func(t *testing.T, r *run)
 	}{
 		{"asking for space on the support screen", func(t *testing.T, r *run) {
-			r.enter(1).keys(repeat("down", notSafe)...).enter(1).sees("Ask for some space")
+			r.enter(1).keys(slices.Repeat([]string{"down"}, notSafe)...).enter(1).sees("Ask for some space")
 			r.keys("down").enter(2).sees("Before you pass the laptop on", "ask nothing of you")
 		}},
 		{"asking for some space", func(t *testing.T, r *run) {
@@ -112,7 +112,7 @@ func TestWhatTurnsACheckinQuietTurnsItQuietForEveryone(t *testing.T) {
 		}},
 		{"a line crossed", func(t *testing.T, r *run) {
 			r.enterUntil("Was any boundary crossed?")
-			r.keys(repeat("down", 3)...).enter(1).sees("Thank you for saying so.", "Call 999", "Rape", "Domestic Abuse")
+			r.keys(slices.Repeat([]string{"down"}, 3)...).enter(1).sees("Thank you for saying so.", "Call 999", "Rape", "Domestic Abuse")
 			r.enter(2).enterUntil("What may the others see?")
 			r.sees("nothing celebratory")
 		}},
@@ -133,13 +133,7 @@ func TestWhatTurnsACheckinQuietTurnsItQuietForEveryone(t *testing.T) {
 			tt.answer(t, r)
 			r.enterUntil("Alex's turn")
 			r.enter(1)
-			for steps := 0; !strings.Contains(r.screen(), "What might help now"); steps++ {
-				if steps > 30 {
-					t.Fatal("never reached the suggestions")
-				}
-				r.doesNotSee("Because of what you said")
-				r.enter(1)
-			}
+			r.enterUntil("What might help now", "Because of what you said")
 			res := r.m.current.(*results).result
 			gentle(t, res)
 			for _, s := range res.Suggestions {
@@ -154,14 +148,6 @@ func TestWhatTurnsACheckinQuietTurnsItQuietForEveryone(t *testing.T) {
 			r.doesNotSee("[x]")
 		})
 	}
-}
-
-func repeat(key string, n int) []string {
-	out := make([]string, n)
-	for i := range out {
-		out[i] = key
-	}
-	return out
 }
 
 func TestPressingEnterThroughEverythingClaimsNoSafety(t *testing.T) {
@@ -198,13 +184,13 @@ func TestOneKeyTooManyNeverWrapsRoundToACrisisAnswer(t *testing.T) {
 	r.keys("up").sees("› I'd rather not say")
 	r.enter(1).sees("How are you feeling?")
 	r.doesNotSee("Thank you for saying so.")
-	r.keys("esc").keys(repeat("down", 10)...).sees("› No, I don't feel safe")
+	r.keys("esc").keys(slices.Repeat([]string{"down"}, 10)...).sees("› No, I don't feel safe")
 	r.keys("esc").sees("Are you okay?")
 	r.keys("up", "up").sees("› I'd rather not say")
 
 	h := start(t, newWorld(t).opts, 100, 30)
 	h.keys("up").sees("› Check in together")
-	h.keys(repeat("down", 20)...).sees("› Quit")
+	h.keys(slices.Repeat([]string{"down"}, 20)...).sees("› Quit")
 }
 
 func TestALowFollowUpRespondsAndCanLeaveWords(t *testing.T) {
@@ -215,7 +201,7 @@ func TestALowFollowUpRespondsAndCanLeaveWords(t *testing.T) {
 	}{
 		{"a heavy feeling since", func(r *run) {
 			r.enter(1).sees("Have I had a low or heavy feeling since?")
-			r.keys(repeat("down", 4)...).sees("› Yes, quite a bit")
+			r.keys(slices.Repeat([]string{"down"}, 4)...).sees("› Yes, quite a bit")
 			r.enter(1)
 		}},
 		{"really low now", func(r *run) {
@@ -238,13 +224,7 @@ func TestALowFollowUpRespondsAndCanLeaveWords(t *testing.T) {
 			r.doesNotSee("Rape")
 			r.keys("down").enter(1).sees("A few words for Alex")
 			r.typeText("a rough day; a hug later would help").enter(1)
-			for steps := 0; !strings.Contains(r.screen(), "What should your history keep?"); steps++ {
-				if steps > 10 {
-					t.Fatal("never reached the end of the turn")
-				}
-				r.doesNotSee("Thank you for telling me.")
-				r.enter(1)
-			}
+			r.enterUntil("What should your history keep?", "Thank you for telling me.")
 			r.sees("a rough day")
 			r.enterUntil("Thank you for checking in again.")
 			saved := w.sessions(t)[0]
@@ -262,7 +242,7 @@ func TestAFollowUpSaysWhoseItIsAndStopsWithoutSaving(t *testing.T) {
 	checkedInYesterday(t, w)
 	r := start(t, withHistory(t, w, testStart), 40, 12)
 	r.enter(1).sees("This follow-up is", "Sam")
-	r.enter(2).keys(repeat("down", 5)...).enter(1).sees("Stop here for now")
+	r.enter(2).keys(slices.Repeat([]string{"down"}, 5)...).enter(1).sees("Stop here for now")
 	r.keys("down", "down").enter(1).sees("Stopped for now.")
 	if s := w.sessions(t)[0]; s.FollowUp.Done != nil {
 		t.Error("a follow-up stopped on the support screen was marked done")
@@ -274,14 +254,7 @@ func TestThreePeopleAreNeverCalledSomeonesPartner(t *testing.T) {
 	w := newWorld(t)
 	r := start(t, withNames(w.opts, "Sam", "Jo", "Alex"), 100, 30)
 	r.enter(1)
-	for steps := 0; !strings.Contains(r.screen(), "What might help now"); steps++ {
-		if steps > 60 {
-			t.Fatal("never reached the suggestions")
-		}
-		r.doesNotSee("your partner")
-		r.doesNotSee("Your partner")
-		r.enter(1)
-	}
+	r.enterUntil("What might help now", "your partner", "Your partner")
 }
 
 func TestSupportFitsTheRegionAndIsOnHome(t *testing.T) {
@@ -303,7 +276,7 @@ func TestSupportFitsTheRegionAndIsOnHome(t *testing.T) {
 			r := start(t, w.opts, 100, 30)
 			r.keys("s").sees(append(tt.sees, "If anyone is in danger now")...)
 			r.doesNotSee(tt.not)
-			r.keys(repeat("down", 30)...).sees("findahelpline.com", "Someone you trust")
+			r.keys(slices.Repeat([]string{"down"}, 30)...).sees("findahelpline.com", "Someone you trust")
 			r.doesNotSee("aftercare catalog")
 			r.keys("esc").sees("Check in together")
 		})
@@ -316,7 +289,7 @@ func TestSupportShowsItsLinesFirstOnASmallTerminal(t *testing.T) {
 		w := newWorld(t)
 		w.opts.Config.Region = "US"
 		r := start(t, withNames(w.opts, "Sam", "Alex"), size[0], size[1])
-		r.enter(3).keys(repeat("down", notSafe)...).enter(1)
+		r.enter(3).keys(slices.Repeat([]string{"down"}, notSafe)...).enter(1)
 		r.sees("Call 911", "What would you like to do?", "Carry on")
 		r.fits(size[0], size[1])
 		r.doesNotSee("aftercare catalog")
@@ -334,7 +307,7 @@ func TestNamesAreRefusedWhereTheyAreTyped(t *testing.T) {
 		r := start(t, newWorld(t).opts, 100, 30)
 		r.keys("t").sees("Who is here?")
 		r.typeText(tt.typed).enter(1).sees(tt.refusal, "Who is here?")
-		r.keys(repeat("backspace", 10)...).typeText("Sam, Alex").enter(1).sees("What kind of time was it?")
+		r.keys(slices.Repeat([]string{"backspace"}, 10)...).typeText("Sam, Alex").enter(1).sees("What kind of time was it?")
 	}
 	w := newWorld(t, &profile.Profile{Name: "Sam"})
 	r := start(t, w.opts, 100, 30)
@@ -369,7 +342,7 @@ func TestAPrivateFollowUpIsSavedApartAndNamesNoOneOnHome(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 	r := start(t, withNames(w.opts, "Sam", "Alex"), 100, 30)
-	r.enter(3).keys(repeat("down", notSafe)...).enter(1)
+	r.enter(3).keys(slices.Repeat([]string{"down"}, notSafe)...).enter(1)
 	r.keys("down", "down").enter(1).sees("check on you tomorrow?")
 	r.keys("down").enter(1).sees("Saved.", "only your name is on it")
 	r.enter(1).sees("The check-in has ended.")

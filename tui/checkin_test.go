@@ -135,13 +135,7 @@ func TestAPrivateAnswerAppearsOnNoLaterScreenAndInNoFile(t *testing.T) {
 	r.enter(1).sees("What may the others see?", secret)
 	r.enter(1)
 	// From here on, every screen of the check-in.
-	for steps := 0; !strings.Contains(r.screen(), "Check in together"); steps++ {
-		if steps > 100 {
-			t.Fatal("the check-in never ended")
-		}
-		r.doesNotSee("secret wish")
-		r.enter(1)
-	}
+	r.enterUntil("Check in together", "secret wish")
 	err := filepath.Walk(w.store.Dir(), func(path string, info os.FileInfo, err error) error {
 		if err != nil || info.IsDir() {
 			return err

@@ -148,12 +148,16 @@ func (r *run) enter(n int) *run {
 	return r
 }
 
-// enterUntil presses enter until the screen shows want.
-func (r *run) enterUntil(want string) *run {
+// enterUntil presses enter until the screen shows want, failing if any
+// screen on the way shows one of never.
+func (r *run) enterUntil(want string, never ...string) *run {
 	r.t.Helper()
 	for steps := 0; !strings.Contains(r.screen(), want); steps++ {
 		if steps > 100 {
 			r.t.Fatalf("never reached a screen showing %q", want)
+		}
+		for _, secret := range never {
+			r.doesNotSee(secret)
 		}
 		r.enter(1)
 	}

@@ -27,12 +27,17 @@ func resourcesText(c *ctx) string {
 			kind = r.Kind
 			b.WriteString("\n" + st.title.Render(catalog.KindLabel(kind)) + "\n")
 		}
-		b.WriteString(st.name.Render(r.Name) + st.text.Render(": "+r.How) + "\n")
+		b.WriteString(resourceLine(st, r) + "\n")
 		if r.Summary != "" {
 			b.WriteString("  " + st.muted.Render(r.Summary) + "\n")
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// resourceLine is a resource and how to reach it, in one line before wrapping.
+func resourceLine(st *styles, r catalog.Resource) string {
+	return st.name.Render(r.Name) + st.text.Render(": "+r.How)
 }
 
 func (r *resources) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -171,11 +172,11 @@ func TestScreenGoldens(t *testing.T) {
 		{"question", nil, func(r *run) { r.keys("t").enter(3) }},
 		{"multi", nil, func(r *run) { r.keys("t").enter(6) }},
 		{"support", nil, func(r *run) { r.keys("t").enter(4).keys("down", "down", "down").enter(1) }},
-		{"supportGB", inRegion("GB"), func(r *run) { r.keys("t").enter(4).keys(repeat("down", notSafe)...).enter(1) }},
-		{"supportUS", inRegion("US"), func(r *run) { r.keys("t").enter(4).keys(repeat("down", notSafe)...).enter(1) }},
-		{"supportlow", inRegion("GB"), func(r *run) { r.keys("t").enter(3).keys(repeat("down", 5)...).enter(1) }},
+		{"supportGB", inRegion("GB"), func(r *run) { r.keys("t").enter(4).keys(slices.Repeat([]string{"down"}, notSafe)...).enter(1) }},
+		{"supportUS", inRegion("US"), func(r *run) { r.keys("t").enter(4).keys(slices.Repeat([]string{"down"}, notSafe)...).enter(1) }},
+		{"supportlow", inRegion("GB"), func(r *run) { r.keys("t").enter(3).keys(slices.Repeat([]string{"down"}, 5)...).enter(1) }},
 		{"quietline", nil, func(r *run) {
-			r.keys("t").enter(4).keys(repeat("down", notSafe)...).enter(1).enter(2).enterUntil("What may the others see?")
+			r.keys("t").enter(4).keys(slices.Repeat([]string{"down"}, notSafe)...).enter(1).enter(2).enterUntil("What may the others see?")
 		}},
 		{"supporthome", inRegion("GB"), func(r *run) { r.keys("s") }},
 		{"followupfor", aWeekOfCheckins, func(r *run) { r.enter(1) }},

@@ -111,7 +111,7 @@ func supportWords(c *ctx, ck *checkin, said string, help []string) string {
 		b.WriteString(st.text.Render("A few things that may help now: "+strings.Join(help, "; ")+".") + "\n")
 	}
 	for _, r := range c.cat.SupportFor(said, c.region()) {
-		b.WriteString(st.name.Render(r.Name) + st.text.Render(": "+r.How) + "\n")
+		b.WriteString(resourceLine(st, r) + "\n")
 	}
 	b.WriteString("\n" + st.text.Render(gentleWords(ck, said)))
 	return b.String()

@@ -87,13 +87,7 @@ func (w *who) names() []string {
 
 // check refuses, in plain words, names that could not be saved: one with
 // no letter or digit, one given twice, or too many people.
-func (w *who) check() error {
-	names := w.names()
-	if len(names) > catalog.MaxPeople {
-		return fmt.Errorf("at most %d people can take turns on one screen", catalog.MaxPeople)
-	}
-	return profile.CheckNames(names)
-}
+func (w *who) check() error { return profile.CheckNames(w.names()) }
 
 // newSituation asks what kind of time it was; skipping is the default.
 func newSituation(c *ctx, ck *checkin) screen {

@@ -67,6 +67,19 @@ type resultJSON struct {
 	} `json:"compromise"`
 }
 
+// offered is everything a result puts forward: the suggestions, the
+// bridges and each person's own.
+func (r resultJSON) offered() []suggestionJSON {
+	out := append([]suggestionJSON{}, r.Suggestions...)
+	if r.Compromise != nil {
+		out = append(out, r.Compromise.Bridges...)
+		for _, list := range r.Compromise.Each {
+			out = append(out, list...)
+		}
+	}
+	return out
+}
+
 func suggestJSON(t *testing.T, args ...string) resultJSON {
 	t.Helper()
 	out := aftercare(t, "", append([]string{"suggest", "--json"}, args...)...)
@@ -180,13 +193,7 @@ func TestSuggestNeverOffersWhatIsOnANeverList(t *testing.T) {
 	emptyHome(t)
 	cat := catalogJSON(t)
 	r := suggestJSON(t, "--together", "--avoid", "touch", "--avoid", "Alex:talking", "--need", "Sam:closeness", "--need", "Alex:quiet", "--limit", "50")
-	offered := append([]suggestionJSON{}, r.Suggestions...)
-	if r.Compromise != nil {
-		offered = append(offered, r.Compromise.Bridges...)
-		for _, list := range r.Compromise.Each {
-			offered = append(offered, list...)
-		}
-	}
+	offered := r.offered()
 	if len(r.Suggestions) == 0 {
 		t.Fatal("nothing suggested")
 	}

@@ -246,13 +246,7 @@ func TestSuggestGuardOffersNothingCloseOrCelebratory(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := suggestJSON(t, "--together", "--guard", "--limit", "20")
-	offered := append([]suggestionJSON{}, r.Suggestions...)
-	if r.Compromise != nil {
-		offered = append(offered, r.Compromise.Bridges...)
-		for _, list := range r.Compromise.Each {
-			offered = append(offered, list...)
-		}
-	}
+	offered := r.offered()
 	if len(r.Suggestions) == 0 {
 		t.Fatal("nothing suggested")
 	}

@@ -2,17 +2,10 @@ package main
 
 import (
 	"fmt"
-	"slices"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/spf13/cobra"
 )
-
-// supportWidth is where the support list wraps, as the other text output
-// does: comfortable in any terminal.
-const supportWidth = 76
 
 func newSupportCommand(a *app) *cobra.Command {
 	var asJSON bool
@@ -41,7 +34,7 @@ your locale) and those that serve every country. --region shows another.`,
 			if asJSON {
 				return writeJSON(a.stdout, supportJSON(region, list))
 			}
-			_, err = fmt.Fprint(a.stdout, formatSupport(region, list))
+			_, err = fmt.Fprint(a.stdout, catalog.FormatSupport(region, list))
 			return err
 		},
 	}
@@ -80,49 +73,4 @@ func supportJSON(region string, list []catalog.Resource) supportList {
 		})
 	}
 	return out
-}
-
-// formatSupport writes the list under a heading for each kind, each
-// resource as its name, how to reach it and its address. It says what to
-// do in the words of the catalogue and never asks for a command.
-func formatSupport(region string, list []catalog.Resource) string {
-	var b strings.Builder
-	if region == catalog.Anywhere {
-		b.WriteString("Support, wherever you are:\n")
-	} else {
-		fmt.Fprintf(&b, "Support for %s:\n", region)
-		local := slices.ContainsFunc(list, func(r catalog.Resource) bool { return slices.Contains(r.Regions, region) })
-		if !local {
-			b.WriteString(wrapText(fmt.Sprintf("The catalogue has no lines just for %s yet; these serve every country.", region), "", supportWidth) + "\n")
-		}
-	}
-	for i, r := range list {
-		if i == 0 || r.Kind != list[i-1].Kind {
-			fmt.Fprintf(&b, "\n%s\n", catalog.KindLabel(r.Kind))
-		}
-		b.WriteString(wrapText(r.Name, "  ", supportWidth) + "\n")
-		b.WriteString(wrapText(r.How, "    ", supportWidth) + "\n")
-		if r.URL != "" {
-			b.WriteString("    " + r.URL + "\n")
-		}
-	}
-	return b.String()
-}
-
-// wrapText breaks text into lines of at most width characters, each
-// starting with indent; a word longer than a line stays whole.
-func wrapText(text, indent string, width int) string {
-	var lines []string
-	line := indent
-	for _, word := range strings.Fields(text) {
-		if len(line) > len(indent) && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > width {
-			lines = append(lines, line)
-			line = indent
-		}
-		if len(line) > len(indent) {
-			line += " "
-		}
-		line += word
-	}
-	return strings.Join(append(lines, line), "\n")
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/aftercare-tui/aftercare/tui"
 	"github.com/spf13/cobra"
@@ -56,9 +55,6 @@ from it.`,
 // the screen opens: the check-in is saved under these names, and a
 // problem is better heard now than after everyone has answered.
 func checkNames(_ *cobra.Command, args []string) error {
-	if len(args) > catalog.MaxPeople {
-		return usagef("at most %d people can take turns on one screen, not %d", catalog.MaxPeople, len(args))
-	}
 	if err := profile.CheckNames(args); err != nil {
 		return &usageError{err}
 	}
