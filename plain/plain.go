@@ -1,0 +1,137 @@
+// Package plain keeps text that came from a file or a person from acting on
+// a terminal: it says what in a string would (so that readers can refuse it)
+// and writes such strings with those characters shown, not obeyed.
+package plain
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// Problem says, in a few words, what in s could move a cursor, change
+// colours, retitle a window, write to the clipboard or reorder what is
+// shown; "" when nothing. Free text may hold line breaks and tabs; names
+// and other one-line fields may not.
+func Problem(s string, freeText bool) string {
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !validAt(s, i):
+			return "is not valid UTF-8 text"
+		case freeText && (r == '\n' || r == '\t'):
+		case isControl(r):
+			return fmt.Sprintf("may not contain the control character %s", escape(r))
+		case isBidi(r):
+			return fmt.Sprintf("may not contain %s, which changes the direction text is shown in", escape(r))
+		}
+	}
+	return ""
+}
+
+// NameProblem is Problem for a name, which is also refused characters that
+// show nothing: two names that look the same must be the same name.
+func NameProblem(s string) string {
+	if p := Problem(s, false); p != "" {
+		return p
+	}
+	for _, r := range s {
+		if isInvisible(r) {
+			return fmt.Sprintf("may not contain %s, which cannot be seen", escape(r))
+		}
+	}
+	return ""
+}
+
+// Text returns s with every character that could act on a terminal written
+// out as a visible escape (ESC becomes \u001b); line breaks and tabs stay.
+// Bytes that are not UTF-8 become U+FFFD.
+func Text(s string) string {
+	if !needsWork(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !validAt(s, i):
+			b.WriteRune(utf8.RuneError)
+		case r == '\n' || r == '\t':
+			b.WriteRune(r)
+		case isControl(r) || isBidi(r):
+			b.WriteString(escape(r))
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Line is Text on one line: line breaks and tabs become spaces.
+func Line(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, Text(s))
+}
+
+// Writer passes everything through Text, so that nothing a command prints
+// can act on the terminal it is printed to. JSON stays valid JSON: the
+// escapes it writes are JSON's own, and an encoder never leaves a raw
+// control character in a string.
+type Writer struct{ w io.Writer }
+
+// NewWriter returns a Writer printing to w.
+func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
+
+func (w *Writer) Write(p []byte) (int, error) {
+	s := string(p)
+	if !needsWork(s) {
+		return w.w.Write(p)
+	}
+	if _, err := io.WriteString(w.w, Text(s)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+func needsWork(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ContainsFunc(s[i:], func(r rune) bool { return r == utf8.RuneError || isControl(r) || isBidi(r) }) || !utf8.ValidString(s[i:])
+		}
+		if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
+			return true
+		}
+	}
+	return false
+}
+
+// validAt says whether the U+FFFD decoded at s[i:] was written as such,
+// rather than standing in for a byte that is not UTF-8.
+func validAt(s string, i int) bool { return strings.HasPrefix(s[i:], "\uFFFD") }
+
+// isControl is C0, DEL and C1: the characters terminals obey.
+func isControl(r rune) bool { return r < 0x20 || (r >= 0x7f && r < 0xa0) }
+
+// isBidi is the explicit direction marks, embeddings, overrides and
+// isolates, which can make text show in an order other than it is stored.
+func isBidi(r rune) bool {
+	return r == 0x061c || r == 0x200e || r == 0x200f || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+}
+
+// isInvisible is the characters that take no space and show nothing;
+// the zero-width joiner and non-joiner, variation selectors and tag
+// characters are kept, since scripts and emoji need them.
+func isInvisible(r rune) bool {
+	switch r {
+	case 0x00ad, 0x034f, 0x115f, 0x1160, 0x17b4, 0x17b5, 0x180e, 0x200b, 0x2028, 0x2029, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x3164, 0xfeff, 0xffa0:
+		return true
+	}
+	return r >= 0xfff0 && r <= 0xfff8
+}
+
+func escape(r rune) string { return fmt.Sprintf(`\u%04x`, r) }

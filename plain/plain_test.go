@@ -1,0 +1,104 @@
+package plain
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestProblem(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       string
+		freeText bool
+		want     string
+	}{
+		{"plain words", "Sam Alex", false, ""},
+		{"emoji and accents", "José 🌸 李小龍", false, ""},
+		{"escape", "Sam\x1b]0;owned\a", false, `may not contain the control character \u001b`},
+		{"C1 introducer", "Sam\u009b2J", false, `may not contain the control character \u009b`},
+		{"line break in a name", "Sam\nAlex", false, `may not contain the control character \u000a`},
+		{"line break in free text", "first\nsecond\tthird", true, ""},
+		{"carriage return in free text", "first\rsecond", true, `may not contain the control character \u000d`},
+		{"delete", "a\x7fb", true, `may not contain the control character \u007f`},
+		{"bidi override", "Sam\u202eevil", true, `may not contain \u202e, which changes the direction text is shown in`},
+		{"not UTF-8", "Sam\xff", false, "is not valid UTF-8 text"},
+		{"a real replacement character", "Sam\uFFFD", false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Problem(tt.in, tt.freeText); got != tt.want {
+				t.Errorf("Problem(%q, %v) = %q, want %q", tt.in, tt.freeText, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNameProblemRefusesWhatCannotBeSeen(t *testing.T) {
+	for _, name := range []string{"Jo\u200bsé", "\ufeffSam", "Sam\u2060", "Al\u00adex"} {
+		if NameProblem(name) == "" {
+			t.Errorf("NameProblem(%q) accepted a name with an invisible character", name)
+		}
+	}
+	for _, name := range []string{"👨\u200d👩\u200d👧", "Sam", "Ngozi ❤\ufe0f"} {
+		if p := NameProblem(name); p != "" {
+			t.Errorf("NameProblem(%q) = %q, want it accepted", name, p)
+		}
+	}
+}
+
+func TestTextShowsControlsInsteadOfObeyingThem(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"calm words", "calm words"},
+		{"title\x1b]0;owned\a", `title\u001b]0;owned\u0007`},
+		{"two\nlines\tand a tab", "two\nlines\tand a tab"},
+		{"over\rwrite", `over\u000dwrite`},
+		{"\u009b31m", `\u009b31m`},
+		{"abc\u202edef", `abc\u202edef`},
+		{"bad \xff byte", "bad \uFFFD byte"},
+	}
+	for _, tt := range tests {
+		if got := Text(tt.in); got != tt.want {
+			t.Errorf("Text(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := Line("a\nb\tc\x1b"); got != `a b c\u001b` {
+		t.Errorf("Line = %q", got)
+	}
+}
+
+func TestWriterKeepsJSONValid(t *testing.T) {
+	var out bytes.Buffer
+	w := NewWriter(&out)
+	data, err := json.Marshal(map[string]string{"note": "x\u009by\u202ez\x1b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := w.Write(data)
+	if err != nil || n != len(data) {
+		t.Fatalf("Write = %d, %v; want %d, nil", n, err, len(data))
+	}
+	if strings.ContainsAny(out.String(), "\x1b\u009b\u202e") {
+		t.Fatalf("a control character got through: %q", out.String())
+	}
+	var back map[string]string
+	if err := json.Unmarshal(out.Bytes(), &back); err != nil {
+		t.Fatalf("output is no longer JSON: %v\n%s", err, out.String())
+	}
+	if back["note"] != "x\u009by\u202ez\x1b" {
+		t.Errorf("JSON says %q, want the original text back", back["note"])
+	}
+}
+
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"", "Sam", "\x1b[2J", "\u009b", "a\nb", "\xff\xfe", "\u202e"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Text(s)
+		if Problem(out, true) != "" {
+			t.Fatalf("Text(%q) = %q, which still has %s", s, out, Problem(out, true))
+		}
+	})
+}
