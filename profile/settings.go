@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -62,7 +63,34 @@ type Config struct {
 }
 
 // ConfigFile is where the settings file lives unless a flag says otherwise.
-func ConfigFile() string { return filepath.Join(xdg.ConfigHome, "aftercare", "config.yaml") }
+// It is "" when there is no safe place to look (see homeProblem).
+func ConfigFile() string { return baseDir(xdg.ConfigHome, "XDG_CONFIG_HOME", "config.yaml") }
+
+// baseDir is aftercare's folder under an XDG base folder, or "" when that
+// base would come from a HOME that is unset or not a full path: such a HOME
+// puts private files in the root folder, or wherever the command happens
+// to run.
+func baseDir(base, env string, parts ...string) string {
+	if !filepath.IsAbs(os.Getenv(env)) && homeProblem() != "" {
+		return ""
+	}
+	return filepath.Join(append([]string{base, "aftercare"}, parts...)...)
+}
+
+// homeProblem says what is wrong with HOME where the XDG folders are found
+// from it, if anything.
+func homeProblem() string {
+	if runtime.GOOS == "windows" || runtime.GOOS == "plan9" {
+		return ""
+	}
+	switch home := os.Getenv("HOME"); {
+	case home == "":
+		return "HOME is not set"
+	case !filepath.IsAbs(home):
+		return fmt.Sprintf("HOME is %q, which is not a full path", home)
+	}
+	return ""
+}
 
 // Flags names the command-line flag that can set each setting, on the
 // commands that have it.
@@ -88,8 +116,8 @@ func (e *SettingError) FromFlag() bool { return strings.HasPrefix(e.Source, "--"
 
 func defaultSettings() Settings {
 	return Settings{
-		DataDir:        filepath.Join(xdg.DataHome, "aftercare"),
-		CatalogDir:     filepath.Join(xdg.ConfigHome, "aftercare", "catalog"),
+		DataDir:        baseDir(xdg.DataHome, "XDG_DATA_HOME"),
+		CatalogDir:     baseDir(xdg.ConfigHome, "XDG_CONFIG_HOME", "catalog"),
 		Theme:          "auto",
 		Region:         catalog.RegionFromLocale(os.Getenv),
 		KeepHistory:    true,
@@ -114,7 +142,7 @@ func LoadConfig(path string, flags *pflag.FlagSet) (*Config, error) {
 
 	data, err := os.ReadFile(path)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	case path == "" || errors.Is(err, fs.ErrNotExist):
 	case err != nil:
 		return nil, fmt.Errorf("settings: %w", err)
 	default:
@@ -156,6 +184,11 @@ func LoadConfig(path string, flags *pflag.FlagSet) (*Config, error) {
 	for _, key := range settingKeys {
 		from := source(key)
 		value, err := settingValue(key, v.Get(key))
+		if from == "default" && v.Get(key) == "" {
+			// A folder with no safe default: the catalogue is then the
+			// built-in one, and the data folder is refused below.
+			value, err = "", nil
+		}
 		if err != nil {
 			return nil, &SettingError{Source: from, Msg: err.Error()}
 		}
@@ -175,7 +208,19 @@ func LoadConfig(path string, flags *pflag.FlagSet) (*Config, error) {
 			cfg.DefaultMinutes = value.(int)
 		}
 	}
+	if !filepath.IsAbs(cfg.DataDir) {
+		return nil, noDataDir(cfg.DataDir)
+	}
 	return cfg, nil
+}
+
+// noDataDir explains why there is nowhere to keep profiles and history.
+func noDataDir(dir string) error {
+	why := homeProblem()
+	if dir != "" {
+		why = fmt.Sprintf("the data folder %q is not a full path", dir)
+	}
+	return fmt.Errorf("%s, so there is no safe place to keep profiles and history; set HOME to your home folder, or choose a folder with --data-dir or %s (a full path). Nothing was written.", why, EnvVar("data_dir"))
 }
 
 // settingValue checks one merged value, which is a string when it came

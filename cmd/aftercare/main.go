@@ -11,6 +11,7 @@ import (
 
 	"github.com/adrg/xdg"
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/plain"
 	"github.com/aftercare-tui/aftercare/profile"
 )
 
@@ -29,7 +30,11 @@ func main() {
 // drive it.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	xdg.Reload()
-	root := newRootCommand(&app{stdin: stdin, stdout: stdout, stderr: stderr})
+	// Everything but the full screen prints through plain, so that no
+	// stored text can act on the terminal; the full screen draws itself.
+	term := stdout
+	stdout, stderr = plain.NewWriter(stdout), plain.NewWriter(stderr)
+	root := newRootCommand(&app{stdin: stdin, stdout: stdout, stderr: stderr, term: term})
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -358,5 +359,40 @@ func TestConfigShowsWhereEachSettingCameFrom(t *testing.T) {
 	out = aftercare(t, "", "suggest")
 	if out.code != exitFailure || !strings.Contains(out.stderr, `AFTERCARE_THEME: "purple" is not a theme`) {
 		t.Errorf("bad theme: %+v", out)
+	}
+}
+
+func TestAHomeThatIsUnsetOrRelativeIsRefusedAndNothingIsWritten(t *testing.T) {
+	for _, home := range []string{"", "relative/home"} {
+		t.Run(fmt.Sprintf("HOME=%q", home), func(t *testing.T) {
+			emptyHome(t)
+			cwd := t.TempDir()
+			t.Chdir(cwd)
+			t.Setenv("HOME", home)
+			t.Setenv("XDG_CONFIG_HOME", "")
+			t.Setenv("XDG_DATA_HOME", "")
+			got := aftercare(t, "", "profile", "new", "Sam")
+			if got.code != exitFailure || !strings.Contains(got.stderr, "HOME") || !strings.Contains(got.stderr, "--data-dir") {
+				t.Fatalf("exit %d, stderr %q; want exit 1 saying HOME is the problem and how to choose a folder", got.code, got.stderr)
+			}
+			if entries, _ := os.ReadDir(cwd); len(entries) > 0 {
+				t.Errorf("files were written in the current folder: %v", entries)
+			}
+			if _, err := os.Stat("/.local/share/aftercare"); err == nil {
+				t.Errorf("files were written under /.local/share/aftercare")
+			}
+		})
+	}
+}
+
+func TestADataDirGivenInFullWorksWithoutHome(t *testing.T) {
+	emptyHome(t)
+	dir := filepath.Join(t.TempDir(), "data")
+	t.Setenv("HOME", "")
+	if got := aftercare(t, "", "--data-dir", dir, "profile", "new", "Sam"); got.code != 0 {
+		t.Fatalf("exit %d: %s", got.code, got.stderr)
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Errorf("the data folder given was not used: %v", err)
 	}
 }

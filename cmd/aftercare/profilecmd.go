@@ -241,15 +241,24 @@ func newProfileDeleteCommand(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ok, err := a.confirm(yes, fmt.Sprintf("Delete the profile %q for good?", args[0]))
-			if err != nil || !ok {
-				return err
-			}
-			path, err := store.DeleteProfile(args[0])
+			// The question names the profile found, not the name typed, so
+			// that no one deletes a different person by a near spelling.
+			path, _, err := store.ProfileFile(args[0])
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, "Deleted %s.\n", path)
+			name := args[0]
+			if p, err := store.Profile(args[0]); err == nil {
+				name = p.Name
+			}
+			ok, err := a.confirm(yes, fmt.Sprintf("Delete %q's profile (%s) for good?", name, path))
+			if err != nil || !ok {
+				return err
+			}
+			if path, err = store.DeleteProfile(args[0]); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "Deleted %q's profile (%s).\n", name, path)
 			return nil
 		},
 	}

@@ -30,6 +30,7 @@ type app struct {
 	stdin          io.Reader
 	in             *bufio.Reader // stdin, read a line at a time by ask
 	stdout, stderr io.Writer
+	term           io.Writer // stdout as it is, for the full screen alone
 	configFile     string
 
 	cfg   *profile.Config

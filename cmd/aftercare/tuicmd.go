@@ -170,6 +170,6 @@ func (a *app) openTUI(start tui.Start, history []profile.SessionEntry) error {
 	noColor := os.Getenv("NO_COLOR") != ""
 	model := tui.New(tui.Options{Catalog: a.cat, Store: a.store, Config: a.cfg, Profiles: profiles, History: history,
 		Start: start, NoColor: noColor})
-	_, err = tea.NewProgram(model, tea.WithInput(a.stdin), tea.WithOutput(a.stdout)).Run()
+	_, err = tea.NewProgram(model, tea.WithInput(a.stdin), tea.WithOutput(a.term)).Run()
 	return err
 }
