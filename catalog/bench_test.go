@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 )
@@ -119,4 +120,77 @@ func synthetic(base *Catalog, n int) *Catalog {
 	}
 	c.build()
 	return c
+}
+
+// BenchmarkDecodeHostile decodes the profile of issue 11, a likes list of
+// near misses, at growing sizes: the time for each entry should stay flat.
+func BenchmarkDecodeHostile(b *testing.B) {
+	c, err := Defaults()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, entries := range []int{10_000, 100_000, 1_000_000} {
+		data := hostileLikes(entries)
+		b.Run(fmt.Sprintf("%dk", entries/1000), func(b *testing.B) {
+			for b.Loop() {
+				var v likesOnly
+				if c.Decode("sam.yaml", data, &v) == nil {
+					b.Fatal("the hostile profile decoded")
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*entries), "ns/entry")
+		})
+	}
+}
+
+// BenchmarkLoadHostile loads a person's file of the largest size allowed,
+// shaped to make each check that compares entries with each other as slow
+// as it can be: none should take much longer than parsing a dense list.
+func BenchmarkLoadHostile(b *testing.B) {
+	defaults, err := defaults()
+	if err != nil {
+		b.Fatal(err)
+	}
+	repeat := func(head string, item func(i int) string, tail string) []byte {
+		var text strings.Builder
+		text.WriteString(head)
+		for i := 0; text.Len()+len(tail)+32 < MaxCatalogFileBytes; i++ {
+			text.WriteString(item(i))
+		}
+		text.WriteString(tail)
+		return []byte(text.String())
+	}
+	shapes := []struct {
+		name string
+		data []byte
+	}{
+		{"dense list", repeat("activities:\n  - id: x\n    tags: [", func(int) string { return "a," }, "a]\n")},
+		{"unknown refs", repeat("activities:\n  - id: x\n    tags: [", func(int) string { return "touc," }, "touc]\n")},
+		{"unknown fields", repeat("activities:\n  - {id: x, ", func(i int) string { return fmt.Sprintf("f%d: 1, ", i) }, "z: 1}\n")},
+		{"long unknown ref", []byte("activities:\n  - id: x\n    tags: [" + strings.Repeat("t", MaxCatalogFileBytes-64) + "]\n")},
+		{"many needs", repeat("needs:\n", func(i int) string { return fmt.Sprintf("- {id: n%d, label: N}\n", i) }, "")},
+		{"every need opposing one", repeat("needs:\n", func(i int) string { return fmt.Sprintf("- {id: n%d, label: N, opposes: [n0]}\n", i+1) }, "- {id: n0, label: N}\n")},
+		{"every option a default", manyDefaults()},
+		{"disabling what is not there", repeat("activities:\n", func(i int) string { return fmt.Sprintf("- {id: a%d, disabled: true}\n", i) }, "")},
+		{"deep nesting", []byte(strings.Repeat("[", MaxCatalogFileBytes))},
+	}
+	for _, shape := range shapes {
+		files := append(defaults[:len(defaults):len(defaults)], file{path: "mine.yaml", data: shape.data, user: true})
+		b.Run(shape.name, func(b *testing.B) {
+			for b.Loop() {
+				layer(files)
+			}
+		})
+	}
+}
+
+// manyDefaults is a question whose default names each of its options.
+func manyDefaults() []byte {
+	var options, defaults strings.Builder
+	for i := 0; options.Len()+defaults.Len()+128 < MaxCatalogFileBytes; i++ {
+		fmt.Fprintf(&options, "{id: o%d, label: O}, ", i)
+		fmt.Fprintf(&defaults, "o%d, ", i)
+	}
+	return []byte("questions:\n  - id: q\n    phase: after\n    audience: solo\n    kind: multi\n    prompt: P\n" +
+		"    options: [" + options.String() + "]\n    default: [" + defaults.String() + "]\n")
 }

@@ -6,8 +6,6 @@
 // no other disk.
 package catalog
 
-import "slices"
-
 // Catalog is a loaded, checked catalogue. Lists keep the order of the files;
 // hidden (disabled) entries are not in them.
 type Catalog struct {
@@ -139,14 +137,19 @@ func (c *Catalog) build() {
 	}
 	c.guardTags = c.tagSyms.flags(quiet)
 	c.opposed = map[string][]string{}
+	// A set rather than a search of each list: a file can make a need
+	// oppose thousands of others.
+	paired := map[[2]string]bool{}
+	oppose := func(a, b string) {
+		if !paired[[2]string{a, b}] {
+			paired[[2]string{a, b}] = true
+			c.opposed[a] = append(c.opposed[a], b)
+		}
+	}
 	for _, n := range c.Needs {
 		for _, o := range n.Opposes {
-			if !slices.Contains(c.opposed[n.ID], o) {
-				c.opposed[n.ID] = append(c.opposed[n.ID], o)
-			}
-			if !slices.Contains(c.opposed[o], n.ID) {
-				c.opposed[o] = append(c.opposed[o], n.ID)
-			}
+			oppose(n.ID, o)
+			oppose(o, n.ID)
 		}
 	}
 }

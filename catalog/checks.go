@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -39,17 +40,17 @@ func (ws *Weights) decodeNode(d *decoder, n *yaml.Node, at string, r rules) {
 	var out Weights
 	seen := map[string]bool{}
 	add := func(key *yaml.Node, weight int) {
-		if key.Kind != yaml.ScalarNode {
-			d.errorf(key, at, "expected a need, got %s", describe(key))
+		need, ok := d.scalar(key, at, "a need", false)
+		if !ok {
 			return
 		}
-		if seen[key.Value] {
-			d.errorf(key, at, "%q is named twice", key.Value)
+		if seen[need] {
+			d.errorf(key, at, "%q is named twice", need)
 			return
 		}
-		seen[key.Value] = true
-		if d.allowed(key, at, r, key.Value) {
-			out = append(out, Weight{key.Value, weight})
+		seen[need] = true
+		if d.allowed(key, at, r, need) {
+			out = append(out, Weight{need, weight})
 		}
 	}
 	switch {
@@ -85,11 +86,11 @@ func (a *Answer) decodeNode(d *decoder, n *yaml.Node, at string, _ rules) {
 	switch {
 	case isNull(n):
 	case n.Kind == yaml.ScalarNode:
-		a.Text = n.Value
+		a.Text, _ = d.scalar(n, at, "text", false)
 	case n.Kind == yaml.SequenceNode:
 		a.Choices = []string{}
 		for _, item := range n.Content {
-			if s, ok := d.scalar(item, at, "an option id"); ok {
+			if s, ok := d.scalar(item, at, "an option id", false); ok {
 				a.Choices = append(a.Choices, s)
 			}
 		}
@@ -263,8 +264,12 @@ func (q *Question) checkDefault(r *Reporter) {
 	default:
 		return
 	}
+	options := make(map[string]*Option, len(q.Options))
+	for i := range q.Options {
+		options[q.Options[i].ID] = &q.Options[i]
+	}
 	for _, id := range q.Default.Choices {
-		o := q.Option(id)
+		o := options[id]
 		switch {
 		case o == nil:
 			r.Errorf("default", "%q is not one of the options", id)
@@ -317,6 +322,11 @@ func (res *Resource) Check(r *Reporter) {
 			r.Errorf("regions", "%q is not a region: use a two-letter country code in capitals, such as GB, or anywhere", region)
 		}
 	}
+	for _, address := range []struct{ field, value string }{{"url", res.URL}, {"source", res.Source}} {
+		if address.value != "" && !isWebAddress(address.value) {
+			r.Errorf(address.field, "%q is not a web address: write it in full, like https://rainn.org", address.value)
+		}
+	}
 	if res.Checked != "" {
 		if _, err := time.Parse(time.DateOnly, res.Checked); err != nil {
 			r.Errorf("checked", "%q is not a date: write the day the number was checked, like 2026-11-29", res.Checked)
@@ -325,6 +335,22 @@ func (res *Resource) Check(r *Reporter) {
 			r.Errorf("source", "missing: the page the number was checked against")
 		}
 	}
+}
+
+// isWebAddress says whether s is an http or https address with a host and
+// nothing in it that a terminal or a person could mistake: a resource's
+// address is shown, and may be opened, at someone's worst moment. It is
+// read by hand because this program imports nothing from net.
+func isWebAddress(s string) bool {
+	rest, ok := strings.CutPrefix(s, "https://")
+	if !ok {
+		rest, ok = strings.CutPrefix(s, "http://")
+	}
+	host := rest
+	if end := strings.IndexAny(rest, "/?#"); end >= 0 {
+		host = rest[:end]
+	}
+	return ok && host != "" && !strings.ContainsFunc(s, unicode.IsSpace)
 }
 
 // Option returns the question's option with id, or nil.

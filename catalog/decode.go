@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/aftercare-tui/aftercare/plain"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -26,9 +27,11 @@ type decoder struct {
 // Decode reads the one YAML document in data into v, a pointer to a struct,
 // as strictly as the catalogue itself is read: fields are named by `yaml`
 // tags, `oneof` tags limit a field to some words, and `ref` tags name the
-// catalogue lists a value must come from (checked when c is not nil). Every
-// problem is reported as path:line:col in one Errors. An empty document
-// leaves v as it was.
+// catalogue lists a value must come from (checked when c is not nil). No
+// text may hold a control character (ESC, DEL, C0 and C1 controls) or a
+// bidi control; a field tagged `text:"free"` may also hold line breaks and
+// tabs. Every problem is reported as path:line:col in one Errors. An empty
+// document leaves v as it was.
 func (c *Catalog) Decode(path string, data []byte, v any) error {
 	var errs Errors
 	root, perr := parse(path, data)
@@ -50,37 +53,12 @@ func Decode(path string, data []byte, v any) error {
 	return (*Catalog)(nil).Decode(path, data, v)
 }
 
-// vocabulary holds, for each kind of reference ("need", "tag", ...), the ids
-// that exist.
-type vocabulary map[string]map[string]bool
-
-func (v vocabulary) sorted(kind string) []string {
-	ids := make([]string, 0, len(v[kind]))
-	for id := range v[kind] {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	return ids
-}
-
-// checkRef reports whether id is known in any of the kinds, and if not, a
-// message that says what was expected.
-func (v vocabulary) checkRef(kinds []string, id string) (string, bool) {
-	var all []string
-	for _, k := range kinds {
-		if v[k][id] {
-			return "", true
-		}
-		all = append(all, v.sorted(k)...)
-	}
-	return fmt.Sprintf("unknown %s %q%s", strings.Join(kinds, " or "), id, didYouMean(id, all)), false
-}
-
 // rules are what a field's struct tags ask of its values.
 type rules struct {
 	ref    []string
 	keyref []string // for maps: what the keys must be
 	oneof  []string
+	free   bool // text that may run over several lines
 }
 
 // nodeDecoder is implemented by types that read themselves from YAML.
@@ -126,7 +104,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, at string, r rules) {
 		d.decode(n, elem.Elem(), at, r)
 		v.Set(elem)
 	case reflect.String:
-		if s, ok := d.scalar(n, at, "text"); ok && d.allowed(n, at, r, s) {
+		if s, ok := d.scalar(n, at, "text", r.free); ok && d.allowed(n, at, r, s) {
 			v.SetString(s)
 		}
 	case reflect.Int:
@@ -170,7 +148,7 @@ var timeType = reflect.TypeFor[time.Time]()
 
 // decodeTime reads a moment written as RFC 3339, like 2026-11-23T22:10:00Z.
 func (d *decoder) decodeTime(n *yaml.Node, v reflect.Value, at string) {
-	if s, ok := d.scalar(n, at, "a time"); ok {
+	if s, ok := d.scalar(n, at, "a time", false); ok {
 		t, err := time.Parse(time.RFC3339Nano, s)
 		if err != nil {
 			d.errorf(n, at, "%q is not a time like 2026-11-23T22:10:00Z", s)
@@ -190,7 +168,7 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, at string, r rules) {
 	out := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, val := n.Content[i], n.Content[i+1]
-		k, ok := d.scalar(key, at, "a name")
+		k, ok := d.scalar(key, at, "a name", false)
 		if !ok || !d.allowed(key, at, rules{ref: r.keyref}, k) {
 			continue
 		}
@@ -199,15 +177,21 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, at string, r rules) {
 			continue
 		}
 		elem := reflect.New(v.Type().Elem()).Elem()
-		d.decode(val, elem, at+": "+k, rules{ref: r.ref, oneof: r.oneof})
+		d.decode(val, elem, at+": "+k, rules{ref: r.ref, oneof: r.oneof, free: r.free})
 		out.SetMapIndex(reflect.ValueOf(k), elem)
 	}
 	v.Set(out)
 }
 
-func (d *decoder) scalar(n *yaml.Node, at, want string) (string, bool) {
+// scalar reads text that a terminal will show: one line of it, or several
+// if free.
+func (d *decoder) scalar(n *yaml.Node, at, want string, free bool) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
 		d.errorf(n, at, "expected %s, got %s", want, describe(n))
+		return "", false
+	}
+	if p := plain.Problem(n.Value, free); p != "" {
+		d.errorf(n, at, "%s", p)
 		return "", false
 	}
 	return n.Value, true
@@ -230,7 +214,7 @@ func (d *decoder) allowed(n *yaml.Node, at string, r rules, s string) bool {
 		return false
 	}
 	if r.ref != nil && d.known != nil {
-		if msg, ok := d.known.checkRef(r.ref, s); !ok {
+		if msg, ok := d.known.checkRef(r.ref, s, d.hinting()); !ok {
 			d.errorf(n, at, "%s", msg)
 			return false
 		}
@@ -248,7 +232,14 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, at string, extra [
 	fields := fieldsOf(v.Type())
 	given := d.fieldNodes(n, at, fields, extra)
 	failed := map[string]bool{}
-	for name, val := range given {
+	// In file order, so that the problems found first, which get hints,
+	// are the ones written first.
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		name := n.Content[i].Value
+		val, ok := given[name]
+		if !ok || val != n.Content[i+1] {
+			continue
+		}
 		f := fields.byName[name]
 		fieldAt := name
 		if at != "" {
@@ -284,7 +275,11 @@ func (d *decoder) fieldNodes(n *yaml.Node, at string, fields *structInfo, extra 
 			continue
 		}
 		if _, ok := fields.byName[name]; !ok {
-			d.errorf(key, at, "unknown field %q%s", name, didYouMean(name, fields.names))
+			if was := fields.retired[name]; was != "" {
+				d.errorf(key, at, "unknown field %q (%s)", name, was)
+				continue
+			}
+			d.errorf(key, at, "unknown field %q%s", name, d.didYouMean(name, fields.names))
 			continue
 		}
 		given[name] = val
@@ -333,8 +328,9 @@ func (r *Reporter) Require(field, value string) {
 func (r *Reporter) Has(field string) bool { return r.fields[field] != nil }
 
 type structInfo struct {
-	byName map[string]fieldInfo
-	names  []string
+	byName  map[string]fieldInfo
+	names   []string
+	retired map[string]string // field names no longer read, and what replaced them
 }
 
 type fieldInfo struct {
@@ -344,12 +340,13 @@ type fieldInfo struct {
 
 var structCache sync.Map
 
-// fieldsOf reads the yaml, ref and oneof tags of a struct type once.
+// fieldsOf reads the yaml, ref, keyref, oneof and text tags of a struct
+// type once.
 func fieldsOf(t reflect.Type) *structInfo {
 	if info, ok := structCache.Load(t); ok {
 		return info.(*structInfo)
 	}
-	info := &structInfo{byName: map[string]fieldInfo{}}
+	info := &structInfo{byName: map[string]fieldInfo{}, retired: retiredFields[t]}
 	for i := range t.NumField() {
 		f := t.Field(i)
 		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
@@ -365,6 +362,13 @@ func fieldsOf(t reflect.Type) *structInfo {
 		}
 		if oneof := f.Tag.Get("oneof"); oneof != "" {
 			r.oneof = strings.Fields(oneof)
+		}
+		switch text := f.Tag.Get("text"); text {
+		case "":
+		case "free":
+			r.free = true
+		default:
+			panic(fmt.Sprintf("catalog: %s.%s: text tag %q, want \"free\"", t.Name(), f.Name, text))
 		}
 		info.byName[name] = fieldInfo{index: i, rules: r}
 		info.names = append(info.names, name)

@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/aftercare-tui/aftercare/plain"
 )
 
-// Error is one problem in a file, at the line and column where it stands.
+// Error is one problem in a file, at the line and column where it stands;
+// a problem with the whole file, such as its size, has no line (0).
 type Error struct {
 	Path string
 	Line int
@@ -15,18 +18,34 @@ type Error struct {
 	Msg  string
 }
 
+// Error writes path:line:col: message. A file's name can hold anything, so
+// what would act on a terminal is written out rather than left to act.
 func (e *Error) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+	if e.Line == 0 {
+		return plain.Line(e.Path + ": " + e.Msg)
+	}
+	return plain.Line(fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg))
 }
 
 // Errors holds every problem found in one load, so that a person can mend a
-// file in one go instead of meeting its mistakes one run at a time.
+// file in one go instead of meeting its mistakes one run at a time. Its
+// length is the number of problems.
 type Errors []*Error
 
+// shownErrors is how many problems Errors writes out: enough to mend a file
+// by, while a hostile file with a million of them still gives a short
+// message.
+const shownErrors = 50
+
+// Error writes the first problems one a line, then how many more there are.
 func (es Errors) Error() string {
-	lines := make([]string, len(es))
-	for i, e := range es {
+	shown := es[:min(len(es), shownErrors)]
+	lines := make([]string, len(shown), len(shown)+1)
+	for i, e := range shown {
 		lines[i] = e.Error()
+	}
+	if more := len(es) - len(shown); more > 0 {
+		lines = append(lines, fmt.Sprintf("and %d more", more))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -41,39 +60,4 @@ func (es Errors) sorted() error {
 		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
 	})
 	return es
-}
-
-// didYouMean names the closest known word when a typo is likely, so that
-// "quite" leads to "quiet" without a trip to the documentation.
-func didYouMean(word string, known []string) string {
-	best, bestDist := "", len(word)/3+2
-	for _, k := range known {
-		if d := editDistance(word, k); d < bestDist {
-			best, bestDist = k, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

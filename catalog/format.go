@@ -6,6 +6,8 @@ import (
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
+
+	"github.com/aftercare-tui/aftercare/plain"
 )
 
 // textWidth is where plain-text output wraps: comfortable in any terminal.
@@ -165,7 +167,13 @@ func (c *Catalog) Section(name string) (any, bool) {
 func (c *Catalog) FormatSection(name string) string {
 	var b strings.Builder
 	w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	row := func(cells ...string) { fmt.Fprintln(w, strings.Join(cells, "\t")) }
+	row := func(cells ...string) {
+		// A free text's line breaks and tabs would break the table.
+		for i, cell := range cells {
+			cells[i] = plain.Line(cell)
+		}
+		fmt.Fprintln(w, strings.Join(cells, "\t"))
+	}
 	switch name {
 	case "needs":
 		for _, n := range c.Needs {

@@ -9,13 +9,13 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 
+	"github.com/aftercare-tui/aftercare/plain"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -100,14 +100,16 @@ func LoadPaths(paths ...string) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
+	var r userReader
 	for _, p := range paths {
-		found, err := userFiles(p)
-		if err != nil {
+		if err := r.add(p); err != nil {
 			return nil, err
 		}
-		files = append(files, found...)
 	}
-	return layer(files)
+	if err := r.refused.sorted(); err != nil {
+		return nil, err
+	}
+	return layer(append(files, r.files...))
 }
 
 func defaults() ([]file, error) {
@@ -122,48 +124,6 @@ func defaults() ([]file, error) {
 			return nil, err
 		}
 		files = append(files, file{path: path.Join(DefaultsDir, e.Name()), data: data})
-	}
-	return files, nil
-}
-
-// userFiles reads a file, or every .yaml and .yml file under a directory
-// in name order. Hidden files and folders, such as editor swap files, are
-// not catalogue files.
-func userFiles(root string) ([]file, error) {
-	info, err := os.Stat(root)
-	if err != nil {
-		return nil, fmt.Errorf("catalogue: %w", err)
-	}
-	if !info.IsDir() {
-		data, err := os.ReadFile(root)
-		if err != nil {
-			return nil, fmt.Errorf("catalogue: %w", err)
-		}
-		return []file{{path: root, data: data, user: true}}, nil
-	}
-	var files []file
-	err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		hidden := p != root && strings.HasPrefix(e.Name(), ".")
-		switch {
-		case hidden && e.IsDir():
-			return filepath.SkipDir
-		case hidden || e.IsDir():
-			return nil
-		case !strings.HasSuffix(p, ".yaml") && !strings.HasSuffix(p, ".yml"):
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		files = append(files, file{path: p, data: data, user: true})
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("catalogue: %w", err)
 	}
 	return files, nil
 }
@@ -213,7 +173,7 @@ func layer(files []file) (*Catalog, error) {
 			key, list := root.Content[i], root.Content[i+1]
 			s, ok := sectionNamed(key.Value)
 			if !ok {
-				d.errorf(key, "", "unknown list %q%s; a catalogue file has: %s", key.Value, didYouMean(key.Value, Sections()), strings.Join(Sections(), ", "))
+				d.errorf(key, "", "unknown list %q%s; a catalogue file has: %s", key.Value, d.didYouMean(key.Value, Sections()), strings.Join(Sections(), ", "))
 				continue
 			}
 			if isNull(list) {
@@ -236,7 +196,7 @@ func layer(files []file) (*Catalog, error) {
 				layer[id] = decl
 				replacing := winners[s.key][id] != nil
 				if decl.disabled && !replacing {
-					d.errorf(mappingValue(entry, "disabled"), fmt.Sprintf("%s %q", s.kind, id), "there is no built-in %s with this id to disable%s", s.kind, didYouMean(id, order[s.key]))
+					d.errorf(mappingValue(entry, "disabled"), fmt.Sprintf("%s %q", s.kind, id), "there is no built-in %s with this id to disable%s", s.kind, d.didYouMean(id, order[s.key]))
 					continue
 				}
 				if !replacing {
@@ -372,7 +332,7 @@ func parse(path string, data []byte) (root *yaml.Node, err *Error) {
 		// The YAML library is not ours; a panic in it must not take the
 		// program down on a person's file.
 		if r := recover(); r != nil {
-			root, err = nil, &Error{Path: path, Line: 1, Col: 1, Msg: fmt.Sprintf("this file could not be read as YAML (%v)", r)}
+			root, err = nil, &Error{Path: path, Line: 1, Col: 1, Msg: plain.Line(fmt.Sprintf("this file could not be read as YAML (%v)", r))}
 		}
 	}()
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -436,5 +396,5 @@ func syntaxError(path string, data []byte, e error) *Error {
 		text := lines[line-1]
 		col = len(text) - len(bytes.TrimLeft(text, " \t")) + 1
 	}
-	return &Error{Path: path, Line: line, Col: col, Msg: "YAML syntax: " + msg}
+	return &Error{Path: path, Line: line, Col: col, Msg: "YAML syntax: " + plain.Line(msg)}
 }

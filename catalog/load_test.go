@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/aftercare-tui/aftercare/plain"
 )
 
 // userFile writes a catalogue file of the person's own and returns its path.
@@ -23,7 +25,8 @@ func userFile(t *testing.T, dir, name, text string) string {
 }
 
 // errorLines loads the text as a user file and returns its errors as
-// "line:col: message" without the path.
+// "line:col: message" without the path. No message may hold anything that
+// would act on a terminal.
 func errorLines(t *testing.T, text string) []string {
 	t.Helper()
 	path := userFile(t, t.TempDir(), "mine.yaml", text)
@@ -40,9 +43,27 @@ func errorLines(t *testing.T, text string) []string {
 		if e.Path != path {
 			t.Errorf("error names %q, want the user's file %q: %v", e.Path, path, e)
 		}
+		if p := plain.Problem(e.Msg, false); p != "" {
+			t.Errorf("the message itself %s: %q", p, e.Msg)
+		}
 		lines = append(lines, strings.TrimPrefix(e.Error(), path+":"))
 	}
 	return lines
+}
+
+// wantErrors loads the text as a user file and checks that it gives one
+// error for each fragment of want, in order; none when want is empty.
+func wantErrors(t *testing.T, text string, want []string) {
+	t.Helper()
+	got := errorLines(t, text)
+	if len(got) != len(want) {
+		t.Fatalf("got %d errors, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i := range got {
+		if !strings.Contains(got[i], want[i]) {
+			t.Errorf("error %d:\n got %s\nwant it to contain %s", i, got[i], want[i])
+		}
+	}
 }
 
 // activity is a valid activity to build broken ones from.
@@ -272,17 +293,7 @@ activities:
 				`8:14: activity "warm-socks": minutes: the first number (3)`}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := errorLines(t, tt.text)
-			if len(got) != len(tt.want) {
-				t.Fatalf("got %d errors, want %d:\n%s", len(got), len(tt.want), strings.Join(got, "\n"))
-			}
-			for i := range got {
-				if !strings.Contains(got[i], tt.want[i]) {
-					t.Errorf("error %d:\n got %s\nwant it to contain %s", i, got[i], tt.want[i])
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { wantErrors(t, tt.text, tt.want) })
 	}
 }
 

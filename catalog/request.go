@@ -78,7 +78,7 @@ func (c *Catalog) CheckRequest(req Request) error {
 	var problems []string
 	refs := func(at string, kinds []string, ids ...string) {
 		for _, id := range ids {
-			if msg, ok := known.checkRef(kinds, id); !ok {
+			if msg, ok := known.checkRef(kinds, id, len(problems) < shownErrors); !ok {
 				problems = append(problems, at+": "+msg)
 			}
 		}
@@ -141,7 +141,7 @@ func (req *Request) problems() []problem {
 // "thing", "situation", "activity"), with a message naming the closest
 // known id when it does not.
 func (c *Catalog) KnownRef(id string, kinds ...string) error {
-	if msg, ok := c.vocabulary().checkRef(kinds, id); !ok {
+	if msg, ok := c.vocabulary().checkRef(kinds, id, true); !ok {
 		return fmt.Errorf("%s", msg)
 	}
 	return nil

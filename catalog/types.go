@@ -3,6 +3,7 @@ package catalog
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,7 +13,10 @@ import (
 
 // The struct tags below are the file format: `yaml` names a field, `ref`
 // says which vocabulary its values must come from, `oneof` lists the words
-// it accepts. The strict decoder reads them; nothing else does.
+// it accepts, and `text:"free"` marks prose that may run over several lines
+// (every other text is one line: a title, label or prompt with a line break
+// in it would break the screen it is shown on). The strict decoder reads
+// them; nothing else does.
 
 // Need is one thing a person may need afterwards, such as quiet or water.
 type Need struct {
@@ -46,7 +50,7 @@ type Situation struct {
 	ID      string  `yaml:"id" json:"id"`
 	Label   string  `yaml:"label" json:"label"`
 	After   string  `yaml:"after" json:"after"`
-	Summary string  `yaml:"summary" json:"summary"`
+	Summary string  `yaml:"summary" text:"free" json:"summary"`
 	Raises  Weights `yaml:"raises" ref:"need" json:"raises"`
 }
 
@@ -65,7 +69,7 @@ const (
 type Activity struct {
 	ID         string   `yaml:"id" json:"id"`
 	Title      string   `yaml:"title" json:"title"`
-	Summary    string   `yaml:"summary" json:"summary"`
+	Summary    string   `yaml:"summary" text:"free" json:"summary"`
 	Steps      []string `yaml:"steps" json:"steps,omitempty"`
 	Needs      Weights  `yaml:"needs" ref:"need" json:"needs"`
 	Mode       Mode     `yaml:"mode" oneof:"solo together either" json:"mode"`
@@ -104,7 +108,7 @@ type Question struct {
 	// GroupPrompt is the wording for three people or more, where "your
 	// partner" would be wrong.
 	GroupPrompt string   `yaml:"group_prompt" json:"group_prompt,omitempty"`
-	Help        string   `yaml:"help" json:"help,omitempty"`
+	Help        string   `yaml:"help" text:"free" json:"help,omitempty"`
 	Private     bool     `yaml:"private" json:"private"`
 	Options     []Option `yaml:"options" json:"options,omitempty"`
 	Default     Answer   `yaml:"default" json:"-"`
@@ -167,6 +171,14 @@ type Option struct {
 	Mood int `yaml:"mood" json:"mood,omitempty"`
 }
 
+// retiredFields are fields an older catalogue file may still have, with
+// what replaced them, so that such a file says what to write instead.
+var retiredFields = map[reflect.Type]map[string]string{
+	reflect.TypeFor[Option](): {
+		"safety": "safety is no longer used: write support: low or support: unsafe to bring up support, or guard: true to turn the check-in quiet",
+	},
+}
+
 // Answer is what a person said to one question: the chosen option ids for
 // single and multiple choice, a number for a scale, words for free text.
 type Answer struct {
@@ -186,9 +198,11 @@ type Resource struct {
 	// Regions are the countries it serves, as ISO 3166 codes such as GB,
 	// or "anywhere".
 	Regions []string `yaml:"regions" json:"regions"`
-	How     string   `yaml:"how" json:"how"`
-	Summary string   `yaml:"summary" json:"summary,omitempty"`
-	URL     string   `yaml:"url" json:"url,omitempty"`
+	How     string   `yaml:"how" text:"free" json:"how"`
+	Summary string   `yaml:"summary" text:"free" json:"summary,omitempty"`
+	// URL and Source are web addresses, http or https only: a terminal
+	// may make them links.
+	URL string `yaml:"url" json:"url,omitempty"`
 	// Checked is the day the number was checked against Source, the
 	// organisation's own page, written 2026-11-29.
 	Checked string `yaml:"checked" json:"checked,omitempty"`

@@ -1,0 +1,134 @@
+package catalog
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/aftercare-tui/aftercare/plain"
+)
+
+// MaxCatalogFileBytes is the most one catalogue file of a person's own may
+// hold: nine times the largest built-in file (14 KiB), and more than the
+// whole built-in catalogue (82 KiB), so no file written by hand comes near
+// it. It is there for hostile files: reading YAML costs about 3 µs and
+// 600 bytes for each value with its problem, and a value can take 2 bytes,
+// so the worst file this size costs about 0.2 s and 40 MB.
+const MaxCatalogFileBytes = 128 << 10
+
+// MaxCatalogBytes is the most a person's catalogue files may hold together:
+// three times the built-in catalogue, and however the files are split, a
+// worst case of about 0.4 s and 60 MB at most in use.
+const MaxCatalogBytes = 256 << 10
+
+// userReader gathers a person's catalogue files, refusing every file that is
+// not an ordinary one or is too large before any of it is parsed.
+type userReader struct {
+	files   []file
+	total   int
+	refused Errors
+}
+
+// add reads a file, or every .yaml and .yml file under a directory in name
+// order. Hidden files and folders, such as editor swap files, are not
+// catalogue files. Links are followed, as dotfile managers make them; what
+// counts is the file they lead to.
+func (r *userReader) add(root string) error {
+	info, err := os.Stat(root)
+	if err != nil {
+		return readError(root, err)
+	}
+	if !info.IsDir() {
+		return r.read(root)
+	}
+	err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return readError(p, err)
+		}
+		hidden := p != root && strings.HasPrefix(e.Name(), ".")
+		switch {
+		case hidden && e.IsDir():
+			return filepath.SkipDir
+		case hidden || e.IsDir():
+			return nil
+		case !strings.HasSuffix(p, ".yaml") && !strings.HasSuffix(p, ".yml"):
+			return nil
+		}
+		return r.read(p)
+	})
+	return err
+}
+
+// read reads one file, refusing what is not an ordinary file or too large.
+// The checks are made on the file once open, so what is checked is what is
+// read; opening without blocking lets a named pipe be refused rather than
+// waited on.
+func (r *userReader) read(p string) error {
+	if r.total > MaxCatalogBytes {
+		return nil
+	}
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return readError(p, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return readError(p, err)
+	}
+	if !info.Mode().IsRegular() {
+		r.refuse(p, "is %s, not an ordinary file; only ordinary files are read as catalogue files", fileKind(info.Mode()))
+		return nil
+	}
+	// One byte more than allowed tells a file at the limit from a larger
+	// one, whatever its size says, without reading the rest.
+	data, err := io.ReadAll(io.LimitReader(f, MaxCatalogFileBytes+1))
+	if err != nil {
+		return readError(p, err)
+	}
+	if len(data) > MaxCatalogFileBytes {
+		r.refuse(p, "is larger than %d KiB, the most a catalogue file may hold", MaxCatalogFileBytes>>10)
+		return nil
+	}
+	if r.total += len(data); r.total > MaxCatalogBytes {
+		r.refuse(p, "takes your catalogue files past %d KiB together, the most that is read; this file and any after it were not read", MaxCatalogBytes>>10)
+		return nil
+	}
+	r.files = append(r.files, file{path: p, data: data, user: true})
+	return nil
+}
+
+func (r *userReader) refuse(p, format string, args ...any) {
+	r.refused = append(r.refused, &Error{Path: p, Msg: fmt.Sprintf(format, args...)})
+}
+
+// fileKind names what a file that is not an ordinary file is.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+// readError says which file could not be read and why, keeping the cause
+// for errors.Is; the name is written out plainly, since a file's name can
+// hold anything.
+func readError(p string, err error) error {
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		err = pathErr.Err
+	}
+	return fmt.Errorf("catalogue: %s: %w", plain.Line(p), err)
+}

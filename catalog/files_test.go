@@ -1,0 +1,78 @@
+package catalog
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// comments returns n bytes of YAML comments: a valid, empty catalogue file.
+func comments(n int) string {
+	line := "# " + strings.Repeat("x", 61) + "\n"
+	text := strings.Repeat(line, n/len(line)+1)[:n]
+	return text[:len(text)-1] + "\n"
+}
+
+func TestUserCatalogueFilesHaveASizeLimit(t *testing.T) {
+	tests := []struct {
+		name  string
+		sizes []int
+		want  map[string]string // file name: a fragment of its problem
+	}{
+		{"a file at the limit", []int{MaxCatalogFileBytes}, nil},
+		{"a file a byte over it", []int{MaxCatalogFileBytes + 1},
+			map[string]string{"0.yaml": "is larger than 128 KiB, the most a catalogue file may hold"}},
+		{"files at the limit together", []int{MaxCatalogFileBytes, MaxCatalogBytes - MaxCatalogFileBytes}, nil},
+		{"files past the limit together", []int{MaxCatalogFileBytes, MaxCatalogFileBytes, 10, 10},
+			map[string]string{"2.yaml": "takes your catalogue files past 256 KiB together"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for i, size := range tt.sizes {
+				userFile(t, dir, string(rune('0'+i))+".yaml", comments(size))
+			}
+			_, err := LoadPaths(dir)
+			var errs Errors
+			if err != nil && !errors.As(err, &errs) {
+				t.Fatalf("err = %v, want catalogue Errors", err)
+			}
+			if len(errs) != len(tt.want) {
+				t.Fatalf("got %d problems, want %d: %v", len(errs), len(tt.want), err)
+			}
+			for _, e := range errs {
+				want, ok := tt.want[filepath.Base(e.Path)]
+				if !ok || e.Line != 0 || !strings.Contains(e.Msg, want) {
+					t.Errorf("got %v, want %q about the file as a whole", e, want)
+				}
+			}
+		})
+	}
+}
+
+// TestAHugeFileIsRefusedHavingReadNoMoreThanTheLimit uses a 64 MB file
+// that takes no disk (it is all one hole): reading it whole, or parsing
+// it, would cost far more memory than the limit allows.
+func TestAHugeFileIsRefusedHavingReadNoMoreThanTheLimit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.yaml")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := errors.Join(f.Truncate(64<<20), f.Close()); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err = LoadPaths(path)
+	runtime.ReadMemStats(&after)
+	if err == nil || !strings.Contains(err.Error(), "is larger than") {
+		t.Errorf("err = %v, want the file refused for its size", err)
+	}
+	if used := after.TotalAlloc - before.TotalAlloc; used > 4*MaxCatalogFileBytes {
+		t.Errorf("refusing the file took %d KiB, want at most %d", used>>10, 4*MaxCatalogFileBytes>>10)
+	}
+}

@@ -1,0 +1,107 @@
+package catalog
+
+import (
+	"fmt"
+	"strings"
+)
+
+// vocabulary holds, for each kind of reference ("need", "tag", ...), the ids
+// that exist.
+type vocabulary map[string]map[string]bool
+
+// checkRef reports whether id is known in any of the kinds, and if not, a
+// message that says what was expected, with the closest known id if hint.
+func (v vocabulary) checkRef(kinds []string, id string, hint bool) (string, bool) {
+	for _, k := range kinds {
+		if v[k][id] {
+			return "", true
+		}
+	}
+	suggestion := ""
+	if hint {
+		suggestion = didYouMean(id, v.words(kinds))
+	}
+	return fmt.Sprintf("unknown %s %q%s", strings.Join(kinds, " or "), id, suggestion), false
+}
+
+// words lists the ids of the kinds, or nothing when there are too many to
+// search for a hint.
+func (v vocabulary) words(kinds []string) []string {
+	size := 0
+	for _, k := range kinds {
+		size += len(v[k])
+	}
+	if size > maxHintWords {
+		return nil
+	}
+	all := make([]string, 0, size)
+	for _, k := range kinds {
+		for id := range v[k] {
+			all = append(all, id)
+		}
+	}
+	return all
+}
+
+// hinting says whether "did you mean" is still worth its search: only the
+// first problems are shown, and a file with a million unknown words must
+// not cost a million searches.
+func (d *decoder) hinting() bool { return len(*d.errs) < shownErrors }
+
+// didYouMean is the package's didYouMean while hinting.
+func (d *decoder) didYouMean(word string, known []string) string {
+	if !d.hinting() {
+		return ""
+	}
+	return didYouMean(word, known)
+}
+
+// maxHintWords is the largest vocabulary didYouMean searches: each search
+// compares the word with every known one, and a file that names thousands
+// of ids is not one a hint would help with.
+const maxHintWords = 1000
+
+// didYouMean names the closest known word when a typo is likely, so that
+// "quite" leads to "quiet" without a trip to the documentation.
+func didYouMean(word string, known []string) string {
+	if len(known) > maxHintWords {
+		return ""
+	}
+	best, bestDist := "", len(word)/3+2
+	for _, k := range known {
+		// Words whose lengths differ by more than the best distance cannot
+		// be closer, and a long word would cost its length times k's.
+		if abs(len(word)-len(k)) > bestDist {
+			continue
+		}
+		if d := editDistance(word, k); d < bestDist || d == bestDist && best != "" && k < best {
+			best, bestDist = k, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+func abs(n int) int { return max(n, -n) }
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
