@@ -3,14 +3,16 @@ package profile
 import (
 	"bytes"
 	"cmp"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/plain"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -70,12 +72,18 @@ func (x *Export) sort() {
 	})
 }
 
-// Encode writes the export in one of ExportFormats.
-func (x *Export) Encode(format string) ([]byte, error) {
+// Encode writes the export in one of ExportFormats; the catalogue names
+// activities and situations in the formats written for people to read,
+// and times there are local. Nothing written holds a raw control
+// character: JSON escapes every one, YAML those it quotes, and markdown
+// and CSV show them as plain.Text does.
+func (x *Export) Encode(format string, cat *catalog.Catalog) ([]byte, error) {
 	switch format {
 	case "json":
 		data, err := json.MarshalIndent(x, "", "  ")
-		return append(data, '\n'), err
+		// JSON leaves DEL and C1 controls raw in strings; written as
+		// \u escapes, they read back the same.
+		return []byte(plain.Text(string(data)) + "\n"), err
 	case "yaml":
 		var b bytes.Buffer
 		enc := yaml.NewEncoder(&b)
@@ -86,107 +94,11 @@ func (x *Export) Encode(format string) ([]byte, error) {
 		err := enc.Close()
 		return b.Bytes(), err
 	case "markdown":
-		return x.markdown(), nil
+		return x.markdown(cat, time.Local), nil
 	case "csv":
 		return x.csv()
 	}
 	return nil, fmt.Errorf("%q is not an export format: use %s", format, strings.Join(ExportFormats, ", "))
-}
-
-// markdown writes the export for reading: a section per profile and per
-// session.
-func (x *Export) markdown() []byte {
-	var b strings.Builder
-	b.WriteString("# aftercare\n\n## Profiles\n")
-	if len(x.Profiles) == 0 {
-		b.WriteString("\nNone.\n")
-	}
-	for _, p := range x.Profiles {
-		fmt.Fprintf(&b, "\n### %s\n\n", p.Name)
-		item := func(label, value string) {
-			if value != "" {
-				fmt.Fprintf(&b, "- %s: %s\n", label, value)
-			}
-		}
-		item("Pronouns", p.Pronouns)
-		item("Likes", strings.Join(p.Likes, ", "))
-		item("Never", strings.Join(p.Never, ", "))
-		item("Usually wants", p.Leaning)
-		item("Talk or quiet", p.Talk)
-		item("Usual needs", weightsText(p))
-		for _, situation := range sortedKeys(p.Helps) {
-			item("Helps after "+situation, strings.Join(p.Helps[situation], ", "))
-		}
-		item("Notes", strings.ReplaceAll(strings.TrimSpace(p.Notes), "\n", " "))
-	}
-	b.WriteString("\n## Sessions\n")
-	if len(x.Sessions) == 0 {
-		b.WriteString("\nNone.\n")
-	}
-	for _, s := range x.Sessions {
-		fmt.Fprintf(&b, "\n### %s: %s\n\n", s.Started.Format("2006-01-02 15:04"), strings.Join(s.People, ", "))
-		fmt.Fprintf(&b, "- Session: %s (%s)\n", s.ID, s.Mode)
-		if s.Situation != "" {
-			fmt.Fprintf(&b, "- Situation: %s\n", s.Situation)
-		}
-		for _, name := range s.People {
-			for _, a := range s.Shared[name] {
-				if a.Prompt == "" {
-					fmt.Fprintf(&b, "- %s: %s\n", name, a.Said)
-					continue
-				}
-				fmt.Fprintf(&b, "- %s, asked \"%s\": %s\n", name, a.Prompt, a.Said)
-			}
-		}
-		if len(s.Chosen) > 0 {
-			fmt.Fprintf(&b, "- Chosen: %s\n", strings.Join(s.Chosen, ", "))
-		}
-		for _, r := range s.Ratings {
-			fmt.Fprintf(&b, "- %s found %s: %s\n", r.Person, r.Activity, r.Rating)
-		}
-		if s.Note != "" {
-			fmt.Fprintf(&b, "- Note: %s\n", strings.ReplaceAll(strings.TrimSpace(s.Note), "\n", " "))
-		}
-	}
-	return []byte(b.String())
-}
-
-// csvColumns are one table for both kinds of record, for spreadsheets: the
-// first column says which kind a row is.
-var csvColumns = []string{"kind", "name", "pronouns", "likes", "never", "leaning", "talk", "needs", "helps", "notes",
-	"id", "started", "mode", "people", "situation", "shared", "chosen", "ratings", "note"}
-
-func (x *Export) csv() ([]byte, error) {
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	rows := [][]string{csvColumns}
-	for _, p := range x.Profiles {
-		var helps []string
-		for _, situation := range sortedKeys(p.Helps) {
-			helps = append(helps, situation+": "+strings.Join(p.Helps[situation], ", "))
-		}
-		rows = append(rows, []string{"profile", p.Name, p.Pronouns, strings.Join(p.Likes, "; "), strings.Join(p.Never, "; "),
-			p.Leaning, p.Talk, weightsText(p), strings.Join(helps, "; "), p.Notes,
-			"", "", "", "", "", "", "", "", ""})
-	}
-	for _, s := range x.Sessions {
-		var shared, ratings []string
-		for _, name := range s.People {
-			for _, a := range s.Shared[name] {
-				shared = append(shared, fmt.Sprintf("%s: %s %s", name, a.Prompt, a.Said))
-			}
-		}
-		for _, r := range s.Ratings {
-			ratings = append(ratings, fmt.Sprintf("%s: %s %s", r.Person, r.Activity, r.Rating))
-		}
-		rows = append(rows, []string{"session", "", "", "", "", "", "", "", "", "",
-			s.ID, s.Started.Format("2006-01-02T15:04:05Z07:00"), s.Mode, strings.Join(s.People, "; "), s.Situation,
-			strings.Join(shared, "; "), strings.Join(s.Chosen, "; "), strings.Join(ratings, "; "), s.Note})
-	}
-	if err := w.WriteAll(rows); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
 }
 
 func weightsText(p Profile) string {

@@ -40,7 +40,7 @@ func TestExportImportExportGivesTheSameBytes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			first, err := x.Encode(format)
+			first, err := x.Encode(format, testCatalog())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -52,7 +52,7 @@ func TestExportImportExportGivesTheSameBytes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			second, _ := again.Encode(format)
+			second, _ := again.Encode(format, testCatalog())
 			if !bytes.Equal(first, second) {
 				t.Errorf("the second export differs:\n%s\n---\n%s", first, second)
 			}
@@ -74,11 +74,9 @@ func TestExportFormats(t *testing.T) {
 	}{
 		{"json", []string{`"version": 1`, `"name": "Sam"`, `"people": [`, `"said": "Yes, I'm okay"`}},
 		{"yaml", []string{"version: 1", "- name: Alex", "leaning: space", "started: 2026-11-20T22:10:00+01:00"}},
-		{"markdown", []string{"# aftercare", "### Sam", "- Never: kissing", "- Helps after scene: blanket-wrap",
-			"### 2026-11-20 22:10: Sam, Alex", `- Sam, asked "Are you okay?": Yes, I'm okay`, "- Chosen: make-tea", "- Note: We had tea."}},
 	}
 	for _, tt := range tests {
-		data, err := x.Encode(tt.format)
+		data, err := x.Encode(tt.format, testCatalog())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -88,15 +86,16 @@ func TestExportFormats(t *testing.T) {
 			}
 		}
 	}
-	data, err := x.Encode("csv")
-	if err != nil {
-		t.Fatal(err)
+	markdown := string(x.markdown(testCatalog(), time.FixedZone("CET", 3600)))
+	for _, want := range []string{"# aftercare\n\nTimes are local (CET, UTC+01:00).\n", "### Sam", "- Never: Kissing", "- Helps after a scene: Wrap up in a blanket",
+		"### Check-in, 2026-11-20 22:10 CET: Sam and Alex", `- Sam, asked "Are you okay?": Yes, I'm okay`, "- Chosen: Make a warm drink",
+		"- Sam found Make a warm drink: it helped", "- Note: We had tea."} {
+		if !strings.Contains(markdown, want) {
+			t.Errorf("markdown export lacks %q:\n%s", want, markdown)
+		}
 	}
-	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rows) != 1+2+3 || rows[0][0] != "kind" || rows[1][0] != "profile" || rows[3][0] != "session" {
+	rows := csvRows(t, x)
+	if len(rows) != 1+2+3 || rows[0][0] != "kind" || rows[1][0] != "profile" || rows[3][0] != "check-in" || rows[3][11] != "2026-11-20T22:10:00+01:00" {
 		t.Errorf("csv rows %q", rows)
 	}
 	for _, row := range rows {
@@ -104,9 +103,28 @@ func TestExportFormats(t *testing.T) {
 			t.Errorf("row %q has %d cells, want %d", row, len(row), len(csvColumns))
 		}
 	}
-	if _, err := x.Encode("pdf"); err == nil {
+	if _, err := x.Encode("pdf", testCatalog()); err == nil {
 		t.Error("an unknown format was accepted")
 	}
+}
+
+// csvRows is the CSV export as a spreadsheet reads it: after the mark that
+// says it is UTF-8.
+func csvRows(t *testing.T, x *Export) [][]string {
+	t.Helper()
+	data, err := x.Encode("csv", testCatalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, ok := strings.CutPrefix(string(data), utf8BOM)
+	if !ok {
+		t.Errorf("the CSV export does not start with the UTF-8 byte order mark: %q", data[:min(len(data), 10)])
+	}
+	rows, err := csv.NewReader(strings.NewReader(text)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
 }
 
 func TestImportIsAllOrNothing(t *testing.T) {
@@ -114,7 +132,7 @@ func TestImportIsAllOrNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, _ := x.Encode("json")
+	data, _ := x.Encode("json", testCatalog())
 
 	s := newStore(t)
 	if err := s.CreateProfile(&Profile{Name: "alex"}); err != nil {
@@ -163,7 +181,7 @@ func TestForget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, _ := x.Encode("json")
+	data, _ := x.Encode("json", testCatalog())
 	if strings.Contains(string(data), "Sam") {
 		t.Errorf("Sam is still in the data:\n%s", data)
 	}

@@ -4,61 +4,195 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
+
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/plain"
+)
+
+// An import is all or nothing, so a file must be read whole before its
+// last record can refuse it; these limits keep that to well under a
+// second and 100 MB for any file, however hostile.
+//
+// MaxImportBytes is the largest file imported; no more than a byte over
+// it is read. JSON costs about 100 ns and 15 bytes of memory a byte at
+// worst (a check-in of a million empty choices), so the worst file takes
+// some 0.3 s and 60 MB. It holds a JSON export of some 1,500 long
+// check-ins.
+//
+// MaxImportYAMLBytes is the most of an import read as YAML: the whole of
+// a YAML export, or the profiles in a JSON one, which are read as the
+// store reads its own profile files. YAML costs about 2 µs and 400 bytes
+// a byte at worst (a list of one-digit numbers). A profile is under
+// 1 KiB, so this is over a hundred profiles, but a YAML export of only
+// some fifty check-ins: a longer history is imported from JSON, the
+// default export.
+//
+// MaxImportRecords is the most profiles and check-ins one import holds,
+// each written to a file of its own, safely, in a few milliseconds:
+// ten thousand check-ins are thirty years of one a day.
+const (
+	MaxImportBytes     = 4 << 20
+	MaxImportYAMLBytes = 128 << 10
+	MaxImportRecords   = 10_000
 )
 
 // Import reads an export, JSON or YAML, and adds everything in it. It is
 // all or nothing: a problem in the file, or a name or session id that is
 // already taken, stops it before anything is written, and a write that
-// fails part way takes back what was written.
+// fails part way takes back what was written. Every record is checked
+// with the rules the store reads its own files by, so nothing imported
+// can fail to read back; path only names the file in messages.
 func (s *Store) Import(path string, data []byte) (*Export, error) {
-	var x Export
-	if err := s.cat.Decode(path, data, &x); err != nil {
+	r := &refusal{path: path}
+	x := s.readExport(path, data, r)
+	if err := r.err(); err != nil {
 		return nil, err
 	}
-	if x.Version != ExportVersion {
-		return nil, fmt.Errorf("%s: version %d is not one this aftercare reads (it reads %d)", path, x.Version, ExportVersion)
+	x.clashes(r)
+	if err := r.err(); err != nil {
+		return nil, err
 	}
-	var clashes []string
-	for i, p := range x.Profiles {
-		for _, q := range x.Profiles[:i] {
-			if SameName(p.Name, q.Name) {
-				clashes = append(clashes, fmt.Sprintf("the file names %q twice", p.Name))
-			}
-		}
-	}
-	seen := map[string]bool{}
-	for _, sess := range x.Sessions {
-		if seen[sess.ID] {
-			clashes = append(clashes, fmt.Sprintf("the file holds session %s twice", sess.ID))
-		}
-		seen[sess.ID] = true
+	profiles, sessions := s.encodeAll(x, r)
+	if err := r.err(); err != nil {
+		return nil, err
 	}
 	err := s.locked(func() error {
 		for _, p := range x.Profiles {
-			if e, err := s.find(p.Name); err == nil {
-				clashes = append(clashes, fmt.Sprintf("there is already a profile named %q (%s)", e.Name(), e.Path))
+			if err := s.taken(p.Name, ""); err != nil {
+				r.add(err.Error())
 			}
 		}
 		for _, sess := range x.Sessions {
 			if fileExists(s.sessionPath(sess.ID)) {
-				clashes = append(clashes, fmt.Sprintf("there is already a session %s (%s)", sess.ID, s.sessionPath(sess.ID)))
+				r.add(fmt.Sprintf("there is already a session %s (%s)", sess.ID, s.sessionPath(sess.ID)))
 			}
 		}
-		if len(clashes) > 0 {
-			return fmt.Errorf("%s: nothing was imported:\n  %s", path, strings.Join(clashes, "\n  "))
+		if err := r.err(); err != nil {
+			return err
 		}
-		return s.writeAll(&x)
+		return s.writeAll(x, profiles, sessions)
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &x, nil
+	return x, nil
+}
+
+// readExport reads the file as JSON or YAML, whichever it is, after the
+// checks that cost nothing: its size, and whether it is an export that is
+// only for reading.
+func (s *Store) readExport(path string, data []byte, r *refusal) *Export {
+	x := &Export{}
+	if len(data) > MaxImportBytes {
+		r.add(fmt.Sprintf("larger than %s, the most aftercare imports", bytesText(MaxImportBytes)))
+		return x
+	}
+	if kind := readingOnly(path, data); kind != "" {
+		r.add(fmt.Sprintf("a %s export is for reading; only JSON and YAML exports can be imported (aftercare export --format json)", kind))
+		return x
+	}
+	if isJSON(path, data) {
+		s.readJSONExport(path, data, x, r)
+	} else {
+		s.readYAMLExport(path, data, x, r)
+	}
+	if r.empty() && x.Version != ExportVersion {
+		r.add(fmt.Sprintf("version %d is not one this aftercare reads (it reads %d)", x.Version, ExportVersion))
+	}
+	return x
+}
+
+func (s *Store) readYAMLExport(path string, data []byte, x *Export, r *refusal) {
+	if len(data) > MaxImportYAMLBytes {
+		r.add(fmt.Sprintf("a YAML export larger than %s takes too long to read; import a JSON export instead (aftercare export --format json)", bytesText(MaxImportYAMLBytes)))
+		return
+	}
+	if err := s.cat.Decode(path, data, x); err != nil {
+		r.addAll(err)
+		return
+	}
+	if n := len(x.Profiles) + len(x.Sessions); n > MaxImportRecords {
+		r.add(fmt.Sprintf("holds %d profiles and check-ins; aftercare imports at most %d at once", n, MaxImportRecords))
+	}
+}
+
+// readingOnly names the kind of export a file is when it is one of those
+// written only for reading, markdown or CSV: by its name, or by how
+// aftercare begins them.
+func readingOnly(path string, data []byte) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv":
+		return "CSV"
+	case ".md", ".markdown":
+		return "markdown"
+	}
+	text := strings.TrimPrefix(string(data[:min(len(data), 64)]), utf8BOM)
+	switch {
+	case strings.HasPrefix(text, strings.Join(csvColumns[:3], ",")):
+		return "CSV"
+	case strings.HasPrefix(text, markdownTitle):
+		return "markdown"
+	}
+	return ""
+}
+
+// isJSON says whether to read a file as JSON: by its name, or because it
+// begins as a JSON export does. A YAML file may begin with { too, but no
+// YAML export does.
+func isJSON(path string, data []byte) bool {
+	if strings.EqualFold(filepath.Ext(path), ".json") {
+		return true
+	}
+	text := strings.TrimLeft(string(data[:min(len(data), 64)]), " \t\r\n")
+	return strings.HasPrefix(text, "{")
+}
+
+// clashes are the names and session ids the file gives twice.
+func (x *Export) clashes(r *refusal) {
+	names := map[string]string{}
+	for _, p := range x.Profiles {
+		if first, ok := names[nameKey(p.Name)]; ok {
+			r.add(fmt.Sprintf("the file names %q twice (also as %q)", p.Name, first))
+			continue
+		}
+		names[nameKey(p.Name)] = p.Name
+	}
+	ids := map[string]bool{}
+	for _, sess := range x.Sessions {
+		if ids[sess.ID] {
+			r.add(fmt.Sprintf("the file holds session %s twice", sess.ID))
+		}
+		ids[sess.ID] = true
+	}
+}
+
+// encodeAll writes every record as the store keeps it and reads it back
+// as the store reads it, before anything touches disk.
+func (s *Store) encodeAll(x *Export, r *refusal) (profiles, sessions [][]byte) {
+	profiles = make([][]byte, len(x.Profiles))
+	for i := range x.Profiles {
+		data, err := s.encodeChecked(&x.Profiles[i])
+		if err != nil {
+			r.addEach(fmt.Sprintf("profile %q: ", x.Profiles[i].Name), err)
+		}
+		profiles[i] = data
+	}
+	sessions = make([][]byte, len(x.Sessions))
+	for i := range x.Sessions {
+		data, err := encodeSession(&x.Sessions[i])
+		if err != nil {
+			r.addEach(fmt.Sprintf("session %s: ", x.Sessions[i].ID), err)
+		}
+		sessions[i] = data
+	}
+	return profiles, sessions
 }
 
 // writeAll writes every profile and session, removing what it wrote if any
 // write fails.
-func (s *Store) writeAll(x *Export) error {
+func (s *Store) writeAll(x *Export, profiles, sessions [][]byte) error {
 	var written []string
 	undo := func(err error) error {
 		for _, path := range written {
@@ -66,148 +200,74 @@ func (s *Store) writeAll(x *Export) error {
 		}
 		return fmt.Errorf("nothing was imported: %w", err)
 	}
-	for i := range x.Profiles {
-		path := s.newProfilePath(x.Profiles[i].Name)
-		if err := s.writeProfile(path, &x.Profiles[i]); err != nil {
+	for i, p := range x.Profiles {
+		path := s.newProfilePath(p.Name)
+		if err := s.write(path, profiles[i]); err != nil {
 			return undo(err)
 		}
 		written = append(written, path)
 	}
-	for i := range x.Sessions {
-		data, err := encodeSession(&x.Sessions[i])
-		if err == nil {
-			err = s.write(s.sessionPath(x.Sessions[i].ID), data)
-		}
-		if err != nil {
+	for i, sess := range x.Sessions {
+		path := s.sessionPath(sess.ID)
+		if err := s.write(path, sessions[i]); err != nil {
 			return undo(err)
 		}
-		written = append(written, s.sessionPath(x.Sessions[i].ID))
+		written = append(written, path)
 	}
 	return nil
 }
 
-// Forgotten says what a forget removed.
-type Forgotten struct {
-	Profiles        []string // paths of profile files removed
-	Sessions        []string // paths of session files removed
-	SessionsChanged []string // paths of sessions a person was taken out of
-	// Unchecked are damaged session files that could not be searched.
-	Unchecked []string
+// refusal gathers why an import cannot go ahead: the first maxProblems
+// problems in full, then how many more.
+type refusal struct {
+	path    string
+	shown   []string
+	more    int
+	stopped bool // reading stopped at maxProblems, so there may be more
 }
 
-// ForgetPerson removes a person for good: their profile, the sessions they
-// had alone, and their part of shared sessions (their name, what they
-// shared, their ratings).
-func (s *Store) ForgetPerson(name string) (*Forgotten, error) {
-	var f Forgotten
-	err := s.locked(func() error {
-		if e, err := s.find(name); err == nil {
-			if err := removeDurably(e.Path); err != nil {
-				return err
-			}
-			f.Profiles = append(f.Profiles, e.Path)
-		} else if !errors.Is(err, ErrNotFound) {
-			return err
-		}
-		sessions, err := s.Sessions()
-		if err != nil {
-			return err
-		}
-		for _, e := range sessions {
-			if e.Err != nil {
-				f.Unchecked = append(f.Unchecked, e.Path)
-				continue
-			}
-			if !e.Session.has(name) {
-				continue
-			}
-			if len(e.Session.People) == 1 {
-				if err := removeDurably(e.Path); err != nil {
-					return err
-				}
-				f.Sessions = append(f.Sessions, e.Path)
-				continue
-			}
-			if err := s.rewriteWithout(e, name); err != nil {
-				return err
-			}
-			f.SessionsChanged = append(f.SessionsChanged, e.Path)
-		}
-		if len(f.Profiles)+len(f.Sessions)+len(f.SessionsChanged) == 0 {
-			return fmt.Errorf("nothing is saved about %q: %w", name, ErrNotFound)
-		}
+func (r *refusal) add(problem string) {
+	if len(r.shown) < maxProblems {
+		r.shown = append(r.shown, plain.Line(problem))
+		return
+	}
+	r.more++
+}
+
+// addAll adds every problem in err, or err itself.
+func (r *refusal) addAll(err error) {
+	var errs catalog.Errors
+	if !errors.As(err, &errs) {
+		r.add(err.Error())
+		return
+	}
+	for _, e := range errs {
+		r.add(e.Error())
+	}
+}
+
+// addEach adds each line of err, after what it is about.
+func (r *refusal) addEach(about string, err error) {
+	for _, line := range strings.Split(err.Error(), "\n") {
+		r.add(about + line)
+	}
+}
+
+func (r *refusal) empty() bool { return len(r.shown) == 0 }
+
+// full says whether enough is wrong to stop reading.
+func (r *refusal) full() bool { return len(r.shown) >= maxProblems }
+
+func (r *refusal) err() error {
+	if r.empty() {
 		return nil
-	})
-	return &f, err
-}
-
-// rewriteWithout saves a shared session with one person taken out.
-func (s *Store) rewriteWithout(e SessionEntry, name string) error {
-	sess := *e.Session
-	sess.People = nil
-	for _, p := range e.Session.People {
-		if !SameName(p, name) {
-			sess.People = append(sess.People, p)
-		}
 	}
-	sess.Shared = map[string][]Shared{}
-	for p, answers := range e.Session.Shared {
-		if !SameName(p, name) {
-			sess.Shared[p] = answers
-		}
+	lines := r.shown
+	if r.more > 0 {
+		lines = append(lines, fmt.Sprintf("and %d more", r.more))
 	}
-	sess.Ratings = nil
-	for _, r := range e.Session.Ratings {
-		if !SameName(r.Person, name) {
-			sess.Ratings = append(sess.Ratings, r)
-		}
+	if r.stopped {
+		lines = append(lines, fmt.Sprintf("and perhaps more: reading stopped after the first %d problems", maxProblems))
 	}
-	data, err := encodeSession(&sess)
-	if err != nil {
-		return err
-	}
-	return s.write(e.Path, data)
-}
-
-// ForgetSession removes one session for good.
-func (s *Store) ForgetSession(id string) (*Forgotten, error) {
-	var f Forgotten
-	err := s.locked(func() error {
-		path := s.sessionPath(id)
-		if !validSessionID(id) || !fileExists(path) {
-			return fmt.Errorf("no session %q: %w", id, ErrNotFound)
-		}
-		f.Sessions = append(f.Sessions, path)
-		return removeDurably(path)
-	})
-	return &f, err
-}
-
-// ForgetEverything removes every profile and session, damaged ones too.
-func (s *Store) ForgetEverything() (*Forgotten, error) {
-	var f Forgotten
-	err := s.locked(func() error {
-		for _, d := range []struct {
-			dir, ext string
-			into     *[]string
-		}{{s.profilesDir(), ".yaml", &f.Profiles}, {s.sessionsDir(), ".json", &f.Sessions}} {
-			paths, err := dataFiles(d.dir, d.ext)
-			if err != nil {
-				return err
-			}
-			for _, path := range paths {
-				if err := os.Remove(path); err != nil {
-					return err
-				}
-				*d.into = append(*d.into, path)
-			}
-			if len(paths) > 0 {
-				if err := syncDir(d.dir); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
-	return &f, err
+	return fmt.Errorf("%s: nothing was imported:\n  %s", plain.Line(r.path), strings.Join(lines, "\n  "))
 }

@@ -1,11 +1,23 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/aftercare-tui/aftercare/plain"
 )
 
 // twoSessions is an export with two check-ins a week apart.
@@ -240,5 +252,234 @@ func TestHistoryExportForgetAndImport(t *testing.T) {
 		if out := aftercare(t, "", args...); out.code != exitUsage {
 			t.Errorf("%v: %+v", args, out)
 		}
+	}
+}
+
+// runVar makes the test binary run aftercare itself with the arguments it
+// is given, so that a test can measure a whole run from outside: its time
+// on the processor and the most memory it held. peakVar names a file for
+// the most memory, which only the process itself can tell: Linux counts
+// a child's memory before exec (shared with the test) in its usage.
+const (
+	runVar  = "AFTERCARE_TEST_RUN"
+	peakVar = "AFTERCARE_TEST_PEAK"
+)
+
+func TestMain(m *testing.M) {
+	if os.Getenv(runVar) != "" {
+		code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+		if status, err := os.ReadFile("/proc/self/status"); err == nil {
+			_ = os.WriteFile(os.Getenv(peakVar), status, 0o600)
+		}
+		os.Exit(code)
+	}
+	os.Exit(m.Run())
+}
+
+// aftercareProcess runs aftercare as a process of its own, and says how
+// much processor time it took and, where the system tells (Linux), the
+// most memory it held.
+func aftercareProcess(t *testing.T, stdin io.Reader, args ...string) (out outcome, spent time.Duration, peak int64) {
+	t.Helper()
+	peakFile := filepath.Join(t.TempDir(), "peak")
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), runVar+"=1", peakVar+"="+peakFile)
+	cmd.Stdin = stdin
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	var exit *exec.ExitError
+	if err := cmd.Run(); err != nil && !errors.As(err, &exit) {
+		t.Fatal(err)
+	}
+	status, _ := os.ReadFile(peakFile)
+	if _, rest, ok := strings.Cut(string(status), "VmHWM:"); ok {
+		kib, _ := strconv.ParseInt(strings.Fields(rest)[0], 10, 64)
+		peak = kib << 10
+	}
+	ps := cmd.ProcessState
+	return outcome{ps.ExitCode(), stdout.String(), stderr.String()}, ps.UserTime() + ps.SystemTime(), peak
+}
+
+// dataFolder is everything in the data folder: each file's path, mode and
+// bytes, so that two can be compared byte for byte.
+func dataFolder(t *testing.T, home string) map[string]string {
+	t.Helper()
+	root := filepath.Join(home, ".local", "share", "aftercare")
+	out := map[string]string{}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		content := ""
+		if info.Mode().IsRegular() {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			content = string(data)
+		}
+		out[path] = info.Mode().String() + " " + content
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// hostileExport is an export whose names, notes and answers would retitle
+// the terminal (OSC 0), write to the clipboard (OSC 52) and clear the
+// screen, each on a line of its own.
+const hostileExport = `{
+  "version": 1,
+  "profiles": [
+    {"name": "Kai\u001b]0;owned\u0007", "notes": "fine"}
+  ],
+  "sessions": [
+    {"id": "20261101T220000-aaaaaa", "started": "2026-11-01T22:00:00Z", "mode": "solo", "people": ["Robin"],
+     "note": "\u001b]52;c;Y3VybCBldmlsLnNoIHwgc2g=\u0007",
+     "shared": {"Robin": [{"question": "okay", "prompt": "Are you okay?", "said": "\u001b[2J\u001b[Hall good"}]}}
+  ]
+}
+`
+
+func TestAHostileImportFailsFastAndChangesNothing(t *testing.T) {
+	home := emptyHome(t)
+	backup := filepath.Join(home, "backup.json")
+	writeFile(t, backup, twoSessions)
+	mustRun(t, "", "profile", "new", "Sam")
+	mustRun(t, "", "import", backup)
+	before := dataFolder(t, home)
+
+	write := func(name, text string) string {
+		path := filepath.Join(home, name)
+		writeFile(t, path, text)
+		return path
+	}
+	oneLine := strings.NewReplacer("\n", "")
+	choices := `{"id": "s", "started": "2026-11-20T22:10:00Z", "mode": "solo", "people": ["Sam"], "chosen": [` + strings.Repeat(`"",`, 300<<10) + `""]}`
+	costly := `{"version": 1, "sessions": [` + strings.Repeat(choices+",", 3) + `{}]}`
+	csv := mustRun(t, "", "export", "--format", "csv")
+	markdown := mustRun(t, "", "export", "--format", "markdown")
+	tests := []struct {
+		name  string
+		args  []string
+		stdin string
+		want  []string
+	}{
+		{"64 MB", []string{"import", write("big.json", strings.Repeat("{", 64<<20))}, "", []string{"larger than 4 MiB"}},
+		{"64 MB on standard input", []string{"import", "-"}, strings.Repeat("{", 64<<20), []string{"standard input: nothing was imported", "larger than 4 MiB"}},
+		{"a device", []string{"import", os.DevNull}, "", []string{"not a regular file"}},
+		{"escapes", []string{"import", write("hostile.json", hostileExport)}, "", []string{
+			`hostile.json:4:14: profiles: profile "Kai\x1b]0;owned\a": name: may not contain the control character \u001b`,
+			`hostile.json:8:14: sessions: session "20261101T220000-aaaaaa": note: may not contain the control character \u001b`,
+			`hostile.json:9:83: sessions: session "20261101T220000-aaaaaa": shared: "Robin"'s answer may not contain the control character \u001b`}},
+		{"escapes on one line", []string{"import", "-"}, oneLine.Replace(hostileExport), []string{"standard input:1:"}},
+		{"costly sessions", []string{"import", write("costly.json", costly)}, "", []string{`session #4: id: "" is not a session id`}},
+		{"a CSV export", []string{"import", write("export.csv", csv)}, "", []string{"a CSV export is for reading; only JSON and YAML exports can be imported"}},
+		{"a CSV export on standard input", []string{"import", "-"}, csv, []string{"a CSV export is for reading"}},
+		{"a markdown export", []string{"import", write("export.md", "")}, "", []string{"a markdown export is for reading"}},
+		{"a markdown export by what it holds", []string{"import", write("export.txt", markdown)}, "", []string{"a markdown export is for reading"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, spent, peak := aftercareProcess(t, strings.NewReader(tt.stdin), tt.args...)
+			if out.code != exitFailure {
+				t.Errorf("exit %d, want %d", out.code, exitFailure)
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(out.stderr, want) {
+					t.Errorf("stderr lacks %q:\n%.3000s", want, out.stderr)
+				}
+			}
+			if problem := plain.Problem(out.stdout+out.stderr, true); problem != "" {
+				t.Errorf("the output %s", problem)
+			}
+			if spent > time.Second {
+				t.Errorf("refusing it took %v of processor time", spent)
+			}
+			if peak > 100<<20 {
+				t.Errorf("refusing it took %d MB of memory", peak>>20)
+			}
+		})
+	}
+	if after := dataFolder(t, home); !maps.Equal(before, after) {
+		t.Errorf("a refused import changed the data folder:\nbefore %v\nafter  %v", slices.Sorted(maps.Keys(before)), slices.Sorted(maps.Keys(after)))
+	}
+}
+
+func TestImportReadsStandardInput(t *testing.T) {
+	emptyHome(t)
+	if out := mustRun(t, twoSessions, "import", "-"); !strings.Contains(out, "Imported 0 profiles and 2 check-ins.") {
+		t.Errorf("import -: %q", out)
+	}
+	if out := aftercare(t, twoSessions, "import", "-"); out.code != exitFailure || !strings.Contains(out.stderr, "standard input: nothing was imported") {
+		t.Errorf("importing the same again: %+v", out)
+	}
+}
+
+// samEverywhere is an export in which Sam is in every kind of record and
+// every part of one: a check-in together with answers, ratings and a
+// follow-up done, another with a follow-up still to do, a plan, a
+// follow-up asked for privately, a check-in alone and a profile.
+const samEverywhere = `{"version": 1,
+  "profiles": [{"name": "Sam", "notes": "Likes the lights low."}, {"name": "Alex"}],
+  "sessions": [
+    {"id": "20261101T220000-aaaaaa", "started": "2026-11-01T22:00:00Z", "mode": "together", "people": ["Sam", "Alex"],
+     "shared": {"Sam": [{"question": "okay", "prompt": "Are you okay?", "choices": ["okay"], "said": "Yes, I'm okay"}],
+                "Alex": [{"question": "okay", "prompt": "Are you okay?", "choices": ["okay"], "said": "Yes, I'm okay"}]},
+     "chosen": ["make-tea"], "ratings": [{"person": "Sam", "activity": "make-tea", "rating": "didnt-help"}, {"person": "Alex", "activity": "make-tea", "rating": "helped"}],
+     "followup": {"for": ["Sam"], "done": "2026-11-02T10:00:00Z", "shared": {"Sam": [{"question": "followup-now", "prompt": "How are you now?", "scale": 1, "said": "1 of 5 (Really low)"}]}}},
+    {"id": "20261102T220000-bbbbbb", "started": "2026-11-02T22:00:00Z", "mode": "together", "people": ["Alex", "sam"],
+     "shared": {}, "chosen": [], "ratings": [], "followup": {"for": ["sam", "Alex"]}},
+    {"id": "20261103T200000-cccccc", "kind": "plan", "started": "2026-11-03T20:00:00Z", "mode": "together", "people": ["Sam", "Alex"],
+     "shared": {"Sam": [{"question": "okay", "prompt": "Are you okay?", "choices": ["okay"], "said": "Yes, I'm okay"}]}, "chosen": [], "ratings": []},
+    {"id": "20261104T200000-dddddd", "kind": "private-followup", "started": "2026-11-04T20:00:00Z", "mode": "solo", "people": ["Sam"],
+     "shared": {}, "chosen": [], "ratings": [], "followup": {"for": ["Sam"]}},
+    {"id": "20261105T200000-eeeeee", "started": "2026-11-05T20:00:00Z", "mode": "solo", "people": ["Sam"], "shared": {}, "chosen": [], "ratings": []}
+  ]}`
+
+func TestForgettingAPersonLeavesNoByteOfThemInTheDataFolder(t *testing.T) {
+	home := emptyHome(t)
+	mustRun(t, samEverywhere, "import", "-")
+	out := mustRun(t, "", "forget", "--person", "SAM", "--yes")
+	if strings.Count(out, "Removed ") != 3 || strings.Count(out, "Took them out of ") != 3 {
+		t.Errorf("forget --person SAM:\n%s", out)
+	}
+	for path, content := range dataFolder(t, home) {
+		if strings.Contains(strings.ToLower(path+content), "sam") {
+			t.Errorf("Sam is still in %s:\n%s", path, content)
+		}
+	}
+
+	history := mustRun(t, "", "history")
+	for _, want := range []string{"plan · Alex", "Alex found Make a warm drink: it helped", "Alex asked for a follow-up"} {
+		if !strings.Contains(history, want) {
+			t.Errorf("history lacks %q:\n%s", want, history)
+		}
+	}
+	mustRun(t, "", "export")
+	if again := aftercare(t, "", "forget", "--person", "Sam", "--yes"); again.code != exitFailure || !strings.Contains(again.stderr, `nothing is saved about "Sam"`) {
+		t.Errorf("forgetting Sam again: %+v", again)
+	}
+}
+
+func TestAnImportWithManyClashesListsTheFirstFifty(t *testing.T) {
+	home := emptyHome(t)
+	var sessions []string
+	for i := range 60 {
+		sessions = append(sessions, fmt.Sprintf(`{"id": "s%02d", "started": "2026-11-01T22:00:00Z", "mode": "solo", "people": ["Kai"]}`, i))
+	}
+	backup := filepath.Join(home, "backup.json")
+	writeFile(t, backup, `{"version": 1, "sessions": [`+strings.Join(sessions, ",")+`]}`)
+	mustRun(t, "", "import", backup)
+	out := aftercare(t, "", "import", backup)
+	lines := strings.Split(strings.TrimSpace(out.stderr), "\n")
+	if out.code != exitFailure || len(lines) != 1+50+1 || !strings.Contains(lines[1], "there is already a session s00") || lines[51] != "  and 10 more" {
+		t.Errorf("exit %d, %d lines:\n%s", out.code, len(lines), out.stderr)
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -104,7 +105,7 @@ With -o the file is written readable by you alone.`,
 			if err != nil {
 				return err
 			}
-			data, err := x.Encode(format)
+			data, err := x.Encode(format, a.cat)
 			if err != nil {
 				return usagef("--format: %v", err)
 			}
@@ -112,7 +113,7 @@ With -o the file is written readable by you alone.`,
 				_, err = a.stdout.Write(data)
 				return err
 			}
-			if err := profile.WriteFile(output, data); err != nil {
+			if err := store.WriteOutside(output, data); err != nil {
 				return err
 			}
 			fmt.Fprintf(a.stdout, "Exported %s and %s to %s.\n", count(len(x.Profiles), "profile"), count(len(x.Sessions), "check-in"), output)
@@ -129,20 +130,23 @@ func newImportCommand(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "import FILE",
 		Short: "Read back an export (json or yaml): all of it, or nothing",
-		Long: `Read back what 'aftercare export' wrote, in json or yaml. Nothing is imported
-unless everything can be: a problem in the file, or a profile name or check-in
-that already exists, stops the import before anything is written.`,
+		Long: fmt.Sprintf(`Read back what 'aftercare export' wrote, in json or yaml; - reads standard
+input. Nothing is imported unless everything can be: a problem in the file,
+or a profile name or check-in that already exists, stops the import before
+anything is written. A file may be at most %d MiB (a YAML one %d KiB).`, profile.MaxImportBytes>>20, profile.MaxImportYAMLBytes>>10),
+		Example: `  aftercare import aftercare-backup.json
+  ssh old-laptop aftercare export | aftercare import -`,
 		Args: exactArgs(1, "FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			store, err := a.data(cmd)
 			if err != nil {
 				return err
 			}
-			data, err := os.ReadFile(args[0])
+			name, data, err := a.readImport(args[0])
 			if err != nil {
 				return err
 			}
-			x, err := store.Import(args[0], data)
+			x, err := store.Import(name, data)
 			if err != nil {
 				return err
 			}
@@ -150,6 +154,32 @@ that already exists, stops the import before anything is written.`,
 			return nil
 		},
 	}
+}
+
+// readImport reads the file to import, or standard input for "-", and
+// the name to give it in messages. Only a regular file is read, so that a
+// device or a named pipe can neither hang nor flood the import, and never
+// more than a byte over MaxImportBytes, which is enough to refuse it.
+func (a *app) readImport(path string) (string, []byte, error) {
+	in := a.stdin
+	name := path
+	if path == "-" {
+		name = "standard input"
+	} else {
+		if info, err := os.Stat(path); err != nil {
+			return "", nil, err
+		} else if !info.Mode().IsRegular() {
+			return "", nil, fmt.Errorf("%s: not a regular file, so it was not read (to import from a pipe, give - and pipe it to standard input)", path)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return "", nil, err
+		}
+		defer f.Close()
+		in = f
+	}
+	data, err := io.ReadAll(io.LimitReader(in, profile.MaxImportBytes+1))
+	return name, data, err
 }
 
 func newForgetCommand(a *app) *cobra.Command {
@@ -160,8 +190,9 @@ func newForgetCommand(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "forget",
 		Short: "Remove saved data for good: one person, one check-in, or everything",
-		Long: `Remove saved data for good. --person removes a profile, the check-ins that
-person had alone, and their part of shared check-ins. --session removes one
+		Long: `Remove saved data for good. --person removes a profile, the check-ins,
+plans and follow-ups that person had alone, and every part of theirs in the
+others: their name, answers, ratings and follow-up. --session removes one
 check-in. --everything removes every profile and check-in. It asks first;
 --yes does not ask.`,
 		Example: `  aftercare forget --person Sam
@@ -199,11 +230,14 @@ check-in. --everything removes every profile and check-in. It asks first;
 				return err
 			}
 			f, err := forget()
-			if err != nil {
-				return err
+			if err == nil {
+				a.reportForgotten(f)
 			}
-			a.reportForgotten(f)
-			return nil
+			// What could not be read is worth knowing most when nothing was found.
+			for _, p := range f.Unchecked {
+				fmt.Fprintf(a.stderr, "Could not check %s, because it cannot be read; it is left as it is.\n", filepath.Base(p))
+			}
+			return err
 		},
 	}
 	cmd.Flags().StringVar(&person, "person", "", "the person to forget")
@@ -224,8 +258,5 @@ func (a *app) reportForgotten(f *profile.Forgotten) {
 		for _, p := range line.paths {
 			fmt.Fprintf(a.stdout, "%s %s\n", line.what, p)
 		}
-	}
-	for _, p := range f.Unchecked {
-		fmt.Fprintf(a.stderr, "Could not check %s, because it cannot be read; it is left as it is.\n", filepath.Base(p))
 	}
 }

@@ -1,0 +1,145 @@
+package profile
+
+import (
+	"fmt"
+	"maps"
+	"os"
+	"slices"
+)
+
+// Forgotten says what a forget removed.
+type Forgotten struct {
+	Profiles        []string // paths of profile files removed
+	Sessions        []string // paths of session files removed
+	SessionsChanged []string // paths of sessions a person was taken out of
+	// Unchecked are damaged files that could not be searched: sessions,
+	// and profiles whose file name says they may be the person's.
+	Unchecked []string
+}
+
+// ForgetPerson removes a person for good from every record: their
+// profile, every record nobody else is in (their check-ins alone, their
+// private follow-ups, plans they alone are left in), and from the others
+// their name, what they shared then and at the follow-up, their ratings
+// and their part in the follow-up. Every change is worked out and checked
+// before anything is removed, so that a record that would not read back
+// stops the forget with nothing changed.
+func (s *Store) ForgetPerson(name string) (*Forgotten, error) {
+	var f Forgotten
+	err := s.locked(func() error {
+		found, maybe, err := s.lookup(name)
+		if err != nil {
+			return err
+		}
+		for _, e := range maybe {
+			f.Unchecked = append(f.Unchecked, e.Path)
+		}
+		sessions, err := s.Sessions()
+		if err != nil {
+			return err
+		}
+		rewrites := map[string][]byte{}
+		for _, e := range sessions {
+			switch {
+			case e.Err != nil:
+				f.Unchecked = append(f.Unchecked, e.Path)
+			case !e.Session.has(name):
+			case len(e.Session.People) == 1:
+				f.Sessions = append(f.Sessions, e.Path)
+			default:
+				data, err := encodeSession(e.Session.without(name))
+				if err != nil {
+					return fmt.Errorf("%s: without %q it would not read back, so nothing was forgotten: %w", e.Path, name, err)
+				}
+				rewrites[e.Path] = data
+				f.SessionsChanged = append(f.SessionsChanged, e.Path)
+			}
+		}
+		if found != nil {
+			f.Profiles = append(f.Profiles, found.Path)
+		}
+		if len(f.Profiles)+len(f.Sessions)+len(f.SessionsChanged) == 0 {
+			return fmt.Errorf("nothing is saved about %q: %w", name, ErrNotFound)
+		}
+		for _, path := range slices.Concat(f.Profiles, f.Sessions) {
+			if err := removeDurably(path); err != nil {
+				return err
+			}
+		}
+		for _, path := range f.SessionsChanged {
+			if err := s.write(path, rewrites[path]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return &f, err
+}
+
+// without is the session with one person taken out of every part of it.
+// A follow-up left for nobody goes too: all of it was theirs.
+func (s *Session) without(name string) *Session {
+	theirs := func(n string) bool { return SameName(n, name) }
+	sharedWithout := func(shared map[string][]Shared) map[string][]Shared {
+		out := maps.Clone(shared)
+		maps.DeleteFunc(out, func(n string, _ []Shared) bool { return theirs(n) })
+		return out
+	}
+	c := *s
+	c.People = slices.DeleteFunc(slices.Clone(s.People), theirs)
+	c.Shared = sharedWithout(s.Shared)
+	c.Ratings = slices.DeleteFunc(slices.Clone(s.Ratings), func(r Rating) bool { return theirs(r.Person) })
+	c.FollowUp = nil
+	if s.FollowUp != nil {
+		f := *s.FollowUp
+		f.For = slices.DeleteFunc(slices.Clone(f.For), theirs)
+		f.Shared = sharedWithout(f.Shared)
+		if len(f.For) > 0 {
+			c.FollowUp = &f
+		}
+	}
+	return &c
+}
+
+// ForgetSession removes one session for good.
+func (s *Store) ForgetSession(id string) (*Forgotten, error) {
+	var f Forgotten
+	err := s.locked(func() error {
+		path := s.sessionPath(id)
+		if !validSessionID(id) || !fileExists(path) {
+			return fmt.Errorf("no session %q: %w", id, ErrNotFound)
+		}
+		f.Sessions = append(f.Sessions, path)
+		return removeDurably(path)
+	})
+	return &f, err
+}
+
+// ForgetEverything removes every profile and session, damaged ones too.
+func (s *Store) ForgetEverything() (*Forgotten, error) {
+	var f Forgotten
+	err := s.locked(func() error {
+		for _, d := range []struct {
+			dir, ext string
+			into     *[]string
+		}{{s.profilesDir(), ".yaml", &f.Profiles}, {s.sessionsDir(), ".json", &f.Sessions}} {
+			paths, err := dataFiles(d.dir, d.ext)
+			if err != nil {
+				return err
+			}
+			for _, path := range paths {
+				if err := os.Remove(path); err != nil {
+					return err
+				}
+				*d.into = append(*d.into, path)
+			}
+			if len(paths) > 0 {
+				if err := syncDir(d.dir); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	return &f, err
+}

@@ -1,0 +1,111 @@
+package profile
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// jsonList is an export with one list holding item n times, just under
+// MaxImportBytes unless n says otherwise (n < 0: as many as fit).
+func jsonList(list, item string, n int, last string) []byte {
+	if n < 0 {
+		n = (MaxImportBytes - 200 - len(last)) / (len(item) + 1)
+	}
+	var b strings.Builder
+	b.WriteString(`{"version": 1, "` + list + `": [`)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(item)
+	}
+	if last != "" {
+		b.WriteString("," + last)
+	}
+	b.WriteString("]}")
+	return []byte(b.String())
+}
+
+// validSession is the smallest session history reads.
+const validSession = `{"id": "s", "started": "2026-11-20T22:10:00Z", "mode": "solo", "people": ["Sam"]}`
+
+// hostileImports are files made to cost as much as a file can: each is
+// refused.
+func hostileImports() []struct{ name, path, text, want string } {
+	huge := func(n int) string { return strings.Repeat(`"",`, n) + `""` }
+	return []struct{ name, path, text, want string }{
+		{"64 MB", "x.json", strings.Repeat("{", 64<<20), "larger than 4 MiB"},
+		{"a profile with a million likes", "x.json", string(jsonList("profiles", `{"name": "Kai", "likes": [`+strings.Repeat(`"a",`, 1<<20-100)+`"a"]}`, 1, "")), "a profile may be at most 64 KiB"},
+		{"profiles full of unknown likes", "x.json", string(jsonList("profiles", `{"name": "Kai", "likes": [`+strings.Repeat(`"a",`, 15<<10)+`"a"]}`, 60, "")), "and perhaps more"},
+		{"profiles of many values", "x.json", string(jsonList("profiles", `{"name": "Kai", "likes": [`+strings.Repeat(`1,`, 30<<10)+`1]}`, 60, "")), "and perhaps more"},
+		{"small profiles", "x.json", string(jsonList("profiles", `{"name": "Kai", "pronouns": "they/them"}`, -1, "")), "more than 128 KiB of profiles"},
+		{"empty sessions", "x.json", string(jsonList("sessions", `{}`, -1, "")), "and perhaps more"},
+		{"valid sessions then one broken", "x.json", string(jsonList("sessions", validSession, -1, "{}")), "more than 10000 profiles and check-ins"},
+		{"sessions of a million choices", "x.json", string(jsonList("sessions", `{"id": "s", "started": "2026-11-20T22:10:00Z", "mode": "solo", "people": ["Sam"], "chosen": [`+huge(300<<10)+`]}`, 3, "{}")), `session #4: id: "" is not a session id`},
+		{"a session too large", "x.json", string(jsonList("sessions", `{"note": "`+strings.Repeat("a", 3<<20)+`"}`, 1, "")), "a session may be at most 1 MiB"},
+		{"nested lists", "x.json", `{"version": 1, "sessions": [` + strings.Repeat("[", 1<<20), "exceeded max depth"},
+		{"YAML of tiny values", "x.yaml", "version: 1\nprofiles: [" + strings.Repeat("1,", 64<<10-20) + "1]\n", "expected fields"},
+		{"YAML too large", "x.yaml", "version: 1\nprofiles: [" + strings.Repeat("1,", 1<<20) + "1]\n", "a YAML export larger than 128 KiB"},
+	}
+}
+
+func TestAHostileImportIsRefusedInUnderASecond(t *testing.T) {
+	s := newStore(t)
+	for _, tt := range hostileImports() {
+		t.Run(tt.name, func(t *testing.T) {
+			data := []byte(tt.text)
+			cpuBefore, measured := cpuTime()
+			_, err := s.Import(tt.path, data)
+			cpuAfter, _ := cpuTime()
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %.500v, want %q", err, tt.want)
+			}
+			if lines := strings.Count(err.Error(), "\n"); lines > maxProblems+2 {
+				t.Errorf("the error has %d lines", lines)
+			}
+			if spent := cpuAfter - cpuBefore; measured && spent > time.Second {
+				t.Errorf("refusing it took %v of processor time", spent)
+			}
+		})
+	}
+	if _, err := s.Sessions(); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := s.Sessions(); len(entries) != 0 {
+		t.Errorf("a refused import left %d sessions", len(entries))
+	}
+}
+
+func TestImportsUpToTheLimitsAreRead(t *testing.T) {
+	s := newStore(t)
+	refused := func(path string, data []byte) string {
+		r := &refusal{path: path}
+		s.readExport(path, data, r)
+		if err := r.err(); err != nil {
+			return err.Error()
+		}
+		return ""
+	}
+	json := `{"version": 1}`
+	yaml := "version: 1\n"
+	for _, tt := range []struct {
+		name, path string
+		data       string
+		want       string
+	}{
+		{"JSON at the limit", "x.json", json + strings.Repeat(" ", MaxImportBytes-len(json)), ""},
+		{"JSON a byte over", "x.json", json + strings.Repeat(" ", MaxImportBytes-len(json)+1), "larger than 4 MiB"},
+		{"YAML at the limit", "x.yaml", yaml + strings.Repeat("\n", MaxImportYAMLBytes-len(yaml)), ""},
+		{"YAML a byte over", "x.yaml", yaml + strings.Repeat("\n", MaxImportYAMLBytes-len(yaml)+1), "a YAML export larger than 128 KiB"},
+		{"the most records", "x.json", string(jsonList("sessions", validSession, MaxImportRecords, "")), ""},
+		{"a record more", "x.json", string(jsonList("sessions", validSession, MaxImportRecords+1, "")), "more than 10000 profiles and check-ins"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := refused(tt.path, []byte(tt.data))
+			if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+				t.Errorf("refused with %.300q, want %q", got, tt.want)
+			}
+		})
+	}
+}
