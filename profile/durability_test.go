@@ -19,15 +19,18 @@ import (
 // process, chosen by these variables, so that it can be killed mid-write
 // or race other processes for the lock.
 const (
-	roleVar  = "AFTERCARE_TEST_ROLE"
-	dirVar   = "AFTERCARE_TEST_DIR"
-	countVar = "AFTERCARE_TEST_COUNT"
+	roleVar   = "AFTERCARE_TEST_ROLE"
+	dirVar    = "AFTERCARE_TEST_DIR"
+	countVar  = "AFTERCARE_TEST_COUNT"
+	targetVar = "AFTERCARE_TEST_TARGET"
 )
 
 func TestMain(m *testing.M) {
 	switch os.Getenv(roleVar) {
 	case "writer":
 		keepWriting(Open(os.Getenv(dirVar), testCatalog(), true))
+	case "exporter":
+		keepExporting(Open(os.Getenv(dirVar), testCatalog(), true), os.Getenv(targetVar))
 	case "appender":
 		n, _ := strconv.Atoi(os.Getenv(countVar))
 		if err := appendNotes(Open(os.Getenv(dirVar), testCatalog(), true), n); err != nil {
@@ -40,9 +43,10 @@ func TestMain(m *testing.M) {
 }
 
 // keepWriting rewrites one profile and one session as fast as it can, with
-// contents large enough that a kill often lands in the middle of a write.
+// contents large enough that a kill often lands in the middle of a write,
+// yet within what a profile may hold.
 func keepWriting(s *Store) {
-	big := strings.Repeat("a long note about what helps ", 4000)
+	big := strings.Repeat("a long note about what helps ", (MaxProfileBytes-1024)/29)
 	for i := 0; ; i++ {
 		if i == 1 {
 			fmt.Println("writing")
@@ -62,6 +66,19 @@ func keepWriting(s *Store) {
 	}
 }
 
+// keepExporting writes an export outside the data folder over and over.
+func keepExporting(s *Store, target string) {
+	export := []byte(strings.Repeat("everything private ", 50000))
+	for i := 0; ; i++ {
+		if i == 1 {
+			fmt.Println("writing")
+		}
+		if err := s.WriteOutside(target, export); err != nil {
+			panic(err)
+		}
+	}
+}
+
 func appendNotes(s *Store, n int) error {
 	for i := range n {
 		_, err := s.UpdateProfile("Sam", func(p *Profile) error {
@@ -75,7 +92,7 @@ func appendNotes(s *Store, n int) error {
 	return nil
 }
 
-func helper(t *testing.T, role, dir string, count int) *exec.Cmd {
+func helper(t *testing.T, role, dir string, count int, env ...string) *exec.Cmd {
 	t.Helper()
 	self, err := os.Executable()
 	if err != nil {
@@ -83,6 +100,7 @@ func helper(t *testing.T, role, dir string, count int) *exec.Cmd {
 	}
 	cmd := exec.Command(self, "-test.run=^$")
 	cmd.Env = append(os.Environ(), roleVar+"="+role, dirVar+"="+dir, countVar+"="+strconv.Itoa(count))
+	cmd.Env = append(cmd.Env, env...)
 	cmd.Stderr = os.Stderr
 	return cmd
 }
@@ -137,6 +155,37 @@ func TestKillingAWriterNeverLeavesATornFile(t *testing.T) {
 		leftovers, _ := filepath.Glob(filepath.Join(dir, "*"+tempMarker+"*"))
 		if len(leftovers) > 0 {
 			t.Errorf("half-written files left in %s: %v", dir, leftovers)
+		}
+	}
+}
+
+func TestKillingAnExportLeavesNothingBesideItOnceSwept(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills an exporting process many times")
+	}
+	s := newStore(t)
+	outside := t.TempDir()
+	target := filepath.Join(outside, "backup.json")
+	for round := range 15 {
+		exporter := helper(t, "exporter", s.Dir(), 0, targetVar+"="+target)
+		out, err := exporter.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := exporter.Start(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := bufio.NewReader(out).ReadString('\n'); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(rand.IntN(5000)) * time.Microsecond)
+		_ = exporter.Process.Signal(syscall.SIGKILL)
+		_ = exporter.Wait()
+		if err := s.Sweep(); err != nil {
+			t.Fatal(err)
+		}
+		if beside, _ := filepath.Glob(filepath.Join(outside, ".*")); len(beside) > 0 {
+			t.Fatalf("round %d: left beside the export: %v", round, beside)
 		}
 	}
 }

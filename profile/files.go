@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -22,29 +21,28 @@ const (
 // read as data.
 const tempMarker = ".tmp-"
 
-// ensureDir makes a private folder, and makes an existing one private.
-func ensureDir(path string) error {
-	if err := os.MkdirAll(path, dirMode); err != nil {
-		return err
-	}
-	return os.Chmod(path, dirMode)
-}
-
 // writeAtomic replaces path with data so that a crash at any moment leaves
 // either the old file or the new one: the bytes go to a temporary file in
 // tmpDir (on the same file system), which is synced and renamed over path,
 // and the folder is synced so that the rename itself survives a power cut.
-func writeAtomic(tmpDir, path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
+func writeAtomic(tmpDir, path string, data []byte) error {
 	tmp, err := os.CreateTemp(tmpDir, "."+filepath.Base(path)+tempMarker+"*")
 	if err != nil {
 		return err
 	}
+	return renameInto(tmp, path, data)
+}
+
+// renameInto writes data to tmp, a file just made, syncs it and renames it
+// over path; if anything fails, tmp is removed.
+func renameInto(tmp *os.File, path string, data []byte) (err error) {
 	defer func() {
 		if err != nil {
 			_ = os.Remove(tmp.Name())
 		}
 	}()
+	// The file is new, so its mode is ours to set: the umask may have taken
+	// bits from the one asked for.
 	if err := tmp.Chmod(fileMode); err != nil {
 		_ = tmp.Close()
 		return err
@@ -63,7 +61,7 @@ func writeAtomic(tmpDir, path string, data []byte) (err error) {
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return err
 	}
-	return syncDir(dir)
+	return syncDir(filepath.Dir(path))
 }
 
 // removeDurably deletes a file and syncs its folder, so that what was
@@ -75,61 +73,43 @@ func removeDurably(path string) error {
 	return syncDir(filepath.Dir(path))
 }
 
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
-}
-
-// sweepTemp removes the leftovers of writers that were killed mid-write.
-// Only a writer holding the lock calls it, so no write is under way.
-func sweepTemp(dir string) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		if strings.Contains(e.Name(), tempMarker) {
-			_ = os.Remove(filepath.Join(dir, e.Name()))
-		}
-	}
-}
-
 // lockTimeout is how long a command waits for another aftercare that is
 // writing; writes take milliseconds, so a long wait means something is stuck.
 const lockTimeout = 10 * time.Second
 
+// newLock is the lock file at path, which is made if need be and never
+// opened through a symbolic link.
+func newLock(path string) *flock.Flock {
+	return flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR|noFollow), flock.SetPermissions(fileMode))
+}
+
 // locked runs fn while holding the data folder's lock, so that two
 // aftercare processes never interleave a read-modify-write and no update is
-// lost.
-func locked(dir string, fn func() error) error {
-	if err := ensureDir(dir); err != nil {
+// lost. Before fn, it sweeps up what writers and editors that were killed
+// left behind.
+func (s *Store) locked(fn func() error) error {
+	if err := ensureDir(s.dir); err != nil {
 		return err
 	}
-	lock := flock.New(filepath.Join(dir, ".lock"), flock.SetPermissions(fileMode))
+	if err := s.checkPlaces(); err != nil {
+		return err
+	}
+	lock := newLock(s.lockPath())
 	deadline := time.Now().Add(lockTimeout)
 	for {
 		ok, err := lock.TryLock()
 		if err != nil {
-			return fmt.Errorf("locking %s: %w", dir, err)
+			return fmt.Errorf("locking %s: %w", s.dir, err)
 		}
 		if ok {
 			break
 		}
 		if time.Now().After(deadline) {
-			return fmt.Errorf("another aftercare is still writing in %s; try again in a moment", dir)
+			return fmt.Errorf("another aftercare is still writing in %s; try again in a moment", s.dir)
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
 	defer lock.Close()
+	s.sweep()
 	return fn()
-}
-
-// WriteFile writes data to path atomically, readable by its owner alone:
-// for exports, which hold everything private.
-func WriteFile(path string, data []byte) error {
-	return writeAtomic(filepath.Dir(path), path, data)
 }

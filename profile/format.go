@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/plain"
 )
 
 // FormatSession writes a session in a few lines for a history listing:
@@ -30,7 +31,7 @@ func FormatSession(cat *catalog.Catalog, s *Session) string {
 		fmt.Fprintf(&b, "  %s found %s: %s\n", r.Person, activityTitles(cat, []string{r.Activity})[0], ratingWords[r.Rating])
 	}
 	if s.Note != "" {
-		fmt.Fprintf(&b, "  Note: %s\n", strings.ReplaceAll(strings.TrimSpace(s.Note), "\n", " "))
+		fmt.Fprintf(&b, "  Note: %s\n", plain.Line(strings.TrimSpace(s.Note)))
 	}
 	if f := s.FollowUp; f != nil {
 		if f.Done == nil {
@@ -44,7 +45,8 @@ func FormatSession(cat *catalog.Catalog, s *Session) string {
 	return b.String()
 }
 
-// writeShared writes what each person shared, an answer a line.
+// writeShared writes what each person shared, an answer a line however
+// many lines it was typed on.
 func writeShared(b *strings.Builder, people []string, shared map[string][]Shared, indent string) {
 	for _, name := range people {
 		answers := shared[name]
@@ -54,7 +56,7 @@ func writeShared(b *strings.Builder, people []string, shared map[string][]Shared
 		}
 		fmt.Fprintf(b, "%s  %s shared:\n", indent, name)
 		for _, a := range answers {
-			fmt.Fprintf(b, "%s    %s\n", indent, strings.TrimSpace(a.Prompt+" "+a.Said))
+			fmt.Fprintf(b, "%s    %s\n", indent, plain.Line(strings.TrimSpace(a.Prompt+" "+a.Said)))
 		}
 	}
 }

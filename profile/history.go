@@ -2,7 +2,9 @@ package profile
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -21,16 +23,15 @@ type SessionEntry struct {
 }
 
 // SaveSession writes a session to history, unless history is switched off.
+// The names in it are saved in one Unicode form (NFC), and the bytes are
+// read back as history reads them before anything is written.
 func (s *Store) SaveSession(sess *Session) error {
 	if !s.keepHistory {
 		return ErrHistoryOff
 	}
-	if problems := sess.problems(); len(problems) > 0 {
-		return fmt.Errorf("session not saved: %s: %s", problems[0].field, problems[0].msg)
-	}
 	data, err := encodeSession(sess)
 	if err != nil {
-		return err
+		return fmt.Errorf("session not saved: %w", err)
 	}
 	return s.locked(func() error {
 		return s.write(s.sessionPath(sess.ID), data)
@@ -42,10 +43,14 @@ func (s *Store) sessionPath(id string) string {
 }
 
 // Sessions reads every session, newest first. Damaged files are listed with
-// their error and do not stop the others from being read. Files are read
-// side by side: history can hold years of sessions. The list is never nil
-// without an error, so nil can stand for "not read yet".
+// their error and do not stop the others from being read; a file removed
+// since the folder was listed is simply gone. Files are read side by side:
+// history can hold years of sessions. The list is never nil without an
+// error, so nil can stand for "not read yet".
 func (s *Store) Sessions() ([]SessionEntry, error) {
+	if err := s.checkPlaces(); err != nil {
+		return nil, err
+	}
 	paths, err := dataFiles(s.sessionsDir(), ".json")
 	if err != nil {
 		return nil, err
@@ -66,6 +71,7 @@ func (s *Store) Sessions() ([]SessionEntry, error) {
 	}
 	close(jobs)
 	wg.Wait()
+	entries = slices.DeleteFunc(entries, func(e SessionEntry) bool { return errors.Is(e.Err, fs.ErrNotExist) })
 	slices.SortStableFunc(entries, newestFirst)
 	return entries, nil
 }
@@ -74,12 +80,13 @@ func (s *Store) Sessions() ([]SessionEntry, error) {
 // buf to be used again, since nothing read keeps a reference to it.
 func readSession(path string, buf []byte) (SessionEntry, []byte) {
 	e := SessionEntry{Path: path}
-	data, err := readFile(path, buf)
+	data, err := readRecord(path, "session", MaxSessionBytes, buf)
 	if err == nil {
 		e.Session, err = decodeSession(path, data)
+		buf = data
 	}
 	e.Err = err
-	return e, data
+	return e, buf
 }
 
 // newestFirst orders sessions by when they started, damaged files last
@@ -100,6 +107,9 @@ func newestFirst(a, b SessionEntry) int {
 func (s *Store) Session(id string) (*Session, error) {
 	if !validSessionID(id) {
 		return nil, fmt.Errorf("no session %q: %w", id, ErrNotFound)
+	}
+	if err := s.checkPlaces(); err != nil {
+		return nil, err
 	}
 	e, _ := readSession(s.sessionPath(id), nil)
 	if os.IsNotExist(e.Err) {

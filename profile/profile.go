@@ -1,14 +1,19 @@
 package profile
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/plain"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -30,7 +35,7 @@ type Profile struct {
 	Needs catalog.Weights `yaml:"needs,omitempty" ref:"need" json:"needs,omitempty"`
 	// Helps lists, for a situation, the activities or tags that help.
 	Helps map[string][]string `yaml:"helps,omitempty" keyref:"situation" ref:"tag activity" json:"helps,omitempty"`
-	Notes string              `yaml:"notes,omitempty" json:"notes,omitempty"`
+	Notes string              `yaml:"notes,omitempty" text:"free" json:"notes,omitempty"`
 }
 
 // MaxNameLength keeps names short enough for a hand-off screen.
@@ -48,19 +53,21 @@ func CheckName(name string) error {
 	switch {
 	case strings.TrimSpace(name) == "":
 		return fmt.Errorf("a name is needed")
-	case strings.TrimSpace(name) != name:
-		return fmt.Errorf("%q has spaces at its start or end", shortName(name))
 	case len([]rune(name)) > MaxNameLength:
 		return fmt.Errorf("%q is longer than %d characters", shortName(name), MaxNameLength)
-	case strings.ContainsFunc(name, unicode.IsControl):
-		return fmt.Errorf("%q may not contain control characters", name)
-	case slug(name) == "":
+	case plain.NameProblem(name) != "":
+		return fmt.Errorf("%q %s", name, plain.NameProblem(name))
+	case strings.TrimSpace(name) != name:
+		return fmt.Errorf("%q has spaces at its start or end", name)
+	case !strings.ContainsFunc(name, isLetterOrDigit):
 		return fmt.Errorf("%q needs at least one letter or digit", name)
-	case strings.ContainsAny(name, ",:\n\t"):
+	case strings.ContainsAny(name, ",:"):
 		return fmt.Errorf("%q may not contain a comma, colon or line break", name)
 	}
 	return nil
 }
+
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // shortName keeps a name quoted in a message short enough to read.
 func shortName(name string) string {
@@ -70,10 +77,34 @@ func shortName(name string) string {
 	return name
 }
 
-// SameName says whether two names belong to the same person: names are
-// compared in one Unicode form (NFC), without regard to case, spacing or
-// punctuation.
-func SameName(a, b string) bool { return slug(norm.NFC.String(a)) == slug(norm.NFC.String(b)) }
+// SameName says whether two names belong to the same person: the same
+// name, compared in one Unicode form (NFC) without regard to case. So
+// "José" written either way is one name, and "jo anne" is "Jo Anne", but
+// "jo anne!" is not, nor is "李小龍 🌸" "李小龍 🐉".
+func SameName(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if isASCII(a) && isASCII(b) {
+		return strings.EqualFold(a, b)
+	}
+	return nameKey(a) == nameKey(b)
+}
+
+// nameKey is a name in the form names are compared in: NFC, case folded.
+// Two names are one person's exactly when their keys are equal.
+func nameKey(name string) string {
+	return norm.NFC.String(cases.Fold().String(norm.NFC.String(name)))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
 
 // CheckNames says, in plain words, what is wrong with the names of the
 // people taking part, if anything: each must be a name (with a letter or
@@ -101,13 +132,25 @@ func CheckNames(names []string) error {
 	return errors.Join(problems...)
 }
 
-// slug is a name as a file name: lowercase letters and digits joined by
-// hyphens. Two names with the same slug are the same person.
+// fileBase is the start of a profile's file name: its slug, or where the
+// name gives none, or one Windows keeps for a device, a short hash of the
+// name. It only names the file; two names with one file base are still two
+// people, and get two files.
+func fileBase(name string) string {
+	if base := slug(norm.NFC.String(name)); base != "" && !windowsDevice(base) {
+		return base
+	}
+	sum := sha256.Sum256([]byte(nameKey(name)))
+	return "p-" + hex.EncodeToString(sum[:4])
+}
+
+// slug is a name in lowercase letters and digits joined by hyphens: for
+// file names and a stable order, never to tell people apart.
 func slug(name string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(name) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if isLetterOrDigit(r) {
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
 			}
@@ -118,6 +161,16 @@ func slug(name string) string {
 		}
 	}
 	return b.String()
+}
+
+// windowsDevice says whether Windows takes a file of this name, whatever
+// its extension, for a device.
+func windowsDevice(base string) bool {
+	switch base {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	return len(base) == 4 && (strings.HasPrefix(base, "com") || strings.HasPrefix(base, "lpt")) && base[3] >= '0' && base[3] <= '9'
 }
 
 // Person turns the profile into what the suggestion engine needs: their
@@ -136,10 +189,17 @@ func (p *Profile) Person(situation string) catalog.Person {
 // knows what it is and how to change it safely.
 const profileHeader = "# An aftercare profile. Change it with `aftercare profile edit %s`,\n# which checks it before saving; the program never overwrites a file it cannot read.\n"
 
-// encodeProfile writes a profile as YAML, fields in a fixed order.
+// encodeProfile writes a profile as YAML, fields in a fixed order. The
+// name goes into the header comment only when nothing in it could end
+// the comment or act on a terminal; the check that follows would refuse
+// such a name anyway, but the bytes must never carry it.
 func encodeProfile(p *Profile) ([]byte, error) {
 	var b strings.Builder
-	fmt.Fprintf(&b, profileHeader, quoteArg(p.Name))
+	command := "NAME"
+	if plain.NameProblem(p.Name) == "" {
+		command = shellArg(p.Name)
+	}
+	fmt.Fprintf(&b, profileHeader, command)
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
 	if err := enc.Encode(p); err != nil {
@@ -151,9 +211,9 @@ func encodeProfile(p *Profile) ([]byte, error) {
 	return []byte(b.String()), nil
 }
 
-// quoteArg quotes a name for a shell command line when it needs it.
-func quoteArg(s string) string {
-	if strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '_' }) {
+// shellArg quotes a name or path for a shell command line when it needs it.
+func shellArg(s string) string {
+	if s == "" || strings.ContainsFunc(s, func(r rune) bool { return !isLetterOrDigit(r) && !strings.ContainsRune("-_./+@%", r) }) {
 		return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 	}
 	return s

@@ -2,7 +2,38 @@
 
 package profile
 
-import "os"
+import (
+	"errors"
+	"io"
+	"os"
+)
 
-// readFile is os.ReadFile where the system calls are not unix ones.
-func readFile(path string, _ []byte) ([]byte, error) { return os.ReadFile(path) }
+// readRecord reads a record file, refusing what is not a regular file or
+// is over limit before reading it, and never reading more than limit+1
+// bytes. Where the open cannot refuse a link itself, the file is looked at
+// first.
+func readRecord(path, kind string, limit int, _ []byte) ([]byte, error) {
+	info, err := os.Lstat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, notRegular(path, info.Mode())
+	}
+	if info.Size() > int64(limit) {
+		return nil, errors.New(path + ": " + tooLarge(kind, info.Size(), limit))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > limit {
+		return nil, errors.New(path + ": " + tooLarge(kind, int64(len(data)), limit))
+	}
+	return data, nil
+}

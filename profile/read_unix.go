@@ -4,30 +4,54 @@ package profile
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"slices"
 	"syscall"
 )
 
-// readFile reads a small file into buf, with as few system calls as it can:
-// a history listing reads thousands of files, and os.ReadFile's extra calls
-// (to make the file pollable, to size its buffer) and its new buffer for
-// every file make up most of the cost.
-func readFile(path string, buf []byte) ([]byte, error) {
-	fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+// readRecord reads a record file into buf, refusing what is not a regular
+// file or is over limit before reading a byte of it, and never reading
+// more than limit+1 bytes (the file may grow meanwhile). It makes as few
+// system calls as it can: a history listing reads thousands of files, and
+// os.ReadFile's extra calls and new buffer for every file are most of the
+// cost. The open neither follows a link, nor waits on a named pipe, nor
+// takes a terminal as the controlling one.
+func readRecord(path, kind string, limit int, buf []byte) ([]byte, error) {
+	const flags = syscall.O_RDONLY | syscall.O_CLOEXEC | syscall.O_NOFOLLOW | syscall.O_NONBLOCK | syscall.O_NOCTTY
+	fd, err := syscall.Open(path, flags, 0)
 	for errors.Is(err, syscall.EINTR) {
-		fd, err = syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		fd, err = syscall.Open(path, flags, 0)
 	}
 	if err != nil {
+		// A link fails with ELOOP on Linux and EMLINK on the BSDs; a socket
+		// with ENXIO. Say which it was rather than how it failed.
+		if info, lerr := os.Lstat(path); lerr == nil && !info.Mode().IsRegular() {
+			return nil, notRegular(path, info.Mode())
+		}
 		return nil, &os.PathError{Op: "open", Path: path, Err: err}
 	}
 	defer syscall.Close(fd)
-	buf = buf[:0]
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return nil, &os.PathError{Op: "stat", Path: path, Err: err}
+	}
+	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		info, err := os.Lstat(path)
+		if err != nil {
+			return nil, err
+		}
+		return nil, notRegular(path, info.Mode()|fs.ModeIrregular)
+	}
+	if st.Size > int64(limit) {
+		return nil, errors.New(path + ": " + tooLarge(kind, st.Size, limit))
+	}
+	buf = slices.Grow(buf[:0], int(st.Size)+1)
 	for {
 		if len(buf) == cap(buf) {
-			buf = slices.Grow(buf, max(cap(buf), 4096))
+			buf = slices.Grow(buf, min(max(cap(buf), 4096), limit+1-len(buf)))
 		}
-		n, err := syscall.Read(fd, buf[len(buf):cap(buf)])
+		n, err := syscall.Read(fd, buf[len(buf):min(cap(buf), limit+1)])
 		switch {
 		case errors.Is(err, syscall.EINTR):
 			continue
@@ -37,5 +61,8 @@ func readFile(path string, buf []byte) ([]byte, error) {
 			return buf, nil
 		}
 		buf = buf[:len(buf)+n]
+		if len(buf) > limit {
+			return nil, errors.New(path + ": " + tooLarge(kind, int64(len(buf)), limit))
+		}
 	}
 }

@@ -1,18 +1,17 @@
 package profile
 
 import (
-	"bytes"
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
+	"maps"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/plain"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Session is one check-in as it is kept in history. It holds only what
@@ -26,7 +25,7 @@ type Session struct {
 	// Shared holds, for each person, the answers they chose to share.
 	Shared  map[string][]Shared `json:"shared" yaml:"shared"`
 	Chosen  []string            `json:"chosen" yaml:"chosen"`
-	Note    string              `json:"note,omitempty" yaml:"note,omitempty"`
+	Note    string              `json:"note,omitempty" yaml:"note,omitempty" text:"free"`
 	Ratings []Rating            `json:"ratings" yaml:"ratings"`
 	// Kind is "" for a check-in, "plan" for a plan made beforehand, and
 	// "private-followup" for a follow-up someone asked for on their own
@@ -81,9 +80,9 @@ type Shared struct {
 	Prompt   string   `json:"prompt" yaml:"prompt"`
 	Choices  []string `json:"choices,omitempty" yaml:"choices,omitempty"`
 	Scale    *int     `json:"scale,omitempty" yaml:"scale,omitempty"`
-	Text     string   `json:"text,omitempty" yaml:"text,omitempty"`
+	Text     string   `json:"text,omitempty" yaml:"text,omitempty" text:"free"`
 	// Said is the answer in words: the chosen labels, the number, the text.
-	Said string `json:"said" yaml:"said"`
+	Said string `json:"said" yaml:"said" text:"free"`
 }
 
 // answer is a shared answer as the catalogue reads answers.
@@ -123,80 +122,129 @@ func validSessionID(id string) bool {
 	return true
 }
 
-// problems are the rules a session must keep, with the field each is about.
-func (s *Session) problems() []problem {
-	var out []problem
-	add := func(field, format string, args ...any) {
-		out = append(out, problem{field, fmt.Sprintf(format, args...)})
+// problems are the rules a session must keep, with the field each is
+// about; after maxProblems, the rest are counted.
+func (s *Session) problems() (out []problem) {
+	more := 0
+	add := func(field, value, format string, args ...any) {
+		if len(out) == maxProblems {
+			more++
+			return
+		}
+		out = append(out, problem{field, value, fmt.Sprintf(format, args...)})
+	}
+	defer func() {
+		if more > 0 {
+			out = append(out, problem{msg: fmt.Sprintf("and %d more problems", more)})
+		}
+	}()
+	// text keeps anything that could act on a terminal out of what history
+	// shows: free text may hold line breaks and tabs, the rest may not.
+	text := func(field, who, part, value string, free bool) {
+		switch p := plain.Problem(value, free); {
+		case p == "":
+		case who != "":
+			add(field, value, "%q's %s %s", who, part, p)
+		default:
+			add(field, value, "%s", strings.TrimSpace(part+" "+p))
+		}
+	}
+	answers := func(field string, shared map[string][]Shared) {
+		for _, name := range slices.Sorted(maps.Keys(shared)) {
+			if !s.has(name) {
+				add(field, name, "%q shared answers but is not among the people", name)
+				continue
+			}
+			for _, a := range shared[name] {
+				text(field, name, "question", a.Question, false)
+				text(field, name, "prompt", a.Prompt, false)
+				for _, choice := range a.Choices {
+					text(field, name, "choice", choice, false)
+				}
+				text(field, name, "text", a.Text, true)
+				text(field, name, "answer", a.Said, true)
+			}
+		}
 	}
 	if !validSessionID(s.ID) {
-		add("id", "%q is not a session id: letters, digits and hyphens only", s.ID)
+		add("id", "", "%q is not a session id: letters, digits and hyphens only", s.ID)
 	}
 	if s.Started.IsZero() {
-		add("started", "missing: when the session started, like 2026-11-23T22:10:00Z")
+		add("started", "", "missing: when the session started, like 2026-11-23T22:10:00Z")
 	}
 	if s.Mode != string(catalog.Solo) && s.Mode != string(catalog.Together) {
-		add("mode", "%q is not solo or together", s.Mode)
+		add("mode", "", "%q is not solo or together", s.Mode)
 	}
-	if len(s.People) == 0 {
-		add("people", "missing: at least one name")
-	}
-	if s.Mode == string(catalog.Solo) && len(s.People) > 1 {
-		add("people", "a solo session has one person, not %d", len(s.People))
+	switch {
+	case len(s.People) == 0:
+		add("people", "", "missing: at least one name")
+	case len(s.People) > catalog.MaxPeople:
+		// Every other rule looks each name up among the people.
+		add("people", "", "at most %d people, not %d", catalog.MaxPeople, len(s.People))
+		return out
+	case s.Mode == string(catalog.Solo) && len(s.People) > 1:
+		add("people", "", "a solo session has one person, not %d", len(s.People))
 	}
 	for i, name := range s.People {
 		if err := CheckName(name); err != nil {
-			add("people", "%v", err)
+			add("people", name, "%v", err)
 		}
 		if slices.ContainsFunc(s.People[:i], func(n string) bool { return SameName(n, name) }) {
-			add("people", "%q is named twice", name)
+			add("people", name, "%q is named twice", name)
 		}
 	}
-	for name := range s.Shared {
-		if !s.has(name) {
-			add("shared", "%q shared answers but is not among the people", name)
-		}
+	text("situation", "", "", s.Situation, false)
+	answers("shared", s.Shared)
+	for _, id := range s.Chosen {
+		text("chosen", "", "", id, false)
 	}
+	text("note", "", "", s.Note, true)
 	switch s.Kind {
 	case "":
 	case Plan:
 		if len(s.Chosen)+len(s.Ratings) > 0 || s.FollowUp != nil {
-			add("kind", "a plan has nothing chosen, rated or followed up")
+			add("kind", "", "a plan has nothing chosen, rated or followed up")
 		}
 	case PrivateFollowUp:
 		if len(s.Chosen)+len(s.Ratings)+len(s.Shared) > 0 || s.Note != "" || s.Situation != "" {
-			add("kind", "a private follow-up holds nothing of a check-in: nothing shared, chosen, rated or noted")
+			add("kind", "", "a private follow-up holds nothing of a check-in: nothing shared, chosen, rated or noted")
 		}
 		if s.FollowUp == nil || len(s.People) != 1 || len(s.FollowUp.For) != 1 || !SameName(s.FollowUp.For[0], s.People[0]) {
-			add("kind", "a private follow-up is for the one person who asked for it")
+			add("kind", "", "a private follow-up is for the one person who asked for it")
 		}
 	default:
-		add("kind", "%q is not a kind of record: leave it out for a check-in, or use plan or private-followup", s.Kind)
+		add("kind", "", "%q is not a kind of record: leave it out for a check-in, or use plan or private-followup", s.Kind)
 	}
 	if f := s.FollowUp; f != nil {
 		for _, name := range f.For {
 			if !s.has(name) {
-				add("followup", "%q asked for a follow-up but is not among the people", name)
+				add("followup", name, "%q asked for a follow-up but is not among the people", name)
 			}
 		}
-		for name := range f.Shared {
-			if !s.has(name) {
-				add("followup", "%q shared answers but is not among the people", name)
-			}
-		}
+		answers("followup", f.Shared)
 	}
 	for _, r := range s.Ratings {
 		if !s.has(r.Person) {
-			add("ratings", "%q rated %q but is not among the people", r.Person, r.Activity)
+			add("ratings", r.Person, "%q rated %q but is not among the people", r.Person, r.Activity)
 		}
+		text("ratings", "", "an activity", r.Activity, false)
 		if r.Rating != catalog.Helped && r.Rating != catalog.Neutral && r.Rating != catalog.DidntHelp {
-			add("ratings", "%q is not a rating: use helped, neutral or didnt-help", r.Rating)
+			add("ratings", r.Rating, "%q is not a rating: use helped, neutral or didnt-help", r.Rating)
 		}
 	}
 	return out
 }
 
-type problem struct{ field, msg string }
+// problem is a broken rule: the field it is about, the value that breaks
+// it when there is one (to find its line), and what is wrong.
+type problem struct{ field, value, msg string }
+
+func (p problem) String() string {
+	if p.field == "" {
+		return p.msg
+	}
+	return p.field + ": " + p.msg
+}
 
 // Check reports a session's broken rules at the fields they concern, when a
 // session is read as part of an import.
@@ -210,123 +258,59 @@ func (s *Session) has(name string) bool {
 	return slices.ContainsFunc(s.People, func(n string) bool { return SameName(n, name) })
 }
 
-// encodeSession writes a session as indented JSON, readable in any editor,
-// with empty lists written as [] rather than null.
-func encodeSession(s *Session) ([]byte, error) {
+// canonical is the session with every name in one Unicode form (NFC), and
+// everyone's answers, ratings and follow-up under their name as People
+// spells it, so that looking a person up by name finds everything they
+// said. One person's answers given under two spellings are a problem:
+// neither may be dropped.
+func (s *Session) canonical() (*Session, []problem) {
 	c := *s
-	if c.Shared == nil {
-		c.Shared = map[string][]Shared{}
+	if len(s.People) > catalog.MaxPeople {
+		return &c, nil
 	}
-	if c.Chosen == nil {
-		c.Chosen = []string{}
+	c.People = make([]string, len(s.People))
+	for i, name := range s.People {
+		c.People[i] = norm.NFC.String(name)
 	}
-	if c.Ratings == nil {
-		c.Ratings = []Rating{}
+	spell := func(name string) string {
+		if i := slices.IndexFunc(c.People, func(n string) bool { return SameName(n, name) }); i >= 0 {
+			return c.People[i]
+		}
+		return norm.NFC.String(name)
 	}
-	data, err := json.MarshalIndent(&c, "", "  ")
-	if err != nil {
-		return nil, err
+	var problems []problem
+	respell := func(field string, shared map[string][]Shared) map[string][]Shared {
+		if shared == nil {
+			return nil
+		}
+		out := make(map[string][]Shared, len(shared))
+		for _, name := range slices.Sorted(maps.Keys(shared)) {
+			if _, twice := out[spell(name)]; twice {
+				problems = append(problems, problem{field, name, fmt.Sprintf("%q's answers are given twice", spell(name))})
+				continue
+			}
+			out[spell(name)] = shared[name]
+		}
+		return out
 	}
-	return append(data, '\n'), nil
-}
-
-// decodeSession reads a session strictly: unknown fields, wrong types and
-// broken rules are errors at their line and column.
-func decodeSession(path string, data []byte) (*Session, error) {
-	var s Session
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&s); err != nil {
-		return nil, jsonError(path, data, err, dec.InputOffset())
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, errorAt(path, data, dec.InputOffset(), "more after the end of the session")
-	}
-	var errs catalog.Errors
-	for _, p := range s.problems() {
-		line, col := keyPosition(data, p.field)
-		errs = append(errs, &catalog.Error{Path: path, Line: line, Col: col, Msg: p.field + ": " + p.msg})
-	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	return &s, nil
-}
-
-// jsonError places a decoding error at its line and column.
-func jsonError(path string, data []byte, err error, offset int64) error {
-	var syntax *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.Is(err, io.EOF):
-		return errorAt(path, data, 0, "the file is empty")
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return errorAt(path, data, int64(len(data)), "the file ends in the middle of the session")
-	case errors.As(err, &syntax):
-		// The offset is just past the character that is wrong.
-		return errorAt(path, data, syntax.Offset-1, "JSON syntax: "+syntax.Error())
-	case errors.As(err, &typ):
-		fields := strings.Split(typ.Field, ".")
-		line, col := keyPosition(data, fields[len(fields)-1])
-		return catalog.Errors{{Path: path, Line: line, Col: col, Msg: fmt.Sprintf("%s: expected %s, got %s", typ.Field, typ.Type, typ.Value)}}
-	}
-	if field, got, ok := badTime(data); ok {
-		line, col := keyPosition(data, field)
-		return catalog.Errors{{Path: path, Line: line, Col: col, Msg: fmt.Sprintf("%s: expected a time like \"2026-11-20T22:10:00Z\", got %s", field, got)}}
-	}
-	msg := strings.TrimPrefix(err.Error(), "json: ")
-	if field, ok := strings.CutPrefix(msg, "unknown field "); ok {
-		line, col := keyPosition(data, strings.Trim(field, `"`))
-		return catalog.Errors{{Path: path, Line: line, Col: col, Msg: "unknown field " + field}}
-	}
-	return errorAt(path, data, offset, msg)
-}
-
-// badTime finds a session time that does not read as one, with what was
-// written instead: the time's own error does not say which field it was.
-func badTime(data []byte) (field, got string, ok bool) {
-	var raw struct {
-		Started  json.RawMessage `json:"started"`
-		FollowUp *struct {
-			Done json.RawMessage `json:"done"`
-		} `json:"followup"`
-	}
-	if json.Unmarshal(data, &raw) != nil {
-		return "", "", false
-	}
-	times := [][2]string{{"started", string(raw.Started)}}
-	if raw.FollowUp != nil {
-		times = append(times, [2]string{"done", string(raw.FollowUp.Done)})
-	}
-	for _, t := range times {
-		var at time.Time
-		if t[1] != "" && t[1] != "null" && at.UnmarshalJSON([]byte(t[1])) != nil {
-			return t[0], t[1], true
+	c.Shared = respell("shared", s.Shared)
+	if s.Ratings != nil {
+		c.Ratings = make([]Rating, len(s.Ratings))
+		for i, r := range s.Ratings {
+			r.Person = spell(r.Person)
+			c.Ratings[i] = r
 		}
 	}
-	return "", "", false
-}
-
-func errorAt(path string, data []byte, offset int64, msg string) error {
-	line, col := position(data, offset)
-	return catalog.Errors{{Path: path, Line: line, Col: col, Msg: msg}}
-}
-
-// position turns a byte offset into a line and column, both from 1.
-func position(data []byte, offset int64) (int, int) {
-	offset = min(max(offset, 0), int64(len(data)))
-	before := data[:offset]
-	line := bytes.Count(before, []byte("\n")) + 1
-	col := int(offset) - bytes.LastIndexByte(before, '\n')
-	return line, col
-}
-
-// keyPosition finds where a field's key is written, or the start of the
-// file when it is not there.
-func keyPosition(data []byte, field string) (int, int) {
-	i := bytes.Index(data, []byte(`"`+field+`"`))
-	if i < 0 {
-		return 1, 1
+	if s.FollowUp != nil {
+		f := *s.FollowUp
+		if f.For != nil {
+			f.For = make([]string, len(s.FollowUp.For))
+			for i, name := range s.FollowUp.For {
+				f.For[i] = spell(name)
+			}
+		}
+		f.Shared = respell("followup", f.Shared)
+		c.FollowUp = &f
 	}
-	return position(data, int64(i))
+	return &c, problems
 }

@@ -1,21 +1,22 @@
 package profile
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/aftercare-tui/aftercare/catalog"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Store is the data folder: one YAML file per profile under profiles/, one
 // JSON file per session under sessions/. Every write is atomic and made
 // under the folder's lock; a file that cannot be read is reported and left
-// exactly as it is.
+// exactly as it is. What a killed aftercare leaves is swept up by the next.
 type Store struct {
 	dir         string
 	cat         *catalog.Catalog
@@ -41,20 +42,13 @@ func (s *Store) Dir() string { return s.dir }
 func (s *Store) profilesDir() string { return filepath.Join(s.dir, "profiles") }
 func (s *Store) sessionsDir() string { return filepath.Join(s.dir, "sessions") }
 
-// tmpDir holds files while they are written, apart from the data, so that
-// sweeping up after a killed writer never has to read a large folder.
+// tmpDir holds files while they are written and drafts while they are
+// edited, apart from the data, so that sweeping up after a killed writer
+// or editor never has to read a large folder.
 func (s *Store) tmpDir() string { return filepath.Join(s.dir, ".tmp") }
 
-// locked runs fn holding the data folder's lock, after sweeping up what
-// a writer that was killed may have left.
-func (s *Store) locked(fn func() error) error {
-	return locked(s.dir, func() error {
-		sweepTemp(s.tmpDir())
-		return fn()
-	})
-}
-
 // write replaces path atomically with data, making its folder if needed.
+// Only a writer holding the lock calls it.
 func (s *Store) write(path string, data []byte) error {
 	if err := ensureDir(filepath.Dir(path)); err != nil {
 		return err
@@ -83,16 +77,23 @@ func (e ProfileEntry) Name() string {
 }
 
 // Profiles reads every profile, sorted by name. Damaged files are listed
-// with their error; they do not stop the others from being read.
+// with their error; they do not stop the others from being read. A file
+// removed since the folder was listed is simply gone.
 func (s *Store) Profiles() ([]ProfileEntry, error) {
-	names, err := dataFiles(s.profilesDir(), ".yaml")
+	if err := s.checkPlaces(); err != nil {
+		return nil, err
+	}
+	paths, err := dataFiles(s.profilesDir(), ".yaml")
 	if err != nil {
 		return nil, err
 	}
-	entries := make([]ProfileEntry, 0, len(names))
-	for _, path := range names {
+	entries := make([]ProfileEntry, 0, len(paths))
+	for _, path := range paths {
 		entry := ProfileEntry{Path: path}
-		data, err := os.ReadFile(path)
+		data, err := readRecord(path, "profile", MaxProfileBytes, nil)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
 		if err == nil {
 			entry.Profile, err = s.decodeProfile(path, data)
 		}
@@ -127,7 +128,11 @@ func (s *Store) ReadableProfiles() ([]*Profile, error) {
 
 // decodeProfile reads a profile strictly: unknown fields, and likes or
 // never entries the catalogue does not know, are errors with their line.
+// The name is given in one Unicode form (NFC), however the file spells it.
 func (s *Store) decodeProfile(path string, data []byte) (*Profile, error) {
+	if len(data) > MaxProfileBytes {
+		return nil, catalog.Errors{{Path: path, Line: 1, Col: 1, Msg: tooLarge("profile", int64(len(data)), MaxProfileBytes)}}
+	}
 	var p Profile
 	if err := s.cat.Decode(path, data, &p); err != nil {
 		return nil, err
@@ -135,22 +140,79 @@ func (s *Store) decodeProfile(path string, data []byte) (*Profile, error) {
 	if p.Name == "" {
 		return nil, catalog.Errors{{Path: path, Line: 1, Col: 1, Msg: "name: missing; every profile needs one"}}
 	}
+	p.Name = norm.NFC.String(p.Name)
 	return &p, nil
 }
 
-// find returns the entry for name, matching names as SameName does; a
-// damaged file matches by its file name.
-func (s *Store) find(name string) (ProfileEntry, error) {
+// lookup finds the profile called name (see SameName), and the damaged
+// files that might hold it. A damaged file is found by its own name (Sam
+// or sam for sam.yaml), since what name it holds cannot be read, and only
+// when no readable profile has the name.
+func (s *Store) lookup(name string) (found *ProfileEntry, maybe []ProfileEntry, err error) {
 	entries, err := s.Profiles()
 	if err != nil {
-		return ProfileEntry{}, err
+		return nil, nil, err
 	}
-	for _, e := range entries {
-		if SameName(e.Name(), name) {
-			return e, nil
+	for i, e := range entries {
+		switch {
+		case e.Profile != nil && SameName(e.Profile.Name, name):
+			return &entries[i], nil, nil
+		case e.Profile == nil && SameName(e.Name(), name) && found == nil:
+			found = &entries[i]
+		case e.Profile == nil && mayHold(e.Name(), name):
+			maybe = append(maybe, e)
 		}
 	}
+	return found, maybe, nil
+}
+
+// mayHold says whether a damaged file could hold the profile called name:
+// its file name is one the store would have given that name.
+func mayHold(base, name string) bool {
+	want := fileBase(name)
+	rest, ok := strings.CutPrefix(base, want)
+	if !ok {
+		return false
+	}
+	n, ok := strings.CutPrefix(rest, "-")
+	return rest == "" || ok && n != "" && strings.Trim(n, "0123456789") == ""
+}
+
+// find returns the entry for name; a damaged file that may hold the name
+// is mentioned in the error when none is found.
+func (s *Store) find(name string) (ProfileEntry, error) {
+	found, maybe, err := s.lookup(name)
+	switch {
+	case err != nil:
+		return ProfileEntry{}, err
+	case found != nil:
+		return *found, nil
+	case len(maybe) > 0:
+		return ProfileEntry{}, fmt.Errorf("no profile named %q: %w; %s cannot be read and may hold it (to mend or delete it, use its file name, %s)",
+			name, ErrNotFound, maybe[0].Path, shellArg(maybe[0].Name()))
+	}
 	return ProfileEntry{}, fmt.Errorf("no profile named %q: %w", name, ErrNotFound)
+}
+
+// taken says why name cannot be given to a profile other than the one in
+// the file at own ("" for a new one): another has it, or a damaged file
+// may.
+func (s *Store) taken(name, own string) error {
+	found, maybe, err := s.lookup(name)
+	switch {
+	case err != nil:
+		return err
+	case found != nil && found.Path != own && found.Profile != nil:
+		return fmt.Errorf("there is already a profile named %q (%s)", found.Name(), found.Path)
+	case found != nil && found.Path != own:
+		maybe = append(maybe, *found)
+	}
+	for _, e := range maybe {
+		if e.Path != own {
+			return fmt.Errorf("%s cannot be read and may hold a profile named %q; mend it first with: aftercare profile edit %s", e.Path, name, shellArg(e.Name()))
+		}
+	}
+	return nil
 }
 
 // Profile returns the profile called name. A damaged file is an error
@@ -166,19 +228,18 @@ func (s *Store) Profile(name string) (*Profile, error) {
 	return e.Profile, nil
 }
 
-// CreateProfile saves a new profile; its name must not be taken, not even
-// by a damaged file.
+// CreateProfile saves a new profile, its name in one Unicode form (NFC);
+// the name must not be taken, nor possibly held by a damaged file.
 func (s *Store) CreateProfile(p *Profile) error {
-	if err := s.checkProfile(p); err != nil {
+	data, err := s.encodeChecked(p)
+	if err != nil {
 		return err
 	}
 	return s.locked(func() error {
-		if e, err := s.find(p.Name); err == nil {
-			return fmt.Errorf("there is already a profile named %q (%s)", e.Name(), e.Path)
-		} else if !errors.Is(err, ErrNotFound) {
+		if err := s.taken(p.Name, ""); err != nil {
 			return err
 		}
-		return s.writeProfile(s.newProfilePath(p.Name), p)
+		return s.write(s.newProfilePath(p.Name), data)
 	})
 }
 
@@ -199,10 +260,11 @@ func (s *Store) UpdateProfile(name string, change func(*Profile) error) (*Profil
 		if err := change(&p); err != nil {
 			return err
 		}
-		if err := s.checkProfile(&p); err != nil {
+		data, err := s.encodeChecked(&p)
+		if err != nil {
 			return err
 		}
-		if err := s.moveProfile(e, &p); err != nil {
+		if err := s.moveProfile(e, p.Name, data); err != nil {
 			return err
 		}
 		updated = &p
@@ -211,16 +273,19 @@ func (s *Store) UpdateProfile(name string, change func(*Profile) error) (*Profil
 	return updated, err
 }
 
-// moveProfile writes p in place of the entry, under a new file name if the
-// name changed, and only removes the old file once the new one is safe.
-func (s *Store) moveProfile(old ProfileEntry, p *Profile) error {
-	if SameName(old.Name(), p.Name) {
-		return s.writeProfile(old.Path, p)
+// moveProfile writes the profile now called name in place of the entry,
+// under a new file name if the name changed so much that its file name
+// would, and only removes the old file once the new one is safe.
+func (s *Store) moveProfile(old ProfileEntry, name string, data []byte) error {
+	if !SameName(old.Name(), name) {
+		if err := s.taken(name, old.Path); err != nil {
+			return err
+		}
 	}
-	if other, err := s.find(p.Name); err == nil {
-		return fmt.Errorf("there is already a profile named %q (%s)", other.Name(), other.Path)
+	if fileBase(old.Name()) == fileBase(name) {
+		return s.write(old.Path, data)
 	}
-	if err := s.writeProfile(s.newProfilePath(p.Name), p); err != nil {
+	if err := s.write(s.newProfilePath(name), data); err != nil {
 		return err
 	}
 	return removeDurably(old.Path)
@@ -240,15 +305,25 @@ func (s *Store) DeleteProfile(name string) (string, error) {
 	return path, err
 }
 
-// checkProfile checks a profile built in code the way a file is checked,
-// by writing it out and reading it back; the problems are given without
-// the lines of that unseen file.
-func (s *Store) checkProfile(p *Profile) error {
+// encodeChecked puts p's name in one Unicode form (NFC), writes p as YAML
+// and reads the bytes back as the store would, so that nothing is written
+// that would not read back. The problems are given without the lines of
+// that unseen file.
+func (s *Store) encodeChecked(p *Profile) ([]byte, error) {
+	p.Name = norm.NFC.String(p.Name)
 	data, err := encodeProfile(p)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	_, err = s.decodeProfile("", data)
+	if _, err := s.decodeProfile("", data); err != nil {
+		return nil, unplaced(err)
+	}
+	return data, nil
+}
+
+// unplaced gives the problems found in a record built in code without
+// the lines of the file it would have been.
+func unplaced(err error) error {
 	var errs catalog.Errors
 	if !errors.As(err, &errs) {
 		return err
@@ -260,17 +335,9 @@ func (s *Store) checkProfile(p *Profile) error {
 	return errors.New(strings.Join(msgs, "\n"))
 }
 
-func (s *Store) writeProfile(path string, p *Profile) error {
-	data, err := encodeProfile(p)
-	if err != nil {
-		return err
-	}
-	return s.write(path, data)
-}
-
 // newProfilePath picks a file name from the name, never one that exists.
 func (s *Store) newProfilePath(name string) string {
-	base := filepath.Join(s.profilesDir(), slug(name))
+	base := filepath.Join(s.profilesDir(), fileBase(name))
 	path := base + ".yaml"
 	for i := 2; fileExists(path); i++ {
 		path = fmt.Sprintf("%s-%d.yaml", base, i)
@@ -283,8 +350,9 @@ func fileExists(path string) bool {
 	return err == nil
 }
 
-// dataFiles lists the files with the extension in dir, skipping hidden and
-// half-written ones. A folder that does not exist holds nothing.
+// dataFiles lists the entries in dir with the extension, skipping hidden
+// and half-written files. Anything listed that is not a regular file is
+// reported when it is read. A folder that does not exist holds nothing.
 func dataFiles(dir, ext string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
@@ -295,64 +363,9 @@ func dataFiles(dir, ext string) ([]string, error) {
 	}
 	var out []string
 	for _, e := range entries {
-		if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") && strings.HasSuffix(e.Name(), ext) {
+		if !strings.HasPrefix(e.Name(), ".") && strings.HasSuffix(e.Name(), ext) {
 			out = append(out, filepath.Join(dir, e.Name()))
 		}
 	}
 	return out, nil
-}
-
-// ProfileFile returns the path and bytes of a profile's file as they are,
-// damaged or not, so that a person can mend or change it in an editor.
-func (s *Store) ProfileFile(name string) (string, []byte, error) {
-	e, err := s.find(name)
-	if err != nil {
-		return "", nil, err
-	}
-	data, err := os.ReadFile(e.Path)
-	return e.Path, data, err
-}
-
-// CheckProfileFile reads an edited profile as the store would, reporting
-// problems against path, the file the person is editing.
-func (s *Store) CheckProfileFile(path string, data []byte) (*Profile, error) {
-	return s.decodeProfile(path, data)
-}
-
-// ErrChangedMeanwhile is returned when a profile file changed while it was
-// being edited elsewhere; nothing was written.
-var ErrChangedMeanwhile = errors.New("the profile changed while you were editing it")
-
-// ReplaceProfile saves an edited profile file as the person wrote it,
-// comments and all. It must be a valid profile, the file at path must
-// still hold original, and a new name must not be taken; a new name moves
-// the file.
-func (s *Store) ReplaceProfile(path string, original, edited []byte) (*Profile, error) {
-	p, err := s.decodeProfile(path, edited)
-	if err != nil {
-		return nil, err
-	}
-	err = s.locked(func() error {
-		current, err := os.ReadFile(path)
-		if err != nil || !bytes.Equal(current, original) {
-			return ErrChangedMeanwhile
-		}
-		was := ProfileEntry{Path: path}
-		was.Profile, _ = s.decodeProfile(path, original)
-		target := path
-		if !SameName(was.Name(), p.Name) {
-			if other, err := s.find(p.Name); err == nil && other.Path != path {
-				return fmt.Errorf("there is already a profile named %q (%s)", other.Name(), other.Path)
-			}
-			target = s.newProfilePath(p.Name)
-		}
-		if err := s.write(target, edited); err != nil {
-			return err
-		}
-		if target != path {
-			return removeDurably(path)
-		}
-		return nil
-	})
-	return p, err
 }

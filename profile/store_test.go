@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -196,46 +195,6 @@ func TestADamagedProfileIsReportedAndNeverTouched(t *testing.T) {
 	got, _ := os.ReadFile(damaged)
 	if string(got) != text {
 		t.Errorf("the damaged file changed:\n%s", got)
-	}
-}
-
-func TestFilesArePrivateWhateverTheUmask(t *testing.T) {
-	old := syscall.Umask(0)
-	defer syscall.Umask(old)
-	s := newStore(t)
-	if err := s.CreateProfile(sam()); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.SaveSession(session("s1", time.Now(), "Sam")); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.UpdateProfile("Sam", func(p *Profile) error { p.Notes = "changed"; return nil }); err != nil {
-		t.Fatal(err)
-	}
-	exported := filepath.Join(t.TempDir(), "export.json")
-	if err := WriteFile(exported, []byte("{}")); err != nil {
-		t.Fatal(err)
-	}
-	checked := 0
-	err := filepath.Walk(s.Dir(), func(path string, info os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		want := fileMode
-		if info.IsDir() {
-			want = dirMode
-		}
-		if got := info.Mode().Perm(); got != want {
-			t.Errorf("%s has mode %o, want %o", path, got, want)
-		}
-		checked++
-		return nil
-	})
-	if err != nil || checked < 5 {
-		t.Fatalf("walked %d paths: %v", checked, err)
-	}
-	if info, err := os.Stat(exported); err != nil || info.Mode().Perm() != fileMode {
-		t.Errorf("export file mode %v, %v", info.Mode(), err)
 	}
 }
 

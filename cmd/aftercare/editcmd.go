@@ -6,8 +6,9 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/spf13/cobra"
@@ -66,61 +67,69 @@ func (a *app) setProfile(store *profile.Store, name string, sets []string) error
 	return nil
 }
 
-// editProfile opens the profile in the person's editor on a private copy,
-// and saves it only once it reads as a valid profile.
+// editProfile opens the profile in the person's editor on a private draft,
+// and saves it only once it reads as a valid profile. The draft is removed
+// however the edit ends: saved, given up, failed or stopped by a signal.
 func (a *app) editProfile(store *profile.Store, name string) error {
+	// Signals are caught for the whole edit, so that the draft is removed
+	// before the process ends; what each means depends on when it comes.
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(signals)
 	path, original, err := store.ProfileFile(name)
 	if err != nil {
 		return err
 	}
-	draft, err := os.CreateTemp(filepath.Dir(path), ".edit-"+filepath.Base(path)+"-*.yaml")
+	draft, err := store.NewDraft(path, original)
 	if err != nil {
 		return err
 	}
-	draftPath := draft.Name()
-	_, err = draft.Write(original)
-	if closeErr := draft.Close(); err == nil {
-		err = closeErr
-	}
-	if err != nil {
-		_ = os.Remove(draftPath)
-		return err
-	}
+	defer draft.Remove()
 	for {
-		if err := a.runEditor(draftPath); err != nil {
-			return fmt.Errorf("%w; your draft is kept in %s", err, draftPath)
+		if err := a.runEditor(draft.Path, signals); err != nil {
+			return err
 		}
-		edited, err := os.ReadFile(draftPath)
+		edited, err := os.ReadFile(draft.Path)
 		if err != nil {
 			return err
 		}
 		if bytes.Equal(edited, original) {
-			_ = os.Remove(draftPath)
 			fmt.Fprintln(a.stdout, "No changes.")
 			return nil
 		}
-		p, err := store.CheckProfileFile(draftPath, edited)
+		p, err := store.CheckProfileFile(draft.Path, edited)
 		if err == nil {
 			p, err = store.ReplaceProfile(path, original, edited)
 		}
 		if errors.Is(err, profile.ErrChangedMeanwhile) {
-			return fmt.Errorf("%s changed while you were editing it, so your edit was not saved; it is kept in %s", path, draftPath)
+			return fmt.Errorf("%s changed while you were editing it, so your edit was not saved; edit it again to start from what it holds now", path)
 		}
 		if err == nil {
-			_ = os.Remove(draftPath)
 			fmt.Fprintf(a.stdout, "Saved %s's profile.\n", p.Name)
 			return nil
 		}
 		fmt.Fprintln(a.stderr, err)
-		if !a.ask("Edit again? Your saved profile is unchanged. [Y/n] ", true) {
-			_ = os.Remove(draftPath)
+		again, err := a.askUnlessStopped("Edit again? Your saved profile is unchanged. [Y/n] ", true, signals)
+		if err != nil {
+			return err
+		}
+		if !again {
 			return errDeclined{}
 		}
 	}
 }
 
-// runEditor opens path in $VISUAL, $EDITOR or vi, on the terminal.
-func (a *app) runEditor(path string) error {
+// runEditor opens path in $VISUAL, $EDITOR or vi, on the terminal, and
+// waits for it. TERM or HUP is passed on to the editor (a second one ends
+// it), and the edit stops once it has closed. Ctrl+c reaches the editor
+// too, which decides what it means (vi leaves insert mode), so as git
+// does, an interrupt stops the edit only if the editor then fails.
+func (a *app) runEditor(path string, signals <-chan os.Signal) error {
+	select {
+	case sig := <-signals:
+		return stopped(sig)
+	default:
+	}
 	editor := strings.Fields(os.Getenv("VISUAL"))
 	if len(editor) == 0 {
 		editor = strings.Fields(os.Getenv("EDITOR"))
@@ -130,8 +139,74 @@ func (a *app) runEditor(path string) error {
 	}
 	cmd := exec.Command(editor[0], append(editor[1:], path)...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("the editor %q did not finish cleanly: %w", strings.Join(editor, " "), err)
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("the editor %q did not start: %w", strings.Join(editor, " "), err)
 	}
-	return nil
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	var stop, interrupt os.Signal
+	for {
+		select {
+		case sig := <-signals:
+			switch {
+			case sig == os.Interrupt:
+				interrupt = sig
+			case stop != nil:
+				_ = cmd.Process.Kill()
+			default:
+				stop = sig
+				if cmd.Process.Signal(sig) != nil {
+					_ = cmd.Process.Kill()
+				}
+			}
+		case err := <-done:
+			var exit *exec.ExitError
+			switch {
+			case stop != nil:
+				return stopped(stop)
+			case err != nil && (interrupt != nil || errors.As(err, &exit) && diedOf(exit, os.Interrupt)):
+				return stopped(os.Interrupt)
+			case err != nil:
+				return fmt.Errorf("the editor %q did not finish cleanly: %w; your edit was not saved", strings.Join(editor, " "), err)
+			}
+			return nil
+		}
+	}
 }
+
+// diedOf says whether a program was ended by the signal.
+func diedOf(exit *exec.ExitError, sig os.Signal) bool {
+	status, ok := exit.Sys().(syscall.WaitStatus)
+	return ok && status.Signaled() && status.Signal() == sig
+}
+
+// askUnlessStopped asks as ask does, but a signal while the person thinks
+// stops the edit: the answer is no longer waited for.
+func (a *app) askUnlessStopped(question string, byDefault bool, signals <-chan os.Signal) (bool, error) {
+	answer := make(chan bool, 1)
+	go func() { answer <- a.ask(question, byDefault) }()
+	select {
+	case yes := <-answer:
+		return yes, nil
+	case sig := <-signals:
+		return false, stopped(sig)
+	}
+}
+
+// stoppedError is an edit ended by a signal, once the draft is removed.
+// The process exits 128 plus the signal's number, as a shell reports a
+// program the signal ended: 130 for an interrupt, 143 for TERM, 129 for
+// HUP.
+type stoppedError struct{ sig syscall.Signal }
+
+func stopped(sig os.Signal) error {
+	s, _ := sig.(syscall.Signal)
+	return &stoppedError{s}
+}
+
+func (e *stoppedError) Error() string {
+	return fmt.Sprintf("stopped (%s); your edit was not saved", e.sig)
+}
+
+// ExitCode is the status the process ends with.
+func (e *stoppedError) ExitCode() int { return 128 + int(e.sig) }

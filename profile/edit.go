@@ -1,0 +1,141 @@
+package profile
+
+// Editing a profile by hand: the file as it is, a private draft of it for
+// the editor, and saving the draft once it reads as a valid profile.
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/gofrs/flock"
+)
+
+// ProfileFile returns the path and bytes of a profile's file as they are,
+// damaged or not, so that a person can mend or change it in an editor.
+func (s *Store) ProfileFile(name string) (string, []byte, error) {
+	e, err := s.find(name)
+	if err != nil {
+		return "", nil, err
+	}
+	data, err := readRecord(e.Path, "profile", MaxProfileBytes, nil)
+	return e.Path, data, err
+}
+
+// CheckProfileFile reads an edited profile as the store would, reporting
+// problems against path, the file the person is editing.
+func (s *Store) CheckProfileFile(path string, data []byte) (*Profile, error) {
+	return s.decodeProfile(path, data)
+}
+
+// ErrChangedMeanwhile is returned when a profile file changed while it was
+// being edited elsewhere; nothing was written.
+var ErrChangedMeanwhile = errors.New("the profile changed while you were editing it")
+
+// ReplaceProfile saves an edited profile file as the person wrote it,
+// comments and all. It must be a valid profile, the file at path must
+// still hold original, and a new name must not be taken; a new name moves
+// the file when its file name would change.
+func (s *Store) ReplaceProfile(path string, original, edited []byte) (*Profile, error) {
+	p, err := s.decodeProfile(path, edited)
+	if err != nil {
+		return nil, err
+	}
+	err = s.locked(func() error {
+		current, err := readRecord(path, "profile", MaxProfileBytes, nil)
+		if err != nil || !bytes.Equal(current, original) {
+			return ErrChangedMeanwhile
+		}
+		was := ProfileEntry{Path: path}
+		was.Profile, _ = s.decodeProfile(path, original)
+		if was.Profile == nil || !SameName(was.Name(), p.Name) {
+			if err := s.taken(p.Name, path); err != nil {
+				return err
+			}
+		}
+		if fileBase(was.Name()) == fileBase(p.Name) {
+			return s.write(path, edited)
+		}
+		if err := s.write(s.newProfilePath(p.Name), edited); err != nil {
+			return err
+		}
+		return removeDurably(path)
+	})
+	return p, err
+}
+
+// Draft is a private copy of a profile file for a person to edit. It is
+// kept in the data folder's .tmp, where the sweep removes it if aftercare
+// is killed before removing it itself; until then it holds a shared lock
+// that keeps the sweep off every draft.
+type Draft struct {
+	Path string
+	lock *flock.Flock
+}
+
+// draftMarker is in the name of every draft, and of what editors keep
+// beside one (vim's .~edit-sam-1.yaml.swp, emacs's .#~edit-sam-1.yaml);
+// no file name the store gives holds a tilde.
+const draftMarker = "~edit-"
+
+// draftsLock is the lock in .tmp that drafts hold shared while open.
+const draftsLock = ".drafts.lock"
+
+// NewDraft makes a draft holding data, to edit the profile file at path.
+// Remove it once the edit is saved or given up.
+func (s *Store) NewDraft(path string, data []byte) (*Draft, error) {
+	if err := ensureDir(s.dir); err != nil {
+		return nil, err
+	}
+	if err := s.checkPlaces(); err != nil {
+		return nil, err
+	}
+	if err := ensureDir(s.tmpDir()); err != nil {
+		return nil, err
+	}
+	lock := newLock(filepath.Join(s.tmpDir(), draftsLock))
+	ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
+	defer cancel()
+	if ok, err := lock.TryRLockContext(ctx, 5*time.Millisecond); !ok {
+		if err != nil && !errors.Is(err, context.DeadlineExceeded) {
+			return nil, fmt.Errorf("locking %s: %w", lock.Path(), err)
+		}
+		return nil, fmt.Errorf("another aftercare is still clearing up in %s; try again in a moment", s.dir)
+	}
+	f, err := os.CreateTemp(s.tmpDir(), draftMarker+strings.TrimSuffix(filepath.Base(path), ".yaml")+"-*.yaml")
+	if err == nil {
+		err = f.Chmod(fileMode)
+		if _, werr := f.Write(data); err == nil {
+			err = werr
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			_ = os.Remove(f.Name())
+		}
+	}
+	if err != nil {
+		_ = lock.Close()
+		return nil, err
+	}
+	return &Draft{Path: f.Name(), lock: lock}, nil
+}
+
+// Remove deletes the draft; removing it again does nothing.
+func (d *Draft) Remove() error {
+	err := os.Remove(d.Path)
+	if errors.Is(err, fs.ErrNotExist) {
+		err = nil
+	}
+	if lerr := d.lock.Close(); err == nil {
+		err = lerr
+	}
+	return err
+}

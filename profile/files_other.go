@@ -1,0 +1,17 @@
+//go:build !unix
+
+package profile
+
+import "io/fs"
+
+// noFollow is nothing where an open cannot refuse a link; readRecord
+// looks at the file first instead.
+const noFollow = 0
+
+// syncDir does nothing: Windows cannot sync a folder (FlushFileBuffers
+// fails on a folder handle), and NTFS journals a rename itself.
+func syncDir(string) error { return nil }
+
+// othersCanWrite is false: Windows keeps who may write in access lists,
+// which a mode does not show, and a user's profile folder is theirs alone.
+func othersCanWrite(fs.FileInfo) bool { return false }

@@ -1,0 +1,33 @@
+//go:build unix
+
+package profile
+
+import (
+	"io/fs"
+	"os"
+	"syscall"
+)
+
+// noFollow makes an open fail on a symbolic link instead of following it.
+const noFollow = syscall.O_NOFOLLOW
+
+// syncDir makes a rename or removal in dir survive a power cut.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+// othersCanWrite says whether someone other than this user (or root) could
+// change what is in a folder: its group or everyone may write to it, or it
+// belongs to someone else. This is ssh's StrictModes rule.
+func othersCanWrite(info fs.FileInfo) bool {
+	if info.Mode().Perm()&0o022 != 0 {
+		return true
+	}
+	st, ok := info.Sys().(*syscall.Stat_t)
+	return ok && int(st.Uid) != os.Getuid() && st.Uid != 0
+}

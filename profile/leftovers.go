@@ -1,0 +1,126 @@
+package profile
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// What a killed aftercare leaves behind is swept up by the next one: half
+// written files and drafts in the data folder's .tmp, and the temporary
+// file of an export written outside the data folder, which .tmp notes
+// before making it.
+
+// pendingSuffix ends the name of a note in .tmp saying where an export's
+// temporary file is while it is written.
+const pendingSuffix = ".pending"
+
+// Sweep removes what aftercare processes that were killed left behind, if
+// no other aftercare is writing; it never waits, and it creates nothing.
+// It says why the data folder cannot be trusted, if it cannot.
+func (s *Store) Sweep() error {
+	if _, err := os.Lstat(s.tmpDir()); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err := s.checkPlaces(); err != nil {
+		return err
+	}
+	lock := newLock(s.lockPath())
+	if ok, err := lock.TryLock(); !ok {
+		return err
+	}
+	defer lock.Close()
+	s.sweep()
+	return nil
+}
+
+// sweep empties .tmp of everything but what an editor still has open.
+// Only a process holding the data folder's lock calls it, so no write is
+// under way; drafts are removed only when no edit is under way either.
+func (s *Store) sweep() {
+	entries, err := os.ReadDir(s.tmpDir())
+	if err != nil {
+		return
+	}
+	var drafts []string
+	for _, e := range entries {
+		path := filepath.Join(s.tmpDir(), e.Name())
+		switch {
+		case e.Name() == draftsLock:
+		case strings.Contains(e.Name(), draftMarker):
+			drafts = append(drafts, path)
+		case strings.HasSuffix(e.Name(), pendingSuffix):
+			removeOutsideTemp(path)
+			_ = os.Remove(path)
+		default:
+			_ = os.Remove(path)
+		}
+	}
+	// Drafts from before they were kept in .tmp.
+	old, _ := filepath.Glob(filepath.Join(s.profilesDir(), ".edit-*"))
+	drafts = append(drafts, old...)
+	if len(drafts) == 0 {
+		return
+	}
+	lock := newLock(filepath.Join(s.tmpDir(), draftsLock))
+	if ok, _ := lock.TryLock(); !ok {
+		return
+	}
+	defer lock.Close()
+	for _, path := range drafts {
+		_ = os.Remove(path)
+	}
+}
+
+// removeOutsideTemp removes the temporary file a note in .tmp names, if
+// it is still there: only a hidden file with the temporary marker in its
+// name, as WriteOutside makes.
+func removeOutsideTemp(note string) {
+	data, err := readRecord(note, "note", 4096, nil)
+	if err != nil {
+		return
+	}
+	temp := string(data)
+	base := filepath.Base(temp)
+	if !filepath.IsAbs(temp) || !strings.HasPrefix(base, ".") || !strings.Contains(base, tempMarker) {
+		return
+	}
+	if info, err := os.Lstat(temp); err == nil && info.Mode().IsRegular() {
+		_ = os.Remove(temp)
+	}
+}
+
+// WriteOutside writes data to path, outside the data folder (an export),
+// atomically and readable by its owner alone. The temporary file it
+// writes beside path is noted in .tmp before it is made, so that if
+// aftercare is killed before the rename, the next sweep removes it rather
+// than leaving a full copy of everything private beside path.
+func (s *Store) WriteOutside(path string, data []byte) error {
+	path, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	return s.locked(func() error {
+		if err := ensureDir(s.tmpDir()); err != nil {
+			return err
+		}
+		var id [8]byte
+		_, _ = rand.Read(id[:])
+		name := hex.EncodeToString(id[:])
+		temp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+tempMarker+name)
+		note := filepath.Join(s.tmpDir(), "export-"+name+pendingSuffix)
+		if err := writeAtomic(s.tmpDir(), note, []byte(temp)); err != nil {
+			return err
+		}
+		defer os.Remove(note)
+		f, err := os.OpenFile(temp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, fileMode)
+		if err != nil {
+			return err
+		}
+		return renameInto(f, path, data)
+	})
+}

@@ -1,0 +1,64 @@
+package profile
+
+import (
+	"fmt"
+	"io/fs"
+)
+
+// The largest files aftercare reads, by kind. A file over its limit is
+// reported as damaged without being read, so that a planted or runaway
+// file costs a moment, not minutes and gigabytes; a record that would be
+// over its limit is never written, since it could not be read back.
+//
+// A profile of 64 KiB holds every catalogue id many times over and some
+// ten thousand words of notes. A session of 1 MiB holds a thousand full
+// answers: twelve people answering eighty questions in a thousand words
+// each would not fill it, nor would years of follow-ups.
+const (
+	MaxProfileBytes = 64 << 10
+	MaxSessionBytes = 1 << 20
+)
+
+// maxProblems is how many problems one file reports; the rest are counted.
+const maxProblems = 50
+
+// tooLarge says that a record is over its limit, in the words a person
+// reads: "too large (3.2 MiB); a session may be at most 1 MiB".
+func tooLarge(kind string, size int64, limit int) string {
+	return fmt.Sprintf("too large (%s); a %s may be at most %s", bytesText(size), kind, bytesText(int64(limit)))
+}
+
+func bytesText(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KiB", (n+1<<10-1)>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// notRegular says why a file where a record belongs was not read.
+func notRegular(path string, mode fs.FileMode) error {
+	switch {
+	case mode&fs.ModeSymlink != 0:
+		return fmt.Errorf("%s: is a symbolic link; aftercare reads only files it wrote itself, and follows no link in its data folder", path)
+	case mode.IsDir():
+		return fmt.Errorf("%s: is a folder where a file belongs", path)
+	}
+	return fmt.Errorf("%s: is not a regular file (%s), so it was not read", path, fileKind(mode))
+}
+
+func fileKind(mode fs.FileMode) string {
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case mode&fs.ModeSocket != 0:
+		return "a socket"
+	case mode&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "mode " + mode.String()
+}

@@ -1,0 +1,209 @@
+package profile
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestSameNameIsTheExactNameInAnyCaseOrUnicodeForm(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"Jo Anne", "jo anne", true},
+		{"Jo Anne", "JO ANNE", true},
+		{"Jo Anne", "jo anne!", false},
+		{"Jo Anne", "Jo-Anne", false},
+		{"Jo Anne", "JoAnne", false},
+		{"李小龍 🌸", "李小龍 🌸", true},
+		{"李小龍 🌸", "李小龍 🐉", false},
+		{"Jos\u00e9", "Jose\u0301", true},
+		{"JOS\u00c9", "jose\u0301", true},
+		{"Straße", "STRASSE", true},
+		{"Sam", "Sam2", false},
+	}
+	for _, tt := range tests {
+		if got := SameName(tt.a, tt.b); got != tt.same {
+			t.Errorf("SameName(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+}
+
+func TestCheckNamesTellsPeopleApartByTheirExactNames(t *testing.T) {
+	tests := []struct {
+		names []string
+		want  string // part of the problem, or "" for none
+	}{
+		{[]string{"Jo Anne", "jo anne!"}, ""},
+		{[]string{"李小龍 🌸", "李小龍 🐉"}, ""},
+		{[]string{"Jo Anne", "jo anne"}, `"Jo Anne" and "jo anne" are the same name`},
+		{[]string{"Sam", "Sam\u200b"}, `"Sam\u200b" may not contain \u200b, which cannot be seen`},
+		{[]string{"\u202eSam"}, `"\u202eSam" may not contain \u202e, which changes the direction`},
+		{[]string{"Sam\u2066"}, "which changes the direction"},
+		{[]string{"Sa\u00adm"}, "which cannot be seen"},
+		{[]string{"Sam\x1b]0;x\a"}, `"Sam\x1b]0;x\a" may not contain the control character \u001b`},
+		{[]string{"Sam\nAlex"}, "may not contain the control character \\u000a"},
+		{[]string{"Sam\xff"}, "is not valid UTF-8 text"},
+	}
+	for _, tt := range tests {
+		err := CheckNames(tt.names)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%q: %v", tt.names, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%q: %v, want %q", tt.names, err, tt.want)
+		case err != nil && strings.ContainsFunc(err.Error(), func(r rune) bool { return r < 0x20 || r == 0x7f || r >= 0x200b && r <= 0x206f }):
+			t.Errorf("%q: the message carries the character it refuses: %q", tt.names, err)
+		}
+	}
+}
+
+func TestFileBaseGivesEveryNameASaneFileName(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"Sam", "sam"},
+		{"Jo Anne!", "jo-anne"},
+		{"李小龍 🌸", "李小龍"},
+		{"Jos\u0065\u0301", "jos\u00e9"},
+		{"Con", "p-"},
+		{"LPT1", "p-"},
+		{"🌸", "p-"},
+	}
+	for _, tt := range tests {
+		if got := fileBase(tt.name); !strings.HasPrefix(got, tt.want) || tt.want == "p-" && len(got) != len("p-")+8 {
+			t.Errorf("fileBase(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	if fileBase("🌸") == fileBase("🐉") {
+		t.Error("two names without letters share a file name")
+	}
+}
+
+func TestProfilesAreMatchedByExactNameNeverByFileName(t *testing.T) {
+	s := newStore(t)
+	for _, name := range []string{"Jo Anne", "jo anne!", "李小龍 🐉", "李小龍 🌸"} {
+		if err := s.CreateProfile(&Profile{Name: name, Notes: "I am " + name}); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(s.profilesDir(), "*.yaml"))
+	if len(files) != 4 {
+		t.Fatalf("four people in %d files: %v", len(files), files)
+	}
+	for _, name := range []string{"JO ANNE", "jo anne!", "李小龍 🐉", "李小龍 🌸"} {
+		p, err := s.Profile(name)
+		if err != nil || !SameName(p.Name, name) || p.Notes != "I am "+p.Name {
+			t.Errorf("Profile(%q) = %+v, %v", name, p, err)
+		}
+	}
+	for _, fileName := range []string{"jo-anne", "jo-anne-2", "李小龍"} {
+		if _, err := s.Profile(fileName); !errors.Is(err, ErrNotFound) {
+			t.Errorf("Profile(%q) found by its file name: %v", fileName, err)
+		}
+	}
+	if _, err := s.DeleteProfile("jo anne!"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DeleteProfile("李小龍 🌸"); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Jo Anne", "李小龍 🐉"} {
+		if p, err := s.Profile(name); err != nil || p.Name != name {
+			t.Errorf("deleting a name that slugs alike took %q: %+v, %v", name, p, err)
+		}
+	}
+	if _, err := s.UpdateProfile("jo anne", func(p *Profile) error { p.Name = "Jo Anne!"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.UpdateProfile("Jo Anne!", func(p *Profile) error { p.Name = "李小龍 🐉"; return nil }); err == nil {
+		t.Error("a rename took a name that is taken")
+	}
+}
+
+func TestADamagedProfileIsFoundOnlyByItsOwnFileName(t *testing.T) {
+	s := newStore(t)
+	if err := s.CreateProfile(&Profile{Name: "Alex"}); err != nil {
+		t.Fatal(err)
+	}
+	damaged := filepath.Join(s.profilesDir(), "jo-anne.yaml")
+	if err := os.WriteFile(damaged, []byte("name: Jo Anne\nlikes: [\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Profile("jo anne!"); !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), damaged+" cannot be read and may hold it") {
+		t.Errorf("a name that is not the file's: %v", err)
+	}
+	if err := s.CreateProfile(&Profile{Name: "Jo Anne"}); err == nil || !strings.Contains(err.Error(), "mend it first") {
+		t.Errorf("a name the damaged file may hold was given again: %v", err)
+	}
+	if _, err := s.DeleteProfile("jo anne!"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("deleting another name took the damaged file: %v", err)
+	}
+	if path, err := s.DeleteProfile("jo-anne"); err != nil || path != damaged {
+		t.Errorf("the damaged file by its own name: %s, %v", path, err)
+	}
+}
+
+func TestNamesAreSavedInOneUnicodeForm(t *testing.T) {
+	s := newStore(t)
+	nfd, nfc := "Jose\u0301", "Jos\u00e9"
+	if err := s.CreateProfile(&Profile{Name: nfd}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateProfile(&Profile{Name: nfc}); err == nil {
+		t.Error("José in another Unicode form became a second profile")
+	}
+	if p, err := s.Profile(nfc); err != nil || p.Name != nfc {
+		t.Errorf("Profile = %+v, %v; want the name in NFC", p, err)
+	}
+	if _, err := s.UpdateProfile(nfc, func(p *Profile) error { p.Name = "Zoe\u0308"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	sess := session("s1", testStart, "Zoe\u0308", nfd)
+	sess.Shared = map[string][]Shared{"zoe\u0308": {{Question: "okay", Prompt: "Are you okay?", Said: "Yes"}}}
+	if err := s.SaveSession(sess); err != nil {
+		t.Fatal(err)
+	}
+	var saved []byte
+	for _, dir := range []string{s.profilesDir(), s.sessionsDir()} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*"))
+		for _, f := range files {
+			data, _ := os.ReadFile(f)
+			saved = append(saved, data...)
+		}
+	}
+	if !norm.NFC.IsNormal(saved) {
+		t.Errorf("a name was saved in another form than NFC:\n%s", saved)
+	}
+	got, err := s.Session("s1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if answers := got.Shared["Zo\u00eb"]; len(answers) != 1 {
+		t.Errorf("answers are not under the name as the people list spells it: %v", got.Shared)
+	}
+}
+
+func TestAProfileHeaderNeverCarriesWhatANameCouldDo(t *testing.T) {
+	for _, name := range []string{"Sam\n# name: Alex", "Sam\x1b]52;c;aGk=\a", "Sam\u2028likes: [x]", "Sam\u202e"} {
+		data, err := encodeProfile(&Profile{Name: name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		header, _, _ := strings.Cut(string(data), "name:")
+		if lines := strings.Split(strings.TrimSuffix(header, "\n"), "\n"); len(lines) != 2 || !strings.Contains(header, "profile edit NAME") {
+			t.Errorf("%q gave the header %q", name, header)
+		}
+		s := newStore(t)
+		err = s.CreateProfile(&Profile{Name: name})
+		if err == nil || !strings.Contains(err.Error(), "may not contain") {
+			t.Errorf("%q was not refused: %v", name, err)
+		}
+		if fileExists(s.Dir()) {
+			t.Errorf("%q: the data folder was made for a refused name", name)
+		}
+	}
+}

@@ -1,0 +1,77 @@
+package profile
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// The data folder holds private things, so aftercare uses it only as its
+// own: it follows no symbolic link there, will not use a folder that
+// someone else could change (ssh's StrictModes rule), and sets the mode
+// only of what it has just made, never of what a person set up.
+
+func (s *Store) lockPath() string { return filepath.Join(s.dir, ".lock") }
+
+// checkPlaces says why the data folder cannot be trusted, if it cannot:
+// it, or profiles/, sessions/, .tmp/ or .lock within it, is a symbolic
+// link, or a folder among them could be changed by someone else. What is
+// missing is fine; it is made when something is saved.
+func (s *Store) checkPlaces() error {
+	for _, dir := range []string{s.dir, s.profilesDir(), s.sessionsDir(), s.tmpDir()} {
+		if _, err := inspectDir(dir); err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, errNotDir) {
+			return err
+		}
+	}
+	if info, err := os.Lstat(s.lockPath()); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return notRegular(s.lockPath(), info.Mode())
+	}
+	return nil
+}
+
+// errNotDir is a path that should be a folder and is a file: not a risk
+// in itself, so it is left for whatever needs the folder to report.
+var errNotDir = errors.New("not a folder")
+
+// inspectDir checks the folder at path as one that may hold private
+// things.
+func inspectDir(path string) (fs.FileInfo, error) {
+	info, err := os.Lstat(path)
+	switch {
+	case err != nil:
+		return nil, err
+	case info.Mode()&fs.ModeSymlink != 0:
+		return nil, fmt.Errorf("%s is a symbolic link, and aftercare follows no link where it keeps private things; put the folder itself there", path)
+	case !info.IsDir():
+		return nil, fmt.Errorf("%s: %w", path, errNotDir)
+	case othersCanWrite(info) && info.Mode().Perm()&0o022 == 0:
+		return nil, fmt.Errorf("%s belongs to another user, so aftercare will not keep private things there; use a folder of your own", path)
+	case othersCanWrite(info):
+		return nil, fmt.Errorf("%s can be changed by others (mode %04o), so aftercare will not keep private things there; make it yours alone with: chmod 700 %s", path, info.Mode().Perm(), shellArg(path))
+	}
+	return info, nil
+}
+
+// ensureDir makes a private folder, with any missing parents, or checks
+// the one that is there.
+func ensureDir(path string) error {
+	err := os.Mkdir(path, dirMode)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(filepath.Dir(path), dirMode); err != nil {
+			return err
+		}
+		err = os.Mkdir(path, dirMode)
+	}
+	switch {
+	case err == nil:
+		// The folder is new, so its mode is ours to set: the umask may
+		// have taken bits from the one asked for.
+		return os.Chmod(path, dirMode)
+	case errors.Is(err, fs.ErrExist):
+		_, err := inspectDir(path)
+		return err
+	}
+	return err
+}
