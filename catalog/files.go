@@ -64,36 +64,20 @@ func (r *userReader) add(root string) error {
 	return err
 }
 
-// read reads one file, refusing what is not an ordinary file or too large.
-// The checks are made on the file once open, so what is checked is what is
-// read; opening without blocking lets a named pipe be refused rather than
-// waited on.
+// read reads one catalogue file, refusing what is not an ordinary file or
+// is too large, alone or with the files before it.
 func (r *userReader) read(p string) error {
 	if r.total > MaxCatalogBytes {
 		return nil
 	}
-	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return readError(p, err)
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return readError(p, err)
-	}
-	if !info.Mode().IsRegular() {
-		r.refuse(p, "is %s, not an ordinary file; only ordinary files are read as catalogue files", fileKind(info.Mode()))
+	data, err := ReadOrdinary(p, MaxCatalogFileBytes, "a catalogue file")
+	var refused *Error
+	switch {
+	case errors.As(err, &refused):
+		r.refused = append(r.refused, refused)
 		return nil
-	}
-	// One byte more than allowed tells a file at the limit from a larger
-	// one, whatever its size says, without reading the rest.
-	data, err := io.ReadAll(io.LimitReader(f, MaxCatalogFileBytes+1))
-	if err != nil {
-		return readError(p, err)
-	}
-	if len(data) > MaxCatalogFileBytes {
-		r.refuse(p, "is larger than %d KiB, the most a catalogue file may hold", MaxCatalogFileBytes>>10)
-		return nil
+	case err != nil:
+		return err
 	}
 	if r.total += len(data); r.total > MaxCatalogBytes {
 		r.refuse(p, "takes your catalogue files past %d KiB together, the most that is read; this file and any after it were not read", MaxCatalogBytes>>10)
@@ -103,12 +87,58 @@ func (r *userReader) read(p string) error {
 	return nil
 }
 
+// ReadOrdinary reads a file a person keeps (a catalogue file, settings, an
+// import) if it is an ordinary file of at most limit bytes, following
+// links, as dotfile managers make them. Anything else is refused with an
+// *Error saying what it is, before a byte is read: what is read as what
+// may be some other process's endless output, or a file meant to exhaust
+// memory. The checks are made on the file once open, so what is checked is
+// what is read; opening without blocking lets a named pipe be refused
+// rather than waited on.
+func ReadOrdinary(p string, limit int, what string) ([]byte, error) {
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, readError(p, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, readError(p, err)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &Error{Path: p, Msg: fmt.Sprintf("is %s, not an ordinary file, so it was not read as %s", FileKind(info.Mode()), what)}
+	}
+	// One byte more than allowed tells a file at the limit from a larger
+	// one, whatever its size says, without reading the rest.
+	data, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
+	if err != nil {
+		return nil, readError(p, err)
+	}
+	if len(data) > limit {
+		return nil, &Error{Path: p, Msg: fmt.Sprintf("is larger than %s, the most %s may hold", ByteSize(int64(limit)), what)}
+	}
+	return data, nil
+}
+
+// ByteSize writes a size as people read it: "64 KiB", "3.2 MiB".
+func ByteSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KiB", (n+1<<10-1)>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
 func (r *userReader) refuse(p, format string, args ...any) {
 	r.refused = append(r.refused, &Error{Path: p, Msg: fmt.Sprintf(format, args...)})
 }
 
-// fileKind names what a file that is not an ordinary file is.
-func fileKind(m fs.FileMode) string {
+// FileKind names what a file that is not an ordinary file is.
+func FileKind(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
 		return "a folder"
@@ -119,7 +149,7 @@ func fileKind(m fs.FileMode) string {
 	case m&fs.ModeDevice != 0:
 		return "a device"
 	}
-	return "a special file"
+	return "a special file (" + m.String() + ")"
 }
 
 // readError says which file could not be read and why, keeping the cause
@@ -130,5 +160,5 @@ func readError(p string, err error) error {
 	if errors.As(err, &pathErr) {
 		err = pathErr.Err
 	}
-	return fmt.Errorf("catalogue: %s: %w", plain.Line(p), err)
+	return fmt.Errorf("%s: %w", plain.Line(p), err)
 }

@@ -66,7 +66,7 @@ func (s *Store) Export() (*Export, error) {
 }
 
 func (x *Export) sort() {
-	slices.SortFunc(x.Profiles, func(a, b Profile) int { return strings.Compare(slug(a.Name), slug(b.Name)) })
+	slices.SortFunc(x.Profiles, func(a, b Profile) int { return strings.Compare(nameKey(a.Name), nameKey(b.Name)) })
 	slices.SortFunc(x.Sessions, func(a, b Session) int {
 		return cmp.Or(a.Started.Compare(b.Started), strings.Compare(a.ID, b.ID))
 	})

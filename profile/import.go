@@ -86,7 +86,7 @@ func (s *Store) Import(path string, data []byte) (*Export, error) {
 func (s *Store) readExport(path string, data []byte, r *refusal) *Export {
 	x := &Export{}
 	if len(data) > MaxImportBytes {
-		r.add(fmt.Sprintf("larger than %s, the most aftercare imports", bytesText(MaxImportBytes)))
+		r.add(fmt.Sprintf("larger than %s, the most aftercare imports", catalog.ByteSize(MaxImportBytes)))
 		return x
 	}
 	if kind := readingOnly(path, data); kind != "" {
@@ -106,7 +106,7 @@ func (s *Store) readExport(path string, data []byte, r *refusal) *Export {
 
 func (s *Store) readYAMLExport(path string, data []byte, x *Export, r *refusal) {
 	if len(data) > MaxImportYAMLBytes {
-		r.add(fmt.Sprintf("a YAML export larger than %s takes too long to read; import a JSON export instead (aftercare export --format json)", bytesText(MaxImportYAMLBytes)))
+		r.add(fmt.Sprintf("a YAML export larger than %s takes too long to read; import a JSON export instead (aftercare export --format json)", catalog.ByteSize(MaxImportYAMLBytes)))
 		return
 	}
 	if err := s.cat.Decode(path, data, x); err != nil {

@@ -72,7 +72,7 @@ func (in *jsonExport) read(s *Store, x *Export) error {
 					in.yamlBytes += len(raw)
 				}
 				if in.yamlBytes > MaxImportYAMLBytes {
-					in.problem(at, fmt.Sprintf("profiles: more than %s of profiles, which take long to read; aftercare imports no more at once", bytesText(MaxImportYAMLBytes)))
+					in.problem(at, fmt.Sprintf("profiles: more than %s of profiles, which take long to read; aftercare imports no more at once", catalog.ByteSize(MaxImportYAMLBytes)))
 					return
 				}
 				p, err := s.decodeProfile(in.path, raw)

@@ -3,6 +3,8 @@ package profile
 import (
 	"fmt"
 	"io/fs"
+
+	"github.com/aftercare-tui/aftercare/catalog"
 )
 
 // The largest files aftercare reads, by kind. A file over its limit is
@@ -25,19 +27,7 @@ const maxProblems = 50
 // tooLarge says that a record is over its limit, in the words a person
 // reads: "too large (3.2 MiB); a session may be at most 1 MiB".
 func tooLarge(kind string, size int64, limit int) string {
-	return fmt.Sprintf("too large (%s); a %s may be at most %s", bytesText(size), kind, bytesText(int64(limit)))
-}
-
-func bytesText(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KiB", (n+1<<10-1)>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
+	return fmt.Sprintf("too large (%s); a %s may be at most %s", catalog.ByteSize(size), kind, catalog.ByteSize(int64(limit)))
 }
 
 // notRegular says why a file where a record belongs was not read.
@@ -48,17 +38,5 @@ func notRegular(path string, mode fs.FileMode) error {
 	case mode.IsDir():
 		return fmt.Errorf("%s: is a folder where a file belongs", path)
 	}
-	return fmt.Errorf("%s: is not a regular file (%s), so it was not read", path, fileKind(mode))
-}
-
-func fileKind(mode fs.FileMode) string {
-	switch {
-	case mode&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case mode&fs.ModeSocket != 0:
-		return "a socket"
-	case mode&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "mode " + mode.String()
+	return fmt.Errorf("%s: is not a regular file (%s), so it was not read", path, catalog.FileKind(mode))
 }

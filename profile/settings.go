@@ -5,6 +5,7 @@
 package profile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -45,6 +46,26 @@ func (s *Settings) Check(r *catalog.Reporter) {
 		}
 	}
 }
+
+// checkSettingsPlace refuses a settings file that someone else could
+// change, or that sits in a folder someone else could change: whoever
+// writes it chooses where private things are kept.
+func checkSettingsPlace(path string) error {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return nil
+	}
+	for _, p := range []string{filepath.Dir(real), real} {
+		if info, err := os.Stat(p); err == nil && othersCanWrite(info) {
+			return fmt.Errorf("settings: %s can be changed by others (mode %04o), and settings say where private things are kept; make it yours alone with: chmod go-w %s", p, info.Mode().Perm(), shellArg(p))
+		}
+	}
+	return nil
+}
+
+// MaxSettingsBytes is the most a settings file may hold: six settings
+// take a few hundred bytes, so anything near it is not a settings file.
+const MaxSettingsBytes = 64 << 10
 
 // Setting is one setting's effective value and where it came from.
 type Setting struct {
@@ -140,7 +161,14 @@ func LoadConfig(path string, flags *pflag.FlagSet) (*Config, error) {
 	v.SetDefault("keep_history", defaults.KeepHistory)
 	v.SetDefault("default_minutes", defaults.DefaultMinutes)
 
-	data, err := os.ReadFile(path)
+	var data []byte
+	var err error
+	if path != "" {
+		data, err = catalog.ReadOrdinary(path, MaxSettingsBytes, "a settings file")
+		if err == nil {
+			err = checkSettingsPlace(path)
+		}
+	}
 	switch {
 	case path == "" || errors.Is(err, fs.ErrNotExist):
 	case err != nil:
@@ -150,9 +178,10 @@ func LoadConfig(path string, flags *pflag.FlagSet) (*Config, error) {
 		if err := catalog.Decode(path, data, &fromFile); err != nil {
 			return nil, err
 		}
-		v.SetConfigFile(path)
+		// The bytes already checked, not the file again: it may have
+		// changed since.
 		v.SetConfigType("yaml")
-		if err := v.ReadInConfig(); err != nil {
+		if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
 			return nil, fmt.Errorf("settings: %s: %w", path, err)
 		}
 	}
@@ -220,7 +249,7 @@ func noDataDir(dir string) error {
 	if dir != "" {
 		why = fmt.Sprintf("the data folder %q is not a full path", dir)
 	}
-	return fmt.Errorf("%s, so there is no safe place to keep profiles and history; set HOME to your home folder, or choose a folder with --data-dir or %s (a full path). Nothing was written.", why, EnvVar("data_dir"))
+	return fmt.Errorf("there is no safe place to keep profiles and history: %s; set HOME to your home folder, or choose a folder with --data-dir or %s (a full path). Nothing was written", why, EnvVar("data_dir"))
 }
 
 // settingValue checks one merged value, which is a string when it came

@@ -69,7 +69,7 @@ func MakeStats(cat *catalog.Catalog, entries []SessionEntry) Stats {
 	byName := map[string]*PersonStats{}
 	var order []string
 	person := func(name string) *PersonStats {
-		key := slug(name)
+		key := nameKey(name)
 		if byName[key] == nil {
 			byName[key] = &PersonStats{Name: name, Felt: []Felt{}, Helped: []HelpedActivity{}}
 			order = append(order, key)
@@ -105,7 +105,7 @@ func MakeStats(cat *catalog.Catalog, entries []SessionEntry) Stats {
 			}
 		}
 		for _, r := range s.Ratings {
-			key := slug(r.Person)
+			key := nameKey(r.Person)
 			person(r.Person)
 			if ratings[key] == nil {
 				ratings[key] = map[string]*HelpedActivity{}
@@ -139,7 +139,7 @@ func MakeStats(cat *catalog.Catalog, entries []SessionEntry) Stats {
 		slices.SortStableFunc(ps.Felt, func(a, b Felt) int { return a.At.Compare(b.At) })
 		out.People = append(out.People, *ps)
 	}
-	slices.SortFunc(out.People, func(a, b PersonStats) int { return strings.Compare(slug(a.Name), slug(b.Name)) })
+	slices.SortFunc(out.People, func(a, b PersonStats) int { return strings.Compare(nameKey(a.Name), nameKey(b.Name)) })
 	return out
 }
 

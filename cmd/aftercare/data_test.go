@@ -373,7 +373,7 @@ func TestAHostileImportFailsFastAndChangesNothing(t *testing.T) {
 	}{
 		{"64 MB", []string{"import", write("big.json", strings.Repeat("{", 64<<20))}, "", []string{"larger than 4 MiB"}},
 		{"64 MB on standard input", []string{"import", "-"}, strings.Repeat("{", 64<<20), []string{"standard input: nothing was imported", "larger than 4 MiB"}},
-		{"a device", []string{"import", os.DevNull}, "", []string{"not a regular file"}},
+		{"a device", []string{"import", os.DevNull}, "", []string{"not an ordinary file"}},
 		{"escapes", []string{"import", write("hostile.json", hostileExport)}, "", []string{
 			`hostile.json:4:14: profiles: profile "Kai\x1b]0;owned\a": name: may not contain the control character \u001b`,
 			`hostile.json:8:14: sessions: session "20261101T220000-aaaaaa": note: may not contain the control character \u001b`,
@@ -481,5 +481,25 @@ func TestAnImportWithManyClashesListsTheFirstFifty(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(out.stderr), "\n")
 	if out.code != exitFailure || len(lines) != 1+50+1 || !strings.Contains(lines[1], "there is already a session s00") || lines[51] != "  and 10 more" {
 		t.Errorf("exit %d, %d lines:\n%s", out.code, len(lines), out.stderr)
+	}
+}
+
+func TestAnExportTooLargeToImportBackSaysSo(t *testing.T) {
+	home := emptyHome(t)
+	note := strings.Repeat("a long evening, written down ", 40)
+	var sessions []string
+	for i := range 150 {
+		sessions = append(sessions, fmt.Sprintf(`{"id": "s%03d", "started": "2026-11-01T22:00:00Z", "mode": "solo", "people": ["Kai"], "note": %q}`, i, note))
+	}
+	backup := filepath.Join(home, "backup.json")
+	writeFile(t, backup, `{"version": 1, "sessions": [`+strings.Join(sessions, ",")+`]}`)
+	mustRun(t, "", "import", backup)
+
+	yaml := aftercare(t, "", "export", "--format", "yaml", "-o", filepath.Join(home, "backup.yaml"))
+	if yaml.code != 0 || !strings.Contains(yaml.stderr, "cannot be imported whole") || !strings.Contains(yaml.stderr, "json") {
+		t.Errorf("a yaml export over the import limit: exit %d, stderr %q; want a note that it cannot be read back, pointing to json", yaml.code, yaml.stderr)
+	}
+	if json := aftercare(t, "", "export", "-o", filepath.Join(home, "again.json")); json.code != 0 || json.stderr != "" {
+		t.Errorf("a json export within the limit: exit %d, stderr %q; want no note", json.code, json.stderr)
 	}
 }

@@ -3,10 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"time"
 
+	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/spf13/cobra"
 )
@@ -109,6 +109,7 @@ With -o the file is written readable by you alone.`,
 			if err != nil {
 				return usagef("--format: %v", err)
 			}
+			a.warnIfTooLargeToImport(format, len(data))
 			if output == "" || output == "-" {
 				_, err = a.stdout.Write(data)
 				return err
@@ -124,6 +125,22 @@ With -o the file is written readable by you alone.`,
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(profile.ExportFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// warnIfTooLargeToImport says when an export meant to be read back is
+// larger than import reads, so no one keeps a backup that cannot be
+// restored without knowing it.
+func (a *app) warnIfTooLargeToImport(format string, size int) {
+	limit := map[string]int{"json": profile.MaxImportBytes, "yaml": profile.MaxImportYAMLBytes}[format]
+	if limit == 0 || size <= limit {
+		return
+	}
+	hint := ""
+	if format == "yaml" {
+		hint = " A json export of the same data may fit."
+	}
+	fmt.Fprintf(a.stderr, "Note: this export is %s, more than aftercare import reads back (%s), so it cannot be imported whole.%s\n",
+		catalog.ByteSize(int64(size)), catalog.ByteSize(int64(limit)), hint)
 }
 
 func newImportCommand(a *app) *cobra.Command {
@@ -157,29 +174,16 @@ anything is written. A file may be at most %d MiB (a YAML one %d KiB).`, profile
 }
 
 // readImport reads the file to import, or standard input for "-", and
-// the name to give it in messages. Only a regular file is read, so that a
+// the name to give it in messages. Only an ordinary file is read, so that a
 // device or a named pipe can neither hang nor flood the import, and never
 // more than a byte over MaxImportBytes, which is enough to refuse it.
 func (a *app) readImport(path string) (string, []byte, error) {
-	in := a.stdin
-	name := path
-	if path == "-" {
-		name = "standard input"
-	} else {
-		if info, err := os.Stat(path); err != nil {
-			return "", nil, err
-		} else if !info.Mode().IsRegular() {
-			return "", nil, fmt.Errorf("%s: not a regular file, so it was not read (to import from a pipe, give - and pipe it to standard input)", path)
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			return "", nil, err
-		}
-		defer f.Close()
-		in = f
+	if path != "-" {
+		data, err := catalog.ReadOrdinary(path, profile.MaxImportBytes, "an import (to import from a pipe, give - and pipe it to standard input)")
+		return path, data, err
 	}
-	data, err := io.ReadAll(io.LimitReader(in, profile.MaxImportBytes+1))
-	return name, data, err
+	data, err := io.ReadAll(io.LimitReader(a.stdin, profile.MaxImportBytes+1))
+	return "standard input", data, err
 }
 
 func newForgetCommand(a *app) *cobra.Command {

@@ -46,6 +46,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var usage *usageError
 	var setting *profile.SettingError
 	var problems catalog.Errors
+	var coded interface{ ExitCode() int }
 	switch {
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "aftercare: %s\n", usage.Error())
@@ -59,6 +60,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, problems.Error())
 		fmt.Fprintf(stderr, "aftercare: %s found; nothing was changed.\n", count(len(problems), "problem"))
 		return exitFailure
+	case errors.As(err, &coded):
+		fmt.Fprintf(stderr, "aftercare: %s\n", err)
+		return coded.ExitCode()
 	default:
 		fmt.Fprintf(stderr, "aftercare: %s\n", err)
 		return exitFailure

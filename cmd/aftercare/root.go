@@ -73,7 +73,11 @@ func (a *app) data(cmd *cobra.Command) (*profile.Store, error) {
 		if err != nil {
 			return nil, err
 		}
-		a.store = profile.Open(a.cfg.DataDir, cat, a.cfg.KeepHistory)
+		store := profile.Open(a.cfg.DataDir, cat, a.cfg.KeepHistory)
+		if err := store.Sweep(); err != nil {
+			return nil, err
+		}
+		a.store = store
 	}
 	return a.store, nil
 }
