@@ -503,3 +503,21 @@ func TestAnExportTooLargeToImportBackSaysSo(t *testing.T) {
 		t.Errorf("a json export within the limit: exit %d, stderr %q; want no note", json.code, json.stderr)
 	}
 }
+
+func TestDeleteMatchesTheExactNameAndSaysWhoWillGo(t *testing.T) {
+	emptyHome(t)
+	mustRun(t, "", "profile", "new", "Jo Anne")
+	mustRun(t, "", "profile", "new", "李小龍 🐉")
+	mustRun(t, "", "profile", "new", "李小龍 🌸")
+	if got := aftercare(t, "", "profile", "delete", "jo anne!", "--yes"); got.code != exitFailure || !strings.Contains(got.stderr, `no profile named "jo anne!"`) {
+		t.Errorf("deleting 'jo anne!': exit %d, %q; want no such profile", got.code, got.stderr)
+	}
+	if got := aftercare(t, "n\n", "profile", "delete", "jo anne"); !strings.Contains(got.stderr, "Delete Jo Anne's profile (") {
+		t.Errorf("the question does not name the profile found: %q", got.stderr)
+	}
+	mustRun(t, "", "profile", "delete", "李小龍 🌸", "--yes")
+	list := mustRun(t, "", "profile", "list")
+	if !strings.Contains(list, "Jo Anne") || !strings.Contains(list, "李小龍 🐉") || strings.Contains(list, "🌸") {
+		t.Errorf("after deleting 李小龍 🌸 alone, the list is:\n%s", list)
+	}
+}

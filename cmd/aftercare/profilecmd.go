@@ -251,14 +251,14 @@ func newProfileDeleteCommand(a *app) *cobra.Command {
 			if p, err := store.Profile(args[0]); err == nil {
 				name = p.Name
 			}
-			ok, err := a.confirm(yes, fmt.Sprintf("Delete %q's profile (%s) for good?", name, path))
+			ok, err := a.confirm(yes, fmt.Sprintf("Delete %s's profile (%s) for good?", name, path))
 			if err != nil || !ok {
 				return err
 			}
 			if path, err = store.DeleteProfile(args[0]); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, "Deleted %q's profile (%s).\n", name, path)
+			fmt.Fprintf(a.stdout, "Deleted %s's profile (%s).\n", name, path)
 			return nil
 		},
 	}
