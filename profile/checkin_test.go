@@ -180,31 +180,6 @@ func TestAnythingSaidPrivatelyCanTurnTheCheckinQuietWithoutSayingWho(t *testing.
 	}
 }
 
-func TestNamesAreCheckedWhereTheyAreTyped(t *testing.T) {
-	tests := []struct {
-		names []string
-		want  string // part of the problem, or "" for none
-	}{
-		{[]string{"Sam", "Alex"}, ""},
-		{[]string{"李小龍", "Jo Anne"}, ""},
-		{[]string{"👋"}, "needs at least one letter or digit"},
-		{[]string{"Sam", "sam"}, `"Sam" and "sam" are the same name`},
-		{[]string{"Sam", "Sam"}, `"Sam" is named twice`},
-		{[]string{"Jos\u00e9", "Jose\u0301"}, "are the same name"},
-		{[]string{" Sam"}, "spaces at its start or end"},
-		{[]string{""}, "a name is needed"},
-	}
-	for _, tt := range tests {
-		err := CheckNames(tt.names)
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("%q: %v", tt.names, err)
-		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
-			t.Errorf("%q: %v, want %q", tt.names, err, tt.want)
-		}
-	}
-}
-
 func TestAPrivateFollowUpNamesOnlyWhoAskedAndIsNeverListed(t *testing.T) {
 	at := time.Date(2026, 11, 20, 22, 10, 0, 0, time.UTC)
 	s := NewPrivateFollowUp(at, "Sam")

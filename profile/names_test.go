@@ -39,6 +39,14 @@ func TestCheckNamesTellsPeopleApartByTheirExactNames(t *testing.T) {
 		names []string
 		want  string // part of the problem, or "" for none
 	}{
+		{[]string{"Sam", "Alex"}, ""},
+		{[]string{"李小龍", "Jo Anne"}, ""},
+		{[]string{"👋"}, "needs at least one letter or digit"},
+		{[]string{"Sam", "sam"}, `"Sam" and "sam" are the same name`},
+		{[]string{"Sam", "Sam"}, `"Sam" is named twice`},
+		{[]string{"Jos\u00e9", "Jose\u0301"}, "are the same name"},
+		{[]string{" Sam"}, "spaces at its start or end"},
+		{[]string{""}, "a name is needed"},
 		{[]string{"Jo Anne", "jo anne!"}, ""},
 		{[]string{"李小龍 🌸", "李小龍 🐉"}, ""},
 		{[]string{"Jo Anne", "jo anne"}, `"Jo Anne" and "jo anne" are the same name`},

@@ -124,17 +124,8 @@ func TestEditingAProfileInAnEditor(t *testing.T) {
 	home := emptyHome(t)
 	mustRun(t, "", "profile", "new", "Sam", "--leaning", "closeness")
 	path := filepath.Join(home, ".local", "share", "aftercare", "profiles", "sam.yaml")
-	editor := func(script string) {
-		editorPath := filepath.Join(t.TempDir(), "editor")
-		writeFile(t, editorPath, "#!/bin/sh\n"+script+"\n")
-		if err := os.Chmod(editorPath, 0o700); err != nil {
-			t.Fatal(err)
-		}
-		t.Setenv("VISUAL", "")
-		t.Setenv("EDITOR", editorPath)
-	}
 
-	editor(`sed -i 's/leaning: closeness/leaning: space/' "$1"`)
+	useEditor(t, `sed -i 's/leaning: closeness/leaning: space/' "$1"`)
 	if out := mustRun(t, "", "profile", "edit", "Sam"); !strings.Contains(out, "Saved Sam's profile.") {
 		t.Errorf("edit: %q", out)
 	}
@@ -143,7 +134,7 @@ func TestEditingAProfileInAnEditor(t *testing.T) {
 	}
 
 	before, _ := os.ReadFile(path)
-	editor(`sed -i 's/leaning: space/leaning: sideways/' "$1"`)
+	useEditor(t, `sed -i 's/leaning: space/leaning: sideways/' "$1"`)
 	out := aftercare(t, "n\n", "profile", "edit", "Sam")
 	if out.code != exitFailure || !strings.Contains(out.stderr, `leaning: "sideways" is not one of`) || !strings.Contains(out.stderr, "Edit again?") {
 		t.Errorf("invalid edit: %+v", out)
@@ -151,11 +142,11 @@ func TestEditingAProfileInAnEditor(t *testing.T) {
 	if after, _ := os.ReadFile(path); string(after) != string(before) {
 		t.Errorf("an invalid edit changed the profile:\n%s", after)
 	}
-	if drafts, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".edit-*")); len(drafts) != 0 {
+	if drafts, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "..", ".tmp", "*edit-*")); len(drafts) != 0 {
 		t.Errorf("drafts left behind: %v", drafts)
 	}
 
-	editor(`sed -i 's/name: Sam/name: Robin/' "$1"`)
+	useEditor(t, `sed -i 's/name: Sam/name: Robin/' "$1"`)
 	mustRun(t, "", "profile", "edit", "Sam")
 	if _, err := os.Stat(filepath.Join(filepath.Dir(path), "robin.yaml")); err != nil {
 		t.Errorf("renaming in the editor did not move the file: %v", err)
