@@ -1,7 +1,9 @@
 package profile
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"slices"
@@ -12,8 +14,9 @@ type Forgotten struct {
 	Profiles        []string // paths of profile files removed
 	Sessions        []string // paths of session files removed
 	SessionsChanged []string // paths of sessions a person was taken out of
-	// Unchecked are damaged files that could not be searched: sessions,
-	// and profiles whose file name says they may be the person's.
+	// Unchecked are what was left as it is: damaged sessions, and damaged
+	// profiles whose file name says they may be the person's, which could
+	// not be searched; and folders where a record belongs.
 	Unchecked []string
 }
 
@@ -128,7 +131,13 @@ func (s *Store) ForgetEverything() (*Forgotten, error) {
 				return err
 			}
 			for _, path := range paths {
-				if err := os.Remove(path); err != nil {
+				if info, err := os.Lstat(path); err == nil && info.IsDir() {
+					// Not a record aftercare wrote: left for the person
+					// to look at, and said so.
+					f.Unchecked = append(f.Unchecked, path)
+					continue
+				}
+				if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 					return err
 				}
 				*d.into = append(*d.into, path)
