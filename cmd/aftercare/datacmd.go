@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -179,7 +181,10 @@ anything is written. A file may be at most %d MiB (a YAML one %d KiB).`, profile
 // more than a byte over MaxImportBytes, which is enough to refuse it.
 func (a *app) readImport(path string) (string, []byte, error) {
 	if path != "-" {
-		data, err := catalog.ReadOrdinary(path, profile.MaxImportBytes, "an import (to import from a pipe, give - and pipe it to standard input)")
+		if info, err := os.Stat(path); err == nil && info.Mode()&fs.ModeNamedPipe != 0 {
+			return "", nil, fmt.Errorf("%s: is a named pipe, not an ordinary file, so it was not read; to import from a pipe, give - and pipe it to standard input", path)
+		}
+		data, err := catalog.ReadOrdinary(path, profile.MaxImportBytes, "an import")
 		return path, data, err
 	}
 	data, err := io.ReadAll(io.LimitReader(a.stdin, profile.MaxImportBytes+1))
