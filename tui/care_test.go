@@ -51,16 +51,18 @@ func TestNotSafeThenCarryingOnKeepsEverythingGentleAndChosenByNoOne(t *testing.T
 	p.waitFor("nothing celebratory")
 	p.press("enter")
 	p.waitFor("Alex's turn")
-	handedOver := p.out.Len()
+	handedOver := p.mark()
 	p.enter(1 + questions(catalog.Together) + 1)
 	p.waitFor("What might help now")
-	if bytes.Contains(p.out.Bytes()[handedOver:], []byte("Because of what you said")) {
-		t.Error("Alex was shown the line meant for Sam")
+	for _, screen := range p.screensSince(handedOver) {
+		if strings.Contains(screen, "Because of what you said") {
+			t.Errorf("Alex was shown the line meant for Sam:\n%s", screen)
+		}
 	}
 	p.enter(1)
 	p.waitFor("Tick any with space, or none.")
-	p.enterUntilDone(t)
-	m := p.final0()
+	p.enterUntilSaved()
+	m := p.quit()
 	if _, ok := m.current.(*done); !ok {
 		t.Fatalf("the program is on %T, want the end of the check-in", m.current)
 	}
@@ -80,15 +82,17 @@ func TestNotSafeThenCarryingOnKeepsEverythingGentleAndChosenByNoOne(t *testing.T
 	}
 }
 
-// enterUntilDone presses enter until the check-in is saved.
-func (p *program) enterUntilDone(t *testing.T) {
-	t.Helper()
-	for steps := 0; !bytes.Contains(p.out.Bytes(), []byte("Saved to your history.")); steps++ {
+// enterUntilSaved presses enter until the check-in is being saved, then
+// waits for it to be.
+func (p *program) enterUntilSaved() {
+	p.t.Helper()
+	for steps := 0; !strings.Contains(p.screen(), "Saving…") && !strings.Contains(p.screen(), "Saved to your history."); steps++ {
 		if steps > 10 {
-			t.Fatal("the check-in never finished")
+			p.t.Fatalf("ten presses of enter did not save the check-in; the screen shows:\n%s", p.screen())
 		}
 		p.press("enter")
 	}
+	p.waitFor("Saved to your history.")
 }
 
 func TestWhatTurnsACheckinQuietTurnsItQuietForEveryone(t *testing.T) {
@@ -156,8 +160,8 @@ func TestPressingEnterThroughEverythingClaimsNoSafety(t *testing.T) {
 	p := runProgram(t, withNames(w.opts, "Sam", "Alex"), 100, 30)
 	p.enter(1 + 2*(2+questions(catalog.Together)))
 	p.waitFor("What might help now")
-	p.enterUntilDone(t)
-	p.final0()
+	p.enterUntilSaved()
+	p.quit()
 	files, err := filepath.Glob(filepath.Join(w.store.Dir(), "sessions", "*.json"))
 	if err != nil || len(files) != 1 {
 		t.Fatalf("sessions %v, %v", files, err)

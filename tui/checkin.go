@@ -48,7 +48,8 @@ type checkin struct {
 	plan *profile.Session
 	// of is the check-in a follow-up follows.
 	of *profile.Session
-	// rated holds each person's ratings in a follow-up.
+	// rated holds, in a follow-up, the ratings each person chose to share
+	// (alone: to keep); a rating kept private ends with its turn.
 	rated map[string][]profile.Rating
 	// asked are those who asked, privately, to be checked on tomorrow.
 	asked map[string]bool
@@ -73,6 +74,9 @@ type turn struct {
 	// supported is the support this turn has shown already, so that a
 	// second low answer does not bring the same screen up again.
 	supported string
+	// rated is how the person says what they did went, in a follow-up:
+	// answers like the others, shared only if they choose.
+	rated []profile.Rating
 }
 
 // offerSupport says whether an answer's call for support should bring up

@@ -1,9 +1,12 @@
 package tui
 
 import (
-	"bytes"
+	"fmt"
 	"io"
 	"regexp"
+	"strconv"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,74 +18,178 @@ import (
 
 // These run the whole program, as a terminal would, through teatest.
 
-// colour matches any escape that sets a colour.
-var colour = regexp.MustCompile(`\x1b\[[0-9;:]*(3[0-9]|4[0-9]|9[0-7]|10[0-7])[;:m]`)
+// sgr matches an escape that sets colours or weights, with its numbers.
+var sgr = regexp.MustCompile(`\x1b\[([0-9;:]*)m`)
 
-type program struct {
-	t   *testing.T
-	tm  *teatest.TestModel
-	out bytes.Buffer // everything the program wrote, as read so far
+// colourIn returns the first escape in out that sets a colour, or "".
+func colourIn(out []byte) string {
+	for _, m := range sgr.FindAllSubmatch(out, -1) {
+		for _, n := range strings.FieldsFunc(string(m[1]), func(r rune) bool { return r == ';' || r == ':' }) {
+			switch code, _ := strconv.Atoi(n); {
+			case code >= 30 && code <= 38, code >= 40 && code <= 48, code == 58, code >= 90 && code <= 97, code >= 100 && code <= 107:
+				return string(m[0])
+			}
+		}
+	}
+	return ""
 }
+
+// waitLimit is how long a test waits for what it expects before it fails:
+// long enough for a save on a busy machine under -race.
+const waitLimit = 20 * time.Second
+
+// program is the whole program running in teatest, watched from outside.
+type program struct {
+	t     *testing.T
+	tm    *teatest.TestModel
+	watch *watch
+	sent  int // keys sent so far
+}
+
+// watch wraps the program's model and keeps, after every message the
+// program handles, how many keys it has handled and each screen it drew,
+// so that a test can wait for exactly what it expects: a key handled, a
+// line on the screen.
+type watch struct {
+	m       *Model
+	mu      sync.Mutex
+	keys    int
+	screens []string // every view in turn, with its escapes; no two alike in a row
+}
+
+func (w *watch) Init() tea.Cmd {
+	cmd := w.m.Init()
+	w.saw(w.m.View().Content)
+	return cmd
+}
+
+func (w *watch) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := w.m.Update(msg)
+	if _, key := msg.(tea.KeyPressMsg); key {
+		w.mu.Lock()
+		w.keys++
+		w.mu.Unlock()
+	}
+	w.saw(w.m.View().Content)
+	return w, cmd
+}
+
+// saw keeps a view, unless it is the one before it again.
+func (w *watch) saw(view string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if n := len(w.screens); n == 0 || w.screens[n-1] != view {
+		w.screens = append(w.screens, view)
+	}
+}
+
+func (w *watch) View() tea.View { return w.m.View() }
 
 func runProgram(t *testing.T, o Options, width, height int, env ...string) *program {
 	t.Helper()
-	tm := teatest.NewTestModel(t, New(o), teatest.WithInitialTermSize(width, height),
+	w := &watch{m: New(o)}
+	tm := teatest.NewTestModel(t, w, teatest.WithInitialTermSize(width, height),
 		teatest.WithProgramOptions(tea.WithEnvironment(env)))
-	p := &program{t: t, tm: tm}
-	p.settle()
+	p := &program{t: t, tm: tm, watch: w}
+	p.until("the program to start", func(w *watch) bool { return len(w.screens) > 0 })
 	return p
 }
 
-// settle waits until the program has answered: nothing new drawn for a
-// while. A key sent before then could reach a screen that is on its way out,
-// which no person is quick enough to do.
-func (p *program) settle() {
+// until waits for ok, read under the watch's lock, and fails the test
+// with what it waited for and the screen as it is, when it takes too long.
+func (p *program) until(what string, ok func(w *watch) bool) {
 	p.t.Helper()
-	const quiet = 60 * time.Millisecond
-	last, deadline := time.Now(), time.Now().Add(10*time.Second)
-	buf := make([]byte, 4096)
-	for time.Since(last) < quiet {
+	for deadline := time.Now().Add(waitLimit); ; time.Sleep(time.Millisecond) {
+		p.watch.mu.Lock()
+		done := ok(p.watch)
+		p.watch.mu.Unlock()
+		if done {
+			return
+		}
 		if time.Now().After(deadline) {
-			p.t.Fatal("the program never settled")
+			p.t.Fatalf("waited %s for %s; the screen shows:\n%s", waitLimit, what, p.screen())
 		}
-		n, _ := p.tm.Output().Read(buf)
-		if n > 0 {
-			p.out.Write(buf[:n])
-			last = time.Now()
-			continue
-		}
-		time.Sleep(2 * time.Millisecond)
 	}
 }
 
-// waitFor waits until the output shows text.
+// screen is what the program shows now, without colour.
+func (p *program) screen() string {
+	p.watch.mu.Lock()
+	defer p.watch.mu.Unlock()
+	return escapes.ReplaceAllString(p.watch.screens[len(p.watch.screens)-1], "")
+}
+
+// screensSince are the screens drawn since the mark, without colour.
+func (p *program) screensSince(mark int) []string {
+	p.watch.mu.Lock()
+	defer p.watch.mu.Unlock()
+	var out []string
+	for _, s := range p.watch.screens[mark:] {
+		out = append(out, escapes.ReplaceAllString(s, ""))
+	}
+	return out
+}
+
+// mark is where the screens drawn from now on begin.
+func (p *program) mark() int {
+	p.watch.mu.Lock()
+	defer p.watch.mu.Unlock()
+	return len(p.watch.screens)
+}
+
+// waitFor waits until the screen shows text.
 func (p *program) waitFor(text string) {
 	p.t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); !bytes.Contains(p.out.Bytes(), []byte(text)); {
-		if time.Now().After(deadline) {
-			p.t.Fatalf("the program never showed %q", text)
-		}
-		p.settle()
-	}
+	p.until(fmt.Sprintf("the screen to show %q", text), func(w *watch) bool {
+		return strings.Contains(escapes.ReplaceAllString(w.screens[len(w.screens)-1], ""), text)
+	})
 }
 
-// press sends keys one at a time, each once the last has been answered.
+// press sends keys one at a time, each once the program has handled the
+// last, as a person would.
 func (p *program) press(names ...string) {
+	p.t.Helper()
 	for _, n := range names {
 		p.tm.Send(keyPress(n))
-		p.settle()
+		p.sent++
+		sent := p.sent
+		p.until(fmt.Sprintf("the program to handle key %d (%s)", sent, n), func(w *watch) bool { return w.keys >= sent })
 	}
 }
 
 func (p *program) enter(n int) {
+	p.t.Helper()
 	for range n {
 		p.press("enter")
 	}
 }
 
+// final waits for the program to end and returns its model.
 func (p *program) final() *Model {
 	p.t.Helper()
-	return p.tm.FinalModel(p.t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
+	onTimeout := teatest.WithTimeoutFn(func(testing.TB) {
+		p.t.Fatalf("the program did not end within %s; the screen shows:\n%s", waitLimit, p.screen())
+	})
+	return p.tm.FinalModel(p.t, teatest.WithFinalTimeout(waitLimit), onTimeout).(*watch).m
+}
+
+// quit ends the program from outside and returns its model.
+func (p *program) quit() *Model {
+	p.t.Helper()
+	if err := p.tm.Quit(); err != nil {
+		p.t.Fatal(err)
+	}
+	return p.final()
+}
+
+// output is everything the program wrote to the terminal, once it ended.
+func (p *program) output() []byte {
+	p.t.Helper()
+	out, err := io.ReadAll(p.tm.FinalOutput(p.t, teatest.WithFinalTimeout(waitLimit)))
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	return out
 }
 
 func TestProgramRunsACheckinAlone(t *testing.T) {
@@ -90,7 +197,10 @@ func TestProgramRunsACheckinAlone(t *testing.T) {
 	w := newWorld(t)
 	p := runProgram(t, w.opts, 100, 30)
 	p.press("a")
-	p.enter(1 + questions(catalog.Solo) + 1 + 1 + 3 + 1)
+	p.enter(1 + questions(catalog.Solo) + 1 + 1 + 3)
+	p.waitFor("Take good care of yourself.")
+	p.press("enter")
+	p.waitFor("Check in together")
 	p.press("ctrl+c")
 	m := p.final()
 	if _, home := m.current.(*home); !home {
@@ -108,34 +218,22 @@ func TestProgramRunsATogetherCheckinWithoutColour(t *testing.T) {
 	w.opts.NoColor = true
 	p := runProgram(t, withNames(w.opts, "Sam", "Alex", "Kai"), 40, 12, "NO_COLOR=1", "TERM=xterm-256color")
 	p.enter(1 + 3*(2+questions(catalog.Together)) + 1 + 4)
-	m := p.final0()
+	p.waitFor("Saved to your history.")
+	m := p.quit()
 	if _, done := m.current.(*done); !done {
 		t.Errorf("the program is on %T, want the end of the check-in", m.current)
 	}
-	rest, err := io.ReadAll(p.tm.FinalOutput(t, teatest.WithFinalTimeout(10*time.Second)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := append(p.out.Bytes(), rest...)
+	out := p.output()
 	if len(out) < 1000 {
 		t.Fatalf("only %d bytes of output", len(out))
 	}
-	if m := colour.Find(out); m != nil {
-		t.Errorf("NO_COLOR output holds a colour escape %q", m)
+	if c := colourIn(out); c != "" {
+		t.Errorf("NO_COLOR output holds a colour escape %q", c)
 	}
 	if s := w.sessions(t); len(s) != 1 || len(s[0].People) != 3 {
 		t.Errorf("sessions %+v", s)
 	}
 	golden.RequireEqual(t, m.View().Content)
-}
-
-// final0 quits the program and returns its model.
-func (p *program) final0() *Model {
-	p.t.Helper()
-	if err := p.tm.Quit(); err != nil {
-		p.t.Fatal(err)
-	}
-	return p.final()
 }
 
 func TestProgramAsksBeforeLeavingUnsavedWork(t *testing.T) {
@@ -159,12 +257,14 @@ func TestProgramKeepsUpWithKeysPressedAtOnce(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 	p := runProgram(t, withNames(w.opts, "Sam", "Alex"), 100, 30)
-	for range 1 + 2*(2+questions(catalog.Together)) + 1 + 3 {
+	keys := 1 + 2*(2+questions(catalog.Together)) + 1 + 4
+	for range keys {
 		p.tm.Send(keyPress("enter"))
 	}
-	p.settle()
-	p.press("enter")
-	m := p.final0()
+	p.sent += keys
+	p.until(fmt.Sprintf("the program to handle %d keys sent at once", keys), func(w *watch) bool { return w.keys == keys })
+	p.waitFor("Take good care of each other.")
+	m := p.quit()
 	if _, ok := m.current.(*done); !ok {
 		t.Errorf("the program is on %T, want the end of the check-in", m.current)
 	}
@@ -182,7 +282,7 @@ func TestProgramPlansAhead(t *testing.T) {
 	p := runProgram(t, o, 100, 30)
 	p.enter(2*(1+len(testCatalog().QuestionsFor("before", catalog.Together))+1) + 1)
 	p.waitFor("Your plan is saved.")
-	m := p.final0()
+	m := p.quit()
 	if _, ok := m.current.(*done); !ok {
 		t.Errorf("the program is on %T, want the end of the plan", m.current)
 	}
@@ -200,7 +300,7 @@ func TestProgramFollowsUpWhenOneIsDue(t *testing.T) {
 	p.enter(2 + len(testCatalog().QuestionsFor("followup", catalog.Solo)))
 	p.press("down", "enter", "enter", "enter")
 	p.waitFor("Thank you for checking in again.")
-	m := p.final0()
+	m := p.quit()
 	if _, ok := m.current.(*done); !ok {
 		t.Errorf("the program is on %T, want the end of the follow-up", m.current)
 	}

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/aftercare-tui/aftercare/plain"
 )
 
 // formScreen asks one thing with one huh field, under an optional intro:
@@ -70,7 +71,6 @@ func (f *formScreen) ask(s step) {
 		sel.Filtering(false)
 	}
 	f.field, f.check, f.ends = s.field, s.check, s.ends
-	f.form = huh.NewForm(huh.NewGroup(s.field))
 }
 
 // oneOf is a single choice whose first and last options are walls: a key
@@ -115,7 +115,11 @@ func (f *formScreen) init(c *ctx) tea.Cmd {
 	}
 	f.started = true
 	f.formKey = formKeyMap()
-	f.form = f.form.WithTheme(c.st.formTheme()).WithShowHelp(false).WithShowErrors(false).WithKeyMap(&f.formKey)
+	// The field is dressed before its group measures it: undressed, huh
+	// builds its own theme afresh each time it draws.
+	theme := c.st.formTheme()
+	f.field.WithTheme(theme)
+	f.form = huh.NewForm(huh.NewGroup(f.field)).WithTheme(theme).WithShowHelp(false).WithShowErrors(false).WithKeyMap(&f.formKey)
 	f.size(c)
 	return f.form.Init()
 }
@@ -232,6 +236,20 @@ func (f *formScreen) typing() bool {
 		return true
 	}
 	return false
+}
+
+// typed is text as it was typed or pasted into a field, without what a
+// save would refuse: characters that act on a terminal or reorder text,
+// and line breaks and tabs unless the field takes several lines. Text
+// fields drop most of these themselves, but not all, and not the
+// direction marks.
+func typed(text string, lines bool) string {
+	return strings.Map(func(r rune) rune {
+		if plain.Problem(string(r), lines) != "" {
+			return -1
+		}
+		return r
+	}, text)
 }
 
 // step is one field of a form that is asked a screen at a time.

@@ -66,8 +66,9 @@ func (w *world) sessions(t testing.TB) []*profile.Session {
 
 // run drives a model directly: each message goes through Update, and the
 // commands that come back are run and their messages fed in too, as the
-// program would, until nothing is left. Commands that wait (a cursor's
-// blink) are dropped after a moment.
+// program would, until nothing is left. A cursor's blink, which only waits
+// to blink, is not run; any other command that gives no message in time
+// fails the test.
 type run struct {
 	t    *testing.T
 	m    *Model
@@ -102,7 +103,7 @@ func (r *run) do(cmd tea.Cmd) {
 		if next == nil || blinks(next) {
 			continue
 		}
-		msg := within(next, 2*time.Second)
+		msg := r.within(next, waitLimit)
 		if msg == nil {
 			continue
 		}
@@ -124,18 +125,23 @@ func (r *run) do(cmd tea.Cmd) {
 // blinks says whether a command only waits to blink a cursor; running it
 // would just pass the time.
 func blinks(cmd tea.Cmd) bool {
-	name := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name()
-	return strings.HasPrefix(name, "charm.land/bubbles/v2/cursor.")
+	return strings.HasPrefix(funcName(cmd), "charm.land/bubbles/v2/cursor.")
 }
 
-// within runs a command, giving up on it after d.
-func within(cmd tea.Cmd, d time.Duration) tea.Msg {
+func funcName(cmd tea.Cmd) string { return runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name() }
+
+// within runs a command and returns its message, failing the test if it
+// gives none within d: a save that hangs must not pass for one that did
+// nothing.
+func (r *run) within(cmd tea.Cmd, d time.Duration) tea.Msg {
+	r.t.Helper()
 	done := make(chan tea.Msg, 1)
 	go func() { done <- cmd() }()
 	select {
 	case msg := <-done:
 		return msg
 	case <-time.After(d):
+		r.t.Fatalf("the command %s gave no message within %s", funcName(cmd), d)
 		return nil
 	}
 }
@@ -152,16 +158,21 @@ func (r *run) enter(n int) *run {
 // screen on the way shows one of never.
 func (r *run) enterUntil(want string, never ...string) *run {
 	r.t.Helper()
-	for steps := 0; !strings.Contains(r.screen(), want); steps++ {
+	for steps := 0; ; steps++ {
+		screen := r.screen()
+		if strings.Contains(screen, want) {
+			return r
+		}
 		if steps > 100 {
 			r.t.Fatalf("never reached a screen showing %q", want)
 		}
 		for _, secret := range never {
-			r.doesNotSee(secret)
+			if strings.Contains(screen, secret) {
+				r.t.Fatalf("the screen shows %q:\n%s", secret, screen)
+			}
 		}
 		r.enter(1)
 	}
-	return r
 }
 
 func (r *run) keys(names ...string) *run {
@@ -221,8 +232,8 @@ func (r *run) sees(want ...string) {
 
 func (r *run) doesNotSee(secret string) {
 	r.t.Helper()
-	if strings.Contains(r.screen(), secret) {
-		r.t.Fatalf("the screen shows %q:\n%s", secret, r.screen())
+	if s := r.screen(); strings.Contains(s, secret) {
+		r.t.Fatalf("the screen shows %q:\n%s", secret, s)
 	}
 }
 

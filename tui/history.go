@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/plain"
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -52,14 +53,16 @@ func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, backKey()):
 			return newHome(c), nil
 		case key.Matches(msg, statsKey()) && len(h.stats.People) > 0:
-			return newReading("history · how it has gone", profile.FormatStats(h.stats), h), nil
+			return newReading("history · how it has gone", plain.Text(profile.FormatStats(h.stats)), h), nil
 		case h.list.move(msg, len(h.entries)):
 		case msg.String() == "enter" && h.list.cursor < len(h.entries):
 			e := h.entries[h.list.cursor]
-			text := c.st.warning.Render("This file cannot be read, so it is left as it is:") + "\n" + e.Path + "\n\n" + errText(e.Err)
+			text := c.st.warning.Render("This file cannot be read, so it is left as it is:") + "\n" + c.st.text.Render(e.Path+"\n\n"+errText(e.Err))
 			header := "history · damaged file"
 			if e.Session != nil {
-				text, header = profile.FormatSession(c.cat, e.Session), "history · "+e.Session.Started.Local().Format("2 Jan 2006")
+				// Plain, not styled: a style would hide the indents that
+				// keep each person's answers together when they wrap.
+				text, header = plain.Text(profile.FormatSession(c.cat, e.Session)), "history · "+e.Session.Started.Local().Format("2 Jan 2006")
 			}
 			return newReading(header, text, h), nil
 		}

@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/aftercare-tui/aftercare/plain"
 )
 
 // cursorList is a cursor over rows: ↑ and ↓ move it, and its view shows
@@ -31,7 +32,9 @@ func (l *cursorList) view(c *ctx, rows []string, height int) string {
 	start := max(0, min(l.cursor-height/2, len(rows)-height))
 	var b strings.Builder
 	for i := start; i < len(rows) && i < start+height; i++ {
-		line := truncate(rows[i], c.bodyWidth-2)
+		// Rows are names and history lines: each stays on its one line,
+		// cut at the width it shows at, escapes written out.
+		line := truncate(plain.Line(rows[i]), c.bodyWidth-2)
 		if i == l.cursor {
 			b.WriteString(c.st.cursor.Render("› "+line) + "\n")
 		} else {

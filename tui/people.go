@@ -28,7 +28,8 @@ func (p *people) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case savedMsg:
 		p.err = msg.err
-		c.reloadProfiles()
+		return p, loadProfiles(c.store)
+	case profilesLoadedMsg:
 		p.list.cursor = min(p.list.cursor, max(len(c.profiles)-1, 0))
 	case tea.KeyPressMsg:
 		if p.deleting {

@@ -101,7 +101,7 @@ func newPick(c *ctx, ck *checkin, result catalog.Result, from screen) screen {
 // save is how the check-in is saved: the session, with who would like a
 // follow-up, and anyone to remember as a person.
 func (p *pick) save(ck *checkin) func(*profile.Store) error {
-	session := profile.NewCheckinSession(ck.started, ck.mode, ck.situation, ck.turns, p.chosen, p.note)
+	session := profile.NewCheckinSession(ck.started, ck.mode, ck.situation, ck.turns, p.chosen, typed(p.note, true))
 	if len(p.followUp) > 0 {
 		session.FollowUp = &profile.FollowUp{For: p.followUp}
 	}

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/plain"
 )
 
 // question asks one check-in question of the person whose turn it is, with
@@ -55,7 +56,7 @@ func newQuestion(c *ctx, ck *checkin, t *turn, i int) screen {
 		}
 		ask = oneOf(huh.NewSelect[int]().Title(title).Description(asked.Help), &q.scale, opts...)
 	default:
-		q.text = a.Text
+		q.text = typed(a.Text, true)
 		ask.field = huh.NewText().Title(title).Description(asked.Help).Placeholder(placeholder(asked)).
 			CharLimit(1000).Lines(3).Value(&q.text)
 	}
@@ -87,9 +88,12 @@ func joinLabel(value, words string) string {
 	return value + " · " + words
 }
 
+// placeholder is the hint in an empty text field. The field draws it in a
+// style that also draws its own frame, so no style can write out escapes
+// in it: it is written out here.
 func placeholder(q *catalog.Question) string {
 	if q.Placeholder != "" {
-		return q.Placeholder
+		return plain.Line(q.Placeholder)
 	}
 	return "A few words, or nothing at all"
 }
@@ -106,7 +110,7 @@ func (q *question) answer(c *ctx) (screen, tea.Cmd) {
 	case catalog.Scale:
 		q.t.answers[q.i] = catalog.Answer{Scale: q.scale}
 	default:
-		q.t.answers[q.i] = catalog.Answer{Text: q.text}
+		q.t.answers[q.i] = catalog.Answer{Text: typed(q.text, true)}
 	}
 	if said := asked.Implied(q.t.answers[q.i]).Support; q.t.offerSupport(said) {
 		return newSupport(c, q.ck, q.t, q.i+1, said), nil

@@ -9,36 +9,61 @@ import (
 
 // newRate asks the person whose follow-up turn it is how each thing they
 // chose to do went, one at a time. "We didn't get to it" is the default, so
-// pressing enter never claims something helped. What they say shapes what
-// is suggested to them next time.
+// pressing enter never claims something helped. What they say is theirs
+// until they choose, with their other answers, whether to share it; only
+// then does it shape what is suggested next time.
 func newRate(c *ctx, ck *checkin, t *turn) screen {
 	values := make([]string, len(ck.of.Chosen))
 	var fields []step
 	for i, id := range ck.of.Chosen {
-		title := id
-		if a := c.cat.Activity(id); a != nil {
-			title = a.Title
+		opts := []huh.Option[string]{huh.NewOption("We didn't get to it", "")}
+		for _, r := range ratingWords {
+			opts = append(opts, huh.NewOption(r.choice, r.value))
 		}
 		fields = append(fields, oneOf(huh.NewSelect[string]().
-			Title("How did “"+title+"” go for you?").
+			Title("How did “"+activityTitle(c, id)+"” go for you?").
 			Description("From the check-in of "+ck.of.Started.Local().Format("Monday 2 January")+"."),
-			&values[i],
-			huh.NewOption("We didn't get to it", ""),
-			huh.NewOption("It helped", catalog.Helped),
-			huh.NewOption("Neither here nor there", catalog.Neutral),
-			huh.NewOption("It didn't help", catalog.DidntHelp)))
+			&values[i], opts...))
 	}
 	header := ck.header(t, "how it went")
 	return steps(header, true, fields,
 		func(c *ctx) screen { return newQuestion(c, ck, t, len(t.questions)-1) },
 		func(c *ctx) (screen, tea.Cmd) {
-			var ratings []profile.Rating
+			t.rated = nil
 			for i, v := range values {
 				if v != "" {
-					ratings = append(ratings, profile.Rating{Person: t.who.name, Activity: ck.of.Chosen[i], Rating: v})
+					t.rated = append(t.rated, profile.Rating{Person: t.who.name, Activity: ck.of.Chosen[i], Rating: v})
 				}
 			}
-			ck.rated[t.who.name] = ratings
 			return newShare(c, ck, t), nil
 		})
+}
+
+// ratingWords are the ratings as offered ("It didn't help") and as said
+// back among the answers to share ("Cuddle up: it didn't help", as history
+// says it).
+var ratingWords = []struct{ choice, said, value string }{
+	{"It helped", "it helped", catalog.Helped},
+	{"Neither here nor there", "neither here nor there", catalog.Neutral},
+	{"It didn't help", "it didn't help", catalog.DidntHelp},
+}
+
+// ratingSaid is a rating in words: "Cuddle up: it didn't help".
+func ratingSaid(c *ctx, r profile.Rating) string {
+	said := r.Rating
+	for _, w := range ratingWords {
+		if w.value == r.Rating {
+			said = w.said
+		}
+	}
+	return activityTitle(c, r.Activity) + ": " + said
+}
+
+// activityTitle names an activity by its title, or by its id when the
+// catalogue no longer has it.
+func activityTitle(c *ctx, id string) string {
+	if a := c.cat.Activity(id); a != nil {
+		return a.Title
+	}
+	return id
 }

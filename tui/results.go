@@ -109,25 +109,27 @@ func (r *results) content(c *ctx) string {
 			var alone []string
 			for _, s := range own.Suggestions {
 				if len(s.With) > 0 {
-					b.WriteString(st.name.Render(own.Person) + " with " + catalog.JoinAnd(s.With) + ": " + s.Title + "\n")
+					b.WriteString(st.name.Render(own.Person) + st.text.Render(" with "+catalog.JoinAnd(s.With)+": "+s.Title) + "\n")
 					continue
 				}
 				alone = append(alone, s.Title)
 			}
 			if len(alone) > 0 {
-				b.WriteString(st.name.Render(own.Person) + " on their own: " + strings.Join(alone, "; ") + "\n")
+				b.WriteString(st.name.Render(own.Person) + st.text.Render(" on their own: "+strings.Join(alone, "; ")) + "\n")
 			}
 		}
 	}
 	return wrapIndented(strings.TrimRight(b.String(), "\n"), c.bodyWidth)
 }
 
-// sharedLines say what one person shared, an answer a line.
+// sharedLines say what one person shared, an answer a line, then how
+// what they did went, in a follow-up.
 func sharedLines(c *ctx, ck *checkin, t profile.Turn) string {
 	st := c.st
 	records := t.SharedRecords(len(ck.people))
+	rated := ck.rated[t.Name]
 	name := st.name.Render(t.Name)
-	if len(records) == 0 {
+	if len(records) == 0 && len(rated) == 0 {
 		return name + st.muted.Render(" kept their answers to themselves.")
 	}
 	lines := []string{name}
@@ -137,6 +139,9 @@ func sharedLines(c *ctx, ck *checkin, t profile.Turn) string {
 			continue
 		}
 		lines = append(lines, "  "+st.muted.Render(s.Prompt)+" "+st.text.Render(s.Said))
+	}
+	for _, r := range rated {
+		lines = append(lines, "  "+st.text.Render(ratingSaid(c, r)))
 	}
 	return strings.Join(lines, "\n")
 }

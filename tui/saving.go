@@ -67,8 +67,7 @@ func (s *saving) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 		case s.then != nil:
 			return s, loadHistory(c.store)
 		case msg.err == nil || off || !remembered:
-			c.reloadProfiles()
-			return newDone(s.ck, off, guests), loadHistory(c.store)
+			return newDone(s.ck, off, guests), tea.Batch(loadHistory(c.store), loadProfiles(c.store))
 		}
 	case tea.KeyPressMsg:
 		if s.busy {
@@ -80,8 +79,7 @@ func (s *saving) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 		case msg.String() == "r" || msg.String() == "enter":
 			return s, s.init(c)
 		case msg.String() == "esc":
-			c.reloadProfiles()
-			return newHome(c), nil
+			return newHome(c), loadProfiles(c.store)
 		}
 	}
 	return s, nil
@@ -129,10 +127,16 @@ func firstLines(text string, n int) string {
 	return strings.Join(lines[:min(n, len(lines))], "\n")
 }
 
-// reloadProfiles reads the saved people again after they changed; the
-// readable ones are kept if another file cannot be read.
-func (c *ctx) reloadProfiles() {
-	c.profiles, _ = c.store.ReadableProfiles()
+// profilesLoadedMsg brings the saved people, read again after they
+// changed; the readable ones, if another file cannot be read.
+type profilesLoadedMsg struct{ profiles []*profile.Profile }
+
+// loadProfiles reads the saved people without holding up the screen.
+func loadProfiles(store *profile.Store) tea.Cmd {
+	return func() tea.Msg {
+		profiles, _ := store.ReadableProfiles()
+		return profilesLoadedMsg{profiles}
+	}
 }
 
 // done closes a check-in, plan or follow-up that was saved.

@@ -191,6 +191,9 @@ func TestScreenGoldens(t *testing.T) {
 		}, func(r *run) { r.enter(1) }},
 		{"due", aWeekOfCheckins, func(*run) {}},
 		{"rate", aWeekOfCheckins, func(r *run) { r.enter(1).enterUntil("We didn't get to it") }},
+		{"rateshare", aWeekOfCheckins, func(r *run) {
+			r.enter(1).enterUntil("We didn't get to it").keys("down").enter(1).keys("down", "down", "down").enter(1)
+		}},
 		{"stats", aWeekOfCheckins, func(r *run) { r.keys("h") }},
 	}
 	for _, size := range [][2]int{{100, 30}, {40, 12}} {
@@ -237,4 +240,63 @@ func TestEscOnTheFirstHandOffGoesBackAndLaterOnesStay(t *testing.T) {
 	o.Start.Plan = true
 	r = start(t, o, 100, 30)
 	r.keys("esc").sees("Check in together")
+}
+
+// messages runs a command as the program would and returns the messages
+// it gives, batches opened.
+func messages(t *testing.T, cmd tea.Cmd) []tea.Msg {
+	t.Helper()
+	if cmd == nil || blinks(cmd) {
+		return nil
+	}
+	msg := cmd()
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range batch {
+			out = append(out, messages(t, c)...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
+}
+
+func TestUpdateLeavesReadingProfilesToACommand(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name string
+		to   func(m *Model)
+	}{
+		{"people", func(m *Model) { m.Update(keyPress("p")) }},
+		{"saving", func(m *Model) {
+			m.current = newSaving(newCheckin(m.c, checkIn, catalog.Solo, []string{"Kai"}), "check-in", func(*profile.Store) error { return nil })
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			w := newWorld(t)
+			m := New(w.opts)
+			tc.to(m)
+			// Someone is saved while the screen waits for its save.
+			if err := w.store.CreateProfile(&profile.Profile{Name: "Sam"}); err != nil {
+				t.Fatal(err)
+			}
+			_, cmd := m.Update(savedMsg{})
+			if len(m.c.profiles) != 0 {
+				t.Fatal("Update read the profiles itself")
+			}
+			var loaded []tea.Msg
+			for _, msg := range messages(t, cmd) {
+				if _, ok := msg.(profilesLoadedMsg); ok {
+					loaded = append(loaded, msg)
+				}
+			}
+			if len(loaded) != 1 {
+				t.Fatalf("the save's end asked for %d readings of the profiles, want 1", len(loaded))
+			}
+			m.Update(loaded[0])
+			if len(m.c.profiles) != 1 || m.c.profiles[0].Name != "Sam" {
+				t.Errorf("profiles after reading them %+v", m.c.profiles)
+			}
+		})
+	}
 }

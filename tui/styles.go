@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/aftercare-tui/aftercare/plain"
 )
 
 // palette is the one set of colours every style is built from, chosen once
@@ -32,7 +33,10 @@ func newPalette(dark, noColor bool) palette {
 	}
 }
 
-// styles are every style the screens use.
+// styles are every style the screens use. Each one that draws words shows
+// them rather than obeys them (plain.Text): names, answers, notes, history
+// and the catalogue all reach the screen through these styles, and any of
+// them may hold a terminal escape from a hand-edited or imported file.
 type styles struct {
 	dark    bool
 	noColor bool
@@ -46,7 +50,6 @@ type styles struct {
 	warm    lipgloss.Style // gentle emphasis
 	warning lipgloss.Style // something went wrong
 	cursor  lipgloss.Style // the chosen line of a menu
-	box     lipgloss.Style // a frame around a block of text
 	help    help.Styles
 	form    *huh.Styles
 }
@@ -54,17 +57,15 @@ type styles struct {
 func newStyles(dark, noColor bool) *styles {
 	p := newPalette(dark, noColor)
 	s := &styles{dark: dark, p: p}
-	base := lipgloss.NewStyle().Foreground(p.text)
-	s.text = base
-	s.header = lipgloss.NewStyle().Foreground(p.muted)
-	s.title = lipgloss.NewStyle().Foreground(p.accent).Bold(true)
-	s.muted = lipgloss.NewStyle().Foreground(p.muted)
-	s.name = lipgloss.NewStyle().Foreground(p.warm).Bold(true)
-	s.warm = lipgloss.NewStyle().Foreground(p.warm)
-	s.warning = lipgloss.NewStyle().Foreground(p.warning).Bold(true)
-	s.cursor = lipgloss.NewStyle().Foreground(p.accent).Bold(true)
+	s.text = words().Foreground(p.text)
+	s.header = words().Foreground(p.muted)
+	s.title = words().Foreground(p.accent).Bold(true)
+	s.muted = words().Foreground(p.muted)
+	s.name = words().Foreground(p.warm).Bold(true)
+	s.warm = words().Foreground(p.warm)
+	s.warning = words().Foreground(p.warning).Bold(true)
+	s.cursor = words().Foreground(p.accent).Bold(true)
 	s.noColor = noColor
-	s.box = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(p.border).Padding(0, 1)
 	s.help = help.Styles{
 		ShortKey:       lipgloss.NewStyle().Foreground(p.accent),
 		ShortDesc:      lipgloss.NewStyle().Foreground(p.muted),
@@ -76,6 +77,11 @@ func newStyles(dark, noColor bool) *styles {
 	}
 	return s
 }
+
+// words is a style for text that may have come from a file or a person:
+// it is given only words, never text another style has drawn, so that
+// escapes in it can only be shown.
+func words() lipgloss.Style { return lipgloss.NewStyle().Transform(plain.Text) }
 
 // formTheme dresses huh's fields in the same palette. Chosen and unchosen
 // options differ in their markers, not only in colour. The styles are built
@@ -96,16 +102,21 @@ func (s *styles) buildFormStyles() *huh.Styles {
 	f := &t.Focused
 	f.Base = lipgloss.NewStyle()
 	f.Card = f.Base
-	f.Title = lipgloss.NewStyle().Foreground(p.accent).Bold(true)
-	f.Description = lipgloss.NewStyle().Foreground(p.muted)
+	// huh draws titles, descriptions and options with these alone, so
+	// they are where questions, answers and names enter a form. Text
+	// fields drop control characters from what they are given, and draw
+	// it with their cursor inside one style, which must stay as it is.
+	f.Title = words().Foreground(p.accent).Bold(true)
+	f.Description = words().Foreground(p.muted)
+	f.NoteTitle = words()
 	f.ErrorIndicator = lipgloss.NewStyle().Foreground(p.warning).SetString(" *")
 	f.ErrorMessage = lipgloss.NewStyle().Foreground(p.warning).SetString(" ")
 	f.SelectSelector = lipgloss.NewStyle().Foreground(p.accent).Bold(true).SetString("› ")
-	f.Option = lipgloss.NewStyle().Foreground(p.text)
+	f.Option = words().Foreground(p.text)
 	f.MultiSelectSelector = lipgloss.NewStyle().Foreground(p.accent).Bold(true).SetString("› ")
-	f.SelectedOption = lipgloss.NewStyle().Foreground(p.warm)
+	f.SelectedOption = words().Foreground(p.warm)
 	f.SelectedPrefix = lipgloss.NewStyle().Foreground(p.warm).SetString("[x] ")
-	f.UnselectedOption = lipgloss.NewStyle().Foreground(p.text)
+	f.UnselectedOption = words().Foreground(p.text)
 	f.UnselectedPrefix = lipgloss.NewStyle().Foreground(p.muted).SetString("[ ] ")
 	f.NextIndicator = lipgloss.NewStyle().Foreground(p.muted).MarginLeft(1).SetString("→")
 	f.PrevIndicator = lipgloss.NewStyle().Foreground(p.muted).MarginRight(1).SetString("←")
@@ -118,7 +129,7 @@ func (s *styles) buildFormStyles() *huh.Styles {
 	t.Blurred = *f
 	t.Blurred.MultiSelectSelector = lipgloss.NewStyle().SetString("  ")
 	t.Blurred.SelectSelector = lipgloss.NewStyle().SetString("  ")
-	t.Blurred.Title = lipgloss.NewStyle().Foreground(p.muted)
+	t.Blurred.Title = words().Foreground(p.muted)
 	t.Help = s.help
 	return t
 }

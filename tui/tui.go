@@ -174,6 +174,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.resize(msg.Width, msg.Height)
 	case historyLoadedMsg:
 		m.c.history, m.c.historyErr = msg.entries, msg.err
+	case profilesLoadedMsg:
+		m.c.profiles = msg.profiles
 	case tea.BackgroundColorMsg:
 		if m.c.cfg == nil || m.c.cfg.Theme == "auto" || m.c.cfg.Theme == "" {
 			m.c.st = newStyles(msg.IsDark(), m.c.st.noColor)

@@ -69,7 +69,7 @@ func (w *who) start(c *ctx) (screen, tea.Cmd) {
 // unnamed is Person 2, and so on.
 func (w *who) names() []string {
 	names := append([]string{}, w.saved...)
-	for _, n := range strings.Split(w.others, ",") {
+	for _, n := range strings.Split(typed(w.others, false), ",") {
 		if n = strings.TrimSpace(n); n != "" {
 			names = append(names, n)
 		}
