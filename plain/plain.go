@@ -67,6 +67,21 @@ func Text(s string) string {
 	return b.String()
 }
 
+// Strip drops from typed or pasted text whatever Problem would refuse, so
+// that what a person typed can always be saved.
+func Strip(s string, freeText bool) string {
+	var b strings.Builder
+	for i, r := range s {
+		if r == utf8.RuneError && !validAt(s, i) {
+			continue
+		}
+		if freeText && (r == '\n' || r == '\t') || !isControl(r) && !isBidi(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // Line is Text on one line: line breaks and tabs become spaces.
 func Line(s string) string {
 	return strings.Map(func(r rune) rune {

@@ -68,6 +68,26 @@ func TestTextShowsControlsInsteadOfObeyingThem(t *testing.T) {
 	}
 }
 
+func TestStripLeavesOnlyWhatCanBeSaved(t *testing.T) {
+	tests := []struct {
+		in       string
+		freeText bool
+		want     string
+	}{
+		{"Sam", false, "Sam"},
+		{"pasted\x1b[31m red\u009b", false, "pasted[31m red"},
+		{"two\nlines\tand\r more", true, "two\nlines\tand more"},
+		{"two\nlines", false, "twolines"},
+		{"a\u202eb\xffc", true, "abc"},
+	}
+	for _, tt := range tests {
+		got := Strip(tt.in, tt.freeText)
+		if got != tt.want || Problem(got, tt.freeText) != "" {
+			t.Errorf("Strip(%q, %v) = %q, want %q", tt.in, tt.freeText, got, tt.want)
+		}
+	}
+}
+
 func TestWriterKeepsJSONValid(t *testing.T) {
 	var out bytes.Buffer
 	w := NewWriter(&out)

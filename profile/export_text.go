@@ -65,7 +65,7 @@ func (x *Export) markdown(cat *catalog.Catalog, loc *time.Location) []byte {
 			fmt.Fprintf(&b, "- Chosen: %s\n", md(strings.Join(activityTitles(cat, s.Chosen), "; ")))
 		}
 		for _, r := range s.Ratings {
-			fmt.Fprintf(&b, "- %s found %s: %s\n", md(r.Person), md(activityTitles(cat, []string{r.Activity})[0]), md(cmp.Or(ratingWords[r.Rating], r.Rating)))
+			fmt.Fprintf(&b, "- %s found %s: %s\n", md(r.Person), md(activityTitles(cat, []string{r.Activity})[0]), md(RatingWords(r.Rating)))
 		}
 		if s.Note != "" {
 			fmt.Fprintf(&b, "- Note: %s\n", mdText(strings.TrimSpace(s.Note), "  "))

@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -28,7 +29,7 @@ func FormatSession(cat *catalog.Catalog, s *Session) string {
 		fmt.Fprintf(&b, "  Chose: %s\n", strings.Join(activityTitles(cat, s.Chosen), "; "))
 	}
 	for _, r := range s.Ratings {
-		fmt.Fprintf(&b, "  %s found %s: %s\n", r.Person, activityTitles(cat, []string{r.Activity})[0], ratingWords[r.Rating])
+		fmt.Fprintf(&b, "  %s found %s: %s\n", r.Person, activityTitles(cat, []string{r.Activity})[0], RatingWords(r.Rating))
 	}
 	if s.Note != "" {
 		fmt.Fprintf(&b, "  Note: %s\n", plain.Line(strings.TrimSpace(s.Note)))
@@ -62,6 +63,10 @@ func writeShared(b *strings.Builder, people []string, shared map[string][]Shared
 }
 
 var ratingWords = map[string]string{catalog.Helped: "it helped", catalog.Neutral: "neither here nor there", catalog.DidntHelp: "it didn't help"}
+
+// RatingWords is a rating as history says it ("it didn't help"), or as it
+// is stored when it is not one this aftercare knows.
+func RatingWords(rating string) string { return cmp.Or(ratingWords[rating], rating) }
 
 // activityTitles names activities by title, or by id when the catalogue no
 // longer has them.

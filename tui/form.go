@@ -7,7 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/aftercare-tui/aftercare/plain"
 )
 
 // formScreen asks one thing with one huh field, under an optional intro:
@@ -236,20 +235,6 @@ func (f *formScreen) typing() bool {
 		return true
 	}
 	return false
-}
-
-// typed is text as it was typed or pasted into a field, without what a
-// save would refuse: characters that act on a terminal or reorder text,
-// and line breaks and tabs unless the field takes several lines. Text
-// fields drop most of these themselves, but not all, and not the
-// direction marks.
-func typed(text string, lines bool) string {
-	return strings.Map(func(r rune) rune {
-		if plain.Problem(string(r), lines) != "" {
-			return -1
-		}
-		return r
-	}, text)
 }
 
 // step is one field of a form that is asked a screen at a time.

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/plain"
 	"github.com/aftercare-tui/aftercare/profile"
 )
 
@@ -101,7 +102,7 @@ func newPick(c *ctx, ck *checkin, result catalog.Result, from screen) screen {
 // save is how the check-in is saved: the session, with who would like a
 // follow-up, and anyone to remember as a person.
 func (p *pick) save(ck *checkin) func(*profile.Store) error {
-	session := profile.NewCheckinSession(ck.started, ck.mode, ck.situation, ck.turns, p.chosen, typed(p.note, true))
+	session := profile.NewCheckinSession(ck.started, ck.mode, ck.situation, ck.turns, p.chosen, plain.Strip(p.note, true))
 	if len(p.followUp) > 0 {
 		session.FollowUp = &profile.FollowUp{For: p.followUp}
 	}

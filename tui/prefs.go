@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/plain"
 	"github.com/aftercare-tui/aftercare/profile"
 )
 
@@ -27,7 +28,7 @@ func newPrefs(c *ctx, was *profile.Profile) screen {
 	header := "new person"
 	if was != nil {
 		header = "people · " + was.Name
-		p.name, p.pronouns, p.leaning, p.talk, p.notes = typed(was.Name, false), typed(was.Pronouns, false), was.Leaning, was.Talk, typed(was.Notes, true)
+		p.name, p.pronouns, p.leaning, p.talk, p.notes = plain.Strip(was.Name, false), plain.Strip(was.Pronouns, false), was.Leaning, was.Talk, plain.Strip(was.Notes, true)
 		p.likes, p.never = slices.Clone(was.Likes), slices.Clone(was.Never)
 		for _, w := range was.Needs {
 			p.needs = append(p.needs, w.Need)
@@ -64,7 +65,7 @@ func newPrefs(c *ctx, was *profile.Profile) screen {
 
 // checkName refuses an empty or taken name while the form is open.
 func (p *prefs) checkName(c *ctx, name string) error {
-	name = strings.TrimSpace(typed(name, false))
+	name = strings.TrimSpace(plain.Strip(name, false))
 	if err := profile.CheckName(name); err != nil {
 		return err
 	}
@@ -79,8 +80,8 @@ func (p *prefs) checkName(c *ctx, name string) error {
 // save writes the profile in the background and goes back to the list,
 // which hears how it went.
 func (p *prefs) save(c *ctx) (screen, tea.Cmd) {
-	saved := profile.Profile{Name: strings.TrimSpace(typed(p.name, false)), Pronouns: strings.TrimSpace(typed(p.pronouns, false)),
-		Leaning: p.leaning, Talk: p.talk, Likes: p.likes, Never: p.never, Notes: strings.TrimSpace(typed(p.notes, true))}
+	saved := profile.Profile{Name: strings.TrimSpace(plain.Strip(p.name, false)), Pronouns: strings.TrimSpace(plain.Strip(p.pronouns, false)),
+		Leaning: p.leaning, Talk: p.talk, Likes: p.likes, Never: p.never, Notes: strings.TrimSpace(plain.Strip(p.notes, true))}
 	for _, n := range p.needs {
 		weight := catalog.DefaultWeight
 		if p.was != nil && p.was.Needs.Of(n) > 0 {

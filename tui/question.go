@@ -56,7 +56,7 @@ func newQuestion(c *ctx, ck *checkin, t *turn, i int) screen {
 		}
 		ask = oneOf(huh.NewSelect[int]().Title(title).Description(asked.Help), &q.scale, opts...)
 	default:
-		q.text = typed(a.Text, true)
+		q.text = plain.Strip(a.Text, true)
 		ask.field = huh.NewText().Title(title).Description(asked.Help).Placeholder(placeholder(asked)).
 			CharLimit(1000).Lines(3).Value(&q.text)
 	}
@@ -110,7 +110,7 @@ func (q *question) answer(c *ctx) (screen, tea.Cmd) {
 	case catalog.Scale:
 		q.t.answers[q.i] = catalog.Answer{Scale: q.scale}
 	default:
-		q.t.answers[q.i] = catalog.Answer{Text: typed(q.text, true)}
+		q.t.answers[q.i] = catalog.Answer{Text: plain.Strip(q.text, true)}
 	}
 	if said := asked.Implied(q.t.answers[q.i]).Support; q.t.offerSupport(said) {
 		return newSupport(c, q.ck, q.t, q.i+1, said), nil

@@ -17,7 +17,7 @@ func newRate(c *ctx, ck *checkin, t *turn) screen {
 	var fields []step
 	for i, id := range ck.of.Chosen {
 		opts := []huh.Option[string]{huh.NewOption("We didn't get to it", "")}
-		for _, r := range ratingWords {
+		for _, r := range ratingChoices {
 			opts = append(opts, huh.NewOption(r.choice, r.value))
 		}
 		fields = append(fields, oneOf(huh.NewSelect[string]().
@@ -39,24 +39,17 @@ func newRate(c *ctx, ck *checkin, t *turn) screen {
 		})
 }
 
-// ratingWords are the ratings as offered ("It didn't help") and as said
-// back among the answers to share ("Cuddle up: it didn't help", as history
-// says it).
-var ratingWords = []struct{ choice, said, value string }{
-	{"It helped", "it helped", catalog.Helped},
-	{"Neither here nor there", "neither here nor there", catalog.Neutral},
-	{"It didn't help", "it didn't help", catalog.DidntHelp},
+// ratingChoices are the ratings as offered.
+var ratingChoices = []struct{ choice, value string }{
+	{"It helped", catalog.Helped},
+	{"Neither here nor there", catalog.Neutral},
+	{"It didn't help", catalog.DidntHelp},
 }
 
-// ratingSaid is a rating in words: "Cuddle up: it didn't help".
+// ratingSaid is a rating in words, as history says it: "Cuddle up: it
+// didn't help".
 func ratingSaid(c *ctx, r profile.Rating) string {
-	said := r.Rating
-	for _, w := range ratingWords {
-		if w.value == r.Rating {
-			said = w.said
-		}
-	}
-	return activityTitle(c, r.Activity) + ": " + said
+	return activityTitle(c, r.Activity) + ": " + profile.RatingWords(r.Rating)
 }
 
 // activityTitle names an activity by its title, or by its id when the

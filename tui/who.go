@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/plain"
 	"github.com/aftercare-tui/aftercare/profile"
 )
 
@@ -69,7 +70,7 @@ func (w *who) start(c *ctx) (screen, tea.Cmd) {
 // unnamed is Person 2, and so on.
 func (w *who) names() []string {
 	names := append([]string{}, w.saved...)
-	for _, n := range strings.Split(typed(w.others, false), ",") {
+	for _, n := range strings.Split(plain.Strip(w.others, false), ",") {
 		if n = strings.TrimSpace(n); n != "" {
 			names = append(names, n)
 		}
