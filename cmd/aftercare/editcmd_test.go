@@ -16,18 +16,6 @@ import (
 	"github.com/adrg/xdg"
 )
 
-// useEditor makes a shell script the person's editor.
-func useEditor(t *testing.T, script string) {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "editor")
-	writeFile(t, path, "#!/bin/sh\n"+script+"\n")
-	if err := os.Chmod(path, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("VISUAL", "")
-	t.Setenv("EDITOR", path)
-}
-
 // execute runs a command as run does, but gives back the error itself,
 // so that a test can see the exit code it carries.
 func execute(stdin io.Reader, args ...string) (stdout, stderr string, err error) {

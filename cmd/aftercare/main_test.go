@@ -51,6 +51,18 @@ func writeFile(t *testing.T, path, text string) {
 	}
 }
 
+// useEditor makes a shell script the person's editor.
+func useEditor(t *testing.T, script string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "editor")
+	writeFile(t, path, "#!/bin/sh\n"+script+"\n")
+	if err := os.Chmod(path, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("VISUAL", "")
+	t.Setenv("EDITOR", path)
+}
+
 type suggestionJSON struct {
 	ID      string   `json:"id"`
 	Title   string   `json:"title"`
