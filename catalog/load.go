@@ -335,6 +335,9 @@ func parse(path string, data []byte) (root *yaml.Node, err *Error) {
 			root, err = nil, &Error{Path: path, Line: 1, Col: 1, Msg: plain.Line(fmt.Sprintf("this file could not be read as YAML (%v)", r))}
 		}
 	}()
+	if e := notText(path, data); e != nil {
+		return nil, e
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if e := dec.Decode(&doc); e != nil {
