@@ -266,19 +266,14 @@ func TestAHostileFileIsRefusedBeforeItIsRead(t *testing.T) {
 	}
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	start := time.Now()
 	profiles, perr := s.Profiles()
 	sessions, serr := s.Sessions()
-	took := time.Since(start)
 	runtime.ReadMemStats(&after)
 	if perr != nil || serr != nil {
 		t.Fatal(perr, serr)
 	}
 	if allocated := after.TotalAlloc - before.TotalAlloc; allocated > 4<<20 {
 		t.Errorf("reading beside two 64 MB files allocated %d bytes", allocated)
-	}
-	if took > time.Second {
-		t.Errorf("reading beside two 64 MB files took %v", took)
 	}
 	for _, e := range append(profileErrs(profiles), sessionErrs(sessions)...) {
 		if e != nil && !strings.Contains(e.Error(), "too large (64 MiB)") {
