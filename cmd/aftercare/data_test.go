@@ -100,8 +100,10 @@ func TestADamagedProfileIsShownAsDamagedAndLeftAlone(t *testing.T) {
 	text := "name: Sam\nlikes: [cuddle\n"
 	writeFile(t, path, text)
 
-	if list := mustRun(t, "", "profile", "list"); !strings.Contains(list, "sam   damaged, left as it is: "+path+":2:1: YAML syntax") || !strings.Contains(list, "Alex") {
-		t.Errorf("profile list:\n%s", list)
+	list := aftercare(t, "", "profile", "list")
+	if list.code != exitFailure || !strings.Contains(list.stdout, "sam   cannot be read, left as it is") || !strings.Contains(list.stdout, "Alex") ||
+		!strings.Contains(list.stderr, path+":2:1: YAML syntax") {
+		t.Errorf("profile list: %+v", list)
 	}
 	for _, args := range [][]string{{"profile", "show", "Sam"}, {"suggest", "--for", "Sam"}, {"export"}, {"profile", "edit", "Sam", "--set", "notes=x"}} {
 		out := aftercare(t, "", args...)

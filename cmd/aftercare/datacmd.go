@@ -1,11 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/aftercare-tui/aftercare/catalog"
@@ -27,28 +28,21 @@ func newHistoryCommand(a *app) *cobra.Command {
   aftercare history --stats`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			store, err := a.data(cmd)
-			if err != nil {
-				return err
-			}
 			filter := profile.Filter{Person: person}
 			if since != "" {
+				var err error
 				if filter.Since, err = profile.ParseSince(since, time.Now()); err != nil {
 					return usagef("--since: %v", err)
 				}
 			}
-			entries, err := store.Sessions()
+			entries, err := a.checkins(cmd)
 			if err != nil {
 				return err
 			}
 			sessions := []*profile.Session{}
 			var kept []profile.SessionEntry
 			for _, e := range entries {
-				if e.Err != nil {
-					fmt.Fprintf(a.stderr, "Left as it is, because it cannot be read: %s\n", firstLine(e.Err))
-					continue
-				}
-				if filter.Keep(e.Session) {
+				if e.Session != nil && filter.Keep(e.Session) {
 					sessions = append(sessions, e.Session)
 					kept = append(kept, e)
 				}
@@ -67,7 +61,11 @@ func newHistoryCommand(a *app) *cobra.Command {
 			if asJSON {
 				return writeJSON(a.stdout, sessions)
 			}
-			if len(sessions) == 0 {
+			switch {
+			case len(sessions) == 0 && len(a.unread) > 0:
+				fmt.Fprintln(a.stdout, "Nothing to show from the check-ins that could be read.")
+				return nil
+			case len(sessions) == 0:
 				fmt.Fprintln(a.stdout, "No check-ins saved yet.")
 				return nil
 			}
@@ -94,32 +92,42 @@ func newExportCommand(a *app) *cobra.Command {
 		Short: "Write out everything saved: profiles and check-ins",
 		Long: `Write out every profile and check-in. json and yaml can be read back with
 'aftercare import'; markdown is for reading and csv for spreadsheets.
-With -o the file is written readable by you alone.`,
+With -o the file is written readable by you alone. A file that cannot be
+read is named and left out, the export says it is missing, and the command
+exits 1 (0 with --ignore-damaged).`,
 		Example: `  aftercare export -o aftercare-backup.json
   aftercare export --format markdown`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			store, err := a.data(cmd)
+			profiles, err := a.readableProfiles(cmd)
 			if err != nil {
 				return err
 			}
-			x, err := store.Export()
+			history, err := a.checkins(cmd)
 			if err != nil {
 				return err
 			}
+			x := readableExport(profiles, history)
 			data, err := x.Encode(format, a.cat)
 			if err != nil {
 				return usagef("--format: %v", err)
 			}
 			a.warnIfTooLargeToImport(format, len(data))
 			if output == "" || output == "-" {
-				_, err = a.stdout.Write(data)
-				return err
+				if _, err := a.stdout.Write(data); err != nil {
+					return err
+				}
+			} else {
+				if err := a.store.WriteOutside(output, data); err != nil {
+					return err
+				}
+				fmt.Fprintf(a.stdout, "Exported %s and %s to %s.\n", count(len(x.Profiles), "profile"), count(len(x.Sessions), "check-in"), output)
 			}
-			if err := store.WriteOutside(output, data); err != nil {
-				return err
+			// A backup that lacks something says so, even when the run is
+			// told to exit 0.
+			if len(a.unread) > 0 {
+				fmt.Fprintf(a.stderr, "This export is missing %s that could not be read (named above).\n", count(len(a.unread), "file"))
 			}
-			fmt.Fprintf(a.stdout, "Exported %s and %s to %s.\n", count(len(x.Profiles), "profile"), count(len(x.Sessions), "check-in"), output)
 			return nil
 		},
 	}
@@ -127,6 +135,22 @@ With -o the file is written readable by you alone.`,
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(profile.ExportFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// readableExport is what profile.Store.Export gathers, without stopping
+// at a damaged file: the profiles that could be read, by name, and the
+// check-ins, oldest first (the history is newest first).
+func readableExport(profiles []*profile.Profile, history []profile.SessionEntry) *profile.Export {
+	x := &profile.Export{Version: profile.ExportVersion, Profiles: []profile.Profile{}, Sessions: []profile.Session{}}
+	for _, p := range profiles {
+		x.Profiles = append(x.Profiles, *p)
+	}
+	for _, e := range slices.Backward(history) {
+		if e.Session != nil {
+			x.Sessions = append(x.Sessions, *e.Session)
+		}
+	}
+	return x
 }
 
 // warnIfTooLargeToImport says when an export meant to be read back is
@@ -242,9 +266,10 @@ check-in. --everything removes every profile and check-in. It asks first;
 			if err == nil {
 				a.reportForgotten(f)
 			}
-			// What could not be read is worth knowing most when nothing was found.
+			// What could not be read is worth knowing most when nothing was
+			// found. The profile package gives the paths alone.
 			for _, p := range f.Unchecked {
-				fmt.Fprintf(a.stderr, "Could not check %s, because it cannot be read; it is left as it is.\n", filepath.Base(p))
+				a.damaged(errors.New(p))
 			}
 			return err
 		},

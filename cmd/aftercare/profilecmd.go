@@ -111,6 +111,9 @@ func newProfileListCommand(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			for _, e := range entries {
+				a.damaged(e.Err)
+			}
 			if asJSON {
 				list := make([]any, 0, len(entries))
 				for _, e := range entries {
@@ -125,7 +128,7 @@ func newProfileListCommand(a *app) *cobra.Command {
 			w := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
 			for _, e := range entries {
 				if e.Err != nil {
-					fmt.Fprintf(w, "%s\tdamaged, left as it is: %s\n", e.Name(), firstLine(e.Err))
+					fmt.Fprintf(w, "%s\tcannot be read, left as it is\n", e.Name())
 					continue
 				}
 				p := e.Profile

@@ -32,6 +32,8 @@ type app struct {
 	stdout, stderr io.Writer
 	term           io.Writer // stdout as it is, for the full screen alone
 	configFile     string
+	ignoreDamaged  bool     // --ignore-damaged
+	unread         []string // the records named as damaged, as named
 
 	cfg   *profile.Config
 	cat   *catalog.Catalog
@@ -95,12 +97,16 @@ sex and find something kind to do next. Everything stays on this machine.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.runTUI(cmd, tui.Start{})
 		},
+		// Every command that succeeded, but left a damaged file unread,
+		// ends here with exit 1.
+		PersistentPostRunE: a.leftUnread,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
 	flags := root.PersistentFlags()
 	flags.StringVar(&a.configFile, "config", profile.ConfigFile(), "settings file to read")
 	flags.String("catalog-dir", "", "folder of your own catalogue files (default $XDG_CONFIG_HOME/aftercare/catalog)")
 	flags.String("data-dir", "", "folder where profiles and history are kept (default $XDG_DATA_HOME/aftercare)")
+	flags.BoolVar(&a.ignoreDamaged, "ignore-damaged", false, "exit 0 when a file cannot be read; it is still named, and everything else is used")
 	root.AddCommand(
 		newCheckinCommand(a),
 		newPlanCommand(a),

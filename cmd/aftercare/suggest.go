@@ -59,7 +59,7 @@ someone is not safe or unsure, or says a line was crossed.`,
 			var saved []catalog.Person
 			var history []profile.SessionEntry
 			if len(f.forNames) > 0 {
-				if history, err = a.sessions(cmd); err != nil {
+				if history, err = a.checkins(cmd); err != nil {
 					return err
 				}
 				if saved, err = a.savedPeople(f.forNames, f.situation, history); err != nil {
@@ -71,9 +71,7 @@ someone is not safe or unsure, or says a line was crossed.`,
 				return err
 			}
 			if len(saved) > 0 && !f.noHistory {
-				if req.Ratings, err = ratings(history, req.People); err != nil {
-					return err
-				}
+				req.Ratings = ratings(history, req.People)
 			}
 			if !cmd.Flags().Changed("minutes") && req.Minutes == 0 {
 				req.Minutes = cfg.DefaultMinutes
@@ -253,7 +251,9 @@ func readRequest(cat *catalog.Catalog, path string, stdin io.Reader) (catalog.Re
 // savedPeople reads the people --for names: their saved profiles, or for
 // someone who has checked in without one, just their name, so that how
 // things went for them still counts. The store is open once the history
-// has been read.
+// has been read. A named person's profile that cannot be read stops the
+// command, since what they never want may be in it; a damaged file of
+// someone else's does not.
 func (a *app) savedPeople(names []string, situation string, history []profile.SessionEntry) ([]catalog.Person, error) {
 	people := make([]catalog.Person, 0, len(names))
 	for _, name := range names {
@@ -275,18 +275,14 @@ func (a *app) savedPeople(names []string, situation string, history []profile.Se
 	return people, nil
 }
 
-// ratings are the ratings in the history of the people asked about. A
-// check-in file that cannot be read stops the command: suggestions must
-// not quietly forget it.
-func ratings(history []profile.SessionEntry, people []catalog.Person) ([]catalog.Rating, error) {
-	if err := damage(history); err != nil {
-		return nil, err
-	}
+// ratings are the ratings in the history of the people asked about, from
+// the check-ins that could be read (the others are named).
+func ratings(history []profile.SessionEntry, people []catalog.Person) []catalog.Rating {
 	names := make([]string, len(people))
 	for i, p := range people {
 		names[i] = p.Name
 	}
-	return profile.RatingsFor(profile.Ratings(history), names), nil
+	return profile.RatingsFor(profile.Ratings(history), names)
 }
 
 // completeFrom offers the catalogue's ids of the given kinds when a shell

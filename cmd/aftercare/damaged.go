@@ -1,0 +1,95 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/aftercare-tui/aftercare/profile"
+	"github.com/spf13/cobra"
+)
+
+// A command that reads many records (history, due, export, forget,
+// profile list, suggest --for, and the full screen) follows one rule: it
+// uses every record it can read, names each one it cannot on standard
+// error, by path and line, and leaves it as it is; then the run exits 1,
+// or 0 with --ignore-damaged. A damaged file is never a reason to stop
+// what could be done with the rest, and never passes unsaid.
+
+// damaged names each record that cannot be read, by the first line of its
+// error (path:line:col: what is wrong), and keeps it for the end of the
+// run; nil errors are passed over, and a file is named once however often
+// it is read.
+func (a *app) damaged(errs ...error) {
+	for _, err := range errs {
+		if err == nil {
+			continue
+		}
+		line := firstLine(err)
+		if slices.Contains(a.unread, line) {
+			continue
+		}
+		a.unread = append(a.unread, line)
+		fmt.Fprintf(a.stderr, "Left as it is, because it cannot be read: %s\n", line)
+	}
+}
+
+// checkins reads every check-in, plan and follow-up, and names those that
+// cannot be read. The damaged ones stay in the list, where the profile
+// package passes over them and the history screen shows them.
+func (a *app) checkins(cmd *cobra.Command) ([]profile.SessionEntry, error) {
+	store, err := a.data(cmd)
+	if err != nil {
+		return nil, err
+	}
+	history, err := store.Sessions()
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range history {
+		a.damaged(e.Err)
+	}
+	return history, nil
+}
+
+// readableProfiles are the profiles that can be read, sorted by name; the
+// others are named.
+func (a *app) readableProfiles(cmd *cobra.Command) ([]*profile.Profile, error) {
+	store, err := a.data(cmd)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := store.Profiles()
+	if err != nil {
+		return nil, err
+	}
+	var out []*profile.Profile
+	for _, e := range entries {
+		a.damaged(e.Err)
+		if e.Profile != nil {
+			out = append(out, e.Profile)
+		}
+	}
+	return out, nil
+}
+
+// leftUnread is how a run that named damaged files ends: with exit 1, or
+// with nothing to add under --ignore-damaged. It runs after every command
+// that succeeded.
+func (a *app) leftUnread(*cobra.Command, []string) error {
+	if len(a.unread) == 0 || a.ignoreDamaged {
+		return nil
+	}
+	return &unreadError{files: len(a.unread)}
+}
+
+// unreadError ends a run that used what it could read and named the rest.
+type unreadError struct{ files int }
+
+func (e *unreadError) Error() string {
+	left := "is left as it is"
+	if e.files > 1 {
+		left = "are left as they are"
+	}
+	return fmt.Sprintf("%s could not be read and %s (named above); everything else was used. --ignore-damaged exits 0 all the same.",
+		count(e.files, "file"), left)
+}
