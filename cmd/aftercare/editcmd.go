@@ -183,11 +183,19 @@ func diedOf(exit *exec.ExitError, sig os.Signal) bool {
 // askUnlessStopped asks as ask does, but a signal while the person thinks
 // stops the edit: the answer is no longer waited for.
 func (a *app) askUnlessStopped(question string, byDefault bool, signals <-chan os.Signal) (bool, error) {
-	answer := make(chan bool, 1)
-	go func() { answer <- a.ask(question, byDefault) }()
+	type reply struct {
+		line string
+		err  error
+	}
+	fmt.Fprint(a.stderr, question)
+	replies := make(chan reply, 1)
+	go func() {
+		line, err := a.readLine()
+		replies <- reply{line, err}
+	}()
 	select {
-	case yes := <-answer:
-		return yes, nil
+	case r := <-replies:
+		return a.answer(r.line, r.err, byDefault), nil
 	case sig := <-signals:
 		return false, stopped(sig)
 	}

@@ -41,15 +41,27 @@ func (a *app) confirm(yes bool, question string) (bool, error) {
 // from standard input; an empty answer gives the default.
 func (a *app) ask(question string, byDefault bool) bool {
 	fmt.Fprint(a.stderr, question)
+	line, err := a.readLine()
+	return a.answer(line, err, byDefault)
+}
+
+// readLine reads one line of standard input, writing nothing, so that it
+// can wait in a goroutine of its own.
+func (a *app) readLine() (string, error) {
 	if a.in == nil {
 		a.in = bufio.NewReader(a.stdin)
 	}
-	answer, err := a.in.ReadString('\n')
-	if err != nil && answer == "" {
+	return a.in.ReadString('\n')
+}
+
+// answer reads a yes or a no in a line; anything else, including no line
+// at all, is no, and an empty line gives the default.
+func (a *app) answer(line string, err error, byDefault bool) bool {
+	if err != nil && line == "" {
 		fmt.Fprintln(a.stderr)
 		return false
 	}
-	switch strings.ToLower(strings.TrimSpace(answer)) {
+	switch strings.ToLower(strings.TrimSpace(line)) {
 	case "y", "yes":
 		return true
 	case "":
