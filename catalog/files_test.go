@@ -72,7 +72,9 @@ func TestAHugeFileIsRefusedHavingReadNoMoreThanTheLimit(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "is larger than") {
 		t.Errorf("err = %v, want the file refused for its size", err)
 	}
-	if used := after.TotalAlloc - before.TotalAlloc; used > 4*MaxCatalogFileBytes {
-		t.Errorf("refusing the file took %d KiB, want at most %d", used>>10, 4*MaxCatalogFileBytes>>10)
+	// Far less than the file, with room for the race detector and the
+	// built-in catalogue, which are not what this is about.
+	if used := after.TotalAlloc - before.TotalAlloc; used > 8<<20 {
+		t.Errorf("refusing a 64 MiB file allocated %d KiB, want well under 8 MiB", used>>10)
 	}
 }
