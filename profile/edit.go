@@ -52,6 +52,9 @@ func (s *Store) ReplaceProfile(path string, original, edited []byte) (*Profile, 
 		if err != nil || !bytes.Equal(current, original) {
 			return ErrChangedMeanwhile
 		}
+		if err := s.mayWrite(path); err != nil {
+			return err
+		}
 		was := ProfileEntry{Path: path}
 		was.Profile, _ = s.decodeProfile(path, original)
 		if was.Profile == nil || !SameName(was.Name(), p.Name) {
@@ -65,7 +68,7 @@ func (s *Store) ReplaceProfile(path string, original, edited []byte) (*Profile, 
 		if err := s.write(s.newProfilePath(p.Name), edited); err != nil {
 			return err
 		}
-		return removeDurably(path)
+		return s.remove(path)
 	})
 	return p, err
 }
@@ -88,12 +91,16 @@ const draftMarker = "~edit-"
 const draftsLock = ".drafts.lock"
 
 // NewDraft makes a draft holding data, to edit the profile file at path.
-// Remove it once the edit is saved or given up.
+// Remove it once the edit is saved or given up. A profile a person made
+// read-only is not offered for editing: it could not be saved.
 func (s *Store) NewDraft(path string, data []byte) (*Draft, error) {
 	if err := ensureDir(s.dir); err != nil {
 		return nil, err
 	}
 	if err := s.checkPlaces(); err != nil {
+		return nil, err
+	}
+	if err := s.mayWrite(path); err != nil {
 		return nil, err
 	}
 	if err := ensureDir(s.tmpDir()); err != nil {
@@ -110,14 +117,7 @@ func (s *Store) NewDraft(path string, data []byte) (*Draft, error) {
 	}
 	f, err := os.CreateTemp(s.tmpDir(), draftMarker+strings.TrimSuffix(filepath.Base(path), ".yaml")+"-*.yaml")
 	if err == nil {
-		err = f.Chmod(fileMode)
-		if _, werr := f.Write(data); err == nil {
-			err = werr
-		}
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
+		if err = fill(f, data); err != nil {
 			_ = os.Remove(f.Name())
 		}
 	}

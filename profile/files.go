@@ -1,13 +1,9 @@
 package profile
 
 import (
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"time"
-
-	"github.com/gofrs/flock"
 )
 
 // Everything aftercare writes is for its owner's eyes only, whatever the
@@ -41,27 +37,31 @@ func renameInto(tmp *os.File, path string, data []byte) (err error) {
 			_ = os.Remove(tmp.Name())
 		}
 	}()
-	// The file is new, so its mode is ours to set: the umask may have taken
-	// bits from the one asked for.
-	if err := tmp.Chmod(fileMode); err != nil {
-		_ = tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		_ = tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		_ = tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
+	if err := fill(tmp, data); err != nil {
 		return err
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return err
 	}
 	return syncDir(filepath.Dir(path))
+}
+
+// fill gives f, a file just made, its mode and data, syncs it to disk and
+// closes it.
+func fill(f *os.File, data []byte) error {
+	// The file is new, so its mode is ours to set: the umask may have taken
+	// bits from the one asked for.
+	err := f.Chmod(fileMode)
+	if err == nil {
+		_, err = f.Write(data)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // removeDurably deletes a file and syncs its folder, so that what was
@@ -71,45 +71,4 @@ func removeDurably(path string) error {
 		return err
 	}
 	return syncDir(filepath.Dir(path))
-}
-
-// lockTimeout is how long a command waits for another aftercare that is
-// writing; writes take milliseconds, so a long wait means something is stuck.
-const lockTimeout = 10 * time.Second
-
-// newLock is the lock file at path, which is made if need be and never
-// opened through a symbolic link.
-func newLock(path string) *flock.Flock {
-	return flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR|noFollow), flock.SetPermissions(fileMode))
-}
-
-// locked runs fn while holding the data folder's lock, so that two
-// aftercare processes never interleave a read-modify-write and no update is
-// lost. Before fn, it sweeps up what writers and editors that were killed
-// left behind.
-func (s *Store) locked(fn func() error) error {
-	if err := ensureDir(s.dir); err != nil {
-		return err
-	}
-	if err := s.checkPlaces(); err != nil {
-		return err
-	}
-	lock := newLock(s.lockPath())
-	deadline := time.Now().Add(lockTimeout)
-	for {
-		ok, err := lock.TryLock()
-		if err != nil {
-			return fmt.Errorf("locking %s: %w", s.dir, err)
-		}
-		if ok {
-			break
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("another aftercare is still writing in %s; try again in a moment", s.dir)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-	defer lock.Close()
-	s.sweep()
-	return fn()
 }

@@ -31,3 +31,7 @@ func othersCanWrite(info fs.FileInfo) bool {
 	st, ok := info.Sys().(*syscall.Stat_t)
 	return ok && int(st.Uid) != os.Getuid() && st.Uid != 0
 }
+
+// keptReadOnly says whether a person made a file or folder read-only:
+// its owner may not write to it.
+func keptReadOnly(info fs.FileInfo) bool { return info.Mode().Perm()&0o200 == 0 }

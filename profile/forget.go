@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 )
 
@@ -64,6 +65,9 @@ func (s *Store) ForgetPerson(name string) (*Forgotten, error) {
 		if len(f.Profiles)+len(f.Sessions)+len(f.SessionsChanged) == 0 {
 			return fmt.Errorf("nothing is saved about %q: %w", name, ErrNotFound)
 		}
+		if err := s.mayWrite(slices.Concat(f.Profiles, f.Sessions, f.SessionsChanged)...); err != nil {
+			return fmt.Errorf("nothing was forgotten: %w", err)
+		}
 		for _, path := range slices.Concat(f.Profiles, f.Sessions) {
 			if err := removeDurably(path); err != nil {
 				return err
@@ -113,19 +117,18 @@ func (s *Store) ForgetSession(id string) (*Forgotten, error) {
 			return fmt.Errorf("no session %q: %w", id, ErrNotFound)
 		}
 		f.Sessions = append(f.Sessions, path)
-		return removeDurably(path)
+		return s.remove(path)
 	})
 	return &f, err
 }
 
 // ForgetEverything removes every profile and session, damaged ones too.
+// Nothing is removed if a person made any of it read-only.
 func (s *Store) ForgetEverything() (*Forgotten, error) {
 	var f Forgotten
 	err := s.locked(func() error {
-		for _, d := range []struct {
-			dir, ext string
-			into     *[]string
-		}{{s.profilesDir(), ".yaml", &f.Profiles}, {s.sessionsDir(), ".json", &f.Sessions}} {
+		var records []string
+		for _, d := range []struct{ dir, ext string }{{s.profilesDir(), ".yaml"}, {s.sessionsDir(), ".json"}} {
 			paths, err := dataFiles(d.dir, d.ext)
 			if err != nil {
 				return err
@@ -137,15 +140,25 @@ func (s *Store) ForgetEverything() (*Forgotten, error) {
 					f.Unchecked = append(f.Unchecked, path)
 					continue
 				}
-				if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-					return err
-				}
-				*d.into = append(*d.into, path)
+				records = append(records, path)
 			}
-			if len(paths) > 0 {
-				if err := syncDir(d.dir); err != nil {
-					return err
-				}
+		}
+		if err := s.mayWrite(records...); err != nil {
+			return fmt.Errorf("nothing was forgotten: %w", err)
+		}
+		for _, path := range records {
+			if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			if filepath.Dir(path) == s.profilesDir() {
+				f.Profiles = append(f.Profiles, path)
+			} else {
+				f.Sessions = append(f.Sessions, path)
+			}
+		}
+		for _, dir := range []string{s.profilesDir(), s.sessionsDir()} {
+			if err := syncDir(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
 			}
 		}
 		return nil

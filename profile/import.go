@@ -1,8 +1,10 @@
 package profile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,10 +42,12 @@ const (
 
 // Import reads an export, JSON or YAML, and adds everything in it. It is
 // all or nothing: a problem in the file, or a name or session id that is
-// already taken, stops it before anything is written, and a write that
-// fails part way takes back what was written. Every record is checked
-// with the rules the store reads its own files by, so nothing imported
-// can fail to read back; path only names the file in messages.
+// already taken, stops it before anything is written, and what is written
+// lands whole or not at all, even if aftercare is killed part way (see
+// land). Running an import that was cut short again finishes it: what of
+// it is in place already, byte for byte, counts as done. Every record is
+// checked with the rules the store reads its own files by, so nothing
+// imported can fail to read back; path only names the file in messages.
 func (s *Store) Import(path string, data []byte) (*Export, error) {
 	r := &refusal{path: path}
 	x := s.readExport(path, data, r)
@@ -58,26 +62,75 @@ func (s *Store) Import(path string, data []byte) (*Export, error) {
 	if err := r.err(); err != nil {
 		return nil, err
 	}
+	id := importID(data)
 	err := s.locked(func() error {
-		for _, p := range x.Profiles {
-			if err := s.taken(p.Name, ""); err != nil {
-				r.add(err.Error())
-			}
-		}
-		for _, sess := range x.Sessions {
-			if fileExists(s.sessionPath(sess.ID)) {
-				r.add(fmt.Sprintf("there is already a session %s (%s)", sess.ID, s.sessionPath(sess.ID)))
-			}
-		}
+		records := s.toLand(id, x, profiles, sessions, r)
 		if err := r.err(); err != nil {
 			return err
 		}
-		return s.writeAll(x, profiles, sessions)
+		if len(records) > 0 {
+			paths := make([]string, len(records))
+			for i, record := range records {
+				paths[i] = record.path
+			}
+			if err := s.mayWrite(paths...); err != nil {
+				return fmt.Errorf("nothing was imported: %w", err)
+			}
+			if err := s.land(id, records); err != nil {
+				return err
+			}
+		}
+		// The import has landed, and this run says so.
+		if err := os.Remove(s.finishedNote(id)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return x, nil
+}
+
+// toLand lists the records an import writes, and adds to r each one that
+// is taken. When a run that was cut short was finished since (its note is
+// in .tmp), a record already in place byte for byte is done, not taken.
+func (s *Store) toLand(id string, x *Export, profiles, sessions [][]byte, r *refusal) []landing {
+	again := fileExists(s.finishedNote(id))
+	done := func(path string, data []byte) bool {
+		if !again {
+			return false
+		}
+		have, err := readRecord(path, "record", max(MaxProfileBytes, MaxSessionBytes), nil)
+		return err == nil && bytes.Equal(have, data)
+	}
+	var records []landing
+	var reserved []string
+	for i, p := range x.Profiles {
+		if again {
+			if found, _, err := s.lookup(p.Name); err == nil && found != nil && done(found.Path, profiles[i]) {
+				continue
+			}
+		}
+		if err := s.taken(p.Name, ""); err != nil {
+			r.add(err.Error())
+			continue
+		}
+		path := s.newProfilePath(p.Name, reserved...)
+		reserved = append(reserved, path)
+		records = append(records, landing{path, profiles[i]})
+	}
+	for i, sess := range x.Sessions {
+		path := s.sessionPath(sess.ID)
+		switch {
+		case done(path, sessions[i]):
+		case fileExists(path):
+			r.add(fmt.Sprintf("there is already a session %s (%s)", sess.ID, path))
+		default:
+			records = append(records, landing{path, sessions[i]})
+		}
+	}
+	return records
 }
 
 // readExport reads the file as JSON or YAML, whichever it is, after the
@@ -188,33 +241,6 @@ func (s *Store) encodeAll(x *Export, r *refusal) (profiles, sessions [][]byte) {
 		sessions[i] = data
 	}
 	return profiles, sessions
-}
-
-// writeAll writes every profile and session, removing what it wrote if any
-// write fails.
-func (s *Store) writeAll(x *Export, profiles, sessions [][]byte) error {
-	var written []string
-	undo := func(err error) error {
-		for _, path := range written {
-			_ = os.Remove(path)
-		}
-		return fmt.Errorf("nothing was imported: %w", err)
-	}
-	for i, p := range x.Profiles {
-		path := s.newProfilePath(p.Name)
-		if err := s.write(path, profiles[i]); err != nil {
-			return undo(err)
-		}
-		written = append(written, path)
-	}
-	for i, sess := range x.Sessions {
-		path := s.sessionPath(sess.ID)
-		if err := s.write(path, sessions[i]); err != nil {
-			return undo(err)
-		}
-		written = append(written, path)
-	}
-	return nil
 }
 
 // refusal gathers why an import cannot go ahead: the first maxProblems

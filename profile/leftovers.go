@@ -19,9 +19,12 @@ import (
 // temporary file is while it is written.
 const pendingSuffix = ".pending"
 
-// Sweep removes what aftercare processes that were killed left behind, if
-// no other aftercare is writing; it never waits, and it creates nothing.
-// It says why the data folder cannot be trusted, if it cannot.
+// Sweep removes what aftercare processes that were killed left behind,
+// and finishes or takes back an import that was cut short, if no other
+// aftercare is writing; it never waits, and it creates nothing but what
+// finishing an import needs. It says why the data folder cannot be
+// trusted, if it cannot; an import it cannot finish is left for the next
+// write to report.
 func (s *Store) Sweep() error {
 	if _, err := os.Lstat(s.tmpDir()); errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -34,23 +37,32 @@ func (s *Store) Sweep() error {
 		return err
 	}
 	defer lock.Close()
-	s.sweep()
+	// Drafts from before they were kept in .tmp, looked for here only,
+	// since this reads the profiles folder.
+	old, _ := filepath.Glob(filepath.Join(s.profilesDir(), ".edit-*"))
+	_ = s.sweep(old)
 	return nil
 }
 
-// sweep empties .tmp of everything but what an editor still has open.
-// Only a process holding the data folder's lock calls it, so no write is
-// under way; drafts are removed only when no edit is under way either.
-func (s *Store) sweep() {
+// sweep finishes or takes back imports that were cut short, and empties
+// .tmp of everything else but what an editor still has open and the notes
+// of finished imports; drafts in more are removed with the others. Only a
+// process holding the data folder's lock calls it, so no write is under
+// way; drafts are removed only when no edit is under way either. A .tmp
+// a person made read-only is left as it is.
+func (s *Store) sweep(more []string) error {
 	entries, err := os.ReadDir(s.tmpDir())
-	if err != nil {
-		return
+	if err != nil || mayChange(s.tmpDir()) != nil {
+		return nil
 	}
 	var drafts []string
+	var cutShort error
 	for _, e := range entries {
 		path := filepath.Join(s.tmpDir(), e.Name())
 		switch {
-		case e.Name() == draftsLock:
+		case e.Name() == draftsLock, strings.HasSuffix(e.Name(), finishedSuffix):
+		case e.IsDir() && strings.HasPrefix(e.Name(), stagingPrefix):
+			cutShort = errors.Join(cutShort, s.finishStaged(path))
 		case strings.Contains(e.Name(), draftMarker):
 			drafts = append(drafts, path)
 		case strings.HasSuffix(e.Name(), pendingSuffix):
@@ -60,20 +72,19 @@ func (s *Store) sweep() {
 			_ = os.Remove(path)
 		}
 	}
-	// Drafts from before they were kept in .tmp.
-	old, _ := filepath.Glob(filepath.Join(s.profilesDir(), ".edit-*"))
-	drafts = append(drafts, old...)
+	drafts = append(drafts, more...)
 	if len(drafts) == 0 {
-		return
+		return cutShort
 	}
 	lock := newLock(filepath.Join(s.tmpDir(), draftsLock))
 	if ok, _ := lock.TryLock(); !ok {
-		return
+		return cutShort
 	}
 	defer lock.Close()
 	for _, path := range drafts {
 		_ = os.Remove(path)
 	}
+	return cutShort
 }
 
 // removeOutsideTemp removes the temporary file a note in .tmp names, if
@@ -98,7 +109,9 @@ func removeOutsideTemp(note string) {
 // atomically and readable by its owner alone. The temporary file it
 // writes beside path is noted in .tmp before it is made, so that if
 // aftercare is killed before the rename, the next sweep removes it rather
-// than leaving a full copy of everything private beside path.
+// than leaving a full copy of everything private beside path. A file
+// or folder a person made read-only, path or its folder or .tmp, is left
+// as it is, and nothing is written.
 func (s *Store) WriteOutside(path string, data []byte) error {
 	path, err := filepath.Abs(path)
 	if err != nil {
@@ -106,6 +119,9 @@ func (s *Store) WriteOutside(path string, data []byte) error {
 	}
 	return s.locked(func() error {
 		if err := ensureDir(s.tmpDir()); err != nil {
+			return err
+		}
+		if err := mayChange(path, filepath.Dir(path), s.tmpDir()); err != nil {
 			return err
 		}
 		var id [8]byte

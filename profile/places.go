@@ -6,12 +6,17 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/aftercare-tui/aftercare/catalog"
 )
 
 // The data folder holds private things, so aftercare uses it only as its
 // own: it follows no symbolic link there, will not use a folder that
-// someone else could change (ssh's StrictModes rule), and sets the mode
-// only of what it has just made, never of what a person set up.
+// someone else could change (ssh's StrictModes rule), sets the mode only
+// of what it has just made, never of what a person set up, and changes
+// nothing a person made read-only there.
 
 func (s *Store) lockPath() string { return filepath.Join(s.dir, ".lock") }
 
@@ -55,8 +60,16 @@ func inspectDir(path string) (fs.FileInfo, error) {
 }
 
 // ensureDir makes a private folder, with any missing parents, or checks
-// the one that is there.
+// the one that is there. A folder is not made in one a person made
+// read-only.
 func ensureDir(path string) error {
+	if _, err := os.Lstat(path); err == nil {
+		_, err := inspectDir(path)
+		return err
+	}
+	if err := mayChange(filepath.Dir(path)); err != nil {
+		return err
+	}
 	err := os.Mkdir(path, dirMode)
 	if errors.Is(err, fs.ErrNotExist) {
 		if err := os.MkdirAll(filepath.Dir(path), dirMode); err != nil {
@@ -74,4 +87,49 @@ func ensureDir(path string) error {
 		return err
 	}
 	return err
+}
+
+// mayChange says which of paths a person made read-only, if any: a
+// folder or file without its owner's write permission. aftercare leaves
+// such a place as it is rather than change it, or its mode, behind the
+// person's back; this is checked by the mode, since the kernel lets root
+// write anyway. A path that is not there is not in the way.
+func mayChange(paths ...string) error {
+	var said, args []string
+	for _, path := range paths {
+		info, err := os.Lstat(path)
+		if err != nil || !keptReadOnly(info) || slices.Contains(args, shellArg(path)) {
+			continue
+		}
+		said = append(said, fmt.Sprintf("%s (mode %04o)", path, info.Mode().Perm()))
+		args = append(args, shellArg(path))
+	}
+	switch len(said) {
+	case 0:
+		return nil
+	case 1:
+		return fmt.Errorf("%s is read-only; aftercare leaves it as it is. To allow changes: chmod u+w %s", said[0], args[0])
+	}
+	return fmt.Errorf("%s are read-only; aftercare leaves them as they are. To allow changes: chmod u+w %s",
+		catalog.JoinAnd(said), strings.Join(args, " "))
+}
+
+// mayWrite says why the files at paths may not be written, replaced or
+// removed, if they may not: a person made one of them, their folders, the
+// data folder or its .tmp read-only.
+func (s *Store) mayWrite(paths ...string) error {
+	places := []string{s.dir, s.tmpDir()}
+	for _, path := range paths {
+		places = append(places, filepath.Dir(path), path)
+	}
+	return mayChange(places...)
+}
+
+// remove deletes a record for good, unless a person made it or its folder
+// read-only.
+func (s *Store) remove(path string) error {
+	if err := s.mayWrite(path); err != nil {
+		return err
+	}
+	return removeDurably(path)
 }

@@ -48,8 +48,12 @@ func (s *Store) sessionsDir() string { return filepath.Join(s.dir, "sessions") }
 func (s *Store) tmpDir() string { return filepath.Join(s.dir, ".tmp") }
 
 // write replaces path atomically with data, making its folder if needed.
-// Only a writer holding the lock calls it.
+// Only a writer holding the lock calls it. Nothing a person made
+// read-only is written to or replaced.
 func (s *Store) write(path string, data []byte) error {
+	if err := s.mayWrite(path); err != nil {
+		return err
+	}
 	if err := ensureDir(filepath.Dir(path)); err != nil {
 		return err
 	}
@@ -247,9 +251,13 @@ func (s *Store) CreateProfile(p *Profile) error {
 // saves it, so that two processes changing one profile never lose an
 // update. A change may rename the profile.
 func (s *Store) UpdateProfile(name string, change func(*Profile) error) (*Profile, error) {
+	// Which file holds the profile is found before the lock is taken, by
+	// reading every profile, so that under the lock only that file is read
+	// again.
+	was, _ := s.find(name)
 	var updated *Profile
 	err := s.locked(func() error {
-		e, err := s.find(name)
+		e, err := s.findAgain(name, was.Path)
 		if err != nil {
 			return err
 		}
@@ -273,10 +281,29 @@ func (s *Store) UpdateProfile(name string, change func(*Profile) error) (*Profil
 	return updated, err
 }
 
+// findAgain returns the entry for name when the file at path, where it
+// was found before the lock was taken, still holds it, and otherwise
+// looks for it anew. Only one file can hold a name: every write checks
+// it is not taken under the lock.
+func (s *Store) findAgain(name, path string) (ProfileEntry, error) {
+	if path != "" {
+		data, err := readRecord(path, "profile", MaxProfileBytes, nil)
+		if err == nil {
+			if p, err := s.decodeProfile(path, data); err == nil && SameName(p.Name, name) {
+				return ProfileEntry{Path: path, Profile: p}, nil
+			}
+		}
+	}
+	return s.find(name)
+}
+
 // moveProfile writes the profile now called name in place of the entry,
 // under a new file name if the name changed so much that its file name
 // would, and only removes the old file once the new one is safe.
 func (s *Store) moveProfile(old ProfileEntry, name string, data []byte) error {
+	if err := s.mayWrite(old.Path); err != nil {
+		return err
+	}
 	if !SameName(old.Name(), name) {
 		if err := s.taken(name, old.Path); err != nil {
 			return err
@@ -288,7 +315,7 @@ func (s *Store) moveProfile(old ProfileEntry, name string, data []byte) error {
 	if err := s.write(s.newProfilePath(name), data); err != nil {
 		return err
 	}
-	return removeDurably(old.Path)
+	return s.remove(old.Path)
 }
 
 // DeleteProfile removes a profile for good, damaged or not.
@@ -300,7 +327,7 @@ func (s *Store) DeleteProfile(name string) (string, error) {
 			return err
 		}
 		path = e.Path
-		return removeDurably(e.Path)
+		return s.remove(e.Path)
 	})
 	return path, err
 }
@@ -335,11 +362,12 @@ func unplaced(err error) error {
 	return errors.New(strings.Join(msgs, "\n"))
 }
 
-// newProfilePath picks a file name from the name, never one that exists.
-func (s *Store) newProfilePath(name string) string {
+// newProfilePath picks a file name from the name, never one that exists
+// or one of those reserved.
+func (s *Store) newProfilePath(name string, reserved ...string) string {
 	base := filepath.Join(s.profilesDir(), fileBase(name))
 	path := base + ".yaml"
-	for i := 2; fileExists(path); i++ {
+	for i := 2; fileExists(path) || slices.Contains(reserved, path); i++ {
 		path = fmt.Sprintf("%s-%d.yaml", base, i)
 	}
 	return path

@@ -1,0 +1,140 @@
+package profile
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var errCutShort = errors.New("cut short")
+
+// cutShort runs an import that stops after step as a killed one would,
+// leaving behind what it had written so far.
+func cutShort(t *testing.T, s *Store, path string, data []byte, step string) {
+	t.Helper()
+	defer func() {
+		reached = func(string) {}
+		if r := recover(); r != errCutShort {
+			t.Fatalf("the import did not stop after %s: %v", step, r)
+		}
+	}()
+	reached = func(at string) {
+		if at == step {
+			panic(errCutShort)
+		}
+	}
+	_, _ = s.Import(path, data)
+}
+
+func stagingFolders(t *testing.T, s *Store) []string {
+	t.Helper()
+	found, err := filepath.Glob(filepath.Join(s.tmpDir(), stagingPrefix+"*-*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return found
+}
+
+func TestAStagedImportIsFinishedOnlyFromAJournalAftercareWrote(t *testing.T) {
+	path, data, x := importFixture(t)
+	all := len(x.Profiles) + len(x.Sessions)
+	tests := []struct {
+		name    string
+		journal func(j string) string // the journal's text, from the one written
+		want    int
+	}{
+		{"as written", func(j string) string { return j }, all},
+		{"never written", nil, 0},
+		{"cut short", func(j string) string { return j[:len(j)/2] }, 0},
+		{"moving a file out of the records", func(j string) string { return strings.Replace(j, "sessions/imported-0.json", "../outside.json", 1) }, 0},
+		{"moving a file into .tmp", func(j string) string { return strings.Replace(j, "sessions/imported-0.json", ".tmp/x.json", 1) }, 0},
+		{"moving a file to a hidden name", func(j string) string { return strings.Replace(j, "profiles/sam.yaml", "profiles/.sam.yaml", 1) }, 0},
+		{"moving the journal", func(j string) string { return strings.Replace(j, `"from":"0"`, `"from":"journal"`, 1) }, 0},
+		{"of another import", func(j string) string { return strings.Replace(j, importID(data), importID(nil), 1) }, 0},
+		{"with more in it", func(j string) string { return strings.Replace(j, `"moves"`, `"also":1,"moves"`, 1) }, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newStore(t)
+			cutShort(t, s, path, data, "journal")
+			staged := stagingFolders(t, s)
+			if len(staged) != 1 {
+				t.Fatalf("staging folders %v", staged)
+			}
+			journalPath := filepath.Join(staged[0], journalName)
+			written, err := os.ReadFile(journalPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.journal == nil {
+				if err := os.Remove(journalPath); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				plant(t, journalPath, tt.journal(string(written)))
+			}
+			if n := landed(t, s); n != 0 {
+				t.Fatalf("readers saw %d staged records", n)
+			}
+			if err := s.Sweep(); err != nil {
+				t.Fatal(err)
+			}
+			if n := landed(t, s); n != tt.want {
+				t.Errorf("%d records landed, want %d", n, tt.want)
+			}
+			if fileExists(filepath.Join(s.Dir(), "outside.json")) || fileExists(filepath.Join(s.tmpDir(), "x.json")) {
+				t.Error("a file was moved where no record is kept")
+			}
+			if got := stagingFolders(t, s); len(got) != 0 {
+				t.Errorf("left %v", got)
+			}
+		})
+	}
+}
+
+func TestRunningAFinishedImportAgainCountsWhatIsInPlaceAsDone(t *testing.T) {
+	path, data, _ := importFixture(t)
+	s := newStore(t)
+	cutShort(t, s, path, data, "journal")
+	if err := s.Sweep(); err != nil {
+		t.Fatal(err)
+	}
+	// Since the import was finished for it, one check-in was changed and
+	// one removed.
+	changed, removed := s.sessionPath("imported-1"), s.sessionPath("imported-2")
+	plant(t, changed, strings.Replace(readFile(t, changed), "Yes, I'm okay", "Mostly okay", 1))
+	if err := os.Remove(removed); err != nil {
+		t.Fatal(err)
+	}
+
+	_, err := s.Import(path, data)
+	if err == nil || !strings.Contains(err.Error(), "there is already a session imported-1") || strings.Count(err.Error(), "there is already") != 1 {
+		t.Fatalf("error %v, want only the changed check-in refused", err)
+	}
+	if fileExists(removed) {
+		t.Error("a refused import wrote something")
+	}
+	if err := os.Remove(changed); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Import(path, data); err != nil {
+		t.Fatal(err)
+	}
+	if n := landed(t, s); n != 4 {
+		t.Errorf("%d records after running the import again, want 4", n)
+	}
+	if got := leftovers(t, s); len(got) != 0 {
+		t.Errorf("left %v", got)
+	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
