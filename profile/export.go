@@ -31,8 +31,8 @@ type Export struct {
 // ExportFormats are the formats Encode writes.
 var ExportFormats = []string{"json", "yaml", "markdown", "csv"}
 
-// Export gathers everything. A damaged file stops the export with its path
-// and line: an export that silently lacked something would not be one.
+// Export gathers every profile and session; a file that cannot be read
+// stops it, so that nothing is left out unsaid.
 func (s *Store) Export() (*Export, error) {
 	profiles, err := s.Profiles()
 	if err != nil {
@@ -42,27 +42,38 @@ func (s *Store) Export() (*Export, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &Export{Version: ExportVersion, Profiles: []Profile{}, Sessions: []Session{}}
 	var damaged []error
+	var readable []*Profile
 	for _, e := range profiles {
-		if e.Err != nil {
-			damaged = append(damaged, e.Err)
-			continue
+		damaged = append(damaged, e.Err)
+		if e.Profile != nil {
+			readable = append(readable, e.Profile)
 		}
-		out.Profiles = append(out.Profiles, *e.Profile)
 	}
 	for _, e := range sessions {
-		if e.Err != nil {
-			damaged = append(damaged, e.Err)
-			continue
-		}
-		out.Sessions = append(out.Sessions, *e.Session)
+		damaged = append(damaged, e.Err)
 	}
-	if len(damaged) > 0 {
-		return nil, errors.Join(damaged...)
+	if err := errors.Join(damaged...); err != nil {
+		return nil, err
+	}
+	return ExportOf(readable, sessions), nil
+}
+
+// ExportOf is an export of the records that could be read, profiles by
+// name and sessions oldest first; what could not be read is left out, for
+// the caller to name.
+func ExportOf(profiles []*Profile, sessions []SessionEntry) *Export {
+	out := &Export{Version: ExportVersion, Profiles: []Profile{}, Sessions: []Session{}}
+	for _, p := range profiles {
+		out.Profiles = append(out.Profiles, *p)
+	}
+	for _, e := range sessions {
+		if e.Session != nil {
+			out.Sessions = append(out.Sessions, *e.Session)
+		}
 	}
 	out.sort()
-	return out, nil
+	return out
 }
 
 func (x *Export) sort() {

@@ -15,10 +15,11 @@ type Forgotten struct {
 	Profiles        []string // paths of profile files removed
 	Sessions        []string // paths of session files removed
 	SessionsChanged []string // paths of sessions a person was taken out of
-	// Unchecked are what was left as it is: damaged sessions, and damaged
-	// profiles whose file name says they may be the person's, which could
-	// not be searched; and folders where a record belongs.
-	Unchecked []string
+	// Unchecked says why each thing left as it is was left: damaged
+	// sessions, and damaged profiles whose file name says they may be the
+	// person's, which could not be searched; and folders where a record
+	// belongs.
+	Unchecked []error
 }
 
 // ForgetPerson removes a person for good from every record: their
@@ -36,7 +37,7 @@ func (s *Store) ForgetPerson(name string) (*Forgotten, error) {
 			return err
 		}
 		for _, e := range maybe {
-			f.Unchecked = append(f.Unchecked, e.Path)
+			f.Unchecked = append(f.Unchecked, e.Err)
 		}
 		sessions, err := s.Sessions()
 		if err != nil {
@@ -46,7 +47,7 @@ func (s *Store) ForgetPerson(name string) (*Forgotten, error) {
 		for _, e := range sessions {
 			switch {
 			case e.Err != nil:
-				f.Unchecked = append(f.Unchecked, e.Path)
+				f.Unchecked = append(f.Unchecked, e.Err)
 			case !e.Session.has(name):
 			case len(e.Session.People) == 1:
 				f.Sessions = append(f.Sessions, e.Path)
@@ -137,7 +138,7 @@ func (s *Store) ForgetEverything() (*Forgotten, error) {
 				if info, err := os.Lstat(path); err == nil && info.IsDir() {
 					// Not a record aftercare wrote: left for the person
 					// to look at, and said so.
-					f.Unchecked = append(f.Unchecked, path)
+					f.Unchecked = append(f.Unchecked, notRegular(path, info.Mode()))
 					continue
 				}
 				records = append(records, path)

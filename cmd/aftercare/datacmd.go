@@ -1,12 +1,10 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"slices"
 	"time"
 
 	"github.com/aftercare-tui/aftercare/catalog"
@@ -107,7 +105,7 @@ exits 1 (0 with --ignore-damaged).`,
 			if err != nil {
 				return err
 			}
-			x := readableExport(profiles, history)
+			x := profile.ExportOf(profiles, history)
 			data, err := x.Encode(format, a.cat)
 			if err != nil {
 				return usagef("--format: %v", err)
@@ -135,22 +133,6 @@ exits 1 (0 with --ignore-damaged).`,
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(profile.ExportFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
-}
-
-// readableExport is what profile.Store.Export gathers, without stopping
-// at a damaged file: the profiles that could be read, by name, and the
-// check-ins, oldest first (the history is newest first).
-func readableExport(profiles []*profile.Profile, history []profile.SessionEntry) *profile.Export {
-	x := &profile.Export{Version: profile.ExportVersion, Profiles: []profile.Profile{}, Sessions: []profile.Session{}}
-	for _, p := range profiles {
-		x.Profiles = append(x.Profiles, *p)
-	}
-	for _, e := range slices.Backward(history) {
-		if e.Session != nil {
-			x.Sessions = append(x.Sessions, *e.Session)
-		}
-	}
-	return x
 }
 
 // warnIfTooLargeToImport says when an export meant to be read back is
@@ -267,10 +249,8 @@ check-in. --everything removes every profile and check-in. It asks first;
 				a.reportForgotten(f)
 			}
 			// What could not be read is worth knowing most when nothing was
-			// found. The profile package gives the paths alone.
-			for _, p := range f.Unchecked {
-				a.damaged(errors.New(p))
-			}
+			// found.
+			a.damaged(f.Unchecked...)
 			return err
 		},
 	}
