@@ -56,6 +56,9 @@ type checkin struct {
 	// quiet is set once the suggestions turned quiet: the closing words
 	// then say nothing about how anyone is with anyone.
 	quiet bool
+	// begun is how many people have begun their turn: those whose
+	// answers a stop would lose.
+	begun int
 }
 
 // participant is someone taking part: with a saved profile, or a guest.
@@ -91,6 +94,7 @@ func (t *turn) offerSupport(said string) bool {
 
 func newCheckin(c *ctx, k kind, mode catalog.Mode, names []string) *checkin {
 	ck := &checkin{kind: k, mode: mode, started: c.now(), rated: map[string][]profile.Rating{}, asked: map[string]bool{}}
+	c.work = ck
 	for i, name := range names {
 		name = strings.TrimSpace(name)
 		if name == "" {
@@ -166,6 +170,7 @@ func (ck *checkin) together() bool { return ck.mode == catalog.Together }
 // each answer starting from the person's plan where there is one.
 func (ck *checkin) newTurn(c *ctx) *turn {
 	t := &turn{who: ck.people[len(ck.turns)], questions: c.cat.QuestionsFor(ck.kind.phase(), ck.mode)}
+	ck.begun = len(ck.turns) + 1
 	var planned map[string]catalog.Answer
 	if ck.plan != nil {
 		planned, _ = ck.plan.PlanStart(c.cat, t.who.name)

@@ -39,6 +39,12 @@ type formScreen struct {
 	formLines int
 	// cut is set while the intro does not fit.
 	cut bool
+	// limit is how many characters a text field holds, if it says so;
+	// pasteCut is set from a paste that had to be cut to fit until the
+	// text is shorter than the paste left it (cutAt).
+	limit    int
+	pasteCut bool
+	cutAt    int
 }
 
 // formKeys are the keys the help line shows for each kind of field.
@@ -69,7 +75,7 @@ func (f *formScreen) ask(s step) {
 	if sel, ok := s.field.(*huh.Select[string]); ok {
 		sel.Filtering(false)
 	}
-	f.field, f.check, f.ends = s.field, s.check, s.ends
+	f.field, f.check, f.ends, f.limit = s.field, s.check, s.ends, s.limit
 }
 
 // oneOf is a single choice whose first and last options are walls: a key
@@ -86,12 +92,36 @@ func oneOf[T comparable](sel *huh.Select[T], value *T, opts ...huh.Option[T]) st
 }
 
 // formKeyMap is huh's keys without the jumps: in a short list of answers,
-// one key that leaps to the far end does more harm than good.
+// one key that leaps to the far end does more harm than good. Without the
+// jumps, too, a squeezed multiple choice cannot crash (below). ctrl+e, which
+// would write the text typed so far to a temporary file and open it in an
+// editor, is off too: answers never leave the program but to be saved, and
+// the text coming back would be cut to the field's limit without a word.
+//
+// The crash, for huh (charm.land/huh/v2 v2.0.3, field_multiselect.go:425):
+// a MultiSelect given less height than its title and description take
+// sets its viewport to a negative height (updateViewportSize: max(minHeight,
+// height) - yoffset, unclamped). HalfPageDown then moves the cursor by
+// that height / 2, below zero (min(cursor+height/2, len-1) has no lower
+// bound), and the next Toggle indexes filteredOptions[-1]:
+//
+//	var picked []string
+//	field := huh.NewMultiSelect[string]().Title("What do you need right now?").
+//		Options(huh.NewOptions("water", "quiet", "a hug")...).Value(&picked)
+//	form := huh.NewForm(huh.NewGroup(field)).WithWidth(10).WithHeight(3)
+//	form.Init()
+//	form.Update(tea.KeyPressMsg{Code: 'd', Mod: tea.ModCtrl})    // ½ page down
+//	form.Update(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}) // panic: index out of range [-1]
+//
+// A fix is to clamp the viewport height as Select does (max(minHeight,
+// height-yoffset)) and the cursor at zero in HalfPageDown. Besides, the
+// program never gives a field less room than minWidth by minHeight.
 func formKeyMap() huh.KeyMap {
 	keys := *huh.NewDefaultKeyMap()
 	keys.Quit = key.NewBinding(key.WithDisabled())
 	for _, b := range []*key.Binding{&keys.Select.GotoTop, &keys.Select.GotoBottom, &keys.Select.HalfPageUp, &keys.Select.HalfPageDown,
-		&keys.MultiSelect.GotoTop, &keys.MultiSelect.GotoBottom, &keys.MultiSelect.HalfPageUp, &keys.MultiSelect.HalfPageDown} {
+		&keys.MultiSelect.GotoTop, &keys.MultiSelect.GotoBottom, &keys.MultiSelect.HalfPageUp, &keys.MultiSelect.HalfPageDown,
+		&keys.Text.Editor} {
 		b.SetEnabled(false)
 	}
 	return keys
@@ -134,6 +164,9 @@ func (f *formScreen) size(c *ctx) {
 	if f.check != nil {
 		height = max(height-2, 3)
 	}
+	if f.limit > 0 {
+		height = max(height-2, 3)
+	}
 	if m, ok := f.field.(*huh.MultiSelect[string]); ok {
 		// huh leaves a multiple choice too short unless told its height.
 		m.Height(height)
@@ -165,32 +198,48 @@ func (f *formScreen) introView(c *ctx) string {
 }
 
 func (f *formScreen) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
-	switch msg := msg.(type) {
+	switch typed := msg.(type) {
 	case tea.WindowSizeMsg:
 		f.size(c)
+	case tea.PasteMsg:
+		if f.limit > 0 && f.typing() {
+			if msg = f.paste(typed); msg == nil {
+				f.cutAt = f.textLength()
+				return f, nil
+			}
+		}
 	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(msg, backKey()):
+		case key.Matches(typed, backKey()):
 			if f.back != nil {
 				return f.back(c), nil
 			}
 			return f, nil
-		case msg.String() == "enter":
+		case typed.String() == "enter":
 			if f.check != nil {
 				if f.err = f.check(); f.err != nil {
 					return f, nil
 				}
 			}
 			return f.done(c)
-		case !f.typing() && f.cut && key.Matches(msg, readAllKey()):
+		case !f.typing() && f.cut && key.Matches(typed, readAllKey()):
 			return newReading(f.header, f.intro, f), nil
-		case f.atWall(msg):
+		case f.atWall(typed):
+			return f, nil
+		case f.oneLine() && key.Matches(typed, deleteWordForward()):
 			return f, nil
 		}
 		f.err = nil
 	}
 	model, cmd := f.form.Update(msg)
 	f.form = model.(*huh.Form)
+	if f.limit > 0 {
+		if _, pasted := msg.(tea.PasteMsg); pasted {
+			f.cutAt = f.textLength()
+		} else if f.pasteCut && f.textLength() < f.cutAt {
+			f.pasteCut = false
+		}
+	}
 	return f, cmd
 }
 
@@ -198,6 +247,9 @@ func (f *formScreen) view(c *ctx) (string, string) {
 	body := f.form.View()
 	if f.intro != "" {
 		body = f.introView(c) + "\n\n" + body
+	}
+	if line := f.limitLine(c); line != "" {
+		body += "\n" + line
 	}
 	if f.err != nil {
 		body += "\n" + c.st.warning.Render(f.err.Error())
@@ -228,6 +280,29 @@ func (f *formScreen) keys() keyMap {
 
 func (f *formScreen) unsaved() bool { return f.loses }
 
+// oneLine says whether the field is a one-line text field.
+func (f *formScreen) oneLine() bool {
+	_, ok := f.field.(*huh.Input)
+	return ok
+}
+
+// deleteWordForward is a key a one-line field never gets: with the cursor
+// on the last character it crashes the program. For bubbles
+// (charm.land/bubbles/v2 v2.2.1, textinput.go:475): deleteWordForward
+// moves the cursor one on and reads m.value[m.pos] before checking that
+// pos is still inside the value:
+//
+//	input := textinput.New()
+//	input.Focus()
+//	input.SetValue("ab")
+//	input.SetCursor(1)
+//	input.Update(tea.KeyPressMsg{Code: 'd', Mod: tea.ModAlt}) // panic: index out of range [2] with length 2
+//
+// textarea's deleteWordRight checks the bound first and is fine.
+func deleteWordForward() key.Binding {
+	return key.NewBinding(key.WithKeys("alt+delete", "alt+d", "ctrl+delete"))
+}
+
 // typing says whether the field takes text, where ? is a letter.
 func (f *formScreen) typing() bool {
 	switch f.field.(type) {
@@ -242,6 +317,8 @@ type step struct {
 	field huh.Field
 	check func() error
 	ends  func() (first, last bool)
+	// limit is how many characters a text field holds: see limitedText.
+	limit int
 }
 
 // steps builds the screens of a form asked one field at a time. esc on the

@@ -18,7 +18,12 @@ type handoff struct {
 
 func newHandoff(ck *checkin) *handoff { return &handoff{ck: ck} }
 
-func (h *handoff) init(*ctx) tea.Cmd { return nil }
+// init: whoever's turn is next has not begun it, even when they come back
+// here from their first question.
+func (h *handoff) init(*ctx) tea.Cmd {
+	h.ck.begun = len(h.ck.turns)
+	return nil
+}
 
 func (h *handoff) name() string { return h.ck.people[len(h.ck.turns)].name }
 

@@ -15,9 +15,37 @@ type people struct {
 	list     cursorList
 	deleting bool
 	err      error
+	// writing is the change being written, while it is, and write the
+	// write itself; wrote says how the last one went, for a stop.
+	writing *change
+	write   *pendingWrite
+	wrote   string
 }
 
+// change is a write to the saved people, in words for a stop: what is
+// changed ("Sam's profile") and how ("saved", "deleted").
+type change struct{ what, how string }
+
 func newPeople(*ctx) *people { return &people{} }
+
+// writeChange writes a change in the background: the list hears how it
+// went.
+func (p *people) writeChange(c change, save func() error) tea.Cmd {
+	var cmd tea.Cmd
+	p.writing = &c
+	p.write, cmd = startWrite(save)
+	return cmd
+}
+
+func (p *people) saving() bool { return p.writing != nil }
+
+func (p *people) pending() *pendingWrite { return p.write }
+
+func (p *people) stillSaving() string {
+	return p.writing.what + " was still being " + p.writing.how + " when aftercare stopped, and may not have been"
+}
+
+func (p *people) stopped() string { return p.wrote }
 
 func (p *people) init(*ctx) tea.Cmd { return nil }
 
@@ -28,6 +56,12 @@ func (p *people) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case savedMsg:
 		p.err = msg.err
+		if w := p.writing; w != nil {
+			p.wrote, p.writing = w.what+" was "+w.how, nil
+			if msg.err != nil {
+				p.wrote = w.what + " was not " + w.how
+			}
+		}
 		return p, loadProfiles(c.store)
 	case profilesLoadedMsg:
 		p.list.cursor = min(p.list.cursor, max(len(c.profiles)-1, 0))
@@ -36,10 +70,10 @@ func (p *people) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 			p.deleting = false
 			if msg.String() == "y" && p.list.cursor < len(c.profiles) {
 				store, name := c.store, c.profiles[p.list.cursor].Name
-				return p, func() tea.Msg {
+				return p, p.writeChange(change{name + "'s profile", "deleted"}, func() error {
 					_, err := store.DeleteProfile(name)
-					return savedMsg{err: err}
-				}
+					return err
+				})
 			}
 			return p, nil
 		}

@@ -24,6 +24,10 @@ type pick struct {
 	alone    string
 }
 
+// noteLimit is how many characters a note holds, about tonight or in a
+// profile.
+const noteLimit = 2000
+
 func newPick(c *ctx, ck *checkin, result catalog.Result, from screen) screen {
 	p := &pick{}
 	var opts []huh.Option[string]
@@ -60,8 +64,8 @@ func newPick(c *ctx, ck *checkin, result catalog.Result, from screen) screen {
 		fields = append(fields, step{field: huh.NewMultiSelect[string]().Title("What will you do?").
 			Description(tick).Options(opts...).Value(&p.chosen)})
 	}
-	fields = append(fields, step{field: huh.NewText().Title(noteTitle).Description("Optional. It is saved with this check-in.").
-		Placeholder("A few words, or nothing at all").CharLimit(2000).Lines(3).Value(&p.note)})
+	fields = append(fields, limitedText(huh.NewText().Title(noteTitle).Description("Optional. It is saved with this check-in.").
+		Placeholder("A few words, or nothing at all").Lines(3).Value(&p.note), noteLimit))
 	if guests := guestNames(ck); len(guests) > 0 {
 		var gopts []huh.Option[string]
 		for _, g := range guests {

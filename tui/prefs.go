@@ -25,6 +25,7 @@ type prefs struct {
 
 func newPrefs(c *ctx, was *profile.Profile) screen {
 	p := &prefs{was: was, leaning: "depends", talk: "depends"}
+	c.work = p
 	header := "new person"
 	if was != nil {
 		header = "people · " + was.Name
@@ -58,8 +59,8 @@ func newPrefs(c *ctx, was *profile.Profile) screen {
 		{field: huh.NewMultiSelect[string]().Title("What do you enjoy?").Options(likeOpts...).Value(&p.likes)},
 		{field: huh.NewMultiSelect[string]().Title("Never suggest anything with…").
 			Description("These are never offered while you are there.").Options(tagOpts...).Value(&p.never)},
-		{field: huh.NewText().Title("Notes").Description("Anything else worth remembering. Optional.").
-			CharLimit(2000).Lines(3).Value(&p.notes)},
+		limitedText(huh.NewText().Title("Notes").Description("Anything else worth remembering. Optional.").
+			Lines(3).Value(&p.notes), noteLimit),
 	}, func(c *ctx) screen { return newPeople(c) }, p.save)
 }
 
@@ -77,6 +78,14 @@ func (p *prefs) checkName(c *ctx, name string) error {
 	return nil
 }
 
+// lost says what a stop leaves unsaved of the form.
+func (p *prefs) lost() string {
+	if p.was != nil {
+		return "the changes to " + p.was.Name + "'s profile were not saved"
+	}
+	return "the new profile was not saved"
+}
+
 // save writes the profile in the background and goes back to the list,
 // which hears how it went.
 func (p *prefs) save(c *ctx) (screen, tea.Cmd) {
@@ -90,15 +99,16 @@ func (p *prefs) save(c *ctx) (screen, tea.Cmd) {
 		saved.Needs = saved.Needs.Set(n, weight)
 	}
 	store, was := c.store, p.was
-	return newPeople(c), func() tea.Msg {
+	list := newPeople(c)
+	return list, list.writeChange(change{saved.Name + "'s profile", "saved"}, func() error {
 		if was == nil {
-			return savedMsg{err: store.CreateProfile(&saved)}
+			return store.CreateProfile(&saved)
 		}
 		_, err := store.UpdateProfile(was.Name, func(q *profile.Profile) error {
 			saved.Helps = q.Helps
 			*q = saved
 			return nil
 		})
-		return savedMsg{err: err}
-	}
+		return err
+	})
 }

@@ -57,14 +57,17 @@ func newQuestion(c *ctx, ck *checkin, t *turn, i int) screen {
 		ask = oneOf(huh.NewSelect[int]().Title(title).Description(asked.Help), &q.scale, opts...)
 	default:
 		q.text = plain.Strip(a.Text, true)
-		ask.field = huh.NewText().Title(title).Description(asked.Help).Placeholder(placeholder(asked)).
-			CharLimit(1000).Lines(3).Value(&q.text)
+		ask = limitedText(huh.NewText().Title(title).Description(asked.Help).Placeholder(placeholder(asked)).
+			Lines(3).Value(&q.text), answerLimit)
 	}
 	q.ask(ask)
 	q.done = q.answer
 	q.back = q.previous
 	return q
 }
+
+// answerLimit is how many characters a written answer holds.
+const answerLimit = 1000
 
 func firstChoice(a catalog.Answer) string {
 	if len(a.Choices) > 0 {

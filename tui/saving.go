@@ -20,7 +20,9 @@ type saving struct {
 	what string // "check-in", "plan" or "follow-up", for messages
 	save func(*profile.Store) error
 	busy bool
-	err  error
+	// write is the save under way, or the last one.
+	write *pendingWrite
+	err   error
 	// then, when set, is where a save in the middle of a round goes on to,
 	// after saying savedText; esc after a failure goes on without it.
 	then      func(c *ctx) (screen, tea.Cmd)
@@ -51,10 +53,23 @@ func (s *saving) andThen(then func(c *ctx) (screen, tea.Cmd), savedText string) 
 func (s *saving) init(c *ctx) tea.Cmd {
 	s.busy, s.err = true, nil
 	store, save := c.store, s.save
-	return func() tea.Msg { return savedMsg{err: save(store)} }
+	var cmd tea.Cmd
+	s.write, cmd = startWrite(func() error { return save(store) })
+	return cmd
 }
 
 func (s *saving) saving() bool { return s.busy }
+
+func (s *saving) pending() *pendingWrite { return s.write }
+
+// stillSaving: a save in the middle of a round is a follow-up asked for
+// privately, which a stop never mentions; the round is what is lost.
+func (s *saving) stillSaving() string {
+	if s.then != nil {
+		return s.ck.lost()
+	}
+	return "the " + s.what + " was still being saved when aftercare stopped, and may not have been"
+}
 
 func (s *saving) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -184,6 +199,14 @@ func (d *done) view(c *ctx) (string, string) {
 			"\n" + st.muted.Render("You can add them under People at any time.")
 	}
 	return "done", body
+}
+
+// stopped says that the round was saved, or why it was not kept.
+func (d *done) stopped() string {
+	if d.historyOff {
+		return "nothing was kept: history is switched off in your settings"
+	}
+	return "the " + d.ck.kind.noun() + " was saved"
 }
 
 func (d *done) keys() keyMap  { return withCommon(continueKey("home")) }

@@ -60,10 +60,17 @@ type ctx struct {
 	history    []profile.SessionEntry
 	historyErr error
 
+	// width and height are the room the screens lay themselves out in:
+	// the terminal's size, but never less than the least a screen needs
+	// (minWidth by minHeight), even while the terminal is smaller.
 	width, height int
 	// bodyWidth and bodyHeight are the room a screen has for its content.
 	bodyWidth, bodyHeight int
 	st                    *styles
+	// work is what the latest check-in, plan, follow-up or profile form
+	// holds that is not saved yet, for a stop to name while a screen of
+	// it says leaving would lose something.
+	work interface{ lost() string }
 }
 
 // screen is one thing a person sees. A screen moves on by returning the
@@ -92,7 +99,18 @@ func (c *ctx) region() string {
 }
 
 // savingScreen is a screen that is writing to disk: leaving waits for it.
-type savingScreen interface{ saving() bool }
+type savingScreen interface {
+	saving() bool
+	// pending is the write under way, while saving.
+	pending() *pendingWrite
+	// stillSaving says, for a stop that could wait no longer, what was
+	// still being written.
+	stillSaving() string
+}
+
+// telling is a screen with something of its own to say when the program
+// is stopped there, such as what was just saved.
+type telling interface{ stopped() string }
 
 // savedMsg reports the end of a write; err is nil on success.
 type savedMsg struct{ err error }
@@ -108,6 +126,11 @@ type Model struct {
 	leaving bool
 	// quitAfterSave is set when someone asked to leave during a save.
 	quitAfterSave bool
+	// stopping is set once a StopMsg came, while a save is waited for.
+	stopping bool
+	// termWidth and termHeight are the terminal's own size, which may be
+	// smaller than what the screens lay themselves out in.
+	termWidth, termHeight int
 }
 
 // New builds the program's model.
@@ -170,8 +193,27 @@ func (m *Model) Init() tea.Cmd {
 // belong to the whole program.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case StopMsg:
+		return m, m.stop()
+	case stopWaitedMsg:
+		if m.stopping {
+			return m, tea.Quit
+		}
+		return m, nil
 	case tea.WindowSizeMsg:
+		was := [2]int{m.c.width, m.c.height}
 		m.resize(msg.Width, msg.Height)
+		// The screens hear the size they lay themselves out in, never
+		// one too small for them (see tooSmall); while the terminal is too
+		// small, only when that changed.
+		if m.tooSmall() && was == [2]int{m.c.width, m.c.height} {
+			return m, nil
+		}
+		return m, m.route(tea.WindowSizeMsg{Width: m.c.width, Height: m.c.height})
+	case tea.PasteMsg:
+		if m.stopping || m.leaving || m.tooSmall() {
+			return m, nil
+		}
 	case historyLoadedMsg:
 		m.c.history, m.c.historyErr = msg.entries, msg.err
 	case profilesLoadedMsg:
@@ -182,19 +224,26 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.help.Styles = m.c.st.help
 		}
 	case tea.KeyPressMsg:
-		if m.leaving {
-			return m, m.answerLeaving(msg)
-		}
 		switch {
+		case m.stopping:
+			return m, nil
+		case m.leaving:
+			return m, m.answerLeaving(msg)
 		case key.Matches(msg, quitKey()):
 			return m, m.leave()
+		case m.tooSmall():
+			// Nothing is answered blind: the screen cannot be seen.
+			return m, nil
 		case key.Matches(msg, helpKey()) && !m.current.typing():
 			m.full = !m.full
-			m.resize(m.c.width, m.c.height)
+			m.resize(m.termWidth, m.termHeight)
 			return m, nil
 		}
 	case savedMsg:
 		cmd := m.route(msg)
+		if m.stopping {
+			return m, tea.Quit
+		}
 		if m.quitAfterSave {
 			m.quitAfterSave = false
 			if msg.err == nil {
@@ -249,6 +298,42 @@ const (
 	roomyHeight     = 15
 )
 
+// The least room a screen is drawn in: a header, a question with the
+// start of its answers, and the keys. On a smaller terminal the program
+// shows one line asking for a bigger window instead, takes no key but
+// ctrl+c (nothing is answered blind), and the screens go on laying
+// themselves out for this size. Squeezed smaller, huh's fields misbehave:
+// see formKeyMap.
+const (
+	minWidth  = 30
+	minHeight = 10
+)
+
+// tooSmall says whether the terminal is smaller than a screen needs.
+func (m *Model) tooSmall() bool { return m.termWidth < minWidth || m.termHeight < minHeight }
+
+// tooSmallView is the one line shown on a terminal too small for a
+// screen, in the longest words that fit its width.
+func (m *Model) tooSmallView() tea.View {
+	words := []string{"Make the window a little bigger.", "Make the window bigger.", "Too small.", "Small"}
+	if s, ok := m.current.(savingScreen); ok && (m.quitAfterSave || m.stopping) && s.saving() {
+		words = []string{"Saving, then closing.", "Saving…"}
+	} else if m.leaving {
+		words = []string{"Leave without saving? y / n", "Leave? y / n", "y / n"}
+	}
+	line := words[len(words)-1]
+	for _, w := range words {
+		if lipgloss.Width(w) <= m.termWidth {
+			line = w
+			break
+		}
+	}
+	v := tea.NewView(m.c.st.muted.Render(truncate(line, m.termWidth)))
+	v.AltScreen = true
+	v.WindowTitle = "aftercare"
+	return v
+}
+
 // spacing is the blank line around the content, or none on a short
 // terminal, where every line is needed.
 func (m *Model) spacing() int {
@@ -259,7 +344,9 @@ func (m *Model) spacing() int {
 }
 
 func (m *Model) resize(width, height int) {
-	m.c.width, m.c.height = max(width, 1), max(height, 1)
+	m.termWidth, m.termHeight = max(width, 1), max(height, 1)
+	width, height = max(width, minWidth), max(height, minHeight)
+	m.c.width, m.c.height = width, height
 	margin := 2
 	if width < 60 {
 		margin = 1
@@ -275,11 +362,14 @@ func (m *Model) resize(width, height int) {
 
 // View draws the frame and the current screen in the alternate screen.
 func (m *Model) View() tea.View {
+	if m.tooSmall() {
+		return m.tooSmallView()
+	}
 	header, body := m.current.view(m.c)
 	if m.leaving {
 		header, body = "Leave?", m.leavingView()
 	}
-	if s, ok := m.current.(savingScreen); ok && m.quitAfterSave && s.saving() {
+	if s, ok := m.current.(savingScreen); ok && (m.quitAfterSave || m.stopping) && s.saving() {
 		body = m.c.st.muted.Render("Saving… aftercare will close as soon as it is safe.")
 	}
 	help := m.help.ShortHelpView(m.current.keys().ShortHelp())

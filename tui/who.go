@@ -43,15 +43,15 @@ func newWho(c *ctx, mode catalog.Mode, plan bool) screen {
 		return steps("who is here", false, []step{oneOf(huh.NewSelect[string]().Title("Who is checking in?"), &w.alone, names...)},
 			home, w.start)
 	case len(names) == 0:
-		return steps("who is here", false, []step{{field: huh.NewInput().
+		return steps("who is here", false, []step{limitedInput(huh.NewInput().
 			Title("Who is here?").
 			Description("Names are optional. Separate them with commas, or just press enter for two of you.").
-			Placeholder("Sam, Alex").CharLimit(namesLimit).Value(&w.others), check: w.check}}, home, w.start)
+			Placeholder("Sam, Alex").Value(&w.others), namesLimit, w.check)}, home, w.start)
 	}
 	return steps("who is here", false, []step{
 		{field: huh.NewMultiSelect[string]().Title("Who is here?").
 			Description("Tick with space, then press enter.").Options(names...).Value(&w.saved)},
-		{field: huh.NewInput().Title("Anyone else?").Description("Names, separated by commas. Optional.").CharLimit(namesLimit).Value(&w.others), check: w.check},
+		limitedInput(huh.NewInput().Title("Anyone else?").Description("Names, separated by commas. Optional.").Value(&w.others), namesLimit, w.check),
 	}, home, w.start)
 }
 

@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
+	"sync"
+	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -170,6 +173,98 @@ func (a *app) openTUI(start tui.Start, history []profile.SessionEntry) error {
 	noColor := os.Getenv("NO_COLOR") != ""
 	model := tui.New(tui.Options{Catalog: a.cat, Store: a.store, Config: a.cfg, Profiles: profiles, History: history,
 		Start: start, NoColor: noColor})
-	_, err = tea.NewProgram(model, tea.WithInput(a.stdin), tea.WithOutput(a.term)).Run()
+	// Signals are ours, not Bubble Tea's, which would quit on TERM without
+	// a word and leave HUP to end the process in raw mode.
+	program := tea.NewProgram(model, tea.WithInput(a.stdin), tea.WithOutput(a.term), tea.WithoutSignalHandler())
+	stoppedBy, release := stopOnSignal(program)
+	final, err := program.Run()
+	release()
+	sig, deadline := stoppedBy()
+	m, _ := final.(*tui.Model)
+	if m != nil {
+		// The program can end with a save still under way: a hang-up
+		// takes the terminal away before the screen hears of it.
+		m.Finish(time.Until(deadline))
+	}
+	if sig != nil {
+		left := "nothing was left unsaved"
+		if m != nil {
+			left = m.Stopped()
+		}
+		return &screenStopped{sig: sig, left: left}
+	}
 	return err
+}
+
+// stopSignals are those that end a program: a hang-up (the terminal
+// closed), TERM (kill, a shutdown), an interrupt that did not come as
+// ctrl+c from the keyboard, and QUIT.
+var stopSignals = []os.Signal{syscall.SIGHUP, syscall.SIGTERM, os.Interrupt, syscall.SIGQUIT}
+
+// stopGrace is how long the screen has to close after a signal: it waits
+// up to three seconds for a save under way. Past it, or at a second
+// signal, the program is ended at once, the terminal restored all the
+// same.
+const stopGrace = 5 * time.Second
+
+// stopOnSignal asks the program to stop, through the screen, at the first
+// of stopSignals, so that a save under way can end and the terminal is
+// restored. stoppedBy names the signal that stopped it, or nil, and until
+// when a save may still be waited for; release stops listening.
+func stopOnSignal(program *tea.Program) (stoppedBy func() (os.Signal, time.Time), release func()) {
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, stopSignals...)
+	done := make(chan struct{})
+	var mu sync.Mutex
+	var first os.Signal
+	var deadline time.Time
+	go func() {
+		var late <-chan time.Time
+		for {
+			select {
+			case sig := <-signals:
+				mu.Lock()
+				if first == nil {
+					first, deadline, late = sig, time.Now().Add(stopGrace), time.After(stopGrace)
+				}
+				mu.Unlock()
+				// Send waits for the program to take it, or to end.
+				go program.Send(tui.StopMsg{})
+			case <-late:
+				program.Kill()
+			case <-done:
+				return
+			}
+		}
+	}()
+	stoppedBy = func() (os.Signal, time.Time) {
+		mu.Lock()
+		defer mu.Unlock()
+		if first == nil {
+			return nil, time.Now().Add(stopGrace)
+		}
+		return first, deadline
+	}
+	release = func() {
+		signal.Stop(signals)
+		close(done)
+	}
+	return stoppedBy, release
+}
+
+// screenStopped is the full screen closed by a signal. The process exits
+// 128 plus the signal's number, as a shell reports a program the signal
+// ended (129 for HUP, 130 for an interrupt, 131 for QUIT, 143 for TERM),
+// and says what became of the work on the screen.
+type screenStopped struct {
+	sig  os.Signal
+	left string
+}
+
+func (e *screenStopped) Error() string { return fmt.Sprintf("stopped (%s); %s", e.sig, e.left) }
+
+// ExitCode is the status the process ends with.
+func (e *screenStopped) ExitCode() int {
+	number, _ := e.sig.(syscall.Signal)
+	return 128 + int(number)
 }

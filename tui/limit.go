@@ -1,0 +1,130 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"github.com/rivo/uniseg"
+)
+
+// A field that takes text holds a limited number of characters. The
+// screen says so where it matters: a count under the field once the text
+// is near the limit, and a line when a paste had to be cut to fit, rather
+// than losing the end of it without a word.
+
+// limitedText is a free-text field that holds at most limit characters.
+func limitedText(field *huh.Text, limit int) step {
+	return step{field: field.CharLimit(limit), limit: limit}
+}
+
+// limitedInput is a one-line field that holds at most limit characters.
+func limitedInput(field *huh.Input, limit int, check func() error) step {
+	return step{field: field.CharLimit(limit), limit: limit, check: check}
+}
+
+// nearLimit is how full a field is, in tenths, when its count shows.
+const nearLimit = 9
+
+// textLength measures the field's text as the field itself does against
+// its limit: a one-line field counts characters; a free-text field counts
+// each character by the columns it takes (a wide one, as in Chinese or
+// Japanese, counts twice) and each line break as one.
+func (f *formScreen) textLength() int {
+	value, _ := f.field.GetValue().(string)
+	if f.oneLine() {
+		return utf8.RuneCountInString(value)
+	}
+	n := strings.Count(value, "\n")
+	for line := range strings.SplitSeq(value, "\n") {
+		n += uniseg.StringWidth(line)
+	}
+	return n
+}
+
+// paste lets a paste into a limited field through cut to the room left,
+// and notes whether it was cut, so that the field never cuts it silently.
+func (f *formScreen) paste(msg tea.PasteMsg) tea.Msg {
+	fitted, cut := fitText(cleanPaste(msg.Content, f.oneLine()), f.limit-f.textLength(), f.oneLine())
+	f.pasteCut = cut
+	if fitted == "" {
+		return nil
+	}
+	return tea.PasteMsg{Content: fitted}
+}
+
+// cleanPaste does to pasted text what the field would do, so that what is
+// measured is what lands: tabs and line breaks become spaces in a one-line
+// field; in free text a tab is four spaces and a Windows line break one
+// line break (the field would make it two); other control characters go.
+func cleanPaste(s string, oneLine bool) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError:
+		case (r == '\r' || r == '\n' || r == '\t') && oneLine:
+			b.WriteByte(' ')
+		case r == '\r' || r == '\n':
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteString("    ")
+		case !unicode.IsControl(r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// fitText keeps as much of text, whole characters from its start, as fits
+// in room, measured as the field measures: by columns and line breaks in
+// free text, and never more characters than room either, as the field also
+// checks; cut says whether anything was left out.
+func fitText(text string, room int, oneLine bool) (fitted string, cut bool) {
+	used, runes := 0, 0
+	g := uniseg.NewGraphemes(text)
+	for g.Next() {
+		width, count := g.Width(), utf8.RuneCountInString(g.Str())
+		switch {
+		case oneLine:
+			width = count
+		case g.Str() == "\n":
+			width = 1
+		}
+		if used+width > room || runes+count > room {
+			start, _ := g.Positions()
+			return text[:start], true
+		}
+		used, runes = used+width, runes+count
+	}
+	return text, false
+}
+
+// limitLine is the line under a limited field: that a paste was cut, or
+// how full the field is once it is nearly full; or nothing.
+func (f *formScreen) limitLine(c *ctx) string {
+	if f.limit == 0 {
+		return ""
+	}
+	if f.pasteCut {
+		return c.st.warm.Render("Your paste was cut short: " + thousands(f.limit) + " characters at most here.")
+	}
+	n := f.textLength()
+	if n*10 < f.limit*nearLimit {
+		return ""
+	}
+	return c.st.muted.Render(fmt.Sprintf("%s of %s characters", thousands(n), thousands(f.limit)))
+}
+
+// thousands writes a count with commas: 1,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
