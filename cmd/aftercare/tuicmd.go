@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -79,7 +78,7 @@ need, and how what you did went. Nothing runs in the background; see
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			history, err := a.sessions(cmd)
+			history, err := a.checkins(cmd)
 			if err != nil {
 				return err
 			}
@@ -92,19 +91,14 @@ need, and how what you did went. Nothing runs in the background; see
 					return usagef("%s is a plan; follow up the check-in that came after it", args[0])
 				}
 			} else {
-				// A damaged file elsewhere does not hold up a follow-up
-				// that is due; the history screen shows it.
 				waiting := profile.Due(history, time.Now())
 				if len(waiting) == 0 {
-					if err := damage(history); err != nil {
-						return err
-					}
 					fmt.Fprintln(a.stdout, "Nothing is due. Take care.")
 					return nil
 				}
 				due = waiting[0]
 			}
-			return a.openTUI(tui.Start{FollowUp: due}, history)
+			return a.openTUI(cmd, tui.Start{FollowUp: due}, history)
 		},
 	}
 }
@@ -114,41 +108,21 @@ func newDueCommand(a *app) *cobra.Command {
 		Use:   "due",
 		Short: "Print the follow-ups that are due, one a line (nothing when none are)",
 		Long: `Print the follow-ups that are due, one a line, and nothing at all when none
-are: for a shell prompt or a scheduler. It always exits 0 unless a file
-cannot be read.`,
+are: for a shell prompt or a scheduler. It exits 0 unless a file cannot be
+read: that file is named on standard error and the exit is 1 (0 with
+--ignore-damaged).`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			history, err := a.sessions(cmd)
+			history, err := a.checkins(cmd)
 			if err != nil {
 				return err
 			}
 			for _, s := range profile.Due(history, time.Now()) {
 				fmt.Fprintln(a.stdout, profile.DueLine(s))
 			}
-			return damage(history)
+			return nil
 		},
 	}
-}
-
-// sessions reads every check-in; a file that cannot be read comes back
-// with its error, for each command to decide whether it matters.
-func (a *app) sessions(cmd *cobra.Command) ([]profile.SessionEntry, error) {
-	store, err := a.data(cmd)
-	if err != nil {
-		return nil, err
-	}
-	return store.Sessions()
-}
-
-// damage names every check-in file that cannot be read, or is nil.
-func damage(history []profile.SessionEntry) error {
-	var damaged []error
-	for _, e := range history {
-		if e.Err != nil {
-			damaged = append(damaged, e.Err)
-		}
-	}
-	return errors.Join(damaged...)
 }
 
 // runTUI loads and checks everything on the normal terminal, where a
@@ -156,17 +130,19 @@ func damage(history []profile.SessionEntry) error {
 // the full screen. The history is read now, so that a plan to start from
 // and a follow-up that is due are known from the first screen.
 func (a *app) runTUI(cmd *cobra.Command, start tui.Start) error {
-	history, err := a.sessions(cmd)
+	history, err := a.checkins(cmd)
 	if err != nil {
 		return err
 	}
-	return a.openTUI(start, history)
+	return a.openTUI(cmd, start, history)
 }
 
 // openTUI opens the full screen with the history already read, and so
-// the catalogue and the store open.
-func (a *app) openTUI(start tui.Start, history []profile.SessionEntry) error {
-	profiles, err := a.store.ReadableProfiles()
+// the catalogue and the store open. A damaged file keeps no one from a
+// check-in: it is named before the screen opens, and the run exits 1 once
+// it closes.
+func (a *app) openTUI(cmd *cobra.Command, start tui.Start, history []profile.SessionEntry) error {
+	profiles, err := a.readableProfiles(cmd)
 	if err != nil {
 		return err
 	}
