@@ -97,6 +97,8 @@ func oneOf[T comparable](sel *huh.Select[T], value *T, opts ...huh.Option[T]) st
 // would write the text typed so far to a temporary file and open it in an
 // editor, is off too: answers never leave the program but to be saved, and
 // the text coming back would be cut to the field's limit without a word.
+// ctrl+a (select all, then none) is off: on "What may the others see?" one
+// stray key would share every private answer.
 //
 // The crash, for huh (charm.land/huh/v2 v2.0.3, field_multiselect.go:425):
 // a MultiSelect given less height than its title and description take
@@ -119,6 +121,9 @@ func oneOf[T comparable](sel *huh.Select[T], value *T, opts ...huh.Option[T]) st
 func formKeyMap() huh.KeyMap {
 	keys := *huh.NewDefaultKeyMap()
 	keys.Quit = key.NewBinding(key.WithDisabled())
+	// huh turns select-all back on as ticks change, so these take no key
+	// at all rather than being switched off.
+	keys.MultiSelect.SelectAll, keys.MultiSelect.SelectNone = key.NewBinding(), key.NewBinding()
 	for _, b := range []*key.Binding{&keys.Select.GotoTop, &keys.Select.GotoBottom, &keys.Select.HalfPageUp, &keys.Select.HalfPageDown,
 		&keys.MultiSelect.GotoTop, &keys.MultiSelect.GotoBottom, &keys.MultiSelect.HalfPageUp, &keys.MultiSelect.HalfPageDown,
 		&keys.Text.Editor} {
