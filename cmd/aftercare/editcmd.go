@@ -201,20 +201,5 @@ func (a *app) askUnlessStopped(question string, byDefault bool, signals <-chan o
 	}
 }
 
-// stoppedError is an edit ended by a signal, once the draft is removed.
-// The process exits 128 plus the signal's number, as a shell reports a
-// program the signal ended: 130 for an interrupt, 143 for TERM, 129 for
-// HUP.
-type stoppedError struct{ sig syscall.Signal }
-
-func stopped(sig os.Signal) error {
-	s, _ := sig.(syscall.Signal)
-	return &stoppedError{s}
-}
-
-func (e *stoppedError) Error() string {
-	return fmt.Sprintf("stopped (%s); your edit was not saved", e.sig)
-}
-
-// ExitCode is the status the process ends with.
-func (e *stoppedError) ExitCode() int { return 128 + int(e.sig) }
+// stopped is an edit ended by a signal, once the draft is removed.
+func stopped(sig os.Signal) error { return &stoppedError{sig: sig, left: "your edit was not saved"} }

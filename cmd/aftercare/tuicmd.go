@@ -167,7 +167,7 @@ func (a *app) openTUI(cmd *cobra.Command, start tui.Start, history []profile.Ses
 		if m != nil {
 			left = m.Stopped()
 		}
-		return &screenStopped{sig: sig, left: left}
+		return &stoppedError{sig: sig, left: left}
 	}
 	return err
 }
@@ -228,19 +228,19 @@ func stopOnSignal(program *tea.Program) (stoppedBy func() (os.Signal, time.Time)
 	return stoppedBy, release
 }
 
-// screenStopped is the full screen closed by a signal. The process exits
-// 128 plus the signal's number, as a shell reports a program the signal
-// ended (129 for HUP, 130 for an interrupt, 131 for QUIT, 143 for TERM),
-// and says what became of the work on the screen.
-type screenStopped struct {
+// stoppedError is work ended by a signal: the full screen, or an edit.
+// The process exits 128 plus the signal's number, as a shell reports a
+// program the signal ended (129 for HUP, 130 for an interrupt, 131 for
+// QUIT, 143 for TERM), and says what became of the work.
+type stoppedError struct {
 	sig  os.Signal
 	left string
 }
 
-func (e *screenStopped) Error() string { return fmt.Sprintf("stopped (%s); %s", e.sig, e.left) }
+func (e *stoppedError) Error() string { return fmt.Sprintf("stopped (%s); %s", e.sig, e.left) }
 
 // ExitCode is the status the process ends with.
-func (e *screenStopped) ExitCode() int {
+func (e *stoppedError) ExitCode() int {
 	number, _ := e.sig.(syscall.Signal)
 	return 128 + int(number)
 }
