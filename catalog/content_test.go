@@ -337,3 +337,205 @@ func TestPromptsForGroupsNeverSayYourPartner(t *testing.T) {
 		}
 	}
 }
+
+// activityTexts are the words of an activity that someone reads: its
+// title, summary and steps, one string each.
+func activityTexts(a Activity) []string {
+	return append([]string{a.Title, a.Summary}, a.Steps...)
+}
+
+// alcohol finds words that name alcohol, or a bare "a drink", which reads
+// as alcohol (and, before someone drives home, as something worse).
+var alcohol = regexp.MustCompile(`(?i)\b(wine|beer|alcohol\w*|booze|boozy|cocktails?|champagne|prosecco|spirits|liquor|whisk(e)?y|vodka|gin|rum|tipsy|nightcap|a drink|drinks)\b`)
+
+// softDrink is what a drink may be, said in the same sentence.
+var softDrink = regexp.MustCompile(`(?i)\b(water|tea|warm|hot chocolate|cocoa|juice|non-alcoholic)\b`)
+
+// suggestsAlcohol is the words of text that could read as alcohol, or "".
+func suggestsAlcohol(text string) string {
+	if m := alcohol.FindString(text); m != "" {
+		return m
+	}
+	if regexp.MustCompile(`(?i)\bdrink\b`).MatchString(text) && !softDrink.MatchString(text) {
+		return "drink"
+	}
+	return ""
+}
+
+func TestSuggestsAlcoholCatchesWhatReadsAsAlcohol(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Let them get dressed, have a drink and go when they are ready.", true},
+		{"Bring a towel and a drink.", true},
+		{"Pour a glass of wine.", true},
+		{"Share a beer on the sofa.", true},
+		{"Pour yourself something to drink.", true},
+		{"Make a warm drink", false},
+		{"Let them get dressed, have some water or tea, and go.", false},
+		{"Drink some water first.", false},
+		{"Make yourself tea or another warm drink.", false},
+	}
+	for _, tt := range tests {
+		if got := suggestsAlcohol(tt.text) != ""; got != tt.want {
+			t.Errorf("suggestsAlcohol(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestNoActivitySuggestsAlcohol(t *testing.T) {
+	for _, a := range defaultsForTest(t).Activities {
+		for _, text := range activityTexts(a) {
+			if m := suggestsAlcohol(text); m != "" {
+				t.Errorf("activity %q: %q says %q; offer water, tea or something warm", a.ID, text, m)
+			}
+		}
+	}
+}
+
+// The safety line every bath and shower carries: someone light-headed or
+// spacey after intense play can faint in hot water or on standing up.
+var waterSafety = []string{"water first", "warm, not hot", "broken skin", "slowly"}
+
+// bathOrShower says whether an activity puts someone in a bath or a shower.
+func bathOrShower(a Activity) bool {
+	return slices.Contains(a.Things, "bath") || slices.Contains(a.Things, "shower") ||
+		regexp.MustCompile(`(?i)\b(bath|baths|shower|showers)\b`).MatchString(a.Title+" "+a.Summary)
+}
+
+func TestBathAndShowerActivitiesCarryTheirSafetyLine(t *testing.T) {
+	c := defaultsForTest(t)
+	for _, id := range []string{"shower-together", "bath-together", "run-them-a-bath", "solo-bath", "solo-shower", "wash-hair"} {
+		if a := c.Activity(id); a == nil || !bathOrShower(*a) {
+			t.Errorf("%s is not found as a bath or shower, so its safety line goes unchecked", id)
+		}
+	}
+	for _, a := range c.Activities {
+		if !bathOrShower(a) {
+			continue
+		}
+		text := strings.Join(activityTexts(a), " ")
+		for _, phrase := range waterSafety {
+			if !strings.Contains(text, phrase) {
+				t.Errorf("bath or shower %q does not say %q", a.ID, phrase)
+			}
+		}
+	}
+	// Someone left to soak on their own is not left out of earshot.
+	if a := c.Activity("run-them-a-bath"); a == nil || !strings.Contains(strings.Join(activityTexts(*a), " "), "earshot") {
+		t.Error("run-them-a-bath does not say to stay within earshot")
+	}
+}
+
+func TestTendingMarksSaysWhenToGetHelp(t *testing.T) {
+	a := defaultsForTest(t).Activity("tend-bruises")
+	if a == nil {
+		t.Fatal("no tend-bruises")
+	}
+	text := strings.ToLower(strings.Join(activityTexts(*a), " "))
+	for _, phrase := range []string{"numbness or tingling", "rope", "bleeding", "pain that grows", "medical help"} {
+		if !strings.Contains(text, phrase) {
+			t.Errorf("tend-bruises does not say %q", phrase)
+		}
+	}
+}
+
+func TestUnsafeSupportSaysWashingCanWait(t *testing.T) {
+	c := defaultsForTest(t)
+	says := func(rs []Resource) bool {
+		return slices.ContainsFunc(rs, func(r Resource) bool { return strings.Contains(r.How, "before washing") })
+	}
+	for _, region := range []string{Anywhere, "US", "GB", "DE", "IN"} {
+		if !says(c.SupportFor(SupportUnsafe, region)) {
+			t.Errorf("%s: after a crossed line or an unsafe feeling, nothing says washing can wait", region)
+		}
+		if says(c.SupportFor(SupportLow, region)) {
+			t.Errorf("%s: someone who only feels low is told about washing", region)
+		}
+	}
+}
+
+func TestTogetherQuestionsNeverSayYourPartnerToAGroup(t *testing.T) {
+	for _, q := range defaultsForTest(t).Questions {
+		if q.Audience == "solo" {
+			continue
+		}
+		texts := []string{q.PromptFor(3), q.Help, q.Placeholder}
+		for _, o := range q.Options {
+			texts = append(texts, o.Label)
+		}
+		for _, text := range texts {
+			if regexp.MustCompile(`(?i)\byour partner`).MatchString(text) {
+				t.Errorf("question %q: %q says \"your partner\" where three or more can see it", q.ID, text)
+			}
+		}
+	}
+}
+
+// leavesPeopleOut are words that assume one kind of couple, one kind of
+// dynamic, one kind of hair, or that put care on the one being cared for.
+var leavesPeopleOut = []string{
+	"nicknames nobody else",
+	"belongs to you together",
+	"not going anywhere",
+	"feel equal",
+	"game is over",
+	"groomed",
+	"rinse the evening",
+	"at any age",
+	"loosen it whenever they ask",
+	"tell me it was good",
+	"warmer than you think",
+	"leave them to it",
+	"as warm as feels good",
+}
+
+func TestNoWordsThatLeavePeopleOut(t *testing.T) {
+	c := defaultsForTest(t)
+	var texts []string
+	for _, a := range c.Activities {
+		texts = append(texts, activityTexts(a)...)
+	}
+	for _, q := range c.Questions {
+		texts = append(texts, q.Prompt, q.GroupPrompt, q.SoloPrompt, q.Help, q.Placeholder)
+		for _, o := range q.Options {
+			texts = append(texts, o.Label)
+		}
+	}
+	for _, s := range c.Situations {
+		texts = append(texts, s.Label, s.After, s.Summary)
+	}
+	for _, tag := range c.Tags {
+		texts = append(texts, tag.Label, tag.Meaning)
+	}
+	for _, n := range c.Needs {
+		texts = append(texts, n.Label, n.Meaning)
+	}
+	for _, r := range c.Resources {
+		texts = append(texts, r.Name, r.How, r.Summary)
+	}
+	for _, text := range texts {
+		for _, phrase := range leavesPeopleOut {
+			if strings.Contains(strings.ToLower(text), phrase) {
+				t.Errorf("%q says %q", text, phrase)
+			}
+		}
+	}
+}
+
+func TestHairCareMakesRoomForEveryKindOfHair(t *testing.T) {
+	c := defaultsForTest(t)
+	for _, a := range c.Activities {
+		if !slices.Contains(a.Tags, "hair") {
+			continue
+		}
+		text := strings.ToLower(strings.Join(activityTexts(a), " "))
+		if !regexp.MustCompile(`\b(braids|locs|protective|wig)`).MatchString(text) {
+			t.Errorf("hair activity %q assumes loose hair: it names no braids, locs, protective styles or wigs", a.ID)
+		}
+		if !strings.Contains(text, "ask") {
+			t.Errorf("hair activity %q does not ask how their hair likes to be touched", a.ID)
+		}
+	}
+}
