@@ -53,6 +53,9 @@ type Implied struct {
 	Guard bool
 	// Followup is set when the answer asks for a check-in tomorrow.
 	Followup bool
+	// Energy is the least energy the chosen options say someone has, or
+	// "" when none says.
+	Energy string
 }
 
 // Implied says what an answer points to: needs, things to avoid, and
@@ -78,8 +81,18 @@ func (q *Question) Implied(a Answer) Implied {
 		}
 		out.Guard = out.Guard || o.Guard || o.Support == SupportUnsafe
 		out.Followup = out.Followup || o.Followup
+		out.Energy = LeastEnergy(out.Energy, o.Energy)
 	}
 	return out
+}
+
+// LeastEnergy is the lower of two energy words, either of which may be ""
+// for not said.
+func LeastEnergy(a, b string) string {
+	if a == "" || b != "" && energyLevel(b) < energyLevel(a) {
+		return b
+	}
+	return a
 }
 
 // PrivateByDefault says whether an answer starts out private when a person

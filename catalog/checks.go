@@ -148,6 +148,9 @@ func (a *Activity) Check(r *Reporter) {
 	if (a.Contact == "light" || a.Contact == "full") && !slices.Contains(a.Tags, "touch") {
 		r.Errorf("tags", "an activity with %s contact needs the touch tag, so that a never-list can leave it out", a.Contact)
 	}
+	if a.Apart && a.Contact != "none" {
+		r.Errorf("apart", "an activity done apart cannot involve %s contact: use contact none, or leave apart out", a.Contact)
+	}
 	if a.Bridge && a.Mode == Solo {
 		r.Errorf("bridge", "a bridge is done together: use mode together or either")
 	}

@@ -181,7 +181,11 @@ func (c *Catalog) FormatSection(name string) string {
 		}
 	case "tags":
 		for _, t := range c.Tags {
-			row(t.ID, t.Label, t.Meaning)
+			meaning := t.Meaning
+			if t.Guard {
+				meaning += " Left out when the check-in turns quiet."
+			}
+			row(t.ID, t.Label, meaning)
 		}
 	case "things":
 		for _, t := range c.Things {
@@ -189,11 +193,22 @@ func (c *Catalog) FormatSection(name string) string {
 		}
 	case "situations":
 		for _, s := range c.Situations {
-			row(s.ID, s.Label, "raises "+c.needList(s.Raises))
+			what := "raises " + c.needList(s.Raises)
+			if len(s.Avoids) > 0 {
+				what += "; leaves out " + c.tagList(s.Avoids)
+			}
+			if s.Apart {
+				what += "; together, only what works at a distance"
+			}
+			row(s.ID, s.Label, what)
 		}
 	case "activities":
 		for _, a := range c.Activities {
-			row(a.ID, a.Title, string(a.Mode), a.Minutes.String()+" min", c.needList(a.Needs))
+			who := string(a.Mode)
+			if a.Apart {
+				who += ", apart"
+			}
+			row(a.ID, a.Title, who, a.Minutes.String()+" min", c.needList(a.Needs))
 		}
 	case "questions":
 		for _, q := range c.Questions {
@@ -206,6 +221,19 @@ func (c *Catalog) FormatSection(name string) string {
 	}
 	w.Flush()
 	return b.String()
+}
+
+// tagList names tags by their labels: "praise, anything sexual".
+func (c *Catalog) tagList(ids []string) string {
+	names := make([]string, 0, len(ids))
+	for _, id := range ids {
+		label := id
+		if t := c.Tag(id); t != nil {
+			label = t.Label
+		}
+		names = append(names, strings.ToLower(label))
+	}
+	return strings.Join(names, ", ")
 }
 
 // needList names weighted needs, heaviest first: "quiet, calm, rest".

@@ -51,6 +51,9 @@ type Person struct {
 	Likes []string `yaml:"likes" ref:"tag activity"`
 	// Never are tags and activity ids this person must never be offered.
 	Never []string `yaml:"avoid" ref:"tag activity"`
+	// Energy is how much energy the person has now (low, medium or high);
+	// nothing asking more is offered to them. Empty means they did not say.
+	Energy string `yaml:"energy" oneof:"low medium high"`
 }
 
 // DefaultLimit is how many suggestions a request gets unless it asks.

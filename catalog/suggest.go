@@ -122,7 +122,7 @@ func (c *Catalog) Suggest(req Request) Result {
 			continue
 		}
 		for p, group := range e.company {
-			if group != nil && a.Mode != Solo && e.meetsSocialSide(p, ca) {
+			if group != nil && a.Mode != Solo && e.reaches(a) && e.meetsSocialSide(p, ca) {
 				company[p].add(i, e.score(a, ca, group, e.groupFit(fits, group)))
 			}
 		}
@@ -180,8 +180,12 @@ type engine struct {
 	anyLikes   bool
 	clash      *clash
 	// guard turns everything quiet; space keeps what is offered to
-	// everyone together to what asks nothing of anyone.
-	guard, space bool
+	// everyone together to what asks nothing of anyone; apart keeps it to
+	// what works at a distance.
+	guard, space, apart bool
+	// energy is the least energy anyone said they have, as energyLevel
+	// counts it; 0 when nobody said.
+	energy int
 	// company is, for each person who wants closeness or talk in a clash,
 	// the group (them first) who can share it with them, and wants the
 	// needs they want it for, by number; nil for others.
@@ -216,6 +220,7 @@ func newEngine(c *Catalog, req Request) *engine {
 	}
 	e.space = req.Space
 	never := slices.Clone(req.Avoid)
+	least := ""
 	for i, p := range people {
 		name := strings.TrimSpace(p.Name)
 		if name == "" && len(people) > 1 {
@@ -228,11 +233,17 @@ func newEngine(c *Catalog, req Request) *engine {
 		e.anyLikes = e.anyLikes || len(p.Likes) > 0
 		e.space = e.space || AsksForSpace(p.Needs)
 		never = append(never, p.Never...)
+		least = LeastEnergy(least, p.Energy)
 		e.people = append(e.people, pp)
 	}
+	e.energy = energyLevel(least)
 	// Space matters between people; alone, it still keeps things gentle.
 	e.guard = req.Guard || e.space
 	e.space = e.space && e.mode == Together
+	if e.situation = c.Situation(req.Situation); e.situation != nil {
+		never = append(never, e.situation.Avoids...)
+		e.apart = e.situation.Apart && e.mode == Together
+	}
 	e.bannedTags = c.tagSyms.flags(never)
 	if e.guard {
 		for n, quiet := range c.guardTags {
@@ -242,7 +253,7 @@ func newEngine(c *Catalog, req Request) *engine {
 	for _, id := range never {
 		e.bannedIDs[id] = true
 	}
-	if e.situation = c.Situation(req.Situation); e.situation != nil {
+	if e.situation != nil {
 		e.situationN, _ = c.situationSyms.lookup(e.situation.ID)
 		e.raises = c.needSyms.dense(e.situation.Raises)
 		e.raiseTotal = e.situation.Raises.Total()
@@ -330,6 +341,9 @@ func (e *engine) allowed(a *Activity, ca *compiled) bool {
 	if e.guard && a.Contact == "full" {
 		return false
 	}
+	if e.energy > 0 && energyLevel(a.Energy) > e.energy {
+		return false
+	}
 	for _, t := range ca.tags {
 		if e.bannedTags[t] {
 			return false
@@ -343,10 +357,20 @@ func (e *engine) modeFits(a *Activity) bool {
 }
 
 // offeredToAll says whether an activity may be offered to everyone at
-// once: it fits the mode, and asks nothing of anyone when someone asked
-// for space.
+// once: it fits the mode, asks nothing of anyone when someone asked for
+// space, and works at a distance when they are apart.
 func (e *engine) offeredToAll(a *Activity) bool {
-	return e.modeFits(a) && (!e.space || a.AsksNothing)
+	return e.modeFits(a) && (!e.space || a.AsksNothing) && e.reaches(a)
+}
+
+// reaches says whether an activity can be shared by people where they
+// are: anything in the same room, only what works at a distance apart.
+func (e *engine) reaches(a *Activity) bool { return !e.apart || a.Apart }
+
+// energyLevel counts energy words so that they can be compared: low 1,
+// medium 2, high 3, and 0 for none said.
+func energyLevel(energy string) int {
+	return slices.Index([]string{"low", "medium", "high"}, energy) + 1
 }
 
 // fit is how well an activity meets this person's needs, from 0 to 1.

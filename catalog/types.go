@@ -52,6 +52,12 @@ type Situation struct {
 	After   string  `yaml:"after" json:"after"`
 	Summary string  `yaml:"summary" text:"free" json:"summary"`
 	Raises  Weights `yaml:"raises" ref:"need" json:"raises"`
+	// Avoids are tags left out for everyone after this kind of time, as
+	// praise and celebrating are after a hard one.
+	Avoids []string `yaml:"avoids" ref:"tag" json:"avoids,omitempty"`
+	// Apart says the people are not in the same place: what is offered to
+	// them together is only what works over a call, a video or messages.
+	Apart bool `yaml:"apart" json:"apart,omitempty"`
 }
 
 // Mode says who an activity is for.
@@ -84,6 +90,9 @@ type Activity struct {
 	// when no situation was said.
 	OnlyIn []string `yaml:"only_in" ref:"situation" json:"only_in,omitempty"`
 	Bridge bool     `yaml:"bridge" json:"bridge,omitempty"`
+	// Apart marks what works at a distance, over a call, a video or
+	// messages: together, it is all that is offered to people apart.
+	Apart bool `yaml:"apart" json:"apart,omitempty"`
 	// AsksNothing marks what someone who asked for space can be offered:
 	// no touch, no talk, no attention; they can take it or leave it.
 	AsksNothing bool `yaml:"asks_nothing" json:"asks_nothing,omitempty"`
@@ -169,6 +178,9 @@ type Option struct {
 	// Mood says how the answer tells someone feels, from 1 (low) to 5
 	// (good), for the history's charts; 0 says nothing.
 	Mood int `yaml:"mood" json:"mood,omitempty"`
+	// Energy says how much energy the answer tells someone has; nothing
+	// is suggested that asks more of them than that.
+	Energy string `yaml:"energy" oneof:"low medium high" json:"energy,omitempty"`
 }
 
 // retiredFields are fields an older catalogue file may still have, with

@@ -150,7 +150,9 @@ func (t *Turn) person(mode catalog.Mode, situation string) catalog.Person {
 	}
 	for _, a := range t.Answers {
 		if a.Shared || mode == catalog.Solo {
-			p.Needs = p.Needs.Merge(a.Question.Implied(a.Answer).Needs)
+			implied := a.Question.Implied(a.Answer)
+			p.Needs = p.Needs.Merge(implied.Needs)
+			p.Energy = catalog.LeastEnergy(p.Energy, implied.Energy)
 		}
 	}
 	return p
