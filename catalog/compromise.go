@@ -83,7 +83,7 @@ func (e *engine) findClash() *clash {
 			parts = append(parts, fmt.Sprintf("%s needs %s, and usually %s", e.people[p].name, JoinAnd(now), JoinAnd(usual)))
 		}
 	}
-	why := joinSentence(parts) + ". These small gestures give each of you some of what you need, and each of you has something for yourself as well."
+	why := joinSentence(parts) + "."
 	return &clash{sides: sides, why: why}
 }
 

@@ -473,6 +473,16 @@ func TestTogetherQuestionsNeverSayYourPartnerToAGroup(t *testing.T) {
 	}
 }
 
+func TestNoActivitySaysYourPartner(t *testing.T) {
+	for _, a := range defaultsForTest(t).Activities {
+		for _, text := range activityTexts(a) {
+			if regexp.MustCompile(`(?i)\byour partner`).MatchString(text) {
+				t.Errorf("activity %q: %q says \"your partner\", which is wrong for three people, or someone who is not a partner", a.ID, text)
+			}
+		}
+	}
+}
+
 // leavesPeopleOut are words that assume one kind of couple, one kind of
 // dynamic, one kind of hair, or that put care on the one being cared for.
 var leavesPeopleOut = []string{
@@ -536,6 +546,126 @@ func TestHairCareMakesRoomForEveryKindOfHair(t *testing.T) {
 		}
 		if !strings.Contains(text, "ask") {
 			t.Errorf("hair activity %q does not ask how their hair likes to be touched", a.ID)
+		}
+	}
+}
+
+// TestDefaultsCoverEveryoneTheCatalogueServes maps each kind of person and
+// moment the catalogue was found to leave out to what now serves them, so
+// that a reader sees where each one went.
+func TestDefaultsCoverEveryoneTheCatalogueServes(t *testing.T) {
+	c := defaultsForTest(t)
+	gaps := map[string][]string{
+		"drop, hours or days later":                   {"drop-care", "name-the-drop", "drop-kit"},
+		"drop in the one who led":                     {"top-drop", "care-for-the-top"},
+		"guilt in the one who led":                    {"after-leading"},
+		"reassuring the one who led":                  {"reassure-the-one-who-led"},
+		"repair and apology":                          {"say-sorry", "repair-later"},
+		"grounding someone who is far away":           {"ground-together", "ground-yourself"},
+		"when someone is crying":                      {"when-they-cry"},
+		"reading what is not said":                    {"notice-quiet-signs"},
+		"chronic pain and disability":                 {"easy-position", "heat-pack", "within-reach", "lying-down-care"},
+		"trans bodies":                                {"back-in-your-own-things", "ask-about-words-and-touch", "cover-up"},
+		"sensory and neurodivergent needs":            {"headphones-on", "quiet-corner", "eye-mask-rest", "fidget-and-settle", "scent-free", "dim-the-lights"},
+		"care from someone who was not there":         {"welcome-them-home", "care-without-details", "cosy-not-sexual"},
+		"play parties and groups":                     {"check-on-each-player", "party-water-and-seat", "journey-home"},
+		"casual partners parting kindly":              {"part-kindly", "see-them-off", "moment-before-parting"},
+		"raising aftercare with someone new":          {"ask-what-helps"},
+		"keeping it brief if you get attached":        {"brief-and-kind"},
+		"apart: by phone, video or message":           {"stay-on-the-line", "video-wind-down", "voice-note", "breathe-by-call", "read-by-call", "watch-together-apart", "good-morning-message"},
+		"after sexting or phone sex":                  {"after-sexting", "after-the-call"},
+		"after someone has gone home":                 {"home-safe-message"},
+		"low energy":                                  {"lying-down-care", "easy-position"},
+		"little energy, lots of care, alone":          {"rest-alone", "doze-off"},
+		"a shower or bath that cannot make you faint": {"run-them-a-bath", "solo-bath"},
+	}
+	for gap, ids := range gaps {
+		for _, id := range ids {
+			if c.Activity(id) == nil {
+				t.Errorf("%s: no activity %q", gap, id)
+			}
+		}
+	}
+	questions := map[string][]string{
+		"feelings: anxious, irritable, ashamed, energised, drained, floaty, numb": {"feeling:anxious", "feeling:irritable", "feeling:ashamed", "feeling:energised", "feeling:drained", "feeling:floaty", "feeling:numb"},
+		"energy, asked and optional":                               {"energy:rather-not-say", "energy:low", "energy:some", "energy:plenty"},
+		"sensory needs, nudity and anything sexual, avoidable now": {"avoid-now:light", "avoid-now:noise", "avoid-now:scent", "avoid-now:praise", "avoid-now:nudity", "avoid-now:sexual"},
+		"drop, named gently the next day":                          {"followup-drop:flat", "followup-drop:guilty"},
+		"before: limits, triggers, a safeword or signal":           {"plan-limits"},
+		"before: energy, pain and mobility":                        {"plan-body:low-energy", "plan-body:pain", "plan-body:within-reach"},
+		"before: brief is fine":                                    {"plan-close-or-space:brief"},
+	}
+	for gap, refs := range questions {
+		for _, ref := range refs {
+			qid, oid, _ := strings.Cut(ref, ":")
+			q := c.Question(qid)
+			if q == nil || oid != "" && q.Option(oid) == nil {
+				t.Errorf("%s: no question or option %q", gap, ref)
+			}
+		}
+	}
+	for _, id := range []string{"hard", "apart", "party", "not-there"} {
+		if c.Situation(id) == nil {
+			t.Errorf("no situation %q", id)
+		}
+	}
+	if n := len(c.Activities); n < 160 {
+		t.Errorf("%d activities, want at least 160", n)
+	}
+}
+
+// kinkWords find an activity about scenes, roles or leading, which belongs
+// only where such play happened.
+var kinkWords = regexp.MustCompile(`(?i)\b(scenes?|subs?|doms?|dominant|submissive|kinky?|topped|bottomed|sub drop|top drop|(one|whoever) who led|(you|they) led|leading)\b`)
+
+func TestEveryKinkActivityIsGated(t *testing.T) {
+	c := defaultsForTest(t)
+	found := 0
+	for _, a := range c.Activities {
+		text := strings.Join(activityTexts(a), " ")
+		if m := kinkWords.FindString(text); m != "" {
+			found++
+			if len(a.OnlyIn) == 0 {
+				t.Errorf("%s says %q but is offered whatever kind of time it was: give it only_in", a.ID, m)
+			}
+		}
+	}
+	if found < 5 {
+		t.Errorf("only %d activities are about scenes or roles; the test finds too little to mean anything", found)
+	}
+}
+
+func TestThereIsEnoughToDoTogetherApart(t *testing.T) {
+	apart := 0
+	for _, a := range defaultsForTest(t).Activities {
+		if a.Apart && a.Mode != Solo {
+			apart++
+		}
+	}
+	if apart < 8 {
+		t.Errorf("%d things to do together apart, want at least 8", apart)
+	}
+}
+
+func TestAnAnswerThatBringsUpUnsafeSupportPutsNoWaterInFrontOfThem(t *testing.T) {
+	for _, q := range defaultsForTest(t).Questions {
+		for _, o := range q.Options {
+			if o.Support == SupportUnsafe && !slices.Contains(o.Avoid, "water") {
+				t.Errorf("%s: %q brings up the note that washing can wait, yet a shower may be suggested", q.ID, o.Label)
+			}
+		}
+	}
+}
+
+func TestEverySensoryTagCanBeAvoidedInTheCheckin(t *testing.T) {
+	q := defaultsForTest(t).Question("avoid-now")
+	var avoidable []string
+	for _, o := range q.Options {
+		avoidable = append(avoidable, o.Avoid...)
+	}
+	for _, tag := range []string{"light", "noise", "scent", "praise", "nicknames", "nudity", "sexual", "touch"} {
+		if !slices.Contains(avoidable, tag) {
+			t.Errorf("%q cannot be avoided from the check-in", tag)
 		}
 	}
 }

@@ -144,6 +144,13 @@ func (c *Catalog) Suggest(req Request) Result {
 			bridges = looseBridges
 		}
 		comp := &Compromise{Why: e.clash.why, Bridges: e.suggestions(bridges, everyone), Each: []OwnTime{}}
+		// Say gestures are offered only when there are some: apart, or
+		// when someone asked for space, there may be none that fit.
+		if len(comp.Bridges) > 0 {
+			comp.Why += " These small gestures give each of you some of what you need, and each of you has something for yourself as well."
+		} else {
+			comp.Why += " Each of you has something for yourself."
+		}
 		for p := range e.people {
 			fill := ownPerPerson - len(own[p].items)
 			own[p].items = append(own[p].items, soothing[p].items[:min(fill, len(soothing[p].items))]...)
@@ -183,6 +190,8 @@ type engine struct {
 	// everyone together to what asks nothing of anyone; apart keeps it to
 	// what works at a distance.
 	guard, space, apart bool
+	// said is whether anyone said what they need now.
+	said bool
 	// energy is the least energy anyone said they have, as energyLevel
 	// counts it; 0 when nobody said.
 	energy int
@@ -234,6 +243,7 @@ func newEngine(c *Catalog, req Request) *engine {
 		e.space = e.space || AsksForSpace(p.Needs)
 		never = append(never, p.Never...)
 		least = LeastEnergy(least, p.Energy)
+		e.said = e.said || len(p.Needs) > 0
 		e.people = append(e.people, pp)
 	}
 	e.energy = energyLevel(least)
@@ -336,6 +346,9 @@ func (e *engine) allowed(a *Activity, ca *compiled) bool {
 		return false
 	}
 	if len(a.OnlyIn) > 0 && (e.situation == nil || !slices.Contains(a.OnlyIn, e.situation.ID)) {
+		return false
+	}
+	if a.OnlyIfSaid && !e.said {
 		return false
 	}
 	if e.guard && a.Contact == "full" {

@@ -89,7 +89,11 @@ type Activity struct {
 	// situations it belongs to: it is never offered anywhere else, nor
 	// when no situation was said.
 	OnlyIn []string `yaml:"only_in" ref:"situation" json:"only_in,omitempty"`
-	Bridge bool     `yaml:"bridge" json:"bridge,omitempty"`
+	// OnlyIfSaid keeps care that answers one particular state, such as
+	// tears or feeling far away, for when someone has said what they need
+	// now: offered to everyone by default, it would alarm more than help.
+	OnlyIfSaid bool `yaml:"only_if_said" json:"only_if_said,omitempty"`
+	Bridge     bool `yaml:"bridge" json:"bridge,omitempty"`
 	// Apart marks what works at a distance, over a call, a video or
 	// messages: together, it is all that is offered to people apart.
 	Apart bool `yaml:"apart" json:"apart,omitempty"`

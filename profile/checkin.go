@@ -32,6 +32,9 @@ type Turn struct {
 	// person said, shared or not, turns the check-in quiet, and whether
 	// they asked for space.
 	Guard, Space bool
+	// Energy is kept apart too: how much energy they said they have,
+	// shared or not. It narrows what is offered without being named.
+	Energy string
 }
 
 // Handed is the turn as it may outlive the person's time at the keyboard:
@@ -39,7 +42,7 @@ type Turn struct {
 // answer is gone, so no later screen can show it.
 func (t Turn) Handed() Turn {
 	out := Turn{Name: t.Name, Profile: t.Profile, AskedForSpace: t.AskedForSpace, Avoid: t.avoid(),
-		Guard: t.guarded(), Space: t.askedForSpace()}
+		Guard: t.guarded(), Space: t.askedForSpace(), Energy: t.energy()}
 	if t.AskedForSpace {
 		return out
 	}
@@ -63,6 +66,15 @@ func (t *Turn) avoid() []string {
 		}
 	}
 	return out
+}
+
+// energy is the least energy the person said they have, in any answer.
+func (t *Turn) energy() string {
+	least := t.Energy
+	for _, a := range t.Answers {
+		least = catalog.LeastEnergy(least, a.Question.Implied(a.Answer).Energy)
+	}
+	return least
 }
 
 // guarded says whether anything the person said, shared or not, turns the
@@ -130,8 +142,10 @@ func (t *Turn) SharedRecords(people int) []Shared {
 }
 
 // person is what the suggestion engine may know of this person. Together,
-// only what they shared counts, so that no suggestion and no reason ever
-// gives away a private answer; alone, all of it does. Their profile adds
+// only the needs they shared count, so that no suggestion and no reason
+// ever gives away a private answer; alone, all of them do. How much
+// energy they have counts whether shared or not, like what they asked to
+// avoid: it only narrows what is offered, and no reason names it. Their profile adds
 // their usual needs, likes and never-list; the engine weighs what they
 // said now above what they usually need.
 func (t *Turn) person(mode catalog.Mode, situation string) catalog.Person {
@@ -144,15 +158,14 @@ func (t *Turn) person(mode catalog.Mode, situation string) catalog.Person {
 		// Alone, suggestions speak to the person: "meets your need".
 		p.Name = ""
 	}
+	p.Energy = t.energy()
 	if t.AskedForSpace {
 		p.Needs = spaceNeeds
 		return p
 	}
 	for _, a := range t.Answers {
 		if a.Shared || mode == catalog.Solo {
-			implied := a.Question.Implied(a.Answer)
-			p.Needs = p.Needs.Merge(implied.Needs)
-			p.Energy = catalog.LeastEnergy(p.Energy, implied.Energy)
+			p.Needs = p.Needs.Merge(a.Question.Implied(a.Answer).Needs)
 		}
 	}
 	return p

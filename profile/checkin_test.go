@@ -262,3 +262,30 @@ func TestNoMoreNamesThanOneScreenHolds(t *testing.T) {
 		t.Errorf("%d people: %v", len(names), err)
 	}
 }
+
+func TestEnergySaidPrivatelyNarrowsWhatIsOfferedWithoutBeingKept(t *testing.T) {
+	turns := []Turn{
+		{Name: "Sam", Answers: []Answered{answered(t, "energy", choice("plenty"), true)}},
+		{Name: "Alex", Answers: []Answered{
+			answered(t, "feeling", choice("energised"), true),
+			answered(t, "energy", choice("low"), false),
+		}},
+	}
+	for i := range turns {
+		turns[i] = turns[i].Handed()
+	}
+	req := CheckinRequest(catalog.Together, "", 0, turns, nil)
+	if req.People[0].Energy != "high" || req.People[1].Energy != "low" {
+		t.Errorf("energy = %q and %q, want high and low", req.People[0].Energy, req.People[1].Energy)
+	}
+	req.Limit = 40
+	for _, s := range testCatalog().Suggest(req).Suggestions {
+		if a := testCatalog().Activity(s.ID); a.Energy != "low" {
+			t.Errorf("%s asks %s energy of someone who said they have very little", s.ID, a.Energy)
+		}
+	}
+	data, _ := encodeSession(NewCheckinSession(testStart, catalog.Together, "", turns, nil, ""))
+	if strings.Contains(string(data), "Very little") {
+		t.Errorf("the session keeps Alex's private answer about energy:\n%s", data)
+	}
+}

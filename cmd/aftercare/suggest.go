@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/aftercare-tui/aftercare/catalog"
@@ -20,6 +21,7 @@ type suggestFlags struct {
 	guard          bool
 	needs, avoid   []string
 	likes, have    []string
+	energy         []string
 	situation      string
 	minutes, limit int
 	request        string
@@ -39,10 +41,12 @@ A flag value may start with a name and a colon to say whose it is:
 needs pull apart the answer includes a compromise. --for starts from saved
 profiles (their likes, never-lists and usual needs); other flags add to them.
 --guard keeps everything gentle for everyone, as the check-in does when
-someone is not safe or unsure, or says a line was crossed.`,
+someone is not safe or unsure, or says a line was crossed. --energy low
+offers nothing that asks more than a little energy of that person.`,
 		Example: `  aftercare suggest --need quiet --need hydration --minutes 15
   aftercare suggest --together --situation scene --avoid kissing
   aftercare suggest --together --guard
+  aftercare suggest --together --situation apart --energy low
   aftercare suggest --need Sam:closeness --need Alex:space --json
   aftercare suggest --for Sam,Alex --need Alex:space
   aftercare suggest --request tonight.yaml`,
@@ -96,6 +100,7 @@ someone is not safe or unsure, or says a line was crossed.`,
 	fl.StringArrayVar(&f.avoid, "avoid", nil, "a tag or activity never to suggest, such as touch; repeatable, [NAME:]TAG")
 	fl.StringArrayVar(&f.likes, "like", nil, "a tag or activity someone likes; repeatable, [NAME:]TAG")
 	fl.StringArrayVar(&f.have, "have", nil, "something at hand, such as blanket or tea; repeatable")
+	fl.StringArrayVar(&f.energy, "energy", nil, "how much energy someone has: low, medium or high; nothing asking more is offered to them; [NAME:]LEVEL")
 	fl.StringVarP(&f.situation, "situation", "s", "", "what kind of time it was, such as tender or scene")
 	fl.IntVarP(&f.minutes, "minutes", "m", 0, "minutes available; 0 means no limit (default from settings: default_minutes)")
 	fl.IntVar(&f.limit, "limit", catalog.DefaultLimit, "how many suggestions to show")
@@ -106,6 +111,7 @@ someone is not safe or unsure, or says a line was crossed.`,
 	completeFrom(a, cmd, "like", "tag", "activity")
 	completeFrom(a, cmd, "have", "thing")
 	completeFrom(a, cmd, "situation", "situation")
+	_ = cmd.RegisterFlagCompletionFunc("energy", cobra.FixedCompletions(energyLevels, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -119,7 +125,7 @@ func (f *suggestFlags) build(cmd *cobra.Command, cat *catalog.Catalog, stdin io.
 		return req, usagef("--solo and --together cannot both be given")
 	}
 	if f.request != "" {
-		for _, name := range []string{"for", "need", "avoid", "like", "have"} {
+		for _, name := range []string{"for", "need", "avoid", "like", "have", "energy"} {
 			if changed(name) {
 				return req, usagef("--%s cannot be combined with --request; put it in the request file", name)
 			}
@@ -205,7 +211,22 @@ func (f *suggestFlags) people(cat *catalog.Catalog, req *catalog.Request) error 
 		}
 		return nil
 	}
+	var badEnergy error
+	for _, v := range f.energy {
+		name, level, named := strings.Cut(v, ":")
+		if !named {
+			name, level = "", v
+		}
+		name, level = strings.TrimSpace(name), strings.TrimSpace(level)
+		if named && name == "" || !slices.Contains(energyLevels, level) {
+			badEnergy = usagef("--energy %q: write low, medium or high, after NAME: to say whose", v)
+			break
+		}
+		p := person(name)
+		p.Energy = catalog.LeastEnergy(p.Energy, level)
+	}
 	err := errors.Join(
+		badEnergy,
 		each("need", f.needs, []string{"need"}, func(name, id string) {
 			p := person(name)
 			p.Needs = p.Needs.With(id, catalog.DefaultWeight)
@@ -227,10 +248,13 @@ func (f *suggestFlags) people(cat *catalog.Catalog, req *catalog.Request) error 
 		return err
 	}
 	if _, unnamed := at[""]; unnamed && len(req.People) > 1 {
-		return usagef("some --need or --like values have a name and some do not; write NAME:VALUE for each person")
+		return usagef("some --need, --like or --energy values have a name and some do not; write NAME:VALUE for each person")
 	}
 	return nil
 }
+
+// energyLevels are the words --energy takes, least first.
+var energyLevels = []string{"low", "medium", "high"}
 
 func readRequest(cat *catalog.Catalog, path string, stdin io.Reader) (catalog.Request, error) {
 	var data []byte

@@ -266,6 +266,35 @@ func TestSuggestGuardOffersNothingCloseOrCelebratory(t *testing.T) {
 	}
 }
 
+func TestSuggestEnergyAndApartNarrowWhatIsOffered(t *testing.T) {
+	emptyHome(t)
+	cat, err := catalog.Defaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args []string
+		ok   func(a *catalog.Activity) bool
+		want string
+	}{
+		{[]string{"--energy", "low"}, func(a *catalog.Activity) bool { return a.Energy == "low" }, "low energy"},
+		{[]string{"--energy", "Sam:high", "--energy", "Alex:low", "--need", "Sam:lightness"}, func(a *catalog.Activity) bool { return a.Energy == "low" }, "low energy"},
+		{[]string{"--together", "--situation", "apart"}, func(a *catalog.Activity) bool { return a.Apart }, "something that works apart"},
+		{[]string{"--together", "--situation", "hard"}, func(a *catalog.Activity) bool { return !slices.Contains(a.Tags, "praise") }, "no praise"},
+	}
+	for _, tt := range tests {
+		r := suggestJSON(t, append(tt.args, "--limit", "30")...)
+		if len(r.Suggestions) == 0 {
+			t.Errorf("%v: nothing suggested", tt.args)
+		}
+		for _, s := range r.offered() {
+			if a := cat.Activity(s.ID); a == nil || !tt.ok(a) {
+				t.Errorf("%v: %s offered, want only %s", tt.args, s.ID, tt.want)
+			}
+		}
+	}
+}
+
 func TestSuggestGuardAddsToARequestFile(t *testing.T) {
 	home := emptyHome(t)
 	path := filepath.Join(home, "tonight.yaml")

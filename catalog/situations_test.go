@@ -1,0 +1,253 @@
+package catalog
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// These tests hold the engine to what each kind of time and each answer
+// about energy promise: apart, only what works at a distance is shared;
+// after a hard time, no praise; nothing asks more energy than someone has.
+
+// needsOf is what one answer to a built-in question points to.
+func needsOf(t *testing.T, c *Catalog, question string, choices ...string) Weights {
+	t.Helper()
+	q := c.Question(question)
+	if q == nil {
+		t.Fatalf("no question %q", question)
+	}
+	for _, id := range choices {
+		if q.Option(id) == nil {
+			t.Fatalf("question %q has no option %q", question, id)
+		}
+	}
+	return q.Implied(Answer{Choices: choices}).Needs
+}
+
+// everyOffer is every activity a result offers: to everyone, as a
+// bridge, and to each person on their own.
+func everyOffer(r Result) []Suggestion {
+	out := slices.Clone(r.Suggestions)
+	if r.Compromise != nil {
+		out = append(out, r.Compromise.Bridges...)
+		for _, each := range r.Compromise.Each {
+			out = append(out, each.Suggestions...)
+		}
+	}
+	return out
+}
+
+func TestApartSharesOnlyWhatWorksAtADistance(t *testing.T) {
+	c := defaultsForTest(t)
+	close := needsOf(t, c, "need-now", "held", "talk")
+	space := needsOf(t, c, "close-or-space", "space")
+	tests := []struct {
+		name   string
+		people []Person
+	}{
+		{"both want closeness", []Person{{Name: "Sam", Needs: close}, {Name: "Alex", Needs: close}}},
+		{"nothing said", []Person{{Name: "Sam"}, {Name: "Alex"}}},
+		{"closeness and space pull apart", []Person{{Name: "Sam", Needs: close}, {Name: "Alex", Needs: space}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := c.Suggest(Request{Situation: "apart", People: tt.people, Limit: 20})
+			if len(r.Suggestions) < 3 {
+				t.Fatalf("%d suggestions for people apart, want at least 3", len(r.Suggestions))
+			}
+			for _, s := range r.Suggestions {
+				if !c.Activity(s.ID).Apart {
+					t.Errorf("%s is offered to people who are not in the same room", s.ID)
+				}
+			}
+			if r.Compromise != nil {
+				if says := strings.Contains(r.Compromise.Why, "gestures"); says != (len(r.Compromise.Bridges) > 0) {
+					t.Errorf("the compromise says %q with %d gestures", r.Compromise.Why, len(r.Compromise.Bridges))
+				}
+				for _, s := range r.Compromise.Bridges {
+					if !c.Activity(s.ID).Apart {
+						t.Errorf("bridge %s needs the same room", s.ID)
+					}
+				}
+				for _, each := range r.Compromise.Each {
+					for _, s := range each.Suggestions {
+						if a := c.Activity(s.ID); len(s.With) > 0 && !a.Apart {
+							t.Errorf("%s is offered to %s with %v, who is not there", s.ID, each.Person, s.With)
+						}
+					}
+				}
+			}
+		})
+	}
+	// Alone, apart changes nothing about where someone is: their own care
+	// at their end is what there is.
+	alone := c.Suggest(Request{Situation: "apart", Limit: 10})
+	if len(alone.Suggestions) < 3 {
+		t.Errorf("%d suggestions for someone alone after a call, want at least 3", len(alone.Suggestions))
+	}
+	// The rule belongs to apart: in the same room, the same people are
+	// offered things that need the same room.
+	together := c.Suggest(Request{Situation: "tender", People: tests[0].people, Limit: 20})
+	if !slices.ContainsFunc(together.Suggestions, func(s Suggestion) bool { return !c.Activity(s.ID).Apart }) {
+		t.Error("in the same room, only things that work at a distance were offered")
+	}
+}
+
+func TestASituationLeavesOutWhatDoesNotFitIt(t *testing.T) {
+	c := defaultsForTest(t)
+	numb := needsOf(t, c, "feeling", "numb")
+	tests := []struct {
+		situation string
+		people    []Person
+		never     []string
+	}{
+		{"hard", []Person{{Name: "Sam", Needs: numb}, {Name: "Alex"}}, []string{"praise", "celebrating"}},
+		{"hard", []Person{{Needs: numb}}, []string{"praise", "celebrating"}},
+		{"not-there", []Person{{Name: "Sam"}, {Name: "Alex"}}, []string{"sexual"}},
+	}
+	for _, tt := range tests {
+		r := c.Suggest(Request{Situation: tt.situation, People: tt.people, Limit: 30})
+		if len(r.Suggestions) == 0 {
+			t.Errorf("%s: nothing suggested", tt.situation)
+		}
+		for _, s := range everyOffer(r) {
+			for _, tag := range c.Activity(s.ID).Tags {
+				if slices.Contains(tt.never, tag) {
+					t.Errorf("%s: %s (%s) is offered", tt.situation, s.ID, tag)
+				}
+			}
+		}
+	}
+}
+
+func TestNumbAfterAHardTimeGivesGroundingNotPraise(t *testing.T) {
+	c := defaultsForTest(t)
+	numb := needsOf(t, c, "feeling", "numb")
+	r := c.Suggest(Request{Situation: "hard", People: []Person{{Name: "Sam", Needs: numb}, {Name: "Alex"}}})
+	if !slices.ContainsFunc(r.Suggestions, func(s Suggestion) bool { return s.ID == "ground-together" }) {
+		t.Errorf("feeling numb after a hard time, grounding together is not among %v", ids(r.Suggestions))
+	}
+}
+
+func TestNothingAsksMoreEnergyThanSomeoneHas(t *testing.T) {
+	c := defaultsForTest(t)
+	lively := needsOf(t, c, "feeling", "energised")
+	tests := []struct {
+		name   string
+		energy []string // one per person
+		most   string   // the most energy anything offered may ask
+	}{
+		{"very little, alone", []string{"low"}, "low"},
+		{"some, alone", []string{"medium"}, "medium"},
+		{"plenty and very little together", []string{"high", "low"}, "low"},
+		{"some and not said", []string{"medium", ""}, "medium"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var people []Person
+			for i, e := range tt.energy {
+				people = append(people, Person{Name: []string{"Sam", "Alex"}[i], Needs: lively, Energy: e})
+			}
+			if len(people) == 1 {
+				people[0].Name = ""
+			}
+			r := c.Suggest(Request{People: people, Limit: 40})
+			if len(r.Suggestions) == 0 {
+				t.Fatal("nothing suggested")
+			}
+			for _, s := range everyOffer(r) {
+				if a := c.Activity(s.ID); energyLevel(a.Energy) > energyLevel(tt.most) {
+					t.Errorf("%s asks %s energy of someone with %s", s.ID, a.Energy, tt.most)
+				}
+			}
+		})
+	}
+	// Said nothing: energy does not narrow anything, so lively things can
+	// come up for someone who feels lively.
+	r := c.Suggest(Request{People: []Person{{Needs: lively}}, Limit: 40})
+	if !slices.ContainsFunc(r.Suggestions, func(s Suggestion) bool { return c.Activity(s.ID).Energy != "low" }) {
+		t.Error("with energy not said, only low-energy things were offered; the test shows nothing")
+	}
+}
+
+func TestTheLeastEnergyWins(t *testing.T) {
+	tests := []struct{ a, b, want string }{
+		{"", "", ""},
+		{"", "high", "high"},
+		{"low", "", "low"},
+		{"high", "medium", "medium"},
+		{"low", "high", "low"},
+	}
+	for _, tt := range tests {
+		if got := LeastEnergy(tt.a, tt.b); got != tt.want {
+			t.Errorf("LeastEnergy(%q, %q) = %q, want %q", tt.a, tt.b, got, tt.want)
+		}
+	}
+	c := defaultsForTest(t)
+	if got := c.Question("feeling").Implied(Answer{Choices: []string{"energised", "drained"}}).Energy; got != "low" {
+		t.Errorf("energised and drained at once says %q energy, want low", got)
+	}
+	if got := c.Question("energy").Implied(Answer{Choices: []string{"rather-not-say"}}).Energy; got != "" {
+		t.Errorf("rather not say says %q energy, want nothing", got)
+	}
+}
+
+func TestEachAnswerFindsTheCareMadeForIt(t *testing.T) {
+	c := defaultsForTest(t)
+	tests := []struct {
+		question, option string
+		mode             Mode
+		situation        string
+		oneOf            []string // at least one is among the first five
+	}{
+		{"feeling", "numb", Solo, "", []string{"ground-yourself"}},
+		{"feeling", "floaty", Together, "", []string{"ground-together"}},
+		{"feeling", "sad", Together, "", []string{"when-they-cry"}},
+		{"feeling", "overwhelmed", Solo, "", []string{"quiet-corner", "headphones-on", "eye-mask-rest", "dim-the-lights", "slow-breathing"}},
+		{"need-now", "myself", Together, "", []string{"back-in-your-own-things", "ask-about-words-and-touch", "cover-up"}},
+		{"need-now", "easy-on-body", Together, "", []string{"within-reach", "lying-down-care", "easy-position", "clear-the-way"}},
+		{"need-now", "senses", Solo, "", []string{"quiet-corner", "headphones-on", "eye-mask-rest", "scent-free"}},
+		{"need-now", "held", Together, "apart", []string{"stay-on-the-line", "video-wind-down", "talk-them-cosy"}},
+		{"need-now", "reassurance", Together, "not-there", []string{"welcome-them-home", "care-without-details", "glad-to-see-them"}},
+		{"need-now", "refuel", Together, "party", []string{"party-water-and-seat"}},
+		{"need-now", "reassurance", Together, "hard", []string{"say-sorry", "stay-without-asking", "repair-later"}},
+	}
+	for _, tt := range tests {
+		needs := needsOf(t, c, tt.question, tt.option)
+		req := Request{Mode: tt.mode, Situation: tt.situation, People: []Person{{Needs: needs}}}
+		if tt.mode == Together {
+			req.People = []Person{{Name: "Sam", Needs: needs}, {Name: "Alex", Needs: needs}}
+		}
+		got := ids(c.Suggest(req).Suggestions)
+		if !slices.ContainsFunc(tt.oneOf, func(id string) bool { return slices.Contains(got, id) }) {
+			t.Errorf("%s: %s, %s %s: none of %v among %v", tt.question, tt.option, tt.mode, tt.situation, tt.oneOf, got)
+		}
+	}
+}
+
+// specialNeeds are needs that only some people have; care made for them
+// should not be what everyone else is offered first.
+var specialNeeds = []string{"grounding", "ease", "self", "senses"}
+
+func TestSomeoneWhoSaysNothingIsOfferedEverydayCareFirst(t *testing.T) {
+	c := defaultsForTest(t)
+	for _, mode := range []Mode{Solo, Together} {
+		for _, s := range append([]Situation{{}}, c.SituationsFor(mode)...) {
+			req := Request{Mode: mode, Situation: s.ID}
+			if mode == Together {
+				req.People = []Person{{Name: "Sam"}, {Name: "Alex"}}
+			}
+			for _, sg := range c.Suggest(req).Suggestions {
+				a := c.Activity(sg.ID)
+				if a.OnlyIfSaid {
+					t.Errorf("%s %s: %s is offered though nobody said anything", mode, s.ID, a.ID)
+				}
+				top := strongest(a.Needs, 1)[0].Need
+				if slices.Contains(specialNeeds, top) && s.Raises.Of(top) == 0 {
+					t.Errorf("%s %s: %s, made for %s, is offered first to people who said nothing", mode, s.ID, a.ID, top)
+				}
+			}
+		}
+	}
+}
