@@ -202,11 +202,12 @@ func CheckinRequest(mode catalog.Mode, situation string, minutes int, turns []Tu
 }
 
 // SelfCareRequest asks the engine for a few gentle things someone can do
-// for themselves now, from everything they have answered so far and their
-// profile: for a follow-up that went heavy. It is guarded, so that nothing
+// for themselves now, from everything they have answered so far, their
+// profile and the kind of time it was ("" when that should not count):
+// for someone who is not okay, or a follow-up that went heavy. It is guarded, so that nothing
 // asks much of them.
-func SelfCareRequest(t Turn, minutes, limit int) catalog.Request {
-	req := CheckinRequest(catalog.Solo, "", minutes, []Turn{t}, nil)
+func SelfCareRequest(t Turn, situation string, minutes, limit int) catalog.Request {
+	req := CheckinRequest(catalog.Solo, situation, minutes, []Turn{t}, nil)
 	req.Guard, req.Limit = true, limit
 	return req
 }

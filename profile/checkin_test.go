@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -287,5 +288,27 @@ func TestEnergySaidPrivatelyNarrowsWhatIsOfferedWithoutBeingKept(t *testing.T) {
 	data, _ := encodeSession(NewCheckinSession(testStart, catalog.Together, "", turns, nil, ""))
 	if strings.Contains(string(data), "Very little") {
 		t.Errorf("the session keeps Alex's private answer about energy:\n%s", data)
+	}
+}
+
+func TestDropADayAfterASceneIsNamedForWhatItIs(t *testing.T) {
+	heavy := Turn{Name: "Sam", Answers: []Answered{
+		answered(t, "followup-now", catalog.Answer{Scale: 2}, false),
+		answered(t, "followup-drop", choice("flat"), false),
+	}}
+	drop := []string{"name-the-drop", "drop-kit"}
+	offered := func(situation string) bool {
+		for _, s := range testCatalog().Suggest(SelfCareRequest(heavy, situation, 0, 3)).Suggestions {
+			if slices.Contains(drop, s.ID) {
+				return true
+			}
+		}
+		return false
+	}
+	if !offered("scene") {
+		t.Error("a day after a scene, feeling flat brings no care for drop")
+	}
+	if offered("tender") {
+		t.Error("care for drop after play is offered after tender sex")
 	}
 }

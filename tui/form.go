@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // formScreen asks one thing with one huh field, under an optional intro:
@@ -34,8 +35,9 @@ type formScreen struct {
 	// started is set once the form was started: coming back to the screen
 	// must not start it over.
 	started bool
-	// formLines is the least height the field needs; the intro gives way
-	// to it on a small screen, and r then shows the intro in full.
+	// formLines is the least height the field needs (its title, its
+	// options and a line under them); the intro gives way to it on a
+	// small screen, and r then shows the intro in full.
 	formLines int
 	// cut is set while the intro does not fit.
 	cut bool
@@ -45,6 +47,10 @@ type formScreen struct {
 	limit    int
 	pasteCut bool
 	cutAt    int
+	// labels are a choice's options, first to last; scrolls is set when
+	// they do not all fit, and a line then says there are more.
+	labels  []string
+	scrolls bool
 }
 
 // formKeys are the keys the help line shows for each kind of field.
@@ -75,7 +81,7 @@ func (f *formScreen) ask(s step) {
 	if sel, ok := s.field.(*huh.Select[string]); ok {
 		sel.Filtering(false)
 	}
-	f.field, f.check, f.ends, f.limit = s.field, s.check, s.ends, s.limit
+	f.field, f.check, f.ends, f.limit, f.labels = s.field, s.check, s.ends, s.limit, s.labels
 }
 
 // oneOf is a single choice whose first and last options are walls: a key
@@ -83,12 +89,25 @@ func (f *formScreen) ask(s step) {
 // answer may be.
 func oneOf[T comparable](sel *huh.Select[T], value *T, opts ...huh.Option[T]) step {
 	sel.Options(opts...).Value(value)
-	return step{field: sel, ends: func() (bool, bool) {
+	return step{field: sel, labels: labelsOf(opts), ends: func() (bool, bool) {
 		if len(opts) == 0 {
 			return true, true
 		}
 		return *value == opts[0].Value, *value == opts[len(opts)-1].Value
 	}}
+}
+
+// anyOf is a multiple choice.
+func anyOf(m *huh.MultiSelect[string], value *[]string, opts ...huh.Option[string]) step {
+	return step{field: m.Options(opts...).Value(value), labels: labelsOf(opts)}
+}
+
+func labelsOf[T comparable](opts []huh.Option[T]) []string {
+	labels := make([]string, len(opts))
+	for i, o := range opts {
+		labels[i] = o.Key
+	}
+	return labels
 }
 
 // formKeyMap is huh's keys without the jumps: in a short list of answers,
@@ -155,7 +174,10 @@ func (f *formScreen) init(c *ctx) tea.Cmd {
 	f.field.WithTheme(theme)
 	f.form = huh.NewForm(huh.NewGroup(f.field)).WithTheme(theme).WithShowHelp(false).WithShowErrors(false).WithKeyMap(&f.formKey)
 	f.size(c)
-	return f.form.Init()
+	cmd := f.form.Init()
+	// Started, the form draws its options, so whether they fit can be seen.
+	f.size(c)
+	return cmd
 }
 
 // size fits the field below the intro, with a line left for a refusal.
@@ -172,11 +194,49 @@ func (f *formScreen) size(c *ctx) {
 	if f.limit > 0 {
 		height = max(height-2, 3)
 	}
+	f.fit(c, height)
+	// A list that does not fit gives a line to saying so: someone who
+	// sees only the first few answers should know there are more.
+	if f.scrolls = len(f.labels) > 0 && f.drawn() && !(f.shows(0) && f.shows(len(f.labels)-1)); f.scrolls {
+		f.fit(c, max(height-1, 3))
+	}
+}
+
+func (f *formScreen) fit(c *ctx, height int) {
 	if m, ok := f.field.(*huh.MultiSelect[string]); ok {
 		// huh leaves a multiple choice too short unless told its height.
 		m.Height(height)
 	}
 	f.form = f.form.WithWidth(c.bodyWidth).WithHeight(height)
+}
+
+// drawn says whether the form draws anything yet: before it starts, it
+// draws blank lines, which show no option at all.
+func (f *formScreen) drawn() bool { return strings.TrimSpace(ansi.Strip(f.form.View())) != "" }
+
+// shows says whether the field as drawn now shows the option at i.
+func (f *formScreen) shows(i int) bool {
+	label := []rune(f.labels[i])
+	// A label too long for the line is cut short; its start is enough.
+	want := string(label[:min(len(label), 12)])
+	return strings.Contains(ansi.Strip(f.form.View()), want)
+}
+
+// moreLine says where the options that do not fit are.
+func (f *formScreen) moreLine() string {
+	if !f.scrolls {
+		return ""
+	}
+	above, below := !f.shows(0), !f.shows(len(f.labels)-1)
+	switch {
+	case above && below:
+		return "↑↓ more above and below"
+	case above:
+		return "↑ more above"
+	case below:
+		return "↓ more below"
+	}
+	return ""
 }
 
 // introRoom is how many lines the intro may take, leaving the field its
@@ -253,6 +313,9 @@ func (f *formScreen) view(c *ctx) (string, string) {
 	if f.intro != "" {
 		body = f.introView(c) + "\n\n" + body
 	}
+	if f.scrolls {
+		body += "\n" + c.st.muted.Render(f.moreLine())
+	}
 	if line := f.limitLine(c); line != "" {
 		body += "\n" + line
 	}
@@ -324,6 +387,8 @@ type step struct {
 	ends  func() (first, last bool)
 	// limit is how many characters a text field holds: see limitedText.
 	limit int
+	// labels are a choice's options, for saying when some do not fit.
+	labels []string
 }
 
 // steps builds the screens of a form asked one field at a time. esc on the

@@ -61,8 +61,8 @@ func newPick(c *ctx, ck *checkin, result catalog.Result, from screen) screen {
 	}
 	var fields []step
 	if len(opts) > 0 {
-		fields = append(fields, step{field: huh.NewMultiSelect[string]().Title("What will you do?").
-			Description(tick).Options(opts...).Value(&p.chosen)})
+		fields = append(fields, anyOf(huh.NewMultiSelect[string]().Title("What will you do?").
+			Description(tick), &p.chosen, opts...))
 	}
 	fields = append(fields, limitedText(huh.NewText().Title(noteTitle).Description("Optional. It is saved with this check-in.").
 		Placeholder("A few words, or nothing at all").Lines(3).Value(&p.note), noteLimit))
@@ -71,9 +71,9 @@ func newPick(c *ctx, ck *checkin, result catalog.Result, from screen) screen {
 		for _, g := range guests {
 			gopts = append(gopts, huh.NewOption(g, g))
 		}
-		fields = append(fields, step{field: huh.NewMultiSelect[string]().Title("Remember anyone as a person?").
-			Description("Only if they want it. A profile keeps their likes and never-list for next time.").
-			Options(gopts...).Value(&p.remember)})
+		fields = append(fields, anyOf(huh.NewMultiSelect[string]().Title("Remember anyone as a person?").
+			Description("Only if they want it. A profile keeps their likes and never-list for next time."),
+			&p.remember, gopts...))
 	}
 	if ck.together() {
 		var people []huh.Option[string]
@@ -85,9 +85,9 @@ func newPick(c *ctx, ck *checkin, result catalog.Result, from screen) screen {
 				}
 			}
 		}
-		fields = append(fields, step{field: huh.NewMultiSelect[string]().Title("Would anyone like a check-in tomorrow?").
-			Description("A low feeling can come a day later. aftercare will offer it when you next open it.").
-			Options(people...).Value(&p.followUp)})
+		fields = append(fields, anyOf(huh.NewMultiSelect[string]().Title("Would anyone like a check-in tomorrow?").
+			Description("A low feeling can come a day later. aftercare will offer it when you next open it."),
+			&p.followUp, people...))
 	} else if !ck.asked[ck.people[0].name] {
 		fields = append(fields, oneOf(huh.NewSelect[string]().Title("Would you like a check-in tomorrow?").
 			Description("A low feeling can come a day later. aftercare will offer it when you next open it."),

@@ -55,10 +55,10 @@ func newPrefs(c *ctx, was *profile.Profile) screen {
 		{field: huh.NewInput().Title("Pronouns").Description("Optional, such as they/them.").Value(&p.pronouns)},
 		oneOf(huh.NewSelect[string]().Title("Afterwards, do you usually want closeness or space?"), &p.leaning, either("Closeness", "Space", "space")...),
 		oneOf(huh.NewSelect[string]().Title("Talking or quiet?"), &p.talk, either("Talk", "Quiet", "quiet")...),
-		{field: huh.NewMultiSelect[string]().Title("What do you usually need afterwards?").Options(needOpts...).Value(&p.needs)},
-		{field: huh.NewMultiSelect[string]().Title("What do you enjoy?").Options(likeOpts...).Value(&p.likes)},
-		{field: huh.NewMultiSelect[string]().Title("Never suggest anything with…").
-			Description("These are never offered while you are there.").Options(tagOpts...).Value(&p.never)},
+		anyOf(huh.NewMultiSelect[string]().Title("What do you usually need afterwards?"), &p.needs, needOpts...),
+		anyOf(huh.NewMultiSelect[string]().Title("What do you enjoy?"), &p.likes, likeOpts...),
+		anyOf(huh.NewMultiSelect[string]().Title("Never suggest anything with…").
+			Description("These are never offered while you are there."), &p.never, tagOpts...),
 		limitedText(huh.NewText().Title("Notes").Description("Anything else worth remembering. Optional.").
 			Lines(3).Value(&p.notes), noteLimit),
 	}, func(c *ctx) screen { return newPeople(c) }, p.save)

@@ -39,8 +39,7 @@ func newQuestion(c *ctx, ck *checkin, t *turn, i int) screen {
 		ask = oneOf(huh.NewSelect[string]().Title(title).Description(asked.Help), &q.single, optionsOf(asked)...)
 	case catalog.Multi:
 		q.ticked = append([]string{}, a.Choices...)
-		ask.field = huh.NewMultiSelect[string]().Title(title).Description(asked.Help).
-			Options(optionsOf(asked)...).Value(&q.ticked)
+		ask = anyOf(huh.NewMultiSelect[string]().Title(title).Description(asked.Help), &q.ticked, optionsOf(asked)...)
 	case catalog.Scale:
 		q.scale = a.Scale
 		var opts []huh.Option[int]

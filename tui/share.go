@@ -27,7 +27,9 @@ func newShare(c *ctx, ck *checkin, t *turn) screen {
 	if ck.together() && ck.kind == checkIn {
 		whole := t.answered(make([]bool, len(t.questions)))
 		if note := whole.GuardNote(); note != "" {
-			s.intro, s.formLines = c.st.warm.Render(note), 5
+			// The field keeps room for its title, three lines of help, an
+			// answer and the line saying there are more.
+			s.intro, s.formLines = c.st.warm.Render(note), 7
 		}
 	}
 	var opts []huh.Option[string]
@@ -73,7 +75,7 @@ func newShare(c *ctx, ck *checkin, t *turn) screen {
 	if len(opts) == 0 {
 		s.ask(step{field: huh.NewNote().Title("Nothing to share").Description("You left every question open, which is fine.")})
 	} else {
-		s.ask(step{field: huh.NewMultiSelect[string]().Title(title).Description(help).Options(opts...).Value(&s.chosen)})
+		s.ask(anyOf(huh.NewMultiSelect[string]().Title(title).Description(help), &s.chosen, opts...))
 	}
 	s.done = finish
 	return s

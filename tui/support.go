@@ -135,13 +135,20 @@ func gentleWords(ck *checkin, said string) string {
 }
 
 // selfCare names a few gentle things someone can do for themselves now,
-// from what they have answered so far.
+// from what they have answered so far. A day later, the kind of time it
+// was counts too, so that drop after a scene is named for what it is;
+// right afterwards it does not, since care meant for one role would reach
+// whoever is not okay, whatever their role.
 func selfCare(c *ctx, ck *checkin, t *turn) []string {
 	minutes := 0
 	if c.cfg != nil {
 		minutes = c.cfg.DefaultMinutes
 	}
-	result := c.cat.Suggest(profile.SelfCareRequest(t.answered(make([]bool, len(t.questions))), minutes, 3))
+	situation := ""
+	if ck.kind == followUp {
+		situation = ck.situation
+	}
+	result := c.cat.Suggest(profile.SelfCareRequest(t.answered(make([]bool, len(t.questions))), situation, minutes, 3))
 	titles := make([]string, len(result.Suggestions))
 	for i, s := range result.Suggestions {
 		titles[i] = s.Title

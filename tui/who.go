@@ -49,8 +49,8 @@ func newWho(c *ctx, mode catalog.Mode, plan bool) screen {
 			Placeholder("Sam, Alex").Value(&w.others), namesLimit, w.check)}, home, w.start)
 	}
 	return steps("who is here", false, []step{
-		{field: huh.NewMultiSelect[string]().Title("Who is here?").
-			Description("Tick with space, then press enter.").Options(names...).Value(&w.saved)},
+		anyOf(huh.NewMultiSelect[string]().Title("Who is here?").
+			Description("Tick with space, then press enter."), &w.saved, names...),
 		limitedInput(huh.NewInput().Title("Anyone else?").Description("Names, separated by commas. Optional.").Value(&w.others), namesLimit, w.check),
 	}, home, w.start)
 }

@@ -68,9 +68,9 @@ func newFollowupCommand(a *app) *cobra.Command {
 		Use:   "followup [ID]",
 		Short: "Follow up on a check-in: how you are now, and what helped",
 		Long: `Run the follow-up that is due (the one waiting longest), or the one for the
-check-in with this id: how you are now, any low feeling since, anything you
-need, and how what you did went. Nothing runs in the background; see
-'aftercare due'.`,
+check-in with this id: how you are now, any low feeling since, any dip of
+the kind called drop, anything you need, and how what you did went. Nothing
+runs in the background; see 'aftercare due'.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return usagef("give one check-in id at most, not %d", len(args))
