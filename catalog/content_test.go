@@ -616,7 +616,7 @@ func TestDefaultsCoverEveryoneTheCatalogueServes(t *testing.T) {
 
 // kinkWords find an activity about scenes, roles or leading, which belongs
 // only where such play happened.
-var kinkWords = regexp.MustCompile(`(?i)\b(scenes?|subs?|doms?|dominant|submissive|kinky?|topped|bottomed|sub drop|top drop|(one|whoever) who led|(you|they) led|leading)\b`)
+var kinkWords = regexp.MustCompile(`(?i)\b(scenes?|subs?|doms?|dominant|submissive|kinky?|topped|bottomed|sub drop|top drop|drop is|tops drop|(one|whoever) who led|(you|they) led|leading|intense play|after play|drop after)\b`)
 
 func TestEveryKinkActivityIsGated(t *testing.T) {
 	c := defaultsForTest(t)

@@ -124,9 +124,19 @@ func TestASituationLeavesOutWhatDoesNotFitIt(t *testing.T) {
 func TestNumbAfterAHardTimeGivesGroundingNotPraise(t *testing.T) {
 	c := defaultsForTest(t)
 	numb := needsOf(t, c, "feeling", "numb")
-	r := c.Suggest(Request{Situation: "hard", People: []Person{{Name: "Sam", Needs: numb}, {Name: "Alex"}}})
-	if !slices.ContainsFunc(r.Suggestions, func(s Suggestion) bool { return s.ID == "ground-together" }) {
-		t.Errorf("feeling numb after a hard time, grounding together is not among %v", ids(r.Suggestions))
+	for _, people := range [][]Person{
+		{{Needs: numb}},
+		{{Name: "Sam", Needs: numb}, {Name: "Alex"}},
+		{{Name: "Sam", Needs: numb}, {Name: "Alex", Needs: numb}},
+	} {
+		r := c.Suggest(Request{Situation: "hard", People: people})
+		want := "ground-together"
+		if len(people) == 1 {
+			want = "ground-yourself"
+		}
+		if got := ids(r.Suggestions); len(got) == 0 || got[0] != want {
+			t.Errorf("%d feeling numb after a hard time: %v, want %s first", len(people), got, want)
+		}
 	}
 }
 
