@@ -669,3 +669,18 @@ func TestEverySensoryTagCanBeAvoidedInTheCheckin(t *testing.T) {
 		}
 	}
 }
+
+// A multiple choice cuts an answer short rather than wrap it: at 40
+// columns, about 32 characters fit beside the tick box.
+func TestMultipleChoiceAnswersFitASmallScreen(t *testing.T) {
+	for _, q := range defaultsForTest(t).Questions {
+		if q.Kind != Multi {
+			continue
+		}
+		for _, o := range q.Options {
+			if n := len([]rune(o.Label)); n > 32 {
+				t.Errorf("%s: %q is %d characters, and is cut short on a small screen", q.ID, o.Label, n)
+			}
+		}
+	}
+}

@@ -61,7 +61,7 @@ func planSamAndAlex(t *testing.T, w *world) {
 	r.enter(1).sees("closeness or space?")
 	r.keys("up", "up", "up").sees("› Some space")
 	r.enter(1).sees("anything your partner should avoid")
-	r.keys("space").enter(1).sees("Is there anything to know first?", "a safeword or a signal")
+	r.keys("space").enter(1).sees("Is there anything to know first:", "a safeword or a signal?")
 	r.enter(1).sees("How is your body today?")
 	r.enter(1).sees("What usually helps you come back down?")
 	r.typeText("a glass of water").enter(1).sees("Would you like a check-in tomorrow?")
