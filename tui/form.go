@@ -203,9 +203,16 @@ func (f *formScreen) size(c *ctx) {
 }
 
 func (f *formScreen) fit(c *ctx, height int) {
-	if m, ok := f.field.(*huh.MultiSelect[string]); ok {
-		// huh leaves a multiple choice too short unless told its height.
-		m.Height(height)
+	// huh leaves a multiple choice too short unless told its height, and
+	// passes a new height on to a field only to shrink it: a choice that
+	// was squeezed once would stay squeezed after the window grew.
+	switch field := f.field.(type) {
+	case *huh.MultiSelect[string]:
+		field.Height(height)
+	case *huh.Select[string]:
+		field.Height(height)
+	case *huh.Select[int]:
+		field.Height(height)
 	}
 	f.form = f.form.WithWidth(c.bodyWidth).WithHeight(height)
 }

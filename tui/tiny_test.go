@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"testing"
 
@@ -188,4 +189,20 @@ func TestATerminalTooSmallShowsOneLineAndTakesNoAnswer(t *testing.T) {
 	if !r.quit {
 		t.Error("ctrl+c and y did not leave")
 	}
+}
+
+func TestAListSaysWhenAnswersRunPastTheScreenAndRegrowsWithTheWindow(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	r := start(t, withNames(w.opts, "Sam", "Alex"), 40, 12)
+	r.sees("What kind of time was it?", "A new partner", "↓ more below")
+	r.doesNotSee("Back from time with someone else")
+	// Squeezed and grown again, the list fills the room it has.
+	r.send(tea.WindowSizeMsg{Width: minWidth, Height: minHeight})
+	r.send(tea.WindowSizeMsg{Width: 40, Height: 12}).sees("A new partner", "↓ more below")
+	r.send(tea.WindowSizeMsg{Width: 100, Height: 30}).sees("Back from time with someone else")
+	r.doesNotSee("more below")
+	r.send(tea.WindowSizeMsg{Width: 40, Height: 12})
+	r.keys(slices.Repeat([]string{"down"}, 6)...).sees("↑↓ more above and below")
+	r.keys(slices.Repeat([]string{"down"}, 6)...).sees("› Back from time with someone else", "↑ more above")
 }
