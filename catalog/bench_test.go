@@ -24,6 +24,23 @@ func BenchmarkLoadDefaults(b *testing.B) {
 	}
 }
 
+// BenchmarkLoadDefaultsFromYAML measures the load when a person has files
+// of their own: the built-in YAML is parsed so that theirs can layer on it.
+func BenchmarkLoadDefaultsFromYAML(b *testing.B) {
+	files, err := defaults()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for range b.N {
+		b.StopTimer()
+		runtime.GC()
+		b.StartTimer()
+		if _, err := layer(files); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // coupleAfterAScene is a typical request: two people whose needs pull
 // apart, a situation, a never-list and a time limit.
 var coupleAfterAScene = Request{

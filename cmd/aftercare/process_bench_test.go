@@ -1,0 +1,43 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// BenchmarkProcess measures whole commands as a person runs them, process
+// start included, beside a Go program that prints one line: what is left
+// over is aftercare's own.
+func BenchmarkProcess(b *testing.B) {
+	dir := b.TempDir()
+	hello := filepath.Join(dir, "hello.go")
+	if err := os.WriteFile(hello, []byte("package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hello\") }\n"), 0o600); err != nil {
+		b.Fatal(err)
+	}
+	build := func(out string, args ...string) string {
+		bin := filepath.Join(dir, out)
+		cmd := exec.Command("go", append([]string{"build", "-o", bin}, args...)...)
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("go build: %v\n%s", err, msg)
+		}
+		return bin
+	}
+	helloBin := build("hello", hello)
+	aftercare := build("aftercare", ".")
+	home := b.TempDir()
+	run := func(b *testing.B, bin string, args ...string) {
+		for b.Loop() {
+			cmd := exec.Command(bin, args...)
+			cmd.Env = []string{"HOME=" + home, "LANG=en_GB.UTF-8"}
+			if msg, err := cmd.CombinedOutput(); err != nil {
+				b.Fatalf("%s: %v\n%s", bin, err, msg)
+			}
+		}
+	}
+	b.Run("go-hello", func(b *testing.B) { run(b, helloBin) })
+	b.Run("suggest", func(b *testing.B) { run(b, aftercare, "suggest", "--together", "--situation", "scene") })
+	b.Run("catalog-validate", func(b *testing.B) { run(b, aftercare, "catalog", "validate") })
+}
