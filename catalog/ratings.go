@@ -34,46 +34,93 @@ const (
 	reasonWindow = 4   // how many recent ratings a reason speaks of
 )
 
-// personRatings are one person's ratings by activity, newest first.
-type personRatings map[string][]string
+// personRatings are one person's ratings by activity number, each
+// activity's newest first; nil when they have rated nothing.
+type personRatings [][]dated
+
+// dated is one rating's value and when it was given.
+type dated struct {
+	value string
+	at    int64 // nanoseconds, quicker to compare than a time.Time
+}
 
 // collectRatings gathers one person's ratings by activity, newest first;
-// equal times keep their order, so the result never depends on chance.
-// Sorting each activity's few ratings, rather than all of them at once,
-// keeps a year of nightly ratings cheap.
-func collectRatings(ratings []Rating, name string) personRatings {
-	type dated struct {
-		value string
-		at    int64 // nanoseconds, quicker to compare than a time.Time
+// equal times keep their order, so the result never depends on chance. A
+// year of nightly ratings is gathered in two passes into one list, each
+// activity's few then sorted on their own, with no allocation per rating.
+func (c *Catalog) collectRatings(ratings []Rating, name string) personRatings {
+	if len(ratings) == 0 {
+		return nil
 	}
-	byActivity := map[string][]dated{}
-	for _, r := range ratings {
-		if r.Person == name && (r.Value == Helped || r.Value == Neutral || r.Value == DidntHelp) {
-			byActivity[r.Activity] = append(byActivity[r.Activity], dated{r.Value, r.At.UnixNano()})
+	activities := c.index["activities"]
+	slot := make([]int32, len(ratings))
+	counts := make([]int, len(c.Activities)+1)
+	total := 0
+	for i, r := range ratings {
+		slot[i] = -1
+		if r.Person != name || r.Value != Helped && r.Value != Neutral && r.Value != DidntHelp {
+			continue
+		}
+		if k, ok := activities[r.Activity]; ok {
+			slot[i] = int32(k)
+			counts[k+1]++
+			total++
 		}
 	}
-	out := make(personRatings, len(byActivity))
-	for id, list := range byActivity {
-		slices.SortStableFunc(list, func(a, b dated) int { return cmp.Compare(b.at, a.at) })
-		values := make([]string, len(list))
-		for i, d := range list {
-			values[i] = d.value
+	if total == 0 {
+		return nil
+	}
+	for k := 1; k < len(counts); k++ {
+		counts[k] += counts[k-1]
+	}
+	all := make([]dated, total)
+	next := slices.Clone(counts[:len(c.Activities)])
+	for i, r := range ratings {
+		if k := slot[i]; k >= 0 {
+			all[next[k]] = dated{r.Value, r.At.UnixNano()}
+			next[k]++
 		}
-		out[id] = values
+	}
+	newestFirst := func(a, b dated) int { return cmp.Compare(b.at, a.at) }
+	out := make(personRatings, len(c.Activities))
+	for k := range out {
+		run := all[counts[k]:counts[k+1]:counts[k+1]]
+		switch {
+		case len(run) < 2 || slices.IsSortedFunc(run, newestFirst):
+		case strictlyOldestFirst(run):
+			// History is usually read in order of time; turned round,
+			// no two equal times can swap.
+			slices.Reverse(run)
+		default:
+			slices.SortStableFunc(run, newestFirst)
+		}
+		out[k] = run
 	}
 	return out
 }
 
+func strictlyOldestFirst(run []dated) bool {
+	for i := 1; i < len(run); i++ {
+		if run[i].at <= run[i-1].at {
+			return false
+		}
+	}
+	return true
+}
+
 // factor is how much a person's ratings of an activity scale their fit:
 // above 1 when it helped, below when it did not.
-func (pr personRatings) factor(activity string) float64 {
+func (pr personRatings) factor(activity int) float64 {
+	if pr == nil {
+		return 1
+	}
 	values := pr[activity]
 	if len(values) == 0 {
 		return 1
 	}
 	sum, weights, w := 0.0, 0.0, 1.0
 	for _, v := range values {
-		switch v {
+		switch v.value {
 		case Helped:
 			sum += w
 		case DidntHelp:
@@ -86,6 +133,18 @@ func (pr personRatings) factor(activity string) float64 {
 	return 1 + ratingReach*trust*sum/weights
 }
 
+// ratingsOf is a person's ratings of the activity with id, newest first.
+func (e *engine) ratingsOf(p int, id string) []dated {
+	if e.people[p].rated == nil {
+		return nil
+	}
+	k, ok := e.c.index["activities"][id]
+	if !ok {
+		return nil
+	}
+	return e.people[p].rated[k]
+}
+
 // ratingReasons say how an activity went lately for the people who rated
 // it, one phrase for people it went the same way for: "helped Sam and Alex
 // last time".
@@ -93,7 +152,7 @@ func (e *engine) ratingReasons(a *Activity, who []int) []string {
 	var order []string
 	names := map[string][]string{}
 	for _, p := range who {
-		if len(e.people[p].rated[a.ID]) == 0 {
+		if len(e.ratingsOf(p, a.ID)) == 0 {
 			continue
 		}
 		verb, tail := e.ratingReason(p, a.ID)
@@ -122,11 +181,11 @@ func (e *engine) ratingReasons(a *Activity, who []int) []string {
 // the rest: "helped", "3 of the last 4 times"; an empty verb when it was
 // neither here nor there.
 func (e *engine) ratingReason(p int, activity string) (verb, tail string) {
-	values := e.people[p].rated[activity]
+	values := e.ratingsOf(p, activity)
 	recent := values[:min(len(values), reasonWindow)]
 	helped, didnt := 0, 0
 	for _, v := range recent {
-		switch v {
+		switch v.value {
 		case Helped:
 			helped++
 		case DidntHelp:

@@ -102,9 +102,7 @@ func (c *Catalog) Suggest(req Request) Result {
 		}
 		for p := range e.people {
 			fits[p] = e.people[p].fit(ca)
-			if len(e.people[p].rated) > 0 {
-				fits[p] *= e.people[p].rated.factor(a.ID)
-			}
+			fits[p] *= e.people[p].rated.factor(i)
 		}
 		if e.offeredToAll(a) {
 			score := e.score(a, ca, everyone, e.groupFit(fits, everyone))
@@ -238,7 +236,7 @@ func newEngine(c *Catalog, req Request) *engine {
 		needs, assumed := c.NeedsNow(p)
 		pp := c.newPerson(name, needs, p.Likes)
 		pp.stated, pp.assumed = p.Needs, assumed
-		pp.rated = collectRatings(req.Ratings, p.Name)
+		pp.rated = c.collectRatings(req.Ratings, p.Name)
 		e.anyLikes = e.anyLikes || len(p.Likes) > 0
 		e.space = e.space || AsksForSpace(p.Needs)
 		never = append(never, p.Never...)
