@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -34,8 +35,14 @@ func newHome(c *ctx) *home {
 	return h
 }
 
-// menu lays out the choices, with a due follow-up first.
+// menu lays out the choices, with a due follow-up first. The choice the
+// cursor is on stays under it when the history, read in the background,
+// adds or takes away the follow-up above it.
 func (h *home) menu(c *ctx) {
+	on := ""
+	if h.cursor < len(h.items) {
+		on = h.items[h.cursor].label
+	}
 	h.items = h.items[:0]
 	h.due = nil
 	if due := profile.Due(c.history, c.now()); len(due) > 0 {
@@ -55,6 +62,11 @@ func (h *home) menu(c *ctx) {
 		{"Quit", "", "q", func(*ctx) (screen, tea.Cmd) { return nil, tea.Quit }},
 	}...)
 	h.cursor = min(h.cursor, len(h.items)-1)
+	if on != "" && (h.cursor != 0 || h.due == nil) {
+		if i := slices.IndexFunc(h.items, func(it homeItem) bool { return it.label == on }); i >= 0 {
+			h.cursor = i
+		}
+	}
 }
 
 func (h *home) init(*ctx) tea.Cmd { return nil }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"maps"
 	"slices"
 	"testing"
@@ -316,5 +317,34 @@ func TestWithHistoryOffNothingIsSavedAndTheScreenSaysSo(t *testing.T) {
 	r.sees("Nothing was saved: history is switched off")
 	if got := w.sessions(t); len(got) != 0 {
 		t.Errorf("%d sessions saved with history off", len(got))
+	}
+}
+
+// The home screen opens before the history is read; once it is, a due
+// follow-up comes first, and a choice already moved to stays chosen.
+func TestAFollowUpFoundAfterHomeOpensComesFirstWithoutMovingTheCursor(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	checkedInYesterday(t, w)
+	opened := func() *run {
+		o := w.opts
+		o.History = nil
+		o.Now = func() time.Time { return testStart }
+		r := &run{t: t, m: New(o)}
+		r.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+		r.sees("› Check in together")
+		r.doesNotSee("Follow up")
+		return r
+	}
+	untouched := opened()
+	untouched.do(untouched.m.Init())
+	untouched.sees("› Follow up", "Check in together")
+
+	moved := opened()
+	moved.keys("down", "down").sees("› Plan ahead")
+	moved.do(moved.m.Init())
+	moved.sees("Follow up", "› Plan ahead")
+	if errs, read := moved.m.Unread(); !read || len(errs) > 0 {
+		t.Errorf("the history read in the background: read %v, unread %v", read, errs)
 	}
 }

@@ -176,6 +176,22 @@ func loadHistory(store *profile.Store) tea.Cmd {
 	}
 }
 
+// Unread is what could not be read of the history the program read in
+// the background: each damaged file's error, or why the history could not
+// be read at all. read is false when the program ended before the history
+// was read.
+func (m *Model) Unread() (errs []error, read bool) {
+	if m.c.historyErr != nil {
+		return []error{m.c.historyErr}, true
+	}
+	for _, e := range m.c.history {
+		if e.Err != nil {
+			errs = append(errs, e.Err)
+		}
+	}
+	return errs, m.c.history != nil
+}
+
 // Init reads the history and asks the terminal for its background, unless
 // a theme is set.
 func (m *Model) Init() tea.Cmd {

@@ -86,6 +86,9 @@ type onPty struct {
 	tty    *os.File
 	stderr bytes.Buffer
 	exited chan struct{}
+	// before are the terminal's settings before the program started: read
+	// any later, they could already be the program's own.
+	before unix.Termios
 
 	mu     sync.Mutex
 	output []byte        // everything written to the terminal so far
@@ -97,7 +100,7 @@ type onPty struct {
 func startOnPty(t *testing.T, bin string, args ...string) *onPty {
 	t.Helper()
 	ptm, tty := openPty(t)
-	p := &onPty{t: t, ptm: ptm, tty: tty, exited: make(chan struct{}), read: make(chan struct{})}
+	p := &onPty{t: t, ptm: ptm, tty: tty, exited: make(chan struct{}), read: make(chan struct{}), before: modes(t, tty)}
 	p.cmd = exec.Command(bin, args...)
 	p.cmd.Env = append(os.Environ(), "TERM=xterm-256color")
 	p.cmd.Stdin, p.cmd.Stdout, p.cmd.Stderr = tty, tty, &p.stderr

@@ -53,7 +53,7 @@ func TestASignalRestoresTheTerminalAndSaysWhatWasNotSaved(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			home := emptyHome(t)
 			p := startOnPty(t, bin, tt.args...)
-			before := modes(t, p.tty)
+			before := p.before
 			tt.to(p)
 			if err := p.cmd.Process.Signal(tt.sig); err != nil {
 				t.Fatal(err)
@@ -76,7 +76,7 @@ func TestASignalRestoresTheTerminalAndSaysWhatWasNotSaved(t *testing.T) {
 		t.Run(fmt.Sprintf("terminated just after the saving enter, %d", try), func(t *testing.T) {
 			home := emptyHome(t)
 			p := startOnPty(t, bin, "checkin", "Kai")
-			before := modes(t, p.tty)
+			before := p.before
 			p.waitFor("What kind of time was it?")
 			p.press("\r", "Am I okay right now?")
 			p.press(strings.Repeat("\r", questions(t, catalog.Solo)), "Nothing to share")

@@ -127,9 +127,18 @@ read: that file is named on standard error and the exit is 1 (0 with
 
 // runTUI loads and checks everything on the normal terminal, where a
 // broken file can be reported with its path and line, and only then opens
-// the full screen. The history is read now, so that a plan to start from
-// and a follow-up that is due are known from the first screen.
+// the full screen. For a check-in or plan by name the history is read
+// now, so that a plan to start from is known from the first screen. Home
+// needs nothing from it to open: the program reads it in the background,
+// and a long history never holds up the first screen; a file in it that
+// cannot be read is named once the screen closes.
 func (a *app) runTUI(cmd *cobra.Command, start tui.Start) error {
+	if len(start.Names) == 0 && start.FollowUp == nil {
+		if _, err := a.data(cmd); err != nil {
+			return err
+		}
+		return a.openTUI(cmd, start, nil)
+	}
 	history, err := a.checkins(cmd)
 	if err != nil {
 		return err
@@ -161,6 +170,12 @@ func (a *app) openTUI(cmd *cobra.Command, start tui.Start, history []profile.Ses
 		// The program can end with a save still under way: a hang-up
 		// takes the terminal away before the screen hears of it.
 		m.Finish(time.Until(deadline))
+		// Stopped by a signal, the program leaves at once.
+		if history == nil && sig == nil && err == nil {
+			if err := a.nameUnread(cmd, m); err != nil {
+				return err
+			}
+		}
 	}
 	if sig != nil {
 		left := "nothing was left unsaved"
@@ -170,6 +185,18 @@ func (a *app) openTUI(cmd *cobra.Command, start tui.Start, history []profile.Ses
 		return &stoppedError{sig: sig, left: left}
 	}
 	return err
+}
+
+// nameUnread names the files the program could not read in the
+// background, reading the history now if the screen closed before it had.
+func (a *app) nameUnread(cmd *cobra.Command, m *tui.Model) error {
+	errs, read := m.Unread()
+	if !read {
+		_, err := a.checkins(cmd)
+		return err
+	}
+	a.damaged(errs...)
+	return nil
 }
 
 // stopSignals are those that end a program: a hang-up (the terminal
