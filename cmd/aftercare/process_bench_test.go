@@ -16,17 +16,8 @@ func BenchmarkProcess(b *testing.B) {
 	if err := os.WriteFile(hello, []byte("package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hello\") }\n"), 0o600); err != nil {
 		b.Fatal(err)
 	}
-	build := func(out string, args ...string) string {
-		bin := filepath.Join(dir, out)
-		cmd := exec.Command("go", append([]string{"build", "-o", bin}, args...)...)
-		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-		if msg, err := cmd.CombinedOutput(); err != nil {
-			b.Fatalf("go build: %v\n%s", err, msg)
-		}
-		return bin
-	}
-	helloBin := build("hello", hello)
-	aftercare := build("aftercare", ".")
+	helloBin := buildForBench(b, hello)
+	aftercare := buildForBench(b, ".")
 	home := b.TempDir()
 	run := func(b *testing.B, bin string, args ...string) {
 		for b.Loop() {
@@ -40,4 +31,17 @@ func BenchmarkProcess(b *testing.B) {
 	b.Run("go-hello", func(b *testing.B) { run(b, helloBin) })
 	b.Run("suggest", func(b *testing.B) { run(b, aftercare, "suggest", "--together", "--situation", "scene") })
 	b.Run("catalog-validate", func(b *testing.B) { run(b, aftercare, "catalog", "validate") })
+}
+
+// buildForBench builds a program as a release would, with CGO_ENABLED=0,
+// into a folder of its own.
+func buildForBench(b *testing.B, pkg string) string {
+	b.Helper()
+	bin := filepath.Join(b.TempDir(), "program")
+	cmd := exec.Command("go", "build", "-o", bin, pkg)
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("go build %s: %v\n%s", pkg, err, msg)
+	}
+	return bin
 }

@@ -28,7 +28,7 @@ const ptyWait = 20 * time.Second
 
 // openPty opens a pseudo-terminal: tty is the side a program runs on, ptm
 // the side a terminal emulator would read and type into.
-func openPty(t *testing.T) (ptm, tty *os.File) {
+func openPty(t testing.TB) (ptm, tty *os.File) {
 	t.Helper()
 	ptm, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
 	if err != nil {

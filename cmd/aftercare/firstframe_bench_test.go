@@ -1,0 +1,128 @@
+//go:build linux
+
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/profile"
+)
+
+// BenchmarkFirstFrame measures, on a pseudo-terminal of 100x30, the time
+// from starting a program to its first frame: a bare Bubble Tea list as
+// the yardstick, then aftercare's home screen with histories of 0, 1,000
+// and 10,000 check-ins. peak-MiB is the most memory the process held
+// (its maximum resident set), measured after its History screen has shown
+// the whole history, so that reading it is counted.
+func BenchmarkFirstFrame(b *testing.B) {
+	bare := buildForBench(b, "./testdata/barelist")
+	aftercare := buildForBench(b, ".")
+	b.Run("bare-list", func(b *testing.B) {
+		firstFrames(b, bare, b.TempDir(), "Check in together", "", "q")
+	})
+	for _, n := range []int{0, 1000, 10000} {
+		home := homeWithCheckins(b, n)
+		b.Run(fmt.Sprintf("home-%d-checkins", n), func(b *testing.B) {
+			firstFrames(b, aftercare, home, "Check in together", "h", "\x03")
+		})
+	}
+}
+
+// firstFrames starts bin b.N times, timing each until want is on the
+// screen; then, untimed, it presses more and waits for the history (when
+// more is given), and leaves with quit.
+func firstFrames(b *testing.B, bin, home, want, more, quit string) {
+	var peak int64
+	for range b.N {
+		ptm, tty := openPty(b)
+		cmd := exec.Command(bin)
+		cmd.Env = []string{"HOME=" + home, "TERM=xterm-256color", "LANG=en_GB.UTF-8"}
+		cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
+		screen := &bytes.Buffer{}
+		b.StartTimer()
+		if err := cmd.Start(); err != nil {
+			b.Fatal(err)
+		}
+		waitOnPty(b, ptm, screen, want)
+		b.StopTimer()
+		if more != "" {
+			ptm.WriteString(more)
+			waitOnPty(b, ptm, screen, "check-in")
+		}
+		ptm.WriteString(quit)
+		// Whatever it draws on the way out is read, or it could wait on a
+		// full terminal forever.
+		_ = ptm.SetReadDeadline(time.Time{})
+		go func() { _, _ = io.Copy(io.Discard, ptm) }()
+		if err := cmd.Wait(); err != nil {
+			b.Fatalf("%s: %v\n%s", bin, err, screen)
+		}
+		peak = max(peak, cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss)
+		ptm.Close()
+		tty.Close()
+	}
+	b.ReportMetric(float64(peak)/1024, "peak-MiB")
+}
+
+// waitOnPty reads what the program draws until want appears.
+func waitOnPty(b *testing.B, ptm *os.File, screen *bytes.Buffer, want string) {
+	b.Helper()
+	buf := make([]byte, 64<<10)
+	if err := ptm.SetReadDeadline(time.Now().Add(ptyWait)); err != nil {
+		b.Fatal(err)
+	}
+	for !strings.Contains(screen.String(), want) {
+		n, err := ptm.Read(buf)
+		screen.Write(buf[:n])
+		if err != nil {
+			b.Fatalf("%q never appeared (%v):\n%q", want, err, screen)
+		}
+	}
+}
+
+// homeWithCheckins is a home folder whose history holds n check-ins of
+// two people, one a night. One is saved as the program saves it; the rest
+// are copies of its file under other names, which is much quicker.
+func homeWithCheckins(b *testing.B, n int) string {
+	b.Helper()
+	home := b.TempDir()
+	if n == 0 {
+		return home
+	}
+	cat, err := catalog.Defaults()
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := filepath.Join(home, ".local", "share", "aftercare")
+	store := profile.Open(dir, cat, true)
+	start := time.Date(2000, 1, 1, 22, 0, 0, 0, time.UTC)
+	first := profile.NewCheckinSession(start, catalog.Together, "tender",
+		[]profile.Turn{{Name: "Sam"}, {Name: "Alex"}}, []string{"make-tea"}, "")
+	first.Ratings = []profile.Rating{{Person: "Sam", Activity: "make-tea", Rating: catalog.Helped}}
+	if err := store.SaveSession(first); err != nil {
+		b.Fatal(err)
+	}
+	sessions := filepath.Join(dir, "sessions")
+	data, err := os.ReadFile(filepath.Join(sessions, first.ID+".json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 1; i < n; i++ {
+		name := start.AddDate(0, 0, i).Format("20060102T150405") + fmt.Sprintf("-%06x", i)
+		if err := os.WriteFile(filepath.Join(sessions, name+".json"), data, 0o600); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return home
+}
