@@ -457,3 +457,29 @@ func TestDeleteMatchesTheExactNameAndSaysWhoWillGo(t *testing.T) {
 		t.Errorf("after deleting 李小龍 🌸 alone, the list is:\n%s", list)
 	}
 }
+
+func TestAListWrittenAnEntryAtATimeIsWhatWritingItWholeGives(t *testing.T) {
+	type entry struct {
+		Name  string            `json:"name"`
+		Notes []string          `json:"notes,omitempty"`
+		Said  map[string]string `json:"said"`
+	}
+	lists := [][]entry{
+		nil,
+		{},
+		{{Name: "Sam", Said: map[string]string{}}},
+		{{Name: "Sam <&>", Notes: []string{"a", "b"}, Said: map[string]string{"okay": "Yes"}}, {Name: "Alex", Said: nil}},
+	}
+	for _, list := range lists {
+		var whole, each strings.Builder
+		if err := writeJSON(&whole, list); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeJSONList(&each, list); err != nil {
+			t.Fatal(err)
+		}
+		if whole.String() != each.String() && !(list == nil && each.String() == "[]\n") {
+			t.Errorf("one at a time:\n%s\nwhole:\n%s", each.String(), whole.String())
+		}
+	}
+}

@@ -57,7 +57,7 @@ func newHistoryCommand(a *app) *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.stdout, sessions)
+				return writeJSONList(a.stdout, sessions)
 			}
 			switch {
 			case len(sessions) == 0 && len(a.unread) > 0:

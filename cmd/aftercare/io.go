@@ -16,6 +16,32 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
+// writeJSONList writes a list as writeJSON would, byte for byte, one
+// entry at a time: a history of years is never held in memory as one
+// piece of text.
+func writeJSONList[T any](w io.Writer, list []T) error {
+	if len(list) == 0 {
+		_, err := io.WriteString(w, "[]\n")
+		return err
+	}
+	out := bufio.NewWriter(w)
+	out.WriteString("[\n")
+	for i, v := range list {
+		data, err := json.MarshalIndent(v, "  ", "  ")
+		if err != nil {
+			return err
+		}
+		out.WriteString("  ")
+		out.Write(data)
+		if i < len(list)-1 {
+			out.WriteString(",")
+		}
+		out.WriteString("\n")
+	}
+	out.WriteString("]\n")
+	return out.Flush()
+}
+
 // firstLine is the first line of an error, for one-line listings.
 func firstLine(err error) string {
 	line, _, _ := strings.Cut(err.Error(), "\n")

@@ -1,15 +1,25 @@
+//go:build linux
+
 package main
 
 import (
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/profile"
 )
 
 // BenchmarkProcess measures whole commands as a person runs them, process
 // start included, beside a Go program that prints one line: what is left
-// over is aftercare's own.
+// over is aftercare's own. peak-MiB is the most memory each held, as
+// testdata/peak reports it (its floor is that of the Go hello).
 func BenchmarkProcess(b *testing.B) {
 	dir := b.TempDir()
 	hello := filepath.Join(dir, "hello.go")
@@ -18,19 +28,36 @@ func BenchmarkProcess(b *testing.B) {
 	}
 	helloBin := buildForBench(b, hello)
 	aftercare := buildForBench(b, ".")
-	home := b.TempDir()
-	run := func(b *testing.B, bin string, args ...string) {
+	peakOf := buildForBench(b, "./testdata/peak")
+	empty := b.TempDir()
+	run := func(b *testing.B, home, bin string, args ...string) {
+		var peak int64
 		for b.Loop() {
-			cmd := exec.Command(bin, args...)
+			cmd := exec.Command(peakOf, append([]string{bin}, args...)...)
 			cmd.Env = []string{"HOME=" + home, "LANG=en_GB.UTF-8"}
-			if msg, err := cmd.CombinedOutput(); err != nil {
-				b.Fatalf("%s: %v\n%s", bin, err, msg)
+			cmd.Stdout = io.Discard
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			if err := cmd.Run(); err != nil {
+				b.Fatalf("%s: %v\n%s", bin, err, stderr.String())
 			}
+			var kib int64
+			if _, err := fmt.Sscanf(stderr.String()[strings.LastIndex(stderr.String(), "peak-kib"):], "peak-kib %d", &kib); err != nil {
+				b.Fatalf("%s: no peak in %q", bin, stderr.String())
+			}
+			peak = max(peak, kib)
+		}
+		b.ReportMetric(float64(peak)/1024, "peak-MiB")
+	}
+	b.Run("go-hello", func(b *testing.B) { run(b, empty, helloBin) })
+	b.Run("suggest", func(b *testing.B) { run(b, empty, aftercare, "suggest", "--together", "--situation", "scene") })
+	b.Run("catalog-validate", func(b *testing.B) { run(b, empty, aftercare, "catalog", "validate") })
+	for _, n := range []int{1000, 10000} {
+		home := homeWithCheckins(b, n)
+		for _, args := range [][]string{{"due"}, {"history", "--json"}, {"history", "--stats"}, {"suggest", "--for", "Sam,Alex"}} {
+			b.Run(fmt.Sprintf("%s-%d-checkins", strings.Join(args, " "), n), func(b *testing.B) { run(b, home, aftercare, args...) })
 		}
 	}
-	b.Run("go-hello", func(b *testing.B) { run(b, helloBin) })
-	b.Run("suggest", func(b *testing.B) { run(b, aftercare, "suggest", "--together", "--situation", "scene") })
-	b.Run("catalog-validate", func(b *testing.B) { run(b, aftercare, "catalog", "validate") })
 }
 
 // buildForBench builds a program as a release would, with CGO_ENABLED=0,
@@ -44,4 +71,40 @@ func buildForBench(b *testing.B, pkg string) string {
 		b.Fatalf("go build %s: %v\n%s", pkg, err, msg)
 	}
 	return bin
+}
+
+// homeWithCheckins is a home folder whose history holds n check-ins of
+// two people, one a night. One is saved as the program saves it; the rest
+// are copies of its file under other names, which is much quicker.
+func homeWithCheckins(b *testing.B, n int) string {
+	b.Helper()
+	home := b.TempDir()
+	if n == 0 {
+		return home
+	}
+	cat, err := catalog.Defaults()
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := filepath.Join(home, ".local", "share", "aftercare")
+	store := profile.Open(dir, cat, true)
+	start := time.Date(2000, 1, 1, 22, 0, 0, 0, time.UTC)
+	first := profile.NewCheckinSession(start, catalog.Together, "tender",
+		[]profile.Turn{{Name: "Sam"}, {Name: "Alex"}}, []string{"make-tea"}, "")
+	first.Ratings = []profile.Rating{{Person: "Sam", Activity: "make-tea", Rating: catalog.Helped}}
+	if err := store.SaveSession(first); err != nil {
+		b.Fatal(err)
+	}
+	sessions := filepath.Join(dir, "sessions")
+	data, err := os.ReadFile(filepath.Join(sessions, first.ID+".json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 1; i < n; i++ {
+		name := start.AddDate(0, 0, i).Format("20060102T150405") + fmt.Sprintf("-%06x", i)
+		if err := os.WriteFile(filepath.Join(sessions, name+".json"), data, 0o600); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return home
 }
