@@ -12,7 +12,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
 )
 
 // BenchmarkFirstFrame measures, on a pseudo-terminal of 100x30, the time
@@ -87,7 +86,6 @@ func waitOnPty(b *testing.B, ptm *os.File, screen *bytes.Buffer, want string) {
 		}
 	}
 }
-
 
 // highWater is the most memory a running process has held, in KiB.
 func highWater(b *testing.B, pid int) int64 {
