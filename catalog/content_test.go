@@ -502,29 +502,7 @@ var leavesPeopleOut = []string{
 }
 
 func TestNoWordsThatLeavePeopleOut(t *testing.T) {
-	c := defaultsForTest(t)
-	var texts []string
-	for _, a := range c.Activities {
-		texts = append(texts, activityTexts(a)...)
-	}
-	for _, q := range c.Questions {
-		texts = append(texts, q.Prompt, q.GroupPrompt, q.SoloPrompt, q.Help, q.Placeholder)
-		for _, o := range q.Options {
-			texts = append(texts, o.Label)
-		}
-	}
-	for _, s := range c.Situations {
-		texts = append(texts, s.Label, s.After, s.Summary)
-	}
-	for _, tag := range c.Tags {
-		texts = append(texts, tag.Label, tag.Meaning)
-	}
-	for _, n := range c.Needs {
-		texts = append(texts, n.Label, n.Meaning)
-	}
-	for _, r := range c.Resources {
-		texts = append(texts, r.Name, r.How, r.Summary)
-	}
+	texts := catalogueTexts(defaultsForTest(t))
 	for _, text := range texts {
 		for _, phrase := range leavesPeopleOut {
 			if strings.Contains(strings.ToLower(text), phrase) {
