@@ -66,10 +66,13 @@ const (
 // Suggest ranks the catalogue's activities for a request. It is a pure
 // function of the catalogue and the request: the same input always gives
 // the same result in the same order. Hard filters are never broken: nothing
-// on anyone's never-list, nothing for the wrong mode, nothing longer than
-// the time available, nothing about scenes or roles where none was said,
-// and, when the request is guarded, nothing with more than light touch,
-// no kissing and nothing celebratory. Ids the catalogue does not know
+// on anyone's never-list or left out by the kind of time it was, nothing
+// for the wrong mode, nothing longer than the time available, nothing
+// asking more energy than anyone has, nothing about scenes or roles where
+// none was said, nothing shared that needs one room when people are
+// apart, no care for one particular state when nobody said what they
+// need, and, when the request is guarded, nothing with more than light
+// touch, no kissing and nothing celebratory. Ids the catalogue does not know
 // match nothing; use CheckRequest or ParseRequest to report them.
 func (c *Catalog) Suggest(req Request) Result {
 	e := newEngine(c, req)

@@ -145,9 +145,9 @@ func (t *Turn) SharedRecords(people int) []Shared {
 // only the needs they shared count, so that no suggestion and no reason
 // ever gives away a private answer; alone, all of them do. How much
 // energy they have counts whether shared or not, like what they asked to
-// avoid: it only narrows what is offered, and no reason names it. Their profile adds
-// their usual needs, likes and never-list; the engine weighs what they
-// said now above what they usually need.
+// avoid: it only narrows what is offered, and no reason names it. Their
+// profile adds their usual needs, likes and never-list; the engine weighs
+// what they said now above what they usually need.
 func (t *Turn) person(mode catalog.Mode, situation string) catalog.Person {
 	p := catalog.Person{Name: t.Name}
 	if t.Profile != nil {
@@ -204,8 +204,8 @@ func CheckinRequest(mode catalog.Mode, situation string, minutes int, turns []Tu
 // SelfCareRequest asks the engine for a few gentle things someone can do
 // for themselves now, from everything they have answered so far, their
 // profile and the kind of time it was ("" when that should not count):
-// for someone who is not okay, or a follow-up that went heavy. It is guarded, so that nothing
-// asks much of them.
+// for someone who is not okay, or a follow-up that went heavy. It is
+// guarded, so that nothing asks much of them.
 func SelfCareRequest(t Turn, situation string, minutes, limit int) catalog.Request {
 	req := CheckinRequest(catalog.Solo, situation, minutes, []Turn{t}, nil)
 	req.Guard, req.Limit = true, limit
