@@ -80,11 +80,16 @@ func TestApartSharesOnlyWhatWorksAtADistance(t *testing.T) {
 			}
 		})
 	}
-	// Alone, apart changes nothing about where someone is: their own care
-	// at their end is what there is.
-	alone := c.Suggest(Request{Situation: "apart", Limit: 10})
-	if len(alone.Suggestions) < 3 {
-		t.Errorf("%d suggestions for someone alone after a call, want at least 3", len(alone.Suggestions))
+	// Alone after a call, someone can still do what works at a distance
+	// with the person at the other end, beside their own care.
+	alone := c.Suggest(Request{Situation: "apart", People: []Person{{Needs: close}}, Limit: 10})
+	if !slices.ContainsFunc(alone.Suggestions, func(s Suggestion) bool { return c.Activity(s.ID).Mode == Together }) {
+		t.Errorf("alone after a call and wanting closeness, nothing to do with the other person: %v", ids(alone.Suggestions))
+	}
+	for _, s := range alone.Suggestions {
+		if a := c.Activity(s.ID); a.Mode == Together && !a.Apart {
+			t.Errorf("%s needs someone in the room, yet is offered to someone alone after a call", s.ID)
+		}
 	}
 	// The rule belongs to apart: in the same room, the same people are
 	// offered things that need the same room.

@@ -191,6 +191,9 @@ type engine struct {
 	// everyone together to what asks nothing of anyone; apart keeps it to
 	// what works at a distance.
 	guard, space, apart bool
+	// remote is set when the situation says the people are apart, alone
+	// or together.
+	remote bool
 	// said is whether anyone said what they need now.
 	said bool
 	// energy is the least energy anyone said they have, as energyLevel
@@ -253,7 +256,8 @@ func newEngine(c *Catalog, req Request) *engine {
 	e.space = e.space && e.mode == Together
 	if e.situation = c.Situation(req.Situation); e.situation != nil {
 		never = append(never, e.situation.Avoids...)
-		e.apart = e.situation.Apart && e.mode == Together
+		e.remote = e.situation.Apart
+		e.apart = e.remote && e.mode == Together
 	}
 	e.bannedTags = c.tagSyms.flags(never)
 	if e.guard {
@@ -366,8 +370,11 @@ func (e *engine) allowed(a *Activity, ca *compiled) bool {
 	return true
 }
 
+// modeFits says whether an activity suits a solo or together request.
+// Someone checking in alone after a call or messages can still do what
+// works at a distance with the person at the other end.
 func (e *engine) modeFits(a *Activity) bool {
-	return a.Mode == Either || a.Mode == e.mode
+	return a.Mode == Either || a.Mode == e.mode || e.remote && a.Apart
 }
 
 // offeredToAll says whether an activity may be offered to everyone at
