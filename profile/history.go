@@ -44,37 +44,59 @@ func (s *Store) sessionPath(id string) string {
 
 // Sessions reads every session, newest first. Damaged files are listed with
 // their error and do not stop the others from being read; a file removed
-// since the folder was listed is simply gone. Files are read side by side:
-// history can hold years of sessions. The list is never nil without an
-// error, so nil can stand for "not read yet".
+// since the folder was listed is simply gone. The list is never nil
+// without an error, so nil can stand for "not read yet".
 func (s *Store) Sessions() ([]SessionEntry, error) {
-	if err := s.checkPlaces(); err != nil {
+	entries := []SessionEntry{}
+	if err := s.EachSession(func(e SessionEntry) { entries = append(entries, e) }); err != nil {
 		return nil, err
+	}
+	NewestFirst(entries)
+	return entries, nil
+}
+
+// EachSession reads every session and hands each to fn, damaged ones with
+// their error, one at a time and in no set order; a file removed since the
+// folder was listed is skipped. Files are read side by side, since history
+// can hold years of sessions, and nothing is kept: a command that needs
+// only part of each session holds no more than that.
+func (s *Store) EachSession(fn func(SessionEntry)) error {
+	if err := s.checkPlaces(); err != nil {
+		return err
 	}
 	paths, err := dataFiles(s.sessionsDir(), ".json")
 	if err != nil {
-		return nil, err
+		return err
 	}
-	entries := make([]SessionEntry, len(paths))
-	jobs := make(chan int)
+	jobs := make(chan string)
+	var mu sync.Mutex
 	var wg sync.WaitGroup
 	for range 4 * runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			var buf []byte
-			for i := range jobs {
-				entries[i], buf = readSession(paths[i], buf)
+			for path := range jobs {
+				var e SessionEntry
+				e, buf = readSession(path, buf)
+				if errors.Is(e.Err, fs.ErrNotExist) {
+					continue
+				}
+				mu.Lock()
+				fn(e)
+				mu.Unlock()
 			}
 		})
 	}
-	for i := range paths {
-		jobs <- i
+	for _, path := range paths {
+		jobs <- path
 	}
 	close(jobs)
 	wg.Wait()
-	entries = slices.DeleteFunc(entries, func(e SessionEntry) bool { return errors.Is(e.Err, fs.ErrNotExist) })
-	slices.SortStableFunc(entries, newestFirst)
-	return entries, nil
+	return nil
 }
+
+// NewestFirst sorts sessions by when they started, newest first, damaged
+// files last by name, so that a listing stays stable.
+func NewestFirst(entries []SessionEntry) { slices.SortStableFunc(entries, newestFirst) }
 
 // readSession reads one session file, using buf for its bytes; it returns
 // buf to be used again, since nothing read keeps a reference to it.
@@ -100,7 +122,7 @@ func newestFirst(a, b SessionEntry) int {
 	case b.Session == nil:
 		return -1
 	}
-	return cmp.Or(b.Session.Started.Compare(a.Session.Started), strings.Compare(b.Session.ID, a.Session.ID))
+	return cmp.Or(b.Session.Started.Compare(a.Session.Started), strings.Compare(b.Session.ID, a.Session.ID), strings.Compare(a.Path, b.Path))
 }
 
 // Session returns the session with id.

@@ -295,3 +295,45 @@ func TestADamagedSessionIsReportedWithItsLine(t *testing.T) {
 		})
 	}
 }
+
+func TestEachSessionHandsOverEveryRecordOnceAndSessionsSortsThem(t *testing.T) {
+	s := newStore(t)
+	var saved []string
+	for day := range 30 {
+		sess := NewCheckinSession(testStart.AddDate(0, 0, -day), catalog.Solo, "", []Turn{{Name: "Sam"}}, nil, "")
+		if err := s.SaveSession(sess); err != nil {
+			t.Fatal(err)
+		}
+		saved = append(saved, sess.ID)
+	}
+	damaged := filepath.Join(s.sessionsDir(), "20000101T000000-000000.json")
+	if err := os.WriteFile(damaged, []byte("{"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]int{}
+	var broken []string
+	if err := s.EachSession(func(e SessionEntry) {
+		if e.Err != nil {
+			broken = append(broken, e.Path)
+			return
+		}
+		seen[e.Session.ID]++
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range saved {
+		if seen[id] != 1 {
+			t.Errorf("%s handed over %d times", id, seen[id])
+		}
+	}
+	if len(seen) != len(saved) || !slices.Equal(broken, []string{damaged}) {
+		t.Errorf("%d sessions and damaged %v; want %d and %s", len(seen), broken, len(saved), damaged)
+	}
+	all, err := s.Sessions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != len(saved)+1 || all[0].Session.ID != saved[0] || all[len(saved)-1].Session.ID != saved[len(saved)-1] || all[len(saved)].Path != damaged {
+		t.Error("Sessions is not newest first with the damaged file last")
+	}
+}

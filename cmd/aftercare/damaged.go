@@ -33,22 +33,42 @@ func (a *app) damaged(errs ...error) {
 	}
 }
 
-// checkins reads every check-in, plan and follow-up, and names those that
-// cannot be read. The damaged ones stay in the list, where the profile
-// package passes over them and the history screen shows them.
+// checkins reads every check-in, plan and follow-up, newest first, and
+// names those that cannot be read. The damaged ones stay in the list,
+// where the profile and history commands show them.
 func (a *app) checkins(cmd *cobra.Command) ([]profile.SessionEntry, error) {
+	history := []profile.SessionEntry{}
+	if err := a.eachCheckin(cmd, func(e profile.SessionEntry) { history = append(history, e) }); err != nil {
+		return nil, err
+	}
+	profile.NewestFirst(history)
+	return history, nil
+}
+
+// eachCheckin hands every check-in, plan and follow-up to keep as it is
+// read, in no set order, and then names those that cannot be read (by
+// name, as checkins does): a command that needs a little of each record
+// holds no more than that.
+func (a *app) eachCheckin(cmd *cobra.Command, keep func(profile.SessionEntry)) error {
 	store, err := a.data(cmd)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	history, err := store.Sessions()
+	var damaged []profile.SessionEntry
+	err = store.EachSession(func(e profile.SessionEntry) {
+		if e.Err != nil {
+			damaged = append(damaged, e)
+		}
+		keep(e)
+	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for _, e := range history {
+	profile.NewestFirst(damaged)
+	for _, e := range damaged {
 		a.damaged(e.Err)
 	}
-	return history, nil
+	return nil
 }
 
 // readableProfiles are the profiles that can be read, sorted by name; the
