@@ -2,7 +2,10 @@ package tui
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/profile"
@@ -46,5 +49,29 @@ func BenchmarkFirstScreen(b *testing.B) {
 		if m.View().Content == "" {
 			b.Fatal("nothing drawn")
 		}
+	}
+}
+
+// BenchmarkHistoryScreenKey measures one ↓ on the History screen, drawn,
+// with ten years of nightly check-ins.
+func BenchmarkHistoryScreenKey(b *testing.B) {
+	cat := testCatalog()
+	var history []profile.SessionEntry
+	for day := range 3650 {
+		s := profile.NewCheckinSession(testStart.AddDate(0, 0, -day), catalog.Together, "tender",
+			[]profile.Turn{{Name: "Sam"}, {Name: "Alex"}}, []string{"make-tea"}, "")
+		history = append(history, profile.SessionEntry{Path: s.ID + ".json", Session: s})
+	}
+	m := New(Options{Catalog: cat, Store: profile.Open(filepath.Join(b.TempDir(), "data"), cat, true), History: history})
+	m.Init()
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m.Update(tea.KeyPressMsg{Code: 'h', Text: "h"})
+	if !strings.Contains(m.View().Content, "3650 check-ins") {
+		b.Fatalf("not on the History screen:\n%s", m.View().Content)
+	}
+	down := tea.KeyPressMsg{Code: tea.KeyDown}
+	for b.Loop() {
+		m.Update(down)
+		m.View()
 	}
 }

@@ -91,16 +91,12 @@ func (h *history) view(c *ctx) (string, string) {
 	if len(h.entries) == 1 {
 		count = "1 check-in"
 	}
-	rows := make([]string, len(h.entries))
-	for i, e := range h.entries {
-		rows[i] = sessionLine(c.cat, e)
-	}
 	summary := h.summary(c)
 	listHeight := c.bodyHeight - 2 - lipgloss.Height(summary)
 	if listHeight < 3 {
 		summary, listHeight = "", c.bodyHeight-2
 	}
-	return "history", summary + st.title.Render(count) + "\n\n" + h.list.view(c, rows, listHeight)
+	return "history", summary + st.title.Render(count) + "\n\n" + h.list.view(c, len(h.entries), func(i int) string { return sessionLine(c.cat, h.entries[i]) }, listHeight)
 }
 
 // summary is a line for each person: a chart of how they felt, how often
@@ -117,7 +113,7 @@ func (h *history) summary(c *ctx) string {
 		nameWidth = max(nameWidth, lipgloss.Width(p.Name))
 	}
 	for _, p := range h.stats.People {
-		line := st.name.Render(fmt.Sprintf("%-*s", nameWidth, p.Name)) + "  " + st.warm.Render(fmt.Sprintf("%-8s", lastOf(profile.Sparkline(p.Felt), 8)))
+		line := st.name.Render(fmt.Sprintf("%-*s", nameWidth, p.Name)) + "  " + st.warm.Render(fmt.Sprintf("%-8s", profile.Sparkline(p.Felt[max(0, len(p.Felt)-8):])))
 		line += st.text.Render(fmt.Sprintf("  closeness %d · space %d", p.Closeness, p.Space))
 		if len(p.Helped) > 0 {
 			line += st.muted.Render(" · helped: " + p.Helped[0].Title)
@@ -125,12 +121,6 @@ func (h *history) summary(c *ctx) string {
 		b.WriteString(ansi.Truncate(line, c.bodyWidth, "…") + "\n")
 	}
 	return b.String() + "\n"
-}
-
-// lastOf keeps the last n runes of s: the most recent check-ins.
-func lastOf(s string, n int) string {
-	r := []rune(s)
-	return string(r[max(0, len(r)-n):])
 }
 
 // sessionLine sums up a check-in in one line.

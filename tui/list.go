@@ -26,15 +26,17 @@ func (l *cursorList) move(msg tea.KeyPressMsg, rows int) bool {
 	return true
 }
 
-// view draws as many rows as fit in height, the chosen one marked.
-func (l *cursorList) view(c *ctx, rows []string, height int) string {
+// view draws as many of count rows as fit in height, the chosen one
+// marked. Only the rows shown are made, so a history of years costs no
+// more to draw than a short one.
+func (l *cursorList) view(c *ctx, count int, row func(i int) string, height int) string {
 	height = max(height, 1)
-	start := max(0, min(l.cursor-height/2, len(rows)-height))
+	start := max(0, min(l.cursor-height/2, count-height))
 	var b strings.Builder
-	for i := start; i < len(rows) && i < start+height; i++ {
+	for i := start; i < count && i < start+height; i++ {
 		// Rows are names and history lines: each stays on its one line,
 		// cut at the width it shows at, escapes written out.
-		line := truncate(plain.Line(rows[i]), c.bodyWidth-2)
+		line := truncate(plain.Line(row(i)), c.bodyWidth-2)
 		if i == l.cursor {
 			b.WriteString(c.st.cursor.Render("› "+line) + "\n")
 		} else {

@@ -104,14 +104,14 @@ func (p *people) view(c *ctx) (string, string) {
 		return "people", b.String()
 	}
 	b.WriteString(st.title.Render("People") + "\n\n")
-	rows := make([]string, len(c.profiles))
-	for i, pr := range c.profiles {
-		rows[i] = pr.Name
+	row := func(i int) string {
+		pr := c.profiles[i]
 		if pr.Pronouns != "" {
-			rows[i] += " (" + pr.Pronouns + ")"
+			return pr.Name + " (" + pr.Pronouns + ")"
 		}
+		return pr.Name
 	}
-	b.WriteString(p.list.view(c, rows, c.bodyHeight-lipgloss.Height(b.String())-2))
+	b.WriteString(p.list.view(c, len(c.profiles), row, c.bodyHeight-lipgloss.Height(b.String())-2))
 	if p.deleting {
 		b.WriteString("\n" + st.warning.Render(fmt.Sprintf("Delete %s's profile for good? y / n", c.profiles[p.list.cursor].Name)))
 	}
