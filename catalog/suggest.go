@@ -188,9 +188,8 @@ type engine struct {
 	anyLikes   bool
 	clash      *clash
 	// guard turns everything quiet; space keeps what is offered to
-	// everyone together to what asks nothing of anyone; apart keeps it to
-	// what works at a distance.
-	guard, space, apart bool
+	// everyone together to what asks nothing of anyone.
+	guard, space bool
 	// remote is set when the situation says the people are apart, alone
 	// or together.
 	remote bool
@@ -257,7 +256,6 @@ func newEngine(c *Catalog, req Request) *engine {
 	if e.situation = c.Situation(req.Situation); e.situation != nil {
 		never = append(never, e.situation.Avoids...)
 		e.remote = e.situation.Apart
-		e.apart = e.remote && e.mode == Together
 	}
 	e.bannedTags = c.tagSyms.flags(never)
 	if e.guard {
@@ -386,13 +384,17 @@ func (e *engine) offeredToAll(a *Activity) bool {
 
 // reaches says whether an activity can be shared by people where they
 // are: anything in the same room, only what works at a distance apart.
-func (e *engine) reaches(a *Activity) bool { return !e.apart || a.Apart }
+func (e *engine) reaches(a *Activity) bool { return !e.remote || e.mode != Together || a.Apart }
 
 // energyLevel counts energy words so that they can be compared: low 1,
 // medium 2, high 3, and 0 for none said.
 func energyLevel(energy string) int {
-	return slices.Index([]string{"low", "medium", "high"}, energy) + 1
+	return slices.Index(EnergyLevels, energy) + 1
 }
+
+// EnergyLevels are the words for how much energy someone has, or an
+// activity asks, least first.
+var EnergyLevels = []string{"low", "medium", "high"}
 
 // fit is how well an activity meets this person's needs, from 0 to 1.
 func (p *person) fit(ca *compiled) float64 {

@@ -197,8 +197,14 @@ func (f *formScreen) size(c *ctx) {
 	f.fit(c, height)
 	// A list that does not fit gives a line to saying so: someone who
 	// sees only the first few answers should know there are more.
-	if f.scrolls = len(f.labels) > 0 && f.drawn() && !(f.shows(0) && f.shows(len(f.labels)-1)); f.scrolls {
-		f.fit(c, max(height-1, 3))
+	if len(f.labels) > 0 {
+		drawn := ansi.Strip(f.form.View())
+		// Before it starts, the form draws blank lines, which show no
+		// option at all.
+		f.scrolls = strings.TrimSpace(drawn) != "" && !(f.shows(drawn, 0) && f.shows(drawn, len(f.labels)-1))
+		if f.scrolls {
+			f.fit(c, max(height-1, 3))
+		}
 	}
 }
 
@@ -217,24 +223,17 @@ func (f *formScreen) fit(c *ctx, height int) {
 	f.form = f.form.WithWidth(c.bodyWidth).WithHeight(height)
 }
 
-// drawn says whether the form draws anything yet: before it starts, it
-// draws blank lines, which show no option at all.
-func (f *formScreen) drawn() bool { return strings.TrimSpace(ansi.Strip(f.form.View())) != "" }
-
-// shows says whether the field as drawn now shows the option at i.
-func (f *formScreen) shows(i int) bool {
+// shows says whether the field, drawn as drawn, shows the option at i.
+func (f *formScreen) shows(drawn string, i int) bool {
 	label := []rune(f.labels[i])
 	// A label too long for the line is cut short; its start is enough.
-	want := string(label[:min(len(label), 12)])
-	return strings.Contains(ansi.Strip(f.form.View()), want)
+	return strings.Contains(drawn, string(label[:min(len(label), 12)]))
 }
 
-// moreLine says where the options that do not fit are.
-func (f *formScreen) moreLine() string {
-	if !f.scrolls {
-		return ""
-	}
-	above, below := !f.shows(0), !f.shows(len(f.labels)-1)
+// moreLine says where the options that do not fit are, in the field as
+// drawn.
+func (f *formScreen) moreLine(drawn string) string {
+	above, below := !f.shows(drawn, 0), !f.shows(drawn, len(f.labels)-1)
 	switch {
 	case above && below:
 		return "↑↓ more above and below"
@@ -316,12 +315,13 @@ func (f *formScreen) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 }
 
 func (f *formScreen) view(c *ctx) (string, string) {
-	body := f.form.View()
+	field := f.form.View()
+	body := field
 	if f.intro != "" {
 		body = f.introView(c) + "\n\n" + body
 	}
 	if f.scrolls {
-		body += "\n" + c.st.muted.Render(f.moreLine())
+		body += "\n" + c.st.muted.Render(f.moreLine(ansi.Strip(field)))
 	}
 	if line := f.limitLine(c); line != "" {
 		body += "\n" + line

@@ -111,7 +111,7 @@ offers nothing that asks more than a little energy of that person.`,
 	completeFrom(a, cmd, "like", "tag", "activity")
 	completeFrom(a, cmd, "have", "thing")
 	completeFrom(a, cmd, "situation", "situation")
-	_ = cmd.RegisterFlagCompletionFunc("energy", cobra.FixedCompletions(energyLevels, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("energy", cobra.FixedCompletions(catalog.EnergyLevels, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -218,7 +218,7 @@ func (f *suggestFlags) people(cat *catalog.Catalog, req *catalog.Request) error 
 			name, level = "", v
 		}
 		name, level = strings.TrimSpace(name), strings.TrimSpace(level)
-		if named && name == "" || !slices.Contains(energyLevels, level) {
+		if named && name == "" || !slices.Contains(catalog.EnergyLevels, level) {
 			badEnergy = usagef("--energy %q: write low, medium or high, after NAME: to say whose", v)
 			break
 		}
@@ -252,9 +252,6 @@ func (f *suggestFlags) people(cat *catalog.Catalog, req *catalog.Request) error 
 	}
 	return nil
 }
-
-// energyLevels are the words --energy takes, least first.
-var energyLevels = []string{"low", "medium", "high"}
 
 func readRequest(cat *catalog.Catalog, path string, stdin io.Reader) (catalog.Request, error) {
 	var data []byte

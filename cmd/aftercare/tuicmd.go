@@ -123,6 +123,8 @@ read: that file is named on standard error and the exit is 1 (0 with
 			if err != nil {
 				return err
 			}
+			// Read in no set order; sorted, equal times come out the same
+			// way every run.
 			profile.NewestFirst(open)
 			for _, s := range profile.Due(open, time.Now()) {
 				fmt.Fprintln(a.stdout, profile.DueLine(s))
