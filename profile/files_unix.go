@@ -35,3 +35,12 @@ func othersCanWrite(info fs.FileInfo) bool {
 // keptReadOnly says whether a person made a file or folder read-only:
 // its owner may not write to it.
 func keptReadOnly(info fs.FileInfo) bool { return info.Mode().Perm()&0o200 == 0 }
+
+// inode is the file's number on its disk: a file replaced by a rename has
+// a new one, whatever its size and time.
+func inode(info fs.FileInfo) uint64 {
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		return uint64(st.Ino)
+	}
+	return 0
+}

@@ -31,7 +31,7 @@ type Forgotten struct {
 // stops the forget with nothing changed.
 func (s *Store) ForgetPerson(name string) (*Forgotten, error) {
 	var f Forgotten
-	err := s.locked(func() error {
+	err := s.forgetting(func() error {
 		found, maybe, err := s.lookup(name)
 		if err != nil {
 			return err
@@ -84,6 +84,21 @@ func (s *Store) ForgetPerson(name string) (*Forgotten, error) {
 	return &f, err
 }
 
+// forgetting runs fn under the lock once the index is gone: it holds
+// names and ratings, and while the lock is held no reader can write it
+// again from records about to change. In a folder made read-only nothing
+// can be forgotten, and fn says so.
+func (s *Store) forgetting(fn func() error) error {
+	return s.locked(func() error {
+		if mayChange(s.dir) == nil {
+			if err := s.dropIndex(); err != nil {
+				return err
+			}
+		}
+		return fn()
+	})
+}
+
 // without is the session with one person taken out of every part of it.
 // A follow-up left for nobody goes too: all of it was theirs.
 func (s *Session) without(name string) *Session {
@@ -112,7 +127,7 @@ func (s *Session) without(name string) *Session {
 // ForgetSession removes one session for good.
 func (s *Store) ForgetSession(id string) (*Forgotten, error) {
 	var f Forgotten
-	err := s.locked(func() error {
+	err := s.forgetting(func() error {
 		path := s.sessionPath(id)
 		if !validSessionID(id) || !fileExists(path) {
 			return fmt.Errorf("no session %q: %w", id, ErrNotFound)
@@ -127,7 +142,7 @@ func (s *Store) ForgetSession(id string) (*Forgotten, error) {
 // Nothing is removed if a person made any of it read-only.
 func (s *Store) ForgetEverything() (*Forgotten, error) {
 	var f Forgotten
-	err := s.locked(func() error {
+	err := s.forgetting(func() error {
 		var records []string
 		for _, d := range []struct{ dir, ext string }{{s.profilesDir(), ".yaml"}, {s.sessionsDir(), ".json"}} {
 			paths, err := dataFiles(d.dir, d.ext)

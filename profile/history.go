@@ -68,10 +68,18 @@ func (s *Store) EachSession(fn func(SessionEntry)) error {
 	if err != nil {
 		return err
 	}
+	readEach(paths, fn)
+	return nil
+}
+
+// readEach reads the session files at paths side by side and hands each
+// to fn, one at a time, damaged ones with their error; a file removed
+// since it was listed is skipped.
+func readEach(paths []string, fn func(SessionEntry)) {
 	jobs := make(chan string)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	for range 4 * runtime.GOMAXPROCS(0) {
+	for range min(4*runtime.GOMAXPROCS(0), len(paths)) {
 		wg.Go(func() {
 			var buf []byte
 			for path := range jobs {
@@ -91,7 +99,6 @@ func (s *Store) EachSession(fn func(SessionEntry)) error {
 	}
 	close(jobs)
 	wg.Wait()
-	return nil
 }
 
 // NewestFirst sorts sessions by when they started, newest first, damaged

@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -79,6 +80,28 @@ func (s *Store) locked(fn func() error) error {
 	if err := s.sweep(nil); err != nil {
 		return err
 	}
+	return fn()
+}
+
+// tryLocked runs fn holding the lock if it is free at once, and returns
+// errBusy otherwise; it makes nothing, so a folder that may not be
+// changed is left as it is. It is for work that can wait for another run.
+func (s *Store) tryLocked(fn func() error) error {
+	if err := mayChange(s.dir); err != nil {
+		return err
+	}
+	queue := queueFor(s.dir)
+	select {
+	case queue <- struct{}{}:
+	default:
+		return errBusy
+	}
+	defer func() { <-queue }()
+	lock := newLock(s.lockPath())
+	if ok, err := lock.TryLock(); !ok || err != nil {
+		return cmp.Or(err, errBusy)
+	}
+	defer lock.Close()
 	return fn()
 }
 

@@ -66,78 +66,108 @@ const neededWeight = 2
 // MakeStats works out the figures from the history: only what people chose
 // to share counts, as it is all that was kept.
 func MakeStats(cat *catalog.Catalog, entries []SessionEntry) Stats {
-	byName := map[string]*PersonStats{}
-	var order []string
-	person := func(name string) *PersonStats {
-		key := nameKey(name)
-		if byName[key] == nil {
-			byName[key] = &PersonStats{Name: name, Felt: []Felt{}, Helped: []HelpedActivity{}}
-			order = append(order, key)
-		}
-		return byName[key]
-	}
-	sessions := make([]*Session, 0, len(entries))
+	m := NewStatsMaker(cat)
 	for _, e := range entries {
-		if e.Session != nil && e.Session.Kind == "" {
-			sessions = append(sessions, e.Session)
+		if e.Session != nil {
+			m.Add(e.Session)
 		}
 	}
-	slices.SortStableFunc(sessions, func(a, b *Session) int { return a.Started.Compare(b.Started) })
-	ratings := map[string]map[string]*HelpedActivity{}
-	for _, s := range sessions {
-		for _, name := range s.People {
-			ps := person(name)
-			ps.Checkins++
-			needs, mood := readShared(cat, s.Shared[name])
-			if mood > 0 {
-				ps.Felt = append(ps.Felt, Felt{At: s.Started, Mood: mood})
-			}
-			if needs.Of("closeness") >= neededWeight {
-				ps.Closeness++
-			}
-			if needs.Of("space") >= neededWeight {
-				ps.Space++
-			}
-			if f := s.FollowUp; f != nil && f.Done != nil {
-				if _, mood := readShared(cat, f.Shared[name]); mood > 0 {
-					ps.Felt = append(ps.Felt, Felt{At: *f.Done, Mood: mood})
-				}
-			}
+	return m.Stats()
+}
+
+// StatsMaker works out the figures one session at a time, in any order,
+// so that a history of years is never held at once to count it.
+type StatsMaker struct {
+	cat    *catalog.Catalog
+	people map[string]*PersonStats
+	// spelt is when each name was spelt as it is kept: the figures use
+	// the oldest spelling.
+	spelt   map[string]time.Time
+	ratings map[string]map[string]*HelpedActivity
+}
+
+// NewStatsMaker starts the figures of an empty history.
+func NewStatsMaker(cat *catalog.Catalog) *StatsMaker {
+	return &StatsMaker{cat: cat, people: map[string]*PersonStats{}, spelt: map[string]time.Time{},
+		ratings: map[string]map[string]*HelpedActivity{}}
+}
+
+func (m *StatsMaker) person(name string, at time.Time) *PersonStats {
+	key := nameKey(name)
+	ps := m.people[key]
+	if ps == nil {
+		ps = &PersonStats{Name: name, Felt: []Felt{}, Helped: []HelpedActivity{}}
+		m.people[key], m.spelt[key] = ps, at
+	}
+	if at.Before(m.spelt[key]) {
+		ps.Name, m.spelt[key] = name, at
+	}
+	return ps
+}
+
+// Add counts one check-in; plans and private follow-ups are not counted.
+func (m *StatsMaker) Add(s *Session) {
+	if s.Kind != "" {
+		return
+	}
+	for _, name := range s.People {
+		ps := m.person(name, s.Started)
+		ps.Checkins++
+		needs, mood := readShared(m.cat, s.Shared[name])
+		if mood > 0 {
+			ps.Felt = append(ps.Felt, Felt{At: s.Started, Mood: mood})
 		}
-		for _, r := range s.Ratings {
-			key := nameKey(r.Person)
-			person(r.Person)
-			if ratings[key] == nil {
-				ratings[key] = map[string]*HelpedActivity{}
-			}
-			h := ratings[key][r.Activity]
-			if h == nil {
-				h = &HelpedActivity{Activity: r.Activity, Title: r.Activity}
-				if a := cat.Activity(r.Activity); a != nil {
-					h.Title = a.Title
-				}
-				ratings[key][r.Activity] = h
-			}
-			h.Rated++
-			if r.Rating == catalog.Helped {
-				h.Helped++
+		if needs.Of("closeness") >= neededWeight {
+			ps.Closeness++
+		}
+		if needs.Of("space") >= neededWeight {
+			ps.Space++
+		}
+		if f := s.FollowUp; f != nil && f.Done != nil {
+			if _, mood := readShared(m.cat, f.Shared[name]); mood > 0 {
+				ps.Felt = append(ps.Felt, Felt{At: *f.Done, Mood: mood})
 			}
 		}
 	}
+	for _, r := range s.Ratings {
+		key := nameKey(r.Person)
+		m.person(r.Person, s.Started)
+		if m.ratings[key] == nil {
+			m.ratings[key] = map[string]*HelpedActivity{}
+		}
+		h := m.ratings[key][r.Activity]
+		if h == nil {
+			h = &HelpedActivity{Activity: r.Activity, Title: r.Activity}
+			if a := m.cat.Activity(r.Activity); a != nil {
+				h.Title = a.Title
+			}
+			m.ratings[key][r.Activity] = h
+		}
+		h.Rated++
+		if r.Rating == catalog.Helped {
+			h.Helped++
+		}
+	}
+}
+
+// Stats are the figures of what was added.
+func (m *StatsMaker) Stats() Stats {
 	var out Stats
-	for _, key := range order {
-		ps := byName[key]
-		for _, h := range ratings[key] {
+	for key, ps := range m.people {
+		p := *ps
+		p.Helped = []HelpedActivity{}
+		for _, h := range m.ratings[key] {
 			if h.Helped > 0 {
-				ps.Helped = append(ps.Helped, *h)
+				p.Helped = append(p.Helped, *h)
 			}
 		}
-		slices.SortFunc(ps.Helped, func(a, b HelpedActivity) int {
+		slices.SortFunc(p.Helped, func(a, b HelpedActivity) int {
 			return cmp.Or(cmp.Compare(b.Helped, a.Helped), cmp.Compare(a.Rated, b.Rated), strings.Compare(a.Title, b.Title))
 		})
-		ps.Helped = ps.Helped[:min(len(ps.Helped), mostHelped)]
-		slices.SortStableFunc(ps.Felt, func(a, b Felt) int { return a.At.Compare(b.At) })
-		out.People = append(out.People, *ps)
+		p.Helped = p.Helped[:min(len(p.Helped), mostHelped)]
+		p.Felt = slices.Clone(p.Felt)
+		slices.SortFunc(p.Felt, func(a, b Felt) int { return cmp.Or(a.At.Compare(b.At), cmp.Compare(a.Mood, b.Mood)) })
+		out.People = append(out.People, p)
 	}
 	slices.SortFunc(out.People, func(a, b PersonStats) int { return strings.Compare(nameKey(a.Name), nameKey(b.Name)) })
 	return out

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/aftercare-tui/aftercare/catalog"
 	"golang.org/x/text/unicode/norm"
@@ -21,6 +22,10 @@ type Store struct {
 	dir         string
 	cat         *catalog.Catalog
 	keepHistory bool
+	// indexing is held while the index is written; closed stops any more
+	// from being written.
+	indexing sync.Mutex
+	closed   bool
 }
 
 // ErrNotFound is returned for a profile or session that does not exist.
@@ -34,6 +39,15 @@ var ErrHistoryOff = errors.New("history is switched off (keep_history: false), s
 // written. The catalogue checks what profiles refer to.
 func Open(dir string, cat *catalog.Catalog, keepHistory bool) *Store {
 	return &Store{dir: dir, cat: cat, keepHistory: keepHistory}
+}
+
+// Close waits for an index being written by a reader in the background
+// and keeps any more from being written, so that the folder can be taken
+// away; records can still be read and written.
+func (s *Store) Close() {
+	s.indexing.Lock()
+	defer s.indexing.Unlock()
+	s.closed = true
 }
 
 // Dir is the data folder.

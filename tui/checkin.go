@@ -111,7 +111,10 @@ func newCheckin(c *ctx, k kind, mode catalog.Mode, names []string) *checkin {
 		ck.people = append(ck.people, participant{name: name, profile: p})
 	}
 	if k == checkIn && mode == catalog.Together {
-		ck.plan = profile.LatestPlan(c.history, ck.names(), ck.started)
+		// The history lists a plan without what was shared in it.
+		if plan := profile.LatestPlan(c.history, ck.names(), ck.started); plan != nil {
+			ck.plan, _ = c.store.Session(plan.ID)
+		}
 	}
 	return ck
 }

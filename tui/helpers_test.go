@@ -37,6 +37,10 @@ type world struct {
 func newWorld(t testing.TB, profiles ...*profile.Profile) *world {
 	t.Helper()
 	store := profile.Open(filepath.Join(t.TempDir(), "data"), testCatalog(), true)
+	// The program may still be reading the history in the background
+	// when a test ends; it must not write the index into a folder being
+	// removed.
+	t.Cleanup(store.Close)
 	for _, p := range profiles {
 		if err := store.CreateProfile(p); err != nil {
 			t.Fatal(err)

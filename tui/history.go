@@ -20,6 +20,7 @@ import (
 // alone. It shows the history the program has read, and follows it when it
 // is read again.
 type history struct {
+	// stats are the figures, none while they are counted.
 	stats profile.Stats
 	list  cursorList
 	// entries are the history as listed: a private follow-up is not.
@@ -31,23 +32,27 @@ func statsKey() key.Binding {
 }
 
 func newHistory(c *ctx) *history {
-	h := &history{}
-	h.count(c)
-	return h
+	return &history{entries: profile.Listed(c.history)}
 }
 
-// count works out the figures of the history as read so far.
-func (h *history) count(c *ctx) {
-	h.stats = profile.MakeStats(c.cat, c.history)
-	h.entries = profile.Listed(c.history)
+// init shows the figures of the history, or has them counted.
+func (h *history) init(c *ctx) tea.Cmd {
+	switch {
+	case c.stats != nil:
+		h.stats = *c.stats
+	case c.history != nil:
+		return countStats(c.store, c.history)
+	}
+	return nil
 }
-
-func (h *history) init(*ctx) tea.Cmd { return nil }
 
 func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case historyLoadedMsg:
-		h.count(c)
+		h.entries = profile.Listed(c.history)
+		return h, h.init(c)
+	case statsCountedMsg:
+		return h, h.init(c)
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, backKey()):
@@ -56,18 +61,25 @@ func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 			return newReading("history · how it has gone", plain.Text(profile.FormatStats(h.stats)), h), nil
 		case h.list.move(msg, len(h.entries)):
 		case msg.String() == "enter" && h.list.cursor < len(h.entries):
-			e := h.entries[h.list.cursor]
-			text := c.st.warning.Render("This file cannot be read, so it is left as it is:") + "\n" + c.st.text.Render(e.Path+"\n\n"+errText(e.Err))
-			header := "history · damaged file"
-			if e.Session != nil {
-				// Plain, not styled: a style would hide the indents that
-				// keep each person's answers together when they wrap.
-				text, header = plain.Text(profile.FormatSession(c.cat, e.Session)), "history · "+e.Session.Started.Local().Format("2 Jan 2006")
-			}
-			return newReading(header, text, h), nil
+			return h.read(c, h.entries[h.list.cursor]), nil
 		}
 	}
 	return h, nil
+}
+
+// read opens one check-in whole, as it is now on disk: the list holds only
+// what the index keeps of it.
+func (h *history) read(c *ctx, e profile.SessionEntry) screen {
+	if e.Session != nil {
+		e.Session, e.Err = c.store.Session(e.Session.ID)
+	}
+	if e.Err != nil {
+		text := c.st.warning.Render("This file cannot be read, so it is left as it is:") + "\n" + c.st.text.Render(e.Path+"\n\n"+errText(e.Err))
+		return newReading("history · damaged file", text, h)
+	}
+	// Plain, not styled: a style would hide the indents that keep each
+	// person's answers together when they wrap.
+	return newReading("history · "+e.Session.Started.Local().Format("2 Jan 2006"), plain.Text(profile.FormatSession(c.cat, e.Session)), h)
 }
 
 func errText(err error) string {
@@ -103,16 +115,17 @@ func (h *history) view(c *ctx) (string, string) {
 // they needed closeness or space, and what helped them most.
 func (h *history) summary(c *ctx) string {
 	st := c.st
-	if len(h.stats.People) == 0 {
+	stats := h.stats
+	if len(stats.People) == 0 {
 		return ""
 	}
 	var b strings.Builder
 	b.WriteString(st.title.Render("How it has gone") + st.muted.Render("  (s for more)") + "\n")
 	nameWidth := 0
-	for _, p := range h.stats.People {
+	for _, p := range stats.People {
 		nameWidth = max(nameWidth, lipgloss.Width(p.Name))
 	}
-	for _, p := range h.stats.People {
+	for _, p := range stats.People {
 		line := st.name.Render(fmt.Sprintf("%-*s", nameWidth, p.Name)) + "  " + st.warm.Render(fmt.Sprintf("%-8s", profile.Sparkline(p.Felt[max(0, len(p.Felt)-8):])))
 		line += st.text.Render(fmt.Sprintf("  closeness %d · space %d", p.Closeness, p.Space))
 		if len(p.Helped) > 0 {

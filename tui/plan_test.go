@@ -14,7 +14,7 @@ import (
 // withHistory gives the program the saved sessions and a clock at.
 func withHistory(t *testing.T, w *world, at time.Time) Options {
 	t.Helper()
-	entries, err := w.store.Sessions()
+	entries, err := w.store.Summaries()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -151,16 +151,25 @@ func hostileWorld(t *testing.T) Options {
 			q.Options[j].Label += hostile
 		}
 	}
-	name := "Sam" + hostile
 	o := w.opts
 	o.Catalog = cat
-	o.Profiles = []*profile.Profile{{Name: name, Pronouns: hostile, Notes: hostile}}
+	o.Profiles = []*profile.Profile{{Name: "Sam" + hostile, Pronouns: hostile, Notes: hostile}}
+	// A saved record holds no control character (it would not be read
+	// back); what it names is drawn from the catalogue, which here is
+	// hostile throughout.
 	s := profile.NewCheckinSession(testStart.Add(-24*time.Hour), catalog.Together, "tender",
-		[]profile.Turn{{Name: name}, {Name: "Alex"}}, []string{"make-tea"}, hostile)
-	s.Shared["Alex"] = []profile.Shared{{Question: "okay", Prompt: hostile, Said: hostile}}
-	s.Ratings = []profile.Rating{{Person: name, Activity: "make-tea", Rating: catalog.Helped}}
-	s.FollowUp = &profile.FollowUp{For: []string{name}}
-	o.History = []profile.SessionEntry{{Session: s}}
+		[]profile.Turn{{Name: "Sam"}, {Name: "Alex"}}, []string{"make-tea"}, "tea, then sleep")
+	s.Shared["Alex"] = []profile.Shared{{Question: "okay", Prompt: "Are you okay?", Said: "Yes"}}
+	s.Ratings = []profile.Rating{{Person: "Sam", Activity: "make-tea", Rating: catalog.Helped}}
+	s.FollowUp = &profile.FollowUp{For: []string{"Sam"}}
+	if err := w.store.SaveSession(s); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := w.store.Summaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.History = entries
 	return o
 }
 

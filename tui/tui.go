@@ -25,9 +25,9 @@ type Options struct {
 	Store    *profile.Store
 	Config   *profile.Config
 	Profiles []*profile.Profile
-	// History is the saved check-ins and plans, when read already (an
-	// empty history is an empty list); when nil, the program reads them in
-	// the background.
+	// History is the saved check-ins and plans, when read already, as
+	// profile.Store.Summaries lists them (an empty history is an empty
+	// list); when nil, the program reads them in the background.
 	History []profile.SessionEntry
 	// Start says where to begin, when not at home.
 	Start Start
@@ -54,11 +54,15 @@ type ctx struct {
 	cfg      *profile.Config
 	profiles []*profile.Profile
 	now      func() time.Time
-	// history is every saved check-in and plan, read before the start or
-	// in the background, and again after each save; nil until it has
-	// been read, or when historyErr says why it could not be.
+	// history is every saved check-in and plan as the index keeps it
+	// (without what was shared or noted), read before the start or in
+	// the background, and again after each save; nil until it has been
+	// read, or when historyErr says why it could not be.
 	history    []profile.SessionEntry
 	historyErr error
+	// stats are the figures of the history, worked out when the History
+	// screen first needs them; nil until then.
+	stats *profile.Stats
 
 	// width and height are the room the screens lay themselves out in:
 	// the terminal's size, but never less than the least a screen needs
@@ -171,8 +175,23 @@ type historyLoadedMsg struct {
 // loadHistory reads the history without holding up the screen.
 func loadHistory(store *profile.Store) tea.Cmd {
 	return func() tea.Msg {
-		entries, err := store.Sessions()
+		entries, err := store.Summaries()
 		return historyLoadedMsg{entries, err}
+	}
+}
+
+// statsCountedMsg brings the figures of the history, counted in the
+// background, each record read in turn.
+type statsCountedMsg struct {
+	of    []profile.SessionEntry
+	stats profile.Stats
+}
+
+// countStats works out the figures of the history as read.
+func countStats(store *profile.Store, entries []profile.SessionEntry) tea.Cmd {
+	return func() tea.Msg {
+		stats, _ := store.StatsOf(entries)
+		return statsCountedMsg{entries, stats}
 	}
 }
 
@@ -231,7 +250,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 	case historyLoadedMsg:
-		m.c.history, m.c.historyErr = msg.entries, msg.err
+		m.c.history, m.c.historyErr, m.c.stats = msg.entries, msg.err, nil
+	case statsCountedMsg:
+		// Figures of a history read since are not kept: they would not
+		// count what was saved after.
+		if len(msg.of) == len(m.c.history) && (len(msg.of) == 0 || &msg.of[0] == &m.c.history[0]) {
+			m.c.stats = &msg.stats
+		}
 	case profilesLoadedMsg:
 		m.c.profiles = msg.profiles
 	case tea.BackgroundColorMsg:

@@ -33,42 +33,36 @@ func (a *app) damaged(errs ...error) {
 	}
 }
 
-// checkins reads every check-in, plan and follow-up, newest first, and
-// names those that cannot be read. The damaged ones stay in the list,
-// where the profile and history commands show them.
+// checkins lists every check-in, plan and follow-up as the index keeps
+// them (profile.Store.Summaries): newest first, without what was shared,
+// chosen or noted. Each file that cannot be read is named, and stays in
+// the list, where the history commands show it.
 func (a *app) checkins(cmd *cobra.Command) ([]profile.SessionEntry, error) {
-	history := []profile.SessionEntry{}
-	if err := a.eachCheckin(cmd, func(e profile.SessionEntry) { history = append(history, e) }); err != nil {
-		return nil, err
-	}
-	profile.NewestFirst(history)
-	return history, nil
-}
-
-// eachCheckin hands every check-in, plan and follow-up to keep as it is
-// read, in no set order, and then names those that cannot be read (by
-// name, as checkins does): a command that needs a little of each record
-// holds no more than that.
-func (a *app) eachCheckin(cmd *cobra.Command, keep func(profile.SessionEntry)) error {
 	store, err := a.data(cmd)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	var damaged []profile.SessionEntry
-	err = store.EachSession(func(e profile.SessionEntry) {
-		if e.Err != nil {
-			damaged = append(damaged, e)
-		}
-		keep(e)
-	})
+	entries, err := store.Summaries()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	profile.NewestFirst(damaged)
-	for _, e := range damaged {
+	for _, e := range entries {
 		a.damaged(e.Err)
 	}
-	return nil
+	return entries, nil
+}
+
+// eachWhole reads the whole record of each listed entry, in order, and
+// hands it to fn; one that cannot be read (now, or since it was listed)
+// is named instead.
+func (a *app) eachWhole(entries []profile.SessionEntry, fn func(*profile.Session) error) error {
+	return a.store.EachInOrder(entries, func(e profile.SessionEntry) error {
+		if e.Err != nil {
+			a.damaged(e.Err)
+			return nil
+		}
+		return fn(e.Session)
+	})
 }
 
 // readableProfiles are the profiles that can be read, sorted by name; the

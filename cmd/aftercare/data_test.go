@@ -295,6 +295,8 @@ func TestAHostileImportIsRefusedAndChangesNothing(t *testing.T) {
 	writeFile(t, backup, twoSessions)
 	mustRun(t, "", "profile", "new", "Sam")
 	mustRun(t, "", "import", backup)
+	csv := mustRun(t, "", "export", "--format", "csv")
+	markdown := mustRun(t, "", "export", "--format", "markdown")
 	before := dataFolder(t, home)
 
 	write := func(name, text string) string {
@@ -305,8 +307,6 @@ func TestAHostileImportIsRefusedAndChangesNothing(t *testing.T) {
 	oneLine := strings.NewReplacer("\n", "")
 	choices := `{"id": "s", "started": "2026-11-20T22:10:00Z", "mode": "solo", "people": ["Sam"], "chosen": [` + strings.Repeat(`"",`, 300<<10) + `""]}`
 	costly := `{"version": 1, "sessions": [` + strings.Repeat(choices+",", 3) + `{}]}`
-	csv := mustRun(t, "", "export", "--format", "csv")
-	markdown := mustRun(t, "", "export", "--format", "markdown")
 	tests := []struct {
 		name  string
 		args  []string
@@ -475,7 +475,13 @@ func TestAListWrittenAnEntryAtATimeIsWhatWritingItWholeGives(t *testing.T) {
 		if err := writeJSON(&whole, list); err != nil {
 			t.Fatal(err)
 		}
-		if err := writeJSONList(&each, list); err != nil {
+		l := newJSONList(&each)
+		for _, e := range list {
+			if err := l.add(e); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := l.close(); err != nil {
 			t.Fatal(err)
 		}
 		if whole.String() != each.String() && !(list == nil && each.String() == "[]\n") {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"io/fs"
@@ -37,43 +38,42 @@ func newHistoryCommand(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			sessions := []*profile.Session{}
 			var kept []profile.SessionEntry
 			for _, e := range entries {
 				if e.Session != nil && filter.Keep(e.Session) {
-					sessions = append(sessions, e.Session)
 					kept = append(kept, e)
 				}
 			}
-			if stats {
-				figures := profile.MakeStats(a.cat, kept)
-				if person != "" {
-					figures = figures.Of(person)
-				}
-				if asJSON {
-					return writeJSON(a.stdout, figures)
-				}
-				_, err := fmt.Fprint(a.stdout, profile.FormatStats(figures))
-				return err
-			}
-			if asJSON {
-				return writeJSONList(a.stdout, sessions)
-			}
 			switch {
-			case len(sessions) == 0 && len(a.unread) > 0:
+			case stats:
+				return a.printStats(kept, person, asJSON)
+			case asJSON:
+				list := newJSONList(a.stdout)
+				if err := a.eachWhole(kept, func(s *profile.Session) error { return list.add(s) }); err != nil {
+					return err
+				}
+				return list.close()
+			case len(kept) == 0 && len(a.unread) > 0:
 				fmt.Fprintln(a.stdout, "Nothing to show from the check-ins that could be read.")
 				return nil
-			case len(sessions) == 0:
+			case len(kept) == 0:
 				fmt.Fprintln(a.stdout, "No check-ins saved yet.")
 				return nil
 			}
-			for i, s := range sessions {
-				if i > 0 {
-					fmt.Fprintln(a.stdout)
+			out := bufio.NewWriter(a.stdout)
+			first := true
+			err = a.eachWhole(kept, func(s *profile.Session) error {
+				if !first {
+					out.WriteString("\n")
 				}
-				fmt.Fprint(a.stdout, profile.FormatSession(a.cat, s))
+				first = false
+				_, err := out.WriteString(profile.FormatSession(a.cat, s))
+				return err
+			})
+			if err != nil {
+				return err
 			}
-			return nil
+			return out.Flush()
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of text")
@@ -81,6 +81,21 @@ func newHistoryCommand(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&person, "person", "", "only check-ins with this person")
 	cmd.Flags().StringVar(&since, "since", "", "only check-ins since then: 30d, 2w, 12h or a date like 2026-11-01")
 	return cmd
+}
+
+// printStats counts the check-ins listed, reading each whole in turn, and
+// prints the figures, of one person when one is named.
+func (a *app) printStats(entries []profile.SessionEntry, person string, asJSON bool) error {
+	figures, unread := a.store.StatsOf(entries)
+	a.damaged(unread...)
+	if person != "" {
+		figures = figures.Of(person)
+	}
+	if asJSON {
+		return writeJSON(a.stdout, figures)
+	}
+	_, err := fmt.Fprint(a.stdout, profile.FormatStats(figures))
+	return err
 }
 
 func newExportCommand(a *app) *cobra.Command {
@@ -101,7 +116,15 @@ exits 1 (0 with --ignore-damaged).`,
 			if err != nil {
 				return err
 			}
-			history, err := a.checkins(cmd)
+			listed, err := a.checkins(cmd)
+			if err != nil {
+				return err
+			}
+			var history []profile.SessionEntry
+			err = a.eachWhole(listed, func(s *profile.Session) error {
+				history = append(history, profile.SessionEntry{Session: s})
+				return nil
+			})
 			if err != nil {
 				return err
 			}

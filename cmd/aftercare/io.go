@@ -16,30 +16,37 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// writeJSONList writes a list as writeJSON would, byte for byte, one
-// entry at a time: a history of years is never held in memory as one
-// piece of text.
-func writeJSONList[T any](w io.Writer, list []T) error {
-	if len(list) == 0 {
-		_, err := io.WriteString(w, "[]\n")
+// jsonList writes a list as writeJSON would, byte for byte, one entry at
+// a time: a history of years is never held in memory as one piece of text.
+type jsonList struct {
+	out *bufio.Writer
+	n   int
+}
+
+func newJSONList(w io.Writer) *jsonList { return &jsonList{out: bufio.NewWriter(w)} }
+
+func (l *jsonList) add(v any) error {
+	data, err := json.MarshalIndent(v, "  ", "  ")
+	if err != nil {
 		return err
 	}
-	out := bufio.NewWriter(w)
-	out.WriteString("[\n")
-	for i, v := range list {
-		data, err := json.MarshalIndent(v, "  ", "  ")
-		if err != nil {
-			return err
-		}
-		out.WriteString("  ")
-		out.Write(data)
-		if i < len(list)-1 {
-			out.WriteString(",")
-		}
-		out.WriteString("\n")
+	if l.n == 0 {
+		l.out.WriteString("[\n  ")
+	} else {
+		l.out.WriteString(",\n  ")
 	}
-	out.WriteString("]\n")
-	return out.Flush()
+	l.n++
+	_, err = l.out.Write(data)
+	return err
+}
+
+func (l *jsonList) close() error {
+	if l.n == 0 {
+		l.out.WriteString("[]\n")
+	} else {
+		l.out.WriteString("\n]\n")
+	}
+	return l.out.Flush()
 }
 
 // firstLine is the first line of an error, for one-line listings.

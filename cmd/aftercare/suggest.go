@@ -63,7 +63,7 @@ offers nothing that asks more than a little energy of that person.`,
 			var saved []catalog.Person
 			var history []profile.SessionEntry
 			if len(f.forNames) > 0 {
-				if history, err = a.namesAndRatings(cmd); err != nil {
+				if history, err = a.checkins(cmd); err != nil {
 					return err
 				}
 				if saved, err = a.savedPeople(f.forNames, f.situation, history); err != nil {
@@ -294,26 +294,6 @@ func (a *app) savedPeople(names []string, situation string, history []profile.Se
 		people = append(people, catalog.Person{Name: guest})
 	}
 	return people, nil
-}
-
-// namesAndRatings reads the history as --for needs it, newest first: who
-// was there and how things went, without the answers and notes, so that a
-// long history takes little memory.
-func (a *app) namesAndRatings(cmd *cobra.Command) ([]profile.SessionEntry, error) {
-	var kept []profile.SessionEntry
-	err := a.eachCheckin(cmd, func(e profile.SessionEntry) {
-		s := e.Session
-		if s == nil {
-			return
-		}
-		slim := &profile.Session{ID: s.ID, Started: s.Started, People: s.People, Ratings: s.Ratings}
-		if s.FollowUp != nil {
-			slim.FollowUp = &profile.FollowUp{Done: s.FollowUp.Done}
-		}
-		kept = append(kept, profile.SessionEntry{Path: e.Path, Session: slim})
-	})
-	profile.NewestFirst(kept)
-	return kept, err
 }
 
 // ratings are the ratings in the history of the people asked about, from

@@ -96,7 +96,9 @@ runs in the background; see 'aftercare due'.`,
 					fmt.Fprintln(a.stdout, "Nothing is due. Take care.")
 					return nil
 				}
-				due = waiting[0]
+				if due, err = a.store.Session(waiting[0].ID); err != nil {
+					return err
+				}
 			}
 			return a.openTUI(cmd, tui.Start{FollowUp: due}, history)
 		},
@@ -113,20 +115,11 @@ read: that file is named on standard error and the exit is 1 (0 with
 --ignore-damaged).`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			// Only open follow-ups are kept, whatever the history's length.
-			var open []profile.SessionEntry
-			err := a.eachCheckin(cmd, func(e profile.SessionEntry) {
-				if s := e.Session; s != nil && s.FollowUp != nil && s.FollowUp.Done == nil {
-					open = append(open, e)
-				}
-			})
+			history, err := a.checkins(cmd)
 			if err != nil {
 				return err
 			}
-			// Read in no set order; sorted, equal times come out the same
-			// way every run.
-			profile.NewestFirst(open)
-			for _, s := range profile.Due(open, time.Now()) {
+			for _, s := range profile.Due(history, time.Now()) {
 				fmt.Fprintln(a.stdout, profile.DueLine(s))
 			}
 			return nil
