@@ -229,3 +229,24 @@ func TestAnImportThatCannotBeFinishedStopsWritesButNotReads(t *testing.T) {
 		t.Errorf("%d records landed, want 4", n)
 	}
 }
+
+func TestReadingAReadOnlyFolderWritesNoIndex(t *testing.T) {
+	s := newStore(t)
+	must(t, s.SaveSession(session("20261118T220000-aaaaaa", testStart, "Sam")))
+	must(t, os.Remove(s.lockPath()))
+	must(t, os.Chmod(s.Dir(), 0o500))
+	t.Cleanup(func() { _ = os.Chmod(s.Dir(), 0o700) })
+	before := dataSnapshot(t, s, nil)
+	entries, err := s.Summaries()
+	if err != nil || len(entries) != 1 || entries[0].Session == nil {
+		t.Fatalf("Summaries() = %+v, %v", entries, err)
+	}
+	for _, made := range []string{".index", ".lock"} {
+		if _, err := os.Lstat(filepath.Join(s.Dir(), made)); !os.IsNotExist(err) {
+			t.Errorf("reading a read-only folder made %s: %v", made, err)
+		}
+	}
+	if after := dataSnapshot(t, s, nil); !maps.Equal(before, after) {
+		t.Errorf("reading changed the folder:\nbefore %v\nafter  %v", before, after)
+	}
+}

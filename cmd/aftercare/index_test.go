@@ -1,0 +1,135 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// aHistory has one of each kind of record: a check-in whose follow-up is
+// due, one followed up with ratings, a plan, a private follow-up, and a
+// check-in alone.
+const aHistory = `{
+  "version": 1,
+  "profiles": [{"name": "Sam", "needs": {"closeness": 2}}],
+  "sessions": [
+    {"id": "20261101T220000-aaaaaa", "started": "2026-11-01T22:00:00Z", "mode": "together", "people": ["Sam", "Alex"],
+     "situation": "scene", "shared": {"Sam": [{"question": "okay", "prompt": "Are you okay?", "choices": ["okay"], "said": "Yes, I'm okay"}]},
+     "chosen": ["make-tea", "blanket-wrap"], "note": "Tea helped.",
+     "ratings": [{"person": "Alex", "activity": "make-tea", "rating": "helped"}, {"person": "Sam", "activity": "blanket-wrap", "rating": "didnt-help"}],
+     "followup": {"for": ["Sam", "Alex"], "done": "2026-11-02T10:00:00Z"}},
+    {"id": "20261105T210000-bbbbbb", "started": "2026-11-05T21:00:00Z", "mode": "together", "people": ["Sam", "Alex"],
+     "shared": {}, "chosen": [], "ratings": [], "kind": "plan"},
+    {"id": "20261105T230000-cccccc", "started": "2026-11-05T23:00:00+01:00", "mode": "together", "people": ["Sam", "Alex"],
+     "situation": "tender", "shared": {}, "chosen": ["make-tea"], "ratings": [], "followup": {"for": ["Alex"]}},
+    {"id": "20261106T080000-dddddd", "started": "2026-11-06T08:00:00Z", "mode": "solo", "people": ["Kai"],
+     "shared": {}, "chosen": [], "ratings": [], "kind": "private-followup", "followup": {"for": ["Kai"]}},
+    {"id": "20261108T220000-eeeeee", "started": "2026-11-08T22:00:00Z", "mode": "solo", "people": ["Kai"],
+     "shared": {}, "chosen": [], "ratings": []}
+  ]
+}
+`
+
+// TestEveryCommandAnswersTheSameWithAndWithoutTheIndex runs each command
+// that reads the history with no index, with the index it wrote, with a
+// damaged one, and after a record changed behind the index's back, as an
+// older aftercare or a hand edit would change it.
+func TestEveryCommandAnswersTheSameWithAndWithoutTheIndex(t *testing.T) {
+	home := emptyHome(t)
+	backup := filepath.Join(home, "backup.json")
+	writeFile(t, backup, aHistory)
+	mustRun(t, "", "import", backup)
+	data := filepath.Join(home, ".local", "share", "aftercare")
+	index := filepath.Join(data, ".index")
+	writeFile(t, filepath.Join(data, "sessions", "20261109T220000-ffffff.json"), "{not a record")
+
+	commands := [][]string{
+		{"history"},
+		{"history", "--json"},
+		{"history", "--stats"},
+		{"history", "--stats", "--json", "--person", "alex"},
+		{"history", "--person", "Kai", "--since", "2026-11-07"},
+		{"due"},
+		{"suggest", "--for", "Sam,Alex", "--json"},
+		{"export"},
+		{"export", "--format", "markdown"},
+	}
+	answers := func() []outcome {
+		var out []outcome
+		for _, args := range commands {
+			out = append(out, aftercare(t, "", args...))
+		}
+		return out
+	}
+	same := func(state string, want, got []outcome) {
+		t.Helper()
+		for i := range commands {
+			if got[i] != want[i] {
+				t.Errorf("%s: aftercare %s answers\n%+v\nwithout the index it answers\n%+v", state, strings.Join(commands[i], " "), got[i], want[i])
+			}
+		}
+	}
+	without := func() []outcome {
+		t.Helper()
+		var out []outcome
+		for _, args := range commands {
+			if err := os.Remove(index); err != nil && !os.IsNotExist(err) {
+				t.Fatal(err)
+			}
+			out = append(out, aftercare(t, "", args...))
+		}
+		return out
+	}
+
+	want := without()
+	if want[0].code != exitFailure || !strings.Contains(want[0].stderr, "20261109T220000-ffffff.json") {
+		t.Fatalf("the damaged record was not named: %+v", want[0])
+	}
+	if !strings.HasPrefix(want[5].stdout, "Follow-up due for Alex, after") || strings.Count(want[5].stdout, "\n") != 2 || !strings.Contains(want[5].stdout, "\nA follow-up someone asked for privately is due") {
+		t.Fatalf("due is not what the records say: %+v", want[5])
+	}
+	same("with the index", want, answers())
+	if info, err := os.Stat(index); err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("the index was not written, readable by its owner alone: %v %v", info, err)
+	}
+	same("with the index again", want, answers())
+
+	for name, damage := range map[string]string{
+		"a truncated index":        "",
+		"an index cut off":         `{"version":1,"sessions":[{"file":"20261101T22`,
+		"an index of another kind": `{"version":99,"sessions":[]}`,
+		"an index that lies":       `{"version":1,"sessions":[{"file":"20261108T220000-eeeeee.json","size":1,"mod":1,"inode":1,"people":["Mallory"]}]}`,
+	} {
+		writeFile(t, index, damage)
+		same(name, want, answers())
+	}
+
+	// A follow-up done by hand, and a check-in taken away, behind the
+	// index's back.
+	followed := filepath.Join(data, "sessions", "20261105T230000-cccccc.json")
+	record, err := os.ReadFile(followed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := strings.Replace(string(record), `"for": [
+      "Alex"
+    ]`, `"for": [
+      "Alex"
+    ],
+    "done": "2026-11-06T10:00:00Z"`, 1)
+	if done == string(record) {
+		t.Fatalf("the record is not as the test expects:\n%s", record)
+	}
+	answers()
+	writeFile(t, followed, done)
+	if err := os.Remove(filepath.Join(data, "sessions", "20261108T220000-eeeeee.json")); err != nil {
+		t.Fatal(err)
+	}
+	got := answers()
+	want = without()
+	if strings.Contains(want[5].stdout, "Follow-up due") {
+		t.Fatalf("the follow-up done by hand is still due: %+v", want[5])
+	}
+	same("after records changed", want, got)
+}

@@ -1,0 +1,172 @@
+package profile
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// brief is what a listing of the history must say of a session: all of
+// it but what was shared and noted.
+func brief(s *Session) *Session {
+	out := &Session{ID: s.ID, Started: s.Started, Mode: s.Mode, People: s.People, Situation: s.Situation,
+		Chosen: s.Chosen, Ratings: s.Ratings, Kind: s.Kind}
+	if s.FollowUp != nil {
+		out.FollowUp = &FollowUp{For: s.FollowUp.For, Done: s.FollowUp.Done}
+	}
+	return out
+}
+
+// alike is a session as it compares: an empty list is as none, and a
+// time is the same time whatever its zone.
+func alike(s *Session) Session {
+	c := *s
+	c.Started = time.Time{}
+	for _, list := range []*[]string{&c.People, &c.Chosen} {
+		if len(*list) == 0 {
+			*list = nil
+		}
+	}
+	if len(c.Ratings) == 0 {
+		c.Ratings = nil
+	}
+	if c.FollowUp != nil && c.FollowUp.Done != nil {
+		f := *c.FollowUp
+		done := f.Done.UTC()
+		f.Done = &done
+		c.FollowUp = &f
+	}
+	return c
+}
+
+// checkSummaries fails unless Summaries lists, in order, each session as
+// it is on disk now, in brief, and the damaged files.
+func checkSummaries(t *testing.T, s *Store, state string) {
+	t.Helper()
+	whole, err := s.Sessions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Summaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(whole) {
+		t.Fatalf("%s: %d summaries of %d records", state, len(got), len(whole))
+	}
+	// The index is left as the records are: nothing gone is kept in it.
+	index, err := os.ReadFile(filepath.Join(s.Dir(), ".index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readable := 0
+	for _, e := range whole {
+		if e.Err == nil {
+			readable++
+			if !strings.Contains(string(index), `"file":"`+filepath.Base(e.Path)) {
+				t.Errorf("%s: the index lacks %s", state, e.Path)
+			}
+		}
+	}
+	if n := strings.Count(string(index), `"file":`); n != readable {
+		t.Errorf("%s: the index holds %d records, not the %d that can be read", state, n, readable)
+	}
+	for i, e := range whole {
+		g := got[i]
+		switch {
+		case g.Path != e.Path || (g.Err == nil) != (e.Err == nil):
+			t.Errorf("%s: summary %d is %s (%v), the record %s (%v)", state, i, g.Path, g.Err, e.Path, e.Err)
+		case e.Session == nil:
+		case !reflect.DeepEqual(alike(g.Session), alike(brief(e.Session))) || !g.Session.Started.Equal(e.Session.Started):
+			t.Errorf("%s: summary of %s is\n%+v\nwant\n%+v", state, e.Path, g.Session, brief(e.Session))
+		}
+	}
+}
+
+func TestTheIndexFollowsTheRecords(t *testing.T) {
+	s := newStore(t)
+	index := filepath.Join(s.Dir(), ".index")
+	asked := session("20261118T220000-aaaaaa", testStart.Add(-48*time.Hour), "Sam", "Alex")
+	asked.FollowUp = &FollowUp{For: []string{"Sam"}}
+	plan := session("20261119T200000-bbbbbb", testStart.Add(-26*time.Hour), "Sam", "Alex")
+	plan.Kind, plan.Chosen, plan.Ratings = Plan, nil, nil
+	for _, sess := range []*Session{asked, plan, session("20261120T221000-cccccc", testStart, "Kai")} {
+		if err := s.SaveSession(sess); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(s.Dir(), "sessions", "20261121T000000-dddddd.json"), []byte(`{"id": 1}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	checkSummaries(t, s, "with no index")
+	if _, err := os.Stat(index); err != nil {
+		t.Fatalf("no index was written: %v", err)
+	}
+	checkSummaries(t, s, "with the index")
+
+	changes := []struct {
+		state  string
+		change func()
+	}{
+		{"after the index was deleted", func() { must(t, os.Remove(index)) }},
+		{"after the index was truncated", func() { must(t, os.Truncate(index, 40)) }},
+		{"with an empty index", func() { must(t, os.WriteFile(index, nil, 0o600)) }},
+		{"with an index of another version", func() { must(t, os.WriteFile(index, []byte(`{"version": 2, "sessions": []}`), 0o600)) }},
+		{"with a record saved since the index, as an older aftercare saves", func() {
+			must(t, s.SaveSession(session("20261122T220000-eeeeee", testStart.Add(48*time.Hour), "Robin")))
+		}},
+		{"with a follow-up done since the index", func() {
+			must(t, s.CompleteFollowUp(asked.ID, testStart.Add(time.Hour), nil, []Rating{{Person: "Sam", Activity: "make-tea", Rating: "neutral"}}))
+		}},
+		{"with a record removed since the index", func() { must(t, os.Remove(filepath.Join(s.Dir(), "sessions", plan.ID+".json"))) }},
+		{"with a damaged record mended", func() {
+			must(t, os.Remove(filepath.Join(s.Dir(), "sessions", "20261121T000000-dddddd.json")))
+			must(t, s.SaveSession(session("20261121T000000-dddddd", testStart.Add(2*time.Hour), "Sam")))
+		}},
+		{"with a record rewritten to the same size", func() {
+			path := filepath.Join(s.Dir(), "sessions", "20261120T221000-cccccc.json")
+			data, err := os.ReadFile(path)
+			must(t, err)
+			must(t, os.WriteFile(path, []byte(strings.Replace(string(data), `"Kai"`, `"Kim"`, -1)), 0o600))
+		}},
+	}
+	for _, c := range changes {
+		checkSummaries(t, s, "before a change")
+		c.change()
+		checkSummaries(t, s, c.state)
+	}
+}
+
+func TestForgetTakesTheIndexWithIt(t *testing.T) {
+	s := newStore(t)
+	index := filepath.Join(s.Dir(), ".index")
+	for _, forget := range []func() error{
+		func() error { _, err := s.ForgetPerson("alex"); return err },
+		func() error { _, err := s.ForgetSession("20261118T220000-aaaaaa"); return err },
+		func() error { _, err := s.ForgetEverything(); return err },
+	} {
+		for _, sess := range []*Session{session("20261118T220000-aaaaaa", testStart, "Sam", "Alex"), session("20261119T220000-bbbbbb", testStart, "Alex")} {
+			must(t, s.SaveSession(sess))
+		}
+		if _, err := s.Summaries(); err != nil {
+			t.Fatal(err)
+		}
+		if data, err := os.ReadFile(index); err != nil || !strings.Contains(string(data), "Sam") {
+			t.Fatalf("the index was not written: %v", err)
+		}
+		must(t, forget())
+		if _, err := os.Stat(index); !os.IsNotExist(err) {
+			t.Errorf("forget left the index: %v", err)
+		}
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
