@@ -101,6 +101,41 @@ func readEach(paths []string, fn func(SessionEntry)) {
 	wg.Wait()
 }
 
+// EachInOrder reads the whole record of each entry, in the order given,
+// and hands it to fn; an entry already known to be damaged is handed on as
+// it is, and a file removed since it was listed is skipped. Records are
+// read a batch at a time, side by side, so that a history of years is
+// never held at once.
+func (s *Store) EachInOrder(entries []SessionEntry, fn func(SessionEntry) error) error {
+	const batch = 256
+	for start := 0; start < len(entries); start += batch {
+		part := slices.Clone(entries[start:min(start+batch, len(entries))])
+		found := make([]bool, len(part))
+		at := make(map[string]int, len(part))
+		var paths []string
+		for i, e := range part {
+			if e.Err != nil {
+				found[i] = true
+				continue
+			}
+			paths = append(paths, e.Path)
+			at[e.Path] = i
+		}
+		readEach(paths, func(e SessionEntry) {
+			part[at[e.Path]], found[at[e.Path]] = e, true
+		})
+		for i, e := range part {
+			if !found[i] {
+				continue
+			}
+			if err := fn(e); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // NewestFirst sorts sessions by when they started, newest first, damaged
 // files last by name, so that a listing stays stable.
 func NewestFirst(entries []SessionEntry) { slices.SortStableFunc(entries, newestFirst) }

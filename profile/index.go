@@ -37,6 +37,7 @@ type indexFile struct {
 type indexEntry struct {
 	File string `json:"file"`
 	stamp
+	ID        string     `json:"id"`
 	Started   time.Time  `json:"started"`
 	Mode      string     `json:"mode"`
 	Kind      string     `json:"kind,omitempty"`
@@ -64,7 +65,7 @@ func (s *Store) indexPath() string { return filepath.Join(s.dir, ".index") }
 
 // summary is what the index keeps of a session.
 func summary(file string, st stamp, sess *Session) indexEntry {
-	e := indexEntry{File: file, stamp: st, Started: sess.Started, Mode: sess.Mode, Kind: sess.Kind,
+	e := indexEntry{File: file, stamp: st, ID: sess.ID, Started: sess.Started, Mode: sess.Mode, Kind: sess.Kind,
 		Situation: sess.Situation, People: sess.People, Chosen: sess.Chosen, Ratings: sess.Ratings}
 	if f := sess.FollowUp; f != nil {
 		e.Asked, e.For, e.Done = true, f.For, f.Done
@@ -75,7 +76,7 @@ func summary(file string, st stamp, sess *Session) indexEntry {
 // session is the summary as a session without what was shared or noted:
 // enough to list it, follow it up, and rank by its ratings.
 func (e indexEntry) session() *Session {
-	s := &Session{ID: strings.TrimSuffix(e.File, ".json"), Started: e.Started, Mode: e.Mode, Kind: e.Kind,
+	s := &Session{ID: e.ID, Started: e.Started, Mode: e.Mode, Kind: e.Kind,
 		Situation: e.Situation, People: e.People, Chosen: e.Chosen, Ratings: e.Ratings}
 	if e.Asked {
 		s.FollowUp = &FollowUp{For: e.For, Done: e.Done}
@@ -86,8 +87,8 @@ func (e indexEntry) session() *Session {
 // Summaries lists every session as the index keeps it, newest first,
 // then the files that cannot be read, each with its error, by name. A
 // summary has no shared answers and no note: Session, or EachInOrder,
-// reads the whole record. Only files that are new or changed
-// since the index was written are read.
+// reads the whole record. Only files that are new or changed since the
+// index was written are read.
 func (s *Store) Summaries() ([]SessionEntry, error) {
 	if err := s.checkPlaces(); err != nil {
 		return nil, err
@@ -215,55 +216,4 @@ func (s *Store) dropIndex() error {
 		return err
 	}
 	return nil
-}
-
-// EachInOrder reads the whole record of each entry, in the order given,
-// and hands it to fn; an entry already known to be damaged is handed on as
-// it is, and a file removed since it was listed is skipped. Records are
-// read a batch at a time, side by side, so that a history of years is
-// never held at once.
-func (s *Store) EachInOrder(entries []SessionEntry, fn func(SessionEntry) error) error {
-	const batch = 256
-	for start := 0; start < len(entries); start += batch {
-		part := slices.Clone(entries[start:min(start+batch, len(entries))])
-		found := make([]bool, len(part))
-		at := make(map[string]int, len(part))
-		var paths []string
-		for i, e := range part {
-			if e.Err != nil {
-				found[i] = true
-				continue
-			}
-			paths = append(paths, e.Path)
-			at[e.Path] = i
-		}
-		readEach(paths, func(e SessionEntry) {
-			part[at[e.Path]], found[at[e.Path]] = e, true
-		})
-		for i, e := range part {
-			if !found[i] {
-				continue
-			}
-			if err := fn(e); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// StatsOf works out the figures of the listed sessions, reading each whole
-// in turn; it returns the errors of those that cannot be read.
-func (s *Store) StatsOf(entries []SessionEntry) (Stats, []error) {
-	m := NewStatsMaker(s.cat)
-	var unread []error
-	_ = s.EachInOrder(entries, func(e SessionEntry) error {
-		if e.Err != nil {
-			unread = append(unread, e.Err)
-		} else {
-			m.Add(e.Session)
-		}
-		return nil
-	})
-	return m.Stats(), unread
 }

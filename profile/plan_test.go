@@ -161,7 +161,11 @@ func TestStatsSayHowCheckinsHaveGone(t *testing.T) {
 		{Name: "Alex", Answers: []Answered{answered(t, "close-or-space", choice("space"), true)}},
 	}, nil, "")
 	second.Ratings = []Rating{{Person: "Sam", Activity: "make-tea", Rating: catalog.Helped}, {Person: "Sam", Activity: "hug-then-space", Rating: catalog.Helped}}
-	st := MakeStats(cat, entriesOf(second, planBy(t, at(1, 20, 0), "Sam", "Alex"), first))
+	m := newStatsMaker(cat)
+	for _, e := range entriesOf(second, planBy(t, at(1, 20, 0), "Sam", "Alex"), first) {
+		m.add(e.Session)
+	}
+	st := m.stats()
 
 	if len(st.People) != 2 || st.People[0].Name != "Alex" || st.People[1].Name != "Sam" {
 		t.Fatalf("people %+v", st.People)

@@ -63,21 +63,10 @@ const mostHelped = 5
 // space to count as needing it, rather than a passing hint.
 const neededWeight = 2
 
-// MakeStats works out the figures from the history: only what people chose
-// to share counts, as it is all that was kept.
-func MakeStats(cat *catalog.Catalog, entries []SessionEntry) Stats {
-	m := NewStatsMaker(cat)
-	for _, e := range entries {
-		if e.Session != nil {
-			m.Add(e.Session)
-		}
-	}
-	return m.Stats()
-}
-
-// StatsMaker works out the figures one session at a time, in any order,
-// so that a history of years is never held at once to count it.
-type StatsMaker struct {
+// statsMaker works out the figures one session at a time, in any order,
+// so that a history of years is never held at once to count it. Only
+// what people chose to share counts, as it is all that was kept.
+type statsMaker struct {
 	cat    *catalog.Catalog
 	people map[string]*PersonStats
 	// spelt is when each name was spelt as it is kept: the figures use
@@ -86,13 +75,13 @@ type StatsMaker struct {
 	ratings map[string]map[string]*HelpedActivity
 }
 
-// NewStatsMaker starts the figures of an empty history.
-func NewStatsMaker(cat *catalog.Catalog) *StatsMaker {
-	return &StatsMaker{cat: cat, people: map[string]*PersonStats{}, spelt: map[string]time.Time{},
+// newStatsMaker starts the figures of an empty history.
+func newStatsMaker(cat *catalog.Catalog) *statsMaker {
+	return &statsMaker{cat: cat, people: map[string]*PersonStats{}, spelt: map[string]time.Time{},
 		ratings: map[string]map[string]*HelpedActivity{}}
 }
 
-func (m *StatsMaker) person(name string, at time.Time) *PersonStats {
+func (m *statsMaker) person(name string, at time.Time) *PersonStats {
 	key := nameKey(name)
 	ps := m.people[key]
 	if ps == nil {
@@ -105,8 +94,8 @@ func (m *StatsMaker) person(name string, at time.Time) *PersonStats {
 	return ps
 }
 
-// Add counts one check-in; plans and private follow-ups are not counted.
-func (m *StatsMaker) Add(s *Session) {
+// add counts one check-in; plans and private follow-ups are not counted.
+func (m *statsMaker) add(s *Session) {
 	if s.Kind != "" {
 		return
 	}
@@ -150,8 +139,8 @@ func (m *StatsMaker) Add(s *Session) {
 	}
 }
 
-// Stats are the figures of what was added.
-func (m *StatsMaker) Stats() Stats {
+// stats are the figures of what was added.
+func (m *statsMaker) stats() Stats {
 	var out Stats
 	for key, ps := range m.people {
 		p := *ps
@@ -171,6 +160,22 @@ func (m *StatsMaker) Stats() Stats {
 	}
 	slices.SortFunc(out.People, func(a, b PersonStats) int { return strings.Compare(nameKey(a.Name), nameKey(b.Name)) })
 	return out
+}
+
+// StatsOf works out the figures of the listed sessions, reading each whole
+// in turn; it returns the errors of those that cannot be read.
+func (s *Store) StatsOf(entries []SessionEntry) (Stats, []error) {
+	m := newStatsMaker(s.cat)
+	var unread []error
+	_ = s.EachInOrder(entries, func(e SessionEntry) error {
+		if e.Err != nil {
+			unread = append(unread, e.Err)
+		} else {
+			m.add(e.Session)
+		}
+		return nil
+	})
+	return m.stats(), unread
 }
 
 // readShared sums up shared answers: the needs they point to, and how they

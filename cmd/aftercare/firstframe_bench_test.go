@@ -17,27 +17,31 @@ import (
 // BenchmarkFirstFrame measures, on a pseudo-terminal of 100x30, the time
 // from starting a program to its first frame: a bare Bubble Tea list as
 // the yardstick, then aftercare's home screen with histories of 0, 1,000
-// and 10,000 check-ins. peak-MiB is the most memory the process has held
-// (VmHWM) once its History screen shows the whole history, so that
-// reading it is counted.
+// 10,000 and 100,000 check-ins. peak-MiB is the most memory the process
+// has held (VmHWM) once its History screen shows the whole history and
+// its figures, so that reading it is counted.
 func BenchmarkFirstFrame(b *testing.B) {
 	bare := buildForBench(b, "./testdata/barelist")
 	aftercare := buildForBench(b, ".")
 	b.Run("bare-list", func(b *testing.B) {
-		firstFrames(b, bare, b.TempDir(), "Check in together", "", "q")
+		firstFrames(b, bare, b.TempDir(), "Check in together", "", "", "q")
 	})
-	for _, n := range []int{0, 1000, 10000} {
+	for _, n := range []int{0, 1000, 10000, 100000} {
 		home := homeWithCheckins(b, n)
+		shown := "How it has gone"
+		if n == 0 {
+			shown = "No check-ins saved yet"
+		}
 		b.Run(fmt.Sprintf("home-%d-checkins", n), func(b *testing.B) {
-			firstFrames(b, aftercare, home, "Check in together", "h", "\x03")
+			firstFrames(b, aftercare, home, "Check in together", "h", shown, "\x03")
 		})
 	}
 }
 
 // firstFrames starts bin b.N times, timing each until want is on the
-// screen; then, untimed, it presses more and waits for the history (when
-// more is given), and leaves with quit.
-func firstFrames(b *testing.B, bin, home, want, more, quit string) {
+// screen; then, untimed, it presses more and waits for shown (when more
+// is given), and leaves with quit.
+func firstFrames(b *testing.B, bin, home, want, more, shown, quit string) {
 	var peak int64
 	for range b.N {
 		ptm, tty := openPty(b)
@@ -54,7 +58,7 @@ func firstFrames(b *testing.B, bin, home, want, more, quit string) {
 		b.StopTimer()
 		if more != "" {
 			ptm.WriteString(more)
-			waitOnPty(b, ptm, screen, "check-in")
+			waitOnPty(b, ptm, screen, shown)
 		}
 		peak = max(peak, highWater(b, cmd.Process.Pid))
 		ptm.WriteString(quit)

@@ -30,9 +30,16 @@ func BenchmarkProcess(b *testing.B) {
 	aftercare := buildForBench(b, ".")
 	peakOf := buildForBench(b, "./testdata/peak")
 	empty := b.TempDir()
+	// fresh is run before each timed run, untimed, when not nil.
+	var fresh func()
 	run := func(b *testing.B, home, bin string, args ...string) {
 		var peak int64
 		for b.Loop() {
+			if fresh != nil {
+				b.StopTimer()
+				fresh()
+				b.StartTimer()
+			}
 			cmd := exec.Command(peakOf, append([]string{bin}, args...)...)
 			cmd.Env = []string{"HOME=" + home, "LANG=en_GB.UTF-8"}
 			cmd.Stdout = io.Discard
@@ -52,11 +59,21 @@ func BenchmarkProcess(b *testing.B) {
 	b.Run("go-hello", func(b *testing.B) { run(b, empty, helloBin) })
 	b.Run("suggest", func(b *testing.B) { run(b, empty, aftercare, "suggest", "--together", "--situation", "scene") })
 	b.Run("catalog-validate", func(b *testing.B) { run(b, empty, aftercare, "catalog", "validate") })
-	for _, n := range []int{1000, 10000} {
+	for _, n := range []int{1000, 10000, 100000} {
 		home := homeWithCheckins(b, n)
+		index := filepath.Join(home, ".local", "share", "aftercare", ".index")
 		for _, args := range [][]string{{"due"}, {"history", "--json"}, {"history", "--stats"}, {"suggest", "--for", "Sam,Alex"}} {
 			b.Run(fmt.Sprintf("%s-%d-checkins", strings.Join(args, " "), n), func(b *testing.B) { run(b, home, aftercare, args...) })
 		}
+		// The first command after the index went, or after records were
+		// copied in by hand, reads every record and writes the index.
+		fresh = func() {
+			if err := os.Remove(index); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.Run(fmt.Sprintf("due-%d-checkins-no-index", n), func(b *testing.B) { run(b, home, aftercare, "due") })
+		fresh = nil
 	}
 }
 
@@ -75,7 +92,8 @@ func buildForBench(b *testing.B, pkg string) string {
 
 // homeWithCheckins is a home folder whose history holds n check-ins of
 // two people, one a night. One is saved as the program saves it; the rest
-// are copies of its file under other names, which is much quicker.
+// are copies of its file under other names, which is much quicker. The
+// history's index is written, as the first command to read it would.
 func homeWithCheckins(b *testing.B, n int) string {
 	b.Helper()
 	home := b.TempDir()
@@ -105,6 +123,9 @@ func homeWithCheckins(b *testing.B, n int) string {
 		if err := os.WriteFile(filepath.Join(sessions, name+".json"), data, 0o600); err != nil {
 			b.Fatal(err)
 		}
+	}
+	if _, err := store.Summaries(); err != nil {
+		b.Fatal(err)
 	}
 	return home
 }
