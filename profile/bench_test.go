@@ -24,3 +24,26 @@ func BenchmarkHistory(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSummaries lists the same history from its index, as most
+// commands do: the folder listed, each file's stamp compared, nothing
+// else read.
+func BenchmarkSummaries(b *testing.B) {
+	s := newStore(b)
+	for i := range 10_000 {
+		sess := session(fmt.Sprintf("s%05d", i), testStart.Add(time.Duration(i)*time.Hour), "Sam", "Alex")
+		sess.Note = "We had tea and then some quiet."
+		if err := s.SaveSession(sess); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if _, err := s.Summaries(); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		entries, err := s.Summaries()
+		if err != nil || len(entries) != 10_000 || entries[0].Err != nil {
+			b.Fatalf("%d entries, %v", len(entries), err)
+		}
+	}
+}

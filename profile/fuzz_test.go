@@ -2,7 +2,9 @@ package profile
 
 import (
 	"errors"
+	"reflect"
 	"testing"
+	"time"
 
 	"github.com/aftercare-tui/aftercare/catalog"
 )
@@ -54,6 +56,37 @@ func FuzzSession(f *testing.F) {
 		}
 		if _, err := encodeSession(sess); err != nil {
 			t.Errorf("a session that was read cannot be written: %v", err)
+		}
+	})
+}
+
+func FuzzIndex(f *testing.F) {
+	asked := session("s1", testStart, "Sam", "Alex")
+	done := testStart.Add(time.Hour)
+	asked.FollowUp = &FollowUp{For: []string{"Sam"}, Done: &done}
+	index := encodeIndex([]indexEntry{summary("s1.json", stamp{Size: 812, Mod: 1, Inode: 2}, asked),
+		summary("s2.json", stamp{}, session("s2", testStart, "Kai"))})
+	f.Add(index)
+	f.Add(index[:len(index)-3])
+	f.Add([]byte(indexHeader + "\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\n"))
+	f.Add([]byte("aftercare index 1\nx.json\t1\t2\t3\tx\t2026-11-20T22:10:00Z\tsolo\t\t\tSa\rm\t\t\t\t\t\n"))
+	f.Add([]byte("aftercare index 1\nx.json\t1\t2\t3\tx\t2026-11-20T22:10:00Z\tsolo\t\t\tSam\t\t\t\t\tSam\x1emake-tea\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		entries, ok := decodeIndex(data)
+		if !ok {
+			return
+		}
+		again, ok := decodeIndex(encodeIndex(entries))
+		if !ok || len(again) != len(entries) {
+			t.Fatalf("an index that was read does not read back the same: %d entries, then %d", len(entries), len(again))
+		}
+		for i := range entries {
+			var was, is Session
+			entries[i].session(&was)
+			again[i].session(&is)
+			if !reflect.DeepEqual(alike(&was), alike(&is)) || entries[i].stamp != again[i].stamp {
+				t.Errorf("entry %d read back as\n%+v\nnot\n%+v", i, again[i], entries[i])
+			}
 		}
 	})
 }

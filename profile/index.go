@@ -1,60 +1,55 @@
 package profile
 
 import (
-	"encoding/json"
+	"cmp"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
 // The index (.index in the data folder) keeps, for each session file, what
 // most commands need without reading the file: when it started, who was
 // there, its kind and situation, what was chosen, who a follow-up is for
-// and whether it is done, and the ratings. It is derived, never the only copy of anything:
-// a file whose size, time or inode differs from what the index says, or
-// that the index lacks, is read again; an index that is missing, damaged or
-// of another version is rebuilt. Readers write it, atomically and under the
+// and whether it is done, and the ratings. It is derived, never the only
+// copy of anything: a file whose size, time or inode differs from what the
+// index says, or that the index lacks, is read again; an index that is
+// missing, damaged or of another version is rebuilt. Readers write it, atomically and under the
 // folder's lock, only when it changed and only if the lock is free at once;
 // writers of records leave it alone, and the next reader sees what they
 // changed. Forget removes it, since it holds names.
 
-const indexVersion = 1
-
 // maxIndexBytes bounds what is read as an index: a larger one is rebuilt.
 const maxIndexBytes = 256 << 20
-
-type indexFile struct {
-	Version  int          `json:"version"`
-	Sessions []indexEntry `json:"sessions"`
-}
 
 // indexEntry is one session as the index keeps it, with the stamp of the
 // file it was read from.
 type indexEntry struct {
-	File string `json:"file"`
+	File string
 	stamp
-	ID        string     `json:"id"`
-	Started   time.Time  `json:"started"`
-	Mode      string     `json:"mode"`
-	Kind      string     `json:"kind,omitempty"`
-	Situation string     `json:"situation,omitempty"`
-	People    []string   `json:"people"`
-	Chosen    []string   `json:"chosen,omitempty"`
-	For       []string   `json:"for,omitempty"`
-	Done      *time.Time `json:"done,omitempty"`
-	Asked     bool       `json:"asked,omitempty"`
-	Ratings   []Rating   `json:"ratings,omitempty"`
+	ID        string
+	Started   time.Time
+	Mode      string
+	Kind      string
+	Situation string
+	People    []string
+	Chosen    []string
+	For       []string
+	Done      *time.Time
+	Asked     bool
+	Ratings   []Rating
 }
 
 // stamp is what tells that a file changed since it was read.
 type stamp struct {
-	Size  int64  `json:"size"`
-	Mod   int64  `json:"mod"`
-	Inode uint64 `json:"inode"`
+	Size  int64
+	Mod   int64
+	Inode uint64
 }
 
 func stampOf(info fs.FileInfo) stamp {
@@ -73,15 +68,14 @@ func summary(file string, st stamp, sess *Session) indexEntry {
 	return e
 }
 
-// session is the summary as a session without what was shared or noted:
-// enough to list it, follow it up, and rank by its ratings.
-func (e indexEntry) session() *Session {
-	s := &Session{ID: e.ID, Started: e.Started, Mode: e.Mode, Kind: e.Kind,
+// session fills s with the summary: a session without what was shared or
+// noted, enough to list it, follow it up, and rank by its ratings.
+func (e indexEntry) session(s *Session) {
+	*s = Session{ID: e.ID, Started: e.Started, Mode: e.Mode, Kind: e.Kind,
 		Situation: e.Situation, People: e.People, Chosen: e.Chosen, Ratings: e.Ratings}
 	if e.Asked {
 		s.FollowUp = &FollowUp{For: e.For, Done: e.Done}
 	}
-	return s
 }
 
 // Summaries lists every session as the index keeps it, newest first,
@@ -98,21 +92,27 @@ func (s *Store) Summaries() ([]SessionEntry, error) {
 		return nil, err
 	}
 	old, indexRead := s.readIndex()
-	known := make(map[string]*indexEntry, len(old))
-	for i := range old {
-		known[old[i].File] = &old[i]
+	known := make(map[string]int, len(old))
+	for i, e := range old {
+		known[e.File] = i
 	}
 	dir := s.sessionsDir()
-	fresh := make([]indexEntry, 0, len(listed))
 	stamps := map[string]stamp{}
 	var toRead []string
+	still := make([]bool, len(old))
 	for _, f := range listed {
-		if e := known[f.name]; e != nil && f.regular && e.stamp == f.stamp {
-			fresh = append(fresh, *e)
+		if i, ok := known[f.name]; ok && f.regular && old[i].stamp == f.stamp {
+			still[i] = true
 			continue
 		}
 		toRead = append(toRead, filepath.Join(dir, f.name))
 		stamps[f.name] = f.stamp
+	}
+	fresh := old[:0]
+	for i, e := range old {
+		if still[i] {
+			fresh = append(fresh, e)
+		}
 	}
 	// The index is rewritten when it lacks a file, holds one that has
 	// gone or changed, or could not be read.
@@ -127,16 +127,22 @@ func (s *Store) Summaries() ([]SessionEntry, error) {
 		fresh = append(fresh, summary(name, stamps[name], e.Session))
 		changed = true
 	})
-	out := make([]SessionEntry, 0, len(fresh)+len(damaged))
-	for _, e := range fresh {
-		out = append(out, SessionEntry{Path: filepath.Join(dir, e.File), Session: e.session()})
-	}
+	// Kept newest first, the index reads back in order, and sorting it
+	// again costs next to nothing.
+	slices.SortFunc(fresh, func(a, b indexEntry) int {
+		return cmp.Or(b.Started.Compare(a.Started), strings.Compare(b.ID, a.ID), strings.Compare(a.File, b.File))
+	})
 	if changed {
 		s.writeIndex(fresh)
 	}
-	out = append(out, damaged...)
-	NewestFirst(out)
-	return out, nil
+	sessions := make([]Session, len(fresh))
+	out := make([]SessionEntry, len(fresh), len(fresh)+len(damaged))
+	for i, e := range fresh {
+		e.session(&sessions[i])
+		out[i] = SessionEntry{Path: filepath.Join(dir, e.File), Session: &sessions[i]}
+	}
+	NewestFirst(damaged)
+	return append(out, damaged...), nil
 }
 
 // listedFile is a session file as the folder lists it.
@@ -154,22 +160,37 @@ func (s *Store) listSessions() ([]listedFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]listedFile, 0, len(entries))
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".") || !strings.HasSuffix(e.Name(), ".json") {
-			continue
-		}
-		info, err := e.Info()
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		f := listedFile{name: e.Name()}
-		if err == nil {
-			f.regular, f.stamp = info.Mode().IsRegular(), stampOf(info)
-		}
-		out = append(out, f)
+	entries = slices.DeleteFunc(entries, func(e fs.DirEntry) bool {
+		return strings.HasPrefix(e.Name(), ".") || !strings.HasSuffix(e.Name(), ".json")
+	})
+	// Looking at each file is most of the cost: it is shared out, since
+	// the kernel can look at several at once.
+	out := make([]listedFile, len(entries))
+	gone := make([]bool, len(entries))
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(entries)/512))
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(entries); i += workers {
+				info, err := entries[i].Info()
+				out[i] = listedFile{name: entries[i].Name()}
+				switch {
+				case errors.Is(err, fs.ErrNotExist):
+					gone[i] = true
+				case err == nil:
+					out[i].regular, out[i].stamp = info.Mode().IsRegular(), stampOf(info)
+				}
+			}
+		})
 	}
-	return out, nil
+	wg.Wait()
+	kept := out[:0]
+	for i, f := range out {
+		if !gone[i] {
+			kept = append(kept, f)
+		}
+	}
+	return kept, nil
 }
 
 // readIndex reads the index, or says it could not: missing, damaged, too
@@ -179,11 +200,7 @@ func (s *Store) readIndex() ([]indexEntry, bool) {
 	if err != nil {
 		return nil, false
 	}
-	var idx indexFile
-	if json.Unmarshal(data, &idx) != nil || idx.Version != indexVersion {
-		return nil, false
-	}
-	return idx.Sessions, true
+	return decodeIndex(data)
 }
 
 // writeIndex saves the index if the folder's lock is free at once, and
@@ -201,11 +218,7 @@ func (s *Store) writeIndex(entries []indexEntry) {
 			info, err := os.Lstat(filepath.Join(s.sessionsDir(), e.File))
 			return err != nil || stampOf(info) != e.stamp
 		})
-		data, err := json.Marshal(indexFile{Version: indexVersion, Sessions: kept})
-		if err != nil {
-			return err
-		}
-		return s.write(s.indexPath(), data)
+		return s.write(s.indexPath(), encodeIndex(kept))
 	})
 }
 

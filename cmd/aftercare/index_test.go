@@ -97,9 +97,9 @@ func TestEveryCommandAnswersTheSameWithAndWithoutTheIndex(t *testing.T) {
 
 	for name, damage := range map[string]string{
 		"a truncated index":        "",
-		"an index cut off":         `{"version":1,"sessions":[{"file":"20261101T22`,
-		"an index of another kind": `{"version":99,"sessions":[]}`,
-		"an index that lies":       `{"version":1,"sessions":[{"file":"20261108T220000-eeeeee.json","size":1,"mod":1,"inode":1,"people":["Mallory"]}]}`,
+		"an index cut off":         "aftercare index 1\n20261101T22",
+		"an index of another kind": `{"version":1,"sessions":[]}`,
+		"an index that lies":       "aftercare index 1\n20261108T220000-eeeeee.json\t1\t1\t1\t20261108T220000-eeeeee\t2026-11-08T22:00:00Z\tsolo\t\t\tMallory\t\t\t\t\t\n",
 	} {
 		writeFile(t, index, damage)
 		same(name, want, answers())
