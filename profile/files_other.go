@@ -23,3 +23,6 @@ func keptReadOnly(info fs.FileInfo) bool { return !info.IsDir() && info.Mode().P
 
 // inode is 0: a file's size and time tell a change well enough here.
 func inode(fs.FileInfo) uint64 { return 0 }
+
+// nonBlock is nothing: a named pipe cannot stand in for a file here.
+const nonBlock = 0

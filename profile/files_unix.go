@@ -44,3 +44,7 @@ func inode(info fs.FileInfo) uint64 {
 	}
 	return 0
 }
+
+// nonBlock keeps an open from waiting on a named pipe put where a file
+// should be.
+const nonBlock = syscall.O_NONBLOCK

@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 )
 
 // The index (.index in the data folder) keeps, for each session file, what
@@ -32,17 +31,9 @@ const maxIndexBytes = 256 << 20
 type indexEntry struct {
 	File string
 	stamp
-	ID        string
-	Started   time.Time
-	Mode      string
-	Kind      string
-	Situation string
-	People    []string
-	Chosen    []string
-	For       []string
-	Done      *time.Time
-	Asked     bool
-	Ratings   []Rating
+	// sess is the session without what was shared or noted: enough to
+	// list it, follow it up, and rank by its ratings.
+	sess Session
 }
 
 // stamp is what tells that a file changed since it was read.
@@ -60,63 +51,61 @@ func (s *Store) indexPath() string { return filepath.Join(s.dir, ".index") }
 
 // summary is what the index keeps of a session.
 func summary(file string, st stamp, sess *Session) indexEntry {
-	e := indexEntry{File: file, stamp: st, ID: sess.ID, Started: sess.Started, Mode: sess.Mode, Kind: sess.Kind,
-		Situation: sess.Situation, People: sess.People, Chosen: sess.Chosen, Ratings: sess.Ratings}
+	e := indexEntry{File: file, stamp: st, sess: Session{ID: sess.ID, Started: sess.Started, Mode: sess.Mode, Kind: sess.Kind,
+		Situation: sess.Situation, People: sess.People, Chosen: sess.Chosen, Ratings: sess.Ratings}}
 	if f := sess.FollowUp; f != nil {
-		e.Asked, e.For, e.Done = true, f.For, f.Done
+		e.sess.FollowUp = &FollowUp{For: f.For, Done: f.Done}
 	}
 	return e
 }
 
-// session fills s with the summary: a session without what was shared or
-// noted, enough to list it, follow it up, and rank by its ratings.
-func (e indexEntry) session(s *Session) {
-	*s = Session{ID: e.ID, Started: e.Started, Mode: e.Mode, Kind: e.Kind,
-		Situation: e.Situation, People: e.People, Chosen: e.Chosen, Ratings: e.Ratings}
-	if e.Asked {
-		s.FollowUp = &FollowUp{For: e.For, Done: e.Done}
+// Summaries lists every session as the index keeps it, newest first,
+// then the files that cannot be read, each with its error, by name (see
+// EachSummary). The list is never nil without an error, so that nil can
+// stand for "not read yet".
+func (s *Store) Summaries() ([]SessionEntry, error) {
+	out := []SessionEntry{}
+	if err := s.EachSummary(func(e SessionEntry) { out = append(out, e) }); err != nil {
+		return nil, err
 	}
+	NewestFirst(out)
+	return out, nil
 }
 
-// Summaries lists every session as the index keeps it, newest first,
-// then the files that cannot be read, each with its error, by name. A
-// summary has no shared answers and no note: Session, or EachInOrder,
-// reads the whole record. Only files that are new or changed since the
-// index was written are read.
-func (s *Store) Summaries() ([]SessionEntry, error) {
+// EachSummary hands fn every session as the index keeps it, one at a time
+// and in no set order, then each file that cannot be read, with its
+// error. A summary has no shared answers and no note: Session, or
+// EachInOrder, reads the whole record. Only files that are new or changed
+// since the index was written are read, and nothing is kept: a command
+// that needs a little of each session holds no more than that, whatever
+// the length of the history.
+func (s *Store) EachSummary(fn func(SessionEntry)) error {
 	if err := s.checkPlaces(); err != nil {
-		return nil, err
+		return err
 	}
 	listed, err := s.listSessions()
 	if err != nil {
-		return nil, err
-	}
-	old, indexRead := s.readIndex()
-	known := make(map[string]int, len(old))
-	for i, e := range old {
-		known[e.File] = i
+		return err
 	}
 	dir := s.sessionsDir()
-	stamps := map[string]stamp{}
+	stale := 0
+	s.eachIndexed(func(e indexEntry) {
+		f, ok := listed[e.File]
+		if !ok || f.seen || !f.regular || f.stamp != e.stamp {
+			stale++
+			return
+		}
+		f.seen = true
+		listed[e.File] = f
+		fn(SessionEntry{Path: filepath.Join(dir, e.File), Session: &e.sess})
+	})
 	var toRead []string
-	still := make([]bool, len(old))
-	for _, f := range listed {
-		if i, ok := known[f.name]; ok && f.regular && old[i].stamp == f.stamp {
-			still[i] = true
-			continue
-		}
-		toRead = append(toRead, filepath.Join(dir, f.name))
-		stamps[f.name] = f.stamp
-	}
-	fresh := old[:0]
-	for i, e := range old {
-		if still[i] {
-			fresh = append(fresh, e)
+	for name, f := range listed {
+		if !f.seen {
+			toRead = append(toRead, filepath.Join(dir, name))
 		}
 	}
-	// The index is rewritten when it lacks a file, holds one that has
-	// gone or changed, or could not be read.
-	changed := !indexRead && len(listed) > 0 || len(fresh) != len(old)
+	var fresh []indexEntry
 	var damaged []SessionEntry
 	readEach(toRead, func(e SessionEntry) {
 		if e.Err != nil {
@@ -124,35 +113,33 @@ func (s *Store) Summaries() ([]SessionEntry, error) {
 			return
 		}
 		name := filepath.Base(e.Path)
-		fresh = append(fresh, summary(name, stamps[name], e.Session))
-		changed = true
+		sum := summary(name, listed[name].stamp, e.Session)
+		fresh = append(fresh, sum)
+		fn(SessionEntry{Path: e.Path, Session: &sum.sess})
 	})
-	// Kept newest first, the index reads back in order, and sorting it
-	// again costs next to nothing.
-	slices.SortFunc(fresh, func(a, b indexEntry) int {
-		return cmp.Or(b.Started.Compare(a.Started), strings.Compare(b.ID, a.ID), strings.Compare(a.File, b.File))
-	})
-	if changed {
-		s.writeIndex(fresh)
-	}
-	sessions := make([]Session, len(fresh))
-	out := make([]SessionEntry, len(fresh), len(fresh)+len(damaged))
-	for i, e := range fresh {
-		e.session(&sessions[i])
-		out[i] = SessionEntry{Path: filepath.Join(dir, e.File), Session: &sessions[i]}
+	// The index is written again when it lacks a file (it could not be
+	// read to its end, or a record is new) or holds one that has gone or
+	// changed.
+	if len(fresh) > 0 || stale > 0 {
+		s.rewriteIndex(listed, fresh)
 	}
 	NewestFirst(damaged)
-	return append(out, damaged...), nil
+	for _, e := range damaged {
+		fn(e)
+	}
+	return nil
 }
 
 // listedFile is a session file as the folder lists it.
 type listedFile struct {
-	name    string
 	regular bool
 	stamp
+	// seen is set once the index has given the file.
+	seen bool
 }
 
-func (s *Store) listSessions() ([]listedFile, error) {
+// listSessions looks at every session file, by name.
+func (s *Store) listSessions() (map[string]listedFile, error) {
 	entries, err := os.ReadDir(s.sessionsDir())
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -165,7 +152,7 @@ func (s *Store) listSessions() ([]listedFile, error) {
 	})
 	// Looking at each file is most of the cost: it is shared out, since
 	// the kernel can look at several at once.
-	out := make([]listedFile, len(entries))
+	looked := make([]listedFile, len(entries))
 	gone := make([]bool, len(entries))
 	var wg sync.WaitGroup
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(entries)/512))
@@ -173,52 +160,73 @@ func (s *Store) listSessions() ([]listedFile, error) {
 		wg.Go(func() {
 			for i := w; i < len(entries); i += workers {
 				info, err := entries[i].Info()
-				out[i] = listedFile{name: entries[i].Name()}
 				switch {
 				case errors.Is(err, fs.ErrNotExist):
 					gone[i] = true
 				case err == nil:
-					out[i].regular, out[i].stamp = info.Mode().IsRegular(), stampOf(info)
+					looked[i] = listedFile{regular: info.Mode().IsRegular(), stamp: stampOf(info)}
 				}
 			}
 		})
 	}
 	wg.Wait()
-	kept := out[:0]
-	for i, f := range out {
+	out := make(map[string]listedFile, len(entries))
+	for i, e := range entries {
 		if !gone[i] {
-			kept = append(kept, f)
+			out[e.Name()] = looked[i]
 		}
 	}
-	return kept, nil
+	return out, nil
 }
 
-// readIndex reads the index, or says it could not: missing, damaged, too
-// large or of another version, it is as good as empty.
-func (s *Store) readIndex() ([]indexEntry, bool) {
-	data, err := readRecord(s.indexPath(), "index", maxIndexBytes, nil)
+// eachIndexed reads the index and hands fn each entry, saying whether it
+// was read whole: one missing, damaged, too large or of another version
+// is as good as missing from where it went wrong.
+func (s *Store) eachIndexed(fn func(indexEntry)) bool {
+	f, err := os.OpenFile(s.indexPath(), os.O_RDONLY|noFollow|nonBlock, 0)
 	if err != nil {
-		return nil, false
+		return false
 	}
-	return decodeIndex(data)
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return false
+	}
+	return eachIndexed(f, maxIndexBytes, fn)
 }
 
-// writeIndex saves the index if the folder's lock is free at once, and
+// rewriteIndex saves the index anew, from what of the old one still holds
+// and what was read since, if the folder's lock is free at once; it
 // leaves it for another run otherwise, or when the folder may not be
 // changed. Under the lock each file is looked at again, so that nothing a
 // writer changed meanwhile (a forget above all) is kept as it was.
-func (s *Store) writeIndex(entries []indexEntry) {
+func (s *Store) rewriteIndex(listed map[string]listedFile, fresh []indexEntry) {
 	s.indexing.Lock()
 	defer s.indexing.Unlock()
 	if s.closed {
 		return
 	}
 	_ = s.tryLocked(func() error {
-		kept := slices.DeleteFunc(slices.Clone(entries), func(e indexEntry) bool {
+		entries := slices.Clone(fresh)
+		read := make(map[string]bool, len(fresh))
+		for _, e := range fresh {
+			read[e.File] = true
+		}
+		s.eachIndexed(func(e indexEntry) {
+			if f, ok := listed[e.File]; ok && f.stamp == e.stamp && !read[e.File] {
+				entries = append(entries, e)
+				read[e.File] = true
+			}
+		})
+		entries = slices.DeleteFunc(entries, func(e indexEntry) bool {
 			info, err := os.Lstat(filepath.Join(s.sessionsDir(), e.File))
 			return err != nil || stampOf(info) != e.stamp
 		})
-		return s.write(s.indexPath(), encodeIndex(kept))
+		// Kept newest first, the index reads back in the order that
+		// listings show.
+		slices.SortFunc(entries, func(a, b indexEntry) int {
+			return cmp.Or(b.sess.Started.Compare(a.sess.Started), strings.Compare(b.sess.ID, a.sess.ID), strings.Compare(a.File, b.File))
+		})
+		return s.write(s.indexPath(), encodeIndex(entries))
 	})
 }
 

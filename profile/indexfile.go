@@ -1,6 +1,9 @@
 package profile
 
 import (
+	"bufio"
+	"bytes"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,9 +14,9 @@ import (
 // session, its fields split by tabs, the items of a list by \x1f and the
 // parts of a rating by \x1e. None of these can be part of a saved record's
 // names, ids or words, which hold no control character; a session that
-// somehow has one is left out, and read from its file each time. Text
-// split by hand reads ten times faster than JSON, and its fields share
-// one buffer rather than each taking memory of its own.
+// somehow has one is left out, and read from its file each time. Lines
+// split by hand read many times faster than JSON, and one at a time, so
+// that reading the index takes no more memory for a long history.
 
 const indexHeader = "aftercare index 1"
 
@@ -26,37 +29,45 @@ const (
 )
 
 func encodeIndex(entries []indexEntry) []byte {
-	var b strings.Builder
+	var b bytes.Buffer
 	b.WriteString(indexHeader + "\n")
 	for _, e := range entries {
-		if !indexable(e) {
-			continue
+		if indexable(e) {
+			b.WriteString(encodeIndexLine(e))
 		}
-		ratings := make([]string, len(e.Ratings))
-		for i, r := range e.Ratings {
-			ratings[i] = r.Person + ratingSep + r.Activity + ratingSep + r.Rating
-		}
-		done, asked := "", ""
-		if e.Done != nil {
-			done = e.Done.Format(time.RFC3339Nano)
-		}
-		if e.Asked {
-			asked = "1"
-		}
-		fields := []string{e.File, strconv.FormatInt(e.Size, 10), strconv.FormatInt(e.Mod, 10), strconv.FormatUint(e.Inode, 10),
-			e.ID, e.Started.Format(time.RFC3339Nano), e.Mode, e.Kind, e.Situation,
-			strings.Join(e.People, itemSep), strings.Join(e.Chosen, itemSep), asked, strings.Join(e.For, itemSep), done,
-			strings.Join(ratings, itemSep)}
-		b.WriteString(strings.Join(fields, fieldSep) + "\n")
 	}
-	return []byte(b.String())
+	return b.Bytes()
+}
+
+func encodeIndexLine(e indexEntry) string {
+	s := &e.sess
+	ratings := make([]string, len(s.Ratings))
+	for i, r := range s.Ratings {
+		ratings[i] = r.Person + ratingSep + r.Activity + ratingSep + r.Rating
+	}
+	var asked, done string
+	var whom []string
+	if f := s.FollowUp; f != nil {
+		asked, whom = "1", f.For
+		if f.Done != nil {
+			done = f.Done.Format(time.RFC3339Nano)
+		}
+	}
+	return strings.Join([]string{e.File, strconv.FormatInt(e.Size, 10), strconv.FormatInt(e.Mod, 10), strconv.FormatUint(e.Inode, 10),
+		s.ID, s.Started.Format(time.RFC3339Nano), s.Mode, s.Kind, s.Situation,
+		strings.Join(s.People, itemSep), strings.Join(s.Chosen, itemSep), asked, strings.Join(whom, itemSep), done,
+		strings.Join(ratings, itemSep)}, fieldSep) + "\n"
 }
 
 // indexable says whether a session's words can be written on one line
 // and read back.
 func indexable(e indexEntry) bool {
-	words := slices.Concat([]string{e.File, e.ID, e.Mode, e.Kind, e.Situation}, e.People, e.Chosen, e.For)
-	for _, r := range e.Ratings {
+	s := &e.sess
+	words := slices.Concat([]string{e.File, s.ID, s.Mode, s.Kind, s.Situation}, s.People, s.Chosen)
+	if s.FollowUp != nil {
+		words = append(words, s.FollowUp.For...)
+	}
+	for _, r := range s.Ratings {
 		words = append(words, r.Person, r.Activity, r.Rating)
 	}
 	for _, w := range words {
@@ -67,27 +78,39 @@ func indexable(e indexEntry) bool {
 	return true
 }
 
-// decodeIndex reads an index, or says it cannot: anything not exactly as
-// encodeIndex writes it, a last line cut short included, makes the whole
-// index as good as missing.
-func decodeIndex(data []byte) ([]indexEntry, bool) {
-	header, rest, ok := strings.Cut(string(data), "\n")
-	if !ok || header != indexHeader {
-		return nil, false
+// eachIndexed reads an index from r and hands fn each entry in turn. It
+// says whether the whole index was as encodeIndex writes it: anything
+// else, a last line cut short included, stops the reading there, and the
+// index is as good as missing from that point.
+func eachIndexed(r io.Reader, limit int64, fn func(indexEntry)) bool {
+	in := bufio.NewReader(io.LimitReader(r, limit+1))
+	header, err := in.ReadString('\n')
+	if err != nil || header != indexHeader+"\n" {
+		return false
 	}
-	out := make([]indexEntry, 0, strings.Count(rest, "\n"))
-	for rest != "" {
-		var line string
-		if line, rest, ok = strings.Cut(rest, "\n"); !ok {
-			return nil, false
+	read := int64(len(header))
+	for {
+		line, err := in.ReadString('\n')
+		read += int64(len(line))
+		switch {
+		case err == io.EOF && line == "":
+			return read <= limit
+		case err != nil:
+			return false
 		}
-		e, ok := decodeIndexLine(line)
+		e, ok := decodeIndexLine(line[:len(line)-1])
 		if !ok {
-			return nil, false
+			return false
 		}
-		out = append(out, e)
+		fn(e)
 	}
-	return out, true
+}
+
+// decodeIndex reads a whole index, or says it cannot.
+func decodeIndex(data []byte) ([]indexEntry, bool) {
+	var out []indexEntry
+	ok := eachIndexed(bytes.NewReader(data), int64(len(data)), func(e indexEntry) { out = append(out, e) })
+	return out, ok
 }
 
 func decodeIndexLine(line string) (indexEntry, bool) {
@@ -108,31 +131,37 @@ func decodeIndexLine(line string) (indexEntry, bool) {
 			return indexEntry{}, false
 		}
 	}
-	e := indexEntry{File: f[0], ID: f[4], Mode: f[6], Kind: f[7], Situation: f[8],
-		People: items(f[9]), Chosen: items(f[10]), Asked: f[11] == "1", For: items(f[12])}
+	e := indexEntry{File: f[0]}
+	e.sess = Session{ID: f[4], Mode: f[6], Kind: f[7], Situation: f[8], People: items(f[9]), Chosen: items(f[10])}
 	var errs [4]error
 	e.Size, errs[0] = strconv.ParseInt(f[1], 10, 64)
 	e.Mod, errs[1] = strconv.ParseInt(f[2], 10, 64)
 	e.Inode, errs[2] = strconv.ParseUint(f[3], 10, 64)
-	e.Started, errs[3] = time.Parse(time.RFC3339Nano, f[5])
+	e.sess.Started, errs[3] = time.Parse(time.RFC3339Nano, f[5])
 	for _, err := range errs {
 		if err != nil {
 			return indexEntry{}, false
 		}
 	}
-	if f[13] != "" {
-		done, err := time.Parse(time.RFC3339Nano, f[13])
-		if err != nil {
-			return indexEntry{}, false
+	switch {
+	case f[11] == "1":
+		e.sess.FollowUp = &FollowUp{For: items(f[12])}
+		if f[13] != "" {
+			done, err := time.Parse(time.RFC3339Nano, f[13])
+			if err != nil {
+				return indexEntry{}, false
+			}
+			e.sess.FollowUp.Done = &done
 		}
-		e.Done = &done
+	case f[11] != "" || f[12] != "" || f[13] != "":
+		return indexEntry{}, false
 	}
 	for _, r := range items(f[14]) {
 		parts := strings.Split(r, ratingSep)
 		if len(parts) != 3 {
 			return indexEntry{}, false
 		}
-		e.Ratings = append(e.Ratings, Rating{Person: parts[0], Activity: parts[1], Rating: parts[2]})
+		e.sess.Ratings = append(e.sess.Ratings, Rating{Person: parts[0], Activity: parts[1], Rating: parts[2]})
 	}
 	return e, true
 }

@@ -34,22 +34,30 @@ func (a *app) damaged(errs ...error) {
 }
 
 // checkins lists every check-in, plan and follow-up as the index keeps
-// them (profile.Store.Summaries): newest first, without what was shared,
-// chosen or noted. Each file that cannot be read is named, and stays in
-// the list, where the history commands show it.
+// them (profile.Store.EachSummary): newest first, without what was shared
+// or noted. Each file that cannot be read is named, and stays in the
+// list, where the history commands show it.
 func (a *app) checkins(cmd *cobra.Command) ([]profile.SessionEntry, error) {
+	history := []profile.SessionEntry{}
+	if err := a.eachCheckin(cmd, func(e profile.SessionEntry) { history = append(history, e) }); err != nil {
+		return nil, err
+	}
+	profile.NewestFirst(history)
+	return history, nil
+}
+
+// eachCheckin hands keep every check-in, plan and follow-up as the index
+// keeps them, in no set order, and names those that cannot be read: a
+// command that needs a few of them holds no more than that.
+func (a *app) eachCheckin(cmd *cobra.Command, keep func(profile.SessionEntry)) error {
 	store, err := a.data(cmd)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	entries, err := store.Summaries()
-	if err != nil {
-		return nil, err
-	}
-	for _, e := range entries {
+	return store.EachSummary(func(e profile.SessionEntry) {
 		a.damaged(e.Err)
-	}
-	return entries, nil
+		keep(e)
+	})
 }
 
 // eachWhole reads the whole record of each listed entry, in order, and

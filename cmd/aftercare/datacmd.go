@@ -34,16 +34,16 @@ func newHistoryCommand(a *app) *cobra.Command {
 					return usagef("--since: %v", err)
 				}
 			}
-			entries, err := a.checkins(cmd)
-			if err != nil {
-				return err
-			}
 			var kept []profile.SessionEntry
-			for _, e := range entries {
+			err := a.eachCheckin(cmd, func(e profile.SessionEntry) {
 				if e.Session != nil && filter.Keep(e.Session) {
 					kept = append(kept, e)
 				}
+			})
+			if err != nil {
+				return err
 			}
+			profile.NewestFirst(kept)
 			switch {
 			case stats:
 				return a.printStats(kept, person, asJSON)

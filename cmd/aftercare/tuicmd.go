@@ -115,11 +115,20 @@ read: that file is named on standard error and the exit is 1 (0 with
 --ignore-damaged).`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			history, err := a.checkins(cmd)
+			// Only open follow-ups are kept, whatever the history's length.
+			var open []profile.SessionEntry
+			err := a.eachCheckin(cmd, func(e profile.SessionEntry) {
+				if s := e.Session; s != nil && s.FollowUp != nil && s.FollowUp.Done == nil {
+					open = append(open, e)
+				}
+			})
 			if err != nil {
 				return err
 			}
-			for _, s := range profile.Due(history, time.Now()) {
+			// Read in no set order; sorted, equal times come out the same
+			// way every run.
+			profile.NewestFirst(open)
+			for _, s := range profile.Due(open, time.Now()) {
 				fmt.Fprintln(a.stdout, profile.DueLine(s))
 			}
 			return nil
