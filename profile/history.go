@@ -104,36 +104,58 @@ func readEach(paths []string, fn func(SessionEntry)) {
 // EachInOrder reads the whole record of each entry, in the order given,
 // and hands it to fn; an entry already known to be damaged is handed on as
 // it is, and a file removed since it was listed is skipped. Records are
-// read a batch at a time, side by side, so that a history of years is
-// never held at once.
+// read a batch at a time, side by side, the next batch while fn takes the
+// last, so that a history of years is never held at once.
 func (s *Store) EachInOrder(entries []SessionEntry, fn func(SessionEntry) error) error {
 	const batch = 256
-	for start := 0; start < len(entries); start += batch {
-		part := slices.Clone(entries[start:min(start+batch, len(entries))])
-		found := make([]bool, len(part))
-		at := make(map[string]int, len(part))
-		var paths []string
-		for i, e := range part {
-			if e.Err != nil {
-				found[i] = true
-				continue
+	batches := make(chan []SessionEntry, 1)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(batches)
+		for start := 0; start < len(entries); start += batch {
+			select {
+			case batches <- readInOrder(entries[start:min(start+batch, len(entries))]):
+			case <-stop:
+				return
 			}
-			paths = append(paths, e.Path)
-			at[e.Path] = i
 		}
-		readEach(paths, func(e SessionEntry) {
-			part[at[e.Path]], found[at[e.Path]] = e, true
-		})
-		for i, e := range part {
-			if !found[i] {
-				continue
-			}
+	}()
+	for part := range batches {
+		for _, e := range part {
 			if err := fn(e); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// readInOrder reads the records of the entries side by side and gives
+// them in the same order, leaving out a file removed since it was listed.
+func readInOrder(entries []SessionEntry) []SessionEntry {
+	part := slices.Clone(entries)
+	found := make([]bool, len(part))
+	at := make(map[string]int, len(part))
+	var paths []string
+	for i, e := range part {
+		if e.Err != nil {
+			found[i] = true
+			continue
+		}
+		paths = append(paths, e.Path)
+		at[e.Path] = i
+	}
+	readEach(paths, func(e SessionEntry) {
+		part[at[e.Path]], found[at[e.Path]] = e, true
+	})
+	kept := part[:0]
+	for i, e := range part {
+		if found[i] {
+			kept = append(kept, e)
+		}
+	}
+	return kept
 }
 
 // NewestFirst sorts sessions by when they started, newest first, damaged

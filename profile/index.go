@@ -18,10 +18,11 @@ import (
 // and whether it is done, and the ratings. It is derived, never the only
 // copy of anything: a file whose size, time or inode differs from what the
 // index says, or that the index lacks, is read again; an index that is
-// missing, damaged or of another version is rebuilt. Readers write it, atomically and under the
-// folder's lock, only when it changed and only if the lock is free at once;
-// writers of records leave it alone, and the next reader sees what they
-// changed. Forget removes it, since it holds names.
+// missing, damaged or of another version is rebuilt. Readers write it,
+// atomically and under the folder's lock, only when it changed and only if
+// the lock is free at once; writers of records leave it alone, and the
+// next reader sees what they changed. Forget removes it, since it holds
+// names.
 
 // maxIndexBytes bounds what is read as an index: a larger one is rebuilt.
 const maxIndexBytes = 256 << 20

@@ -162,18 +162,26 @@ func (m *statsMaker) stats() Stats {
 	return out
 }
 
-// StatsOf works out the figures of the listed sessions, reading each whole
-// in turn; it returns the errors of those that cannot be read.
+// StatsOf works out the figures of the listed sessions, reading each whole,
+// side by side and in no set order, since the figures do not depend on
+// it; it returns the errors of those that cannot be read.
 func (s *Store) StatsOf(entries []SessionEntry) (Stats, []error) {
 	m := newStatsMaker(s.cat)
 	var unread []error
-	_ = s.EachInOrder(entries, func(e SessionEntry) error {
+	var paths []string
+	for _, e := range entries {
+		if e.Err != nil {
+			unread = append(unread, e.Err)
+		} else {
+			paths = append(paths, e.Path)
+		}
+	}
+	readEach(paths, func(e SessionEntry) {
 		if e.Err != nil {
 			unread = append(unread, e.Err)
 		} else {
 			m.add(e.Session)
 		}
-		return nil
 	})
 	return m.stats(), unread
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/profile"
@@ -61,9 +63,9 @@ offers nothing that asks more than a little energy of that person.`,
 				return err
 			}
 			var saved []catalog.Person
-			var history []profile.SessionEntry
+			var history *pastOf
 			if len(f.forNames) > 0 {
-				if history, err = a.checkins(cmd); err != nil {
+				if history, err = a.pastOf(cmd, f.forNames); err != nil {
 					return err
 				}
 				if saved, err = a.savedPeople(f.forNames, f.situation, history); err != nil {
@@ -75,7 +77,7 @@ offers nothing that asks more than a little energy of that person.`,
 				return err
 			}
 			if len(saved) > 0 && !f.noHistory {
-				req.Ratings = ratings(history, req.People)
+				req.Ratings = history.ratings(req.People)
 			}
 			if !cmd.Flags().Changed("minutes") && req.Minutes == 0 {
 				req.Minutes = cfg.DefaultMinutes
@@ -275,7 +277,7 @@ func readRequest(cat *catalog.Catalog, path string, stdin io.Reader) (catalog.Re
 // has been read. A named person's profile that cannot be read stops the
 // command, since what they never want may be in it; a damaged file of
 // someone else's does not.
-func (a *app) savedPeople(names []string, situation string, history []profile.SessionEntry) ([]catalog.Person, error) {
+func (a *app) savedPeople(names []string, situation string, history *pastOf) ([]catalog.Person, error) {
 	people := make([]catalog.Person, 0, len(names))
 	for _, name := range names {
 		name = strings.TrimSpace(name)
@@ -287,7 +289,7 @@ func (a *app) savedPeople(names []string, situation string, history []profile.Se
 		case !errors.Is(err, profile.ErrNotFound):
 			return nil, err
 		}
-		guest, ok := profile.NameInHistory(history, name)
+		guest, ok := history.spelt[strings.TrimSpace(name)]
 		if !ok {
 			return nil, usagef("--for: no profile named %q, and no check-in with them either (see 'aftercare profile list')", name)
 		}
@@ -296,14 +298,51 @@ func (a *app) savedPeople(names []string, situation string, history []profile.Se
 	return people, nil
 }
 
+// pastOf is what --for needs of the history: how it spells each name
+// asked about (as the newest check-in with them does), and their ratings.
+type pastOf struct {
+	spelt map[string]string
+	rated []catalog.Rating
+}
+
+// pastOf reads the history as --for needs it, keeping of each check-in
+// only the spelling and ratings of the people named, so that a long
+// history takes little memory.
+func (a *app) pastOf(cmd *cobra.Command, names []string) (*pastOf, error) {
+	for i, name := range names {
+		names[i] = strings.TrimSpace(name)
+	}
+	p := &pastOf{spelt: map[string]string{}}
+	spelledAt := map[string]time.Time{}
+	err := a.eachCheckin(cmd, func(e profile.SessionEntry) {
+		if e.Session == nil {
+			return
+		}
+		one := []profile.SessionEntry{e}
+		for _, name := range names {
+			known, ok := profile.NameInHistory(one, name)
+			if at, seen := spelledAt[name]; ok && (!seen || e.Session.Started.After(at)) {
+				p.spelt[name], spelledAt[name] = known, e.Session.Started
+			}
+		}
+		p.rated = append(p.rated, profile.RatingsFor(profile.Ratings(one), names)...)
+	})
+	// Read in no set order; sorted, ratings given at the same moment
+	// count the same way every run.
+	slices.SortFunc(p.rated, func(a, b catalog.Rating) int {
+		return cmp.Or(a.At.Compare(b.At), strings.Compare(a.Person, b.Person), strings.Compare(a.Activity, b.Activity), strings.Compare(a.Value, b.Value))
+	})
+	return p, err
+}
+
 // ratings are the ratings in the history of the people asked about, from
 // the check-ins that could be read (the others are named).
-func ratings(history []profile.SessionEntry, people []catalog.Person) []catalog.Rating {
+func (p *pastOf) ratings(people []catalog.Person) []catalog.Rating {
 	names := make([]string, len(people))
-	for i, p := range people {
-		names[i] = p.Name
+	for i, person := range people {
+		names[i] = person.Name
 	}
-	return profile.RatingsFor(profile.Ratings(history), names)
+	return profile.RatingsFor(p.rated, names)
 }
 
 // completeFrom offers the catalogue's ids of the given kinds when a shell
