@@ -37,13 +37,10 @@ func newHistory(c *ctx) *history {
 
 // init shows the figures of the history, or has them counted.
 func (h *history) init(c *ctx) tea.Cmd {
-	switch {
-	case c.stats != nil:
+	if c.stats != nil {
 		h.stats = *c.stats
-	case c.history != nil:
-		return countStats(c.store, c.history)
 	}
-	return nil
+	return countStats(c)
 }
 
 func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {

@@ -61,8 +61,12 @@ type ctx struct {
 	history    []profile.SessionEntry
 	historyErr error
 	// stats are the figures of the history, worked out when the History
-	// screen first needs them; nil until then.
-	stats *profile.Stats
+	// screen first needs them; nil until then. reads counts the times the
+	// history was read, and counting is the read whose figures are being
+	// worked out, so that they are worked out once and only kept for the
+	// history as it is now.
+	stats           *profile.Stats
+	reads, counting int
 
 	// width and height are the room the screens lay themselves out in:
 	// the terminal's size, but never less than the least a screen needs
@@ -148,6 +152,9 @@ func New(o Options) *Model {
 	}
 	c := &ctx{cat: o.Catalog, store: o.Store, cfg: o.Config, profiles: o.Profiles, history: o.History,
 		now: o.Now, st: newStyles(dark, o.NoColor)}
+	if o.History != nil {
+		c.reads = 1
+	}
 	m := &Model{c: c, help: help.New()}
 	m.help.Styles = c.st.help
 	m.current = newHome(c)
@@ -180,18 +187,24 @@ func loadHistory(store *profile.Store) tea.Cmd {
 	}
 }
 
-// statsCountedMsg brings the figures of the history, counted in the
-// background, each record read in turn.
+// statsCountedMsg brings the figures of the history as it was read the
+// nth time, counted in the background.
 type statsCountedMsg struct {
-	of    []profile.SessionEntry
+	read  int
 	stats profile.Stats
 }
 
-// countStats works out the figures of the history as read.
-func countStats(store *profile.Store, entries []profile.SessionEntry) tea.Cmd {
+// countStats has the figures of the history worked out, unless they are
+// known or being worked out already.
+func countStats(c *ctx) tea.Cmd {
+	if c.stats != nil || c.history == nil || c.counting == c.reads {
+		return nil
+	}
+	c.counting = c.reads
+	store, entries, read := c.store, c.history, c.reads
 	return func() tea.Msg {
 		stats, _ := store.StatsOf(entries)
-		return statsCountedMsg{entries, stats}
+		return statsCountedMsg{read, stats}
 	}
 }
 
@@ -251,10 +264,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case historyLoadedMsg:
 		m.c.history, m.c.historyErr, m.c.stats = msg.entries, msg.err, nil
+		m.c.reads++
 	case statsCountedMsg:
 		// Figures of a history read since are not kept: they would not
 		// count what was saved after.
-		if len(msg.of) == len(m.c.history) && (len(msg.of) == 0 || &msg.of[0] == &m.c.history[0]) {
+		if msg.read == m.c.reads {
 			m.c.stats = &msg.stats
 		}
 	case profilesLoadedMsg:

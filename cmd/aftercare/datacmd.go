@@ -34,10 +34,12 @@ func newHistoryCommand(a *app) *cobra.Command {
 					return usagef("--since: %v", err)
 				}
 			}
+			// Of each check-in listed, only what puts it in its place is
+			// kept: it is read whole when its turn comes.
 			var kept []profile.SessionEntry
 			err := a.eachCheckin(cmd, func(e profile.SessionEntry) {
-				if e.Session != nil && filter.Keep(e.Session) {
-					kept = append(kept, e)
+				if s := e.Session; s != nil && filter.Keep(s) {
+					kept = append(kept, profile.SessionEntry{Path: e.Path, Session: &profile.Session{ID: s.ID, Started: s.Started}})
 				}
 			})
 			if err != nil {
