@@ -226,6 +226,10 @@ func Sparkline(felt []Felt) string {
 	return b.String()
 }
 
+// feltShown is how many of the times someone said how they felt the
+// figures draw: years of them would fill the screen with one chart.
+const feltShown = 30
+
 // FormatStats writes the figures for reading in a terminal.
 func FormatStats(st Stats) string {
 	if len(st.People) == 0 {
@@ -238,8 +242,12 @@ func FormatStats(st Stats) string {
 		}
 		fmt.Fprintf(&b, "%s: %s\n", p.Name, times(p.Checkins, "check-in"))
 		if len(p.Felt) > 0 {
-			last := p.Felt[len(p.Felt)-1]
-			fmt.Fprintf(&b, "  How they felt: %s  (1 low to 5 good; lately %.1f)\n", Sparkline(p.Felt), last.Mood)
+			shown := p.Felt[max(0, len(p.Felt)-feltShown):]
+			label := "How they felt"
+			if len(shown) < len(p.Felt) {
+				label = fmt.Sprintf("How they felt, the last %d times", len(shown))
+			}
+			fmt.Fprintf(&b, "  %s: %s  (1 low to 5 good; lately %.1f)\n", label, Sparkline(shown), shown[len(shown)-1].Mood)
 		}
 		fmt.Fprintf(&b, "  Needed closeness %s, space %s\n", times(p.Closeness, "time"), times(p.Space, "time"))
 		if len(p.Helped) > 0 {
