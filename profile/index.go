@@ -25,7 +25,7 @@ import (
 // names.
 
 // maxIndexBytes bounds what is read as an index: a larger one is rebuilt.
-const maxIndexBytes = 256 << 20
+const maxIndexBytes = 64 << 20
 
 // indexEntry is one session as the index keeps it, with the stamp of the
 // file it was read from.

@@ -89,6 +89,7 @@ func eachIndexed(r io.Reader, limit int64, fn func(indexEntry)) bool {
 		return false
 	}
 	read := int64(len(header))
+	words := interner{}
 	for {
 		line, err := in.ReadString('\n')
 		read += int64(len(line))
@@ -98,7 +99,7 @@ func eachIndexed(r io.Reader, limit int64, fn func(indexEntry)) bool {
 		case err != nil:
 			return false
 		}
-		e, ok := decodeIndexLine(line[:len(line)-1])
+		e, ok := decodeIndexLine(line[:len(line)-1], words)
 		if !ok {
 			return false
 		}
@@ -113,7 +114,29 @@ func decodeIndex(data []byte) ([]indexEntry, bool) {
 	return out, ok
 }
 
-func decodeIndexLine(line string) (indexEntry, bool) {
+// interner keeps one copy of each word that recurs from line to line
+// (names, ids of activities and situations), so that what is kept of a
+// session does not hold on to the whole line it was read from.
+type interner map[string]string
+
+func (in interner) word(w string) string {
+	if kept, ok := in[w]; ok {
+		return kept
+	}
+	w = strings.Clone(w)
+	in[w] = w
+	return w
+}
+
+func (in interner) items(field string) []string {
+	list := items(field)
+	for i, w := range list {
+		list[i] = in.word(w)
+	}
+	return list
+}
+
+func decodeIndexLine(line string, words interner) (indexEntry, bool) {
 	var f [indexFields]string
 	for i := range f {
 		var ok bool
@@ -131,8 +154,9 @@ func decodeIndexLine(line string) (indexEntry, bool) {
 			return indexEntry{}, false
 		}
 	}
-	e := indexEntry{File: f[0]}
-	e.sess = Session{ID: f[4], Mode: f[6], Kind: f[7], Situation: f[8], People: items(f[9]), Chosen: items(f[10])}
+	e := indexEntry{File: strings.Clone(f[0])}
+	e.sess = Session{ID: strings.Clone(f[4]), Mode: words.word(f[6]), Kind: words.word(f[7]), Situation: words.word(f[8]),
+		People: words.items(f[9]), Chosen: words.items(f[10])}
 	var errs [4]error
 	e.Size, errs[0] = strconv.ParseInt(f[1], 10, 64)
 	e.Mod, errs[1] = strconv.ParseInt(f[2], 10, 64)
@@ -145,7 +169,7 @@ func decodeIndexLine(line string) (indexEntry, bool) {
 	}
 	switch {
 	case f[11] == "1":
-		e.sess.FollowUp = &FollowUp{For: items(f[12])}
+		e.sess.FollowUp = &FollowUp{For: words.items(f[12])}
 		if f[13] != "" {
 			done, err := time.Parse(time.RFC3339Nano, f[13])
 			if err != nil {
@@ -161,7 +185,7 @@ func decodeIndexLine(line string) (indexEntry, bool) {
 		if len(parts) != 3 {
 			return indexEntry{}, false
 		}
-		e.sess.Ratings = append(e.sess.Ratings, Rating{Person: parts[0], Activity: parts[1], Rating: parts[2]})
+		e.sess.Ratings = append(e.sess.Ratings, Rating{Person: words.word(parts[0]), Activity: words.word(parts[1]), Rating: words.word(parts[2])})
 	}
 	return e, true
 }

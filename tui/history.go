@@ -112,17 +112,16 @@ func (h *history) view(c *ctx) (string, string) {
 // they needed closeness or space, and what helped them most.
 func (h *history) summary(c *ctx) string {
 	st := c.st
-	stats := h.stats
-	if len(stats.People) == 0 {
+	if len(h.stats.People) == 0 {
 		return ""
 	}
 	var b strings.Builder
 	b.WriteString(st.title.Render("How it has gone") + st.muted.Render("  (s for more)") + "\n")
 	nameWidth := 0
-	for _, p := range stats.People {
+	for _, p := range h.stats.People {
 		nameWidth = max(nameWidth, lipgloss.Width(p.Name))
 	}
-	for _, p := range stats.People {
+	for _, p := range h.stats.People {
 		line := st.name.Render(fmt.Sprintf("%-*s", nameWidth, p.Name)) + "  " + st.warm.Render(fmt.Sprintf("%-8s", profile.Sparkline(p.Felt[max(0, len(p.Felt)-8):])))
 		line += st.text.Render(fmt.Sprintf("  closeness %d · space %d", p.Closeness, p.Space))
 		if len(p.Helped) > 0 {
