@@ -21,6 +21,13 @@ func quitKey() key.Binding {
 	return key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "leave"))
 }
 
+// coverKey hides the screen at once behind an empty one, and brings it
+// back: for when someone walks in. It is a control key, so that it works
+// while typing too, and one no text field or list uses.
+func coverKey() key.Binding {
+	return key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", "cover"))
+}
+
 func upDownKeys() (key.Binding, key.Binding) {
 	return key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", "up")),
 		key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "down"))
@@ -45,5 +52,5 @@ func (k keyMap) FullHelp() [][]key.Binding {
 // withCommon adds the keys every screen has to a screen's own.
 func withCommon(own ...key.Binding) keyMap {
 	short := append(own, helpKey(), quitKey())
-	return keyMap{short: short, full: [][]key.Binding{own, {helpKey(), quitKey()}}}
+	return keyMap{short: short, full: [][]key.Binding{own, {helpKey(), coverKey(), quitKey()}}}
 }

@@ -132,6 +132,8 @@ type Model struct {
 	full    bool // the full key help is showing
 	// leaving is set while asking whether to leave with unsaved work.
 	leaving bool
+	// covered is set while the cover key hides the screen.
+	covered bool
 	// quitAfterSave is set when someone asked to leave during a save.
 	quitAfterSave bool
 	// stopping is set once a StopMsg came, while a save is waited for.
@@ -259,7 +261,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, m.route(tea.WindowSizeMsg{Width: m.c.width, Height: m.c.height})
 	case tea.PasteMsg:
-		if m.stopping || m.leaving || m.tooSmall() {
+		if m.stopping || m.leaving || m.tooSmall() || m.covered {
 			return m, nil
 		}
 	case historyLoadedMsg:
@@ -280,6 +282,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case tea.KeyPressMsg:
 		switch {
+		case key.Matches(msg, coverKey()):
+			m.covered = !m.covered
+			return m, nil
+		case m.covered:
+			// Nothing is answered blind, and nothing shows through.
+			return m, nil
 		case m.stopping:
 			return m, nil
 		case m.leaving:
@@ -417,6 +425,9 @@ func (m *Model) resize(width, height int) {
 
 // View draws the frame and the current screen in the alternate screen.
 func (m *Model) View() tea.View {
+	if m.covered {
+		return coveredView()
+	}
 	if m.tooSmall() {
 		return m.tooSmallView()
 	}
@@ -450,6 +461,16 @@ func (m *Model) View() tea.View {
 	v := tea.NewView(page)
 	v.AltScreen = true
 	v.WindowTitle = "aftercare"
+	return v
+}
+
+// coveredView is the screen behind the cover key: empty, with a title that
+// names nothing, so that a glance at it says nothing of aftercare or of
+// anyone. Whatever was on screen is kept as it was, to come back.
+func coveredView() tea.View {
+	v := tea.NewView("")
+	v.AltScreen = true
+	v.WindowTitle = "Terminal"
 	return v
 }
 
