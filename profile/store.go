@@ -411,3 +411,13 @@ func dataFiles(dir, ext string) ([]string, error) {
 	}
 	return out, nil
 }
+
+// ProfileCount is how many profile files there are, read or not: enough
+// to say how much is kept without reading anyone's.
+func (s *Store) ProfileCount() (int, error) {
+	if err := s.checkPlaces(); err != nil {
+		return 0, err
+	}
+	paths, err := dataFiles(s.profilesDir(), ".yaml")
+	return len(paths), err
+}

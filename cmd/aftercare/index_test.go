@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -132,4 +133,40 @@ func TestEveryCommandAnswersTheSameWithAndWithoutTheIndex(t *testing.T) {
 		t.Fatalf("the follow-up done by hand is still due: %+v", want[5])
 	}
 	same("after records changed", want, got)
+}
+
+func TestStatusCountsWithoutNamingAnyone(t *testing.T) {
+	home := emptyHome(t)
+	data := filepath.Join(home, ".local", "share", "aftercare")
+	out := mustRun(t, "", "status")
+	if !strings.HasPrefix(out, "Nothing is saved yet. What is will be kept in "+data) {
+		t.Errorf("status of a new user:\n%s", out)
+	}
+	if _, err := os.Stat(data); !os.IsNotExist(err) {
+		t.Errorf("status made the data folder: %v", err)
+	}
+
+	backup := filepath.Join(home, "backup.json")
+	writeFile(t, backup, aHistory)
+	mustRun(t, "", "import", backup)
+	out = mustRun(t, "", "status")
+	for _, want := range []string{data + ": 1 profile, 3 check-ins and 1 plan.", "not encrypted", "2 follow-ups are due: see 'aftercare due'."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("status lacks %q:\n%s", want, out)
+		}
+	}
+	writeFile(t, filepath.Join(data, "sessions", "20261109T220000-ffffff.json"), "{not a record")
+	got := aftercare(t, "", "status", "--json")
+	var st status
+	if err := json.Unmarshal([]byte(got.stdout), &st); err != nil {
+		t.Fatal(err)
+	}
+	if want := (status{DataDir: data, Profiles: 1, Checkins: 3, Plans: 1, Due: 2, Unread: 1}); st != want || got.code != exitFailure {
+		t.Errorf("status --json = %+v, exit %d; want %+v, exit %d", st, got.code, want, exitFailure)
+	}
+	for _, name := range []string{"Sam", "Alex", "Kai"} {
+		if strings.Contains(out+got.stdout+got.stderr, name) {
+			t.Errorf("status names %s", name)
+		}
+	}
 }
