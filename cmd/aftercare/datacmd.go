@@ -2,14 +2,18 @@ package main
 
 import (
 	"bufio"
+	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"time"
 
+	"filippo.io/age"
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/profile"
+	"github.com/aftercare-tui/aftercare/seal"
 	"github.com/spf13/cobra"
 )
 
@@ -101,19 +105,32 @@ func (a *app) printStats(entries []profile.SessionEntry, person string, asJSON b
 }
 
 func newExportCommand(a *app) *cobra.Command {
-	var format, output string
+	var (
+		format, output string
+		encrypt        bool
+		recipients     []string
+	)
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write out everything saved: profiles and check-ins",
 		Long: `Write out every profile and check-in. json and yaml can be read back with
 'aftercare import'; markdown is for reading and csv for spreadsheets.
-With -o the file is written readable by you alone. A file that cannot be
-read is named and left out, the export says it is missing, and the command
-exits 1 (0 with --ignore-damaged).`,
+With -o the file is written readable by you alone. --encrypt seals it
+with a passphrase, asked for on the terminal, and --recipient to an age
+public key (age1…, as age-keygen makes them); either is age's armored
+text, which 'aftercare import' and any age tool open. A file that cannot
+be read is named and left out, the export says it is missing, and the
+command exits 1 (0 with --ignore-damaged).`,
 		Example: `  aftercare export -o aftercare-backup.json
+  aftercare export --encrypt -o aftercare-backup.age
+  aftercare export --recipient age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p | ssh other aftercare import -
   aftercare export --format markdown`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			sealTo, err := exportRecipients(encrypt, recipients)
+			if err != nil {
+				return err
+			}
 			profiles, err := a.readableProfiles(cmd)
 			if err != nil {
 				return err
@@ -134,6 +151,11 @@ exits 1 (0 with --ignore-damaged).`,
 			data, err := x.Encode(format, a.cat)
 			if err != nil {
 				return usagef("--format: %v", err)
+			}
+			if len(sealTo) > 0 {
+				if data, err = seal.Seal(data, sealTo...); err != nil {
+					return err
+				}
 			}
 			a.warnIfTooLargeToImport(format, len(data))
 			if output == "" || output == "-" {
@@ -156,8 +178,43 @@ exits 1 (0 with --ignore-damaged).`,
 	}
 	cmd.Flags().StringVar(&format, "format", "json", "json, yaml, markdown or csv")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
+	cmd.Flags().BoolVar(&encrypt, "encrypt", false, "seal the export with a passphrase, asked for on the terminal")
+	cmd.Flags().StringArrayVar(&recipients, "recipient", nil, "seal the export to this age public key (age1…); may be given more than once")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(profile.ExportFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("recipient", cobra.NoFileCompletions)
 	return cmd
+}
+
+// exportRecipients are who an export is sealed to: a passphrase asked for
+// now, before anything is read, or the public keys given; none for a
+// plain export.
+func exportRecipients(encrypt bool, keys []string) ([]age.Recipient, error) {
+	switch {
+	case encrypt && len(keys) > 0:
+		return nil, usagef("give --encrypt or --recipient, not both: a passphrase seals a file on its own")
+	case encrypt:
+		passphrase, err := askPassphrase("Passphrase for the export: ", true)
+		if errors.Is(err, errNoTerminal) {
+			return nil, fmt.Errorf("%w, so nothing was exported; --recipient seals to a key without asking", err)
+		}
+		if err != nil {
+			return nil, err
+		}
+		r, err := seal.ToPassphrase(passphrase)
+		if err != nil {
+			return nil, err
+		}
+		return []age.Recipient{r}, nil
+	}
+	var out []age.Recipient
+	for _, key := range keys {
+		r, err := seal.ParseRecipient(key)
+		if err != nil {
+			return nil, usagef("--recipient: %v", err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }
 
 // warnIfTooLargeToImport says when an export meant to be read back is
@@ -177,13 +234,17 @@ func (a *app) warnIfTooLargeToImport(format string, size int) {
 }
 
 func newImportCommand(a *app) *cobra.Command {
-	return &cobra.Command{
+	var identityFile string
+	cmd := &cobra.Command{
 		Use:   "import FILE",
 		Short: "Read back an export (json or yaml): all of it, or nothing",
 		Long: fmt.Sprintf(`Read back what 'aftercare export' wrote, in json or yaml; - reads standard
 input. Nothing is imported unless everything can be: a problem in the file,
 or a profile name or check-in that already exists, stops the import before
-anything is written. A file may be at most %d MiB (a YAML one %d KiB).`, profile.MaxImportBytes>>20, profile.MaxImportYAMLBytes>>10),
+anything is written. A file may be at most %d MiB (a YAML one %d KiB). An
+export sealed with 'export --encrypt' asks for its passphrase on the
+terminal; one sealed to a key is opened with the key's file, named by
+--identity or the AFTERCARE_IDENTITY environment variable.`, profile.MaxImportBytes>>20, profile.MaxImportYAMLBytes>>10),
 		Example: `  aftercare import aftercare-backup.json
   ssh old-laptop aftercare export | aftercare import -`,
 		Args: exactArgs(1, "FILE"),
@@ -196,6 +257,11 @@ anything is written. A file may be at most %d MiB (a YAML one %d KiB).`, profile
 			if err != nil {
 				return err
 			}
+			if seal.IsSealed(data) {
+				if data, err = unsealImport(name, data, cmp.Or(identityFile, os.Getenv("AFTERCARE_IDENTITY"))); err != nil {
+					return err
+				}
+			}
 			x, err := store.Import(name, data)
 			if err != nil {
 				return err
@@ -204,6 +270,22 @@ anything is written. A file may be at most %d MiB (a YAML one %d KiB).`, profile
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&identityFile, "identity", "", "an age identity file (as age-keygen writes) to open an export sealed to its key")
+	return cmd
+}
+
+// unsealImport opens a sealed export, so that it is imported like a plain
+// one; nothing is imported when it cannot be opened.
+func unsealImport(name string, data []byte, identityFile string) ([]byte, error) {
+	ids, err := identities(identityFile, data, "the export")
+	if err != nil {
+		return nil, fmt.Errorf("%s: nothing was imported: %w", name, err)
+	}
+	plain, err := seal.Unseal(data, profile.MaxImportBytes, ids...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: nothing was imported: %w", name, err)
+	}
+	return plain, nil
 }
 
 // readImport reads the file to import, or standard input for "-", and

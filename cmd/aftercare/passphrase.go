@@ -1,0 +1,87 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"filippo.io/age"
+	"github.com/aftercare-tui/aftercare/seal"
+	"github.com/charmbracelet/x/term"
+)
+
+// A passphrase is only ever typed at the terminal, never given as an
+// argument (which other users can see in the process list) or read from
+// standard input (which may be the data itself). Without a terminal to
+// ask on, a command that needs one stops and says how else to do it.
+
+// errNoTerminal is a passphrase needed where there is no terminal to ask.
+var errNoTerminal = errors.New("there is no terminal here to ask for a passphrase on")
+
+// openTerminal opens the terminal a passphrase is asked on; the program's
+// own tests, run in-process, put one of their own in its place.
+var openTerminal = openControllingTerminal
+
+// askPassphrase asks for a passphrase on the terminal without showing it;
+// twice, to catch a slip, when a new one is chosen.
+func askPassphrase(prompt string, choosing bool) (string, error) {
+	in, out, err := openTerminal()
+	if err != nil {
+		return "", errNoTerminal
+	}
+	defer in.Close()
+	if out != in {
+		defer out.Close()
+	}
+	if choosing {
+		fmt.Fprintln(out, seal.GoodPassphrase)
+	}
+	read := func(prompt string) (string, error) {
+		fmt.Fprint(out, prompt)
+		p, err := term.ReadPassword(in.Fd())
+		fmt.Fprintln(out)
+		return strings.TrimRight(string(p), "\r\n"), err
+	}
+	first, err := read(prompt)
+	if err != nil {
+		return "", fmt.Errorf("reading the passphrase: %w", err)
+	}
+	if strings.TrimSpace(first) == "" {
+		return "", errors.New("no passphrase was typed, so nothing was done")
+	}
+	if !choosing {
+		return first, nil
+	}
+	again, err := read("The same again: ")
+	if err != nil {
+		return "", fmt.Errorf("reading the passphrase: %w", err)
+	}
+	if again != first {
+		return "", errors.New("the two passphrases differ, so nothing was done")
+	}
+	return first, nil
+}
+
+// identities are what opens a sealed file: the age identity file named by
+// --identity or AFTERCARE_IDENTITY, or else the passphrase it was sealed
+// with, asked for on the terminal.
+func identities(identityFile string, data []byte, what string) ([]age.Identity, error) {
+	if identityFile != "" {
+		return seal.ReadIdentities(identityFile)
+	}
+	if !seal.WantsPassphrase(data) {
+		return nil, fmt.Errorf("%s is sealed to a key, not a passphrase: name the key's file with --identity FILE or AFTERCARE_IDENTITY", what)
+	}
+	passphrase, err := askPassphrase("Passphrase for "+what+": ", false)
+	if errors.Is(err, errNoTerminal) {
+		return nil, fmt.Errorf("%s is sealed with a passphrase, and %w; run the command in a terminal, or seal exports to a key and open them with --identity FILE", what, err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	id, err := seal.WithPassphrase(passphrase)
+	if err != nil {
+		return nil, err
+	}
+	return []age.Identity{id}, nil
+}

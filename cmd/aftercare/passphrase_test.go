@@ -1,0 +1,82 @@
+//go:build linux
+
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// typeSecret waits until the terminal no longer echoes what is typed, as
+// it does while a passphrase is read, then types it.
+func (p *onPty) typeSecret(text string) {
+	p.t.Helper()
+	for deadline := time.Now().Add(ptyWait); modes(p.t, p.tty).Lflag&unix.ECHO != 0; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			p.t.Fatalf("the terminal still echoes after %s; stderr: %s", ptyWait, p.stderr.String())
+		}
+	}
+	if _, err := p.ptm.WriteString(text + "\r"); err != nil {
+		p.t.Fatal(err)
+	}
+}
+
+func TestAPassphraseIsAskedOnTheTerminalAndNeverShown(t *testing.T) {
+	bin := buildAftercare(t)
+	home := emptyHome(t)
+	backup := filepath.Join(home, "backup.json")
+	writeFile(t, backup, aHistory)
+	mustRun(t, "", "import", backup)
+	plain := mustRun(t, "", "export")
+	file := filepath.Join(home, "backup.age")
+	const passphrase = "tea and toast at dawn"
+
+	p := startOnPty(t, bin, "export", "--encrypt", "-o", file)
+	p.waitFor("A good passphrase is four or more words")
+	p.typeSecret(passphrase)
+	p.waitFor("The same again:")
+	p.typeSecret(passphrase)
+	p.waitFor("Exported 1 profile and 5 check-ins")
+	if code, _, out := p.end(); code != 0 || bytes.Contains(out, []byte("toast")) {
+		t.Fatalf("exit %d; the terminal showed:\n%s", code, out)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil || !strings.HasPrefix(string(data), "-----BEGIN AGE ENCRYPTED FILE-----") || strings.Contains(string(data), "Tea helped") {
+		t.Fatalf("not sealed: %v\n%.200s", err, data)
+	}
+
+	slip := filepath.Join(home, "slip.age")
+	p = startOnPty(t, bin, "export", "--encrypt", "-o", slip)
+	p.typeSecret(passphrase)
+	p.waitFor("The same again:")
+	p.typeSecret("tea and toast at dusk")
+	if code, _, _ := p.end(); code != exitFailure || !strings.Contains(p.stderr.String(), "the two passphrases differ, so nothing was done") {
+		t.Errorf("a slip: exit %d, stderr %q", code, p.stderr.String())
+	}
+	if _, err := os.Stat(slip); !os.IsNotExist(err) {
+		t.Errorf("a slip wrote %s: %v", slip, err)
+	}
+
+	emptyHome(t)
+	p = startOnPty(t, bin, "import", file)
+	p.typeSecret("tea and toast")
+	if code, _, _ := p.end(); code != exitFailure || !strings.Contains(p.stderr.String(), "it cannot be opened with that passphrase or key") {
+		t.Errorf("a wrong passphrase: exit %d, stderr %q", code, p.stderr.String())
+	}
+	p = startOnPty(t, bin, "import", file)
+	p.waitFor("Passphrase for the export:")
+	p.typeSecret(passphrase)
+	p.waitFor("Imported 1 profile and 5 check-ins.")
+	if code, _, out := p.end(); code != 0 || bytes.Contains(out, []byte("toast")) {
+		t.Fatalf("exit %d; stderr %s; the terminal showed:\n%s", code, p.stderr.String(), out)
+	}
+	if got := mustRun(t, "", "export"); got != plain {
+		t.Errorf("imported back, the export reads\n%s\nnot\n%s", got, plain)
+	}
+}
