@@ -123,7 +123,7 @@ be read is named and left out, the export says it is missing, and the
 command exits 1 (0 with --ignore-damaged).`,
 		Example: `  aftercare export -o aftercare-backup.json
   aftercare export --encrypt -o aftercare-backup.age
-  aftercare export --recipient age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p | ssh other aftercare import -
+  aftercare export --recipient age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p -o for-alex.age
   aftercare export --format markdown`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -152,12 +152,13 @@ command exits 1 (0 with --ignore-damaged).`,
 			if err != nil {
 				return usagef("--format: %v", err)
 			}
+			plainSize := len(data)
 			if len(sealTo) > 0 {
 				if data, err = seal.Seal(data, sealTo...); err != nil {
 					return err
 				}
 			}
-			a.warnIfTooLargeToImport(format, len(data))
+			a.warnIfTooLargeToImport(format, plainSize, len(data))
 			if output == "" || output == "-" {
 				if _, err := a.stdout.Write(data); err != nil {
 					return err
@@ -220,9 +221,18 @@ func exportRecipients(encrypt bool, keys []string) ([]age.Recipient, error) {
 // warnIfTooLargeToImport says when an export meant to be read back is
 // larger than import reads, so no one keeps a backup that cannot be
 // restored without knowing it.
-func (a *app) warnIfTooLargeToImport(format string, size int) {
+func (a *app) warnIfTooLargeToImport(format string, plain, file int) {
 	limit := map[string]int{"json": profile.MaxImportBytes, "yaml": profile.MaxImportYAMLBytes}[format]
-	if limit == 0 || size <= limit {
+	if limit == 0 {
+		return
+	}
+	size := plain
+	if file > profile.MaxImportBytes {
+		// Sealed, the file is larger than what it holds, and import
+		// reads no larger a file.
+		limit, size = profile.MaxImportBytes, file
+	}
+	if size <= limit {
 		return
 	}
 	hint := ""

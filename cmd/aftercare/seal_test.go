@@ -111,3 +111,25 @@ func TestAnExportIsSealedOnlyAsAsked(t *testing.T) {
 		}
 	}
 }
+
+func TestASealedExportTooLargeToImportSaysSo(t *testing.T) {
+	const mib = 1 << 20
+	for _, tt := range []struct {
+		format      string
+		plain, file int
+		warns       bool
+	}{
+		{"json", 3 * mib, 3 * mib, false},
+		{"json", 3 * mib, 4*mib + 1, true}, // sealed, the file outgrows what import reads
+		{"yaml", 100 << 10, 140 << 10, false},
+		{"yaml", 200 << 10, 270 << 10, true},
+		{"markdown", 3 * mib, 5 * mib, false},
+	} {
+		var stderr strings.Builder
+		a := &app{stderr: &stderr}
+		a.warnIfTooLargeToImport(tt.format, tt.plain, tt.file)
+		if warned := strings.Contains(stderr.String(), "cannot be imported whole"); warned != tt.warns {
+			t.Errorf("%s of %d bytes in a file of %d: warned %v", tt.format, tt.plain, tt.file, warned)
+		}
+	}
+}
