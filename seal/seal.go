@@ -120,6 +120,8 @@ func Unseal(data []byte, limit int, identities ...age.Identity) ([]byte, error) 
 	r, err := age.Decrypt(reader(data), identities...)
 	var noMatch *age.NoIdentityMatchError
 	switch {
+	case err != nil && strings.Contains(err.Error(), "work factor too large"):
+		return nil, fmt.Errorf("its passphrase asks for more work than aftercare does (at most 2^%d), so it was not tried", maxWorkFactor)
 	case errors.As(err, &noMatch):
 		return nil, ErrWrongKey
 	case err != nil:

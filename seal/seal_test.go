@@ -134,3 +134,24 @@ func FuzzUnseal(f *testing.F) {
 		WantsPassphrase(data)
 	})
 }
+
+func TestAPassphraseAskingTooMuchWorkIsNotTried(t *testing.T) {
+	// Sealed with little work, then made to ask for more than is allowed:
+	// sealing with that much work would itself take minutes.
+	var buf bytes.Buffer
+	w, err := age.Encrypt(&buf, quick(t, "tea"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte("tea"))
+	w.Close()
+	header, rest, _ := strings.Cut(buf.String(), "\n---")
+	asking := strings.Replace(header, " 10\n", " 21\n", 1)
+	if asking == header {
+		t.Fatalf("no work factor in the header:\n%s", header)
+	}
+	id, _ := WithPassphrase("tea")
+	if _, err := Unseal([]byte(asking+"\n---"+rest), 100, id); err == nil || !strings.Contains(err.Error(), "asks for more work than aftercare does") {
+		t.Errorf("Unseal: %v", err)
+	}
+}
