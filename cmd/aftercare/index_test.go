@@ -55,6 +55,7 @@ func TestEveryCommandAnswersTheSameWithAndWithoutTheIndex(t *testing.T) {
 		{"suggest", "--for", "Sam,Alex", "--json"},
 		{"export"},
 		{"export", "--format", "markdown"},
+		{"status", "--json"},
 	}
 	answers := func() []outcome {
 		var out []outcome
