@@ -64,24 +64,26 @@ func FuzzIndex(f *testing.F) {
 	asked := session("s1", testStart, "Sam", "Alex")
 	done := testStart.Add(time.Hour)
 	asked.FollowUp = &FollowUp{For: []string{"Sam"}, Done: &done}
-	index := encodeIndex([]indexEntry{summary("s1.json", stamp{Size: 812, Mod: 1, Inode: 2}, asked),
-		summary("s2.json", stamp{}, session("s2", testStart, "Kai"))})
+	const header = "aftercare index 2 test"
+	index := encodeIndex(header, []indexEntry{summary(testCatalog(), "s1.json", stamp{Size: 812, Mod: 1, Inode: 2}, asked),
+		summary(testCatalog(), "s2.json", stamp{}, session("s2", testStart, "Kai"))})
 	f.Add(index)
 	f.Add(index[:len(index)-3])
-	f.Add([]byte(indexHeader + "\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\n"))
-	f.Add([]byte("aftercare index 1\nx.json\t1\t2\t3\tx\t2026-11-20T22:10:00Z\tsolo\t\t\tSa\rm\t\t\t\t\t\n"))
-	f.Add([]byte("aftercare index 1\nx.json\t1\t2\t3\tx\t2026-11-20T22:10:00Z\tsolo\t\t\tSam\t\t\t\t\tSam\x1emake-tea\n"))
+	f.Add([]byte(header + "\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\n"))
+	f.Add([]byte(header + "\nx.json\t1\t2\t3\tx\t2026-11-20T22:10:00Z\tsolo\t\t\tSa\rm\t\t\t\t\t\t4\x1e0\x1etrue\x1efalse\n"))
+	f.Add([]byte(header + "\nx.json\t1\t2\t3\tx\t2026-11-20T22:10:00Z\tsolo\t\t\tSam\t\t\t\t\tSam\x1emake-tea\x1ehelped\t4.5\x1e0\x1etrue\x1efalse\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		entries, ok := decodeIndex(data)
+		entries, ok := decodeIndex(header, data)
 		if !ok {
 			return
 		}
-		again, ok := decodeIndex(encodeIndex(entries))
+		again, ok := decodeIndex(header, encodeIndex(header, entries))
 		if !ok || len(again) != len(entries) {
 			t.Fatalf("an index that was read does not read back the same: %d entries, then %d", len(entries), len(again))
 		}
 		for i := range entries {
-			if !reflect.DeepEqual(alike(&entries[i].sess), alike(&again[i].sess)) || entries[i].stamp != again[i].stamp || entries[i].File != again[i].File {
+			if !reflect.DeepEqual(alike(&entries[i].sess), alike(&again[i].sess)) || entries[i].stamp != again[i].stamp || entries[i].File != again[i].File ||
+				!reflect.DeepEqual(entries[i].figures, again[i].figures) {
 				t.Errorf("entry %d read back as\n%+v\nnot\n%+v", i, again[i], entries[i])
 			}
 		}

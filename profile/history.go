@@ -20,6 +20,9 @@ type SessionEntry struct {
 	Path    string
 	Session *Session
 	Err     error
+	// figures are what the index keeps of the session's figures, when
+	// the session came from it.
+	figures []figures
 }
 
 // SaveSession writes a session to history, unless history is switched off.
@@ -156,6 +159,13 @@ func readInOrder(entries []SessionEntry) []SessionEntry {
 		}
 	}
 	return kept
+}
+
+// Placed is the entry with only what puts it in its place among the others
+// (its path, id and start), for a listing that reads each whole in turn
+// and should not hold the rest meanwhile.
+func (e SessionEntry) Placed() SessionEntry {
+	return SessionEntry{Path: e.Path, Session: &Session{ID: e.Session.ID, Started: e.Session.Started}}
 }
 
 // NewestFirst sorts sessions by when they started, newest first, damaged

@@ -1,8 +1,15 @@
 package profile
 
 import (
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+
 	"cmp"
 	"errors"
+	"github.com/aftercare-tui/aftercare/catalog"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -35,6 +42,8 @@ type indexEntry struct {
 	// sess is the session without what was shared or noted: enough to
 	// list it, follow it up, and rank by its ratings.
 	sess Session
+	// figures are what each of its people adds to the figures.
+	figures []figures
 }
 
 // stamp is what tells that a file changed since it was read.
@@ -50,9 +59,10 @@ func stampOf(info fs.FileInfo) stamp {
 
 func (s *Store) indexPath() string { return filepath.Join(s.dir, ".index") }
 
-// summary is what the index keeps of a session.
-func summary(file string, st stamp, sess *Session) indexEntry {
-	e := indexEntry{File: file, stamp: st, sess: Session{ID: sess.ID, Started: sess.Started, Mode: sess.Mode, Kind: sess.Kind,
+// summary is what the index keeps of a session, its figures worked out
+// with the catalogue.
+func summary(cat *catalog.Catalog, file string, st stamp, sess *Session) indexEntry {
+	e := indexEntry{File: file, stamp: st, figures: figuresOf(cat, sess), sess: Session{ID: sess.ID, Started: sess.Started, Mode: sess.Mode, Kind: sess.Kind,
 		Situation: sess.Situation, People: sess.People, Chosen: sess.Chosen, Ratings: sess.Ratings}}
 	if f := sess.FollowUp; f != nil {
 		e.sess.FollowUp = &FollowUp{For: f.For, Done: f.Done}
@@ -98,7 +108,7 @@ func (s *Store) EachSummary(fn func(SessionEntry)) error {
 		}
 		f.seen = true
 		listed[e.File] = f
-		fn(SessionEntry{Path: filepath.Join(dir, e.File), Session: &e.sess})
+		fn(SessionEntry{Path: filepath.Join(dir, e.File), Session: &e.sess, figures: e.figures})
 	})
 	var toRead []string
 	for name, f := range listed {
@@ -114,9 +124,9 @@ func (s *Store) EachSummary(fn func(SessionEntry)) error {
 			return
 		}
 		name := filepath.Base(e.Path)
-		sum := summary(name, listed[name].stamp, e.Session)
+		sum := summary(s.cat, name, listed[name].stamp, e.Session)
 		fresh = append(fresh, sum)
-		fn(SessionEntry{Path: e.Path, Session: &sum.sess})
+		fn(SessionEntry{Path: e.Path, Session: &sum.sess, figures: sum.figures})
 	})
 	// The index is written again when it lacks a file (it could not be
 	// read to its end, or a record is new) or holds one that has gone or
@@ -129,6 +139,22 @@ func (s *Store) EachSummary(fn func(SessionEntry)) error {
 		fn(e)
 	}
 	return nil
+}
+
+// indexHeader is the index's first line: its format, and the catalogue
+// its figures were worked out with, so that an index made with another
+// catalogue (a new version, a person's own files) is made again.
+func (s *Store) indexHeader() string {
+	s.headerOnce.Do(func() {
+		questions, err := json.Marshal(s.cat.Questions)
+		sum := sha256.Sum256(questions)
+		s.header = fmt.Sprintf("aftercare index 2 %x", sum[:12])
+		if err != nil {
+			// Figures that cannot be told apart are never kept.
+			s.header = "aftercare index 2 unknown " + strconv.FormatInt(time.Now().UnixNano(), 10)
+		}
+	})
+	return s.header
 }
 
 // listedFile is a session file as the folder lists it.
@@ -192,7 +218,7 @@ func (s *Store) eachIndexed(fn func(indexEntry)) bool {
 	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
 		return false
 	}
-	return eachIndexed(f, maxIndexBytes, fn)
+	return eachIndexed(f, s.indexHeader(), maxIndexBytes, fn)
 }
 
 // rewriteIndex saves the index anew, from what of the old one still holds
@@ -227,7 +253,7 @@ func (s *Store) rewriteIndex(listed map[string]listedFile, fresh []indexEntry) {
 		slices.SortFunc(entries, func(a, b indexEntry) int {
 			return cmp.Or(b.sess.Started.Compare(a.sess.Started), strings.Compare(b.sess.ID, a.sess.ID), strings.Compare(a.File, b.File))
 		})
-		return s.write(s.indexPath(), encodeIndex(entries))
+		return s.write(s.indexPath(), encodeIndex(s.indexHeader(), entries))
 	})
 }
 

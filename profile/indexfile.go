@@ -3,6 +3,7 @@ package profile
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"io"
 	"slices"
 	"strconv"
@@ -18,19 +19,18 @@ import (
 // split by hand read many times faster than JSON, and one at a time, so
 // that reading the index takes no more memory for a long history.
 
-const indexHeader = "aftercare index 1"
-
 const (
 	fieldSep  = "\t"
 	itemSep   = "\x1f"
 	ratingSep = "\x1e"
 	// indexFields is how many fields a line has.
-	indexFields = 15
+	indexFields = 16
 )
 
-func encodeIndex(entries []indexEntry) []byte {
+// encodeIndex writes the index's lines under header, its first line.
+func encodeIndex(header string, entries []indexEntry) []byte {
 	var b bytes.Buffer
-	b.WriteString(indexHeader + "\n")
+	b.WriteString(header + "\n")
 	for _, e := range entries {
 		if indexable(e) {
 			b.WriteString(encodeIndexLine(e))
@@ -53,10 +53,15 @@ func encodeIndexLine(e indexEntry) string {
 			done = f.Done.Format(time.RFC3339Nano)
 		}
 	}
+	figured := make([]string, len(e.figures))
+	for i, f := range e.figures {
+		figured[i] = strings.Join([]string{strconv.FormatFloat(f.mood, 'g', -1, 64), strconv.FormatFloat(f.later, 'g', -1, 64),
+			strconv.FormatBool(f.closeness), strconv.FormatBool(f.space)}, ratingSep)
+	}
 	return strings.Join([]string{e.File, strconv.FormatInt(e.Size, 10), strconv.FormatInt(e.Mod, 10), strconv.FormatUint(e.Inode, 10),
 		s.ID, s.Started.Format(time.RFC3339Nano), s.Mode, s.Kind, s.Situation,
 		strings.Join(s.People, itemSep), strings.Join(s.Chosen, itemSep), asked, strings.Join(whom, itemSep), done,
-		strings.Join(ratings, itemSep)}, fieldSep) + "\n"
+		strings.Join(ratings, itemSep), strings.Join(figured, itemSep)}, fieldSep) + "\n"
 }
 
 // indexable says whether a session's words can be written on one line
@@ -82,10 +87,10 @@ func indexable(e indexEntry) bool {
 // says whether the whole index was as encodeIndex writes it: anything
 // else, a last line cut short included, stops the reading there, and the
 // index is as good as missing from that point.
-func eachIndexed(r io.Reader, limit int64, fn func(indexEntry)) bool {
+func eachIndexed(r io.Reader, want string, limit int64, fn func(indexEntry)) bool {
 	in := bufio.NewReader(io.LimitReader(r, limit+1))
 	header, err := in.ReadString('\n')
-	if err != nil || header != indexHeader+"\n" {
+	if err != nil || header != want+"\n" {
 		return false
 	}
 	read := int64(len(header))
@@ -107,10 +112,10 @@ func eachIndexed(r io.Reader, limit int64, fn func(indexEntry)) bool {
 	}
 }
 
-// decodeIndex reads a whole index, or says it cannot.
-func decodeIndex(data []byte) ([]indexEntry, bool) {
+// decodeIndex reads a whole index under header, or says it cannot.
+func decodeIndex(header string, data []byte) ([]indexEntry, bool) {
 	var out []indexEntry
-	ok := eachIndexed(bytes.NewReader(data), int64(len(data)), func(e indexEntry) { out = append(out, e) })
+	ok := eachIndexed(bytes.NewReader(data), header, int64(len(data)), func(e indexEntry) { out = append(out, e) })
 	return out, ok
 }
 
@@ -146,7 +151,7 @@ func decodeIndexLine(line string, words interner) (indexEntry, bool) {
 	}
 	// A word holding a separator of its own kind was split already;
 	// one holding another kind would not be written back the same.
-	if line != "" || f[0] == "" || strings.ContainsRune(f[14], '\r') {
+	if line != "" || f[0] == "" || strings.ContainsAny(f[14]+f[15], "\r") {
 		return indexEntry{}, false
 	}
 	for _, field := range f[:14] {
@@ -186,6 +191,30 @@ func decodeIndexLine(line string, words interner) (indexEntry, bool) {
 			return indexEntry{}, false
 		}
 		e.sess.Ratings = append(e.sess.Ratings, Rating{Person: words.word(parts[0]), Activity: words.word(parts[1]), Rating: words.word(parts[2])})
+	}
+	for _, f := range items(f[15]) {
+		parts := strings.Split(f, ratingSep)
+		if len(parts) != 4 {
+			return indexEntry{}, false
+		}
+		var fig figures
+		var errs [4]error
+		fig.mood, errs[0] = strconv.ParseFloat(parts[0], 64)
+		fig.later, errs[1] = strconv.ParseFloat(parts[1], 64)
+		fig.closeness, errs[2] = strconv.ParseBool(parts[2])
+		fig.space, errs[3] = strconv.ParseBool(parts[3])
+		if errors.Join(errs[:]...) != nil || !(fig.mood >= 0 && fig.mood <= 5 && fig.later >= 0 && fig.later <= 5) {
+			return indexEntry{}, false
+		}
+		e.figures = append(e.figures, fig)
+	}
+	// A check-in has figures for each of its people; nothing else has any.
+	counted := 0
+	if e.sess.Kind == "" {
+		counted = len(e.sess.People)
+	}
+	if len(e.figures) != counted {
+		return indexEntry{}, false
 	}
 	return e, true
 }

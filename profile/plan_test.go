@@ -163,7 +163,7 @@ func TestStatsSayHowCheckinsHaveGone(t *testing.T) {
 	second.Ratings = []Rating{{Person: "Sam", Activity: "make-tea", Rating: catalog.Helped}, {Person: "Sam", Activity: "hug-then-space", Rating: catalog.Helped}}
 	m := newStatsMaker(cat)
 	for _, e := range entriesOf(second, planBy(t, at(1, 20, 0), "Sam", "Alex"), first) {
-		m.add(e.Session)
+		m.add(e.Session, figuresOf(cat, e.Session))
 	}
 	st := m.stats()
 

@@ -94,28 +94,55 @@ func (m *statsMaker) person(name string, at time.Time) *PersonStats {
 	return ps
 }
 
-// add counts one check-in; plans and private follow-ups are not counted.
-func (m *statsMaker) add(s *Session) {
+// figures are what one person's part of a check-in adds to the figures,
+// worked out from what they shared: how they felt then and at the
+// follow-up (0 when they did not say), and whether they clearly needed
+// closeness or space. The index keeps them, so that counting needs no
+// record read whole.
+type figures struct {
+	mood, later      float64
+	closeness, space bool
+}
+
+// figuresOf are the figures of each person in a check-in, in the order of
+// its people; none for a plan or a private follow-up, which are not
+// counted.
+func figuresOf(cat *catalog.Catalog, s *Session) []figures {
 	if s.Kind != "" {
+		return nil
+	}
+	out := make([]figures, len(s.People))
+	for i, name := range s.People {
+		needs, mood := readShared(cat, s.Shared[name])
+		out[i] = figures{mood: mood, closeness: needs.Of("closeness") >= neededWeight, space: needs.Of("space") >= neededWeight}
+		if f := s.FollowUp; f != nil && f.Done != nil {
+			_, out[i].later = readShared(cat, f.Shared[name])
+		}
+	}
+	return out
+}
+
+// add counts one check-in, given each person's figures; plans and private
+// follow-ups are not counted.
+func (m *statsMaker) add(s *Session, each []figures) {
+	if s.Kind != "" || len(each) != len(s.People) {
 		return
 	}
-	for _, name := range s.People {
+	for i, name := range s.People {
 		ps := m.person(name, s.Started)
 		ps.Checkins++
-		needs, mood := readShared(m.cat, s.Shared[name])
-		if mood > 0 {
-			ps.Felt = append(ps.Felt, Felt{At: s.Started, Mood: mood})
+		f := each[i]
+		if f.mood > 0 {
+			ps.Felt = append(ps.Felt, Felt{At: s.Started, Mood: f.mood})
 		}
-		if needs.Of("closeness") >= neededWeight {
+		if f.closeness {
 			ps.Closeness++
 		}
-		if needs.Of("space") >= neededWeight {
+		if f.space {
 			ps.Space++
 		}
-		if f := s.FollowUp; f != nil && f.Done != nil {
-			if _, mood := readShared(m.cat, f.Shared[name]); mood > 0 {
-				ps.Felt = append(ps.Felt, Felt{At: *f.Done, Mood: mood})
-			}
+		if f.later > 0 && s.FollowUp != nil && s.FollowUp.Done != nil {
+			ps.Felt = append(ps.Felt, Felt{At: *s.FollowUp.Done, Mood: f.later})
 		}
 	}
 	for _, r := range s.Ratings {
@@ -162,17 +189,22 @@ func (m *statsMaker) stats() Stats {
 	return out
 }
 
-// StatsOf works out the figures of the listed sessions, reading each whole,
-// side by side and in no set order, since the figures do not depend on
-// it; it returns the errors of those that cannot be read.
+// StatsOf works out the figures of the listed sessions: from what the
+// index keeps of each, and for the rest by reading it whole, side by side
+// and in no set order, since the figures do not depend on it. It returns
+// the errors of those that cannot be read.
 func (s *Store) StatsOf(entries []SessionEntry) (Stats, []error) {
 	m := newStatsMaker(s.cat)
 	var unread []error
 	var paths []string
 	for _, e := range entries {
-		if e.Err != nil {
+		switch {
+		case e.Err != nil:
 			unread = append(unread, e.Err)
-		} else {
+		case e.Session.Kind != "":
+		case e.figures != nil:
+			m.add(e.Session, e.figures)
+		default:
 			paths = append(paths, e.Path)
 		}
 	}
@@ -180,7 +212,7 @@ func (s *Store) StatsOf(entries []SessionEntry) (Stats, []error) {
 		if e.Err != nil {
 			unread = append(unread, e.Err)
 		} else {
-			m.add(e.Session)
+			m.add(e.Session, figuresOf(s.cat, e.Session))
 		}
 	})
 	return m.stats(), unread

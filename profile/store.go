@@ -26,6 +26,9 @@ type Store struct {
 	// from being written.
 	indexing sync.Mutex
 	closed   bool
+	// header is the index's first line, worked out once.
+	header     string
+	headerOnce sync.Once
 }
 
 // ErrNotFound is returned for a profile or session that does not exist.

@@ -38,12 +38,16 @@ func newHistoryCommand(a *app) *cobra.Command {
 					return usagef("--since: %v", err)
 				}
 			}
-			// Of each check-in listed, only what puts it in its place is
-			// kept: it is read whole when its turn comes.
+			// The figures are counted from what the index keeps; of each
+			// check-in listed, only what puts it in its place is kept, and
+			// it is read whole when its turn comes.
 			var kept []profile.SessionEntry
 			err := a.eachCheckin(cmd, func(e profile.SessionEntry) {
 				if s := e.Session; s != nil && filter.Keep(s) {
-					kept = append(kept, profile.SessionEntry{Path: e.Path, Session: &profile.Session{ID: s.ID, Started: s.Started}})
+					if !stats {
+						e = e.Placed()
+					}
+					kept = append(kept, e)
 				}
 			})
 			if err != nil {

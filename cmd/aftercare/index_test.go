@@ -97,11 +97,17 @@ func TestEveryCommandAnswersTheSameWithAndWithoutTheIndex(t *testing.T) {
 	}
 	same("with the index again", want, answers())
 
+	written, err := os.ReadFile(index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	header, _, _ := strings.Cut(string(written), "\n")
 	for name, damage := range map[string]string{
-		"a truncated index":        "",
-		"an index cut off":         "aftercare index 1\n20261101T22",
-		"an index of another kind": `{"version":1,"sessions":[]}`,
-		"an index that lies":       "aftercare index 1\n20261108T220000-eeeeee.json\t1\t1\t1\t20261108T220000-eeeeee\t2026-11-08T22:00:00Z\tsolo\t\t\tMallory\t\t\t\t\t\n",
+		"a truncated index":          "",
+		"an index cut off":           header + "\n20261101T22",
+		"an index of another kind":   `{"version":1,"sessions":[]}`,
+		"an index of another format": "aftercare index 1\n",
+		"an index that lies":         header + "\n20261108T220000-eeeeee.json\t1\t1\t1\t20261108T220000-eeeeee\t2026-11-08T22:00:00Z\tsolo\t\t\tMallory\t\t\t\t\t\t5\x1e0\x1etrue\x1efalse\n",
 	} {
 		writeFile(t, index, damage)
 		same(name, want, answers())
