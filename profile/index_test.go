@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/aftercare-tui/aftercare/catalog"
 )
 
 // brief is what a listing of the history must say of a session: all of
@@ -191,4 +193,45 @@ func must(t *testing.T, err error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+func TestTheIndexIsMadeAgainUnderAnotherCatalogue(t *testing.T) {
+	s := newStore(t)
+	must(t, s.SaveSession(session("20261118T220000-aaaaaa", testStart, "Sam", "Alex")))
+	checkSummaries(t, s, "under the built-in catalogue")
+	before, _ := s.StatsOf(mustSummaries(t, s))
+
+	cat, err := catalog.Defaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := false
+	for i := range cat.Questions {
+		if q := &cat.Questions[i]; q.ID == "okay" {
+			for j := range q.Options {
+				q.Options[j].Mood = 5 - q.Options[j].Mood
+				changed = true
+			}
+		}
+	}
+	if !changed {
+		t.Fatal("no question okay to change")
+	}
+	other := Open(s.Dir(), cat, true)
+	if other.indexHeader() == s.indexHeader() {
+		t.Fatal("two catalogues give the index one header")
+	}
+	checkSummaries(t, other, "under another catalogue")
+	if after, _ := other.StatsOf(mustSummaries(t, other)); reflect.DeepEqual(before, after) {
+		t.Errorf("the figures did not follow the catalogue: %+v", after)
+	}
+}
+
+func mustSummaries(t *testing.T, s *Store) []SessionEntry {
+	t.Helper()
+	entries, err := s.Summaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return entries
 }
