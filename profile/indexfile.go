@@ -186,15 +186,15 @@ func decodeIndexLine(line string, words interner) (indexEntry, bool) {
 		return indexEntry{}, false
 	}
 	for _, r := range items(f[14]) {
-		parts := strings.Split(r, ratingSep)
-		if len(parts) != 3 {
+		var parts [3]string
+		if !cutInto(r, parts[:]) {
 			return indexEntry{}, false
 		}
 		e.sess.Ratings = append(e.sess.Ratings, Rating{Person: words.word(parts[0]), Activity: words.word(parts[1]), Rating: words.word(parts[2])})
 	}
 	for _, f := range items(f[15]) {
-		parts := strings.Split(f, ratingSep)
-		if len(parts) != 4 {
+		var parts [4]string
+		if !cutInto(f, parts[:]) {
 			return indexEntry{}, false
 		}
 		var fig figures
@@ -217,6 +217,18 @@ func decodeIndexLine(line string, words interner) (indexEntry, bool) {
 		return indexEntry{}, false
 	}
 	return e, true
+}
+
+// cutInto splits an item into exactly len(parts) parts, into parts, so
+// that no list is made for each of the tens of thousands an index holds.
+func cutInto(item string, parts []string) bool {
+	var ok bool
+	for i := range parts {
+		if parts[i], item, ok = strings.Cut(item, ratingSep); !ok && i < len(parts)-1 {
+			return false
+		}
+	}
+	return !ok
 }
 
 // items splits a list; an empty field is an empty list.

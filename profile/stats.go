@@ -73,16 +73,28 @@ type statsMaker struct {
 	// the oldest spelling.
 	spelt   map[string]time.Time
 	ratings map[string]map[string]*HelpedActivity
+	// keys are the names as they match (nameKey), by name as spelt: the
+	// same few names come back on every check-in.
+	keys map[string]string
 }
 
 // newStatsMaker starts the figures of an empty history.
 func newStatsMaker(cat *catalog.Catalog) *statsMaker {
 	return &statsMaker{cat: cat, people: map[string]*PersonStats{}, spelt: map[string]time.Time{},
-		ratings: map[string]map[string]*HelpedActivity{}}
+		ratings: map[string]map[string]*HelpedActivity{}, keys: map[string]string{}}
+}
+
+func (m *statsMaker) key(name string) string {
+	key, ok := m.keys[name]
+	if !ok {
+		key = nameKey(name)
+		m.keys[name] = key
+	}
+	return key
 }
 
 func (m *statsMaker) person(name string, at time.Time) *PersonStats {
-	key := nameKey(name)
+	key := m.key(name)
 	ps := m.people[key]
 	if ps == nil {
 		ps = &PersonStats{Name: name, Felt: []Felt{}, Helped: []HelpedActivity{}}
@@ -146,7 +158,7 @@ func (m *statsMaker) add(s *Session, each []figures) {
 		}
 	}
 	for _, r := range s.Ratings {
-		key := nameKey(r.Person)
+		key := m.key(r.Person)
 		m.person(r.Person, s.Started)
 		if m.ratings[key] == nil {
 			m.ratings[key] = map[string]*HelpedActivity{}
