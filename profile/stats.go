@@ -201,33 +201,55 @@ func (m *statsMaker) stats() Stats {
 	return out
 }
 
-// StatsOf works out the figures of the listed sessions: from what the
-// index keeps of each, and for the rest by reading it whole, side by side
-// and in no set order, since the figures do not depend on it. It returns
-// the errors of those that cannot be read.
+// StatsOf works out the figures of the listed sessions (see Counting).
 func (s *Store) StatsOf(entries []SessionEntry) (Stats, []error) {
-	m := newStatsMaker(s.cat)
-	var unread []error
-	var paths []string
+	c := s.Counting()
 	for _, e := range entries {
-		switch {
-		case e.Err != nil:
-			unread = append(unread, e.Err)
-		case e.Session.Kind != "":
-		case e.figures != nil:
-			m.add(e.Session, e.figures)
-		default:
-			paths = append(paths, e.Path)
-		}
+		c.Add(e)
 	}
-	readEach(paths, func(e SessionEntry) {
+	return c.Stats()
+}
+
+// Counting works out figures one session at a time, as a listing hands
+// them on: from what the index keeps of each, and for a session it has
+// nothing of, by reading it whole at the end, side by side and in no set
+// order, since the figures do not depend on it. It holds only the figures,
+// whatever the length of the history.
+type Counting struct {
+	store  *Store
+	m      *statsMaker
+	unread []error
+	toRead []string
+}
+
+// Counting starts the figures of no sessions.
+func (s *Store) Counting() *Counting { return &Counting{store: s, m: newStatsMaker(s.cat)} }
+
+// Add counts one session, or keeps its error.
+func (c *Counting) Add(e SessionEntry) {
+	switch {
+	case e.Err != nil:
+		c.unread = append(c.unread, e.Err)
+	case e.Session.Kind != "":
+	case e.figures != nil:
+		c.m.add(e.Session, e.figures)
+	default:
+		c.toRead = append(c.toRead, e.Path)
+	}
+}
+
+// Stats are the figures of what was added, and the errors of the
+// sessions that could not be read.
+func (c *Counting) Stats() (Stats, []error) {
+	readEach(c.toRead, func(e SessionEntry) {
 		if e.Err != nil {
-			unread = append(unread, e.Err)
+			c.unread = append(c.unread, e.Err)
 		} else {
-			m.add(e.Session, figuresOf(s.cat, e.Session))
+			c.m.add(e.Session, figuresOf(c.store.cat, e.Session))
 		}
 	})
-	return m.stats(), unread
+	c.toRead = nil
+	return c.m.stats(), c.unread
 }
 
 // readShared sums up shared answers: the needs they point to, and how they

@@ -38,16 +38,15 @@ func newHistoryCommand(a *app) *cobra.Command {
 					return usagef("--since: %v", err)
 				}
 			}
-			// The figures are counted from what the index keeps; of each
-			// check-in listed, only what puts it in its place is kept, and
-			// it is read whole when its turn comes.
+			if stats {
+				return a.printStats(cmd, filter, asJSON)
+			}
+			// Of each check-in listed, only what puts it in its place is
+			// kept, and it is read whole when its turn comes.
 			var kept []profile.SessionEntry
 			err := a.eachCheckin(cmd, func(e profile.SessionEntry) {
 				if s := e.Session; s != nil && filter.Keep(s) {
-					if !stats {
-						e = e.Placed()
-					}
-					kept = append(kept, e)
+					kept = append(kept, e.Placed())
 				}
 			})
 			if err != nil {
@@ -55,8 +54,6 @@ func newHistoryCommand(a *app) *cobra.Command {
 			}
 			profile.NewestFirst(kept)
 			switch {
-			case stats:
-				return a.printStats(kept, person, asJSON)
 			case asJSON:
 				list := newJSONList(a.stdout)
 				if err := a.eachWhole(kept, func(s *profile.Session) error { return list.add(s) }); err != nil {
@@ -93,18 +90,31 @@ func newHistoryCommand(a *app) *cobra.Command {
 	return cmd
 }
 
-// printStats counts the check-ins listed, reading each whole in turn, and
-// prints the figures, of one person when one is named.
-func (a *app) printStats(entries []profile.SessionEntry, person string, asJSON bool) error {
-	figures, unread := a.store.StatsOf(entries)
+// printStats counts the check-ins the filter keeps, as they are listed,
+// and prints the figures, of one person when the filter names one.
+func (a *app) printStats(cmd *cobra.Command, filter profile.Filter, asJSON bool) error {
+	store, err := a.data(cmd)
+	if err != nil {
+		return err
+	}
+	counting := store.Counting()
+	err = a.eachCheckin(cmd, func(e profile.SessionEntry) {
+		if s := e.Session; s != nil && filter.Keep(s) {
+			counting.Add(e)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	figures, unread := counting.Stats()
 	a.damaged(unread...)
-	if person != "" {
-		figures = figures.Of(person)
+	if filter.Person != "" {
+		figures = figures.Of(filter.Person)
 	}
 	if asJSON {
 		return writeJSON(a.stdout, figures)
 	}
-	_, err := fmt.Fprint(a.stdout, profile.FormatStats(figures))
+	_, err = fmt.Fprint(a.stdout, profile.FormatStats(figures))
 	return err
 }
 
