@@ -2,7 +2,11 @@
 
 package profile
 
-import "io/fs"
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+)
 
 // noFollow is nothing where an open cannot refuse a link; readRecord
 // looks at the file first instead.
@@ -26,3 +30,13 @@ func inode(fs.FileInfo) uint64 { return 0 }
 
 // nonBlock is nothing: a named pipe cannot stand in for a file here.
 const nonBlock = 0
+
+// statIn looks at the file name in the open folder dir without following
+// a link, and gives its stamp and whether it is an ordinary file.
+func statIn(dir *os.File, name string) (stamp, bool, error) {
+	info, err := os.Lstat(filepath.Join(dir.Name(), name))
+	if err != nil {
+		return stamp{}, false, err
+	}
+	return stampOf(info), info.Mode().IsRegular(), nil
+}

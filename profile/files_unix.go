@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // noFollow makes an open fail on a symbolic link instead of following it.
@@ -48,3 +50,15 @@ func inode(info fs.FileInfo) uint64 {
 // nonBlock keeps an open from waiting on a named pipe put where a file
 // should be.
 const nonBlock = syscall.O_NONBLOCK
+
+// statIn looks at the file name in the open folder dir without following
+// a link, and gives its stamp (as stampOf would) and whether it is an
+// ordinary file. Looking by the folder's descriptor makes no path and keeps
+// nothing, for the many files of a long history.
+func statIn(dir *os.File, name string) (stamp, bool, error) {
+	var st unix.Stat_t
+	if err := unix.Fstatat(int(dir.Fd()), name, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
+		return stamp{}, false, &fs.PathError{Op: "lstat", Path: name, Err: err}
+	}
+	return stamp{Size: st.Size, Mod: st.Mtim.Nano(), Inode: uint64(st.Ino)}, st.Mode&unix.S_IFMT == unix.S_IFREG, nil
+}

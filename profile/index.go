@@ -159,48 +159,55 @@ func (s *Store) indexHeader() string {
 
 // listedFile is a session file as the folder lists it.
 type listedFile struct {
-	regular bool
 	stamp
+	regular bool
 	// seen is set once the index has given the file.
 	seen bool
 }
 
-// listSessions looks at every session file, by name.
+// listSessions looks at every session file, by name. It keeps no more
+// than the names and what it saw of each: a folder of years of check-ins
+// is listed often.
 func (s *Store) listSessions() (map[string]listedFile, error) {
-	entries, err := os.ReadDir(s.sessionsDir())
+	dir, err := os.Open(s.sessionsDir())
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	entries = slices.DeleteFunc(entries, func(e fs.DirEntry) bool {
-		return strings.HasPrefix(e.Name(), ".") || !strings.HasSuffix(e.Name(), ".json")
+	defer dir.Close()
+	names, err := dir.Readdirnames(-1)
+	if err != nil {
+		return nil, err
+	}
+	names = slices.DeleteFunc(names, func(name string) bool {
+		return strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".json")
 	})
 	// Looking at each file is most of the cost: it is shared out, since
 	// the kernel can look at several at once.
-	looked := make([]listedFile, len(entries))
-	gone := make([]bool, len(entries))
+	looked := make([]listedFile, len(names))
+	gone := make([]bool, len(names))
 	var wg sync.WaitGroup
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(entries)/512))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(names)/512))
 	for w := range workers {
 		wg.Go(func() {
-			for i := w; i < len(entries); i += workers {
-				info, err := entries[i].Info()
+			for i := w; i < len(names); i += workers {
+				st, regular, err := statIn(dir, names[i])
 				switch {
 				case errors.Is(err, fs.ErrNotExist):
 					gone[i] = true
 				case err == nil:
-					looked[i] = listedFile{regular: info.Mode().IsRegular(), stamp: stampOf(info)}
+					looked[i] = listedFile{stamp: st, regular: regular}
 				}
 			}
 		})
 	}
 	wg.Wait()
-	out := make(map[string]listedFile, len(entries))
-	for i, e := range entries {
+	out := make(map[string]listedFile, len(names))
+	for i, name := range names {
 		if !gone[i] {
-			out[e.Name()] = looked[i]
+			out[name] = looked[i]
 		}
 	}
 	return out, nil
