@@ -70,7 +70,7 @@ func WithPassphrase(passphrase string) (age.Identity, error) {
 func ParseRecipient(key string) (age.Recipient, error) {
 	r, err := age.ParseX25519Recipient(strings.TrimSpace(key))
 	if err != nil {
-		return nil, fmt.Errorf("%q is not an age public key (they start age1): %w", clip(key), err)
+		return nil, fmt.Errorf("%q is not an age public key: one is 62 letters and digits starting age1, as age-keygen prints it", clip(key))
 	}
 	return r, nil
 }

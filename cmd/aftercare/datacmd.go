@@ -3,14 +3,12 @@ package main
 import (
 	"bufio"
 	"cmp"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"time"
 
-	"filippo.io/age"
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/aftercare-tui/aftercare/seal"
@@ -149,17 +147,14 @@ command exits 1 (0 with --ignore-damaged).`,
 			if err != nil {
 				return err
 			}
-			listed, err := a.checkins(cmd)
+			// An export holds every check-in whole, so they are read
+			// whole at once, without the index.
+			history, err := a.store.Sessions()
 			if err != nil {
 				return err
 			}
-			var history []profile.SessionEntry
-			err = a.eachWhole(listed, func(s *profile.Session) error {
-				history = append(history, profile.SessionEntry{Session: s})
-				return nil
-			})
-			if err != nil {
-				return err
+			for _, e := range history {
+				a.damaged(e.Err)
 			}
 			x := profile.ExportOf(profiles, history)
 			data, err := x.Encode(format, a.cat)
@@ -198,38 +193,6 @@ command exits 1 (0 with --ignore-damaged).`,
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(profile.ExportFormats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("recipient", cobra.NoFileCompletions)
 	return cmd
-}
-
-// exportRecipients are who an export is sealed to: a passphrase asked for
-// now, before anything is read, or the public keys given; none for a
-// plain export.
-func exportRecipients(encrypt bool, keys []string) ([]age.Recipient, error) {
-	switch {
-	case encrypt && len(keys) > 0:
-		return nil, usagef("give --encrypt or --recipient, not both: a passphrase seals a file on its own")
-	case encrypt:
-		passphrase, err := askPassphrase("Passphrase for the export: ", true)
-		if errors.Is(err, errNoTerminal) {
-			return nil, fmt.Errorf("%w, so nothing was exported; --recipient seals to a key without asking", err)
-		}
-		if err != nil {
-			return nil, err
-		}
-		r, err := seal.ToPassphrase(passphrase)
-		if err != nil {
-			return nil, err
-		}
-		return []age.Recipient{r}, nil
-	}
-	var out []age.Recipient
-	for _, key := range keys {
-		r, err := seal.ParseRecipient(key)
-		if err != nil {
-			return nil, usagef("--recipient: %v", err)
-		}
-		out = append(out, r)
-	}
-	return out, nil
 }
 
 // warnIfTooLargeToImport says when an export meant to be read back is
@@ -296,20 +259,6 @@ terminal; one sealed to a key is opened with the key's file, named by
 	}
 	cmd.Flags().StringVar(&identityFile, "identity", "", "an age identity file (as age-keygen writes) to open an export sealed to its key")
 	return cmd
-}
-
-// unsealImport opens a sealed export, so that it is imported like a plain
-// one; nothing is imported when it cannot be opened.
-func unsealImport(name string, data []byte, identityFile string) ([]byte, error) {
-	ids, err := identities(identityFile, data, "the export")
-	if err != nil {
-		return nil, fmt.Errorf("%s: nothing was imported: %w", name, err)
-	}
-	plain, err := seal.Unseal(data, profile.MaxImportBytes, ids...)
-	if err != nil {
-		return nil, fmt.Errorf("%s: nothing was imported: %w", name, err)
-	}
-	return plain, nil
 }
 
 // readImport reads the file to import, or standard input for "-", and

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"filippo.io/age"
+	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/aftercare-tui/aftercare/seal"
 	"github.com/charmbracelet/x/term"
 )
@@ -84,4 +85,50 @@ func identities(identityFile string, data []byte, what string) ([]age.Identity, 
 		return nil, err
 	}
 	return []age.Identity{id}, nil
+}
+
+// exportRecipients are who an export is sealed to: a passphrase asked for
+// now, before anything is read, or the public keys given; none for a
+// plain export.
+func exportRecipients(encrypt bool, keys []string) ([]age.Recipient, error) {
+	switch {
+	case encrypt && len(keys) > 0:
+		return nil, usagef("give --encrypt or --recipient, not both: a passphrase seals a file on its own")
+	case encrypt:
+		passphrase, err := askPassphrase("Passphrase for the export: ", true)
+		if errors.Is(err, errNoTerminal) {
+			return nil, fmt.Errorf("%w, so nothing was exported; --recipient seals to a key without asking", err)
+		}
+		if err != nil {
+			return nil, err
+		}
+		r, err := seal.ToPassphrase(passphrase)
+		if err != nil {
+			return nil, err
+		}
+		return []age.Recipient{r}, nil
+	}
+	var out []age.Recipient
+	for _, key := range keys {
+		r, err := seal.ParseRecipient(key)
+		if err != nil {
+			return nil, usagef("--recipient: %v", err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// unsealImport opens a sealed export, so that it is imported like a plain
+// one; nothing is imported when it cannot be opened.
+func unsealImport(name string, data []byte, identityFile string) ([]byte, error) {
+	ids, err := identities(identityFile, data, "the export")
+	if err != nil {
+		return nil, fmt.Errorf("%s: nothing was imported: %w", name, err)
+	}
+	plain, err := seal.Unseal(data, profile.MaxImportBytes, ids...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: nothing was imported: %w", name, err)
+	}
+	return plain, nil
 }
