@@ -20,7 +20,7 @@ import (
 // alone. It shows the history the program has read, and follows it when it
 // is read again.
 type history struct {
-	// stats are the figures, none while they are counted.
+	// stats are the figures, counted from what the index keeps.
 	stats profile.Stats
 	list  cursorList
 	// entries are the history as listed: a private follow-up is not.
@@ -32,24 +32,24 @@ func statsKey() key.Binding {
 }
 
 func newHistory(c *ctx) *history {
-	return &history{entries: profile.Listed(c.history)}
+	h := &history{}
+	h.count(c)
+	return h
 }
 
-// init shows the figures of the history, or has them counted.
-func (h *history) init(c *ctx) tea.Cmd {
-	if c.stats != nil {
-		h.stats = *c.stats
-	}
-	return countStats(c)
+// count lists the history as read so far and works out its figures, from
+// what the index keeps of each check-in: no record is read for them.
+func (h *history) count(c *ctx) {
+	h.entries = profile.Listed(c.history)
+	h.stats, _ = c.store.StatsOf(c.history)
 }
+
+func (h *history) init(*ctx) tea.Cmd { return nil }
 
 func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case historyLoadedMsg:
-		h.entries = profile.Listed(c.history)
-		return h, h.init(c)
-	case statsCountedMsg:
-		return h, h.init(c)
+		h.count(c)
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, backKey()):

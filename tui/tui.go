@@ -60,13 +60,6 @@ type ctx struct {
 	// read, or when historyErr says why it could not be.
 	history    []profile.SessionEntry
 	historyErr error
-	// stats are the figures of the history, worked out when the History
-	// screen first needs them; nil until then. reads counts the times the
-	// history was read, and counting is the read whose figures are being
-	// worked out, so that they are worked out once and only kept for the
-	// history as it is now.
-	stats           *profile.Stats
-	reads, counting int
 
 	// width and height are the room the screens lay themselves out in:
 	// the terminal's size, but never less than the least a screen needs
@@ -154,9 +147,6 @@ func New(o Options) *Model {
 	}
 	c := &ctx{cat: o.Catalog, store: o.Store, cfg: o.Config, profiles: o.Profiles, history: o.History,
 		now: o.Now, st: newStyles(dark, o.NoColor)}
-	if o.History != nil {
-		c.reads = 1
-	}
 	m := &Model{c: c, help: help.New()}
 	m.help.Styles = c.st.help
 	m.current = newHome(c)
@@ -186,27 +176,6 @@ func loadHistory(store *profile.Store) tea.Cmd {
 	return func() tea.Msg {
 		entries, err := store.Summaries()
 		return historyLoadedMsg{entries, err}
-	}
-}
-
-// statsCountedMsg brings the figures of the history as it was read the
-// nth time, counted in the background.
-type statsCountedMsg struct {
-	read  int
-	stats profile.Stats
-}
-
-// countStats has the figures of the history worked out, unless they are
-// known or being worked out already.
-func countStats(c *ctx) tea.Cmd {
-	if c.stats != nil || c.history == nil || c.counting == c.reads {
-		return nil
-	}
-	c.counting = c.reads
-	store, entries, read := c.store, c.history, c.reads
-	return func() tea.Msg {
-		stats, _ := store.StatsOf(entries)
-		return statsCountedMsg{read, stats}
 	}
 }
 
@@ -265,14 +234,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 	case historyLoadedMsg:
-		m.c.history, m.c.historyErr, m.c.stats = msg.entries, msg.err, nil
-		m.c.reads++
-	case statsCountedMsg:
-		// Figures of a history read since are not kept: they would not
-		// count what was saved after.
-		if msg.read == m.c.reads {
-			m.c.stats = &msg.stats
-		}
+		m.c.history, m.c.historyErr = msg.entries, msg.err
 	case profilesLoadedMsg:
 		m.c.profiles = msg.profiles
 	case tea.BackgroundColorMsg:
