@@ -6,6 +6,8 @@ package profile
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -24,7 +26,7 @@ func (s *Store) ProfileFile(name string) (string, []byte, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	data, err := readRecord(e.Path, "profile", MaxProfileBytes, nil)
+	data, err := s.readOpened(e.Path, "profile", MaxProfileBytes, nil)
 	return e.Path, data, err
 }
 
@@ -48,7 +50,7 @@ func (s *Store) ReplaceProfile(path string, original, edited []byte) (*Profile, 
 		return nil, err
 	}
 	err = s.locked(func() error {
-		current, err := readRecord(path, "profile", MaxProfileBytes, nil)
+		current, err := s.readOpened(path, "profile", MaxProfileBytes, nil)
 		if err != nil || !bytes.Equal(current, original) {
 			return ErrChangedMeanwhile
 		}
@@ -62,7 +64,7 @@ func (s *Store) ReplaceProfile(path string, original, edited []byte) (*Profile, 
 				return err
 			}
 		}
-		if fileBase(was.Name()) == fileBase(p.Name) {
+		if fileBase(was.Name()) == fileBase(p.Name) || nameless(path) && s.Locked() {
 			return s.write(path, edited)
 		}
 		if err := s.write(s.newProfilePath(p.Name), edited); err != nil {
@@ -76,10 +78,34 @@ func (s *Store) ReplaceProfile(path string, original, edited []byte) (*Profile, 
 // Draft is a private copy of a profile file for a person to edit. It is
 // kept in the data folder's .tmp, where the sweep removes it if aftercare
 // is killed before removing it itself; until then it holds a shared lock
-// that keeps the sweep off every draft.
+// that keeps the sweep off every draft. While the store is locked, the
+// draft is in plain text, so it is kept outside the data folder instead,
+// in a folder of its own (Private), where the system keeps what lasts no
+// longer than a login when it has such a place; a note in .tmp names the
+// folder, so that the sweep removes it all the same.
 type Draft struct {
-	Path string
-	lock *flock.Flock
+	Path    string
+	Private string
+	note    string
+	lock    *flock.Flock
+}
+
+// privateSuffix ends the name of a note in .tmp naming a locked draft's
+// folder.
+const privateSuffix = ".private"
+
+// privatePrefix starts the name of a locked draft's folder.
+const privatePrefix = "aftercare-edit-"
+
+// privateBase is where a locked store's drafts go: the per-login runtime
+// folder when there is one (often kept in memory), else the temporary one.
+func privateBase() string {
+	if dir := os.Getenv("XDG_RUNTIME_DIR"); filepath.IsAbs(dir) {
+		if info, err := os.Stat(dir); err == nil && info.IsDir() {
+			return dir
+		}
+	}
+	return os.TempDir()
 }
 
 // draftMarker is in the name of every draft, and of what editors keep
@@ -115,27 +141,78 @@ func (s *Store) NewDraft(path string, data []byte) (*Draft, error) {
 		}
 		return nil, fmt.Errorf("another aftercare is still clearing up in %s; try again in a moment", s.dir)
 	}
-	f, err := os.CreateTemp(s.tmpDir(), draftMarker+strings.TrimSuffix(filepath.Base(path), ".yaml")+"-*.yaml")
+	d := &Draft{lock: lock}
+	in := s.tmpDir()
+	var err error
+	if s.Locked() {
+		in, err = s.privateFolder(d)
+	}
+	var f *os.File
 	if err == nil {
-		if err = fill(f, data); err != nil {
-			_ = os.Remove(f.Name())
-		}
+		f, err = os.CreateTemp(in, draftMarker+strings.TrimSuffix(filepath.Base(path), ".yaml")+"-*.yaml")
+	}
+	if err == nil {
+		d.Path = f.Name()
+		err = fill(f, data)
 	}
 	if err != nil {
-		_ = lock.Close()
+		_ = d.Remove()
 		return nil, err
 	}
-	return &Draft{Path: f.Name(), lock: lock}, nil
+	return d, nil
 }
 
-// Remove deletes the draft; removing it again does nothing.
+// privateFolder makes the folder of a locked draft, outside the data
+// folder, noting it in .tmp first.
+func (s *Store) privateFolder(d *Draft) (string, error) {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	dir := filepath.Join(privateBase(), privatePrefix+hex.EncodeToString(b[:]))
+	d.note = filepath.Join(s.tmpDir(), draftMarker+hex.EncodeToString(b[:])+privateSuffix)
+	if err := writeAtomic(s.tmpDir(), d.note, []byte(dir)); err != nil {
+		d.note = ""
+		return "", err
+	}
+	if err := os.Mkdir(dir, dirMode); err != nil {
+		return "", err
+	}
+	d.Private = dir
+	// The folder is new, so its mode is ours to set, whatever the umask.
+	return dir, os.Chmod(dir, dirMode)
+}
+
+// Remove deletes the draft, and its folder and note when it has them;
+// removing it again does nothing.
 func (d *Draft) Remove() error {
-	err := os.Remove(d.Path)
-	if errors.Is(err, fs.ErrNotExist) {
-		err = nil
+	var err error
+	if d.Path != "" {
+		if err = os.Remove(d.Path); errors.Is(err, fs.ErrNotExist) {
+			err = nil
+		}
+	}
+	if d.Private != "" {
+		err = errors.Join(err, os.RemoveAll(d.Private))
+	}
+	if d.note != "" {
+		if rerr := os.Remove(d.note); !errors.Is(rerr, fs.ErrNotExist) {
+			err = errors.Join(err, rerr)
+		}
 	}
 	if lerr := d.lock.Close(); err == nil {
 		err = lerr
 	}
 	return err
+}
+
+// removePrivate removes the folder a note in .tmp names, if it is one a
+// locked draft was given.
+func removePrivate(note string) {
+	data, err := readRecord(note, "note", 4096, nil)
+	if err != nil {
+		return
+	}
+	dir := string(data)
+	if filepath.IsAbs(dir) && strings.HasPrefix(filepath.Base(dir), privatePrefix) {
+		_ = os.RemoveAll(dir)
+	}
 }

@@ -71,14 +71,14 @@ func (s *Store) EachSession(fn func(SessionEntry)) error {
 	if err != nil {
 		return err
 	}
-	readEach(paths, fn)
+	s.readEach(paths, fn)
 	return nil
 }
 
 // readEach reads the session files at paths side by side and hands each
 // to fn, one at a time, damaged ones with their error; a file removed
 // since it was listed is skipped.
-func readEach(paths []string, fn func(SessionEntry)) {
+func (s *Store) readEach(paths []string, fn func(SessionEntry)) {
 	jobs := make(chan string)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -87,7 +87,7 @@ func readEach(paths []string, fn func(SessionEntry)) {
 			var buf []byte
 			for path := range jobs {
 				var e SessionEntry
-				e, buf = readSession(path, buf)
+				e, buf = s.readSession(path, buf)
 				if errors.Is(e.Err, fs.ErrNotExist) {
 					continue
 				}
@@ -118,7 +118,7 @@ func (s *Store) EachInOrder(entries []SessionEntry, fn func(SessionEntry) error)
 		defer close(batches)
 		for start := 0; start < len(entries); start += batch {
 			select {
-			case batches <- readInOrder(entries[start:min(start+batch, len(entries))]):
+			case batches <- s.readInOrder(entries[start:min(start+batch, len(entries))]):
 			case <-stop:
 				return
 			}
@@ -136,7 +136,7 @@ func (s *Store) EachInOrder(entries []SessionEntry, fn func(SessionEntry) error)
 
 // readInOrder reads the records of the entries side by side and gives
 // them in the same order, leaving out a file removed since it was listed.
-func readInOrder(entries []SessionEntry) []SessionEntry {
+func (s *Store) readInOrder(entries []SessionEntry) []SessionEntry {
 	part := slices.Clone(entries)
 	found := make([]bool, len(part))
 	at := make(map[string]int, len(part))
@@ -149,7 +149,7 @@ func readInOrder(entries []SessionEntry) []SessionEntry {
 		paths = append(paths, e.Path)
 		at[e.Path] = i
 	}
-	readEach(paths, func(e SessionEntry) {
+	s.readEach(paths, func(e SessionEntry) {
 		part[at[e.Path]], found[at[e.Path]] = e, true
 	})
 	kept := part[:0]
@@ -174,12 +174,15 @@ func NewestFirst(entries []SessionEntry) { slices.SortStableFunc(entries, newest
 
 // readSession reads one session file, using buf for its bytes; it returns
 // buf to be used again, since nothing read keeps a reference to it.
-func readSession(path string, buf []byte) (SessionEntry, []byte) {
+func (s *Store) readSession(path string, buf []byte) (SessionEntry, []byte) {
 	e := SessionEntry{Path: path}
-	data, err := readRecord(path, "session", MaxSessionBytes, buf)
+	data, err := readRecord(path, "session", sealedLimit(MaxSessionBytes), buf)
+	if err == nil {
+		buf = data
+		data, err = s.opened(path, data, MaxSessionBytes)
+	}
 	if err == nil {
 		e.Session, err = decodeSession(path, data)
-		buf = data
 	}
 	e.Err = err
 	return e, buf
@@ -207,7 +210,7 @@ func (s *Store) Session(id string) (*Session, error) {
 	if err := s.checkPlaces(); err != nil {
 		return nil, err
 	}
-	e, _ := readSession(s.sessionPath(id), nil)
+	e, _ := s.readSession(s.sessionPath(id), nil)
 	if os.IsNotExist(e.Err) {
 		return nil, fmt.Errorf("no session %q: %w", id, ErrNotFound)
 	}

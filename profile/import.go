@@ -101,7 +101,7 @@ func (s *Store) toLand(id string, x *Export, profiles, sessions [][]byte, r *ref
 		if !again {
 			return false
 		}
-		have, err := readRecord(path, "record", max(MaxProfileBytes, MaxSessionBytes), nil)
+		have, err := s.readOpened(path, "record", max(MaxProfileBytes, MaxSessionBytes), nil)
 		return err == nil && bytes.Equal(have, data)
 	}
 	var records []landing

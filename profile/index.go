@@ -10,6 +10,7 @@ import (
 	"cmp"
 	"errors"
 	"github.com/aftercare-tui/aftercare/catalog"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -118,7 +119,7 @@ func (s *Store) EachSummary(fn func(SessionEntry)) error {
 	}
 	var fresh []indexEntry
 	var damaged []SessionEntry
-	readEach(toRead, func(e SessionEntry) {
+	s.readEach(toRead, func(e SessionEntry) {
 		if e.Err != nil {
 			damaged = append(damaged, e)
 			return
@@ -225,7 +226,8 @@ func (s *Store) eachIndexed(fn func(indexEntry)) bool {
 	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
 		return false
 	}
-	return eachIndexed(f, s.indexHeader(), maxIndexBytes, fn)
+	r, ok := s.openedIndex(io.LimitReader(f, int64(sealedLimit(maxIndexBytes))))
+	return ok && eachIndexed(r, s.indexHeader(), maxIndexBytes, fn)
 }
 
 // rewriteIndex saves the index anew, from what of the old one still holds

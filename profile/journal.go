@@ -115,11 +115,15 @@ func (s *Store) stage(id string, records []landing) (string, journal, error) {
 	reached("staging")
 	for i, r := range records {
 		name := strconv.Itoa(i)
+		data, err := s.sealed(r.data)
+		if err != nil {
+			return dir, j, err
+		}
 		f, err := os.OpenFile(filepath.Join(dir, name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, fileMode)
 		if err != nil {
 			return dir, j, err
 		}
-		if err := fill(f, r.data); err != nil {
+		if err := fill(f, data); err != nil {
 			return dir, j, err
 		}
 		to, err := filepath.Rel(s.dir, r.path)

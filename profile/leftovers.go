@@ -82,6 +82,9 @@ func (s *Store) sweep(more []string) error {
 	}
 	defer lock.Close()
 	for _, path := range drafts {
+		if strings.HasSuffix(path, privateSuffix) {
+			removePrivate(path)
+		}
 		_ = os.Remove(path)
 	}
 	return cutShort

@@ -241,7 +241,7 @@ func (c *Counting) Add(e SessionEntry) {
 // Stats are the figures of what was added, and the errors of the
 // sessions that could not be read.
 func (c *Counting) Stats() (Stats, []error) {
-	readEach(c.toRead, func(e SessionEntry) {
+	c.store.readEach(c.toRead, func(e SessionEntry) {
 		if e.Err != nil {
 			c.unread = append(c.unread, e.Err)
 		} else {

@@ -29,6 +29,8 @@ type Store struct {
 	// header is the index's first line, worked out once.
 	header     string
 	headerOnce sync.Once
+	// keys are those this run has unlocked, when the store is locked.
+	keys keys
 }
 
 // ErrNotFound is returned for a profile or session that does not exist.
@@ -64,10 +66,19 @@ func (s *Store) sessionsDir() string { return filepath.Join(s.dir, "sessions") }
 // or editor never has to read a large folder.
 func (s *Store) tmpDir() string { return filepath.Join(s.dir, ".tmp") }
 
-// write replaces path atomically with data, making its folder if needed.
-// Only a writer holding the lock calls it. Nothing a person made
-// read-only is written to or replaced.
+// write replaces path atomically with data, sealed when the store is
+// locked, making its folder if needed. Only a writer holding the lock
+// calls it. Nothing a person made read-only is written to or replaced.
 func (s *Store) write(path string, data []byte) error {
+	data, err := s.sealed(data)
+	if err != nil {
+		return err
+	}
+	return s.writePlain(path, data)
+}
+
+// writePlain is write, never sealing.
+func (s *Store) writePlain(path string, data []byte) error {
 	if err := s.mayWrite(path); err != nil {
 		return err
 	}
@@ -111,7 +122,7 @@ func (s *Store) Profiles() ([]ProfileEntry, error) {
 	entries := make([]ProfileEntry, 0, len(paths))
 	for _, path := range paths {
 		entry := ProfileEntry{Path: path}
-		data, err := readRecord(path, "profile", MaxProfileBytes, nil)
+		data, err := s.readOpened(path, "profile", MaxProfileBytes, nil)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
@@ -175,6 +186,10 @@ func (s *Store) lookup(name string) (found *ProfileEntry, maybe []ProfileEntry, 
 		return nil, nil, err
 	}
 	for i, e := range entries {
+		if errors.Is(e.Err, ErrLocked) {
+			// Any profile may be the one, and none can be read.
+			return nil, nil, e.Err
+		}
 		switch {
 		case e.Profile != nil && SameName(e.Profile.Name, name):
 			return &entries[i], nil, nil
@@ -304,7 +319,7 @@ func (s *Store) UpdateProfile(name string, change func(*Profile) error) (*Profil
 // it is not taken under the lock.
 func (s *Store) findAgain(name, path string) (ProfileEntry, error) {
 	if path != "" {
-		data, err := readRecord(path, "profile", MaxProfileBytes, nil)
+		data, err := s.readOpened(path, "profile", MaxProfileBytes, nil)
 		if err == nil {
 			if p, err := s.decodeProfile(path, data); err == nil && SameName(p.Name, name) {
 				return ProfileEntry{Path: path, Profile: p}, nil
@@ -326,7 +341,8 @@ func (s *Store) moveProfile(old ProfileEntry, name string, data []byte) error {
 			return err
 		}
 	}
-	if fileBase(old.Name()) == fileBase(name) {
+	// A locked store's file names say nothing of the name, so they stay.
+	if fileBase(old.Name()) == fileBase(name) || nameless(old.Path) && s.Locked() {
 		return s.write(old.Path, data)
 	}
 	if err := s.write(s.newProfilePath(name), data); err != nil {
@@ -379,9 +395,18 @@ func unplaced(err error) error {
 	return errors.New(strings.Join(msgs, "\n"))
 }
 
-// newProfilePath picks a file name from the name, never one that exists
-// or one of those reserved.
+// newProfilePath picks a file name for a new profile, never one that
+// exists or one of those reserved: made from the name, or saying nothing
+// of it while the store is locked.
 func (s *Store) newProfilePath(name string, reserved ...string) string {
+	if s.Locked() {
+		return s.randomProfilePath()
+	}
+	return s.slugProfilePath(name, reserved...)
+}
+
+// slugProfilePath picks a file name made from the name.
+func (s *Store) slugProfilePath(name string, reserved ...string) string {
 	base := filepath.Join(s.profilesDir(), fileBase(name))
 	path := base + ".yaml"
 	for i := 2; fileExists(path) || slices.Contains(reserved, path); i++ {

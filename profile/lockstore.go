@@ -1,0 +1,235 @@
+package profile
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"filippo.io/age"
+	"github.com/aftercare-tui/aftercare/seal"
+)
+
+// NewKey makes the secret key a store is locked with.
+func NewKey() (*age.X25519Identity, error) { return age.GenerateX25519Identity() }
+
+// Locking is what turning the lock on or off did.
+type Locking struct {
+	// Changed is how many records were sealed, or opened.
+	Changed int
+	// Left are the records that could not be changed, each with why; they
+	// are as they were.
+	Left []error
+}
+
+// Lock seals the store to key. With a passphrase, key is kept in key.age
+// sealed with it; without one, the person keeps key in an identity file
+// and only its public key is kept here. Then every record still in plain
+// text is sealed, profiles first given file names that say nothing of
+// whose they are. On a store already locked, key and passphrase are not
+// used: the records still plain are sealed, which is how a lock that was
+// cut short is finished.
+func (s *Store) Lock(key *age.X25519Identity, passphrase string) (Locking, error) {
+	var done Locking
+	err := s.locked(func() error {
+		if !s.Locked() {
+			if err := s.keepKey(key, passphrase); err != nil {
+				return err
+			}
+		}
+		if _, err := s.recipient(); err != nil {
+			return err
+		}
+		if err := s.dropIndex(); err != nil {
+			return err
+		}
+		var err error
+		done, err = s.sealAll()
+		return err
+	})
+	return done, err
+}
+
+// keepKey writes key.age (when there is a passphrase) and then key.pub,
+// which is what makes the store locked: a lock cut short before it is no
+// lock at all, and one cut short after it is finished by running it again.
+func (s *Store) keepKey(key *age.X25519Identity, passphrase string) error {
+	if key == nil {
+		return errors.New("no key to lock with")
+	}
+	if err := ensureDir(s.tmpDir()); err != nil {
+		return err
+	}
+	if passphrase == "" {
+		if err := os.Remove(s.keyPath()); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	} else if err := s.sealKey(key, passphrase); err != nil {
+		return err
+	}
+	return writeAtomic(s.tmpDir(), s.recipientPath(), []byte(key.Recipient().String()+"\n"))
+}
+
+// sealKey keeps key in key.age, sealed with the passphrase.
+func (s *Store) sealKey(key *age.X25519Identity, passphrase string) error {
+	to, err := seal.ToPassphrase(passphrase)
+	if err != nil {
+		return err
+	}
+	sealed, err := seal.Seal([]byte(key.String()+"\n"), to)
+	if err != nil {
+		return err
+	}
+	return writeAtomic(s.tmpDir(), s.keyPath(), sealed)
+}
+
+// sealAll seals each record still plain, in place. A profile is first
+// moved to a file name that says nothing: a rename, so that a run cut
+// short leaves it once, under one name or the other.
+func (s *Store) sealAll() (Locking, error) {
+	var done Locking
+	profiles, err := dataFiles(s.profilesDir(), ".yaml")
+	if err != nil {
+		return done, err
+	}
+	sessions, err := dataFiles(s.sessionsDir(), ".json")
+	if err != nil {
+		return done, err
+	}
+	for _, path := range append(profiles, sessions...) {
+		isProfile := !strings.HasSuffix(path, ".json")
+		data, err := readRecord(path, "record", sealedLimit(max(MaxProfileBytes, MaxSessionBytes)), nil)
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			done.Left = append(done.Left, err)
+			continue
+		}
+		if isProfile && !nameless(path) {
+			to := s.randomProfilePath()
+			if err := s.mayWrite(path); err != nil {
+				done.Left = append(done.Left, err)
+				continue
+			}
+			if err := os.Rename(path, to); err != nil {
+				return done, err
+			}
+			if err := syncDir(s.profilesDir()); err != nil {
+				return done, err
+			}
+			path = to
+		}
+		if seal.IsSealed(data) {
+			continue
+		}
+		if err := s.write(path, data); err != nil {
+			done.Left = append(done.Left, fmt.Errorf("%s: %w", path, err))
+			continue
+		}
+		done.Changed++
+	}
+	return done, nil
+}
+
+// Unlock turns the lock off: every sealed record is opened and written
+// back in plain text, each profile under a file name made from its name
+// again; then the keys are removed. The store must be unlocked in this
+// run. Cut short, the store stays locked, with some records plain, and
+// running it again finishes the job.
+func (s *Store) Unlock() (Locking, error) {
+	var done Locking
+	if !s.Locked() {
+		return done, ErrNotLocked
+	}
+	if !s.Unlocked() {
+		return done, ErrLocked
+	}
+	err := s.locked(func() error {
+		if err := s.dropIndex(); err != nil {
+			return err
+		}
+		var err error
+		if done, err = s.openAll(); err != nil {
+			return err
+		}
+		if len(done.Left) > 0 {
+			return nil
+		}
+		if err := removeDurably(s.recipientPath()); err != nil {
+			return err
+		}
+		if err := os.Remove(s.keyPath()); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+		return nil
+	})
+	return done, err
+}
+
+// openAll writes each sealed record back in plain text, in place, and
+// moves each profile to a file name made from its name.
+func (s *Store) openAll() (Locking, error) {
+	var done Locking
+	profiles, err := dataFiles(s.profilesDir(), ".yaml")
+	if err != nil {
+		return done, err
+	}
+	sessions, err := dataFiles(s.sessionsDir(), ".json")
+	if err != nil {
+		return done, err
+	}
+	var named []string
+	for _, path := range append(profiles, sessions...) {
+		raw, err := readRecord(path, "record", sealedLimit(max(MaxProfileBytes, MaxSessionBytes)), nil)
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			done.Left = append(done.Left, err)
+			continue
+		}
+		data := raw
+		if seal.IsSealed(raw) {
+			if data, err = seal.Unseal(raw, max(MaxProfileBytes, MaxSessionBytes), s.identities()...); err != nil {
+				done.Left = append(done.Left, fmt.Errorf("%s: sealed, and %w", path, err))
+				continue
+			}
+			if err := s.writePlain(path, data); err != nil {
+				done.Left = append(done.Left, fmt.Errorf("%s: %w", path, err))
+				continue
+			}
+			done.Changed++
+		}
+		if strings.HasSuffix(path, ".json") || !nameless(path) {
+			continue
+		}
+		// A profile that does not read keeps the name it has.
+		p, err := s.decodeProfile(path, data)
+		if err != nil {
+			continue
+		}
+		to := s.slugProfilePath(p.Name, named...)
+		named = append(named, to)
+		if err := os.Rename(path, to); err != nil {
+			return done, err
+		}
+		if err := syncDir(s.profilesDir()); err != nil {
+			return done, err
+		}
+	}
+	return done, nil
+}
+
+// ChangePassphrase seals the store's key with a new passphrase; no record
+// is written. The store must have been unlocked with its passphrase in
+// this run.
+func (s *Store) ChangePassphrase(passphrase string) error {
+	s.keys.mu.Lock()
+	own := s.keys.own
+	s.keys.mu.Unlock()
+	if own == nil {
+		return ErrLocked
+	}
+	return s.locked(func() error { return s.sealKey(own, passphrase) })
+}
