@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 )
 
 // Forgotten says what a forget removed.
@@ -44,15 +45,23 @@ func (s *Store) ForgetPerson(name string) (*Forgotten, error) {
 			return err
 		}
 		rewrites := map[string][]byte{}
+		open := map[string]time.Time{}
 		for _, e := range sessions {
 			switch {
 			case e.Err != nil:
 				f.Unchecked = append(f.Unchecked, e.Err)
 			case !e.Session.has(name):
+				if openFollowUp(e.Session) {
+					open[e.Session.ID] = e.Session.Started
+				}
 			case len(e.Session.People) == 1:
 				f.Sessions = append(f.Sessions, e.Path)
 			default:
-				data, err := encodeSession(e.Session.without(name))
+				left := e.Session.without(name)
+				if openFollowUp(left) {
+					open[left.ID] = left.Started
+				}
+				data, err := encodeSession(left)
 				if err != nil {
 					return fmt.Errorf("%s: without %q it would not read back, so nothing was forgotten: %w", e.Path, name, err)
 				}
@@ -79,7 +88,7 @@ func (s *Store) ForgetPerson(name string) (*Forgotten, error) {
 				return err
 			}
 		}
-		return nil
+		return s.writeDue(open)
 	})
 	return &f, err
 }

@@ -37,7 +37,10 @@ func (s *Store) SaveSession(sess *Session) error {
 		return fmt.Errorf("session not saved: %w", err)
 	}
 	return s.locked(func() error {
-		return s.write(s.sessionPath(sess.ID), data)
+		if err := s.write(s.sessionPath(sess.ID), data); err != nil {
+			return err
+		}
+		return s.noteDue(sess)
 	})
 }
 

@@ -262,6 +262,15 @@ func (s *Store) rewriteIndex(listed map[string]listedFile, fresh []indexEntry) {
 		slices.SortFunc(entries, func(a, b indexEntry) int {
 			return cmp.Or(b.sess.Started.Compare(a.sess.Started), strings.Compare(b.sess.ID, a.sess.ID), strings.Compare(a.File, b.File))
 		})
+		open := map[string]time.Time{}
+		for _, e := range entries {
+			if openFollowUp(&e.sess) {
+				open[e.sess.ID] = e.sess.Started
+			}
+		}
+		if err := s.writeDue(open); err != nil {
+			return err
+		}
 		return s.write(s.indexPath(), encodeIndex(s.indexHeader(), entries))
 	})
 }

@@ -88,6 +88,7 @@ func (s *Store) sealKey(key *age.X25519Identity, passphrase string) error {
 // short leaves it once, under one name or the other.
 func (s *Store) sealAll() (Locking, error) {
 	var done Locking
+	open := s.readDue()
 	profiles, err := dataFiles(s.profilesDir(), ".yaml")
 	if err != nil {
 		return done, err
@@ -123,13 +124,18 @@ func (s *Store) sealAll() (Locking, error) {
 		if seal.IsSealed(data) {
 			continue
 		}
+		if !isProfile {
+			if sess, err := decodeSession(path, data); err == nil && openFollowUp(sess) {
+				open[sess.ID] = sess.Started
+			}
+		}
 		if err := s.write(path, data); err != nil {
 			done.Left = append(done.Left, fmt.Errorf("%s: %w", path, err))
 			continue
 		}
 		done.Changed++
 	}
-	return done, nil
+	return done, s.writeDue(open)
 }
 
 // Unlock turns the lock off: every sealed record is opened and written
@@ -155,6 +161,9 @@ func (s *Store) Unlock() (Locking, error) {
 		}
 		if len(done.Left) > 0 {
 			return nil
+		}
+		if err := s.dropDue(); err != nil {
+			return err
 		}
 		if err := removeDurably(s.recipientPath()); err != nil {
 			return err

@@ -166,7 +166,10 @@ func (s *Store) CompleteFollowUp(id string, done time.Time, shared map[string][]
 		if err != nil {
 			return err
 		}
-		return s.write(s.sessionPath(id), data)
+		if err := s.write(s.sessionPath(id), data); err != nil {
+			return err
+		}
+		return s.noteDue(sess)
 	})
 }
 

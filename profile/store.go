@@ -449,3 +449,13 @@ func (s *Store) ProfileCount() (int, error) {
 	paths, err := dataFiles(s.profilesDir(), ".yaml")
 	return len(paths), err
 }
+
+// RecordCount is how many session files there are (check-ins, plans and
+// follow-ups), read or not, for a store that cannot be read: a locked one.
+func (s *Store) RecordCount() (int, error) {
+	if err := s.checkPlaces(); err != nil {
+		return 0, err
+	}
+	paths, err := dataFiles(s.sessionsDir(), ".json")
+	return len(paths), err
+}

@@ -118,9 +118,9 @@ func (a *app) printStats(cmd *cobra.Command, filter profile.Filter, asJSON bool)
 
 func newExportCommand(a *app) *cobra.Command {
 	var (
-		format, output string
-		encrypt        bool
-		recipients     []string
+		format, output   string
+		encrypt, decrypt bool
+		recipients       []string
 	)
 	cmd := &cobra.Command{
 		Use:   "export",
@@ -130,7 +130,9 @@ func newExportCommand(a *app) *cobra.Command {
 With -o the file is written readable by you alone. --encrypt seals it
 with a passphrase, asked for on the terminal, and --recipient to an age
 public key (age1…, as age-keygen makes them); either is age's armored
-text, which 'aftercare import' and any age tool open. A file that cannot
+text, which 'aftercare import' and any age tool open. While aftercare is
+locked (see 'aftercare lock'), an export is sealed like that, or written
+in plain text only with --decrypt. A file that cannot
 be read is named and left out, the export says it is missing, and the
 command exits 1 (0 with --ignore-damaged).`,
 		Example: `  aftercare export -o aftercare-backup.json
@@ -139,6 +141,17 @@ command exits 1 (0 with --ignore-damaged).`,
   aftercare export --format markdown`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			store, err := a.openData(cmd)
+			if err != nil {
+				return err
+			}
+			// Locked data leaves in plain text only when that is asked for.
+			if store.Locked() && !decrypt && !encrypt && len(recipients) == 0 {
+				return usagef("aftercare is locked, so it exports in plain text only with --decrypt; --encrypt or --recipient seal the export instead")
+			}
+			if decrypt && (encrypt || len(recipients) > 0) {
+				return usagef("give --decrypt, or --encrypt or --recipient, not both")
+			}
 			sealTo, err := exportRecipients(encrypt, recipients)
 			if err != nil {
 				return err
@@ -189,6 +202,7 @@ command exits 1 (0 with --ignore-damaged).`,
 	cmd.Flags().StringVar(&format, "format", "json", "json, yaml, markdown or csv")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of standard output")
 	cmd.Flags().BoolVar(&encrypt, "encrypt", false, "seal the export with a passphrase, asked for on the terminal")
+	cmd.Flags().BoolVar(&decrypt, "decrypt", false, "while aftercare is locked, export in plain text all the same")
 	cmd.Flags().StringArrayVar(&recipients, "recipient", nil, "seal the export to this age public key (age1…); may be given more than once")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(profile.ExportFormats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("recipient", cobra.NoFileCompletions)
@@ -304,7 +318,11 @@ check-in. --everything removes every profile and check-in. It asks first;
 			if given != 1 {
 				return usagef("give exactly one of --person, --session or --everything")
 			}
-			store, err := a.data(cmd)
+			// Only forgetting a person reads what is saved.
+			store, err := a.openData(cmd)
+			if err == nil && person != "" {
+				err = a.unlock(store)
+			}
 			if err != nil {
 				return err
 			}

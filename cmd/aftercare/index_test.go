@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -168,8 +169,9 @@ func TestStatusCountsWithoutNamingAnyone(t *testing.T) {
 	if err := json.Unmarshal([]byte(got.stdout), &st); err != nil {
 		t.Fatal(err)
 	}
-	if want := (status{DataDir: data, Profiles: 1, Checkins: 3, Plans: 1, Due: 2, Unread: 1}); st != want || got.code != exitFailure {
-		t.Errorf("status --json = %+v, exit %d; want %+v, exit %d", st, got.code, want, exitFailure)
+	checkins, plans := 3, 1
+	if want := (status{DataDir: data, Profiles: 1, Records: 6, Checkins: &checkins, Plans: &plans, Due: 2, Unread: 1}); !reflect.DeepEqual(st, want) || got.code != exitFailure {
+		t.Errorf("status --json = %s, exit %d; want %+v, exit %d", got.stdout, got.code, want, exitFailure)
 	}
 	for _, name := range []string{"Sam", "Alex", "Kai"} {
 		if strings.Contains(out+got.stdout+got.stderr, name) {

@@ -67,9 +67,19 @@ func (a *app) catalog(cmd *cobra.Command) (*catalog.Catalog, error) {
 	return a.cat, nil
 }
 
-// data opens the data folder; nothing is created there until something is
-// saved.
+// data opens the data folder to read from: a locked one is unlocked first
+// (see unlock). Nothing is created there until something is saved.
 func (a *app) data(cmd *cobra.Command) (*profile.Store, error) {
+	store, err := a.openData(cmd)
+	if err != nil {
+		return nil, err
+	}
+	return store, a.unlock(store)
+}
+
+// openData opens the data folder without unlocking it, for what only
+// saves or counts.
+func (a *app) openData(cmd *cobra.Command) (*profile.Store, error) {
 	if a.store == nil {
 		cat, err := a.catalog(cmd)
 		if err != nil {
@@ -113,6 +123,7 @@ sex and find something kind to do next. Everything stays on this machine.`,
 		newFollowupCommand(a),
 		newDueCommand(a),
 		newStatusCommand(a),
+		newLockCommand(a),
 		newSuggestCommand(a),
 		newSupportCommand(a),
 		newProfileCommand(a),

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/aftercare-tui/aftercare/profile"
@@ -14,10 +15,13 @@ type status struct {
 	DataDir   string `json:"data_dir"`
 	Encrypted bool   `json:"encrypted"`
 	Profiles  int    `json:"profiles"`
-	Checkins  int    `json:"checkins"`
-	Plans     int    `json:"plans"`
-	Due       int    `json:"due"`
-	Unread    int    `json:"unreadable"`
+	// Records counts every session file; check-ins and plans are told
+	// apart only when they can be read, and are null while locked.
+	Records  int  `json:"records"`
+	Checkins *int `json:"checkins"`
+	Plans    *int `json:"plans"`
+	Due      int  `json:"due"`
+	Unread   int  `json:"unreadable"`
 }
 
 func newStatusCommand(a *app) *cobra.Command {
@@ -34,55 +38,92 @@ counted and named on standard error, and the exit is 1 (0 with
   aftercare status --json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			store, err := a.data(cmd)
+			store, err := a.openData(cmd)
 			if err != nil {
 				return err
 			}
-			st := status{DataDir: store.Dir()}
+			// The key in AFTERCARE_IDENTITY opens it without asking;
+			// nothing else is asked for.
+			if path := os.Getenv("AFTERCARE_IDENTITY"); path != "" && store.Locked() {
+				if err := unlockWithFile(store, path, "AFTERCARE_IDENTITY"); err != nil {
+					return err
+				}
+			}
+			st := status{DataDir: store.Dir(), Encrypted: store.Locked()}
 			if st.Profiles, err = store.ProfileCount(); err != nil {
 				return err
 			}
-			var open []profile.SessionEntry
-			err = a.eachCheckin(cmd, func(e profile.SessionEntry) {
-				s := e.Session
-				switch {
-				case s == nil:
-					st.Unread++
-					return
-				case s.Kind == profile.Plan:
-					st.Plans++
-				case s.Listed():
-					st.Checkins++
-				}
-				if s.FollowUp != nil && s.FollowUp.Done == nil {
-					open = append(open, e)
-				}
-			})
-			if err != nil {
+			if st.Records, err = store.RecordCount(); err != nil {
 				return err
 			}
-			st.Due = len(profile.Due(open, time.Now()))
+			if store.Locked() && !store.Unlocked() {
+				st.Due = store.DueWhileLocked(time.Now())
+			} else if err := a.countCheckins(cmd, &st); err != nil {
+				return err
+			}
 			if asJSON {
 				return writeJSON(a.stdout, st)
 			}
-			if st.Profiles+st.Checkins+st.Plans+st.Unread == 0 {
-				fmt.Fprintf(a.stdout, "Nothing is saved yet. What is will be kept in %s, as plain files only your account may read.\n", st.DataDir)
-				return nil
-			}
-			fmt.Fprintf(a.stdout, "Your data is in %s: %s, %s and %s.\n", st.DataDir,
-				count(st.Profiles, "profile"), count(st.Checkins, "check-in"), count(st.Plans, "plan"))
-			fmt.Fprintln(a.stdout, "It is not encrypted: the files are plain text that only your account may read.")
-			switch st.Due {
-			case 0:
-				fmt.Fprintln(a.stdout, "No follow-up is due.")
-			case 1:
-				fmt.Fprintln(a.stdout, "1 follow-up is due: see 'aftercare due'.")
-			default:
-				fmt.Fprintf(a.stdout, "%d follow-ups are due: see 'aftercare due'.\n", st.Due)
-			}
+			a.printStatus(st)
 			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of text")
 	return cmd
+}
+
+// countCheckins tells the check-ins, plans, open follow-ups and damaged
+// files apart, from the index.
+func (a *app) countCheckins(cmd *cobra.Command, st *status) error {
+	var checkins, plans int
+	var open []profile.SessionEntry
+	err := a.eachCheckin(cmd, func(e profile.SessionEntry) {
+		s := e.Session
+		switch {
+		case s == nil:
+			st.Unread++
+			return
+		case s.Kind == profile.Plan:
+			plans++
+		case s.Listed():
+			checkins++
+		}
+		if s.FollowUp != nil && s.FollowUp.Done == nil {
+			open = append(open, e)
+		}
+	})
+	st.Checkins, st.Plans = &checkins, &plans
+	st.Due = len(profile.Due(open, time.Now()))
+	return err
+}
+
+func (a *app) printStatus(st status) {
+	if st.Profiles+st.Records == 0 {
+		if st.Encrypted {
+			fmt.Fprintf(a.stdout, "Nothing is saved yet. What is will be kept in %s, encrypted: reading it will ask for the passphrase.\n", st.DataDir)
+		} else {
+			fmt.Fprintf(a.stdout, "Nothing is saved yet. What is will be kept in %s, as plain files only your account may read.\n", st.DataDir)
+		}
+		return
+	}
+	if st.Checkins == nil {
+		fmt.Fprintf(a.stdout, "Your data is in %s: %s and %s (check-ins, plans and follow-ups).\n", st.DataDir,
+			count(st.Profiles, "profile"), count(st.Records, "saved record"))
+	} else {
+		fmt.Fprintf(a.stdout, "Your data is in %s: %s, %s and %s.\n", st.DataDir,
+			count(st.Profiles, "profile"), count(*st.Checkins, "check-in"), count(*st.Plans, "plan"))
+	}
+	if st.Encrypted {
+		fmt.Fprintln(a.stdout, "It is locked: every file is encrypted, and reading one asks for the passphrase ('aftercare lock --off' decrypts them).")
+	} else {
+		fmt.Fprintln(a.stdout, "It is not encrypted: the files are plain text that only your account may read ('aftercare lock' encrypts them).")
+	}
+	switch st.Due {
+	case 0:
+		fmt.Fprintln(a.stdout, "No follow-up is due.")
+	case 1:
+		fmt.Fprintln(a.stdout, "1 follow-up is due: see 'aftercare due'.")
+	default:
+		fmt.Fprintf(a.stdout, "%d follow-ups are due: see 'aftercare due'.\n", st.Due)
+	}
 }

@@ -115,6 +115,9 @@ read: that file is named on standard error and the exit is 1 (0 with
 --ignore-damaged).`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if locked, err := a.dueWhileLocked(cmd); locked || err != nil {
+				return err
+			}
 			// Only open follow-ups are kept, whatever the history's length.
 			var open []profile.SessionEntry
 			err := a.eachCheckin(cmd, func(e profile.SessionEntry) {
@@ -134,6 +137,27 @@ read: that file is named on standard error and the exit is 1 (0 with
 			return nil
 		},
 	}
+}
+
+// dueWhileLocked says how many follow-ups are due, when the data is
+// locked and AFTERCARE_IDENTITY does not open it: never whose, and
+// without asking for the passphrase, which a shell prompt cannot give.
+func (a *app) dueWhileLocked(cmd *cobra.Command) (bool, error) {
+	store, err := a.openData(cmd)
+	if err != nil || !store.Locked() {
+		return false, err
+	}
+	if path := os.Getenv("AFTERCARE_IDENTITY"); path != "" {
+		return false, unlockWithFile(store, path, "AFTERCARE_IDENTITY")
+	}
+	switch n := store.DueWhileLocked(time.Now()); n {
+	case 0:
+	case 1:
+		fmt.Fprintln(a.stdout, "A follow-up is due (aftercare is locked: open it with 'aftercare' to see whose)")
+	default:
+		fmt.Fprintf(a.stdout, "%d follow-ups are due (aftercare is locked: open it with 'aftercare' to see whose)\n", n)
+	}
+	return true, nil
 }
 
 // runTUI loads and checks everything on the normal terminal, where a

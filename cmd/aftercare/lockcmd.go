@@ -1,0 +1,231 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"filippo.io/age"
+	"github.com/aftercare-tui/aftercare/profile"
+	"github.com/aftercare-tui/aftercare/seal"
+	"github.com/spf13/cobra"
+)
+
+// unlockTries is how many times a mistyped passphrase may be typed again,
+// as sudo allows: a tired hand slips.
+const unlockTries = 3
+
+// unlock opens a locked store for reading, once a run: with the identity
+// file AFTERCARE_IDENTITY names, or else the passphrase, asked for on the
+// terminal. A store that is not locked, or already open, needs nothing.
+func (a *app) unlock(store *profile.Store) error {
+	if !store.Locked() || store.Unlocked() {
+		return nil
+	}
+	if path := os.Getenv("AFTERCARE_IDENTITY"); path != "" {
+		return unlockWithFile(store, path, "AFTERCARE_IDENTITY")
+	}
+	if !store.WantsPassphrase() {
+		return errors.New("aftercare's data is locked to a key kept in a file of your own: name that file with AFTERCARE_IDENTITY")
+	}
+	for try := 1; ; try++ {
+		passphrase, err := askPassphrase("Passphrase for aftercare: ", false)
+		if errors.Is(err, errNoTerminal) {
+			return fmt.Errorf("aftercare's data is locked, and %w; run it in a terminal, or name an identity file with AFTERCARE_IDENTITY", err)
+		}
+		if err != nil {
+			return err
+		}
+		err = store.UnlockWithPassphrase(passphrase)
+		if !errors.Is(err, profile.ErrWrongPassphrase) || try == unlockTries {
+			return err
+		}
+		fmt.Fprintln(a.stderr, "That passphrase does not open it. Try again.")
+	}
+}
+
+// unlockWithFile opens the store with the key in an age identity file.
+func unlockWithFile(store *profile.Store, path, from string) error {
+	ids, err := seal.ReadIdentities(path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", from, err)
+	}
+	err = store.UnlockWithIdentities(ids)
+	if errors.Is(err, profile.ErrWrongPassphrase) {
+		return fmt.Errorf("%s names %s, which does not hold the key aftercare's data is locked with", from, path)
+	}
+	return err
+}
+
+func newLockCommand(a *app) *cobra.Command {
+	var off, change bool
+	var identityFile string
+	cmd := &cobra.Command{
+		Use:   "lock",
+		Short: "Encrypt everything saved, so that reading it needs a passphrase",
+		Long: `Encrypt every profile and check-in with age (https://age-encryption.org), so
+that the files can only be read with a passphrase. It asks for a new
+passphrase twice, on the terminal; a good one is four or more words, and it
+cannot be recovered if it is lost.
+
+While locked, saving a check-in, plan or follow-up needs no passphrase: it
+is sealed to a public key kept beside the data. Reading anything (history,
+people, suggestions for saved people, export) asks for the passphrase once
+a run, or opens with the identity file AFTERCARE_IDENTITY names.
+
+--identity FILE locks to the key in an age identity file you keep yourself
+(as age-keygen writes it) instead of a passphrase. --change changes the
+passphrase without writing any record again. --off decrypts everything
+back to plain files.
+
+Stopped part way, every file is still readable, and running the same
+command again finishes the job.`,
+		Example: `  aftercare lock
+  aftercare lock --change
+  aftercare lock --identity ~/.config/age/key.txt
+  aftercare lock --off`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if off && change {
+				return usagef("give --off or --change, not both")
+			}
+			if change && identityFile != "" {
+				return usagef("--change changes a passphrase; a key in a file has none")
+			}
+			store, err := a.openData(cmd)
+			if err != nil {
+				return err
+			}
+			switch {
+			case off:
+				return a.lockOff(store, identityFile)
+			case change:
+				return a.changePassphrase(store)
+			}
+			return a.lock(store, identityFile)
+		},
+	}
+	cmd.Flags().BoolVar(&off, "off", false, "decrypt everything back to plain files, after the passphrase")
+	cmd.Flags().BoolVar(&change, "change", false, "change the passphrase; no record is written again")
+	cmd.Flags().StringVar(&identityFile, "identity", "", "an age identity file to lock to (or, with --off, to unlock with) instead of a passphrase")
+	return cmd
+}
+
+// lock turns the lock on, or finishes turning it on.
+func (a *app) lock(store *profile.Store, identityFile string) error {
+	if store.Locked() {
+		done, err := store.Lock(nil, "")
+		if err != nil {
+			return err
+		}
+		a.damaged(done.Left...)
+		if done.Changed > 0 {
+			fmt.Fprintf(a.stdout, "aftercare was already locked; %s still in plain text %s sealed now.\n", count(done.Changed, "record"), were(done.Changed))
+		} else {
+			fmt.Fprintln(a.stdout, "aftercare is already locked.")
+		}
+		return nil
+	}
+	var key *age.X25519Identity
+	passphrase := ""
+	if identityFile != "" {
+		ids, err := seal.ReadIdentities(identityFile)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if x, ok := id.(*age.X25519Identity); ok {
+				key = x
+				break
+			}
+		}
+		if key == nil {
+			return fmt.Errorf("%s holds no age secret key (AGE-SECRET-KEY-1…) to lock to", identityFile)
+		}
+	} else {
+		var err error
+		if passphrase, err = askPassphrase("New passphrase for aftercare: ", true); err != nil {
+			if errors.Is(err, errNoTerminal) {
+				return fmt.Errorf("%w, so nothing was locked; --identity FILE locks to a key without asking", err)
+			}
+			return err
+		}
+		if key, err = profile.NewKey(); err != nil {
+			return err
+		}
+	}
+	done, err := store.Lock(key, passphrase)
+	if err != nil {
+		return err
+	}
+	a.damaged(done.Left...)
+	fmt.Fprintf(a.stdout, "Locked: %s %s encrypted in %s.\n", count(done.Changed, "record"), were(done.Changed), store.Dir())
+	fmt.Fprintln(a.stdout, "Saving a check-in needs no passphrase; reading history, people or an export asks for it.")
+	if identityFile != "" {
+		fmt.Fprintf(a.stdout, "Keep %s safe: without it, nothing saved can be read.\n", identityFile)
+	} else {
+		fmt.Fprintln(a.stdout, "Keep the passphrase safe: without it, nothing saved can be read.")
+	}
+	return nil
+}
+
+// lockOff decrypts everything back, after the passphrase or the key.
+func (a *app) lockOff(store *profile.Store, identityFile string) error {
+	if !store.Locked() {
+		fmt.Fprintln(a.stdout, "aftercare is not locked: its files are plain text already.")
+		return nil
+	}
+	var err error
+	if identityFile != "" {
+		err = unlockWithFile(store, identityFile, "--identity")
+	} else {
+		err = a.unlock(store)
+	}
+	if err != nil {
+		return err
+	}
+	done, err := store.Unlock()
+	if err != nil {
+		return err
+	}
+	a.damaged(done.Left...)
+	if len(done.Left) > 0 {
+		fmt.Fprintf(a.stdout, "Still locked: %s could not be decrypted. Once mended, run 'aftercare lock --off' again.\n", count(len(done.Left), "record"))
+		return nil
+	}
+	fmt.Fprintf(a.stdout, "Unlocked: %s %s plain text again, in %s.\n", count(done.Changed, "record"), were(done.Changed), store.Dir())
+	return nil
+}
+
+// changePassphrase seals the key with a new passphrase.
+func (a *app) changePassphrase(store *profile.Store) error {
+	switch {
+	case !store.Locked():
+		return errors.New("aftercare is not locked, so it has no passphrase to change; 'aftercare lock' sets one")
+	case !store.WantsPassphrase():
+		return errors.New("aftercare is locked to a key kept in a file, so it has no passphrase to change")
+	}
+	if os.Getenv("AFTERCARE_IDENTITY") != "" {
+		// The key in that file is not the one the passphrase keeps.
+		return errors.New("--change asks for the current passphrase; unset AFTERCARE_IDENTITY first")
+	}
+	if err := a.unlock(store); err != nil {
+		return err
+	}
+	passphrase, err := askPassphrase("New passphrase for aftercare: ", true)
+	if err != nil {
+		return err
+	}
+	if err := store.ChangePassphrase(passphrase); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, "The passphrase is changed. No record was written again.")
+	return nil
+}
+
+func were(n int) string {
+	if n == 1 {
+		return "was"
+	}
+	return "were"
+}

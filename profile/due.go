@@ -1,0 +1,103 @@
+package profile
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// While the store is locked, .due lists the check-ins whose follow-up is
+// still open, each by its id and when it started, so that 'status' and
+// 'due' can say how many follow-ups are due without the key. It holds
+// nothing else: the ids are the records' file names already, and say when
+// they were saved. Savers add to it (they know what they save), readers
+// that hold the key write it again whole with the index, and anything it
+// names that is gone is passed over.
+const dueFile = ".due"
+
+func (s *Store) duePath() string { return filepath.Join(s.dir, dueFile) }
+
+// openFollowUp says whether a session waits on a follow-up.
+func openFollowUp(sess *Session) bool { return sess.FollowUp != nil && sess.FollowUp.Done == nil }
+
+// readDue is what .due lists: each id with when its check-in started.
+func (s *Store) readDue() map[string]time.Time {
+	out := map[string]time.Time{}
+	data, err := readRecord(s.duePath(), "list of follow-ups", 4<<20, nil)
+	if err != nil {
+		return out
+	}
+	lines := bufio.NewScanner(bytes.NewReader(data))
+	for lines.Scan() {
+		id, at, ok := strings.Cut(lines.Text(), " ")
+		sec, err := strconv.ParseInt(at, 10, 64)
+		if ok && err == nil && validSessionID(id) {
+			out[id] = time.Unix(sec, 0)
+		}
+	}
+	return out
+}
+
+// writeDue replaces .due with the open follow-ups, when the store is
+// locked; it is called under the lock.
+func (s *Store) writeDue(open map[string]time.Time) error {
+	if !s.Locked() {
+		return nil
+	}
+	ids := make([]string, 0, len(open))
+	for id := range open {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	var b strings.Builder
+	for _, id := range ids {
+		fmt.Fprintf(&b, "%s %d\n", id, open[id].Unix())
+	}
+	return s.writePlain(s.duePath(), []byte(b.String()))
+}
+
+// noteDue adds a session just saved to .due, or takes it out, when the
+// store is locked; it is called under the lock.
+func (s *Store) noteDue(sess *Session) error {
+	if !s.Locked() {
+		return nil
+	}
+	open := s.readDue()
+	_, listed := open[sess.ID]
+	if openFollowUp(sess) == listed {
+		return nil
+	}
+	if listed {
+		delete(open, sess.ID)
+	} else {
+		open[sess.ID] = sess.Started
+	}
+	return s.writeDue(open)
+}
+
+// dropDue removes .due; it is called under the lock.
+func (s *Store) dropDue() error {
+	if err := removeDurably(s.duePath()); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// DueWhileLocked counts the follow-ups due by now in a locked store,
+// without the key: only how many, since who they are for is sealed.
+func (s *Store) DueWhileLocked(now time.Time) int {
+	n := 0
+	for id, started := range s.readDue() {
+		if fileExists(s.sessionPath(id)) && !now.Before(FollowUpDue(started)) {
+			n++
+		}
+	}
+	return n
+}
