@@ -37,6 +37,8 @@ func TestMain(m *testing.M) {
 		// A sweep reads no record, so it needs no catalogue, which takes a
 		// race-built process long to load.
 		os.Exit(importUntilKilled(Open(os.Getenv(dirVar), nil, true), os.Getenv(targetVar), os.Getenv(countVar), true))
+	case "locker", "unlocker":
+		os.Exit(lockUntilKilled(Open(os.Getenv(dirVar), testCatalog(), true), os.Getenv(roleVar), os.Getenv(targetVar)))
 	case "appender":
 		n, _ := strconv.Atoi(os.Getenv(countVar))
 		if err := appendNotes(Open(os.Getenv(dirVar), testCatalog(), true), n); err != nil {

@@ -39,7 +39,7 @@ var ErrLocked = errors.New("it is locked: aftercare needs the passphrase to read
 var ErrWrongPassphrase = errors.New("that passphrase does not open aftercare's data")
 
 // ErrNotLocked is asking to unlock or change a store that is not locked.
-var ErrNotLocked = errors.New("aftercare's data is not locked")
+var ErrNotLocked = errors.New("the data is not locked")
 
 // keys is what a store knows of its lock in this run.
 type keys struct {
@@ -91,7 +91,7 @@ func (s *Store) UnlockWithPassphrase(passphrase string) error {
 	data, err := readRecord(s.keyPath(), "key", 64<<10, nil)
 	if errors.Is(err, fs.ErrNotExist) {
 		if s.Locked() {
-			return fmt.Errorf("aftercare was locked with an identity file, not a passphrase: name it with --identity or AFTERCARE_IDENTITY")
+			return fmt.Errorf("the data was locked to an identity file, not a passphrase: name it with --identity or AFTERCARE_IDENTITY")
 		}
 		return ErrNotLocked
 	}

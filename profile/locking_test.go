@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"filippo.io/age"
+	"github.com/aftercare-tui/aftercare/seal"
 )
 
 // marker is a note no sealed byte can spell by chance.
@@ -178,7 +179,15 @@ func TestUnlockingGivesBackThePlainFilesByteForByte(t *testing.T) {
 	}
 }
 
+// quickPassphrases makes passphrases quick to try for the rest of the test.
+func quickPassphrases(t testing.TB) {
+	was := seal.PassphraseWork
+	seal.PassphraseWork = 10
+	t.Cleanup(func() { seal.PassphraseWork = was })
+}
+
 func TestAPassphraseOpensTheStoreAndCanBeChanged(t *testing.T) {
+	quickPassphrases(t)
 	s := newStore(t)
 	if err := s.SaveSession(noted("20261120T221000-aaaaaa")); err != nil {
 		t.Fatal(err)

@@ -47,12 +47,22 @@ func reader(data []byte) io.Reader {
 	return bytes.NewReader(data)
 }
 
+// PassphraseWork is the scrypt work factor (a power of two) a passphrase
+// is sealed with: age's own, about a second here. Tests lower it, since
+// the race detector makes each second a minute.
+var PassphraseWork = 18
+
 // ToPassphrase is the recipient of a passphrase; an empty one is refused.
 func ToPassphrase(passphrase string) (age.Recipient, error) {
 	if strings.TrimSpace(passphrase) == "" {
 		return nil, errors.New("the passphrase is empty")
 	}
-	return age.NewScryptRecipient(passphrase)
+	r, err := age.NewScryptRecipient(passphrase)
+	if err != nil {
+		return nil, err
+	}
+	r.SetWorkFactor(PassphraseWork)
+	return r, nil
 }
 
 // WithPassphrase is the identity that opens what was sealed with a

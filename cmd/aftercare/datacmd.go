@@ -147,7 +147,7 @@ command exits 1 (0 with --ignore-damaged).`,
 			}
 			// Locked data leaves in plain text only when that is asked for.
 			if store.Locked() && !decrypt && !encrypt && len(recipients) == 0 {
-				return usagef("aftercare is locked, so it exports in plain text only with --decrypt; --encrypt or --recipient seal the export instead")
+				return usagef("the data is locked, so it is exported in plain text only with --decrypt; --encrypt or --recipient seal the export instead")
 			}
 			if decrypt && (encrypt || len(recipients) > 0) {
 				return usagef("give --decrypt, or --encrypt or --recipient, not both")

@@ -85,6 +85,9 @@ func (a *app) editProfile(store *profile.Store, name string) error {
 		return err
 	}
 	defer draft.Remove()
+	if draft.Private != "" {
+		fmt.Fprintf(a.stderr, "The data is locked, so the profile is opened decrypted in a private folder, %s, which is removed when you are done.\n", draft.Private)
+	}
 	for {
 		if err := a.runEditor(draft.Path, signals); err != nil {
 			return err

@@ -26,12 +26,13 @@ func (a *app) unlock(store *profile.Store) error {
 		return unlockWithFile(store, path, "AFTERCARE_IDENTITY")
 	}
 	if !store.WantsPassphrase() {
-		return errors.New("aftercare's data is locked to a key kept in a file of your own: name that file with AFTERCARE_IDENTITY")
+		return errors.New("the data is locked to a key kept in a file of your own: name that file with AFTERCARE_IDENTITY")
 	}
+	prompt := "Passphrase for aftercare: "
 	for try := 1; ; try++ {
-		passphrase, err := askPassphrase("Passphrase for aftercare: ", false)
+		passphrase, err := askPassphrase(prompt, false)
 		if errors.Is(err, errNoTerminal) {
-			return fmt.Errorf("aftercare's data is locked, and %w; run it in a terminal, or name an identity file with AFTERCARE_IDENTITY", err)
+			return fmt.Errorf("the data is locked, and %w; run it in a terminal, or name an identity file with AFTERCARE_IDENTITY", err)
 		}
 		if err != nil {
 			return err
@@ -40,7 +41,8 @@ func (a *app) unlock(store *profile.Store) error {
 		if !errors.Is(err, profile.ErrWrongPassphrase) || try == unlockTries {
 			return err
 		}
-		fmt.Fprintln(a.stderr, "That passphrase does not open it. Try again.")
+		// Said where the passphrase is typed, not on standard error.
+		prompt = "That passphrase does not open it. Try again: "
 	}
 }
 
@@ -201,9 +203,9 @@ func (a *app) lockOff(store *profile.Store, identityFile string) error {
 func (a *app) changePassphrase(store *profile.Store) error {
 	switch {
 	case !store.Locked():
-		return errors.New("aftercare is not locked, so it has no passphrase to change; 'aftercare lock' sets one")
+		return errors.New("the data is not locked, so it has no passphrase to change; 'aftercare lock' sets one")
 	case !store.WantsPassphrase():
-		return errors.New("aftercare is locked to a key kept in a file, so it has no passphrase to change")
+		return errors.New("the data is locked to a key kept in a file, so it has no passphrase to change")
 	}
 	if os.Getenv("AFTERCARE_IDENTITY") != "" {
 		// The key in that file is not the one the passphrase keeps.

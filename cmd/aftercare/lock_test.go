@@ -1,0 +1,164 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// filesIn maps each record under dir (profiles and sessions) to its bytes.
+func filesIn(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, sub := range []string{"profiles", "sessions"} {
+		entries, err := os.ReadDir(filepath.Join(dir, sub))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			data, err := os.ReadFile(filepath.Join(dir, sub, e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[filepath.Join(sub, e.Name())] = string(data)
+		}
+	}
+	return out
+}
+
+// showing lists the files under dir that hold any of words.
+func showing(t *testing.T, dir string, words ...string) []string {
+	t.Helper()
+	var found []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		for _, w := range words {
+			if bytes.Contains(data, []byte(w)) || strings.Contains(strings.ToLower(d.Name()), strings.ToLower(w)) {
+				found = append(found, path+": "+w)
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return found
+}
+
+func TestALockedHomeSavesNothingPlainAndReadsOnlyWithItsKey(t *testing.T) {
+	home := emptyHome(t)
+	data := filepath.Join(home, ".local", "share", "aftercare")
+	backup := filepath.Join(home, "backup.json")
+	writeFile(t, backup, aHistory)
+	mustRun(t, "", "import", backup)
+	before := filesIn(t, data)
+	history := mustRun(t, "", "history")
+	export := mustRun(t, "", "export")
+	due := mustRun(t, "", "due")
+	keyPath, public := keyFile(t)
+
+	if got := mustRun(t, "", "lock", "--identity", keyPath); !strings.Contains(got, "Locked: 6 records were encrypted") {
+		t.Fatalf("lock said:\n%s", got)
+	}
+	if got := showing(t, data, "Tea helped", "Yes, I'm okay", "make-tea", "sam.yaml"); len(got) > 0 {
+		t.Fatalf("locked, the data folder still shows:\n%s", strings.Join(got, "\n"))
+	}
+	if pub, err := os.ReadFile(filepath.Join(data, "key.pub")); err != nil || strings.TrimSpace(string(pub)) != public {
+		t.Errorf("key.pub holds %q, %v; want %s", pub, err, public)
+	}
+	if _, err := os.Stat(filepath.Join(data, "key.age")); !os.IsNotExist(err) {
+		t.Errorf("locked to a key in a file, there is a key.age: %v", err)
+	}
+
+	// Without the key: what only counts says so, what reads refuses.
+	var st status
+	if err := json.Unmarshal([]byte(mustRun(t, "", "status", "--json")), &st); err != nil {
+		t.Fatal(err)
+	}
+	if !st.Encrypted || st.Profiles != 1 || st.Records != 5 || st.Checkins != nil || st.Plans != nil || st.Due != 2 {
+		t.Errorf("status --json while locked: %+v", st)
+	}
+	if got := mustRun(t, "", "due"); got != "2 follow-ups are due (aftercare is locked: open it with 'aftercare' to see whose)\n" {
+		t.Errorf("due while locked: %q", got)
+	}
+	for _, args := range [][]string{{"history"}, {"profile", "list"}, {"suggest", "--for", "Sam"}, {"history", "--stats"}, {"export", "--decrypt"}, {"forget", "--person", "Sam", "--yes"}} {
+		got := aftercare(t, "", args...)
+		if got.code != exitFailure || !strings.Contains(got.stderr, "the data is locked to a key kept in a file of your own: name that file with AFTERCARE_IDENTITY") {
+			t.Errorf("%v while locked: exit %d, %q", args, got.code, got.stderr)
+		}
+	}
+	if got := aftercare(t, "", "export"); got.code != exitUsage || !strings.Contains(got.stderr, "exported in plain text only with --decrypt") {
+		t.Errorf("export while locked: exit %d, %q", got.code, got.stderr)
+	}
+	if got := filesIn(t, data); len(got) != len(before) {
+		t.Errorf("refused reads changed the records: %d files, had %d", len(got), len(before))
+	}
+
+	// With the key, every command answers as before.
+	t.Setenv("AFTERCARE_IDENTITY", keyPath)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{{[]string{"history"}, history}, {[]string{"export", "--decrypt"}, export}, {[]string{"due"}, due}} {
+		if got := mustRun(t, "", c.args...); got != c.want {
+			t.Errorf("%v with the key:\n%s\nwant:\n%s", c.args, got, c.want)
+		}
+	}
+	if got := showing(t, data, "Tea helped", "make-tea"); len(got) > 0 {
+		t.Fatalf("reading while locked left:\n%s", strings.Join(got, "\n"))
+	}
+	other, _ := keyFile(t)
+	t.Setenv("AFTERCARE_IDENTITY", other)
+	if got := aftercare(t, "", "history"); got.code != exitFailure || !strings.Contains(got.stderr, "which does not hold the key") {
+		t.Errorf("another key: exit %d, %q", got.code, got.stderr)
+	}
+	t.Setenv("AFTERCARE_IDENTITY", "")
+
+	if got := mustRun(t, "", "lock"); got != "aftercare is already locked.\n" {
+		t.Errorf("locking again: %q", got)
+	}
+	if got := mustRun(t, "", "lock", "--off", "--identity", keyPath); !strings.Contains(got, "Unlocked: 6 records were plain text again") {
+		t.Fatalf("lock --off said:\n%s", got)
+	}
+	after := filesIn(t, data)
+	for path, text := range before {
+		if after[path] != text {
+			t.Errorf("%s after the lock was turned off:\n%s\nwant:\n%s", path, after[path], text)
+		}
+	}
+	if len(after) != len(before) {
+		t.Errorf("%d records after, %d before", len(after), len(before))
+	}
+	if got := mustRun(t, "", "history"); got != history {
+		t.Errorf("history once unlocked:\n%s", got)
+	}
+}
+
+func TestLockMistakesAreRefused(t *testing.T) {
+	emptyHome(t)
+	for _, c := range []struct {
+		args []string
+		code int
+		said string
+	}{
+		{[]string{"lock", "--off", "--change"}, exitUsage, "give --off or --change, not both"},
+		{[]string{"lock", "--change"}, exitFailure, "the data is not locked, so it has no passphrase to change"},
+		{[]string{"lock"}, exitFailure, "there is no terminal here to ask for a passphrase on, so nothing was locked; --identity FILE locks to a key without asking"},
+		{[]string{"lock", "--identity", "/nonexistent/key.txt"}, exitFailure, "no such file"},
+	} {
+		got := aftercare(t, "", c.args...)
+		if got.code != c.code || !strings.Contains(got.stderr, c.said) {
+			t.Errorf("%v: exit %d, %q; want %d, %q", c.args, got.code, got.stderr, c.code, c.said)
+		}
+	}
+	if got := mustRun(t, "", "lock", "--off"); got != "aftercare is not locked: its files are plain text already.\n" {
+		t.Errorf("lock --off unlocked: %q", got)
+	}
+}
