@@ -142,7 +142,16 @@ func (s *Store) ForgetSession(id string) (*Forgotten, error) {
 			return fmt.Errorf("no session %q: %w", id, ErrNotFound)
 		}
 		f.Sessions = append(f.Sessions, path)
-		return s.remove(path)
+		if err := s.remove(path); err != nil {
+			return err
+		}
+		// Even its id would say when it was.
+		open := s.readDue()
+		if _, ok := open[id]; !ok {
+			return nil
+		}
+		delete(open, id)
+		return s.writeDue(open)
 	})
 	return &f, err
 }
@@ -186,7 +195,7 @@ func (s *Store) ForgetEverything() (*Forgotten, error) {
 				return err
 			}
 		}
-		return nil
+		return s.dropDue()
 	})
 	return &f, err
 }

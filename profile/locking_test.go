@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"filippo.io/age"
 	"github.com/aftercare-tui/aftercare/seal"
@@ -296,5 +297,35 @@ func TestALockedDraftIsKeptOutsideTheDataFolderAndSweptAway(t *testing.T) {
 	}
 	if _, err := os.Stat(d.Private); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("the private folder outlived the sweep: %v", err)
+	}
+}
+
+func TestForgettingWhileLockedLeavesNoIdBehind(t *testing.T) {
+	s, key := lockedStore(t)
+	waiting := noted("20261121T221000-bbbbbb")
+	waiting.FollowUp = &FollowUp{For: []string{samFull}}
+	if err := s.SaveSession(waiting); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.DueWhileLocked(testStart.Add(30 * 24 * time.Hour)); n != 1 {
+		t.Fatalf("%d follow-ups due while locked, want 1", n)
+	}
+	if _, err := s.ForgetSession(waiting.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := holding(t, s.Dir(), waiting.ID); len(got) > 0 {
+		t.Errorf("forgotten, its id is still kept:\n%s", strings.Join(got, "\n"))
+	}
+	if err := s.SaveSession(waiting); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.UnlockWithIdentities([]age.Identity{key}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ForgetEverything(); err != nil {
+		t.Fatal(err)
+	}
+	if got := holding(t, s.Dir(), waiting.ID); len(got) > 0 {
+		t.Errorf("everything forgotten, its id is still kept:\n%s", strings.Join(got, "\n"))
 	}
 }
