@@ -101,3 +101,19 @@ func (s *Store) DueWhileLocked(now time.Time) int {
 	}
 	return n
 }
+
+// noteImportedDue adds the imported check-ins still waiting on a
+// follow-up to .due, when the store is locked; it is called under the
+// lock.
+func (s *Store) noteImportedDue(sessions []Session) error {
+	if !s.Locked() {
+		return nil
+	}
+	open := s.readDue()
+	for _, sess := range sessions {
+		if openFollowUp(&sess) {
+			open[sess.ID] = sess.Started
+		}
+	}
+	return s.writeDue(open)
+}

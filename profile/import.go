@@ -80,6 +80,9 @@ func (s *Store) Import(path string, data []byte) (*Export, error) {
 				return err
 			}
 		}
+		if err := s.noteImportedDue(x.Sessions); err != nil {
+			return err
+		}
 		// The import has landed, and this run says so.
 		if err := os.Remove(s.finishedNote(id)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err

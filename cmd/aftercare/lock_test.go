@@ -162,3 +162,21 @@ func TestLockMistakesAreRefused(t *testing.T) {
 		t.Errorf("lock --off unlocked: %q", got)
 	}
 }
+
+func TestAnImportWhileLockedIsSealedAndCountedAsDue(t *testing.T) {
+	home := emptyHome(t)
+	data := filepath.Join(home, ".local", "share", "aftercare")
+	keyPath, _ := keyFile(t)
+	mustRun(t, "", "lock", "--identity", keyPath)
+	backup := filepath.Join(home, "backup.json")
+	writeFile(t, backup, aHistory)
+	t.Setenv("AFTERCARE_IDENTITY", keyPath)
+	mustRun(t, "", "import", backup)
+	t.Setenv("AFTERCARE_IDENTITY", "")
+	if got := showing(t, data, "Tea helped", "make-tea", "sam.yaml"); len(got) > 0 {
+		t.Fatalf("imported while locked, the data folder shows:\n%s", strings.Join(got, "\n"))
+	}
+	if got := mustRun(t, "", "due"); got != "2 follow-ups are due (aftercare is locked: open it with 'aftercare' to see whose)\n" {
+		t.Errorf("due straight after the import: %q", got)
+	}
+}
