@@ -45,48 +45,44 @@ func BenchmarkUnlock(b *testing.B) {
 	}
 }
 
+// plainAndLocked runs bench as "plain" with no key, then as "locked"
+// with one.
+func plainAndLocked(b *testing.B, bench func(b *testing.B, key *age.X25519Identity)) {
+	key, _ := NewKey()
+	b.Run("plain", func(b *testing.B) { bench(b, nil) })
+	b.Run("locked", func(b *testing.B) { bench(b, key) })
+}
+
 // BenchmarkReadYear reads a year of nightly check-ins whole, newest first,
 // plain and locked (each record opened with the key).
 func BenchmarkReadYear(b *testing.B) {
-	key, _ := NewKey()
-	for _, c := range []struct {
-		name string
-		key  *age.X25519Identity
-	}{{"plain", nil}, {"locked", key}} {
-		b.Run(c.name, func(b *testing.B) {
-			s := yearOfCheckins(b, c.key)
-			for b.Loop() {
-				entries, err := s.Sessions()
-				if err != nil || len(entries) != 365 || entries[0].Err != nil {
-					b.Fatalf("%d entries, %v", len(entries), err)
-				}
+	plainAndLocked(b, func(b *testing.B, key *age.X25519Identity) {
+		s := yearOfCheckins(b, key)
+		for b.Loop() {
+			entries, err := s.Sessions()
+			if err != nil || len(entries) != 365 || entries[0].Err != nil {
+				b.Fatalf("%d entries, %v", len(entries), err)
 			}
-		})
-	}
+		}
+	})
 }
 
 // BenchmarkSaveCheckin saves one check-in, plain and locked (sealed to the
 // public key alone, as a run that has not unlocked saves it).
 func BenchmarkSaveCheckin(b *testing.B) {
-	key, _ := NewKey()
-	for _, c := range []struct {
-		name string
-		key  *age.X25519Identity
-	}{{"plain", nil}, {"locked", key}} {
-		b.Run(c.name, func(b *testing.B) {
-			s := newStore(b)
-			if c.key != nil {
-				if _, err := s.Lock(c.key, ""); err != nil {
-					b.Fatal(err)
-				}
+	plainAndLocked(b, func(b *testing.B, key *age.X25519Identity) {
+		s := newStore(b)
+		if key != nil {
+			if _, err := s.Lock(key, ""); err != nil {
+				b.Fatal(err)
 			}
-			sess := session("20261120T221000-aaaaaa", testStart, "Sam", "Alex")
-			sess.Note = "We had tea and then some quiet."
-			for b.Loop() {
-				if err := s.SaveSession(sess); err != nil {
-					b.Fatal(err)
-				}
+		}
+		sess := session("20261120T221000-aaaaaa", testStart, "Sam", "Alex")
+		sess.Note = "We had tea and then some quiet."
+		for b.Loop() {
+			if err := s.SaveSession(sess); err != nil {
+				b.Fatal(err)
 			}
-		})
-	}
+		}
+	})
 }

@@ -89,40 +89,24 @@ func (s *Store) sealKey(key *age.X25519Identity, passphrase string) error {
 func (s *Store) sealAll() (Locking, error) {
 	var done Locking
 	open := s.readDue()
-	profiles, err := dataFiles(s.profilesDir(), ".yaml")
-	if err != nil {
-		return done, err
-	}
-	sessions, err := dataFiles(s.sessionsDir(), ".json")
-	if err != nil {
-		return done, err
-	}
-	for _, path := range append(profiles, sessions...) {
+	err := s.eachRecord(&done, func(path string, data []byte) error {
 		isProfile := !strings.HasSuffix(path, ".json")
-		data, err := readRecord(path, "record", sealedLimit(max(MaxProfileBytes, MaxSessionBytes)), nil)
-		if errors.Is(err, os.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			done.Left = append(done.Left, err)
-			continue
-		}
 		if isProfile && !nameless(path) {
 			to := s.randomProfilePath()
 			if err := s.mayWrite(path); err != nil {
 				done.Left = append(done.Left, err)
-				continue
+				return nil
 			}
 			if err := os.Rename(path, to); err != nil {
-				return done, err
+				return err
 			}
 			if err := syncDir(s.profilesDir()); err != nil {
-				return done, err
+				return err
 			}
 			path = to
 		}
 		if seal.IsSealed(data) {
-			continue
+			return nil
 		}
 		if !isProfile {
 			if sess, err := decodeSession(path, data); err == nil && openFollowUp(sess) {
@@ -131,11 +115,42 @@ func (s *Store) sealAll() (Locking, error) {
 		}
 		if err := s.write(path, data); err != nil {
 			done.Left = append(done.Left, fmt.Errorf("%s: %w", path, err))
-			continue
+			return nil
 		}
 		done.Changed++
+		return nil
+	})
+	if err != nil {
+		return done, err
 	}
 	return done, s.writeDue(open)
+}
+
+// eachRecord hands fn the path and bytes, as they are, of each profile
+// and then each session; one that cannot be read is added to what was
+// left, one gone since the folder was listed is passed over.
+func (s *Store) eachRecord(done *Locking, fn func(path string, data []byte) error) error {
+	profiles, err := dataFiles(s.profilesDir(), ".yaml")
+	if err != nil {
+		return err
+	}
+	sessions, err := dataFiles(s.sessionsDir(), ".json")
+	if err != nil {
+		return err
+	}
+	for _, path := range append(profiles, sessions...) {
+		data, err := readRecord(path, "record", sealedLimit(max(MaxProfileBytes, MaxSessionBytes)), nil)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+		case err != nil:
+			done.Left = append(done.Left, err)
+		default:
+			if err := fn(path, data); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // Unlock turns the lock off: every sealed record is opened and written
@@ -180,54 +195,36 @@ func (s *Store) Unlock() (Locking, error) {
 // moves each profile to a file name made from its name.
 func (s *Store) openAll() (Locking, error) {
 	var done Locking
-	profiles, err := dataFiles(s.profilesDir(), ".yaml")
-	if err != nil {
-		return done, err
-	}
-	sessions, err := dataFiles(s.sessionsDir(), ".json")
-	if err != nil {
-		return done, err
-	}
 	var named []string
-	for _, path := range append(profiles, sessions...) {
-		raw, err := readRecord(path, "record", sealedLimit(max(MaxProfileBytes, MaxSessionBytes)), nil)
-		if errors.Is(err, os.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			done.Left = append(done.Left, err)
-			continue
-		}
-		data := raw
-		if seal.IsSealed(raw) {
-			if data, err = seal.Unseal(raw, max(MaxProfileBytes, MaxSessionBytes), s.identities()...); err != nil {
-				done.Left = append(done.Left, fmt.Errorf("%s: sealed, and %w", path, err))
-				continue
+	err := s.eachRecord(&done, func(path string, data []byte) error {
+		if seal.IsSealed(data) {
+			var err error
+			if data, err = s.opened(path, data, max(MaxProfileBytes, MaxSessionBytes)); err != nil {
+				done.Left = append(done.Left, err)
+				return nil
 			}
 			if err := s.writePlain(path, data); err != nil {
 				done.Left = append(done.Left, fmt.Errorf("%s: %w", path, err))
-				continue
+				return nil
 			}
 			done.Changed++
 		}
 		if strings.HasSuffix(path, ".json") || !nameless(path) {
-			continue
+			return nil
 		}
 		// A profile that does not read keeps the name it has.
 		p, err := s.decodeProfile(path, data)
 		if err != nil {
-			continue
+			return nil
 		}
 		to := s.slugProfilePath(p.Name, named...)
 		named = append(named, to)
 		if err := os.Rename(path, to); err != nil {
-			return done, err
+			return err
 		}
-		if err := syncDir(s.profilesDir()); err != nil {
-			return done, err
-		}
-	}
-	return done, nil
+		return syncDir(s.profilesDir())
+	})
+	return done, err
 }
 
 // ChangePassphrase seals the store's key with a new passphrase; no record
