@@ -180,3 +180,54 @@ func TestAnImportWhileLockedIsSealedAndCountedAsDue(t *testing.T) {
 		t.Errorf("due straight after the import: %q", got)
 	}
 }
+
+func TestWhileLockedAnEditAndAnExportLeaveNothingPlainBehind(t *testing.T) {
+	home := emptyHome(t)
+	data := filepath.Join(home, ".local", "share", "aftercare")
+	temp := filepath.Join(home, "tmp")
+	if err := os.Mkdir(temp, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TMPDIR", temp)
+	t.Setenv("XDG_RUNTIME_DIR", "")
+	backup := filepath.Join(home, "backup.json")
+	writeFile(t, backup, aHistory)
+	mustRun(t, "", "import", backup)
+	plain := mustRun(t, "", "export")
+	keyPath, public := keyFile(t)
+	mustRun(t, "", "lock", "--identity", keyPath)
+	t.Setenv("AFTERCARE_IDENTITY", keyPath)
+
+	// The editor sees the profile decrypted, in a folder of its own
+	// under the temporary folder, which is gone once the edit is saved.
+	seen := filepath.Join(home, "seen")
+	useEditor(t, `dirname "$1" > `+seen+`; sed -i 's/closeness: 2/closeness: 3/' "$1"`)
+	got := aftercare(t, "", "profile", "edit", "Sam")
+	if got.code != 0 || !strings.Contains(got.stderr, "opened decrypted in a private folder") {
+		t.Fatalf("profile edit while locked: exit %d\n%s%s", got.code, got.stdout, got.stderr)
+	}
+	where, err := os.ReadFile(seen)
+	if err != nil || !strings.HasPrefix(string(where), filepath.Join(temp, "aftercare-edit-")) {
+		t.Errorf("the draft was in %q (%v), not a private folder in %s", where, err, temp)
+	}
+	if left, _ := os.ReadDir(temp); len(left) > 0 {
+		t.Errorf("the edit left %v in the temporary folder", left)
+	}
+	if got := showing(t, data, "closeness: 3", "Tea helped"); len(got) > 0 {
+		t.Fatalf("the edit left plain text:\n%s", strings.Join(got, "\n"))
+	}
+
+	// A sealed export of locked data opens in a new home, plain as before
+	// but for the edit.
+	sealed := filepath.Join(home, "backup.age")
+	mustRun(t, "", "export", "--recipient", public, "-o", sealed)
+	if text, _ := os.ReadFile(sealed); !strings.HasPrefix(string(text), "-----BEGIN AGE ENCRYPTED FILE-----") {
+		t.Fatalf("the export is not sealed:\n%.200s", text)
+	}
+	emptyHome(t)
+	t.Setenv("AFTERCARE_IDENTITY", keyPath)
+	mustRun(t, "", "import", sealed)
+	if got, want := mustRun(t, "", "export"), strings.Replace(plain, `"closeness": 2`, `"closeness": 3`, 1); got != want {
+		t.Errorf("the export of locked data, imported:\n%s\nwant:\n%s", got, want)
+	}
+}
