@@ -58,6 +58,9 @@ func (h *handoff) view(c *ctx) (string, string) {
 	switch {
 	case h.ck.kind == planAhead:
 		body += "\n\n" + st.text.Render("This is a plan for afterwards: what you will want, what to avoid, what helps.")
+		if c.locked && h.first() {
+			body += "\n\n" + st.muted.Render(lockedCheckin)
+		}
 	case h.ck.kind == followUp && h.ck.together():
 		body += "\n\n" + st.text.Render(fmt.Sprintf("It is %s's turn now. It follows up the check-in of %s: how you are now, and how it went.", name, h.ck.of.Started.Local().Format("Monday 2 January")))
 	case h.ck.kind == followUp:

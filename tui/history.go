@@ -25,6 +25,8 @@ type history struct {
 	list  cursorList
 	// entries are the history as listed: a private follow-up is not.
 	entries []profile.SessionEntry
+	// locked is set when the history is locked this run.
+	locked bool
 }
 
 func statsKey() key.Binding {
@@ -32,7 +34,7 @@ func statsKey() key.Binding {
 }
 
 func newHistory(c *ctx) *history {
-	h := &history{}
+	h := &history{locked: c.locked}
 	h.count(c)
 	return h
 }
@@ -89,6 +91,8 @@ func errText(err error) string {
 func (h *history) view(c *ctx) (string, string) {
 	st := c.st
 	switch {
+	case h.locked:
+		return "history", lockedView(c, "Your history is still here, locked.")
 	case c.historyErr != nil:
 		return "history", st.warning.Render("History could not be read: ") + st.text.Render(c.historyErr.Error())
 	case c.history == nil:
@@ -149,6 +153,9 @@ func sessionLine(cat *catalog.Catalog, e profile.SessionEntry) string {
 }
 
 func (h *history) keys() keyMap {
+	if h.locked {
+		return withCommon(backKey())
+	}
 	up, down := upDownKeys()
 	if len(h.stats.People) == 0 {
 		return withCommon(continueKey("read"), up, down, backKey())

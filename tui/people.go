@@ -20,13 +20,16 @@ type people struct {
 	writing *change
 	write   *pendingWrite
 	wrote   string
+	// locked is set when the saved people are locked this run: the
+	// screen says so, and offers no change.
+	locked bool
 }
 
 // change is a write to the saved people, in words for a stop: what is
 // changed ("Sam's profile") and how ("saved", "deleted").
 type change struct{ what, how string }
 
-func newPeople(*ctx) *people { return &people{} }
+func newPeople(c *ctx) *people { return &people{locked: c.locked} }
 
 // writeChange writes a change in the background: the list hears how it
 // went.
@@ -62,7 +65,7 @@ func (p *people) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 				p.wrote = w.what + " was not " + w.how
 			}
 		}
-		return p, loadProfiles(c.store)
+		return p, loadProfiles(c)
 	case profilesLoadedMsg:
 		p.list.cursor = min(p.list.cursor, max(len(c.profiles)-1, 0))
 	case tea.KeyPressMsg:
@@ -80,6 +83,8 @@ func (p *people) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 		switch {
 		case key.Matches(msg, backKey()):
 			return newHome(c), nil
+		case p.locked:
+			// Making, changing or deleting someone reads the others first.
 		case p.list.move(msg, len(c.profiles)):
 		case key.Matches(msg, newKey()):
 			return newPrefs(c, nil), nil
@@ -94,6 +99,9 @@ func (p *people) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 
 func (p *people) view(c *ctx) (string, string) {
 	st := c.st
+	if p.locked {
+		return "people", lockedView(c, "Saved people are still here, locked.")
+	}
 	var b strings.Builder
 	if p.err != nil {
 		b.WriteString(st.warning.Render("That did not work: ") + st.text.Render(p.err.Error()) + "\n\n")
@@ -119,6 +127,9 @@ func (p *people) view(c *ctx) (string, string) {
 }
 
 func (p *people) keys() keyMap {
+	if p.locked {
+		return withCommon(backKey())
+	}
 	up, down := upDownKeys()
 	return withCommon(continueKey("change"), newKey(), deleteKey(), up, down, backKey())
 }

@@ -66,7 +66,9 @@ func newPick(c *ctx, ck *checkin, result catalog.Result, from screen) screen {
 	}
 	fields = append(fields, limitedText(huh.NewText().Title(noteTitle).Description("Optional. It is saved with this check-in.").
 		Placeholder("A few words, or nothing at all").Lines(3).Value(&p.note), noteLimit))
-	if guests := guestNames(ck); len(guests) > 0 {
+	// Remembering someone reads the saved people first, which a locked
+	// run cannot.
+	if guests := guestNames(ck); len(guests) > 0 && !c.locked {
 		var gopts []huh.Option[string]
 		for _, g := range guests {
 			gopts = append(gopts, huh.NewOption(g, g))

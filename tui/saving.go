@@ -80,9 +80,9 @@ func (s *saving) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 		off := errors.Is(msg.err, profile.ErrHistoryOff) || !remembered && guests.historyOff
 		switch {
 		case s.then != nil:
-			return s, loadHistory(c.store)
+			return s, loadHistory(c)
 		case msg.err == nil || off || !remembered:
-			return newDone(s.ck, off, guests), tea.Batch(loadHistory(c.store), loadProfiles(c.store))
+			return newDone(s.ck, off, guests), tea.Batch(loadHistory(c), loadProfiles(c))
 		}
 	case tea.KeyPressMsg:
 		if s.busy {
@@ -94,7 +94,7 @@ func (s *saving) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 		case msg.String() == "r" || msg.String() == "enter":
 			return s, s.init(c)
 		case msg.String() == "esc":
-			return newHome(c), loadProfiles(c.store)
+			return newHome(c), loadProfiles(c)
 		}
 	}
 	return s, nil
@@ -146,8 +146,13 @@ func firstLines(text string, n int) string {
 // changed; the readable ones, if another file cannot be read.
 type profilesLoadedMsg struct{ profiles []*profile.Profile }
 
-// loadProfiles reads the saved people without holding up the screen.
-func loadProfiles(store *profile.Store) tea.Cmd {
+// loadProfiles reads the saved people without holding up the screen;
+// locked, there is nothing it could read.
+func loadProfiles(c *ctx) tea.Cmd {
+	if c.locked {
+		return nil
+	}
+	store := c.store
 	return func() tea.Msg {
 		profiles, _ := store.ReadableProfiles()
 		return profilesLoadedMsg{profiles}

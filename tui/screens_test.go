@@ -195,6 +195,10 @@ func TestScreenGoldens(t *testing.T) {
 			r.enter(1).enterUntil("We didn't get to it").keys("down").enter(1).keys("down", "down", "down").enter(1)
 		}},
 		{"stats", aWeekOfCheckins, func(r *run) { r.keys("h") }},
+		{"unlock", locked, func(r *run) { r.typeText("secret") }},
+		{"unlockwrong", locked, func(r *run) { r.typeText("secret").send(openedMsg{err: profile.ErrWrongPassphrase}) }},
+		{"unlockfile", lockedToAFile, func(*run) {}},
+		{"lockedhome", locked, func(r *run) { r.keys("esc") }},
 	}
 	for _, size := range [][2]int{{100, 30}, {40, 12}} {
 		for _, l := range looks {

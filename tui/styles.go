@@ -4,6 +4,8 @@ import (
 	"image/color"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/aftercare-tui/aftercare/plain"
@@ -91,6 +93,18 @@ func (s *styles) formTheme() huh.Theme {
 		s.form = s.buildFormStyles()
 	}
 	return huh.ThemeFunc(func(bool) *huh.Styles { return s.form })
+}
+
+// inputStyles dress a text field of bubbles' own as formTheme dresses
+// huh's, for the one field that is not part of a form: the passphrase.
+func (s *styles) inputStyles() textinput.Styles {
+	field := textinput.StyleState{
+		Placeholder: lipgloss.NewStyle().Foreground(s.p.muted),
+		Suggestion:  lipgloss.NewStyle().Foreground(s.p.muted),
+		Prompt:      lipgloss.NewStyle().Foreground(s.p.accent),
+		Text:        lipgloss.NewStyle().Foreground(s.p.text),
+	}
+	return textinput.Styles{Focused: field, Blurred: field, Cursor: textinput.CursorStyle{Color: s.p.accent, Shape: tea.CursorBlock, Blink: true}}
 }
 
 func (s *styles) buildFormStyles() *huh.Styles {

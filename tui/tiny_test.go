@@ -50,6 +50,9 @@ var everyScreen = []struct {
 	{"support home", nil, func(r *run) { r.keys("s") }, "Support"},
 	{"about", nil, func(r *run) { r.keys(strings.Fields(strings.Repeat("down ", 6))...).enter(1) }, "aftercare is a companion"},
 	{"leave", nil, func(r *run) { r.keys("t").enter(3).keys("ctrl+c") }, "Leave aftercare now?"},
+	{"passphrase", locked, func(*run) {}, "Passphrase"},
+	{"locked to a file", lockedToAFile, func(*run) {}, "AFTERCARE_IDENTITY"},
+	{"locked people", locked, func(r *run) { r.keys("esc", "p") }, "Saved people are still here, locked."},
 }
 
 // withSam is a fresh world in which Sam has a profile.

@@ -35,6 +35,10 @@ type Options struct {
 	Now func() time.Time
 	// NoColor draws without any colour, for NO_COLOR.
 	NoColor bool
+	// Locked starts at the passphrase screen: what is saved is locked, this
+	// run has not opened it, and nothing saved was read (Profiles and
+	// History are not used).
+	Locked bool
 }
 
 // Start says where the program begins.
@@ -60,6 +64,17 @@ type ctx struct {
 	// read, or when historyErr says why it could not be.
 	history    []profile.SessionEntry
 	historyErr error
+	// unreadProfiles are the profiles that could not be read when the
+	// data was opened on the passphrase screen, each with its error.
+	unreadProfiles []error
+	// locked is set while what is saved is locked and this run has not
+	// opened it: at the passphrase screen, and after carrying on without
+	// it. Nothing saved is read then, and nothing that must read first,
+	// such as making a profile, is offered.
+	locked bool
+	// keyFile is set when it is locked to a key kept in a file, which no
+	// passphrase opens.
+	keyFile bool
 
 	// width and height are the room the screens lay themselves out in:
 	// the terminal's size, but never less than the least a screen needs
@@ -145,24 +160,34 @@ func New(o Options) *Model {
 	if o.Config != nil && o.Config.Theme == "light" {
 		dark = false
 	}
-	c := &ctx{cat: o.Catalog, store: o.Store, cfg: o.Config, profiles: o.Profiles, history: o.History,
-		now: o.Now, st: newStyles(dark, o.NoColor)}
+	c := &ctx{cat: o.Catalog, store: o.Store, cfg: o.Config, now: o.Now, st: newStyles(dark, o.NoColor)}
 	m := &Model{c: c, help: help.New()}
 	m.help.Styles = c.st.help
-	m.current = newHome(c)
-	switch {
-	case o.Start.FollowUp != nil:
-		m.current = startFollowUp(c, o.Start.FollowUp)
-	case o.Start.Plan:
-		m.current = newWho(c, catalog.Together, true)
-		if len(o.Start.Names) > 0 {
-			m.current = startNamed(c, o.Start.Names, true)
-		}
-	case len(o.Start.Names) > 0:
-		m.current = startNamed(c, o.Start.Names, false)
+	if o.Locked {
+		c.locked, c.keyFile = true, !o.Store.WantsPassphrase()
+		m.current = newUnlock(c, o.Start)
+	} else {
+		c.profiles, c.history = o.Profiles, o.History
+		m.current = startAt(c, o.Start)
 	}
 	m.resize(80, 24)
 	return m
+}
+
+// startAt is the screen a run begins on, once what is saved can be read,
+// or the run carries on without it.
+func startAt(c *ctx, s Start) screen {
+	switch {
+	case s.FollowUp != nil:
+		return startFollowUp(c, s.FollowUp)
+	case s.Plan && len(s.Names) > 0:
+		return startNamed(c, s.Names, true)
+	case s.Plan:
+		return newWho(c, catalog.Together, true)
+	case len(s.Names) > 0:
+		return startNamed(c, s.Names, false)
+	}
+	return newHome(c)
 }
 
 // historyLoadedMsg brings the history read in the background.
@@ -171,21 +196,28 @@ type historyLoadedMsg struct {
 	err     error
 }
 
-// loadHistory reads the history without holding up the screen.
-func loadHistory(store *profile.Store) tea.Cmd {
+// loadHistory reads the history without holding up the screen; locked,
+// there is nothing it could read.
+func loadHistory(c *ctx) tea.Cmd {
+	if c.locked {
+		return nil
+	}
+	store := c.store
 	return func() tea.Msg {
 		entries, err := store.Summaries()
 		return historyLoadedMsg{entries, err}
 	}
 }
 
-// Unread is what could not be read of the history the program read in
-// the background: each damaged file's error, or why the history could not
-// be read at all. read is false when the program ended before the history
-// was read.
+// Unread is what could not be read of what the program read itself: each
+// profile that could not be read once the data was opened on the
+// passphrase screen, then each damaged file of the history read in the
+// background, or why the history could not be read at all. read is false
+// when the program ended before the history was read.
 func (m *Model) Unread() (errs []error, read bool) {
+	errs = append(errs, m.c.unreadProfiles...)
 	if m.c.historyErr != nil {
-		return []error{m.c.historyErr}, true
+		return append(errs, m.c.historyErr), true
 	}
 	for _, e := range m.c.history {
 		if e.Err != nil {
@@ -200,7 +232,7 @@ func (m *Model) Unread() (errs []error, read bool) {
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{m.current.init(m.c)}
 	if m.c.history == nil {
-		cmds = append(cmds, loadHistory(m.c.store))
+		cmds = append(cmds, loadHistory(m.c))
 	}
 	if m.c.cfg == nil || m.c.cfg.Theme == "auto" || m.c.cfg.Theme == "" {
 		cmds = append(cmds, tea.RequestBackgroundColor)

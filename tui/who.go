@@ -97,7 +97,7 @@ func newSituation(c *ctx, ck *checkin) screen {
 	for _, sit := range c.cat.SituationsFor(ck.mode) {
 		opts = append(opts, huh.NewOption(sit.Label, sit.ID))
 	}
-	return steps("before you start", false, []step{oneOf(huh.NewSelect[string]().
+	first := steps("before you start", false, []step{oneOf(huh.NewSelect[string]().
 		Title("What kind of time was it?").
 		Description("It helps choose what to suggest. You can skip it."), &choice, opts...)},
 		func(c *ctx) screen { return newHome(c) },
@@ -105,4 +105,14 @@ func newSituation(c *ctx, ck *checkin) screen {
 			ck.situation = choice
 			return ck.first(c), nil
 		})
+	if c.locked {
+		// Home says so too, but a check-in started by name never passed
+		// it.
+		first.(*formScreen).intro = c.st.muted.Render(lockedCheckin)
+	}
+	return first
 }
+
+// lockedCheckin is the line that opens a check-in or plan in a run that
+// carried on without the passphrase.
+const lockedCheckin = "Locked: saved people and history stay closed this time. What you save now is still kept, encrypted."

@@ -1,0 +1,222 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/aftercare-tui/aftercare/profile"
+)
+
+// unlock is the first screen when what is saved is locked: it asks for the
+// passphrase, masked, and opens the saved people and check-ins with it.
+// enter on an empty line, or esc, carries on without it: a check-in is
+// still saved, sealed, but nothing saved is read this run. Locked to a key
+// kept in a file, which no passphrase opens, it says how to open it and
+// carries on without it.
+type unlock struct {
+	start   Start
+	keyFile bool
+	input   textinput.Model
+	// opening is set while the passphrase is tried, which takes a second on
+	// purpose: a second enter must neither try it again nor carry on.
+	opening bool
+	// tried is why the last passphrase did not open the data, if it did not.
+	tried error
+}
+
+func newUnlock(c *ctx, start Start) *unlock {
+	input := textinput.New()
+	input.EchoMode = textinput.EchoPassword
+	input.Prompt = "> "
+	return &unlock{start: start, keyFile: c.keyFile, input: input}
+}
+
+func (u *unlock) init(c *ctx) tea.Cmd {
+	u.size(c)
+	u.input.SetStyles(c.st.inputStyles())
+	return u.input.Focus()
+}
+
+// size keeps the masked line on one line of the screen, whatever its length.
+func (u *unlock) size(c *ctx) { u.input.SetWidth(max(c.bodyWidth-lipgloss.Width(u.input.Prompt)-1, 1)) }
+
+func (u *unlock) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case openedMsg:
+		return u.opened(c, msg)
+	case tea.WindowSizeMsg:
+		u.size(c)
+		return u, nil
+	case tea.BackgroundColorMsg:
+		u.input.SetStyles(c.st.inputStyles())
+		return u, nil
+	case tea.PasteMsg:
+		if u.opening || u.keyFile {
+			return u, nil
+		}
+		// A passphrase is one line: pasted with the line break after it,
+		// as a password manager may, it is that line.
+		msg.Content = strings.TrimRight(msg.Content, "\r\n")
+		var cmd tea.Cmd
+		u.input, cmd = u.input.Update(msg)
+		return u, cmd
+	case tea.KeyPressMsg:
+		switch {
+		case u.opening:
+			return u, nil
+		case key.Matches(msg, backKey()), msg.String() == "enter" && (u.keyFile || u.input.Value() == ""):
+			return u.carryOn(c)
+		case msg.String() == "enter":
+			u.opening = true
+			return u, tryPassphrase(c.store, u.input.Value(), len(u.start.Names) > 0 || u.start.FollowUp != nil)
+		case u.keyFile, key.Matches(msg, deleteWordForward()):
+			return u, nil
+		}
+	}
+	var cmd tea.Cmd
+	u.input, cmd = u.input.Update(msg)
+	return u, cmd
+}
+
+// carryOn goes on without the passphrase. Nothing saved is read this run:
+// the history is as good as empty, and there is none left to read later.
+func (u *unlock) carryOn(c *ctx) (screen, tea.Cmd) {
+	c.history = []profile.SessionEntry{}
+	return startAt(c, u.start), nil
+}
+
+// opened goes on to where the run starts, as a run that was never locked
+// would, once the passphrase opened the data; otherwise it asks again,
+// the field emptied.
+func (u *unlock) opened(c *ctx, msg openedMsg) (screen, tea.Cmd) {
+	u.opening = false
+	if msg.err != nil {
+		u.tried = msg.err
+		u.input.Reset()
+		return u, nil
+	}
+	c.locked = false
+	c.profiles, c.unreadProfiles = msg.profiles, msg.unread
+	if msg.history == nil && msg.historyErr == nil {
+		return startAt(c, u.start), loadHistory(c)
+	}
+	c.history, c.historyErr = msg.history, msg.historyErr
+	return startAt(c, u.start), nil
+}
+
+// openedMsg is how trying a passphrase went and, when it opened the data,
+// what was read with it.
+type openedMsg struct {
+	err      error
+	profiles []*profile.Profile
+	// unread are the profiles that cannot be read, each with its error.
+	unread     []error
+	history    []profile.SessionEntry
+	historyErr error
+}
+
+// tryPassphrase opens the data with the passphrase and, once it is open,
+// reads the saved people; and the history too when withHistory, for a
+// check-in or plan that starts at once and needs it from its first screen.
+// All of it is slow, the passphrase on purpose, so none of it holds up the
+// screen.
+func tryPassphrase(store *profile.Store, passphrase string, withHistory bool) tea.Cmd {
+	return func() tea.Msg {
+		if err := store.UnlockWithPassphrase(passphrase); err != nil {
+			return openedMsg{err: err}
+		}
+		var msg openedMsg
+		entries, err := store.Profiles()
+		if err != nil {
+			msg.unread = []error{err}
+		}
+		for _, e := range entries {
+			if e.Err != nil {
+				msg.unread = append(msg.unread, e.Err)
+				continue
+			}
+			msg.profiles = append(msg.profiles, e.Profile)
+		}
+		if withHistory {
+			msg.history, msg.historyErr = store.Summaries()
+		}
+		return msg
+	}
+}
+
+func (u *unlock) view(c *ctx) (string, string) {
+	st := c.st
+	title := st.title.Render("Your saved people and check-ins are locked.")
+	if u.keyFile {
+		return "locked", fitBlocks(c, []string{
+			title,
+			st.text.Render("They are locked to a key kept in a file of your own. To open them, start aftercare again with AFTERCARE_IDENTITY set to that file."),
+			st.text.Render("Press enter to carry on without them. A check-in is still saved, encrypted."),
+		}, 2, 0, 1)
+	}
+	text := st.text.Render("Type the passphrase to open them. Or press enter to carry on without it: a check-in is still saved, encrypted.")
+	field := st.title.Render("Passphrase") + "\n" + u.input.View()
+	said := ""
+	switch {
+	case u.opening:
+		said = st.muted.Render("Opening…")
+	case errors.Is(u.tried, profile.ErrWrongPassphrase):
+		said = st.warm.Render("That passphrase does not open it. Try again, or press enter on an empty line to carry on without it.")
+	case u.tried != nil:
+		said = st.warning.Render("It could not be opened: ") + st.text.Render(firstLines(u.tried.Error(), 2)) + "\n" +
+			st.muted.Render("Press enter on an empty line to carry on without it.")
+	}
+	return "locked", fitBlocks(c, []string{title, text, field, said}, 2, 3, 0, 1)
+}
+
+// fitBlocks joins blocks, in their order, with a blank line between them,
+// leaving out those that do not fit the screen: the ones keep names first
+// are kept first, and an empty one is not there at all.
+func fitBlocks(c *ctx, blocks []string, keep ...int) string {
+	wrap := lipgloss.NewStyle().Width(c.bodyWidth)
+	shown := make([]bool, len(blocks))
+	used := -1
+	for _, i := range keep {
+		if blocks[i] == "" {
+			continue
+		}
+		if lines := lipgloss.Height(wrap.Render(blocks[i])) + 1; used < 0 || used+lines <= c.bodyHeight {
+			shown[i], used = true, used+lines
+		}
+	}
+	var out []string
+	for i, b := range blocks {
+		if shown[i] {
+			out = append(out, b)
+		}
+	}
+	return strings.Join(out, "\n\n")
+}
+
+func (u *unlock) keys() keyMap {
+	switch {
+	case u.opening:
+		return withCommon()
+	case u.keyFile, u.input.Value() == "":
+		return withCommon(continueKey("carry on"))
+	}
+	return withCommon(continueKey("open"), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "carry on")))
+}
+
+func (u *unlock) unsaved() bool { return false }
+func (u *unlock) typing() bool  { return !u.keyFile }
+
+// lockedView is what a screen of saved things shows in a run that carried
+// on without opening them: that they are there, locked, and how to open
+// them; never an empty list, as if nothing had been saved.
+func lockedView(c *ctx, title string) string {
+	why := "aftercare carried on without the passphrase. To open what is saved, leave (ctrl+c), start aftercare again and type the passphrase."
+	if c.keyFile {
+		why = "It is locked to a key kept in a file. To open what is saved, leave (ctrl+c) and start aftercare again with AFTERCARE_IDENTITY set to that file."
+	}
+	return c.st.title.Render(title) + "\n\n" + c.st.text.Render(why)
+}

@@ -1,0 +1,324 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/profile"
+)
+
+// testPassphrase is what a test's data is locked with.
+const testPassphrase = "tea and toast at dawn"
+
+// lockFiles are the files at the top of a data folder just locked with
+// testPassphrase, by name: the lock's own, which hold its key. Sealing a
+// key with a passphrase takes a second of scrypt on purpose, so it is done
+// once, and each test that locks a folder copies them.
+var lockFiles = sync.OnceValues(func() (map[string][]byte, error) {
+	dir, err := os.MkdirTemp("", "aftercare-lock")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	store := profile.Open(dir, testCatalog(), true)
+	defer store.Close()
+	key, err := profile.NewKey()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := store.Lock(key, testPassphrase); err != nil {
+		return nil, err
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{}
+	for _, e := range entries {
+		// The hidden ones are the store's working files, not the lock's.
+		if !e.Type().IsRegular() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if files[e.Name()], err = os.ReadFile(filepath.Join(dir, e.Name())); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+})
+
+// locked locks the world's data with testPassphrase, sealing what it
+// holds, and starts the program as a locked run does: at the passphrase
+// screen, with nothing read.
+func locked(t *testing.T, w *world) Options {
+	t.Helper()
+	files, err := lockFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(w.store.Dir(), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(w.store.Dir(), name), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Locked already, the store seals what is still plain.
+	if _, err := w.store.Lock(nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	if !w.store.Locked() || !w.store.WantsPassphrase() {
+		t.Fatal("the copied lock does not lock the folder")
+	}
+	w.opts.Locked, w.opts.Profiles, w.opts.History = true, nil, nil
+	return w.opts
+}
+
+// lockedToAFile locks the world's data to a key the person would keep in
+// a file of their own, which no passphrase opens.
+func lockedToAFile(t *testing.T, w *world) Options {
+	t.Helper()
+	key, err := profile.NewKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.store.Lock(key, ""); err != nil {
+		t.Fatal(err)
+	}
+	w.opts.Locked, w.opts.Profiles, w.opts.History = true, nil, nil
+	return w.opts
+}
+
+// typeText types s a key at a time, as a person would.
+func (p *program) typeText(s string) {
+	p.t.Helper()
+	for _, c := range s {
+		p.press(string(c))
+	}
+}
+
+func TestProgramOpensLockedDataAfterAWrongPassphrase(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t, &profile.Profile{Name: "Sam", Pronouns: "they/them"})
+	o := locked(t, w)
+	damaged := filepath.Join(w.store.Dir(), "profiles", "broken.yaml")
+	if err := os.WriteFile(damaged, []byte("name: [\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p := runProgram(t, o, 100, 30)
+	p.waitFor("Your saved people and check-ins are locked.")
+	const slip = "tea and toast at dusk"
+	p.typeText(slip)
+	p.waitFor("> " + strings.Repeat("*", len(slip)))
+	p.press("enter")
+	p.waitFor("That passphrase does not open it.")
+	if screen := p.screen(); strings.Contains(screen, "*") {
+		t.Errorf("the field was not emptied after a wrong passphrase:\n%s", screen)
+	}
+	p.typeText(testPassphrase)
+	p.press("enter")
+	p.waitFor("Welcome back. Take your time.")
+	p.press("p")
+	p.waitFor("Sam (they/them)")
+	p.press("esc", "h")
+	p.waitFor("No check-ins saved yet.")
+	p.press("ctrl+c")
+	m := p.final()
+	for _, screen := range p.screensSince(0) {
+		if strings.Contains(screen, "toast") {
+			t.Fatalf("a screen shows the passphrase:\n%s", screen)
+		}
+	}
+	errs, read := m.Unread()
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), damaged) || !read {
+		t.Errorf("unread %v (history read: %v), want the damaged profile alone", errs, read)
+	}
+}
+
+func TestProgramCarriesOnWithoutThePassphraseAndSavesSealed(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t, &profile.Profile{Name: "Sam"})
+	p := runProgram(t, withNames(locked(t, w), "Sam", "Alex"), 100, 30)
+	p.waitFor("Your saved people and check-ins are locked.")
+	p.press("enter")
+	p.waitFor("saved people and history stay closed this time")
+	mark := p.mark()
+	// Guests are not offered to be remembered as people: that reads the
+	// saved people first.
+	p.enter(1 + 2*(2+questions(catalog.Together)) + 1 + 3)
+	p.waitFor("Take good care of each other.")
+	for _, screen := range p.screensSince(mark) {
+		if strings.Contains(screen, "Remember anyone as a person?") {
+			t.Fatalf("a screen offers to remember a guest:\n%s", screen)
+		}
+	}
+	files, err := filepath.Glob(filepath.Join(w.store.Dir(), "sessions", "*.json"))
+	if err != nil || len(files) != 1 {
+		t.Fatalf("saved %v, %v; want one check-in", files, err)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Quoted, as a record would hold them: armour, which is base64, holds
+	// no quotes, while a bare name could turn up in it by chance.
+	if !strings.HasPrefix(string(data), "-----BEGIN AGE ENCRYPTED FILE-----") || strings.Contains(string(data), `"Sam"`) || strings.Contains(string(data), `"Alex"`) {
+		t.Errorf("the check-in was not saved sealed:\n%.300s", data)
+	}
+	p.press("enter")
+	p.waitFor("Locked this time.")
+	p.press("p")
+	p.waitFor("Saved people are still here, locked.")
+	// Nothing that would read the saved people first is offered.
+	p.press("n", "enter", "d")
+	p.waitFor("start aftercare again and type the passphrase")
+	p.press("esc", "h")
+	p.waitFor("Your history is still here, locked.")
+	p.press("ctrl+c")
+	m := p.final()
+	for _, screen := range p.screensSince(0) {
+		for _, empty := range []string{"No one saved yet.", "No check-ins saved yet.", "Reading your history"} {
+			if strings.Contains(screen, empty) {
+				t.Fatalf("a screen shows %q:\n%s", empty, screen)
+			}
+		}
+	}
+	if w.store.Unlocked() || len(m.c.profiles) != 0 {
+		t.Errorf("the run read what is saved: unlocked %v, profiles %v", w.store.Unlocked(), m.c.profiles)
+	}
+	if errs, read := m.Unread(); len(errs) != 0 || !read {
+		t.Errorf("unread %v (history read: %v), want nothing left to read", errs, read)
+	}
+	if profiles, _ := filepath.Glob(filepath.Join(w.store.Dir(), "profiles", "*")); len(profiles) != 1 {
+		t.Errorf("profiles on disk %v, want Sam's alone", profiles)
+	}
+}
+
+func TestEscOnThePassphraseScreenCarriesOnWithoutIt(t *testing.T) {
+	t.Parallel()
+	r := start(t, locked(t, newWorld(t)), 100, 30)
+	r.typeText("half a pass").keys("esc").sees("Locked this time.", "Check in together")
+	r.keys("a").sees("saved people and history stay closed this time", "What kind of time was it?")
+
+	o := withNames(locked(t, newWorld(t)), "Sam", "Alex")
+	o.Start.Plan = true
+	r = start(t, o, 100, 30)
+	r.enter(1).sees("Sam's turn", "saved people and history stay closed this time")
+}
+
+func TestDataLockedToAKeyFileSaysHowToOpenIt(t *testing.T) {
+	t.Parallel()
+	r := start(t, lockedToAFile(t, newWorld(t)), 100, 30)
+	r.sees("locked to a key kept in a file", "AFTERCARE_IDENTITY", "enter carry on")
+	r.doesNotSee("Passphrase")
+	r.typeText("abc").sees("enter carry on")
+	r.enter(1).sees("Locked this time.")
+	r.keys("h").sees("Your history is still here, locked.", "AFTERCARE_IDENTITY")
+}
+
+func TestTheCoverKeyHidesThePassphraseScreenAndBringsItBack(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	r := start(t, locked(t, w), 100, 30)
+	r.typeText("secret words")
+	r.doesNotSee("secret")
+	before, was := r.raw(), r.m.current
+	r.keys("ctrl+x")
+	if shown := strings.TrimSpace(r.screen()); shown != "" {
+		t.Fatalf("the cover shows:\n%s", shown)
+	}
+	if title := r.m.View().WindowTitle; strings.Contains(strings.ToLower(title), "aftercare") {
+		t.Errorf("the covered window's title is %q", title)
+	}
+	// Nothing is typed, tried or left behind the cover.
+	r.keys("enter", "x", "backspace", "esc", "?", "ctrl+c")
+	r.send(tea.PasteMsg{Content: "pasted"}, tea.WindowSizeMsg{Width: 100, Height: 30})
+	if shown := strings.TrimSpace(r.screen()); shown != "" || r.quit || w.store.Unlocked() {
+		t.Fatalf("keys behind the cover showed or did something (quit %v, unlocked %v):\n%s", r.quit, w.store.Unlocked(), shown)
+	}
+	r.keys("ctrl+x")
+	if after := r.raw(); after != before || r.m.current != was {
+		t.Errorf("the screen did not come back as it was:\nbefore\n%s\nafter\n%s", before, after)
+	}
+	if typed := r.m.current.(*unlock).input.Value(); typed != "secret words" {
+		t.Errorf("the field holds %q after the cover", typed)
+	}
+}
+
+func TestThePassphraseScreenFitsEverySize(t *testing.T) {
+	t.Parallel()
+	r := start(t, locked(t, newWorld(t)), 100, 30)
+	for _, size := range [][2]int{{1, 1}, {10, 3}, {20, 8}, {minWidth, minHeight}, {40, 12}, {100, 30}, {200, 60}} {
+		r.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		r.fits(size[0], size[1])
+		r.typeText("words")
+		r.send(tea.PasteMsg{Content: strings.Repeat("a long pasted line\tof 界 text\r\n", 500)})
+		// With the cursor on the last character, this key crashes a
+		// bubbles text field: see deleteWordForward.
+		r.send(tea.KeyPressMsg{Code: tea.KeyLeft}, tea.KeyPressMsg{Code: 'd', Mod: tea.ModAlt})
+		r.fits(size[0], size[1])
+		r.send(openedMsg{err: profile.ErrWrongPassphrase})
+		r.fits(size[0], size[1])
+		if size[0] >= minWidth && size[1] >= minHeight {
+			r.sees("Passphrase", "> ", "That passphrase does not", "enter carry on")
+		}
+	}
+	if r.quit || !r.m.c.locked {
+		t.Error("the screen moved on by itself")
+	}
+}
+
+func TestAPastedPassphraseLosesTheLineBreakAfterIt(t *testing.T) {
+	t.Parallel()
+	r := start(t, locked(t, newWorld(t)), 100, 30)
+	r.send(tea.PasteMsg{Content: testPassphrase + "\r\n"})
+	if typed := r.m.current.(*unlock).input.Value(); typed != testPassphrase {
+		t.Errorf("the field holds %q", typed)
+	}
+}
+
+func TestALockedPlanStartsAsGuests(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t, &profile.Profile{Name: "Sam"})
+	o := withNames(locked(t, w), "Sam", "Alex")
+	o.Start.Plan = true
+	r := start(t, o, 100, 30)
+	r.enter(1)
+	r.enter(2 * (1 + len(testCatalog().QuestionsFor("before", catalog.Together)) + 1)).sees("What you shared")
+	r.enter(1).sees("Your plan is saved.")
+	if files, _ := filepath.Glob(filepath.Join(w.store.Dir(), "sessions", "*.json")); len(files) != 1 {
+		t.Errorf("saved %v, want the plan", files)
+	}
+}
+
+func TestEnterLeavesTryingThePassphraseToACommand(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	m := New(locked(t, w))
+	m.Init()
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	for _, c := range "words" {
+		m.Update(tea.KeyPressMsg{Code: c, Text: string(c)})
+	}
+	_, try := m.Update(keyPress("enter"))
+	if try == nil || w.store.Unlocked() {
+		t.Fatalf("enter gave command %v, and the store is unlocked: %v", try, w.store.Unlocked())
+	}
+	if view := m.View().Content; !strings.Contains(view, "Opening…") {
+		t.Errorf("while the passphrase is tried, the screen shows:\n%s", view)
+	}
+	// A second enter, or esc, neither tries again nor carries on.
+	for _, k := range []string{"enter", "esc"} {
+		if _, again := m.Update(keyPress(k)); again != nil {
+			t.Errorf("%s while opening gave a command", k)
+		}
+	}
+	if _, still := m.current.(*unlock); !still || !m.c.locked {
+		t.Errorf("the program moved on to %T while opening", m.current)
+	}
+}
