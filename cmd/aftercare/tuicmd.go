@@ -166,12 +166,24 @@ func (a *app) dueWhileLocked(cmd *cobra.Command) (bool, error) {
 // now, so that a plan to start from is known from the first screen. Home
 // needs nothing from it to open: the program reads it in the background,
 // and a long history never holds up the first screen; a file in it that
-// cannot be read is named once the screen closes.
+// cannot be read is named once the screen closes. Locked data that
+// AFTERCARE_IDENTITY does not open is read nowhere but on the screen,
+// which asks for the passphrase itself (or carries on without it).
 func (a *app) runTUI(cmd *cobra.Command, start tui.Start) error {
-	if len(start.Names) == 0 && start.FollowUp == nil {
-		if _, err := a.data(cmd); err != nil {
+	store, err := a.openData(cmd)
+	if err != nil {
+		return err
+	}
+	if store.Locked() && !store.Unlocked() {
+		path := os.Getenv("AFTERCARE_IDENTITY")
+		if path == "" {
+			return a.showTUI(cmd, start, tui.Options{Locked: true})
+		}
+		if err := unlockWithFile(store, path, "AFTERCARE_IDENTITY"); err != nil {
 			return err
 		}
+	}
+	if len(start.Names) == 0 && start.FollowUp == nil {
 		return a.openTUI(cmd, start, nil)
 	}
 	history, err := a.checkins(cmd)
@@ -190,9 +202,15 @@ func (a *app) openTUI(cmd *cobra.Command, start tui.Start, history []profile.Ses
 	if err != nil {
 		return err
 	}
-	noColor := os.Getenv("NO_COLOR") != ""
-	model := tui.New(tui.Options{Catalog: a.cat, Store: a.store, Config: a.cfg, Profiles: profiles, History: history,
-		Start: start, NoColor: noColor})
+	return a.showTUI(cmd, start, tui.Options{Profiles: profiles, History: history})
+}
+
+// showTUI runs the full screen with what o holds, and the catalogue,
+// settings and store.
+func (a *app) showTUI(cmd *cobra.Command, start tui.Start, o tui.Options) error {
+	o.Catalog, o.Store, o.Config, o.Start = a.cat, a.store, a.cfg, start
+	o.NoColor = os.Getenv("NO_COLOR") != ""
+	model := tui.New(o)
 	// Signals are ours, not Bubble Tea's, which would quit on TERM without
 	// a word and leave HUP to end the process in raw mode.
 	program := tea.NewProgram(model, tea.WithInput(a.stdin), tea.WithOutput(a.term), tea.WithoutSignalHandler())
@@ -206,7 +224,7 @@ func (a *app) openTUI(cmd *cobra.Command, start tui.Start, history []profile.Ses
 		// takes the terminal away before the screen hears of it.
 		m.Finish(time.Until(deadline))
 		// Stopped by a signal, the program leaves at once.
-		if history == nil && sig == nil && err == nil {
+		if o.History == nil && sig == nil && err == nil {
 			if err := a.nameUnread(cmd, m); err != nil {
 				return err
 			}
@@ -222,16 +240,18 @@ func (a *app) openTUI(cmd *cobra.Command, start tui.Start, history []profile.Ses
 	return err
 }
 
-// nameUnread names the files the program could not read in the
-// background, reading the history now if the screen closed before it had.
+// nameUnread names the files the program could not read itself, reading
+// the history now if the screen closed before it had; unless the data is
+// locked still: the screen then read nothing, and nothing can be read now
+// without asking for the passphrase again.
 func (a *app) nameUnread(cmd *cobra.Command, m *tui.Model) error {
 	errs, read := m.Unread()
-	if !read {
-		_, err := a.checkins(cmd)
-		return err
-	}
 	a.damaged(errs...)
-	return nil
+	if read || a.store.Locked() && !a.store.Unlocked() {
+		return nil
+	}
+	_, err := a.checkins(cmd)
+	return err
 }
 
 // stopSignals are those that end a program: a hang-up (the terminal
