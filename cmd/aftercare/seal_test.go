@@ -42,7 +42,7 @@ func TestASealedExportOpensOnlyWithItsKey(t *testing.T) {
 	if !strings.HasPrefix(sealed, "-----BEGIN AGE ENCRYPTED FILE-----\n") {
 		t.Fatalf("not sealed:\n%.300s", sealed)
 	}
-	for _, secret := range []string{"Tea helped", "Sam", "Alex", "make-tea"} {
+	for _, secret := range []string{"Tea helped", `"Sam"`, `"Alex"`, "make-tea"} {
 		if strings.Contains(sealed, secret) {
 			t.Errorf("the sealed export shows %q", secret)
 		}
