@@ -85,6 +85,13 @@ func (s *Store) recipient() (age.Recipient, error) {
 	return r, nil
 }
 
+// CheckLock says what is wrong with a locked store's public key, if
+// anything is: nothing can be saved until it is mended.
+func (s *Store) CheckLock() error {
+	_, err := s.recipient()
+	return err
+}
+
 // UnlockWithPassphrase opens key.age with the passphrase, so that this
 // run can read sealed records.
 func (s *Store) UnlockWithPassphrase(passphrase string) error {

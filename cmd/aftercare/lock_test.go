@@ -231,3 +231,21 @@ func TestWhileLockedAnEditAndAnExportLeaveNothingPlainBehind(t *testing.T) {
 		t.Errorf("the export of locked data, imported:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+func TestADamagedPublicKeyIsNamedAndNothingIsSavedPlain(t *testing.T) {
+	home := emptyHome(t)
+	data := filepath.Join(home, ".local", "share", "aftercare")
+	backup := filepath.Join(home, "backup.json")
+	writeFile(t, backup, aHistory)
+	mustRun(t, "", "import", backup)
+	writeFile(t, filepath.Join(data, "key.pub"), "age1\x1b[31mnot-a-key\n")
+	for _, args := range [][]string{{"history"}, {"profile", "new", "Kim"}} {
+		got := aftercare(t, "", args...)
+		if got.code != exitFailure || !strings.Contains(got.stderr, "key.pub: not an age public key, so nothing can be saved while it is locked") || strings.Contains(got.stderr, "\x1b") {
+			t.Errorf("%v with a damaged key.pub: exit %d, %q", args, got.code, got.stderr)
+		}
+	}
+	if got := showing(t, data, "Kim"); len(got) > 0 {
+		t.Errorf("saved with a damaged key:\n%s", strings.Join(got, "\n"))
+	}
+}

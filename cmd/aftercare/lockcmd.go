@@ -22,6 +22,9 @@ func (a *app) unlock(store *profile.Store) error {
 	if !store.Locked() || store.Unlocked() {
 		return nil
 	}
+	if err := store.CheckLock(); err != nil {
+		return err
+	}
 	if path := os.Getenv("AFTERCARE_IDENTITY"); path != "" {
 		return unlockWithFile(store, path, "AFTERCARE_IDENTITY")
 	}
