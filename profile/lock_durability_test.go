@@ -25,6 +25,10 @@ func lockUntilKilled(s *Store, role, secret string) int {
 	}
 	fmt.Println("locking")
 	if role == "locker" {
+		// As 'aftercare lock' does, a lock begun before is finished.
+		if s.Locked() {
+			key = nil
+		}
 		_, err = s.Lock(key, "")
 	} else if err = s.UnlockWithIdentities([]age.Identity{key}); err == nil {
 		_, err = s.Unlock()

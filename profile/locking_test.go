@@ -329,3 +329,14 @@ func TestForgettingWhileLockedLeavesNoIdBehind(t *testing.T) {
 		t.Errorf("everything forgotten, its id is still kept:\n%s", strings.Join(got, "\n"))
 	}
 }
+
+func TestASecondLockWithItsOwnKeyIsRefused(t *testing.T) {
+	s, _ := lockedStore(t)
+	other, _ := NewKey()
+	if _, err := Open(s.Dir(), testCatalog(), true).Lock(other, ""); !errors.Is(err, ErrLockedMeanwhile) {
+		t.Fatalf("locking a locked store with another key: %v", err)
+	}
+	if err := Open(s.Dir(), testCatalog(), true).UnlockWithIdentities([]age.Identity{other}); !errors.Is(err, ErrWrongPassphrase) {
+		t.Errorf("the second key opens the store: %v", err)
+	}
+}

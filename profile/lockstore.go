@@ -10,6 +10,10 @@ import (
 	"github.com/aftercare-tui/aftercare/seal"
 )
 
+// ErrLockedMeanwhile is a lock asked for with a new key on a store that
+// another run locked first: the new key is not used.
+var ErrLockedMeanwhile = errors.New("another aftercare locked the data while this one was asking, with its own passphrase or key; this one was not used")
+
 // NewKey makes the secret key a store is locked with.
 func NewKey() (*age.X25519Identity, error) { return age.GenerateX25519Identity() }
 
@@ -26,16 +30,20 @@ type Locking struct {
 // sealed with it; without one, the person keeps key in an identity file
 // and only its public key is kept here. Then every record still in plain
 // text is sealed, profiles first given file names that say nothing of
-// whose they are. On a store already locked, key and passphrase are not
-// used: the records still plain are sealed, which is how a lock that was
-// cut short is finished.
+// whose they are. On a store already locked, key must be nil: the records
+// still plain are sealed, which is how a lock that was cut short is
+// finished.
 func (s *Store) Lock(key *age.X25519Identity, passphrase string) (Locking, error) {
 	var done Locking
 	err := s.locked(func() error {
-		if !s.Locked() {
+		switch {
+		case !s.Locked():
 			if err := s.keepKey(key, passphrase); err != nil {
 				return err
 			}
+		case key != nil:
+			// Another run locked it since this one looked.
+			return ErrLockedMeanwhile
 		}
 		if _, err := s.recipient(); err != nil {
 			return err
