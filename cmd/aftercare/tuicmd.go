@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/aftercare-tui/aftercare/tui"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 )
 
@@ -208,6 +209,9 @@ func (a *app) openTUI(cmd *cobra.Command, start tui.Start, history []profile.Ses
 // showTUI runs the full screen with what o holds, and the catalogue,
 // settings and store.
 func (a *app) showTUI(cmd *cobra.Command, start tui.Start, o tui.Options) error {
+	if err := a.needTerminal(); err != nil {
+		return err
+	}
 	o.Catalog, o.Store, o.Config, o.Start = a.cat, a.store, a.cfg, start
 	o.NoColor = os.Getenv("NO_COLOR") != ""
 	model := tui.New(o)
@@ -252,6 +256,21 @@ func (a *app) nameUnread(cmd *cobra.Command, m *tui.Model) error {
 	}
 	_, err := a.checkins(cmd)
 	return err
+}
+
+// needTerminal refuses to draw the full screen on a file or a pipe: it
+// would fail to read keys from one, and fill the other with drawing codes
+// no one can read. A terminal, or a test's own reader and writer, is fine.
+func (a *app) needTerminal() error {
+	for _, end := range []struct {
+		stream any
+		name   string
+	}{{a.stdin, "standard input"}, {a.term, "standard output"}} {
+		if f, ok := end.stream.(*os.File); ok && !term.IsTerminal(f.Fd()) {
+			return fmt.Errorf("the check-in draws a full screen, and %s is not a terminal, so it did not start; run it in a terminal (for scripts: 'aftercare suggest', 'aftercare history --json', 'aftercare due')", end.name)
+		}
+	}
+	return nil
 }
 
 // stopSignals are those that end a program: a hang-up (the terminal
