@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/profile"
+	"github.com/aftercare-tui/aftercare/seal"
 )
 
 // testPassphrase is what a test's data is locked with.
@@ -17,9 +18,13 @@ const testPassphrase = "tea and toast at dawn"
 
 // lockFiles are the files at the top of a data folder just locked with
 // testPassphrase, by name: the lock's own, which hold its key. Sealing a
-// key with a passphrase takes a second of scrypt on purpose, so it is done
-// once, and each test that locks a folder copies them.
+// key with a passphrase takes a second of scrypt on purpose (a minute
+// under the race detector), so it is done once, with less work than a
+// real passphrase asks, and each test that locks a folder copies them.
 var lockFiles = sync.OnceValues(func() (map[string][]byte, error) {
+	was := seal.PassphraseWork
+	seal.PassphraseWork = 10
+	defer func() { seal.PassphraseWork = was }()
 	dir, err := os.MkdirTemp("", "aftercare-lock")
 	if err != nil {
 		return nil, err
