@@ -12,6 +12,12 @@ import (
 // Settable are the profile fields that Set can change.
 var Settable = []string{"name", "pronouns", "likes", "never", "leaning", "talk", "needs", "helps", "notes"}
 
+// Leanings and Talks are the words a profile's leaning and talk may be.
+var (
+	Leanings = []string{"closeness", "space", "depends"}
+	Talks    = []string{"talk", "quiet", "depends"}
+)
+
 // Set replaces one field of p from text as typed on a command line: lists
 // are comma-separated, needs are NEED or NEED=WEIGHT, helps are
 // SITUATION:ID. An empty value clears the field.
@@ -28,9 +34,9 @@ func Set(cat *catalog.Catalog, p *Profile, key, value string) error {
 	case "notes":
 		p.Notes = value
 	case "leaning":
-		return setWord(&p.Leaning, value, "closeness", "space", "depends")
+		return setWord(&p.Leaning, value, Leanings...)
 	case "talk":
-		return setWord(&p.Talk, value, "talk", "quiet", "depends")
+		return setWord(&p.Talk, value, Talks...)
 	case "likes", "never", "needs", "helps":
 		switch key {
 		case "likes":

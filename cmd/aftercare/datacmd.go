@@ -85,6 +85,7 @@ func newHistoryCommand(a *app) *cobra.Command {
 	cmd.Flags().BoolVar(&stats, "stats", false, "how check-ins have gone for each person: how they felt, what they needed, what helped")
 	cmd.Flags().StringVar(&person, "person", "", "only check-ins with this person")
 	cmd.Flags().StringVar(&since, "since", "", "only check-ins since then: 30d, 2w, 12h or a date like 2026-11-01")
+	_ = cmd.RegisterFlagCompletionFunc("person", a.completePerson)
 	return cmd
 }
 
@@ -356,6 +357,8 @@ check-in. --everything removes every profile and check-in. It asks first;
 	cmd.Flags().StringVar(&session, "session", "", "the id of the check-in to forget (see 'aftercare history')")
 	cmd.Flags().BoolVar(&everything, "everything", false, "forget every profile and check-in")
 	cmd.Flags().BoolVarP(&yes, "yes", "y", false, "do not ask")
+	_ = cmd.RegisterFlagCompletionFunc("person", a.completePerson)
+	_ = cmd.RegisterFlagCompletionFunc("session", a.completeSessions(false))
 	return cmd
 }
 

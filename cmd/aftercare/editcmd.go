@@ -27,7 +27,8 @@ For scripts, --set KEY=VALUE changes one field without an editor. Lists are
 comma-separated; an empty value clears a field. Keys: ` + strings.Join(profile.Settable, ", ") + `.`,
 		Example: `  aftercare profile edit Sam
   aftercare profile edit Sam --set leaning=space --set needs=quiet=3,hydration`,
-		Args: exactArgs(1, "NAME"),
+		Args:              exactArgs(1, "NAME"),
+		ValidArgsFunction: a.completeNames(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			store, err := a.data(cmd)
 			if err != nil {

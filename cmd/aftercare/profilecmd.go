@@ -42,6 +42,8 @@ func (f *profileFlags) add(a *app, cmd *cobra.Command) {
 	completeFrom(a, cmd, "like", "tag", "activity")
 	completeFrom(a, cmd, "never", "tag", "activity")
 	completeFrom(a, cmd, "need", "need")
+	_ = cmd.RegisterFlagCompletionFunc("leaning", words(profile.Leanings))
+	_ = cmd.RegisterFlagCompletionFunc("talk", words(profile.Talks))
 }
 
 // profile builds the profile, reporting the first bad value as a usage
@@ -76,6 +78,8 @@ func newProfileNewCommand(a *app) *cobra.Command {
 		Short:   "Create a profile",
 		Example: "  aftercare profile new Sam --pronouns they/them --like cuddle --never kissing --leaning closeness --need warmth=3",
 		Args:    exactArgs(1, "NAME"),
+		// A new name is the person's own to type.
+		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			store, err := a.data(cmd)
 			if err != nil {
@@ -186,9 +190,10 @@ func profileSummary(p *profile.Profile) string {
 func newProfileShowCommand(a *app) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "show NAME",
-		Short: "Show one profile",
-		Args:  exactArgs(1, "NAME"),
+		Use:               "show NAME",
+		Short:             "Show one profile",
+		Args:              exactArgs(1, "NAME"),
+		ValidArgsFunction: a.completeNames(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			store, err := a.data(cmd)
 			if err != nil {
@@ -236,9 +241,10 @@ func weightsText(ws catalog.Weights) string {
 func newProfileDeleteCommand(a *app) *cobra.Command {
 	var yes bool
 	cmd := &cobra.Command{
-		Use:   "delete NAME",
-		Short: "Delete a profile for good (asks first)",
-		Args:  exactArgs(1, "NAME"),
+		Use:               "delete NAME",
+		Short:             "Delete a profile for good (asks first)",
+		Args:              exactArgs(1, "NAME"),
+		ValidArgsFunction: a.completeNames(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			store, err := a.data(cmd)
 			if err != nil {

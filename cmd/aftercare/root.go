@@ -134,6 +134,7 @@ sex and find something kind to do next. Everything stays on this machine.`,
 		newCatalogCommand(a),
 		newConfigCommand(a),
 	)
+	noFileArgs(root)
 	return root
 }
 

@@ -108,12 +108,13 @@ offers nothing that asks more than a little energy of that person.`,
 	fl.IntVar(&f.limit, "limit", catalog.DefaultLimit, "how many suggestions to show")
 	fl.StringVar(&f.request, "request", "", "read the request from a YAML or JSON file, - for standard input")
 	fl.BoolVar(&f.json, "json", false, "print JSON instead of text")
-	completeFrom(a, cmd, "need", "need")
-	completeFrom(a, cmd, "avoid", "tag", "activity")
-	completeFrom(a, cmd, "like", "tag", "activity")
+	_ = cmd.RegisterFlagCompletionFunc("for", a.completeNameList)
+	_ = cmd.RegisterFlagCompletionFunc("need", a.completeNamed(a.catalogIDs("need")))
+	_ = cmd.RegisterFlagCompletionFunc("avoid", a.completeNamed(a.catalogIDs("tag", "activity")))
+	_ = cmd.RegisterFlagCompletionFunc("like", a.completeNamed(a.catalogIDs("tag", "activity")))
+	_ = cmd.RegisterFlagCompletionFunc("energy", a.completeNamed(func(*cobra.Command) []string { return catalog.EnergyLevels }))
 	completeFrom(a, cmd, "have", "thing")
 	completeFrom(a, cmd, "situation", "situation")
-	_ = cmd.RegisterFlagCompletionFunc("energy", cobra.FixedCompletions(catalog.EnergyLevels, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -348,11 +349,20 @@ func (p *pastOf) ratings(people []catalog.Person) []catalog.Rating {
 // completeFrom offers the catalogue's ids of the given kinds when a shell
 // completes the flag.
 func completeFrom(a *app, cmd *cobra.Command, flag string, kinds ...string) {
+	ids := a.catalogIDs(kinds...)
 	_ = cmd.RegisterFlagCompletionFunc(flag, func(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
+		return ids(cmd), noFiles
+	})
+}
+
+// catalogIDs lists the catalogue's ids of the given kinds, once it is
+// loaded; none when it cannot be.
+func (a *app) catalogIDs(kinds ...string) func(*cobra.Command) []string {
+	return func(cmd *cobra.Command) []string {
 		cat, err := a.catalog(cmd)
 		if err != nil {
-			return nil, cobra.ShellCompDirectiveNoFileComp
+			return nil
 		}
-		return cat.IDs(kinds...), cobra.ShellCompDirectiveNoFileComp
-	})
+		return cat.IDs(kinds...)
+	}
 }

@@ -26,7 +26,8 @@ names it asks who is here. A plan the same people made in the last 12 hours
 is where it starts from.`,
 		Example: `  aftercare checkin Sam Alex
   aftercare checkin Kai`,
-		Args: checkNames,
+		Args:              checkNames,
+		ValidArgsFunction: a.completeNames(0),
 		RunE: func(cmd *cobra.Command, names []string) error {
 			return a.runTUI(cmd, tui.Start{Names: names})
 		},
@@ -42,8 +43,9 @@ afterwards: closeness or space, anything to avoid, what helps, and whether
 they would like a check-in the next day. What they choose to share is saved
 as a plan, and a check-in by the same people in the next 12 hours starts
 from it.`,
-		Example: `  aftercare plan Sam Alex`,
-		Args:    checkNames,
+		Example:           `  aftercare plan Sam Alex`,
+		Args:              checkNames,
+		ValidArgsFunction: a.completeNames(0),
 		RunE: func(cmd *cobra.Command, names []string) error {
 			if len(names) == 1 {
 				return usagef("a plan is made together: name two or more people, or none to be asked")
@@ -78,6 +80,7 @@ runs in the background; see 'aftercare due'.`,
 			}
 			return nil
 		},
+		ValidArgsFunction: a.completeSessions(true),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			history, err := a.checkins(cmd)
 			if err != nil {
