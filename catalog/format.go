@@ -79,7 +79,7 @@ func (c *Catalog) heading(req Request) string {
 		parts = append(parts, s.After)
 	}
 	if req.Minutes > 0 {
-		parts = append(parts, fmt.Sprintf("with up to %d minutes", req.Minutes))
+		parts = append(parts, fmt.Sprintf("with up to %d %s", req.Minutes, plural("minute", req.Minutes)))
 	}
 	return strings.Join(parts, ", ") + ":"
 }

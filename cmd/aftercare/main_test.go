@@ -129,6 +129,8 @@ func TestUsageMistakesExitTwoWithAHint(t *testing.T) {
 		{"unknown subcommand", []string{"catalog", "lsit"}, `unknown command "lsit" for "aftercare catalog"`},
 		{"unknown list", []string{"catalog", "list", "snacks"}, `there is no list "snacks"`},
 		{"stray argument", []string{"suggest", "quiet"}, `"aftercare suggest" takes no arguments`},
+		{"unknown shell", []string{"completion", "nope"}, `unknown command "nope" for "aftercare completion"`},
+		{"unknown help topic", []string{"help", "nope"}, `no command or help topic "nope"; the topics are environment and exit-codes`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -161,6 +163,14 @@ func TestVersionAndHelp(t *testing.T) {
 	if out := aftercare(t, "", "completion", "bash"); out.code != 0 || !strings.Contains(out.stdout, "bash completion") {
 		t.Errorf("completion bash: exit %d", out.code)
 	}
+	for topic, want := range map[string]string{"environment": "AFTERCARE_IDENTITY", "exit-codes": "143  ... by TERM", "due": "for a shell prompt"} {
+		if out := aftercare(t, "", "help", topic); out.code != 0 || !strings.Contains(out.stdout, want) {
+			t.Errorf("help %s: exit %d\n%s", topic, out.code, out.stdout)
+		}
+	}
+	if out := aftercare(t, "", "--config", "/nonexistent/config.yaml", "status"); out.code != exitFailure || !strings.Contains(out.stderr, "--config: /nonexistent/config.yaml does not exist") {
+		t.Errorf("a --config that is not there: exit %d, %q", out.code, out.stderr)
+	}
 }
 
 func TestSuggestForOnePerson(t *testing.T) {
@@ -181,6 +191,9 @@ func TestSuggestForOnePerson(t *testing.T) {
 	out := aftercare(t, "", "suggest", "--solo", "--need", "quiet", "--minutes", "10")
 	if out.code != 0 || !strings.HasPrefix(out.stdout, "For you, with up to 10 minutes:") || !strings.Contains(out.stdout, "Why: meets your need for quiet") {
 		t.Errorf("text output:\n%s", out.stdout)
+	}
+	if out := mustRun(t, "", "suggest", "--solo", "--minutes", "1"); !strings.HasPrefix(out, "For you, with up to 1 minute:") {
+		t.Errorf("one minute:\n%s", out)
 	}
 }
 

@@ -2,7 +2,11 @@ package main
 
 import (
 	"bufio"
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"runtime/debug"
 
 	"github.com/aftercare-tui/aftercare/catalog"
@@ -42,6 +46,13 @@ type app struct {
 
 func (a *app) config(cmd *cobra.Command) (*profile.Config, error) {
 	if a.cfg == nil {
+		// The settings file is optional where it is looked for, but one
+		// named on purpose must be there.
+		if f := cmd.Flag("config"); f != nil && f.Changed {
+			if _, err := os.Stat(a.configFile); errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("--config: %s does not exist", a.configFile)
+			}
+		}
 		cfg, err := profile.LoadConfig(a.configFile, cmd.Flags())
 		if err != nil {
 			return nil, err
@@ -134,8 +145,22 @@ sex and find something kind to do next. Everything stays on this machine.`,
 		newCatalogCommand(a),
 		newConfigCommand(a),
 	)
+	root.SetHelpCommand(newHelpCommand(root))
 	noFileArgs(root)
 	return root
+}
+
+// addCompletion adds cobra's completion command, once root writes where
+// it should (its scripts go where root's output went when it was made),
+// and makes a shell it does not know a usage mistake rather than help.
+func addCompletion(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Args = noArgs
+			c.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
+		}
+	}
 }
 
 // noArgs rejects arguments, naming the likely mistyped command.

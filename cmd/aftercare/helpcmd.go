@@ -1,0 +1,98 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// helpTopics are what 'aftercare help TOPIC' explains beside the commands,
+// as gh's help topics do.
+var helpTopics = []struct{ name, short, text string }{
+	{"environment", "Environment variables aftercare reads", `Environment variables aftercare reads. Settings from the environment win
+over the settings file; flags win over both ('aftercare config' shows which
+won).
+
+  AFTERCARE_DATA_DIR         where profiles and history are kept
+  AFTERCARE_CATALOG_DIR      the folder of your own catalogue files
+  AFTERCARE_THEME            auto, light or dark
+  AFTERCARE_REGION           whose support lines come first: GB, US, ... or anywhere
+  AFTERCARE_KEEP_HISTORY     false saves no check-in at all
+  AFTERCARE_DEFAULT_MINUTES  minutes suggestions fit in; 0 is no limit, at most 240
+  AFTERCARE_IDENTITY         an age identity file that opens locked data (see
+                             'aftercare lock') or an export sealed to its key,
+                             instead of asking for a passphrase
+  NO_COLOR                   any value draws the full screen without colour
+  VISUAL, EDITOR             the editor 'aftercare profile edit' opens (else vi)
+  XDG_CONFIG_HOME            holds aftercare/config.yaml and aftercare/catalog/
+                             (default ~/.config)
+  XDG_DATA_HOME              holds aftercare/, the data (default ~/.local/share)
+  XDG_RUNTIME_DIR, TMPDIR    where a locked profile is opened for editing
+  LC_ALL, LC_MESSAGES, LANG  the country of the locale is the default region
+  RUNEWIDTH_EASTASIAN        true counts ambiguous characters as two columns
+`},
+	{"exit-codes", "What aftercare's exit codes mean", `What aftercare's exit codes mean, for scripts.
+
+  0    all went well; with --ignore-damaged, also when some files could not
+       be read (they are still named on standard error)
+  1    a problem in a file or setting, reported as path:line:col, with no file
+       changed; a record that could not be read was left out; a wrong
+       passphrase, or locked data with no terminal to ask on
+  2    a usage mistake: an unknown command, flag, value or help topic
+  129  the full screen or an editor was stopped by a hang-up
+  130  ... by an interrupt (ctrl+c from outside the screen)
+  131  ... by a quit signal
+  143  ... by TERM; the last line says what was saved and what was not
+`},
+}
+
+// newHelpCommand is 'aftercare help': for a command, or a topic; anything
+// else is a usage mistake, not the root's help again.
+func newHelpCommand(root *cobra.Command) *cobra.Command {
+	names := make([]string, len(helpTopics))
+	for i, t := range helpTopics {
+		names[i] = t.name
+	}
+	short := "Help about any command, or a topic: " + strings.Join(names, ", ")
+	return &cobra.Command{
+		Use:   "help [COMMAND | TOPIC]",
+		Short: short,
+		Long:  short + ".",
+		Example: `  aftercare help due
+  aftercare help environment
+  aftercare help exit-codes`,
+		ValidArgsFunction: func(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, noFiles
+			}
+			var out []string
+			for _, c := range root.Commands() {
+				if c.IsAvailableCommand() && strings.HasPrefix(c.Name(), toComplete) {
+					out = append(out, c.Name()+"\t"+c.Short)
+				}
+			}
+			for _, t := range helpTopics {
+				if strings.HasPrefix(t.name, toComplete) {
+					out = append(out, t.name+"\t"+t.short)
+				}
+			}
+			return out, noFiles
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return root.Help()
+			}
+			if i := slices.IndexFunc(helpTopics, func(t struct{ name, short, text string }) bool { return t.name == args[0] }); i >= 0 && len(args) == 1 {
+				_, err := fmt.Fprint(cmd.OutOrStdout(), helpTopics[i].text)
+				return err
+			}
+			target, rest, err := root.Find(args)
+			if err != nil || target == root || len(rest) > 0 {
+				return usagef("no command or help topic %q; the topics are %s", strings.Join(args, " "), strings.Join(names, " and "))
+			}
+			return target.Help()
+		},
+	}
+}
