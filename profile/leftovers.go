@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -137,9 +138,19 @@ func (s *Store) WriteOutside(path string, data []byte) error {
 		}
 		defer os.Remove(note)
 		f, err := os.OpenFile(temp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, fileMode)
-		if err != nil {
-			return err
+		if err == nil {
+			err = renameInto(f, path, data)
 		}
-		return renameInto(f, path, data)
+		return namingTarget(path, err)
 	})
+}
+
+// namingTarget says what went wrong writing path in its own name, not in
+// the name of the temporary file beside it, which a person never sees.
+func namingTarget(path string, err error) error {
+	var failed *fs.PathError
+	if errors.As(err, &failed) {
+		return fmt.Errorf("%s: %w", path, failed.Err)
+	}
+	return err
 }

@@ -489,3 +489,24 @@ func TestAListWrittenAnEntryAtATimeIsWhatWritingItWholeGives(t *testing.T) {
 		}
 	}
 }
+
+func TestAnExportToAFileTakesItsFormatFromTheName(t *testing.T) {
+	home := emptyHome(t)
+	backup := filepath.Join(home, "backup.json")
+	writeFile(t, backup, aHistory)
+	mustRun(t, "", "import", backup)
+	for name, start := range map[string]string{"out.yaml": "version: 1\n", "out.yml": "version: 1\n", "out.json": "{\n", "out.md": "# aftercare", "out.csv": "\ufeff", "out.txt": "{\n"} {
+		path := filepath.Join(home, name)
+		mustRun(t, "", "export", "-o", path)
+		if data, err := os.ReadFile(path); err != nil || !strings.HasPrefix(string(data), start) {
+			t.Errorf("%s starts %.20q, want %q (%v)", name, data, start, err)
+		}
+	}
+	if got := aftercare(t, "", "export", "--format", "csv", "-o", filepath.Join(home, "x.json")); got.code != exitUsage || !strings.Contains(got.stderr, "--format csv, but x.json names json") {
+		t.Errorf("a format the name contradicts: exit %d, %q", got.code, got.stderr)
+	}
+	missing := filepath.Join(home, "no", "such", "folder", "x.json")
+	if got := aftercare(t, "", "export", "-o", missing); got.code != exitFailure || !strings.Contains(got.stderr, missing+": no such file or directory") || strings.Contains(got.stderr, ".tmp-") {
+		t.Errorf("a folder that is not there: exit %d, %q", got.code, got.stderr)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/aftercare-tui/aftercare/catalog"
@@ -153,6 +155,9 @@ command exits 1 (0 with --ignore-damaged).`,
 			if decrypt && (encrypt || len(recipients) > 0) {
 				return usagef("give --decrypt, or --encrypt or --recipient, not both")
 			}
+			if format, err = exportFormat(cmd, format, output); err != nil {
+				return err
+			}
 			sealTo, err := exportRecipients(encrypt, recipients)
 			if err != nil {
 				return err
@@ -274,6 +279,26 @@ terminal; one sealed to a key is opened with the key's file, named by
 	}
 	cmd.Flags().StringVar(&identityFile, "identity", "", "an age identity file (as age-keygen writes) to open an export sealed to its key")
 	return cmd
+}
+
+// formatOfExtension is the export format a file's extension names.
+var formatOfExtension = map[string]string{".json": "json", ".yaml": "yaml", ".yml": "yaml", ".md": "markdown", ".markdown": "markdown", ".csv": "csv"}
+
+// exportFormat is the format to write: --format when given, else the one
+// the file's extension names, else json. A --format the extension
+// contradicts is a mistake, not a file of one kind under another's name.
+func exportFormat(cmd *cobra.Command, format, output string) (string, error) {
+	ext := strings.ToLower(filepath.Ext(output))
+	named, known := formatOfExtension[ext]
+	switch {
+	case !known:
+		return format, nil
+	case !cmd.Flags().Changed("format"):
+		return named, nil
+	case named != format:
+		return "", usagef("--format %s, but %s names %s; give one or the other", format, filepath.Base(output), named)
+	}
+	return format, nil
 }
 
 // readImport reads the file to import, or standard input for "-", and
