@@ -20,8 +20,14 @@ func newCatalogCommand(a *app) *cobra.Command {
 func newCatalogListCommand(a *app) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:       "list [" + strings.Join(catalog.Sections(), "|") + "]",
-		Short:     "List what the catalogue holds, or one part of it",
+		Use:   "list [" + strings.Join(catalog.Sections(), "|") + "]",
+		Short: "List what the catalogue holds, or one part of it",
+		Long: `List what the catalogue holds, your own files layered over the built-in
+ones: every list, or one of them. The ids are what flags such as --need,
+--avoid and --situation take; --json prints them for scripts.`,
+		Example: `  aftercare catalog list
+  aftercare catalog list needs
+  aftercare catalog list activities --json`,
 		ValidArgs: catalog.Sections(),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
@@ -79,6 +85,8 @@ func newCatalogValidateCommand(a *app) *cobra.Command {
 		Long: `Check catalogue files on top of the built-in catalogue and report every
 problem with its file, line and column. Without a path it checks your own
 catalogue folder (see 'aftercare catalog path'). Nothing is ever changed.`,
+		Example: `  aftercare catalog validate
+  aftercare catalog validate ~/my-catalogue/mine.yaml`,
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			var cat *catalog.Catalog
 			var err error
@@ -107,7 +115,11 @@ func newCatalogPathCommand(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "path",
 		Short: "Print the folder where your own catalogue files go",
-		Args:  noArgs,
+		Long: `Print the folder where your own catalogue files go: YAML files there add
+activities, questions and support lines to the built-in catalogue.`,
+		Example: `  aftercare catalog path
+  mkdir -p "$(aftercare catalog path)"`,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := a.config(cmd)
 			if err != nil {

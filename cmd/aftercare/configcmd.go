@@ -38,7 +38,12 @@ reads settings; edit the file yourself (see 'aftercare config path').`,
 	cmd.AddCommand(&cobra.Command{
 		Use:   "path",
 		Short: "Print where the settings file, your data and your catalogue live",
-		Args:  noArgs,
+		Long: `Print where the settings file, the data folder and your own catalogue
+folder are, as the settings, the environment and the flags of this run say,
+whether or not they exist yet.`,
+		Example: `  aftercare config path
+  aftercare --data-dir /mnt/usb/aftercare config path`,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := a.config(cmd)
 			if err != nil {

@@ -25,6 +25,12 @@ func newHistoryCommand(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "history",
 		Short: "Show past check-ins, newest first",
+		Long: `Show past check-ins, plans and follow-ups, newest first, with what each
+person chose to share: never a private answer. --person and --since narrow
+it; --json prints every record whole, for scripts; --stats shows how
+check-ins have gone for each person: how they felt then and at the
+follow-up, what they needed, and what helped. A file that cannot be read is
+named on standard error, and the exit is 1 (0 with --ignore-damaged).`,
 		Example: `  aftercare history
   aftercare history --person Sam --since 30d
   aftercare history --json

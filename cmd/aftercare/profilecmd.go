@@ -74,9 +74,14 @@ func (f *profileFlags) profile(cat *catalog.Catalog, name string) (*profile.Prof
 func newProfileNewCommand(a *app) *cobra.Command {
 	var f profileFlags
 	cmd := &cobra.Command{
-		Use:     "new NAME",
-		Short:   "Create a profile",
-		Example: "  aftercare profile new Sam --pronouns they/them --like cuddle --never kissing --leaning closeness --need warmth=3",
+		Use:   "new NAME",
+		Short: "Create a profile",
+		Long: `Create a profile: what a person likes, never wants, usually leans towards
+(closeness or space, talk or quiet) and usually needs afterwards, so that a
+check-in with them starts from it. Every value is checked against the
+catalogue before anything is saved; 'aftercare catalog list' shows them.`,
+		Example: `  aftercare profile new Sam --pronouns they/them --like cuddle --never kissing --leaning closeness --need warmth=3
+  aftercare profile new Kai --talk quiet --helps scene:blanket-wrap`,
 		Args:    exactArgs(1, "NAME"),
 		// A new name is the person's own to type.
 		ValidArgsFunction: cobra.NoFileCompletions,
@@ -105,7 +110,12 @@ func newProfileListCommand(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the profiles, and any file that cannot be read",
-		Args:  noArgs,
+		Long: `List the saved profiles by name, each with its pronouns, leaning and usual
+needs on one line; --json prints them whole. A file that cannot be read is
+named on standard error, and the exit is 1 (0 with --ignore-damaged).`,
+		Example: `  aftercare profile list
+  aftercare profile list --json`,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			store, err := a.data(cmd)
 			if err != nil {
@@ -190,8 +200,12 @@ func profileSummary(p *profile.Profile) string {
 func newProfileShowCommand(a *app) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:               "show NAME",
-		Short:             "Show one profile",
+		Use:   "show NAME",
+		Short: "Show one profile",
+		Long: `Show everything saved in one profile. The name matches whatever its case;
+--json prints it as a script would want it.`,
+		Example: `  aftercare profile show Sam
+  aftercare profile show sam --json`,
 		Args:              exactArgs(1, "NAME"),
 		ValidArgsFunction: a.completeNames(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -241,8 +255,13 @@ func weightsText(ws catalog.Weights) string {
 func newProfileDeleteCommand(a *app) *cobra.Command {
 	var yes bool
 	cmd := &cobra.Command{
-		Use:               "delete NAME",
-		Short:             "Delete a profile for good (asks first)",
+		Use:   "delete NAME",
+		Short: "Delete a profile for good (asks first)",
+		Long: `Delete a profile for good, after saying whose it is and asking (--yes does
+not ask). The check-ins the person took part in stay; 'aftercare forget
+--person' removes them too.`,
+		Example: `  aftercare profile delete Sam
+  aftercare profile delete Sam --yes`,
 		Args:              exactArgs(1, "NAME"),
 		ValidArgsFunction: a.completeNames(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

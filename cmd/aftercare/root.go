@@ -145,6 +145,7 @@ sex and find something kind to do next. Everything stays on this machine.`,
 		newCatalogCommand(a),
 		newConfigCommand(a),
 	)
+	root.AddCommand(newManCommand(a, root))
 	root.SetHelpCommand(newHelpCommand(root))
 	noFileArgs(root)
 	return root

@@ -74,6 +74,8 @@ func newFollowupCommand(a *app) *cobra.Command {
 check-in with this id: how you are now, any low feeling since, any dip of
 the kind called drop, anything you need, and how what you did went. Nothing
 runs in the background; see 'aftercare due'.`,
+		Example: `  aftercare followup
+  aftercare followup 20261123T221000-a1b2c3`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return usagef("give one check-in id at most, not %d", len(args))
@@ -116,7 +118,11 @@ func newDueCommand(a *app) *cobra.Command {
 		Long: `Print the follow-ups that are due, one a line, and nothing at all when none
 are: for a shell prompt or a scheduler. It exits 0 unless a file cannot be
 read: that file is named on standard error and the exit is 1 (0 with
---ignore-damaged).`,
+--ignore-damaged). While the data is locked it says how many are due, never
+whose, and asks for nothing.`,
+		Example: `  aftercare due
+  # in a shell prompt (bash): the first line, and nothing when none is due
+  PS1='$(aftercare due 2>/dev/null | head -n 1)\n'"$PS1"`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if locked, err := a.dueWhileLocked(cmd); locked || err != nil {

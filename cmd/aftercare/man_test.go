@@ -1,0 +1,71 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+)
+
+// TestEveryCommandSaysWhatItDoesWithExamples walks every command a person
+// can run: each has a long description and examples.
+func TestEveryCommandSaysWhatItDoesWithExamples(t *testing.T) {
+	emptyHome(t)
+	root := newRootCommand(&app{})
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+		// Groups only list their commands; cobra's completion scripts
+		// explain themselves.
+		if c.Hidden || !c.Runnable() || c.HasSubCommands() || strings.HasPrefix(c.CommandPath(), "aftercare completion") {
+			return
+		}
+		if strings.TrimSpace(c.Long) == "" || strings.TrimSpace(c.Example) == "" {
+			t.Errorf("%s has no long description or no examples", c.CommandPath())
+		}
+	}
+	walk(root)
+}
+
+// TestTheManPageCoversEveryCommand reads 'aftercare man' with man -l, where
+// there is a man: every command and section is there, and it reads
+// without a warning.
+func TestTheManPageCoversEveryCommand(t *testing.T) {
+	emptyHome(t)
+	page := mustRun(t, "", "man")
+	if !strings.HasPrefix(page, ".TH AFTERCARE 1 ") {
+		t.Fatalf("not a man page:\n%.200s", page)
+	}
+	manCmd, err := exec.LookPath("man")
+	if err != nil {
+		t.Skip("no man here to read it with")
+	}
+	path := filepath.Join(t.TempDir(), "aftercare.1")
+	if err := os.WriteFile(path, []byte(page), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(manCmd, "-l", path)
+	cmd.Env = append(os.Environ(), "MANWIDTH=80", "MAN_KEEP_FORMATTING=0", "PAGER=cat")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("man -l: %v", err)
+	}
+	// Bold and underline come as overstrikes when man writes to a pipe.
+	text := regexp.MustCompile(".\x08").ReplaceAllString(string(out), "")
+	for _, want := range []string{"NAME", "SYNOPSIS", "COMMANDS", "ENVIRONMENT", "EXIT CODES", "FILES", "PRIVACY", "AFTERCARE_IDENTITY", "NO_COLOR", "143"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the man page lacks %q", want)
+		}
+	}
+	for _, c := range newRootCommand(&app{}).Commands() {
+		if c.IsAvailableCommand() && !strings.Contains(text, "\n       "+c.Name()) {
+			t.Errorf("the man page lacks the command %s", c.Name())
+		}
+	}
+}
