@@ -82,7 +82,7 @@ check-in with them starts from it. Every value is checked against the
 catalogue before anything is saved; 'aftercare catalog list' shows them.`,
 		Example: `  aftercare profile new Sam --pronouns they/them --like cuddle --never kissing --leaning closeness --need warmth=3
   aftercare profile new Kai --talk quiet --helps scene:blanket-wrap`,
-		Args:    exactArgs(1, "NAME"),
+		Args: exactArgs(1, "NAME"),
 		// A new name is the person's own to type.
 		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, args []string) error {
