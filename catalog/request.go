@@ -120,8 +120,9 @@ func (req *Request) problems() []problem {
 	if req.Mode == Solo && len(req.People) > 1 {
 		out = append(out, problem{"mode", fmt.Sprintf("solo is for one person, but %d people are named", len(req.People))})
 	}
-	if req.Minutes < 0 {
-		out = append(out, problem{"minutes", "must be 0 (no limit) or more"})
+	if req.Minutes < 0 || req.Minutes > MaxMinutes {
+		// The same bounds as the default_minutes setting.
+		out = append(out, problem{"minutes", fmt.Sprintf("%d is out of range: use 0 (no limit) to %d", req.Minutes, MaxMinutes)})
 	}
 	if req.Limit < 0 {
 		out = append(out, problem{"limit", "must be 0 (the default) or more"})

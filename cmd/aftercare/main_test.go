@@ -122,6 +122,8 @@ func TestUsageMistakesExitTwoWithAHint(t *testing.T) {
 		{"empty name", []string{"suggest", "--need", ":quiet"}, "the name before the colon is empty"},
 		{"request and needs", []string{"suggest", "--request", "x.yaml", "--need", "quiet"}, "--need cannot be combined with --request"},
 		{"limit", []string{"suggest", "--limit", "0"}, "--limit must be at least 1"},
+		{"minutes past the setting's cap", []string{"suggest", "--minutes", "1000"}, "minutes: 1000 is out of range: use 0 (no limit) to 240"},
+		{"minutes below none", []string{"suggest", "--minutes", "-5"}, "minutes: -5 is out of range: use 0 (no limit) to 240"},
 		{"named and unnamed needs", []string{"suggest", "--need", "quiet", "--need", "Sam:talk"}, "some --need, --like or --energy values have a name and some do not"},
 		{"unknown energy", []string{"suggest", "--energy", "lots"}, `--energy "lots": write low, medium or high`},
 		{"energy and a request", []string{"suggest", "--request", "x.yaml", "--energy", "low"}, "--energy cannot be combined with --request"},
