@@ -3,6 +3,7 @@ package profile
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -90,16 +91,26 @@ func (s *Store) dropDue() error {
 	return nil
 }
 
-// DueWhileLocked counts the follow-ups due by now in a locked store,
-// without the key: only how many, since who they are for is sealed.
-func (s *Store) DueWhileLocked(now time.Time) int {
-	n := 0
+// WaitingCheckin is a check-in waiting on its follow-up, as a locked
+// store knows it without the key: when, never who.
+type WaitingCheckin struct {
+	ID      string
+	Started time.Time
+}
+
+// DueWhileLocked lists the check-ins whose follow-up is due by now in a
+// locked store, without the key, the longest waiting first.
+func (s *Store) DueWhileLocked(now time.Time) []WaitingCheckin {
+	var out []WaitingCheckin
 	for id, started := range s.readDue() {
 		if fileExists(s.sessionPath(id)) && !now.Before(FollowUpDue(started)) {
-			n++
+			out = append(out, WaitingCheckin{ID: id, Started: started})
 		}
 	}
-	return n
+	slices.SortFunc(out, func(a, b WaitingCheckin) int {
+		return cmp.Or(a.Started.Compare(b.Started), strings.Compare(a.ID, b.ID))
+	})
+	return out
 }
 
 // noteImportedDue adds the imported check-ins still waiting on a

@@ -307,7 +307,7 @@ func TestForgettingWhileLockedLeavesNoIdBehind(t *testing.T) {
 	if err := s.SaveSession(waiting); err != nil {
 		t.Fatal(err)
 	}
-	if n := s.DueWhileLocked(testStart.Add(30 * 24 * time.Hour)); n != 1 {
+	if n := len(s.DueWhileLocked(testStart.Add(30 * 24 * time.Hour))); n != 1 {
 		t.Fatalf("%d follow-ups due while locked, want 1", n)
 	}
 	if _, err := s.ForgetSession(waiting.ID); err != nil {

@@ -57,7 +57,7 @@ counted and named on standard error, and the exit is 1 (0 with
 				return err
 			}
 			if store.Locked() && !store.Unlocked() {
-				st.Due = store.DueWhileLocked(time.Now())
+				st.Due = len(store.DueWhileLocked(time.Now()))
 			} else if err := a.countCheckins(cmd, &st); err != nil {
 				return err
 			}

@@ -112,62 +112,110 @@ runs in the background; see 'aftercare due'.`,
 }
 
 func newDueCommand(a *app) *cobra.Command {
-	return &cobra.Command{
+	var asJSON bool
+	cmd := &cobra.Command{
 		Use:   "due",
 		Short: "Print the follow-ups that are due, one a line (nothing when none are)",
 		Long: `Print the follow-ups that are due, one a line, and nothing at all when none
-are: for a shell prompt or a scheduler. It exits 0 unless a file cannot be
+are: for a shell prompt or a scheduler. --json prints a list, [] when none
+are due: each with its id, when the check-in started, when the follow-up
+fell due, whom it is for (empty when it was asked for privately, or while
+locked), and the command that runs it. It exits 0 unless a file cannot be
 read: that file is named on standard error and the exit is 1 (0 with
 --ignore-damaged). While the data is locked it says how many are due, never
 whose, and asks for nothing.`,
 		Example: `  aftercare due
+  aftercare due --json
   # in a shell prompt (bash): the first line, and nothing when none is due
   PS1='$(aftercare due 2>/dev/null | head -n 1)\n'"$PS1"`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if locked, err := a.dueWhileLocked(cmd); locked || err != nil {
-				return err
-			}
-			// Only open follow-ups are kept, whatever the history's length.
-			var open []profile.SessionEntry
-			err := a.eachCheckin(cmd, func(e profile.SessionEntry) {
-				if s := e.Session; s != nil && s.FollowUp != nil && s.FollowUp.Done == nil {
-					open = append(open, e)
-				}
-			})
+			due, lines, err := a.dueNow(cmd)
 			if err != nil {
 				return err
 			}
-			// Read in no set order; sorted, equal times come out the same
-			// way every run.
-			profile.NewestFirst(open)
-			for _, s := range profile.Due(open, time.Now()) {
-				fmt.Fprintln(a.stdout, profile.DueLine(s))
+			if asJSON {
+				return writeJSON(a.stdout, due)
+			}
+			for _, line := range lines {
+				fmt.Fprintln(a.stdout, line)
 			}
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of text")
+	return cmd
 }
 
-// dueWhileLocked says how many follow-ups are due, when the data is
-// locked and AFTERCARE_IDENTITY does not open it: never whose, and
-// without asking for the passphrase, which a shell prompt cannot give.
-func (a *app) dueWhileLocked(cmd *cobra.Command) (bool, error) {
+// dueJSON is one follow-up that is due, as 'due --json' prints it.
+type dueJSON struct {
+	ID      string    `json:"id"`
+	Started time.Time `json:"started"`
+	Due     time.Time `json:"due"`
+	// For is whom it is for; empty when it was asked for privately, or
+	// while locked, since neither says whose it is.
+	For     []string `json:"for"`
+	Private bool     `json:"private"`
+	Locked  bool     `json:"locked"`
+	Command string   `json:"command"`
+}
+
+// dueNow lists the follow-ups due now, the longest waiting first, and the
+// lines that say so. Locked data that AFTERCARE_IDENTITY does not open is
+// counted without asking for the passphrase, which a shell prompt cannot
+// give, and never says whose they are.
+func (a *app) dueNow(cmd *cobra.Command) ([]dueJSON, []string, error) {
+	due := []dueJSON{}
+	now := time.Now()
 	store, err := a.openData(cmd)
-	if err != nil || !store.Locked() {
-		return false, err
+	if err != nil {
+		return nil, nil, err
 	}
-	if path := os.Getenv("AFTERCARE_IDENTITY"); path != "" {
-		return false, unlockWithFile(store, path, "AFTERCARE_IDENTITY")
+	if store.Locked() {
+		if path := os.Getenv("AFTERCARE_IDENTITY"); path != "" {
+			if err := unlockWithFile(store, path, "AFTERCARE_IDENTITY"); err != nil {
+				return nil, nil, err
+			}
+		}
 	}
-	switch n := store.DueWhileLocked(time.Now()); n {
-	case 0:
-	case 1:
-		fmt.Fprintln(a.stdout, "A follow-up is due (aftercare is locked: open it with 'aftercare' to see whose)")
-	default:
-		fmt.Fprintf(a.stdout, "%d follow-ups are due (aftercare is locked: open it with 'aftercare' to see whose)\n", n)
+	if store.Locked() && !store.Unlocked() {
+		waiting := store.DueWhileLocked(now)
+		for _, w := range waiting {
+			due = append(due, dueJSON{ID: w.ID, Started: w.Started, Due: profile.FollowUpDue(w.Started), For: []string{}, Locked: true, Command: "aftercare followup " + w.ID})
+		}
+		var lines []string
+		switch len(waiting) {
+		case 0:
+		case 1:
+			lines = []string{"A follow-up is due (aftercare is locked: open it with 'aftercare' to see whose)"}
+		default:
+			lines = []string{fmt.Sprintf("%d follow-ups are due (aftercare is locked: open it with 'aftercare' to see whose)", len(waiting))}
+		}
+		return due, lines, nil
 	}
-	return true, nil
+	// Only open follow-ups are kept, whatever the history's length.
+	var open []profile.SessionEntry
+	err = a.eachCheckin(cmd, func(e profile.SessionEntry) {
+		if s := e.Session; s != nil && s.FollowUp != nil && s.FollowUp.Done == nil {
+			open = append(open, e)
+		}
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	// Read in no set order; sorted, equal times come out the same way
+	// every run.
+	profile.NewestFirst(open)
+	var lines []string
+	for _, s := range profile.Due(open, now) {
+		d := dueJSON{ID: s.ID, Started: s.Started, Due: profile.FollowUpDue(s.Started), For: []string{}, Private: s.Kind == profile.PrivateFollowUp, Command: "aftercare followup " + s.ID}
+		if !d.Private {
+			d.For = append(d.For, s.FollowUp.For...)
+		}
+		due = append(due, d)
+		lines = append(lines, profile.DueLine(s))
+	}
+	return due, lines, nil
 }
 
 // runTUI loads and checks everything on the normal terminal, where a
