@@ -126,8 +126,8 @@ read: that file is named on standard error and the exit is 1 (0 with
 whose, and asks for nothing.`,
 		Example: `  aftercare due
   aftercare due --json
-  # in a shell prompt (bash): the first line, and nothing when none is due
-  PS1='$(aftercare due 2>/dev/null | head -n 1)\n'"$PS1"`,
+  # above a bash prompt: the first line, and nothing when none is due
+  PROMPT_COMMAND='aftercare due 2>/dev/null | head -n 1'`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			due, lines, err := a.dueNow(cmd)
