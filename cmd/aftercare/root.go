@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"runtime/debug"
+	"strings"
+	"time"
 
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/profile"
@@ -15,17 +17,57 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// version is set at release time with -ldflags "-X main.version=v1.2.3".
-var version string
+// version, commit and date are set by a release build:
+// -ldflags "-X main.version=0.1.0 -X main.commit=abc1234 -X main.date=2026-11-30T12:00:00Z".
+var version, commit, date string
 
+// versionString says which aftercare this is, for --version: the
+// release's own words where it set them, else what the Go toolchain
+// recorded when it built the program.
 func versionString() string {
-	if version != "" {
+	info, _ := debug.ReadBuildInfo()
+	return formatVersion(version, commit, date, info)
+}
+
+// formatVersion writes "v0.1.0 (commit abc1234, built 2026-11-30)". The
+// version falls back to the module's (set by go install …@v0.1.0), the
+// commit and date to the revision and time of the checkout go build was
+// run in, and the version to "dev" when nothing says; what is not known
+// is left out.
+func formatVersion(version, commit, date string, info *debug.BuildInfo) string {
+	if info != nil {
+		if version == "" && info.Main.Version != "(devel)" {
+			version = info.Main.Version
+		}
+		for _, s := range info.Settings {
+			switch {
+			case s.Key == "vcs.revision" && commit == "":
+				commit = s.Value
+			case s.Key == "vcs.time" && date == "":
+				date = s.Value
+			}
+		}
+	}
+	if version == "" {
+		version = "dev"
+	} else if version[0] >= '0' && version[0] <= '9' {
+		// A release names its version without the v a tag and Go give it.
+		version = "v" + version
+	}
+	var about []string
+	if commit != "" {
+		about = append(about, "commit "+commit[:min(len(commit), 7)])
+	}
+	if date != "" {
+		if t, err := time.Parse(time.RFC3339, date); err == nil {
+			date = t.UTC().Format(time.DateOnly)
+		}
+		about = append(about, "built "+date)
+	}
+	if len(about) == 0 {
 		return version
 	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
-	}
-	return "dev"
+	return version + " (" + strings.Join(about, ", ") + ")"
 }
 
 // app is what every command shares: where to talk, and the settings and
