@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -17,12 +18,12 @@ Everything stays on this machine. Nothing is sent anywhere, and private answers 
 
 If anyone is not okay or not safe, support is shown to them alone, on their own turn. aftercare is not therapy; in danger, call your local emergency number.
 
-Keys: enter continue, esc back, ? all the keys, ctrl+x cover the screen (and again to bring it back), ctrl+c leave.`
+Keys: enter (or tab) continue, esc (or shift+tab) back, ? all the keys, ctrl+x cover the screen (and again to bring it back), ctrl+c leave.`
 
 func newAbout() *about { return &about{newReading("about", aboutText, nil)} }
 
 func (a *about) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && (k.String() == "enter" || k.String() == "esc") {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, doneReadingKey()) {
 		return newHome(c), nil
 	}
 	_, cmd := a.reading.update(c, msg)

@@ -13,8 +13,8 @@ import (
 // formScreen asks one thing with one huh field, under an optional intro:
 // every question, choice and step of a form in the program is one. The
 // field keeps its value up to date as the person moves and ticks; enter
-// takes it at once and moves on, so that a quick second enter can only
-// reach the next screen. esc goes back.
+// (or tab) takes it at once and moves on, so that a quick second enter can
+// only reach the next screen. esc (or shift+tab) goes back.
 type formScreen struct {
 	header string
 	intro  string
@@ -226,7 +226,7 @@ func (f *formScreen) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 				return f.back(c), nil
 			}
 			return f, nil
-		case typed.String() == "enter":
+		case key.Matches(typed, continueKey("")):
 			if f.check != nil {
 				if f.err = f.check(); f.err != nil {
 					return f, nil

@@ -31,7 +31,7 @@ func (h *handoff) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	switch {
 	case !ok:
-	case k.String() == "enter":
+	case key.Matches(k, continueKey("")):
 		return newQuestion(c, h.ck, h.ck.newTurn(c), 0), nil
 	case key.Matches(k, backKey()) && h.first() && h.ck.kind == checkIn:
 		return newSituation(c, h.ck), nil

@@ -195,27 +195,39 @@ func (r *run) typeText(s string) *run {
 	return r
 }
 
+// keyPress is a key by the name msg.String() gives it: "enter", "y",
+// "ctrl+/", "shift+tab", "f1". A letter or sign alone is typed text.
 func keyPress(name string) tea.KeyPressMsg {
-	switch name {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "ctrl+c":
-		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
-	case "ctrl+x":
-		return tea.KeyPressMsg{Code: 'x', Mod: tea.ModCtrl}
+	var mod tea.KeyMod
+	base := name
+	for _, m := range []struct {
+		prefix string
+		mod    tea.KeyMod
+	}{{"ctrl+", tea.ModCtrl}, {"alt+", tea.ModAlt}, {"shift+", tea.ModShift}} {
+		if rest, ok := strings.CutPrefix(base, m.prefix); ok && rest != "" {
+			base, mod = rest, mod|m.mod
+		}
 	}
-	r := []rune(name)
-	return tea.KeyPressMsg{Code: r[0], Text: name}
+	if code, ok := namedKeys[base]; ok {
+		msg := tea.KeyPressMsg{Code: code, Mod: mod}
+		if code == tea.KeySpace && mod == 0 {
+			msg.Text = " "
+		}
+		return msg
+	}
+	r := []rune(base)
+	if mod != 0 {
+		return tea.KeyPressMsg{Code: r[0], Mod: mod}
+	}
+	return tea.KeyPressMsg{Code: r[0], Text: base}
+}
+
+var namedKeys = map[string]rune{
+	"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "space": tea.KeySpace,
+	"backspace": tea.KeyBackspace, "delete": tea.KeyDelete, "insert": tea.KeyInsert,
+	"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
+	"home": tea.KeyHome, "end": tea.KeyEnd, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
+	"f1": tea.KeyF1, "f2": tea.KeyF2, "f10": tea.KeyF10,
 }
 
 var escapes = regexp.MustCompile(`\x1b\[[0-9;:]*[a-zA-Z]`)

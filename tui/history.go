@@ -59,7 +59,7 @@ func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, statsKey()) && len(h.stats.People) > 0:
 			return newReading("history · how it has gone", plain.Text(profile.FormatStats(h.stats)), h), nil
 		case h.list.move(msg, len(h.entries)):
-		case msg.String() == "enter" && h.list.cursor < len(h.entries):
+		case key.Matches(msg, continueKey("")) && h.list.cursor < len(h.entries):
 			return h.read(c, h.entries[h.list.cursor]), nil
 		}
 	}

@@ -92,7 +92,7 @@ func (h *home) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 		h.cursor = max(h.cursor-1, 0)
 	case key.Matches(k, down):
 		h.cursor = min(h.cursor+1, len(h.items)-1)
-	case k.String() == "enter":
+	case key.Matches(k, continueKey("")):
 		return h.open(c, h.items[h.cursor])
 	default:
 		for _, item := range h.items {

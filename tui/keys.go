@@ -3,14 +3,30 @@ package tui
 import "charm.land/bubbles/v2/key"
 
 // The keys that mean the same on every screen. Each screen's key map is a
-// value built from these by a function, never a shared variable.
+// value built from these by a function, never a shared variable, and a
+// screen matches keys only with the bindings its help shows, so that what
+// the help says and what a key does cannot drift apart.
+//
+// tab and shift+tab are there for people used to huh's forms, where they
+// move on and back as enter and esc do: tab is enter everywhere, and
+// shift+tab is esc wherever esc goes back a step. Where esc does more than
+// that (carrying on without the passphrase, going on without a save,
+// leaving a y / n question), shift+tab does nothing, as it does on the
+// first field of a huh form: a habit of moving back never skips or
+// discards anything.
 
 func continueKey(what string) key.Binding {
-	return key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", what))
+	return key.NewBinding(key.WithKeys("enter", "tab"), key.WithHelp("enter", what))
 }
 
 func backKey() key.Binding {
-	return key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back"))
+	return key.NewBinding(key.WithKeys("esc", "shift+tab"), key.WithHelp("esc", "back"))
+}
+
+// escKey is esc where it does more than go back a step, so shift+tab is
+// not part of it.
+func escKey(what string) key.Binding {
+	return key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", what))
 }
 
 func helpKey() key.Binding {

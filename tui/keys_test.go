@@ -22,3 +22,40 @@ func TestOneStrayKeyNeverTicksEveryAnswer(t *testing.T) {
 		t.Errorf("ctrl+a ticked %v", got)
 	}
 }
+
+// Tab and shift+tab are enter and esc, as in huh's forms: each leads to
+// the very screen its twin does, and what was chosen is kept.
+func TestTabAndShiftTabMoveAsEnterAndEsc(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, shows, kept string
+		to                func(r *run)
+	}{
+		{"a question", "Are you okay?", "› A little wobbly", func(r *run) { r.enter(2).keys("down", "down", "down") }},
+		{"a multiple choice", "What do you need right now?", "[x] Some space and quiet", func(r *run) {
+			r.enterUntil("What do you need right now?").keys("down", "space")
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			open := func() *run {
+				r := start(t, withNames(newWorld(t).opts, "Sam", "Alex"), 100, 30)
+				tc.to(r)
+				r.sees(tc.shows, tc.kept)
+				return r
+			}
+			for _, twins := range [][2]string{{"enter", "tab"}, {"esc", "shift+tab"}} {
+				byKey, byTab := open(), open()
+				byKey.keys(twins[0])
+				byTab.keys(twins[1])
+				if byTab.screen() != byKey.screen() {
+					t.Errorf("%s and %s lead to different screens:\n%s\n%s", twins[0], twins[1], byKey.screen(), byTab.screen())
+				}
+				byTab.doesNotSee(tc.shows)
+			}
+			r := open()
+			r.keys("tab").doesNotSee(tc.shows)
+			r.keys("shift+tab").sees(tc.shows, tc.kept)
+		})
+	}
+}

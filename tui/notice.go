@@ -1,6 +1,9 @@
 package tui
 
-import tea "charm.land/bubbletea/v2"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // notice says one thing to the person at the keyboard and waits for enter:
 // a private line at the end of someone's turn, before they pass the laptop
@@ -17,7 +20,7 @@ func newNotice(header, title, text, next string, then func(c *ctx) (screen, tea.
 func (n *notice) init(*ctx) tea.Cmd { return nil }
 
 func (n *notice) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "enter" {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, continueKey("")) {
 		return n.then(c)
 	}
 	return n, nil

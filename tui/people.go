@@ -88,7 +88,7 @@ func (p *people) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 		case p.list.move(msg, len(c.profiles)):
 		case key.Matches(msg, newKey()):
 			return newPrefs(c, nil), nil
-		case msg.String() == "enter" && p.list.cursor < len(c.profiles):
+		case key.Matches(msg, continueKey("")) && p.list.cursor < len(c.profiles):
 			return newPrefs(c, c.profiles[p.list.cursor]), nil
 		case key.Matches(msg, deleteKey()) && p.list.cursor < len(c.profiles):
 			p.deleting = true

@@ -18,6 +18,12 @@ func newReading(header, text string, from screen) *reading {
 	return &reading{header: header, text: text, from: from, vp: viewport.New()}
 }
 
+// doneReadingKey leaves a text that is only read: enter, esc and their
+// tab twins all go back.
+func doneReadingKey() key.Binding {
+	return key.NewBinding(key.WithKeys("enter", "tab", "esc", "shift+tab"), key.WithHelp("enter", "back"))
+}
+
 func (r *reading) init(c *ctx) tea.Cmd {
 	r.size(c)
 	return nil
@@ -37,7 +43,7 @@ func (r *reading) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		r.size(c)
 	case tea.KeyPressMsg:
-		if key.Matches(msg, backKey()) || msg.String() == "enter" {
+		if key.Matches(msg, doneReadingKey()) {
 			// The screen may have missed a resize while this one showed.
 			size := tea.WindowSizeMsg{Width: c.width, Height: c.height}
 			return r.from, func() tea.Msg { return size }
@@ -52,7 +58,7 @@ func (r *reading) view(*ctx) (string, string) { return r.header, r.vp.View() }
 
 func (r *reading) keys() keyMap {
 	up, down := upDownKeys()
-	return withCommon(key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter", "back")), up, down)
+	return withCommon(doneReadingKey(), up, down)
 }
 
 func (r *reading) unsaved() bool { return r.from.unsaved() }

@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
 )
@@ -41,7 +42,7 @@ func resourceLine(st *styles, r catalog.Resource) string {
 }
 
 func (r *resources) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && (k.String() == "enter" || k.String() == "esc") {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, doneReadingKey()) {
 		return newHome(c), nil
 	}
 	_, cmd := r.reading.update(c, msg)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
@@ -55,10 +56,11 @@ func (r *results) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		r.size(c)
 	case tea.KeyPressMsg:
-		if msg.String() == "enter" && r.ck.kind == checkIn {
+		switch {
+		case !key.Matches(msg, continueKey("")):
+		case r.ck.kind == checkIn:
 			return newPick(c, r.ck, r.result, r), nil
-		}
-		if msg.String() == "enter" {
+		default:
 			return r.ck.save(), nil
 		}
 	}

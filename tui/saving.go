@@ -85,19 +85,37 @@ func (s *saving) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 			return newDone(s.ck, off, guests), tea.Batch(loadHistory(c), loadProfiles(c))
 		}
 	case tea.KeyPressMsg:
-		if s.busy {
-			return s, nil
-		}
 		switch {
-		case s.then != nil && (s.err == nil || errors.Is(s.err, profile.ErrHistoryOff) || msg.String() == "esc"):
-			return s.then(c)
-		case msg.String() == "r" || msg.String() == "enter":
+		case s.busy:
+		case s.goesOn():
+			if key.Matches(msg, continueKey("")) {
+				return s.then(c)
+			}
+		case key.Matches(msg, continueKey("")):
 			return s, s.init(c)
-		case msg.String() == "esc":
+		case key.Matches(msg, s.giveUpKey()):
+			if s.then != nil {
+				return s.then(c)
+			}
 			return newHome(c), loadProfiles(c)
 		}
 	}
 	return s, nil
+}
+
+// goesOn says whether a save in the middle of a round is over, however
+// it went, and the round can go on.
+func (s *saving) goesOn() bool {
+	return !s.busy && s.then != nil && (s.err == nil || errors.Is(s.err, profile.ErrHistoryOff))
+}
+
+// giveUpKey goes on without what could not be saved. It is not a step
+// back, so shift+tab is not part of it: see escKey.
+func (s *saving) giveUpKey() key.Binding {
+	if s.then != nil {
+		return escKey("go on without it")
+	}
+	return escKey("go home")
 }
 
 func (s *saving) view(c *ctx) (string, string) {
@@ -124,12 +142,10 @@ func (s *saving) keys() keyMap {
 	switch {
 	case s.busy:
 		return withCommon()
-	case s.then != nil && (s.err == nil || errors.Is(s.err, profile.ErrHistoryOff)):
+	case s.goesOn():
 		return withCommon(continueKey("go on"))
-	case s.then != nil:
-		return withCommon(continueKey("try again"), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "go on without it")))
 	}
-	return withCommon(continueKey("try again"), backKey())
+	return withCommon(continueKey("try again"), s.giveUpKey())
 }
 
 // unsaved: a failed save loses the round; a save in the middle of a round
@@ -174,7 +190,7 @@ func newDone(ck *checkin, historyOff bool, guests *notRemembered) *done {
 func (d *done) init(*ctx) tea.Cmd { return nil }
 
 func (d *done) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "enter" {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, continueKey("")) {
 		return newHome(c), nil
 	}
 	return d, nil

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
@@ -181,7 +182,7 @@ func newEnded(ck *checkin) *ended { return &ended{ck: ck} }
 func (e *ended) init(*ctx) tea.Cmd { return nil }
 
 func (e *ended) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "enter" {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, continueKey("")) {
 		return newHome(c), nil
 	}
 	return e, nil

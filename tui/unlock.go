@@ -65,12 +65,13 @@ func (u *unlock) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 		u.input, cmd = u.input.Update(msg)
 		return u, cmd
 	case tea.KeyPressMsg:
+		open, carryOn := u.keyBindings()
 		switch {
 		case u.opening:
 			return u, nil
-		case key.Matches(msg, backKey()), msg.String() == "enter" && (u.keyFile || u.input.Value() == ""):
+		case key.Matches(msg, carryOn):
 			return u.carryOn(c)
-		case msg.String() == "enter":
+		case key.Matches(msg, open):
 			u.opening = true
 			return u, tryPassphrase(c.store, u.input.Value(), len(u.start.Names) > 0 || u.start.FollowUp != nil)
 		case u.keyFile, key.Matches(msg, deleteWordForward()):
@@ -197,14 +198,28 @@ func fitBlocks(c *ctx, blocks []string, keep ...int) string {
 	return strings.Join(out, "\n\n")
 }
 
+// keyBindings are the keys that open the data with the passphrase typed,
+// and that carry on without it. esc carries on, but it is not a step back,
+// so shift+tab does nothing here (see escKey); with nothing typed, enter
+// carries on too, and open is no key at all.
+func (u *unlock) keyBindings() (open, carryOn key.Binding) {
+	if u.keyFile || u.input.Value() == "" {
+		carryOn = continueKey("carry on")
+		carryOn.SetKeys(append(carryOn.Keys(), escKey("").Keys()...)...)
+		return key.Binding{}, carryOn
+	}
+	return continueKey("open"), escKey("carry on")
+}
+
 func (u *unlock) keys() keyMap {
+	open, carryOn := u.keyBindings()
 	switch {
 	case u.opening:
 		return withCommon()
 	case u.keyFile, u.input.Value() == "":
-		return withCommon(continueKey("carry on"))
+		return withCommon(carryOn)
 	}
-	return withCommon(continueKey("open"), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "carry on")))
+	return withCommon(open, carryOn)
 }
 
 func (u *unlock) unsaved() bool { return false }
