@@ -18,7 +18,7 @@ Everything stays on this machine. Nothing is sent anywhere, and private answers 
 
 If anyone is not okay or not safe, support is shown to them alone, on their own turn. aftercare is not therapy; in danger, call your local emergency number.
 
-Keys: enter (or tab) continue, esc (or shift+tab) back, ? all the keys, ctrl+x cover the screen (and again to bring it back), ctrl+c leave.`
+Keys: enter (or tab) continue, esc (or shift+tab) back, ? all the keys (ctrl+/ or f1 while typing, where ? is a letter), ctrl+x cover the screen (and again to bring it back), ctrl+c leave.`
 
 func newAbout() *about { return &about{newReading("about", aboutText, nil)} }
 

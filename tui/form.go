@@ -290,6 +290,9 @@ func (f *formScreen) keys() keyMap {
 	if f.cut && !f.typing() {
 		own = append(own, readAllKey())
 	}
+	if f.typing() {
+		return whileTyping(own...)
+	}
 	return withCommon(own...)
 }
 

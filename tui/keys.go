@@ -1,6 +1,10 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"slices"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // The keys that mean the same on every screen. Each screen's key map is a
 // value built from these by a function, never a shared variable, and a
@@ -29,8 +33,16 @@ func escKey(what string) key.Binding {
 	return key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", what))
 }
 
-func helpKey() key.Binding {
-	return key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help"))
+// helpKey shows all the keys. While typing, ? is a character, so help is
+// on ctrl+/ and f1 there: a terminal sends ctrl+/ as the control character
+// 0x1f, which arrives as ctrl+_, unless it reports keys in full (kitty's
+// protocol, xterm's modifyOtherKeys), when it arrives as ctrl+/. f1 and
+// ctrl+/ open help on every other screen too.
+func helpKey(typing bool) key.Binding {
+	if typing {
+		return key.NewBinding(key.WithKeys("ctrl+/", "ctrl+_", "f1"), key.WithHelp("ctrl+/", "help"))
+	}
+	return key.NewBinding(key.WithKeys("?", "ctrl+/", "ctrl+_", "f1"), key.WithHelp("?", "help"))
 }
 
 func quitKey() key.Binding {
@@ -66,7 +78,13 @@ func (k keyMap) FullHelp() [][]key.Binding {
 }
 
 // withCommon adds the keys every screen has to a screen's own.
-func withCommon(own ...key.Binding) keyMap {
-	short := append(own, helpKey(), quitKey())
-	return keyMap{short: short, full: [][]key.Binding{own, {helpKey(), coverKey(), quitKey()}}}
+func withCommon(own ...key.Binding) keyMap { return common(false, own) }
+
+// whileTyping is withCommon for a screen where keys are text.
+func whileTyping(own ...key.Binding) keyMap { return common(true, own) }
+
+func common(typing bool, own []key.Binding) keyMap {
+	help := helpKey(typing)
+	short := append(slices.Clone(own), help, quitKey())
+	return keyMap{short: short, full: [][]key.Binding{own, {help, coverKey(), quitKey()}}}
 }

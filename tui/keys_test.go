@@ -59,3 +59,32 @@ func TestTabAndShiftTabMoveAsEnterAndEsc(t *testing.T) {
 		})
 	}
 }
+
+// On a text field ? is a letter: it is typed and saved with the rest,
+// while ctrl+/ (as ctrl+_ from most terminals) and f1 open the help, which
+// the line at the bottom names.
+func TestAQuestionMarkIsTypedWhereHelpIsOnCtrlSlashAndF1(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	r := start(t, withNames(w.opts, "Kai"), 100, 30)
+	r.enterUntil("A note for your journal?")
+	r.sees("ctrl+/ help")
+	r.doesNotSee("? help")
+	r.typeText("how? gently")
+	r.sees("how? gently")
+	for _, help := range []string{"ctrl+/", "ctrl+_", "f1"} {
+		r.keys(help)
+		if !r.m.full {
+			t.Fatalf("%s did not open the help:\n%s", help, r.screen())
+		}
+		r.sees("ctrl+x", "cover")
+		r.keys(help)
+		if r.m.full {
+			t.Fatalf("%s did not close the help", help)
+		}
+	}
+	r.enterUntil("Take good care of yourself.")
+	if note := w.sessions(t)[0].Note; note != "how? gently" {
+		t.Errorf("saved the note %q, want %q", note, "how? gently")
+	}
+}

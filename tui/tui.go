@@ -291,7 +291,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case m.tooSmall():
 			// Nothing is answered blind: the screen cannot be seen.
 			return m, nil
-		case key.Matches(msg, helpKey()) && !m.current.typing():
+		case key.Matches(msg, helpKey(m.current.typing())):
 			m.full = !m.full
 			m.resize(m.termWidth, m.termHeight)
 			return m, nil

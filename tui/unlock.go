@@ -214,12 +214,14 @@ func (u *unlock) keyBindings() (open, carryOn key.Binding) {
 func (u *unlock) keys() keyMap {
 	open, carryOn := u.keyBindings()
 	switch {
-	case u.opening:
-		return withCommon()
-	case u.keyFile, u.input.Value() == "":
+	case u.keyFile:
 		return withCommon(carryOn)
+	case u.opening:
+		return whileTyping()
+	case u.input.Value() == "":
+		return whileTyping(carryOn)
 	}
-	return withCommon(open, carryOn)
+	return whileTyping(open, carryOn)
 }
 
 func (u *unlock) unsaved() bool { return false }
