@@ -272,7 +272,7 @@ func (f *formScreen) view(c *ctx) (string, string) {
 	return f.header, body
 }
 
-func (f *formScreen) keys() keyMap {
+func (f *formScreen) keys(*ctx) keyMap {
 	var own []key.Binding
 	switch f.field.(type) {
 	case *huh.Select[string], *huh.Select[int]:

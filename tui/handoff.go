@@ -74,7 +74,7 @@ func (h *handoff) view(c *ctx) (string, string) {
 	return fmt.Sprintf("%s · %s's turn", h.ck.kind, name), body
 }
 
-func (h *handoff) keys() keyMap {
+func (h *handoff) keys(*ctx) keyMap {
 	if h.first() {
 		return withCommon(continueKey("start my turn"), backKey())
 	}

@@ -56,10 +56,12 @@ func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 		switch {
 		case key.Matches(msg, backKey()):
 			return newHome(c), nil
+		case h.locked, len(h.entries) == 0:
+			// Nothing to move to or read.
 		case key.Matches(msg, statsKey()) && len(h.stats.People) > 0:
 			return newReading("history · how it has gone", plain.Text(profile.FormatStats(h.stats)), h), nil
 		case h.list.move(msg, len(h.entries)):
-		case key.Matches(msg, continueKey("")) && h.list.cursor < len(h.entries):
+		case key.Matches(msg, continueKey("")):
 			return h.read(c, h.entries[h.list.cursor]), nil
 		}
 	}
@@ -152,8 +154,8 @@ func sessionLine(cat *catalog.Catalog, e profile.SessionEntry) string {
 	return strings.Join(parts, " · ")
 }
 
-func (h *history) keys() keyMap {
-	if h.locked {
+func (h *history) keys(*ctx) keyMap {
+	if h.locked || len(h.entries) == 0 {
 		return withCommon(backKey())
 	}
 	up, down := upDownKeys()

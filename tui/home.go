@@ -17,16 +17,17 @@ import (
 // this is and that everything stays here. When a follow-up is due, it is
 // offered first, gently.
 type home struct {
-	cursor int
-	items  []homeItem
+	list  cursorList
+	items []homeItem
 	// due is the follow-up waiting longest, if any.
 	due *profile.Session
 }
 
 type homeItem struct {
 	label, hint string
-	shortcut    string
-	open        func(c *ctx) (screen, tea.Cmd)
+	// shortcut opens the item with one letter; not every item has one.
+	shortcut string
+	open     func(c *ctx) (screen, tea.Cmd)
 }
 
 func newHome(c *ctx) *home {
@@ -40,8 +41,8 @@ func newHome(c *ctx) *home {
 // adds or takes away the follow-up above it.
 func (h *home) menu(c *ctx) {
 	on := ""
-	if h.cursor < len(h.items) {
-		on = h.items[h.cursor].label
+	if h.list.cursor < len(h.items) {
+		on = h.items[h.list.cursor].label
 	}
 	h.items = h.items[:0]
 	h.due = nil
@@ -58,23 +59,40 @@ func (h *home) menu(c *ctx) {
 		{"People", "what each of you likes and needs", "p", func(c *ctx) (screen, tea.Cmd) { return newPeople(c), nil }},
 		{"History", "past check-ins", "h", func(c *ctx) (screen, tea.Cmd) { return newHistory(c), nil }},
 		{"Support", "people to talk to, any time", "s", func(c *ctx) (screen, tea.Cmd) { return newResources(c), nil }},
-		{"About and help", "how this works", "?", func(*ctx) (screen, tea.Cmd) { return newAbout(), nil }},
+		{"About and help", "how this works", "", func(*ctx) (screen, tea.Cmd) { return newAbout(), nil }},
 		{"Quit", "", "q", func(*ctx) (screen, tea.Cmd) { return nil, tea.Quit }},
 	}...)
-	h.cursor = min(h.cursor, len(h.items)-1)
-	if on != "" && (h.cursor != 0 || h.due == nil) {
+	h.list.cursor = min(h.list.cursor, len(h.items)-1)
+	if on != "" && (h.list.cursor != 0 || h.due == nil) {
 		if i := slices.IndexFunc(h.items, func(it homeItem) bool { return it.label == on }); i >= 0 {
-			h.cursor = i
+			h.list.cursor = i
 		}
 	}
 }
 
 func (h *home) init(*ctx) tea.Cmd { return nil }
 
-func (h *home) keys() keyMap {
+func (h *home) keys(*ctx) keyMap {
 	up, down := upDownKeys()
-	return withCommon(continueKey("open"), up, down,
-		key.NewBinding(key.WithKeys("t", "a", "l", "p", "h", "s", "q"), key.WithHelp("t/a/l/p/h/s/q", "jump")))
+	return withCommon(continueKey("open"), up, down, h.jumpKey())
+}
+
+// jumpKey is every item's shortcut together, for the help line:
+// "t/a/l/p/h/s/q jump".
+func (h *home) jumpKey() key.Binding {
+	var letters []string
+	for _, item := range h.items {
+		letters = append(letters, item.jump().Keys()...)
+	}
+	return key.NewBinding(key.WithKeys(letters...), key.WithHelp(strings.Join(letters, "/"), "jump"))
+}
+
+// jump is the item's shortcut, if it has one.
+func (it homeItem) jump() key.Binding {
+	if it.shortcut == "" {
+		return key.Binding{}
+	}
+	return key.NewBinding(key.WithKeys(it.shortcut))
 }
 
 func (h *home) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
@@ -86,17 +104,13 @@ func (h *home) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	if !ok {
 		return h, nil
 	}
-	up, down := upDownKeys()
 	switch {
-	case key.Matches(k, up):
-		h.cursor = max(h.cursor-1, 0)
-	case key.Matches(k, down):
-		h.cursor = min(h.cursor+1, len(h.items)-1)
+	case h.list.move(k, len(h.items)):
 	case key.Matches(k, continueKey("")):
-		return h.open(c, h.items[h.cursor])
+		return h.open(c, h.items[h.list.cursor])
 	default:
 		for _, item := range h.items {
-			if item.shortcut != "?" && k.String() == item.shortcut {
+			if key.Matches(k, item.jump()) {
 				return h.open(c, item)
 			}
 		}
@@ -145,7 +159,7 @@ func (h *home) view(c *ctx) (string, string) {
 	for i, item := range h.items {
 		label := fmt.Sprintf("%-*s", labelWidth, item.label)
 		line := "  " + st.text.Render(label)
-		if i == h.cursor {
+		if i == h.list.cursor {
 			line = st.cursor.Render("› " + label)
 		}
 		if item.hint != "" && c.bodyWidth >= 60 {

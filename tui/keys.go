@@ -56,9 +56,28 @@ func coverKey() key.Binding {
 	return key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", "cover"))
 }
 
+// upDownKeys move through every list. No list wraps
+// round: ↑ on the first line stays there, rather than landing on the last
+// one, which may be Quit or a grave answer.
 func upDownKeys() (key.Binding, key.Binding) {
 	return key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", "up")),
 		key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "down"))
+}
+
+// yesNoKeys answer a y / n question. Only y does the grave thing; enter,
+// esc and their tab twins all say no, so that a tired enter never deletes
+// or leaves.
+func yesNoKeys(yes, no string) (key.Binding, key.Binding) {
+	return key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", yes)),
+		key.NewBinding(key.WithKeys("n", "N", "enter", "tab", "esc", "shift+tab"), key.WithHelp("n", no))
+}
+
+// leavingKeys answer whether to leave with unsaved work: a second ctrl+c
+// leaves too.
+func leavingKeys() (leave, stay key.Binding) {
+	leave, stay = yesNoKeys("leave", "stay")
+	leave.SetKeys(append(leave.Keys(), quitKey().Keys()...)...)
+	return leave, stay
 }
 
 // keyMap is a screen's keys for the help line: the short list shows what to

@@ -8,8 +8,9 @@ import (
 	"github.com/aftercare-tui/aftercare/plain"
 )
 
-// cursorList is a cursor over rows: ↑ and ↓ move it, and its view shows
-// the rows around it that fit.
+// cursorList is a cursor over rows: ↑ and ↓ move it, stopping at the
+// first and last row (see upDownKeys), and its view shows the rows around
+// it that fit.
 type cursorList struct{ cursor int }
 
 // move moves the cursor for an arrow key and says whether it was one.

@@ -30,6 +30,6 @@ func (n *notice) view(c *ctx) (string, string) {
 	return n.header, c.st.title.Render(n.title) + "\n\n" + c.st.text.Render(n.text)
 }
 
-func (n *notice) keys() keyMap  { return withCommon(continueKey(n.next)) }
-func (n *notice) unsaved() bool { return true }
-func (n *notice) typing() bool  { return false }
+func (n *notice) keys(*ctx) keyMap { return withCommon(continueKey(n.next)) }
+func (n *notice) unsaved() bool    { return true }
+func (n *notice) typing() bool     { return false }

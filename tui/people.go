@@ -70,31 +70,43 @@ func (p *people) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 		p.list.cursor = min(p.list.cursor, max(len(c.profiles)-1, 0))
 	case tea.KeyPressMsg:
 		if p.deleting {
-			p.deleting = false
-			if msg.String() == "y" && p.list.cursor < len(c.profiles) {
-				store, name := c.store, c.profiles[p.list.cursor].Name
-				return p, p.writeChange(change{name + "'s profile", "deleted"}, func() error {
-					_, err := store.DeleteProfile(name)
-					return err
-				})
-			}
-			return p, nil
+			return p, p.answerDelete(c, msg)
 		}
 		switch {
 		case key.Matches(msg, backKey()):
 			return newHome(c), nil
 		case p.locked:
 			// Making, changing or deleting someone reads the others first.
-		case p.list.move(msg, len(c.profiles)):
 		case key.Matches(msg, newKey()):
 			return newPrefs(c, nil), nil
-		case key.Matches(msg, continueKey("")) && p.list.cursor < len(c.profiles):
+		case p.list.cursor >= len(c.profiles):
+			// No one to move to, change or delete.
+		case p.list.move(msg, len(c.profiles)):
+		case key.Matches(msg, continueKey("")):
 			return newPrefs(c, c.profiles[p.list.cursor]), nil
-		case key.Matches(msg, deleteKey()) && p.list.cursor < len(c.profiles):
+		case key.Matches(msg, deleteKey()):
 			p.deleting = true
 		}
 	}
 	return p, nil
+}
+
+// answerDelete deletes the profile under the cursor on y, and keeps it on
+// n or any key that says no.
+func (p *people) answerDelete(c *ctx, msg tea.KeyPressMsg) tea.Cmd {
+	yes, no := yesNoKeys("delete", "keep")
+	switch {
+	case key.Matches(msg, yes) && p.list.cursor < len(c.profiles):
+		p.deleting = false
+		store, name := c.store, c.profiles[p.list.cursor].Name
+		return p.writeChange(change{name + "'s profile", "deleted"}, func() error {
+			_, err := store.DeleteProfile(name)
+			return err
+		})
+	case key.Matches(msg, no):
+		p.deleting = false
+	}
+	return nil
 }
 
 func (p *people) view(c *ctx) (string, string) {
@@ -126,9 +138,15 @@ func (p *people) view(c *ctx) (string, string) {
 	return "people", b.String()
 }
 
-func (p *people) keys() keyMap {
-	if p.locked {
+func (p *people) keys(c *ctx) keyMap {
+	switch {
+	case p.locked:
 		return withCommon(backKey())
+	case p.deleting:
+		yes, no := yesNoKeys("delete", "keep")
+		return withCommon(yes, no)
+	case len(c.profiles) == 0:
+		return withCommon(newKey(), backKey())
 	}
 	up, down := upDownKeys()
 	return withCommon(continueKey("change"), newKey(), deleteKey(), up, down, backKey())

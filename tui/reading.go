@@ -56,7 +56,7 @@ func (r *reading) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 
 func (r *reading) view(*ctx) (string, string) { return r.header, r.vp.View() }
 
-func (r *reading) keys() keyMap {
+func (r *reading) keys(*ctx) keyMap {
 	up, down := upDownKeys()
 	return withCommon(doneReadingKey(), up, down)
 }

@@ -158,7 +158,7 @@ func (r *results) view(*ctx) (string, string) {
 	return "together · what fits everyone", r.vp.View()
 }
 
-func (r *results) keys() keyMap {
+func (r *results) keys(*ctx) keyMap {
 	up, down := upDownKeys()
 	next := "choose what to do"
 	if r.ck.kind != checkIn {

@@ -138,7 +138,7 @@ func (s *saving) view(c *ctx) (string, string) {
 		st.text.Render(firstLines(s.err.Error(), 3)) + "\n\n" + st.muted.Render(leave)
 }
 
-func (s *saving) keys() keyMap {
+func (s *saving) keys(*ctx) keyMap {
 	switch {
 	case s.busy:
 		return withCommon()
@@ -230,6 +230,6 @@ func (d *done) stopped() string {
 	return "the " + d.ck.kind.noun() + " was saved"
 }
 
-func (d *done) keys() keyMap  { return withCommon(continueKey("home")) }
-func (d *done) unsaved() bool { return false }
-func (d *done) typing() bool  { return false }
+func (d *done) keys(*ctx) keyMap { return withCommon(continueKey("home")) }
+func (d *done) unsaved() bool    { return false }
+func (d *done) typing() bool     { return false }

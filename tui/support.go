@@ -198,6 +198,6 @@ func (e *ended) view(c *ctx) (string, string) {
 	return "check-in ended", body
 }
 
-func (e *ended) keys() keyMap  { return withCommon(continueKey("home")) }
-func (e *ended) unsaved() bool { return false }
-func (e *ended) typing() bool  { return false }
+func (e *ended) keys(*ctx) keyMap { return withCommon(continueKey("home")) }
+func (e *ended) unsaved() bool    { return false }
+func (e *ended) typing() bool     { return false }

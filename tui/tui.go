@@ -99,7 +99,7 @@ type screen interface {
 	// view returns the line at the top and the content below it, which
 	// must fit in c.bodyWidth by c.bodyHeight.
 	view(c *ctx) (header, body string)
-	keys() keyMap
+	keys(c *ctx) keyMap
 	// unsaved says whether leaving now would lose something.
 	unsaved() bool
 	// typing says whether keys are text here, so ? is a character.
@@ -338,13 +338,24 @@ func (m *Model) leave() tea.Cmd {
 }
 
 func (m *Model) answerLeaving(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "y", "Y", "ctrl+c":
+	leave, stay := leavingKeys()
+	switch {
+	case key.Matches(msg, leave):
 		return tea.Quit
-	case "n", "N", "esc", "enter":
+	case key.Matches(msg, stay):
 		m.leaving = false
 	}
 	return nil
+}
+
+// keys are the keys the screen answers now, for the help line.
+func (m *Model) keys() keyMap {
+	if m.leaving {
+		// The cover key works here too, and says so.
+		leave, stay := leavingKeys()
+		return keyMap{short: []key.Binding{leave, stay, coverKey()}}
+	}
+	return m.current.keys(m.c)
 }
 
 // The frame around every screen: a line saying where you are, the screen's
@@ -412,7 +423,7 @@ func (m *Model) resize(width, height int) {
 	m.help.SetWidth(m.c.bodyWidth)
 	helpLines := 1
 	if m.full {
-		helpLines = lipgloss.Height(m.help.FullHelpView(m.current.keys().FullHelp()))
+		helpLines = lipgloss.Height(m.help.FullHelpView(m.keys().FullHelp()))
 	}
 	m.c.bodyHeight = max(m.c.height-1-2*m.spacing()-helpLines, 3)
 }
@@ -432,15 +443,9 @@ func (m *Model) View() tea.View {
 	if s, ok := m.current.(savingScreen); ok && (m.quitAfterSave || m.stopping) && s.saving() {
 		body = m.c.st.muted.Render("Saving… aftercare will close as soon as it is safe.")
 	}
-	help := m.help.ShortHelpView(m.current.keys().ShortHelp())
-	if m.full {
-		help = m.help.FullHelpView(m.current.keys().FullHelp())
-	}
-	if m.leaving {
-		help = m.help.ShortHelpView([]key.Binding{
-			key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "leave")),
-			key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "stay")),
-		})
+	help := m.help.ShortHelpView(m.keys().ShortHelp())
+	if m.full && !m.leaving {
+		help = m.help.FullHelpView(m.keys().FullHelp())
 	}
 	st := m.c.st
 	top := st.header.Render(truncate("aftercare · "+header, m.c.bodyWidth))

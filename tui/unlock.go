@@ -211,7 +211,7 @@ func (u *unlock) keyBindings() (open, carryOn key.Binding) {
 	return continueKey("open"), escKey("carry on")
 }
 
-func (u *unlock) keys() keyMap {
+func (u *unlock) keys(*ctx) keyMap {
 	open, carryOn := u.keyBindings()
 	switch {
 	case u.keyFile:
