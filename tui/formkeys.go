@@ -5,7 +5,9 @@ import (
 	"charm.land/huh/v2"
 )
 
-// formKeys are the keys the help line shows for each kind of field.
+// The keys the help line shows for each kind of field are the very
+// bindings formKeyMap gives huh, so that the help names every key a
+// field answers.
 func selectKeys() []key.Binding {
 	up, down := upDownKeys()
 	return []key.Binding{continueKey("choose"), up, down}
@@ -13,11 +15,21 @@ func selectKeys() []key.Binding {
 
 func multiKeys() []key.Binding {
 	up, down := upDownKeys()
-	return []key.Binding{continueKey("continue"), key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "tick")), up, down}
+	return []key.Binding{continueKey("continue"), tickKey(), up, down}
 }
 
 func textKeys() []key.Binding {
-	return []key.Binding{continueKey("continue"), key.NewBinding(key.WithKeys("alt+enter"), key.WithHelp("alt+enter", "new line"))}
+	return []key.Binding{continueKey("continue"), newLineKey()}
+}
+
+func tickKey() key.Binding {
+	return key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "tick"))
+}
+
+// newLineKey is alt+enter, or ctrl+j where alt+enter is the terminal's own
+// (Windows Terminal makes it full screen).
+func newLineKey() key.Binding {
+	return key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"), key.WithHelp("alt+enter", "new line"))
 }
 
 func readAllKey() key.Binding {
@@ -57,6 +69,16 @@ func formKeyMap() huh.KeyMap {
 	// huh turns select-all back on as ticks change, so these take no key
 	// at all rather than being switched off.
 	keys.MultiSelect.SelectAll, keys.MultiSelect.SelectNone = key.NewBinding(), key.NewBinding()
+	// Filtering is off for the same reason, and because typing a letter
+	// should not make answers vanish: huh's Select starts a filter on /
+	// even when told not to filter.
+	keys.Select.Filter, keys.MultiSelect.Filter = key.NewBinding(), key.NewBinding()
+	// The lists move with the keys every list in the program has, and no
+	// others (huh's own add ctrl+k, ctrl+p, ctrl+j and ctrl+n).
+	keys.Select.Up, keys.Select.Down = upDownKeys()
+	keys.MultiSelect.Up, keys.MultiSelect.Down = upDownKeys()
+	keys.MultiSelect.Toggle = tickKey()
+	keys.Text.NewLine = newLineKey()
 	for _, b := range []*key.Binding{&keys.Select.GotoTop, &keys.Select.GotoBottom, &keys.Select.HalfPageUp, &keys.Select.HalfPageDown,
 		&keys.MultiSelect.GotoTop, &keys.MultiSelect.GotoBottom, &keys.MultiSelect.HalfPageUp, &keys.MultiSelect.HalfPageDown,
 		&keys.Text.Editor} {

@@ -56,7 +56,7 @@ func coverKey() key.Binding {
 	return key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", "cover"))
 }
 
-// upDownKeys move through every list. No list wraps
+// upDownKeys move through every list, huh's choices too. No list wraps
 // round: ↑ on the first line stays there, rather than landing on the last
 // one, which may be Quit or a grave answer.
 func upDownKeys() (key.Binding, key.Binding) {
@@ -106,4 +106,12 @@ func common(typing bool, own []key.Binding) keyMap {
 	help := helpKey(typing)
 	short := append(slices.Clone(own), help, quitKey())
 	return keyMap{short: short, full: [][]key.Binding{own, {help, coverKey(), quitKey()}}}
+}
+
+// withFull adds keys to the full help only: worth knowing, not worth room in
+// the line at the bottom.
+func (k keyMap) withFull(more ...key.Binding) keyMap {
+	k.full = slices.Clone(k.full)
+	k.full[0] = append(slices.Clone(k.full[0]), more...)
+	return k
 }

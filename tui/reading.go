@@ -15,7 +15,31 @@ type reading struct {
 }
 
 func newReading(header, text string, from screen) *reading {
-	return &reading{header: header, text: text, from: from, vp: viewport.New()}
+	return &reading{header: header, text: text, from: from, vp: newScroller()}
+}
+
+// newScroller is a viewport that moves with ↑ and ↓, as every list does,
+// and a page at a time, and with no other key, so that its help says all
+// it does (a pager's own keys would take letters like f, b, d and u).
+func newScroller() viewport.Model {
+	vp := viewport.New()
+	up, down := upDownKeys()
+	pageUp, pageDown := pageKeys()
+	vp.KeyMap = viewport.KeyMap{Up: up, Down: down, PageUp: pageUp, PageDown: pageDown}
+	return vp
+}
+
+func pageKeys() (key.Binding, key.Binding) {
+	return key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down"))
+}
+
+// scrollKeys are a scroller's keys for the help: ↑ and ↓ in the line at
+// the bottom, the page keys after ?.
+func scrollKeys(own ...key.Binding) keyMap {
+	up, down := upDownKeys()
+	pageUp, pageDown := pageKeys()
+	return withCommon(append(own, up, down)...).withFull(pageUp, pageDown)
 }
 
 // doneReadingKey leaves a text that is only read: enter, esc and their
@@ -56,10 +80,7 @@ func (r *reading) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 
 func (r *reading) view(*ctx) (string, string) { return r.header, r.vp.View() }
 
-func (r *reading) keys(*ctx) keyMap {
-	up, down := upDownKeys()
-	return withCommon(doneReadingKey(), up, down)
-}
+func (r *reading) keys(*ctx) keyMap { return scrollKeys(doneReadingKey()) }
 
 func (r *reading) unsaved() bool { return r.from.unsaved() }
 func (r *reading) typing() bool  { return false }

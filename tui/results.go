@@ -27,7 +27,7 @@ const shownSuggestions = 4
 
 func newResults(c *ctx, ck *checkin) *results {
 	if ck.kind != checkIn {
-		return &results{ck: ck, vp: viewport.New()}
+		return &results{ck: ck, vp: newScroller()}
 	}
 	minutes := 0
 	if c.cfg != nil {
@@ -41,7 +41,7 @@ func newResults(c *ctx, ck *checkin) *results {
 	}
 	result := c.cat.Suggest(req)
 	ck.quiet = result.Guarded
-	return &results{ck: ck, result: result, vp: viewport.New()}
+	return &results{ck: ck, result: result, vp: newScroller()}
 }
 
 func (r *results) init(c *ctx) tea.Cmd {
@@ -159,12 +159,11 @@ func (r *results) view(*ctx) (string, string) {
 }
 
 func (r *results) keys(*ctx) keyMap {
-	up, down := upDownKeys()
 	next := "choose what to do"
 	if r.ck.kind != checkIn {
 		next = "save"
 	}
-	return withCommon(continueKey(next), up, down)
+	return scrollKeys(continueKey(next))
 }
 
 func (r *results) unsaved() bool { return true }
