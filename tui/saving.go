@@ -200,6 +200,9 @@ func (d *done) view(c *ctx) (string, string) {
 	st := c.st
 	var words, saved string
 	switch {
+	case d.ck.kind == planAhead && c.locked:
+		// Only a run that opens what is saved can read the plan back.
+		words, saved = "Thank you for planning together.", "Your plan is saved, locked. A check-in together in the next 12 hours starts from it once the passphrase opens aftercare."
 	case d.ck.kind == planAhead:
 		words, saved = "Thank you for planning together.", "Your plan is saved. When you check in together in the next 12 hours, it starts from this plan."
 	case d.ck.kind == followUp:

@@ -295,7 +295,7 @@ func TestALockedPlanStartsAsGuests(t *testing.T) {
 	r := start(t, o, 100, 30)
 	r.enter(1)
 	r.enter(2 * (1 + len(testCatalog().QuestionsFor("before", catalog.Together)) + 1)).sees("What you shared")
-	r.enter(1).sees("Your plan is saved.")
+	r.enter(1).sees("Your plan is saved, locked.", "once the passphrase opens aftercare")
 	if files, _ := filepath.Glob(filepath.Join(w.store.Dir(), "sessions", "*.json")); len(files) != 1 {
 		t.Errorf("saved %v, want the plan", files)
 	}
