@@ -278,3 +278,18 @@ func TestACompromiseSaysWhatIsUsualAndWhatWasSaidNow(t *testing.T) {
 		}
 	}
 }
+
+func TestACompromiseNamesOnlyTheNeedsThatPullApart(t *testing.T) {
+	c, err := Defaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Both want closeness and quiet; only touch and space and talk differ.
+	r := c.Suggest(Request{People: []Person{
+		{Name: "Sam", Needs: needs("closeness", "quiet", "touch")},
+		{Name: "Alex", Needs: needs("closeness", "quiet", "space", "talk")},
+	}})
+	if want := "Sam needs touch, while Alex needs space and talk."; r.Compromise == nil || !strings.HasPrefix(r.Compromise.Why, want) {
+		t.Errorf("compromise %+v, want it to start %q", r.Compromise, want)
+	}
+}

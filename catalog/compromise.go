@@ -58,12 +58,18 @@ func (e *engine) findClash() *clash {
 		return nil
 	}
 	var parts []string
+	shared := sharedBy(sides)
 	for p := range e.people {
 		needs := sides[p]
 		if len(needs) == 0 {
 			continue
 		}
 		slices.Sort(needs)
+		// A need on every side is one they share, not where they pull
+		// apart; it is said only when nothing else would be.
+		if apart := slices.DeleteFunc(slices.Clone(needs), func(n string) bool { return slices.Contains(shared, n) }); len(apart) > 0 {
+			needs = apart
+		}
 		// What someone said now is what they need; what only their
 		// profile says is what they usually need.
 		var now, usual []string
@@ -85,6 +91,28 @@ func (e *engine) findClash() *clash {
 	}
 	why := joinSentence(parts) + "."
 	return &clash{sides: sides, why: why}
+}
+
+// sharedBy are the needs on every side of a clash.
+func sharedBy(sides map[int][]string) []string {
+	var shared []string
+	for _, list := range sides {
+		for _, n := range list {
+			if !slices.Contains(shared, n) && everySide(sides, n) {
+				shared = append(shared, n)
+			}
+		}
+	}
+	return shared
+}
+
+func everySide(sides map[int][]string, n string) bool {
+	for _, list := range sides {
+		if !slices.Contains(list, n) {
+			return false
+		}
+	}
+	return true
 }
 
 func (e *engine) opposedNeeds(p, q int, sides map[int][]string) {
