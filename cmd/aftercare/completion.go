@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
@@ -21,15 +20,9 @@ const noFiles = cobra.ShellCompDirectiveNoFileComp
 // completionStore is the data folder for completing, or nil when it cannot
 // be read without asking for anything.
 func (a *app) completionStore(cmd *cobra.Command) *profile.Store {
-	store, err := a.openData(cmd)
-	if err != nil {
+	store, err := a.openWithoutAsking(cmd)
+	if err != nil || store.Locked() && !store.Unlocked() {
 		return nil
-	}
-	if store.Locked() && !store.Unlocked() {
-		path := os.Getenv("AFTERCARE_IDENTITY")
-		if path == "" || unlockWithFile(store, path, "AFTERCARE_IDENTITY") != nil {
-			return nil
-		}
 	}
 	return store
 }

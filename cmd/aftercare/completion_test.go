@@ -1,7 +1,6 @@
 package main
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -21,9 +20,7 @@ func completions(t *testing.T, args ...string) ([]string, string) {
 
 func TestCompletionKnowsThePeopleAndTheCheckins(t *testing.T) {
 	home := emptyHome(t)
-	backup := filepath.Join(home, "backup.json")
-	writeFile(t, backup, aHistory)
-	mustRun(t, "", "import", backup)
+	importHistory(t, home)
 	mustRun(t, "", "profile", "new", "Alexandra")
 	const noFiles, noSpace = ":4", ":6"
 	open := "20261105T230000-cccccc\t"
@@ -75,9 +72,7 @@ func TestCompletionKnowsThePeopleAndTheCheckins(t *testing.T) {
 
 func TestCompletionNeverAsksForThePassphrase(t *testing.T) {
 	home := emptyHome(t)
-	backup := filepath.Join(home, "backup.json")
-	writeFile(t, backup, aHistory)
-	mustRun(t, "", "import", backup)
+	importHistory(t, home)
 	keyPath, _ := keyFile(t)
 	mustRun(t, "", "lock", "--identity", keyPath)
 	if got, _ := completions(t, "checkin", ""); len(got) != 0 {

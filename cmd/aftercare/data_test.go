@@ -492,9 +492,7 @@ func TestAListWrittenAnEntryAtATimeIsWhatWritingItWholeGives(t *testing.T) {
 
 func TestAnExportToAFileTakesItsFormatFromTheName(t *testing.T) {
 	home := emptyHome(t)
-	backup := filepath.Join(home, "backup.json")
-	writeFile(t, backup, aHistory)
-	mustRun(t, "", "import", backup)
+	importHistory(t, home)
 	for name, start := range map[string]string{"out.yaml": "version: 1\n", "out.yml": "version: 1\n", "out.json": "{\n", "out.md": "# aftercare", "out.csv": "\ufeff", "out.txt": "{\n"} {
 		path := filepath.Join(home, name)
 		mustRun(t, "", "export", "-o", path)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"path/filepath"
 	"reflect"
 	"testing"
 )
@@ -12,9 +11,7 @@ func TestDueAsJSONSaysWhichWhenAndForWhomButNeverWhoseWhenPrivate(t *testing.T) 
 	if got := mustRun(t, "", "due", "--json"); got != "[]\n" {
 		t.Errorf("nothing due: %q, want []", got)
 	}
-	backup := filepath.Join(home, "backup.json")
-	writeFile(t, backup, aHistory)
-	mustRun(t, "", "import", backup)
+	importHistory(t, home)
 	type item struct {
 		ID, Started, Due string
 		For              []string

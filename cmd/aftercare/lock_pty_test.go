@@ -16,9 +16,7 @@ func TestALockAsksForItsPassphraseOnceARunAndNeverShowsIt(t *testing.T) {
 	bin := buildAftercare(t)
 	home := emptyHome(t)
 	data := filepath.Join(home, ".local", "share", "aftercare")
-	backup := filepath.Join(home, "backup.json")
-	writeFile(t, backup, aHistory)
-	mustRun(t, "", "import", backup)
+	importHistory(t, home)
 	before := filesIn(t, data)
 	history := mustRun(t, "", "history")
 	const first, second = "tea and toast at dawn", "rain on the window"

@@ -52,12 +52,18 @@ func showing(t *testing.T, dir string, words ...string) []string {
 	return found
 }
 
-func TestALockedHomeSavesNothingPlainAndReadsOnlyWithItsKey(t *testing.T) {
-	home := emptyHome(t)
-	data := filepath.Join(home, ".local", "share", "aftercare")
+// importHistory imports aHistory into the home's data.
+func importHistory(t *testing.T, home string) {
+	t.Helper()
 	backup := filepath.Join(home, "backup.json")
 	writeFile(t, backup, aHistory)
 	mustRun(t, "", "import", backup)
+}
+
+func TestALockedHomeSavesNothingPlainAndReadsOnlyWithItsKey(t *testing.T) {
+	home := emptyHome(t)
+	data := filepath.Join(home, ".local", "share", "aftercare")
+	importHistory(t, home)
 	before := filesIn(t, data)
 	history := mustRun(t, "", "history")
 	export := mustRun(t, "", "export")
@@ -235,9 +241,7 @@ func TestWhileLockedAnEditAndAnExportLeaveNothingPlainBehind(t *testing.T) {
 func TestADamagedPublicKeyIsNamedAndNothingIsSavedPlain(t *testing.T) {
 	home := emptyHome(t)
 	data := filepath.Join(home, ".local", "share", "aftercare")
-	backup := filepath.Join(home, "backup.json")
-	writeFile(t, backup, aHistory)
-	mustRun(t, "", "import", backup)
+	importHistory(t, home)
 	writeFile(t, filepath.Join(data, "key.pub"), "age1\x1b[31mnot-a-key\n")
 	for _, args := range [][]string{{"history"}, {"profile", "new", "Kim"}} {
 		got := aftercare(t, "", args...)

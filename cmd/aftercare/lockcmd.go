@@ -49,6 +49,20 @@ func (a *app) unlock(store *profile.Store) error {
 	}
 }
 
+// openWithoutAsking opens the data folder, and a locked one with the key
+// file AFTERCARE_IDENTITY names, if it names one; it never asks for a
+// passphrase, so what is still locked after it stays closed.
+func (a *app) openWithoutAsking(cmd *cobra.Command) (*profile.Store, error) {
+	store, err := a.openData(cmd)
+	if err != nil || !store.Locked() || store.Unlocked() {
+		return store, err
+	}
+	if path := os.Getenv("AFTERCARE_IDENTITY"); path != "" {
+		return store, unlockWithFile(store, path, "AFTERCARE_IDENTITY")
+	}
+	return store, nil
+}
+
 // unlockWithFile opens the store with the key in an age identity file.
 func unlockWithFile(store *profile.Store, path, from string) error {
 	ids, err := seal.ReadIdentities(path)

@@ -20,9 +20,7 @@ func TestALockedRunAsksForThePassphraseOnTheScreen(t *testing.T) {
 	bin := buildAftercare(t)
 	home := emptyHome(t)
 	data := filepath.Join(home, ".local", "share", "aftercare")
-	backup := filepath.Join(home, "backup.json")
-	writeFile(t, backup, aHistory)
-	mustRun(t, "", "import", backup)
+	importHistory(t, home)
 	const passphrase = "tea and toast at dawn"
 	cat, err := catalog.Defaults()
 	if err != nil {
@@ -66,9 +64,7 @@ func TestALockedRunAsksForThePassphraseOnTheScreen(t *testing.T) {
 func TestALockedRunOpensWithTheIdentityFileItIsGiven(t *testing.T) {
 	bin := buildAftercare(t)
 	home := emptyHome(t)
-	backup := filepath.Join(home, "backup.json")
-	writeFile(t, backup, aHistory)
-	mustRun(t, "", "import", backup)
+	importHistory(t, home)
 	cat, err := catalog.Defaults()
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/aftercare-tui/aftercare/profile"
@@ -38,16 +37,9 @@ counted and named on standard error, and the exit is 1 (0 with
   aftercare status --json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			store, err := a.openData(cmd)
+			store, err := a.openWithoutAsking(cmd)
 			if err != nil {
 				return err
-			}
-			// The key in AFTERCARE_IDENTITY opens it without asking;
-			// nothing else is asked for.
-			if path := os.Getenv("AFTERCARE_IDENTITY"); path != "" && store.Locked() {
-				if err := unlockWithFile(store, path, "AFTERCARE_IDENTITY"); err != nil {
-					return err
-				}
 			}
 			st := status{DataDir: store.Dir(), Encrypted: store.Locked()}
 			if st.Profiles, err = store.ProfileCount(); err != nil {

@@ -167,16 +167,9 @@ type dueJSON struct {
 func (a *app) dueNow(cmd *cobra.Command) ([]dueJSON, []string, error) {
 	due := []dueJSON{}
 	now := time.Now()
-	store, err := a.openData(cmd)
+	store, err := a.openWithoutAsking(cmd)
 	if err != nil {
 		return nil, nil, err
-	}
-	if store.Locked() {
-		if path := os.Getenv("AFTERCARE_IDENTITY"); path != "" {
-			if err := unlockWithFile(store, path, "AFTERCARE_IDENTITY"); err != nil {
-				return nil, nil, err
-			}
-		}
 	}
 	if store.Locked() && !store.Unlocked() {
 		waiting := store.DueWhileLocked(now)
@@ -228,18 +221,12 @@ func (a *app) dueNow(cmd *cobra.Command) ([]dueJSON, []string, error) {
 // AFTERCARE_IDENTITY does not open is read nowhere but on the screen,
 // which asks for the passphrase itself (or carries on without it).
 func (a *app) runTUI(cmd *cobra.Command, start tui.Start) error {
-	store, err := a.openData(cmd)
+	store, err := a.openWithoutAsking(cmd)
 	if err != nil {
 		return err
 	}
 	if store.Locked() && !store.Unlocked() {
-		path := os.Getenv("AFTERCARE_IDENTITY")
-		if path == "" {
-			return a.showTUI(cmd, start, tui.Options{Locked: true})
-		}
-		if err := unlockWithFile(store, path, "AFTERCARE_IDENTITY"); err != nil {
-			return err
-		}
+		return a.showTUI(cmd, start, tui.Options{Locked: true})
 	}
 	if len(start.Names) == 0 && start.FollowUp == nil {
 		return a.openTUI(cmd, start, nil)
