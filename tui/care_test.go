@@ -63,7 +63,7 @@ func TestNotSafeThenCarryingOnKeepsEverythingGentleAndChosenByNoOne(t *testing.T
 	p.waitFor("Tick any with space, or none.")
 	p.enterUntilSaved()
 	m := p.quit()
-	if _, ok := m.current.(*done); !ok {
+	if !isDone(m.current) {
 		t.Fatalf("the program is on %T, want the end of the check-in", m.current)
 	}
 	if strings.Contains(m.View().Content, "each other") {
@@ -138,7 +138,7 @@ func TestWhatTurnsACheckinQuietTurnsItQuietForEveryone(t *testing.T) {
 			r.enterUntil("Alex's turn")
 			r.enter(1)
 			r.enterUntil("What might help now", "Because of what you said")
-			res := r.m.current.(*results).result
+			res := r.m.current.(*results).res.Result
 			gentle(t, res)
 			for _, s := range res.Suggestions {
 				for _, reason := range s.Reasons {

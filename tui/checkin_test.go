@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/profile"
 )
 
@@ -77,7 +78,7 @@ func TestPressingEnterThroughACheckinAlone(t *testing.T) {
 	r.typeText("slept well").enter(1).sees("Would you like a check-in tomorrow?")
 	r.enter(1).sees("Take good care of yourself.")
 	s := w.sessions(t)[0]
-	if s.Mode != "solo" || !slices.Equal(s.People, []string{soloGuest}) || s.Note != "slept well" {
+	if s.Mode != "solo" || !slices.Equal(s.People, []string{flow.SoloGuest}) || s.Note != "slept well" {
 		t.Errorf("session %+v", s)
 	}
 }

@@ -220,7 +220,7 @@ func TestProgramRunsATogetherCheckinWithoutColour(t *testing.T) {
 	p.enter(1 + 3*(2+questions(catalog.Together)) + 1 + 4)
 	p.waitFor("Saved to your history.")
 	m := p.quit()
-	if _, done := m.current.(*done); !done {
+	if !isDone(m.current) {
 		t.Errorf("the program is on %T, want the end of the check-in", m.current)
 	}
 	out := p.output()
@@ -265,7 +265,7 @@ func TestProgramKeepsUpWithKeysPressedAtOnce(t *testing.T) {
 	p.until(fmt.Sprintf("the program to handle %d keys sent at once", keys), func(w *watch) bool { return w.keys == keys })
 	p.waitFor("Take good care of each other.")
 	m := p.quit()
-	if _, ok := m.current.(*done); !ok {
+	if !isDone(m.current) {
 		t.Errorf("the program is on %T, want the end of the check-in", m.current)
 	}
 	s := w.sessions(t)
@@ -283,7 +283,7 @@ func TestProgramPlansAhead(t *testing.T) {
 	p.enter(2*(1+len(testCatalog().QuestionsFor("before", catalog.Together))+1) + 1)
 	p.waitFor("Your plan is saved.")
 	m := p.quit()
-	if _, ok := m.current.(*done); !ok {
+	if !isDone(m.current) {
 		t.Errorf("the program is on %T, want the end of the plan", m.current)
 	}
 	if s := w.sessions(t); len(s) != 1 || s[0].Kind != "plan" || len(s[0].Shared) != 2 {
@@ -301,7 +301,7 @@ func TestProgramFollowsUpWhenOneIsDue(t *testing.T) {
 	p.press("down", "enter", "enter", "enter")
 	p.waitFor("Thank you for checking in again.")
 	m := p.quit()
-	if _, ok := m.current.(*done); !ok {
+	if !isDone(m.current) {
 		t.Errorf("the program is on %T, want the end of the follow-up", m.current)
 	}
 	s := w.sessions(t)[0]

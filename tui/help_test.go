@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/profile"
 )
 
@@ -28,20 +29,22 @@ var keyScreens = []keyScreen{
 	{"who", nil, func(r *run) { r.keys("t") }, "Who is here?"},
 	{"who, saved people", withSam, func(r *run) { r.keys("t") }, "Tick with space"},
 	{"handoff", nil, func(r *run) { r.keys("t").enter(2) }, "Person 1's turn"},
-	{"a later hand-off", nil, func(r *run) { r.put(endTurns(r, together(r, checkIn), 1)) }, "Alex's turn"},
+	{"a later hand-off", nil, func(r *run) { r.put(endTurns(r, together(r, flow.CheckIn), 1)) }, "Alex's turn"},
 	{"question", nil, func(r *run) { r.keys("t").enter(3) }, "Are you okay?"},
-	{"multi", nil, func(r *run) { r.put(firstOfKind(r, catalog.Multi)) }, "Pick any that fit"},
-	{"text", nil, func(r *run) { r.put(firstOfKind(r, catalog.Text)) }, "A few words, or nothing at all"},
+	{"multi", nil, func(r *run) { r.put(firstOfKind(r, flow.Many)) }, "Pick any that fit"},
+	{"text", nil, func(r *run) { r.put(firstOfKind(r, flow.Words)) }, "A few words, or nothing at all"},
 	{"support", nil, func(r *run) { toSupport(r) }, "What would you like to do?"},
 	{"asking for space", nil, func(r *run) { toSupport(r).keys("down").enter(2) }, "Before you pass the laptop on"},
 	{"ended", nil, func(r *run) { toSupport(r).keys("down", "down").enter(2) }, "The check-in has ended."},
 	{"share", nil, func(r *run) {
-		ck := together(r, checkIn)
-		r.put(newShare(r.m.c, ck, ck.newTurn(r.m.c)))
+		r.put(show(r.m.c, walk(together(r, flow.CheckIn).First(), formOf(flow.ShareForm), nil)))
 	}, "What may the others see?"},
-	{"results", nil, func(r *run) { r.put(endTurns(r, together(r, checkIn), 2)) }, "What might help now"},
-	{"plan shared", nil, func(r *run) { r.put(endTurns(r, together(r, planAhead), 2)) }, "This is your plan."},
-	{"done", nil, func(r *run) { r.put(newDone(alone(r), false, nil)) }, "Take good care of yourself."},
+	{"results", nil, func(r *run) { r.put(endTurns(r, together(r, flow.CheckIn), 2)) }, "What might help now"},
+	{"plan shared", nil, func(r *run) { r.put(endTurns(r, together(r, flow.Plan), 2)) }, "This is your plan."},
+	{"done", nil, func(r *run) {
+		done, _ := alone(r).Saved(&flow.Save{What: "check-in"}, nil)
+		r.put(show(r.m.c, done))
+	}, "Take good care of yourself."},
 	{"failed save", nil, func(r *run) { failSave(r, false) }, "could not be saved"},
 	{"failed save in a round", nil, func(r *run) { failSave(r, true) }, "go on without it"},
 	{"follow-up", aWeekOfCheckins, func(r *run) { r.enter(2) }, "follow-up"},
@@ -78,54 +81,111 @@ func (r *run) put(s screen) *run {
 }
 
 // together and alone start a round: Sam and Alex, or you.
-func together(r *run, k kind) *checkin {
-	return newCheckin(r.m.c, k, catalog.Together, []string{"Sam", "Alex"})
+func together(r *run, k flow.Kind) *flow.Round {
+	return flow.New(r.m.c, k, catalog.Together, []string{"Sam", "Alex"})
 }
 
-func alone(r *run) *checkin { return newCheckin(r.m.c, checkIn, catalog.Solo, []string{soloGuest}) }
+func alone(r *run) *flow.Round {
+	return flow.New(r.m.c, flow.CheckIn, catalog.Solo, []string{flow.SoloGuest})
+}
+
+// walk goes through a round from s as someone who only presses enter
+// would, unless answer gives a form's values, until at says stop.
+func walk(s flow.Step, at func(flow.Step) bool, answer func(*flow.Form) [][]string) flow.Step {
+	for s != nil && !at(s) {
+		switch step := s.(type) {
+		case *flow.Form:
+			values := step.Start()
+			if answer != nil {
+				if given := answer(step); given != nil {
+					values = given
+				}
+			}
+			s = step.Take(values)
+		case *flow.Message:
+			s = step.Next()
+		case *flow.Results:
+			s = step.Next()
+		default:
+			return s
+		}
+	}
+	return s
+}
+
+// formOf stops a walk at a form of a kind.
+func formOf(kind flow.FormKind) func(flow.Step) bool {
+	return func(s flow.Step) bool {
+		f, ok := s.(*flow.Form)
+		return ok && f.Kind == kind
+	}
+}
 
 // endTurns ends the next n turns of a round, each answered with its
-// defaults and all of it shared, and returns the screen that follows.
-func endTurns(r *run, ck *checkin, n int) screen {
-	var next screen
-	for range n {
-		t := ck.newTurn(r.m.c)
-		next, _ = ck.finish(r.m.c, t.answered(slices.Repeat([]bool{true}, len(t.questions))))
-	}
-	return next
+// defaults, and returns the screen that follows.
+func endTurns(r *run, round *flow.Round, n int) screen {
+	ended := 0
+	next := walk(round.First(), func(s flow.Step) bool { return ended == n }, func(f *flow.Form) [][]string {
+		if f.Kind == flow.ShareForm {
+			ended++
+		}
+		return nil
+	})
+	return show(r.m.c, next)
 }
 
-// firstOfKind is Sam's first question of a kind in a check-in together.
-func firstOfKind(r *run, kind string) screen {
-	ck := together(r, checkIn)
-	t := ck.newTurn(r.m.c)
-	i := slices.IndexFunc(t.questions, func(q catalog.Question) bool { return q.Kind == kind })
-	return newQuestion(r.m.c, ck, t, i)
+// firstOfKind is Sam's first question of a kind of field in a check-in
+// together.
+func firstOfKind(r *run, kind flow.FieldKind) screen {
+	return show(r.m.c, walk(together(r, flow.CheckIn).First(), func(s flow.Step) bool {
+		f, ok := s.(*flow.Form)
+		return ok && f.Kind == flow.QuestionForm && f.Fields[0].Kind == kind
+	}, nil))
 }
 
 // toSupport is the support Sam sees, alone on their turn, after saying
 // they do not feel safe.
 func toSupport(r *run) *run {
-	ck := together(r, checkIn)
-	return r.put(newSupport(r.m.c, ck, ck.newTurn(r.m.c), 2, catalog.SupportUnsafe))
+	return r.put(show(r.m.c, walk(together(r, flow.CheckIn).First(), formOf(flow.SupportForm), unsafeAnswer(r.m.c.cat))))
+}
+
+// unsafeAnswer answers a question that can say someone is not safe with
+// the answer that does.
+func unsafeAnswer(cat *catalog.Catalog) func(*flow.Form) [][]string {
+	return func(f *flow.Form) [][]string {
+		for _, q := range cat.QuestionsFor("after", catalog.Together) {
+			if q.PromptFor(2) != f.Fields[0].Title {
+				continue
+			}
+			for _, o := range q.Options {
+				if q.Implied(catalog.Answer{Choices: []string{o.ID}}).Support == catalog.SupportUnsafe {
+					return [][]string{{o.ID}}
+				}
+			}
+		}
+		return nil
+	}
 }
 
 // failSave puts a save that failed on the screen, with words that are the
 // same in every run, and that works when tried again; in a round, one that
-// would go on without it.
+// would go on without it: Sam's private follow-up.
 func failSave(r *run, inRound bool) {
-	ck := alone(r)
+	round := alone(r)
+	save := &flow.Save{What: "check-in"}
+	if inRound {
+		round = together(r, flow.CheckIn)
+		tomorrow := walk(round.First(), formOf(flow.TomorrowForm), unsafeAnswer(r.m.c.cat)).(*flow.Form)
+		save = tomorrow.Take([][]string{{"yes"}}).(*flow.Save)
+	}
 	tries := 0
-	s := newSaving(ck, "check-in", func(*profile.Store) error {
+	save.Write = func(*profile.Store) error {
 		if tries++; tries == 1 {
 			return errors.New("the disk is full")
 		}
 		return nil
-	})
-	if inRound {
-		s.andThen(func(*ctx) (screen, tea.Cmd) { return newEnded(ck), nil }, "Saved.")
 	}
-	r.put(s)
+	r.put(newSaving(round, save))
 }
 
 // strayKeys are keys a person might press by habit or by mistake. A

@@ -262,3 +262,9 @@ func background(dark bool) tea.BackgroundColorMsg {
 	}
 	return tea.BackgroundColorMsg{Color: color.White}
 }
+
+// isDone says whether s is the screen that closes a round that was saved.
+func isDone(s screen) bool {
+	m, ok := s.(*message)
+	return ok && m.m.Header == "done"
+}

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/profile"
 )
 
@@ -50,7 +51,7 @@ func (h *home) menu(c *ctx) {
 		h.due = due[0]
 		of := h.due
 		h.items = append(h.items, homeItem{"Follow up", "how you are now, and what helped", "f",
-			func(c *ctx) (screen, tea.Cmd) { return startFollowUp(c, of), nil }})
+			func(c *ctx) (screen, tea.Cmd) { return show(c, flow.FollowUpOf(c, of).Start()), nil }})
 	}
 	h.items = append(h.items, []homeItem{
 		{"Check in together", "two or more of you, taking turns", "t", func(c *ctx) (screen, tea.Cmd) { return newWho(c, catalog.Together, false), nil }},

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/aftercare-tui/aftercare/flow"
 	"slices"
 	"strings"
 	"testing"
@@ -46,10 +47,7 @@ func TestProgramSaysWhenAPasteIntoAnAnswerWasCut(t *testing.T) {
 	p.press("y")
 	m := p.final()
 	var answer string
-	switch s := m.current.(type) {
-	case *question:
-		answer, _ = s.field.GetValue().(string)
-	case *formScreen:
+	if s, ok := m.current.(*formScreen); ok {
 		answer, _ = s.field.GetValue().(string)
 	}
 	if utf8.RuneCountInString(answer) != 999 || !strings.HasPrefix(answer, "warm warm") {
@@ -90,7 +88,7 @@ func TestAPasteOfNamesThatFitsIsNotCut(t *testing.T) {
 	r.keys("t").sees("Who is here?")
 	r.send(paste("Sam,\r\nAlex\t")).sees("Sam, Alex")
 	r.doesNotSee("cut short")
-	r.send(paste(strings.Repeat("Kai, ", namesLimit))).sees("Your paste was cut short: " + thousands(namesLimit) + " characters at most here.")
+	r.send(paste(strings.Repeat("Kai, ", flow.NamesLimit))).sees("Your paste was cut short: " + thousands(flow.NamesLimit) + " characters at most here.")
 }
 
 func TestAOneLineFieldSurvivesDeletingAWordForward(t *testing.T) {

@@ -113,7 +113,7 @@ func TestACheckinWithinHoursOfAPlanStartsFromIt(t *testing.T) {
 	if !ok {
 		t.Fatalf("not on the results screen: %T", r.m.current)
 	}
-	if touching := tagged(offered(testCatalog(), res.result), "touch"); len(touching) > 0 {
+	if touching := tagged(offered(testCatalog(), res.res.Result), "touch"); len(touching) > 0 {
 		t.Errorf("the plan avoided touch, yet %v were suggested", touching)
 	}
 	r.enterUntil("Would anyone like a check-in tomorrow?")

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/plain"
 	"github.com/aftercare-tui/aftercare/profile"
 )
@@ -60,7 +61,7 @@ func newPrefs(c *ctx, was *profile.Profile) screen {
 		anyOf(huh.NewMultiSelect[string]().Title("Never suggest anything with…").
 			Description("These are never offered while you are there."), &p.never, tagOpts...),
 		limitedText(huh.NewText().Title("Notes").Description("Anything else worth remembering. Optional.").
-			Lines(3).Value(&p.notes), noteLimit),
+			Lines(3).Value(&p.notes), flow.NoteLimit),
 	}, func(c *ctx) screen { return newPeople(c) }, p.save)
 }
 

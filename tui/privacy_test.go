@@ -110,7 +110,7 @@ func TestAPrivateRatingAppearsNowhere(t *testing.T) {
 			next := start(t, withNames(withHistory(t, w, testStart.Add(time.Hour)), tc.names...), 100, 30)
 			next.enterUntil(tc.results, tc.helpedSam)
 			next.doesNotSee(tc.helpedSam)
-			for _, s := range next.m.current.(*results).result.Suggestions {
+			for _, s := range next.m.current.(*results).res.Result.Suggestions {
 				if s.ID == tc.rated {
 					if slices.ContainsFunc(s.Reasons, func(r string) bool { return strings.HasPrefix(r, "helped") }) {
 						t.Errorf("a reason cites the private rating: %q", s.Reasons)

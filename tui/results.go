@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/profile"
 )
 
@@ -17,32 +18,11 @@ import (
 // end of a plan or follow-up together, it shows what each person shared
 // before saving it.
 type results struct {
-	ck     *checkin
-	result catalog.Result
-	vp     viewport.Model
+	res *flow.Results
+	vp  viewport.Model
 }
 
-// shownSuggestions keeps the list short enough to take in at a glance.
-const shownSuggestions = 4
-
-func newResults(c *ctx, ck *checkin) *results {
-	if ck.kind != checkIn {
-		return &results{ck: ck, vp: newScroller()}
-	}
-	minutes := 0
-	if c.cfg != nil {
-		minutes = c.cfg.DefaultMinutes
-	}
-	req := profile.CheckinRequest(ck.mode, ck.situation, minutes, ck.turns, profile.Ratings(c.history))
-	req.Limit = shownSuggestions
-	if ck.plan != nil {
-		// The plan's avoid-list holds for this check-in too.
-		req.Avoid = append(req.Avoid, ck.plan.PlanAvoid(c.cat)...)
-	}
-	result := c.cat.Suggest(req)
-	ck.quiet = result.Guarded
-	return &results{ck: ck, result: result, vp: newScroller()}
-}
+func newResults(res *flow.Results) *results { return &results{res: res, vp: newScroller()} }
 
 func (r *results) init(c *ctx) tea.Cmd {
 	r.size(c)
@@ -56,12 +36,8 @@ func (r *results) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		r.size(c)
 	case tea.KeyPressMsg:
-		switch {
-		case !key.Matches(msg, continueKey("")):
-		case r.ck.kind == checkIn:
-			return newPick(c, r.ck, r.result, r), nil
-		default:
-			return r.ck.save(), nil
+		if key.Matches(msg, continueKey("")) {
+			return show(c, r.res.Next()), nil
 		}
 	}
 	var cmd tea.Cmd
@@ -72,36 +48,37 @@ func (r *results) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 // content is everything on the screen, wrapped to its width.
 func (r *results) content(c *ctx) string {
 	st := c.st
+	round, result := r.res.Round, r.res.Result
 	var b strings.Builder
-	if r.ck.together() {
+	if round.Together() {
 		b.WriteString(st.title.Render("What you shared") + "\n")
-		for _, t := range r.ck.turns {
-			b.WriteString(sharedLines(c, r.ck, t) + "\n")
+		for _, t := range round.Turns {
+			b.WriteString(sharedLines(c, round, t) + "\n")
 		}
 		b.WriteString("\n")
 	}
-	switch r.ck.kind {
-	case planAhead:
+	switch round.Kind {
+	case flow.Plan:
 		b.WriteString(st.muted.Render("This is your plan. Saved, it is where a check-in together in the next 12 hours starts from."))
 		return wrapIndented(b.String(), c.bodyWidth)
-	case followUp:
+	case flow.FollowUp:
 		b.WriteString(st.muted.Render("Be gentle with what you read here. Saving it keeps how you are and what helped."))
 		return wrapIndented(b.String(), c.bodyWidth)
 	}
 	title := "What might help now"
-	if !r.ck.together() {
+	if !round.Together() {
 		title = "Ideas for looking after yourself"
 	}
 	b.WriteString(st.title.Render(title) + "\n")
-	if len(r.result.Suggestions) == 0 {
+	if len(result.Suggestions) == 0 {
 		b.WriteString(st.muted.Render("Nothing in the catalogue fits all of that. A glass of water and a little quiet are always fine.") + "\n")
 	}
-	for i, s := range r.result.Suggestions {
+	for i, s := range result.Suggestions {
 		b.WriteString(fmt.Sprintf("%d. %s %s", i+1, st.warm.Render(s.Title), st.muted.Render("("+s.Minutes.String()+" min)")) + "\n")
 		b.WriteString("   " + st.text.Render(s.Summary) + "\n")
 		b.WriteString("   " + st.muted.Render("Why: "+strings.Join(s.Reasons, "; ")) + "\n")
 	}
-	if comp := r.result.Compromise; comp != nil {
+	if comp := result.Compromise; comp != nil {
 		b.WriteString("\n" + st.title.Render("When needs pull apart") + "\n")
 		b.WriteString(st.text.Render(comp.Why) + "\n")
 		for _, s := range comp.Bridges {
@@ -126,10 +103,10 @@ func (r *results) content(c *ctx) string {
 
 // sharedLines say what one person shared, an answer a line, then how
 // what they did went, in a follow-up.
-func sharedLines(c *ctx, ck *checkin, t profile.Turn) string {
+func sharedLines(c *ctx, round *flow.Round, t profile.Turn) string {
 	st := c.st
-	records := t.SharedRecords(len(ck.people))
-	rated := ck.rated[t.Name]
+	records := t.SharedRecords(len(round.People))
+	rated := round.Rated(t.Name)
 	name := st.name.Render(t.Name)
 	if len(records) == 0 && len(rated) == 0 {
 		return name + st.muted.Render(" kept their answers to themselves.")
@@ -143,28 +120,14 @@ func sharedLines(c *ctx, ck *checkin, t profile.Turn) string {
 		lines = append(lines, "  "+st.muted.Render(s.Prompt)+" "+st.text.Render(s.Said))
 	}
 	for _, r := range rated {
-		lines = append(lines, "  "+st.text.Render(ratingSaid(c, r)))
+		lines = append(lines, "  "+st.text.Render(flow.RatingSaid(c.cat, r)))
 	}
 	return strings.Join(lines, "\n")
 }
 
-func (r *results) view(*ctx) (string, string) {
-	switch {
-	case r.ck.kind != checkIn:
-		return r.ck.kind.String() + " · what you shared", r.vp.View()
-	case !r.ck.together():
-		return "alone · ideas", r.vp.View()
-	}
-	return "together · what fits everyone", r.vp.View()
-}
+func (r *results) view(*ctx) (string, string) { return r.res.Header, r.vp.View() }
 
-func (r *results) keys(*ctx) keyMap {
-	next := "choose what to do"
-	if r.ck.kind != checkIn {
-		next = "save"
-	}
-	return scrollKeys(continueKey(next))
-}
+func (r *results) keys(*ctx) keyMap { return scrollKeys(continueKey(r.res.Go)) }
 
 func (r *results) unsaved() bool { return true }
 func (r *results) typing() bool  { return false }

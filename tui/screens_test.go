@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/charmbracelet/x/exp/golden"
 )
@@ -272,7 +273,7 @@ func TestUpdateLeavesReadingProfilesToACommand(t *testing.T) {
 	}{
 		{"people", func(m *Model) { m.Update(keyPress("p")) }},
 		{"saving", func(m *Model) {
-			m.current = newSaving(newCheckin(m.c, checkIn, catalog.Solo, []string{"Kai"}), "check-in", func(*profile.Store) error { return nil })
+			m.current = newSaving(flow.New(m.c, flow.CheckIn, catalog.Solo, []string{"Kai"}), &flow.Save{What: "check-in", Write: func(*profile.Store) error { return nil }})
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/aftercare-tui/aftercare/catalog"
 )
 
 // StopMsg asks the program to close because the process was told to stop
@@ -90,30 +89,4 @@ func (m *Model) Stopped() string {
 		return m.c.work.lost()
 	}
 	return "what was on the screen was not saved"
-}
-
-// lost says whose answers a round that was not saved holds: everyone who
-// has begun a turn.
-func (ck *checkin) lost() string {
-	var whose []string
-	for _, p := range ck.people[:min(ck.begun, len(ck.people))] {
-		if p.name == soloGuest {
-			whose = append(whose, "your")
-		} else {
-			whose = append(whose, p.name+"'s")
-		}
-	}
-	if len(whose) == 0 {
-		return "the " + ck.kind.noun() + " was not saved"
-	}
-	answers := catalog.JoinAnd(whose) + " answers"
-	if ck.kind != checkIn {
-		answers += " to the " + ck.kind.noun()
-	}
-	return answers + " were not saved"
-}
-
-// noun names what a round makes, for messages.
-func (k kind) noun() string {
-	return [...]string{"check-in", "plan", "follow-up"}[k]
 }

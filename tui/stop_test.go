@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/profile"
 )
 
@@ -180,9 +181,9 @@ var errFull = errors.New("no space left on device")
 func TestAStopAfterAFailedSaveSaysWhatWasLost(t *testing.T) {
 	t.Parallel()
 	r := start(t, newWorld(t).opts, 100, 30)
-	ck := newCheckin(r.m.c, checkIn, catalog.Solo, []string{"Kai"})
-	ck.begun = 1
-	r.m.current = newSaving(ck, "check-in", func(*profile.Store) error { return errFull })
+	round := flow.New(r.m.c, flow.CheckIn, catalog.Solo, []string{"Kai"})
+	round.Begun = 1
+	r.m.current = newSaving(round, &flow.Save{What: "check-in", Write: func(*profile.Store) error { return errFull }})
 	r.do(r.m.current.init(r.m.c))
 	r.sees("This check-in could not be saved.")
 	if !r.stop() {
@@ -205,10 +206,10 @@ func TestFinishTakesInASaveThatEndedAfterTheProgram(t *testing.T) {
 	}
 
 	r = start(t, newWorld(t).opts, 100, 30)
-	ck := newCheckin(r.m.c, checkIn, catalog.Solo, []string{"Kai"})
+	round := flow.New(r.m.c, flow.CheckIn, catalog.Solo, []string{"Kai"})
 	release := make(chan struct{})
 	defer close(release)
-	r.m.current = newSaving(ck, "check-in", func(*profile.Store) error { <-release; return nil })
+	r.m.current = newSaving(round, &flow.Save{What: "check-in", Write: func(*profile.Store) error { <-release; return nil }})
 	go r.m.current.init(r.m.c)()
 	r.m.Finish(time.Millisecond)
 	if got, want := r.m.Stopped(), "the check-in was still being saved when aftercare stopped, and may not have been"; got != want {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/aftercare-tui/aftercare/flow"
 	"image/color"
 
 	"charm.land/bubbles/v2/help"
@@ -146,4 +147,21 @@ func (s *styles) buildFormStyles() *huh.Styles {
 	t.Blurred.Title = words().Foreground(p.muted)
 	t.Help = s.help
 	return t
+}
+
+// tone is the style for words of a tone.
+func (s *styles) tone(t flow.Tone) lipgloss.Style {
+	switch t {
+	case flow.Title:
+		return s.title
+	case flow.Muted:
+		return s.muted
+	case flow.Warm:
+		return s.warm
+	case flow.Warning:
+		return s.warning
+	case flow.Name:
+		return s.name
+	}
+	return s.text
 }

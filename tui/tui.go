@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/profile"
 )
 
@@ -179,13 +180,13 @@ func New(o Options) *Model {
 func startAt(c *ctx, s Start) screen {
 	switch {
 	case s.FollowUp != nil:
-		return startFollowUp(c, s.FollowUp)
+		return show(c, flow.FollowUpOf(c, s.FollowUp).Start())
 	case s.Plan && len(s.Names) > 0:
-		return startNamed(c, s.Names, true)
+		return show(c, flow.Named(c, s.Names, true).Start())
 	case s.Plan:
 		return newWho(c, catalog.Together, true)
 	case len(s.Names) > 0:
-		return startNamed(c, s.Names, false)
+		return show(c, flow.Named(c, s.Names, false).Start())
 	}
 	return newHome(c)
 }

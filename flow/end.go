@@ -1,0 +1,220 @@
+package flow
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/plain"
+	"github.com/aftercare-tui/aftercare/profile"
+)
+
+// NoteLimit is how many characters a note holds, about tonight or in a
+// profile.
+const NoteLimit = 2000
+
+// laterHelp says why a check-in tomorrow is offered.
+const laterHelp = "A low feeling can come a day later. aftercare will offer it when you next open it."
+
+// pick asks what people will do, from the suggestions, for a note, and who
+// would like a check-in tomorrow; guests may be remembered as people.
+// Nothing is chosen in advance when the check-in turned quiet: going on
+// must not sign anyone up for anything. Taking it saves the check-in.
+func (r *Round) pick(from *Results) *Form {
+	f := &Form{Kind: PickForm, Header: "what you will do", Loses: true, back: func() Step { return from }}
+	var opts []Option
+	seen := map[string]bool{}
+	add := func(list []catalog.Suggestion) {
+		for _, s := range list {
+			if !seen[s.ID] {
+				seen[s.ID] = true
+				opts = append(opts, Option{s.Title, s.ID})
+			}
+		}
+	}
+	result := from.Result
+	add(result.Suggestions)
+	if result.Compromise != nil {
+		add(result.Compromise.Bridges)
+		for _, own := range result.Compromise.Each {
+			add(own.Suggestions)
+		}
+	}
+	const (
+		chosen = iota
+		note
+		remember
+		later
+	)
+	var asked []int
+	if len(opts) > 0 {
+		choose := Field{Kind: Many, Title: "What will you do?", Help: "Tick any with space, or none.", Options: opts, Value: []string{}}
+		if len(result.Suggestions) > 0 && !result.Guarded {
+			choose.Help, choose.Value = "Tick any with space. The first idea is ticked already.", []string{result.Suggestions[0].ID}
+		}
+		f.Fields, asked = append(f.Fields, choose), append(asked, chosen)
+	}
+	noteTitle := "Anything to remember about tonight?"
+	if !r.Together() {
+		noteTitle = "A note for your journal?"
+	}
+	f.Fields = append(f.Fields, Field{Kind: Words, Title: noteTitle, Help: "Optional. It is saved with this check-in.",
+		Placeholder: "A few words, or nothing at all", Limit: NoteLimit, Value: []string{""}})
+	asked = append(asked, note)
+	// Remembering someone reads the saved people first, which a locked
+	// run cannot.
+	if guests := r.guests(); len(guests) > 0 && !r.env.Locked() {
+		field := Field{Kind: Many, Title: "Remember anyone as a person?", Value: []string{},
+			Help: "Only if they want it. A profile keeps their likes and never-list for next time."}
+		for _, g := range guests {
+			field.Options = append(field.Options, Option{g, g})
+		}
+		f.Fields, asked = append(f.Fields, field), append(asked, remember)
+	}
+	if r.Together() {
+		field := Field{Kind: Many, Title: "Would anyone like a check-in tomorrow?", Help: laterHelp, Value: []string{}}
+		for _, person := range r.People {
+			field.Options = append(field.Options, Option{person.Name, person.Name})
+			if r.Plan != nil {
+				if _, wants := r.Plan.PlanStart(r.env.Catalog(), person.Name); wants {
+					field.Value = append(field.Value, person.Name)
+				}
+			}
+		}
+		f.Fields, asked = append(f.Fields, field), append(asked, later)
+	} else if !r.asked[r.People[0].Name] {
+		f.Fields = append(f.Fields, Field{Kind: One, Title: "Would you like a check-in tomorrow?", Help: laterHelp,
+			Options: []Option{{"No, thank you", ""}, {"Yes, please", r.People[0].Name}}, Value: []string{""}})
+		asked = append(asked, later)
+	}
+	f.take = func(values [][]string) Step {
+		var picked, guests, followUp []string
+		var words string
+		for i, what := range asked {
+			switch what {
+			case chosen:
+				picked = values[i]
+			case note:
+				words = first(values[i])
+			case remember:
+				guests = values[i]
+			case later:
+				for _, v := range values[i] {
+					if v != "" {
+						followUp = append(followUp, v)
+					}
+				}
+			}
+		}
+		return r.saveCheckin(picked, plain.Strip(words, true), guests, followUp)
+	}
+	return f
+}
+
+// saveCheckin is how the check-in is saved: the session, with who would
+// like a follow-up, and anyone to remember as a person.
+func (r *Round) saveCheckin(chosen []string, note string, remember, followUp []string) *Save {
+	session := profile.NewCheckinSession(r.Started, r.Mode, r.Situation, r.Turns, chosen, note)
+	if len(followUp) > 0 {
+		session.FollowUp = &profile.FollowUp{For: followUp}
+	}
+	return &Save{What: "check-in", Write: func(s *profile.Store) error {
+		err := s.SaveSession(session)
+		off := errors.Is(err, profile.ErrHistoryOff)
+		if err != nil && !off {
+			return err
+		}
+		var names []string
+		var failed []error
+		for _, name := range remember {
+			if err := s.CreateProfile(&profile.Profile{Name: name}); err != nil {
+				names, failed = append(names, name), append(failed, err)
+			}
+		}
+		if len(failed) > 0 {
+			return &NotRemembered{Names: names, Err: errors.Join(failed...), HistoryOff: off}
+		}
+		return err
+	}}
+}
+
+// guests are the people without a profile who gave a name of their own;
+// "You" and "Person 2" are not names to remember.
+func (r *Round) guests() []string {
+	var out []string
+	for i, p := range r.People {
+		if p.Profile == nil && p.Name != SoloGuest && p.Name != fmt.Sprintf("Person %d", i+1) {
+			out = append(out, p.Name)
+		}
+	}
+	return out
+}
+
+// NotRemembered reports guests who could not be remembered as people,
+// after the check-in itself was saved.
+type NotRemembered struct {
+	Names []string
+	Err   error
+	// HistoryOff is set when the check-in was not kept, as the settings
+	// ask.
+	HistoryOff bool
+}
+
+func (n *NotRemembered) Error() string { return catalog.JoinAnd(n.Names) + ": " + n.Err.Error() }
+func (n *NotRemembered) Unwrap() error { return n.Err }
+
+// Saved takes how a save went, and says whether the round may go on:
+// after a save that worked (or that the settings told not to keep), to
+// the step after it; after a failure, the driver asks to try again or to
+// go on without it (Save.Skip). A check-in that was saved is never offered
+// as unsaved: a guest who could not be remembered is said apart.
+func (r *Round) Saved(s *Save, err error) (Step, bool) {
+	var guests *NotRemembered
+	remembered := !errors.As(err, &guests)
+	off := errors.Is(err, profile.ErrHistoryOff) || !remembered && guests.HistoryOff
+	switch {
+	case s.then != nil && (err == nil || errors.Is(err, profile.ErrHistoryOff)):
+		return s.then(), true
+	case s.then == nil && (err == nil || off || !remembered):
+		return r.done(off, guests), true
+	}
+	return nil, false
+}
+
+// done closes a round that was saved, with a few words that fit it.
+func (r *Round) done(historyOff bool, guests *NotRemembered) *Message {
+	var words, saved string
+	switch {
+	case r.Kind == Plan && r.env.Locked():
+		// Only a run that opens what is saved can read the plan back.
+		words, saved = "Thank you for planning together.", "Your plan is saved, locked. A check-in together in the next 12 hours starts from it once the passphrase opens aftercare."
+	case r.Kind == Plan:
+		words, saved = "Thank you for planning together.", "Your plan is saved. When you check in together in the next 12 hours, it starts from this plan."
+	case r.Kind == FollowUp:
+		words, saved = "Thank you for checking in again.", "How things went will shape what is suggested next time."
+	case r.Together() && r.Quiet:
+		words, saved = "Thank you for checking in.", "Saved to your history."
+	case r.Together():
+		words, saved = "Take good care of each other.", "Saved to your history."
+	default:
+		words, saved = "Take good care of yourself.", "Saved to your history."
+	}
+	left := "the " + r.Kind.Noun() + " was saved"
+	if historyOff {
+		saved = "Nothing was saved: history is switched off in your settings."
+		left = "nothing was kept: history is switched off in your settings"
+	}
+	m := &Message{Header: "done", Lines: paragraphs(Say(Title, words), Say(Plain, saved)), Go: "home", Left: left, next: func() Step { return nil }}
+	if guests != nil {
+		m.Lines = append(m.Lines, nil, Line{{Warning, "Not remembered as a person: "}, {Plain, firstLines(guests.Error(), 3)}},
+			Say(Muted, "You can add them under People at any time."))
+	}
+	return m
+}
+
+// firstLines is at most the first n lines of text.
+func firstLines(text string, n int) string {
+	lines := strings.Split(text, "\n")
+	return strings.Join(lines[:min(n, len(lines))], "\n")
+}

@@ -1,0 +1,415 @@
+package flow
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/profile"
+)
+
+// world is an Env without a terminal or a disk: what a round reads is
+// whatever the test puts here.
+type world struct {
+	cat      *catalog.Catalog
+	profiles []*profile.Profile
+	history  []profile.SessionEntry
+	sessions map[string]*profile.Session
+	cfg      *profile.Config
+	locked   bool
+	began    []*Round
+}
+
+func newWorld(t *testing.T) *world {
+	t.Helper()
+	cat, err := catalog.Defaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &world{cat: cat, sessions: map[string]*profile.Session{}}
+}
+
+func (w *world) Catalog() *catalog.Catalog       { return w.cat }
+func (w *world) Profiles() []*profile.Profile    { return w.profiles }
+func (w *world) History() []profile.SessionEntry { return w.history }
+func (w *world) Session(id string) (*profile.Session, error) {
+	return w.sessions[id], nil
+}
+func (w *world) Config() *profile.Config { return w.cfg }
+func (w *world) Now() time.Time          { return time.Date(2026, 11, 29, 23, 0, 0, 0, time.UTC) }
+func (w *world) Locked() bool            { return w.locked }
+func (w *world) Began(r *Round)          { w.began = append(w.began, r) }
+
+// answers says what a person answers a form with: nil goes on with what
+// the form starts at, as someone who only presses enter would.
+type answers func(f *Form) [][]string
+
+// walk goes through a round from s, answering each form with answer,
+// until at says stop or the round asks to save or ends.
+func walk(t *testing.T, s Step, answer answers, at func(Step) bool) Step {
+	t.Helper()
+	for n := 0; s != nil && (at == nil || !at(s)); n++ {
+		if n > 200 {
+			t.Fatal("the round never ended")
+		}
+		switch step := s.(type) {
+		case *Form:
+			values := step.Start()
+			if answer != nil {
+				if given := answer(step); given != nil {
+					values = given
+				}
+			}
+			s = step.Take(values)
+		case *Message:
+			s = step.Next()
+		case *Results:
+			s = step.Next()
+		default:
+			return s
+		}
+	}
+	return s
+}
+
+// choose answers the question whose prompt holds words with the option
+// whose label holds choice.
+func choose(words, choice string) answers {
+	return func(f *Form) [][]string {
+		if f.Kind != QuestionForm && f.Kind != SupportForm || !strings.Contains(f.Fields[0].Title, words) {
+			return nil
+		}
+		for _, o := range f.Fields[0].Options {
+			if strings.Contains(o.Label, choice) {
+				return [][]string{{o.Value}}
+			}
+		}
+		return nil
+	}
+}
+
+// both answers with the first of two that gives an answer.
+func both(a, b answers) answers {
+	return func(f *Form) [][]string {
+		if v := a(f); v != nil {
+			return v
+		}
+		return b(f)
+	}
+}
+
+func formKind(kind FormKind) func(Step) bool {
+	return func(s Step) bool {
+		f, ok := s.(*Form)
+		return ok && f.Kind == kind
+	}
+}
+
+func TestEnterThroughEveryStepSavesACheckinThatClaimsNothing(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		names []string
+		mode  catalog.Mode
+	}{
+		{"alone", []string{SoloGuest}, catalog.Solo},
+		{"two", []string{"Sam", "Alex"}, catalog.Together},
+		{"three", []string{"Sam", "Alex", "Kim"}, catalog.Together},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := newWorld(t)
+			r := New(w, CheckIn, tc.mode, tc.names)
+			end := walk(t, r.Start(), nil, nil)
+			save, ok := end.(*Save)
+			if !ok {
+				t.Fatalf("pressing enter throughout ended on %T, want a save", end)
+			}
+			if save.What != "check-in" || save.MidRound() {
+				t.Errorf("save = %q, mid-round %v", save.What, save.MidRound())
+			}
+			if len(r.Turns) != len(tc.names) {
+				t.Errorf("%d turns ended, want %d", len(r.Turns), len(tc.names))
+			}
+			for _, turn := range r.Turns {
+				for _, a := range turn.Answers {
+					if a.Question.Kind == catalog.Single && a.Shared && a.Question.Implied(a.Answer).Support != "" {
+						t.Errorf("%s's default answer to %q calls for support", turn.Name, a.Question.ID)
+					}
+					if strings.Contains(strings.ToLower(a.Question.Said(a.Answer)), "feel safe") && a.Shared {
+						t.Errorf("%s's history claims %q without their saying so", turn.Name, a.Question.Said(a.Answer))
+					}
+				}
+			}
+			if len(w.began) != 1 || w.began[0] != r {
+				t.Errorf("the driver was told of %d rounds, want this one", len(w.began))
+			}
+		})
+	}
+}
+
+func TestWhatEachStepAsksFirst(t *testing.T) {
+	w := newWorld(t)
+	for _, tc := range []struct {
+		name  string
+		round *Round
+		want  string
+	}{
+		{"a check-in asks what kind of time it was", New(w, CheckIn, catalog.Together, []string{"Sam", "Alex"}), "What kind of time was it?"},
+		{"alone too", New(w, CheckIn, catalog.Solo, []string{SoloGuest}), "What kind of time was it?"},
+		{"a plan hands the laptop to the first person", New(w, Plan, catalog.Together, []string{"Sam", "Alex"}), "Sam's turn"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got string
+			switch s := tc.round.Start().(type) {
+			case *Form:
+				got = s.Fields[0].Title
+			case *Message:
+				got = s.Lines[0].Words()
+			}
+			if got != tc.want {
+				t.Errorf("first step says %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestAHandoffShowsNothingOfTheTurnBefore(t *testing.T) {
+	w := newWorld(t)
+	r := New(w, CheckIn, catalog.Together, []string{"Sam", "Alex"})
+	secret := func(f *Form) [][]string {
+		if f.Kind == QuestionForm && f.Fields[0].Kind == Words {
+			return [][]string{{"a private thing about my knee"}}
+		}
+		if f.Kind == ShareForm {
+			return [][]string{{}}
+		}
+		return nil
+	}
+	s := walk(t, r.Start(), secret, func(s Step) bool { m, ok := s.(*Message); return ok && m.Name == "Alex" })
+	m := s.(*Message)
+	for _, l := range m.Lines {
+		if strings.Contains(l.Words(), "knee") || strings.Contains(l.Words(), "Sam") {
+			t.Errorf("Alex's hand-off says %q", l.Words())
+		}
+	}
+	if m.CanGoBack() {
+		t.Error("Alex could go back into Sam's finished turn")
+	}
+	for _, a := range r.Turns[0].Answers {
+		if a.Answer.Text != "" {
+			t.Errorf("Sam's private words outlived the turn: %q", a.Answer.Text)
+		}
+	}
+}
+
+func TestCareRulesInTheFlow(t *testing.T) {
+	notSafe := choose("safe", "No, I don't feel safe")
+	for _, tc := range []struct {
+		name   string
+		mode   catalog.Mode
+		answer answers
+		check  func(t *testing.T, r *Round, end Step)
+	}{
+		{"not safe brings support first, with carrying on chosen", catalog.Together, notSafe, func(t *testing.T, r *Round, end Step) {
+			f := end.(*Form)
+			if f.Kind != SupportForm || f.Start()[0][0] != CarryOn {
+				t.Fatalf("support form = %+v", f)
+			}
+			if !slices.ContainsFunc(f.Fields[0].Options, func(o Option) bool { return o.Value == AskSpace }) {
+				t.Error("no way to ask for space together")
+			}
+		}},
+		{"carrying on leaves nothing ticked to do", catalog.Together, both(notSafe, choose("What would you like", "Carry on")), func(t *testing.T, r *Round, end Step) {
+			pick := walk(t, end, nil, formKind(PickForm)).(*Form)
+			if got := pick.Start()[0]; len(got) != 0 {
+				t.Errorf("after a private not safe, %v was ticked already", got)
+			}
+			if !r.Quiet {
+				t.Error("the check-in did not turn quiet")
+			}
+		}},
+		{"ending quietly saves nothing", catalog.Together, both(notSafe, choose("What would you like", "End the check-in quietly")), func(t *testing.T, r *Round, end Step) {
+			got := walk(t, end, choose("tomorrow", "No"), func(s Step) bool { _, ok := s.(*Message); return ok })
+			m := got.(*Message)
+			if m.Lines[0].Words() != "The check-in has ended." {
+				t.Errorf("ended with %q", m.Lines[0].Words())
+			}
+			if walk(t, m, nil, nil) != nil {
+				t.Error("an ended check-in went on to save")
+			}
+		}},
+		{"asking for space tells the person what the others will see", catalog.Together, both(notSafe, choose("What would you like", "Ask for some space")), func(t *testing.T, r *Round, end Step) {
+			got := walk(t, end, nil, func(s Step) bool { _, ok := s.(*Message); return ok })
+			if m := got.(*Message); m.Lines[0].Words() != "Before you pass the laptop on" {
+				t.Errorf("asking for space showed %q", m.Lines[0].Words())
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := newWorld(t)
+			r := New(w, CheckIn, tc.mode, []string{"Sam", "Alex"})
+			end := walk(t, r.Start(), tc.answer, formKind(SupportForm))
+			if tc.name != "not safe brings support first, with carrying on chosen" {
+				f := end.(*Form)
+				end = f.Take(tc.answer(f))
+			}
+			tc.check(t, r, end)
+		})
+	}
+}
+
+func TestSupportIsOfferedOnceATurnUnlessGraver(t *testing.T) {
+	for _, tc := range []struct {
+		said  []string
+		offer []bool
+	}{
+		{[]string{catalog.SupportLow, catalog.SupportLow}, []bool{true, false}},
+		{[]string{catalog.SupportLow, catalog.SupportUnsafe}, []bool{true, true}},
+		{[]string{catalog.SupportUnsafe, catalog.SupportLow}, []bool{true, false}},
+		{[]string{catalog.SupportUnsafe, catalog.SupportUnsafe}, []bool{true, false}},
+		{[]string{"", catalog.SupportLow}, []bool{false, true}},
+	} {
+		var turn Turn
+		for i, said := range tc.said {
+			if got := turn.offerSupport(said); got != tc.offer[i] {
+				t.Errorf("%v: answer %d offered support %v, want %v", tc.said, i, got, tc.offer[i])
+			}
+		}
+	}
+}
+
+func TestPrivateTomorrowIsSavedApartAndGoesOn(t *testing.T) {
+	w := newWorld(t)
+	r := New(w, CheckIn, catalog.Together, []string{"Sam", "Alex"})
+	tomorrow := walk(t, r.Start(), both(choose("safe", "No, I don't feel safe"), choose("What would you like", "Carry on")), formKind(TomorrowForm)).(*Form)
+	save, ok := tomorrow.Take([][]string{{"yes"}}).(*Save)
+	if !ok || !save.MidRound() || save.What != "follow-up" {
+		t.Fatalf("asking for tomorrow gave %#v", save)
+	}
+	next, ok := r.Saved(save, nil)
+	if !ok {
+		t.Fatal("a mid-round save that worked did not go on")
+	}
+	if f, isForm := next.(*Form); !isForm || f.Kind != QuestionForm {
+		t.Errorf("after the private follow-up came %T, want the next question", next)
+	}
+	pick := walk(t, next, nil, formKind(PickForm)).(*Form)
+	for _, field := range pick.Fields {
+		if strings.Contains(field.Title, "tomorrow") && slices.Contains(field.Value, "Sam") {
+			t.Error("Sam's private follow-up showed on the shared screen")
+		}
+	}
+}
+
+func TestAFailedSaveDoesNotGoOnAndAGuestIsReportedApart(t *testing.T) {
+	w := newWorld(t)
+	r := New(w, CheckIn, catalog.Solo, []string{"Kai"})
+	save := walk(t, r.Start(), nil, nil).(*Save)
+	if _, ok := r.Saved(save, errFull); ok {
+		t.Error("a failed save went on as if saved")
+	}
+	if save.Skip() != nil {
+		t.Error("skipping a failed check-in did not go home")
+	}
+	done, ok := r.Saved(save, &NotRemembered{Names: []string{"Kai"}, Err: errFull})
+	if !ok {
+		t.Fatal("a saved check-in with a guest not remembered was offered as unsaved")
+	}
+	m := done.(*Message)
+	if m.Left != "the check-in was saved" || !strings.Contains(m.Lines[len(m.Lines)-2].Words(), "Not remembered as a person: Kai") {
+		t.Errorf("done says %q / %q", m.Left, m.Lines[len(m.Lines)-2].Words())
+	}
+}
+
+var errFull = &testError{"no space left on device"}
+
+type testError struct{ s string }
+
+func (e *testError) Error() string { return e.s }
+
+func TestWhoNamesAndRefusals(t *testing.T) {
+	for _, tc := range []struct {
+		ticked []string
+		typed  string
+		want   []string
+	}{
+		{nil, "", []string{"Person 1", "Person 2"}},
+		{nil, "Sam", []string{"Sam", "Person 2"}},
+		{nil, " Sam , Alex,,Kim ", []string{"Sam", "Alex", "Kim"}},
+		{[]string{"Sam"}, "", []string{"Sam", "Person 2"}},
+		{[]string{"Sam"}, "Alex", []string{"Sam", "Alex"}},
+	} {
+		if got := TypedNames(tc.ticked, tc.typed); !slices.Equal(got, tc.want) {
+			t.Errorf("TypedNames(%v, %q) = %v, want %v", tc.ticked, tc.typed, got, tc.want)
+		}
+	}
+	w := newWorld(t)
+	f := Who(w, catalog.Together, false).(*Form)
+	if err := f.Fields[0].Check([][]string{{"Sam, sam"}}); err == nil {
+		t.Error("the same name twice was taken")
+	}
+	if err := f.Fields[0].Check([][]string{{"!!!"}}); err == nil {
+		t.Error("a name with no letter or digit was taken")
+	}
+	w.profiles = []*profile.Profile{{Name: "Sam"}}
+	f = Who(w, catalog.Together, false).(*Form)
+	if err := f.Fields[1].Check([][]string{{"Sam"}, {"SAM"}}); err == nil {
+		t.Error("a typed name that is a ticked one was taken")
+	}
+}
+
+func TestAFollowUpRatesWhatWasDoneAndKeepsPrivateRatingsOut(t *testing.T) {
+	w := newWorld(t)
+	of := &profile.Session{ID: "20261128T220000-abc123", Mode: string(catalog.Together),
+		Started: w.Now().Add(-24 * time.Hour), People: []string{"Sam", "Alex"}, Chosen: []string{"water"},
+		FollowUp: &profile.FollowUp{For: []string{"Sam"}}}
+	r := FollowUpOf(w, of)
+	if r.Mode != catalog.Solo || r.Names()[0] != "Sam" {
+		t.Fatalf("a follow-up for Sam is %v with %v", r.Mode, r.Names())
+	}
+	first, ok := r.Start().(*Message)
+	if !ok || first.Lines[0].Words() != "This follow-up is for Sam" {
+		t.Fatalf("a follow-up opens with %#v", r.Start())
+	}
+	rate := walk(t, first, nil, formKind(RateForm)).(*Form)
+	if rate.Start()[0][0] != "" {
+		t.Error("a rating starts on something other than we didn't get to it")
+	}
+	share := rate.Take([][]string{{catalog.DidntHelp}}).(*Form)
+	if share.Kind != ShareForm {
+		t.Fatalf("after rating came %v", share.Kind)
+	}
+	save := share.Take([][]string{{}}).(*Save)
+	if len(r.Rated("Sam")) != 0 {
+		t.Errorf("a rating kept private was kept: %v", r.Rated("Sam"))
+	}
+	if save.What != "follow-up" {
+		t.Errorf("saved a %q", save.What)
+	}
+}
+
+func TestLostNamesWhoseAnswersAStopLoses(t *testing.T) {
+	w := newWorld(t)
+	for _, tc := range []struct {
+		kind  Kind
+		names []string
+		begun int
+		want  string
+	}{
+		{CheckIn, []string{"Sam", "Alex"}, 0, "the check-in was not saved"},
+		{CheckIn, []string{"Sam", "Alex"}, 2, "Sam's and Alex's answers were not saved"},
+		{CheckIn, []string{SoloGuest}, 1, "your answers were not saved"},
+		{Plan, []string{"Sam", "Alex"}, 1, "Sam's answers to the plan were not saved"},
+	} {
+		mode := catalog.Together
+		if len(tc.names) == 1 {
+			mode = catalog.Solo
+		}
+		r := New(w, tc.kind, mode, tc.names)
+		r.Begun = tc.begun
+		if got := r.Lost(); got != tc.want {
+			t.Errorf("Lost() = %q, want %q", got, tc.want)
+		}
+	}
+}

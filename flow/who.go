@@ -1,0 +1,81 @@
+package flow
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/plain"
+	"github.com/aftercare-tui/aftercare/profile"
+)
+
+// NamesLimit is room for every name a check-in can hold, and no more.
+const NamesLimit = catalog.MaxPeople * (profile.MaxNameLength + 2)
+
+// Who asks who is here before a check-in or plan: saved people to tick and
+// other names to type, all optional. Going on with nothing chosen starts
+// with two unnamed people (together) or with you (alone). Alone with no
+// one saved, there is nothing to ask, and the round starts at once.
+func Who(env Env, mode catalog.Mode, plan bool) Step {
+	kind := CheckIn
+	if plan {
+		kind = Plan
+	}
+	var saved []Option
+	for _, p := range env.Profiles() {
+		saved = append(saved, Option{p.Name, p.Name})
+	}
+	f := &Form{Header: "who is here", back: func() Step { return nil }}
+	// The names typed are checked with those ticked before them.
+	typed := Field{Kind: OneLine, Limit: NamesLimit, Value: []string{""}, Check: func(values [][]string) error {
+		return profile.CheckNames(whoNames(values))
+	}}
+	switch {
+	case mode == catalog.Solo && len(saved) == 0:
+		return New(env, kind, mode, []string{SoloGuest}).Start()
+	case mode == catalog.Solo:
+		f.Fields = []Field{{Kind: One, Title: "Who is checking in?", Value: []string{SoloGuest},
+			Options: append(saved, Option{"Just me, without a profile", SoloGuest})}}
+		f.take = func(values [][]string) Step { return New(env, kind, mode, []string{first(values[0])}).Start() }
+		return f
+	case len(saved) == 0:
+		typed.Title, typed.Help, typed.Placeholder = "Who is here?", "Names are optional. Separate them with commas, or just press enter for two of you.", "Sam, Alex"
+		f.Fields = []Field{typed}
+		f.take = func(values [][]string) Step { return New(env, kind, mode, whoNames(values)).Start() }
+		return f
+	}
+	typed.Title, typed.Help = "Anyone else?", "Names, separated by commas. Optional."
+	f.Fields = []Field{{Kind: Many, Title: "Who is here?", Help: "Tick with space, then press enter.", Options: saved, Value: []string{}}, typed}
+	f.take = func(values [][]string) Step { return New(env, kind, mode, whoNames(values)).Start() }
+	return f
+}
+
+// whoNames are the names a who form gives: those ticked, if it asks, and
+// those typed, last.
+func whoNames(values [][]string) []string {
+	var ticked []string
+	if len(values) > 1 {
+		ticked = values[0]
+	}
+	return TypedNames(ticked, first(values[len(values)-1]))
+}
+
+// TypedNames are the people ticked and typed (separated by commas), at
+// least two: someone left unnamed is Person 2, and so on.
+func TypedNames(ticked []string, typed string) []string {
+	names := append([]string{}, ticked...)
+	for _, n := range strings.Split(plain.Strip(typed, false), ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			names = append(names, n)
+		}
+	}
+	for len(names) < 2 {
+		names = append(names, "")
+	}
+	for i, n := range names {
+		if n == "" {
+			names[i] = fmt.Sprintf("Person %d", i+1)
+		}
+	}
+	return names
+}

@@ -1,0 +1,147 @@
+package tui
+
+import (
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/flow"
+	"github.com/aftercare-tui/aftercare/profile"
+)
+
+// The screens of a check-in, plan or follow-up draw the steps of a
+// flow.Round: the round says what to ask next and takes the answers, and
+// these screens only show it. ctx is the round's flow.Env.
+
+func (c *ctx) Catalog() *catalog.Catalog                   { return c.cat }
+func (c *ctx) Profiles() []*profile.Profile                { return c.profiles }
+func (c *ctx) History() []profile.SessionEntry             { return c.history }
+func (c *ctx) Session(id string) (*profile.Session, error) { return c.store.Session(id) }
+func (c *ctx) Config() *profile.Config                     { return c.cfg }
+func (c *ctx) Now() time.Time                              { return c.now() }
+func (c *ctx) Locked() bool                                { return c.locked }
+
+// Began keeps the round that just began, for a stop to name what it
+// would lose.
+func (c *ctx) Began(r *flow.Round) { c.work = roundWork{r} }
+
+// roundWork is a round as work a stop can lose.
+type roundWork struct{ r *flow.Round }
+
+func (w roundWork) lost() string { return w.r.Lost() }
+
+// show is the screen for a step of a round; no step is home.
+func show(c *ctx, s flow.Step) screen {
+	switch s := s.(type) {
+	case *flow.Form:
+		return newRoundForm(c, s)
+	case *flow.Message:
+		return newMessage(s)
+	case *flow.Results:
+		return newResults(s)
+	case *flow.Save:
+		return newSaving(c.round(), s)
+	}
+	return newHome(c)
+}
+
+// round is the round under way.
+func (c *ctx) round() *flow.Round {
+	if w, ok := c.work.(roundWork); ok {
+		return w.r
+	}
+	return nil
+}
+
+// newRoundForm asks a form's fields a screen at a time; the last takes
+// them all to the round, which says what comes next.
+func newRoundForm(c *ctx, f *flow.Form) screen {
+	start := f.Start()
+	fields := make([]step, len(f.Fields))
+	read := make([]func() []string, len(f.Fields))
+	values := func(n int) [][]string {
+		out := make([][]string, n)
+		for i := range out {
+			out[i] = read[i]()
+		}
+		return out
+	}
+	for i, field := range f.Fields {
+		fields[i], read[i] = fieldStep(c, f.Kind, field, start[i])
+		if field.Check != nil {
+			fields[i].check = func() error { return field.Check(values(i + 1)) }
+		}
+	}
+	first := steps(f.Header, f.Loses, fields,
+		func(c *ctx) screen { return show(c, f.Back()) },
+		func(c *ctx) (screen, tea.Cmd) { return show(c, f.Take(values(len(fields)))), nil }).(*formScreen)
+	if len(f.Intro) > 0 {
+		first.intro = lines(c.st, f.Intro)
+		switch f.Kind {
+		case flow.SupportForm:
+			first.formLines = 4
+		case flow.ShareForm:
+			// The field keeps room for its title, three lines of help,
+			// an answer and the line saying there are more.
+			first.formLines = 7
+		}
+	}
+	return first
+}
+
+// fieldStep is a field as a huh field starting at value, and how to read
+// its value as it is now.
+func fieldStep(c *ctx, kind flow.FormKind, field flow.Field, value []string) (step, func() []string) {
+	text := ""
+	if len(value) > 0 {
+		text = value[0]
+	}
+	switch field.Kind {
+	case flow.One:
+		chosen := &text
+		return oneOf(huh.NewSelect[string]().Title(field.Title).Description(field.Help), chosen, options(c, kind, field)...),
+			func() []string { return []string{*chosen} }
+	case flow.Many:
+		ticked := &value
+		return anyOf(huh.NewMultiSelect[string]().Title(field.Title).Description(field.Help), ticked, options(c, kind, field)...),
+			func() []string { return *ticked }
+	case flow.Words:
+		return limitedText(huh.NewText().Title(field.Title).Description(field.Help).Placeholder(field.Placeholder).
+				Lines(3).Value(&text), field.Limit),
+			func() []string { return []string{text} }
+	case flow.OneLine:
+		return limitedInput(huh.NewInput().Title(field.Title).Description(field.Help).Placeholder(field.Placeholder).
+				Value(&text), field.Limit, nil),
+			func() []string { return []string{text} }
+	}
+	return step{field: huh.NewNote().Title(field.Title).Description(field.Help)}, func() []string { return nil }
+}
+
+// options are a field's options for huh; what someone chose to share is
+// cut to the width, since it quotes their answers whole.
+func options(c *ctx, kind flow.FormKind, field flow.Field) []huh.Option[string] {
+	opts := make([]huh.Option[string], len(field.Options))
+	for i, o := range field.Options {
+		label := o.Label
+		if kind == flow.ShareForm {
+			label = truncate(label, c.bodyWidth-6)
+		}
+		opts[i] = huh.NewOption(label, o.Value)
+	}
+	return opts
+}
+
+// lines are a flow's lines in the screen's styles.
+func lines(st *styles, ls []flow.Line) string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		var b strings.Builder
+		for _, p := range l {
+			b.WriteString(st.tone(p.Tone).Render(p.Text))
+		}
+		out[i] = b.String()
+	}
+	return strings.Join(out, "\n")
+}
