@@ -58,6 +58,12 @@ func (c *ctx) round() *flow.Round {
 // newRoundForm asks a form's fields a screen at a time; the last takes
 // them all to the round, which says what comes next.
 func newRoundForm(c *ctx, f *flow.Form) screen {
+	return newFlowForm(c, f, func(c *ctx, s flow.Step) (screen, tea.Cmd) { return show(c, s), nil })
+}
+
+// newFlowForm asks a form's fields a screen at a time; then shows the
+// step that taking them, or going back, gives.
+func newFlowForm(c *ctx, f *flow.Form, then func(c *ctx, s flow.Step) (screen, tea.Cmd)) screen {
 	start := f.Start()
 	fields := make([]step, len(f.Fields))
 	read := make([]func() []string, len(f.Fields))
@@ -75,8 +81,11 @@ func newRoundForm(c *ctx, f *flow.Form) screen {
 		}
 	}
 	first := steps(f.Header, f.Loses, fields,
-		func(c *ctx) screen { return show(c, f.Back()) },
-		func(c *ctx) (screen, tea.Cmd) { return show(c, f.Take(values(len(fields)))), nil }).(*formScreen)
+		func(c *ctx) screen {
+			back, _ := then(c, f.Back())
+			return back
+		},
+		func(c *ctx) (screen, tea.Cmd) { return then(c, f.Take(values(len(fields)))) }).(*formScreen)
 	if len(f.Intro) > 0 {
 		first.intro = lines(c.st, f.Intro)
 		switch f.Kind {
@@ -112,9 +121,12 @@ func fieldStep(c *ctx, kind flow.FormKind, field flow.Field, value []string) (st
 				Lines(3).Value(&text), field.Limit),
 			func() []string { return []string{text} }
 	case flow.OneLine:
-		return limitedInput(huh.NewInput().Title(field.Title).Description(field.Help).Placeholder(field.Placeholder).
-				Value(&text), field.Limit, nil),
-			func() []string { return []string{text} }
+		input := huh.NewInput().Title(field.Title).Description(field.Help).Placeholder(field.Placeholder).Value(&text)
+		read := func() []string { return []string{text} }
+		if field.Limit == 0 {
+			return step{field: input}, read
+		}
+		return limitedInput(input, field.Limit, nil), read
 	}
 	return step{field: huh.NewNote().Title(field.Title).Description(field.Help)}, func() []string { return nil }
 }

@@ -1,0 +1,94 @@
+package flow
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/plain"
+	"github.com/aftercare-tui/aftercare/profile"
+)
+
+// ProfileForm is the form for one person's profile, a field at a time:
+// name, pronouns, leaning, talk or quiet, usual needs, likes, never-list
+// and notes; was is the profile being changed, or nil for someone new.
+// Taking it gives the Save that writes the profile, atomically; going back
+// gives nil.
+func ProfileForm(env Env, was *profile.Profile) *Form {
+	name, pronouns, leaning, talk, notes := "", "", "depends", "depends", ""
+	var needs, likes, never []string
+	header := "new person"
+	if was != nil {
+		header = "people · " + was.Name
+		name, pronouns, leaning, talk, notes = plain.Strip(was.Name, false), plain.Strip(was.Pronouns, false), was.Leaning, was.Talk, plain.Strip(was.Notes, true)
+		likes, never = slices.Clone(was.Likes), slices.Clone(was.Never)
+		for _, w := range was.Needs {
+			needs = append(needs, w.Need)
+		}
+	}
+	cat := env.Catalog()
+	var needOpts, tagOpts, likeOpts []Option
+	for _, n := range cat.Needs {
+		needOpts = append(needOpts, Option{n.Label, n.ID})
+	}
+	for _, t := range cat.Tags {
+		tagOpts = append(tagOpts, Option{t.Label, t.ID})
+		likeOpts = append(likeOpts, Option{t.Label, t.ID})
+	}
+	for _, a := range cat.Activities {
+		likeOpts = append(likeOpts, Option{a.Title, a.ID})
+	}
+	either := func(a, b, bValue string) []Option {
+		return []Option{{"It depends", "depends"}, {a, strings.ToLower(a)}, {b, bValue}, {"Rather not say", ""}}
+	}
+	nonNil := func(s []string) []string { return append([]string{}, s...) }
+	f := &Form{Header: header, Loses: true, back: func() Step { return nil }, Fields: []Field{
+		{Kind: OneLine, Title: "Name", Value: []string{name},
+			Check: func(values [][]string) error { return checkName(env, was, first(values[0])) }},
+		{Kind: OneLine, Title: "Pronouns", Help: "Optional, such as they/them.", Value: []string{pronouns}},
+		{Kind: One, Title: "Afterwards, do you usually want closeness or space?", Options: either("Closeness", "Space", "space"), Value: []string{leaning}},
+		{Kind: One, Title: "Talking or quiet?", Options: either("Talk", "Quiet", "quiet"), Value: []string{talk}},
+		{Kind: Many, Title: "What do you usually need afterwards?", Options: needOpts, Value: nonNil(needs)},
+		{Kind: Many, Title: "What do you enjoy?", Options: likeOpts, Value: nonNil(likes)},
+		{Kind: Many, Title: "Never suggest anything with…", Help: "These are never offered while you are there.", Options: tagOpts, Value: nonNil(never)},
+		{Kind: Words, Title: "Notes", Help: "Anything else worth remembering. Optional.", Value: []string{notes}, Limit: NoteLimit},
+	}}
+	f.take = func(values [][]string) Step {
+		saved := profile.Profile{Name: strings.TrimSpace(plain.Strip(first(values[0]), false)), Pronouns: strings.TrimSpace(plain.Strip(first(values[1]), false)),
+			Leaning: first(values[2]), Talk: first(values[3]), Likes: values[5], Never: values[6], Notes: strings.TrimSpace(plain.Strip(first(values[7]), true))}
+		for _, n := range values[4] {
+			weight := catalog.DefaultWeight
+			if was != nil && was.Needs.Of(n) > 0 {
+				weight = was.Needs.Of(n)
+			}
+			saved.Needs = saved.Needs.Set(n, weight)
+		}
+		return &Save{What: saved.Name + "'s profile", Write: func(store *profile.Store) error {
+			if was == nil {
+				return store.CreateProfile(&saved)
+			}
+			_, err := store.UpdateProfile(was.Name, func(q *profile.Profile) error {
+				saved.Helps = q.Helps
+				*q = saved
+				return nil
+			})
+			return err
+		}}
+	}
+	return f
+}
+
+// checkName refuses an empty or taken name while the form is open.
+func checkName(env Env, was *profile.Profile, name string) error {
+	name = strings.TrimSpace(plain.Strip(name, false))
+	if err := profile.CheckName(name); err != nil {
+		return err
+	}
+	for _, other := range env.Profiles() {
+		if profile.SameName(other.Name, name) && (was == nil || !profile.SameName(was.Name, other.Name)) {
+			return fmt.Errorf("there is already someone called %s", other.Name)
+		}
+	}
+	return nil
+}
