@@ -205,7 +205,7 @@ func (r *Round) done(historyOff bool, guests *NotRemembered) *Message {
 		saved = "Nothing was saved: history is switched off in your settings."
 		left = "nothing was kept: history is switched off in your settings"
 	}
-	m := &Message{Header: "done", Lines: paragraphs(Say(Title, words), Say(Plain, saved)), Go: "home", Left: left, next: func() Step { return nil }}
+	m := &Message{Header: "done", Lines: paragraphs(Say(Title, words), Say(Plain, saved)), Go: "home", End: true, Left: left, next: func() Step { return nil }}
 	if guests != nil {
 		m.Lines = append(m.Lines, nil, Line{{Warning, "Not remembered as a person: "}, {Plain, firstLines(guests.Error(), 3)}},
 			Say(Muted, "You can add them under People at any time."))

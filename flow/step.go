@@ -128,6 +128,8 @@ const (
 	Warning
 	// Name is a person's or a support line's name.
 	Name
+	// Bare is words with no style of their own, such as an indent.
+	Bare
 )
 
 // Part is words in one tone.
@@ -172,6 +174,8 @@ type Message struct {
 	Lines  []Line
 	// Go names what going on does: "start my turn", "home".
 	Go string
+	// End is set when the round is over and nothing follows.
+	End bool
 	// Loses says whether leaving now loses answers.
 	Loses bool
 	// Left says, when it is not "", what a stop here leaves of the work:

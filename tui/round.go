@@ -151,6 +151,10 @@ func lines(st *styles, ls []flow.Line) string {
 	for i, l := range ls {
 		var b strings.Builder
 		for _, p := range l {
+			if p.Tone == flow.Bare {
+				b.WriteString(p.Text)
+				continue
+			}
 			b.WriteString(st.tone(p.Tone).Render(p.Text))
 		}
 		out[i] = b.String()
