@@ -49,9 +49,9 @@ func (r *Round) pick(from *Results) *Form {
 	)
 	var asked []int
 	if len(opts) > 0 {
-		choose := Field{Kind: Many, Title: "What will you do?", Help: "Tick any with space, or none.", Options: opts, Value: []string{}}
+		choose := Field{Kind: Many, Title: "What will you do?", Keys: "Tick any with space, or none.", Options: opts, Value: []string{}}
 		if len(result.Suggestions) > 0 && !result.Guarded {
-			choose.Help, choose.Value = "Tick any with space. The first idea is ticked already.", []string{result.Suggestions[0].ID}
+			choose.Keys, choose.Help, choose.Value = "Tick any with space.", "The first idea is ticked already.", []string{result.Suggestions[0].ID}
 		}
 		f.Fields, asked = append(f.Fields, choose), append(asked, chosen)
 	}

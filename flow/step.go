@@ -90,7 +90,10 @@ const (
 type Field struct {
 	Kind        FieldKind
 	Title, Help string
-	Options     []Option
+	// Keys says which keys answer it on the full screen, before Help;
+	// other ways of asking say their own.
+	Keys    string
+	Options []Option
 	// Value is where the field starts, and the answer when the person
 	// just goes on: the chosen option's value for One, those ticked for
 	// Many, the words for Words.
@@ -183,8 +186,11 @@ type Message struct {
 	Left string
 	// Name is whose turn a hand-off begins; "" for other messages.
 	Name string
-	next func() Step
-	back func() Step
+	// Everyone is set when the message is for everyone, straight after
+	// one person's own screens.
+	Everyone bool
+	next     func() Step
+	back     func() Step
 }
 
 func (*Message) step() {}

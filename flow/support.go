@@ -150,7 +150,7 @@ func (r *Round) selfCare(t *Turn) []string {
 // only that it ended, in words that say nothing about anyone. Nothing of
 // it is saved.
 func (r *Round) ended() *Message {
-	m := &Message{Header: "check-in ended", Go: "home", End: true, next: func() Step { return nil },
+	m := &Message{Header: "check-in ended", Go: "home", End: true, Everyone: r.Together(), next: func() Step { return nil },
 		Lines: paragraphs(Say(Title, "The check-in has ended."), Say(Plain, "Nothing from it was saved."))}
 	if !r.Together() || r.Kind == FollowUp {
 		m.Lines = paragraphs(Say(Title, "Stopped for now."),

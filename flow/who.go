@@ -45,7 +45,7 @@ func Who(env Env, mode catalog.Mode, plan bool) Step {
 		return f
 	}
 	typed.Title, typed.Help = "Anyone else?", "Names, separated by commas. Optional."
-	f.Fields = []Field{{Kind: Many, Title: "Who is here?", Help: "Tick with space, then press enter.", Options: saved, Value: []string{}}, typed}
+	f.Fields = []Field{{Kind: Many, Title: "Who is here?", Keys: "Tick with space, then press enter.", Options: saved, Value: []string{}}, typed}
 	f.take = func(values [][]string) Step { return New(env, kind, mode, whoNames(values)).Start() }
 	return f
 }

@@ -32,6 +32,9 @@ type Settings struct {
 	Region         string `yaml:"region"`
 	KeepHistory    bool   `yaml:"keep_history"`
 	DefaultMinutes int    `yaml:"default_minutes"`
+	// Accessible asks for the line mode: plain lines a screen reader
+	// says once, instead of the full screen.
+	Accessible bool `yaml:"accessible"`
 }
 
 // Check keeps the default time within what an activity can take, and the
@@ -115,10 +118,10 @@ func homeProblem() string {
 
 // Flags names the command-line flag that can set each setting, on the
 // commands that have it.
-var Flags = map[string]string{"data_dir": "data-dir", "catalog_dir": "catalog-dir", "region": "region"}
+var Flags = map[string]string{"data_dir": "data-dir", "catalog_dir": "catalog-dir", "region": "region", "accessible": "accessible"}
 
 // settingKeys is the order in which settings are listed.
-var settingKeys = []string{"data_dir", "catalog_dir", "theme", "region", "keep_history", "default_minutes"}
+var settingKeys = []string{"data_dir", "catalog_dir", "theme", "region", "keep_history", "default_minutes", "accessible"}
 
 // EnvVar is the environment variable that sets a key.
 func EnvVar(key string) string { return "AFTERCARE_" + strings.ToUpper(key) }
@@ -160,6 +163,7 @@ func LoadConfig(path string, flags *pflag.FlagSet) (*Config, error) {
 	v.SetDefault("region", defaults.Region)
 	v.SetDefault("keep_history", defaults.KeepHistory)
 	v.SetDefault("default_minutes", defaults.DefaultMinutes)
+	v.SetDefault("accessible", defaults.Accessible)
 
 	var data []byte
 	var err error
@@ -235,6 +239,8 @@ func LoadConfig(path string, flags *pflag.FlagSet) (*Config, error) {
 			cfg.KeepHistory = value.(bool)
 		case "default_minutes":
 			cfg.DefaultMinutes = value.(int)
+		case "accessible":
+			cfg.Accessible = value.(bool)
 		}
 	}
 	if !filepath.IsAbs(cfg.DataDir) {
@@ -270,7 +276,7 @@ func settingValue(key string, raw any) (any, error) {
 		return nil, fmt.Errorf("%q is not a theme: use auto, light or dark", text)
 	case "region":
 		return catalog.ParseRegion(text)
-	case "keep_history":
+	case "keep_history", "accessible":
 		switch strings.ToLower(text) {
 		case "true", "yes", "on", "1":
 			return true, nil

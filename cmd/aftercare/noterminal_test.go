@@ -11,34 +11,47 @@ import (
 	"testing"
 )
 
-// TestTheFullScreenNeedsATerminalAtBothEnds runs aftercare with standard
-// input from /dev/null, and with standard output to a file, as a script or
-// a redirect would: it says why it did not start, and draws nothing.
-func TestTheFullScreenNeedsATerminalAtBothEnds(t *testing.T) {
+// TestWithoutATerminalItAsksInLines runs aftercare with standard input
+// from /dev/null or a pipe, and with standard output to a file, as a script
+// or a redirect would: it says on standard error that it asks a line at a
+// time, writes no drawing codes, and exits as the line mode does.
+func TestWithoutATerminalItAsksInLines(t *testing.T) {
 	bin := buildAftercare(t)
 	home := emptyHome(t)
 	for _, c := range []struct {
-		name string
-		args []string
-		end  string
+		name  string
+		args  []string
+		input string
+		code  int
+		says  string
 	}{
-		{"input from /dev/null", []string{}, "standard input"},
-		{"a check-in from /dev/null", []string{"checkin", "Sam", "Alex"}, "standard input"},
+		{"home from /dev/null leaves", nil, "", 0, "What would you like to do?"},
+		{"a check-in from /dev/null is not saved", []string{"checkin", "Sam", "Alex"}, "", exitFailure, "What kind of time was it?"},
+		{"a check-in through a pipe is saved", []string{"checkin", "Sam", "Alex"}, strings.Repeat("\n", 80), 0, "Saved to your history."},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			cmd := exec.Command(bin, c.args...)
+			if c.input != "" {
+				cmd.Stdin = strings.NewReader(c.input)
+			}
 			var stdout, stderr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
-			err := cmd.Run()
-			if cmd.ProcessState.ExitCode() != exitFailure || !strings.Contains(stderr.String(), "the check-in draws a full screen, and "+c.end+" is not a terminal") {
-				t.Errorf("exit %v; stderr %q", err, stderr.String())
+			_ = cmd.Run()
+			if code := cmd.ProcessState.ExitCode(); code != c.code {
+				t.Errorf("exit %d, want %d; stderr %q", code, c.code, stderr.String())
 			}
-			if stdout.Len() > 0 {
-				t.Errorf("it drew %q", stdout.String())
+			if !strings.Contains(stderr.String(), "standard input is not a terminal, so it asks one question a line at a time") {
+				t.Errorf("stderr %q", stderr.String())
+			}
+			if !strings.Contains(stdout.String(), c.says) {
+				t.Errorf("it never said %q:\n%s", c.says, stdout.String())
+			}
+			if bytes.ContainsRune(stdout.Bytes(), 0x1b) {
+				t.Errorf("it wrote an escape code: %q", stdout.String())
 			}
 		})
 	}
-	t.Run("output to a file", func(t *testing.T) {
+	t.Run("output to a file asks on the terminal", func(t *testing.T) {
 		ptm, tty := openPty(t)
 		defer ptm.Close()
 		defer tty.Close()
@@ -48,15 +61,22 @@ func TestTheFullScreenNeedsATerminalAtBothEnds(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer f.Close()
-		var stderr bytes.Buffer
+		if _, err := ptm.WriteString("Leave\n"); err != nil {
+			t.Fatal(err)
+		}
 		cmd := exec.Command(bin)
-		cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, f, &stderr
-		_ = cmd.Run()
-		if cmd.ProcessState.ExitCode() != exitFailure || !strings.Contains(stderr.String(), "standard output is not a terminal") {
-			t.Errorf("exit %d; stderr %q", cmd.ProcessState.ExitCode(), stderr.String())
+		cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, f, tty
+		if err := cmd.Run(); err != nil {
+			t.Errorf("leaving from home: %v", err)
 		}
 		if drawn, _ := os.ReadFile(out); len(drawn) > 0 {
-			t.Errorf("it drew into the file: %q", drawn)
+			t.Errorf("it wrote into the file: %q", drawn)
+		}
+		tty.Close()
+		var shown bytes.Buffer
+		_, _ = shown.ReadFrom(ptm)
+		if !strings.Contains(shown.String(), "What would you like to do?") {
+			t.Errorf("the terminal never showed the question: %q", shown.String())
 		}
 	})
 }

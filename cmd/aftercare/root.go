@@ -169,6 +169,7 @@ sex and find something kind to do next. Everything stays on this machine.`,
 	flags.StringVar(&a.configFile, "config", profile.ConfigFile(), "settings file to read")
 	flags.String("catalog-dir", "", "folder of your own catalogue files (default $XDG_CONFIG_HOME/aftercare/catalog)")
 	flags.String("data-dir", "", "folder where profiles and history are kept (default $XDG_DATA_HOME/aftercare)")
+	flags.Bool("accessible", false, "ask one question a line at a time, in plain lines a screen reader says once, instead of the full screen")
 	flags.BoolVar(&a.ignoreDamaged, "ignore-damaged", false, "exit 0 when a file cannot be read; it is still named, and everything else is used")
 	root.AddCommand(
 		newCheckinCommand(a),

@@ -26,6 +26,33 @@ var openTerminal = openControllingTerminal
 // askPassphrase asks for a passphrase on the terminal without showing it;
 // twice, to catch a slip, when a new one is chosen.
 func askPassphrase(prompt string, choosing bool) (string, error) {
+	if choosing {
+		if err := sayOnTerminal(seal.GoodPassphrase); err != nil {
+			return "", err
+		}
+	}
+	first, err := readSecret(prompt)
+	if err != nil {
+		return "", err
+	}
+	if strings.TrimSpace(first) == "" {
+		return "", errors.New("no passphrase was typed, so nothing was done")
+	}
+	if !choosing {
+		return first, nil
+	}
+	again, err := readSecret("The same again: ")
+	if err != nil {
+		return "", err
+	}
+	if again != first {
+		return "", errors.New("the two passphrases differ, so nothing was done")
+	}
+	return first, nil
+}
+
+// readSecret reads one line on the terminal without showing it.
+func readSecret(prompt string) (string, error) {
 	in, out, err := openTerminal()
 	if err != nil {
 		return "", errNoTerminal
@@ -34,33 +61,27 @@ func askPassphrase(prompt string, choosing bool) (string, error) {
 	if out != in {
 		defer out.Close()
 	}
-	if choosing {
-		fmt.Fprintln(out, seal.GoodPassphrase)
-	}
-	read := func(prompt string) (string, error) {
-		fmt.Fprint(out, prompt)
-		p, err := term.ReadPassword(in.Fd())
-		fmt.Fprintln(out)
-		return strings.TrimRight(string(p), "\r\n"), err
-	}
-	first, err := read(prompt)
+	fmt.Fprint(out, prompt)
+	p, err := term.ReadPassword(in.Fd())
+	fmt.Fprintln(out)
 	if err != nil {
 		return "", fmt.Errorf("reading the passphrase: %w", err)
 	}
-	if strings.TrimSpace(first) == "" {
-		return "", errors.New("no passphrase was typed, so nothing was done")
-	}
-	if !choosing {
-		return first, nil
-	}
-	again, err := read("The same again: ")
+	return strings.TrimRight(string(p), "\r\n"), nil
+}
+
+// sayOnTerminal writes a line where the passphrase is asked.
+func sayOnTerminal(line string) error {
+	in, out, err := openTerminal()
 	if err != nil {
-		return "", fmt.Errorf("reading the passphrase: %w", err)
+		return errNoTerminal
 	}
-	if again != first {
-		return "", errors.New("the two passphrases differ, so nothing was done")
+	defer in.Close()
+	if out != in {
+		defer out.Close()
 	}
-	return first, nil
+	_, err = fmt.Fprintln(out, line)
+	return err
 }
 
 // identities are what opens a sealed file: the age identity file named by

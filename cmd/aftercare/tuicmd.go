@@ -11,7 +11,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/aftercare-tui/aftercare/tui"
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 )
 
@@ -251,10 +250,11 @@ func (a *app) openTUI(cmd *cobra.Command, start tui.Start, history []profile.Ses
 }
 
 // showTUI runs the full screen with what o holds, and the catalogue,
-// settings and store.
+// settings and store; or the line mode, when asked for or when there is no
+// terminal to draw on.
 func (a *app) showTUI(cmd *cobra.Command, start tui.Start, o tui.Options) error {
-	if err := a.needTerminal(); err != nil {
-		return err
+	if a.inLines(cmd) {
+		return a.runLines(cmd, start, o)
 	}
 	o.Catalog, o.Store, o.Config, o.Start = a.cat, a.store, a.cfg, start
 	o.NoColor = os.Getenv("NO_COLOR") != ""
@@ -300,21 +300,6 @@ func (a *app) nameUnread(cmd *cobra.Command, m *tui.Model) error {
 	}
 	_, err := a.checkins(cmd)
 	return err
-}
-
-// needTerminal refuses to draw the full screen on a file or a pipe: it
-// would fail to read keys from one, and fill the other with drawing codes
-// no one can read. A terminal, or a test's own reader and writer, is fine.
-func (a *app) needTerminal() error {
-	for _, end := range []struct {
-		stream any
-		name   string
-	}{{a.stdin, "standard input"}, {a.term, "standard output"}} {
-		if f, ok := end.stream.(*os.File); ok && !term.IsTerminal(f.Fd()) {
-			return fmt.Errorf("the check-in draws a full screen, and %s is not a terminal, so it did not start; run it in a terminal (for scripts: 'aftercare suggest', 'aftercare history --json', 'aftercare due')", end.name)
-		}
-	}
-	return nil
 }
 
 // stopSignals are those that end a program: a hang-up (the terminal
@@ -385,7 +370,10 @@ type stoppedError struct {
 func (e *stoppedError) Error() string { return fmt.Sprintf("stopped (%s); %s", e.sig, e.left) }
 
 // ExitCode is the status the process ends with.
-func (e *stoppedError) ExitCode() int {
-	number, _ := e.sig.(syscall.Signal)
-	return 128 + int(number)
+func (e *stoppedError) ExitCode() int { return 128 + signalNumber(e.sig) }
+
+// signalNumber is a signal's number, as a shell adds it to 128.
+func signalNumber(sig os.Signal) int {
+	number, _ := sig.(syscall.Signal)
+	return int(number)
 }

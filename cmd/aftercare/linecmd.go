@@ -1,0 +1,189 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/aftercare-tui/aftercare/line"
+	"github.com/aftercare-tui/aftercare/profile"
+	"github.com/aftercare-tui/aftercare/tui"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+)
+
+// inLines says whether the check-in runs in plain lines: when --accessible,
+// the accessible setting or ACCESSIBLE (huh's convention) asks for it, or
+// when standard input or output is not a terminal, where a full screen
+// could neither read keys nor be seen; then a line on standard error says
+// why.
+func (a *app) inLines(cmd *cobra.Command) bool {
+	if a.cfg != nil && a.cfg.Accessible || accessibleEnv() {
+		return true
+	}
+	for _, end := range []struct {
+		stream any
+		name   string
+	}{{a.stdin, "standard input"}, {a.term, "standard output"}} {
+		if !isTerminal(end.stream) {
+			if _, isFile := end.stream.(*os.File); isFile {
+				fmt.Fprintf(a.stderr, "aftercare: %s is not a terminal, so it asks one question a line at a time (as --accessible does)\n", end.name)
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// accessibleEnv says whether ACCESSIBLE asks for plain lines, as it does
+// for programs made with huh.
+func accessibleEnv() bool {
+	switch strings.ToLower(strings.TrimSpace(os.Getenv("ACCESSIBLE"))) {
+	case "", "0", "false", "no", "off":
+		return false
+	}
+	return true
+}
+
+func isTerminal(stream any) bool {
+	f, ok := stream.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// runLines runs the check-in in plain lines (package line). Locked data is
+// opened with the passphrase when a person is at the terminal, and else
+// carried on without, saving but reading nothing. A stop (a signal) waits
+// for a save under way, then says what was not saved, as the full screen
+// does; input that ends before a round is saved is a failure.
+func (a *app) runLines(cmd *cobra.Command, start tui.Start, o tui.Options) error {
+	interactive := isTerminal(a.stdin)
+	out, screen := a.lineOutput(interactive)
+	if o.Locked {
+		if interactive && a.store.WantsPassphrase() {
+			o.Locked = !a.unlockOrCarryOn(out)
+		}
+		if !o.Locked {
+			var err error
+			if o.History, err = a.checkins(cmd); err != nil {
+				return err
+			}
+			if o.Profiles, err = a.readableProfiles(cmd); err != nil {
+				return err
+			}
+		}
+	} else if o.History == nil {
+		var err error
+		if o.History, err = a.checkins(cmd); err != nil {
+			return err
+		}
+		if o.Profiles == nil {
+			if o.Profiles, err = a.readableProfiles(cmd); err != nil {
+				return err
+			}
+		}
+	}
+	ctx, stoppedBy, release := stopContext()
+	defer release()
+	err := line.Run(ctx, line.Options{In: a.stdin, Out: out, Screen: screen, Interactive: interactive,
+		Catalog: a.cat, Store: a.store, Config: a.cfg, Profiles: o.Profiles, History: o.History, Locked: o.Locked,
+		Start: line.Start{Names: start.Names, Plan: start.Plan, FollowUp: start.FollowUp}})
+	var stopped *line.Stopped
+	if errors.As(err, &stopped) {
+		if sig := stoppedBy(); sig != nil {
+			return &stoppedError{sig: sig, left: stopped.Left}
+		}
+	}
+	return err
+}
+
+// lineOutput is where the lines go: standard output, unless a person is
+// typing at a terminal while standard output goes to a file, when they
+// would see nothing; then standard error, if it is their terminal. screen
+// is the terminal itself, to clear between turns, or nil when the lines
+// do not go to one.
+func (a *app) lineOutput(interactive bool) (out, screen io.Writer) {
+	if isTerminal(a.term) {
+		if os.Getenv("TERM") == "dumb" {
+			return a.stdout, nil
+		}
+		return a.stdout, a.term
+	}
+	if interactive && isTerminal(os.Stderr) {
+		return a.stderr, os.Stderr
+	}
+	return a.stdout, nil
+}
+
+// unlockOrCarryOn asks for the passphrase on the terminal, where enter
+// alone carries on without it, as the full screen's first screen does. It
+// says whether the data was opened.
+func (a *app) unlockOrCarryOn(out io.Writer) bool {
+	fmt.Fprintln(out, "aftercare is locked. Type the passphrase to open saved people and history, or press enter alone to carry on without it; what you save is still kept, encrypted.")
+	for try := 1; try <= unlockTries; try++ {
+		passphrase, err := readSecret("Passphrase: ")
+		if err != nil || strings.TrimSpace(passphrase) == "" {
+			return false
+		}
+		err = a.store.UnlockWithPassphrase(passphrase)
+		if err == nil {
+			return true
+		}
+		if !errors.Is(err, profile.ErrWrongPassphrase) {
+			fmt.Fprintln(out, "It could not be opened: "+firstLine(err))
+			return false
+		}
+		fmt.Fprintln(out, "That passphrase does not open it.")
+	}
+	return false
+}
+
+// stopContext is cancelled at the first of stopSignals; stoppedBy names
+// that signal, or nil. A second signal, or none taken in within stopGrace,
+// ends the process at once: a save in progress takes milliseconds.
+func stopContext() (ctx context.Context, stoppedBy func() os.Signal, release func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	signals := make(chan os.Signal, 2)
+	signal.Notify(signals, stopSignals...)
+	var mu sync.Mutex
+	var first os.Signal
+	done := make(chan struct{})
+	go func() {
+		var late <-chan time.Time
+		for {
+			select {
+			case sig := <-signals:
+				mu.Lock()
+				again := first != nil
+				if !again {
+					first, late = sig, time.After(stopGrace)
+				}
+				mu.Unlock()
+				cancel()
+				if again {
+					os.Exit(128 + signalNumber(sig))
+				}
+			case <-late:
+				os.Exit(128 + signalNumber(first))
+			case <-done:
+				return
+			}
+		}
+	}()
+	stoppedBy = func() os.Signal {
+		mu.Lock()
+		defer mu.Unlock()
+		return first
+	}
+	release = func() {
+		signal.Stop(signals)
+		close(done)
+		cancel()
+	}
+	return ctx, stoppedBy, release
+}

@@ -1,0 +1,279 @@
+package line
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/aftercare-tui/aftercare/flow"
+	"github.com/aftercare-tui/aftercare/plain"
+)
+
+// errBack is someone typing "back" to go back a step.
+var errBack = errors.New("back")
+
+// fill asks a form's fields in turn, after its intro, and gives their
+// values; errBack when someone asked to go back from the first field.
+func (s *session) fill(f *flow.Form) ([][]string, error) {
+	s.say(spoken(f.Header))
+	for _, l := range f.Intro {
+		s.say(l.Words())
+	}
+	start := f.Start()
+	values := make([][]string, 0, len(f.Fields))
+	for i := 0; i < len(f.Fields); {
+		v, err := s.ask(f.Fields[i], start[i], values)
+		switch {
+		case errors.Is(err, errBack) && i == 0:
+			return nil, errBack
+		case errors.Is(err, errBack):
+			i--
+			values = values[:i]
+			continue
+		case err != nil:
+			return nil, err
+		}
+		values = append(values, v)
+		i++
+	}
+	return values, nil
+}
+
+// ask asks one field: its title with what enter takes, its help, its
+// options numbered, then reads an answer until one is good. before are the
+// form's values so far, for the field's check.
+func (s *session) ask(f flow.Field, start []string, before [][]string) ([]string, error) {
+	if f.Kind == flow.Note {
+		s.say(f.Title + ".")
+		if f.Help != "" {
+			s.say(f.Help)
+		}
+		return nil, nil
+	}
+	s.say(plain.Line(f.Title) + " " + defaultHint(f, start))
+	if f.Help != "" {
+		s.say(plain.Line(f.Help))
+	}
+	for i, o := range f.Options {
+		s.say(fmt.Sprintf("%d) %s", i+1, plain.Line(o.Label)))
+	}
+	for {
+		typed, err := s.read()
+		if err != nil {
+			return nil, err
+		}
+		typed = strings.TrimSpace(typed)
+		switch strings.ToLower(typed) {
+		case "?", "help":
+			s.say(howToAnswer(f, start))
+			continue
+		case "back":
+			return nil, errBack
+		}
+		value, problem := parse(f, start, typed)
+		if problem == "" && f.Check != nil {
+			if err := f.Check(append(before, value)); err != nil {
+				problem = plain.Line(err.Error()) + "."
+			}
+		}
+		if problem != "" {
+			s.say(problem + " " + again(f))
+			continue
+		}
+		if f.Kind == flow.Words || f.Kind == flow.OneLine {
+			if f.Limit > 0 && utf8.RuneCountInString(value[0]) > f.Limit {
+				value[0] = string([]rune(value[0])[:f.Limit])
+				s.say(fmt.Sprintf("Cut short to %d characters, the most this holds.", f.Limit))
+			}
+		}
+		s.say(chosenLine(f, value))
+		return value, nil
+	}
+}
+
+// parse reads what was typed as a value for the field: a number or an
+// option's words, several separated by commas for a choice of many, the
+// words themselves for text; an empty line takes start. problem says
+// what was wrong, if anything.
+func parse(f flow.Field, start []string, typed string) (value []string, problem string) {
+	if typed == "" {
+		return append([]string{}, start...), ""
+	}
+	switch f.Kind {
+	case flow.One:
+		o, problem := option(f, typed)
+		if problem != "" {
+			return nil, problem
+		}
+		return []string{o.Value}, ""
+	case flow.Many:
+		if lower := strings.ToLower(typed); lower == "none" || lower == "0" {
+			return []string{}, ""
+		}
+		var picked []string
+		for _, part := range splitChoices(typed) {
+			o, problem := option(f, part)
+			if problem != "" {
+				return nil, problem
+			}
+			if !contains(picked, o.Value) {
+				picked = append(picked, o.Value)
+			}
+		}
+		return picked, ""
+	}
+	if typed == "-" {
+		return []string{""}, ""
+	}
+	return []string{typed}, ""
+}
+
+// splitChoices splits "1,3", "1 3" or "Water, Quiet" into its parts.
+func splitChoices(typed string) []string {
+	var parts []string
+	for _, p := range strings.Split(typed, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		fields := strings.Fields(p)
+		if allNumbers(fields) {
+			parts = append(parts, fields...)
+		} else {
+			parts = append(parts, p)
+		}
+	}
+	return parts
+}
+
+func allNumbers(fields []string) bool {
+	for _, f := range fields {
+		if _, err := strconv.Atoi(f); err != nil {
+			return false
+		}
+	}
+	return len(fields) > 0
+}
+
+// option finds the option typed: by its number, by its words, or by the
+// start of its words when only one option starts that way.
+func option(f flow.Field, typed string) (flow.Option, string) {
+	if n, err := strconv.Atoi(typed); err == nil {
+		if n < 1 || n > len(f.Options) {
+			return flow.Option{}, fmt.Sprintf("There is no option %d.", n)
+		}
+		return f.Options[n-1], ""
+	}
+	lower := strings.ToLower(typed)
+	var starts []flow.Option
+	for _, o := range f.Options {
+		label := strings.ToLower(plain.Line(o.Label))
+		if label == lower {
+			return o, ""
+		}
+		if strings.HasPrefix(label, lower) {
+			starts = append(starts, o)
+		}
+	}
+	if len(starts) == 1 {
+		return starts[0], ""
+	}
+	if len(starts) > 1 {
+		return flow.Option{}, fmt.Sprintf("More than one option starts with “%s”.", plain.Line(typed))
+	}
+	return flow.Option{}, fmt.Sprintf("There is no option “%s”.", plain.Line(typed))
+}
+
+func contains(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// defaultHint says, in brackets after a question, what enter takes.
+func defaultHint(f flow.Field, start []string) string {
+	switch f.Kind {
+	case flow.One:
+		return "(enter for " + numbers(f, start) + ")"
+	case flow.Many:
+		if len(start) == 0 {
+			return "(any number, like 1,3; enter for none)"
+		}
+		return "(any number, like 1,3; enter for " + numbers(f, start) + ")"
+	}
+	switch {
+	case len(start) > 0 && start[0] != "":
+		return "(a line of words; enter keeps what is there: " + plain.Line(start[0]) + ")"
+	case f.Check != nil:
+		return "(a line of words)"
+	}
+	return "(a line of words, or enter for none)"
+}
+
+// numbers are the numbers of the options whose values are given: "1,3".
+func numbers(f flow.Field, values []string) string {
+	var out []string
+	for i, o := range f.Options {
+		if contains(values, o.Value) {
+			out = append(out, strconv.Itoa(i+1))
+		}
+	}
+	if len(out) == 0 {
+		return "none"
+	}
+	return strings.Join(out, ",")
+}
+
+// howToAnswer is what ? says: what can be typed here.
+func howToAnswer(f flow.Field, start []string) string {
+	back := " Type back to go back a step."
+	switch f.Kind {
+	case flow.One:
+		return fmt.Sprintf("Type the number of one option, from 1 to %d, or its first words. Enter alone takes %s.", len(f.Options), numbers(f, start)) + back
+	case flow.Many:
+		return fmt.Sprintf("Type the numbers of any options, from 1 to %d, separated by commas, like 1,3; or their words; or none. Enter alone takes %s.", len(f.Options), numbers(f, start)) + back
+	}
+	limit := ""
+	if f.Limit > 0 {
+		limit = fmt.Sprintf(" It holds %d characters at most.", f.Limit)
+	}
+	return "Type a line of words and press enter." + limit + " Enter alone keeps what is there; a single - leaves it empty." + back
+}
+
+// again is what to do after an answer that could not be taken.
+func again(f flow.Field) string {
+	switch f.Kind {
+	case flow.One, flow.Many:
+		return fmt.Sprintf("Type a number from 1 to %d, or ? for help.", len(f.Options))
+	}
+	return "Try again, or type ? for help."
+}
+
+// chosenLine confirms what was taken, in the person's own turn.
+func chosenLine(f flow.Field, value []string) string {
+	switch f.Kind {
+	case flow.One, flow.Many:
+		var labels []string
+		for _, v := range value {
+			labels = append(labels, plain.Line(f.Label(v)))
+		}
+		if len(labels) == 0 {
+			return "Chosen: none."
+		}
+		return "Chosen: " + strings.Join(labels, "; ") + "."
+	}
+	if value[0] == "" {
+		return "Left empty."
+	}
+	return "Noted."
+}
+
+// spoken is a header as words to be read out: "Sam · 2 of 7" becomes
+// "Sam, 2 of 7".
+func spoken(header string) string {
+	return strings.ReplaceAll(plain.Line(header), " · ", ", ") + "."
+}

@@ -1,0 +1,314 @@
+// Package line is aftercare in plain lines, for screen readers and for
+// scripts: each question is one line, its options are numbered, what enter
+// takes is said, and nothing is coloured, moved or drawn again. It drives
+// the same flow.Round as the full screen, so what each person keeps
+// private, the care rules and saving are the same.
+package line
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/flow"
+	"github.com/aftercare-tui/aftercare/plain"
+	"github.com/aftercare-tui/aftercare/profile"
+)
+
+// Options are what a run is given.
+type Options struct {
+	In  io.Reader
+	Out io.Writer
+	// Screen, when set, is the terminal Out writes to, which is cleared,
+	// its scrollback too, between people's turns. Out may print text as it
+	// is never obeyed; Screen is written the codes that clear it.
+	Screen io.Writer
+	// Interactive is set when In is a person at a terminal, who can be
+	// asked what to do after a save fails; a script is not asked.
+	Interactive bool
+
+	Catalog  *catalog.Catalog
+	Store    *profile.Store
+	Config   *profile.Config
+	Profiles []*profile.Profile
+	History  []profile.SessionEntry
+	// Locked is set when what is saved stays closed this run: a round
+	// runs with guests, and saves without reading.
+	Locked bool
+	Now    func() time.Time
+	Start  Start
+}
+
+// Start is where a run begins: home, unless it names people (a check-in,
+// or a plan), or a check-in to follow up.
+type Start struct {
+	Names    []string
+	Plan     bool
+	FollowUp *profile.Session
+}
+
+// Stopped is a run that did not finish what it started: the input ended,
+// or the process was told to stop (see Run). Left says what became of the
+// work, as "Sam's answers were not saved".
+type Stopped struct {
+	Left string
+	// Lost is set when some of the work was lost.
+	Lost bool
+	// Interrupted is set when the context ended the run, rather than the
+	// end of the input.
+	Interrupted bool
+}
+
+func (e *Stopped) Error() string {
+	if e.Interrupted {
+		return "stopped; " + e.Left
+	}
+	return "the input ended before it was finished; " + e.Left
+}
+
+// errEnded is the input ending.
+var errEnded = errors.New("the input ended")
+
+// Run runs aftercare in lines until what Start names is done, or, from
+// home, until someone leaves or the input ends. A save under way always
+// ends before Run looks at ctx again: cancelling ctx (a signal) stops it
+// at the next question, with a *Stopped.
+func Run(ctx context.Context, o Options) error {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	s := &session{o: o, ctx: ctx, lines: readLines(o.In)}
+	switch st := o.Start; {
+	case st.FollowUp != nil:
+		return s.round(flow.FollowUpOf(s, st.FollowUp).Start())
+	case len(st.Names) > 0:
+		return s.round(flow.Named(s, st.Names, st.Plan).Start())
+	case st.Plan:
+		return s.round(flow.Who(s, catalog.Together, true))
+	}
+	return s.home()
+}
+
+// session is one run: where it reads and writes, and what it has read.
+type session struct {
+	o     Options
+	ctx   context.Context
+	lines <-chan string
+	// current is the round under way, for saying what a stop loses.
+	current *flow.Round
+}
+
+// The session is the rounds' flow.Env.
+func (s *session) Catalog() *catalog.Catalog       { return s.o.Catalog }
+func (s *session) Profiles() []*profile.Profile    { return s.o.Profiles }
+func (s *session) History() []profile.SessionEntry { return s.o.History }
+func (s *session) Session(id string) (*profile.Session, error) {
+	return s.o.Store.Session(id)
+}
+func (s *session) Config() *profile.Config { return s.o.Config }
+func (s *session) Now() time.Time          { return s.o.Now() }
+func (s *session) Locked() bool            { return s.o.Locked }
+func (s *session) Began(r *flow.Round)     { s.current = r }
+
+// say writes one line.
+func (s *session) say(text string) { fmt.Fprintln(s.o.Out, text) }
+
+// readLines reads in the background, a line at a time, so that a stop
+// need not wait for someone to press enter. A line longer than anything
+// aftercare keeps is cut, so that no input can take all the memory.
+func readLines(in io.Reader) <-chan string {
+	lines := make(chan string)
+	go func() {
+		defer close(lines)
+		r := bufio.NewReaderSize(in, 4096)
+		for {
+			line, err := readLine(r)
+			if err != nil && line == "" {
+				return
+			}
+			lines <- line
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return lines
+}
+
+// maxLine is the most of a line that is kept: more than any answer holds.
+const maxLine = 64 << 10
+
+func readLine(r *bufio.Reader) (string, error) {
+	var b strings.Builder
+	for {
+		chunk, more, err := r.ReadLine()
+		if b.Len() < maxLine {
+			b.Write(chunk[:min(len(chunk), maxLine-b.Len())])
+		}
+		if err != nil {
+			return b.String(), err
+		}
+		if !more {
+			return strings.TrimSuffix(b.String(), "\r"), nil
+		}
+	}
+}
+
+// read is the next line typed, or why there is none.
+func (s *session) read() (string, error) {
+	select {
+	case <-s.ctx.Done():
+		return "", s.ctx.Err()
+	case line, ok := <-s.lines:
+		if !ok {
+			return "", errEnded
+		}
+		return line, nil
+	}
+}
+
+// waitFor asks for enter before going on.
+func (s *session) waitFor(what string) error {
+	s.say("Press enter to " + what + ".")
+	_, err := s.read()
+	return err
+}
+
+// stopped says what ending now leaves of the work, for err from reading.
+func (s *session) stopped(err error, left string) error {
+	return &Stopped{Left: left, Lost: left != nothingLost, Interrupted: !errors.Is(err, errEnded)}
+}
+
+// nothingLost is what a stop leaves where nothing was under way.
+const nothingLost = "nothing was left unsaved"
+
+// clear clears the terminal and its scrollback before what someone else
+// may see, and says so; on anything but a terminal, there is nothing to
+// clear.
+func (s *session) clear(forWhom string) {
+	if s.o.Screen == nil {
+		return
+	}
+	io.WriteString(s.o.Screen, "\x1b[H\x1b[2J\x1b[3J")
+	s.say("Screen cleared for " + plain.Line(forWhom) + ".")
+}
+
+// round drives a round from step until it is saved, ended or left. It
+// returns a *Stopped when the input ended or the run was stopped with work
+// unsaved, and an error when a save failed and was given up.
+func (s *session) round(step flow.Step) error {
+	for step != nil {
+		switch st := step.(type) {
+		case *flow.Form:
+			values, err := s.fill(st)
+			switch {
+			case errors.Is(err, errBack):
+				step = st.Back()
+				continue
+			case err != nil:
+				return s.stopped(err, s.lost(st.Loses))
+			}
+			step = st.Take(values)
+		case *flow.Message:
+			if st.Name != "" {
+				s.clear(st.Name)
+			} else if st.Everyone {
+				s.clear("everyone")
+			}
+			for _, l := range st.Lines {
+				s.say(l.Words())
+			}
+			if st.End {
+				return nil
+			}
+			if err := s.waitFor(st.Go); err != nil {
+				return s.stopped(err, s.lost(st.Loses))
+			}
+			step = st.Next()
+		case *flow.Results:
+			if st.Round.Together() {
+				s.clear("everyone")
+			}
+			s.say(spoken(st.Header))
+			for _, l := range st.Lines() {
+				s.say(l.Words())
+			}
+			if err := s.waitFor(st.Go); err != nil {
+				return s.stopped(err, s.lost(true))
+			}
+			step = st.Next()
+		case *flow.Save:
+			next, err := s.save(st)
+			if err != nil {
+				return err
+			}
+			step = next
+		}
+	}
+	return nil
+}
+
+// lost says what stopping now leaves of the round: nothing, if what is on
+// the screen loses nothing.
+func (s *session) lost(loses bool) string {
+	if !loses || s.current == nil {
+		return nothingLost
+	}
+	return s.current.Lost()
+}
+
+// save writes a round's record, and says how it went. After a failure a
+// person at a terminal may try again or go on without it; a script stops
+// there, with the error.
+func (s *session) save(st *flow.Save) (flow.Step, error) {
+	for {
+		err := st.Write(s.o.Store)
+		if next, ok := s.current.Saved(st, err); ok {
+			if st.MidRound() {
+				s.say(st.SavedText)
+			}
+			s.reread()
+			return next, nil
+		}
+		s.say("This " + st.What + " could not be saved: " + plain.Line(firstLine(err.Error())))
+		if !s.o.Interactive {
+			return nil, fmt.Errorf("the %s was not saved: %w", st.What, err)
+		}
+		giveUp := "Go home without saving"
+		if st.MidRound() {
+			giveUp = "Go on without it"
+		}
+		v, askErr := s.ask(flow.Field{Kind: flow.One, Title: "What would you like to do?",
+			Options: []flow.Option{{Label: "Try again", Value: "again"}, {Label: giveUp, Value: "skip"}}}, []string{"again"}, nil)
+		if askErr != nil {
+			return nil, s.stopped(askErr, s.lost(true))
+		}
+		if v[0] == "skip" {
+			return st.Skip(), nil
+		}
+	}
+}
+
+func firstLine(s string) string {
+	first, _, _ := strings.Cut(s, "\n")
+	return first
+}
+
+// reread reads the saved people and history again after a save, so that
+// home and the next round know of it; locked, there is nothing to read.
+func (s *session) reread() {
+	if s.o.Locked {
+		return
+	}
+	if profiles, err := s.o.Store.ReadableProfiles(); err == nil {
+		s.o.Profiles = profiles
+	}
+	if history, err := s.o.Store.Summaries(); err == nil {
+		s.o.History = history
+	}
+}

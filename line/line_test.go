@@ -1,0 +1,326 @@
+package line
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/profile"
+)
+
+var update = flag.Bool("update", false, "rewrite the transcripts in testdata")
+
+// now is when every transcript runs: late on a Sunday evening.
+var now = time.Date(2026, 11, 29, 23, 0, 0, 0, time.UTC)
+
+func TestMain(m *testing.M) {
+	// Days and times are shown in local time; the transcripts are UTC.
+	time.Local = time.UTC
+	os.Exit(m.Run())
+}
+
+// transcript is a run through a pipe: what was typed, a line each, and
+// all that was written.
+type transcript struct {
+	t     *testing.T
+	store *profile.Store
+	cat   *catalog.Catalog
+	out   bytes.Buffer
+}
+
+func newTranscript(t *testing.T) *transcript {
+	t.Helper()
+	cat, err := catalog.Defaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &transcript{t: t, cat: cat, store: profile.Open(filepath.Join(t.TempDir(), "data"), cat, true)}
+}
+
+// run runs aftercare in lines from start with these lines typed.
+func (tr *transcript) run(start Start, typed ...string) error {
+	tr.t.Helper()
+	history, err := tr.store.Summaries()
+	if err != nil {
+		tr.t.Fatal(err)
+	}
+	profiles, err := tr.store.ReadableProfiles()
+	if err != nil {
+		tr.t.Fatal(err)
+	}
+	in := strings.NewReader("")
+	if len(typed) > 0 {
+		in = strings.NewReader(strings.Join(typed, "\n") + "\n")
+	}
+	tr.out.Reset()
+	return Run(context.Background(), Options{In: in, Out: &tr.out, Catalog: tr.cat, Store: tr.store,
+		Config:   &profile.Config{Settings: profile.Settings{KeepHistory: true, Region: "GB", DefaultMinutes: 30}},
+		Profiles: profiles, History: history, Now: func() time.Time { return now }, Start: start})
+}
+
+// golden compares what was written with testdata/name.txt.
+func (tr *transcript) golden(name string) {
+	tr.t.Helper()
+	path := filepath.Join("testdata", name+".txt")
+	if *update {
+		if err := os.WriteFile(path, tr.out.Bytes(), 0o600); err != nil {
+			tr.t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		tr.t.Fatal(err)
+	}
+	if !bytes.Equal(tr.out.Bytes(), want) {
+		tr.t.Errorf("the transcript differs from %s (go test ./line -update to rewrite it, then read the difference):\n%s", path, tr.out.String())
+	}
+	if bytes.ContainsRune(tr.out.Bytes(), 0x1b) {
+		tr.t.Error("the transcript holds an escape code")
+	}
+}
+
+// saved are the records saved so far.
+func (tr *transcript) saved() []*profile.Session {
+	tr.t.Helper()
+	var out []*profile.Session
+	entries, err := tr.store.Sessions()
+	if err != nil {
+		tr.t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Err != nil {
+			tr.t.Fatal(e.Err)
+		}
+		out = append(out, e.Session)
+	}
+	return out
+}
+
+func enters(n int) []string { return make([]string, n) }
+
+func TestACheckinAloneWithEnterAlone(t *testing.T) {
+	tr := newTranscript(t)
+	if err := tr.run(Start{Names: []string{"Kai"}}, enters(40)...); err != nil {
+		t.Fatal(err)
+	}
+	tr.golden("alone")
+	saved := tr.saved()
+	if len(saved) != 1 || saved[0].Mode != "solo" || saved[0].People[0] != "Kai" {
+		t.Fatalf("saved %+v", saved)
+	}
+}
+
+// sams are Sam's answers to a check-in together: "I'd rather not say" is
+// 1, and the text question takes words that stay private.
+const samsSecret = "the rope left my wrist numb"
+
+func TestACheckinOfThreeKeepsEachTurnToItself(t *testing.T) {
+	tr := newTranscript(t)
+	typed := []string{
+		"2",             // a gentle time
+		"",              // Sam's hand-off
+		"Yes, I'm okay", // by its words
+		"2",             // safe
+		"1,3",           // calm, tender
+		"6",             // water
+		"", "", "1", "", "", "",
+		samsSecret,
+		"1,2", // share only the first two
+		"",    // Alex's hand-off
+	}
+	typed = append(typed, enters(40)...)
+	if err := tr.run(Start{Names: []string{"Sam", "Alex", "Kim"}}, typed...); err != nil {
+		t.Fatal(err)
+	}
+	tr.golden("three")
+	out := tr.out.String()
+	handoff := strings.Index(out, "Alex's turn")
+	if handoff < 0 {
+		t.Fatal("no hand-off to Alex")
+	}
+	if !strings.Contains(out[:handoff], samsSecret) {
+		t.Error("Sam did not see their own words to choose whether to share them")
+	}
+	if strings.Contains(out[handoff:], samsSecret) {
+		t.Error("Sam's private words were written after Sam's turn")
+	}
+	if strings.Contains(out, "your partner") {
+		t.Error("three people were asked about \"your partner\"")
+	}
+	saved := tr.saved()
+	if len(saved) != 1 || len(saved[0].People) != 3 {
+		t.Fatalf("saved %+v", saved)
+	}
+	for _, shared := range saved[0].Shared {
+		for _, s := range shared {
+			if strings.Contains(s.Said, "rope") {
+				t.Errorf("Sam's private words were saved: %q", s.Said)
+			}
+		}
+	}
+}
+
+func TestNotSafeBringsSupportToThatPersonAlone(t *testing.T) {
+	tr := newTranscript(t)
+	typed := []string{
+		"",                      // skip what kind of time
+		"",                      // Sam's hand-off
+		"",                      // are you okay
+		"No, I don't feel safe", // by its words
+		"",                      // carry on
+		"",                      // no follow-up tomorrow
+	}
+	typed = append(typed, enters(60)...)
+	if err := tr.run(Start{Names: []string{"Sam", "Alex"}}, typed...); err != nil {
+		t.Fatal(err)
+	}
+	tr.golden("not-safe")
+	out := tr.out.String()
+	handoff := strings.Index(out, "Alex's turn")
+	support := strings.Index(out, "Thank you for saying so.")
+	if support < 0 || handoff < support {
+		t.Fatalf("support came at %d, Alex's turn at %d", support, handoff)
+	}
+	if strings.Count(out, "Thank you for saying so.") != 1 {
+		t.Error("support was shown more than once")
+	}
+	pick := out[strings.Index(out, "What will you do?"):]
+	if !strings.Contains(pick, "enter for none") {
+		t.Error("after a private not safe, something was chosen already")
+	}
+	saved := tr.saved()
+	if len(saved) != 1 || len(saved[0].Chosen) != 0 {
+		t.Fatalf("saved %+v", saved)
+	}
+}
+
+func TestAPlanThenACheckinThatStartsFromIt(t *testing.T) {
+	tr := newTranscript(t)
+	if err := tr.run(Start{Names: []string{"Sam", "Alex"}, Plan: true}, enters(40)...); err != nil {
+		t.Fatal(err)
+	}
+	tr.golden("plan")
+	saved := tr.saved()
+	if len(saved) != 1 || saved[0].Kind != profile.Plan {
+		t.Fatalf("saved %+v", saved)
+	}
+}
+
+func TestAFollowUpForOneOfTwo(t *testing.T) {
+	tr := newTranscript(t)
+	of := &profile.Session{ID: "20261128T220000-abc123", Started: now.Add(-25 * time.Hour), Mode: string(catalog.Together),
+		People: []string{"Sam", "Alex"}, Chosen: []string{"reassuring-words"}, Shared: map[string][]profile.Shared{},
+		FollowUp: &profile.FollowUp{For: []string{"Sam"}}}
+	if err := tr.store.SaveSession(of); err != nil {
+		t.Fatal(err)
+	}
+	typed := append([]string{"", "2", "", "", "", "It helped"}, enters(20)...)
+	if err := tr.run(Start{FollowUp: of}, typed...); err != nil {
+		t.Fatal(err)
+	}
+	tr.golden("follow-up")
+	got, err := tr.store.Session(of.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.FollowUp.Done == nil {
+		t.Error("the follow-up was not recorded as done")
+	}
+}
+
+func TestInputThatEndsEarlySavesNothingAndSaysWhose(t *testing.T) {
+	tr := newTranscript(t)
+	err := tr.run(Start{Names: []string{"Sam", "Alex"}}, "", "", "", "")
+	var stopped *Stopped
+	if !errors.As(err, &stopped) || stopped.Interrupted || stopped.Left != "Sam's answers were not saved" {
+		t.Fatalf("err = %v", err)
+	}
+	if saved := tr.saved(); len(saved) != 0 {
+		t.Errorf("saved %d records", len(saved))
+	}
+}
+
+func TestAStopWaitsForNoOneAndSaysWhatWasLost(t *testing.T) {
+	tr := newTranscript(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	in, typing := newPipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Options{In: in, Out: &bytes.Buffer{}, Catalog: tr.cat, Store: tr.store, Now: func() time.Time { return now },
+			Start: Start{Names: []string{"Kai"}}})
+	}()
+	typing <- "\n\n"
+	cancel()
+	err := <-done
+	var stopped *Stopped
+	if !errors.As(err, &stopped) || !stopped.Interrupted {
+		t.Fatalf("err = %v", err)
+	}
+	close(typing)
+}
+
+func TestAnswersByNumberLabelAndHelp(t *testing.T) {
+	tr := newTranscript(t)
+	typed := []string{"?", "99", "rough", "", "", "", "warm", "Water or something to eat, To be held", "x,1", "1 2"}
+	typed = append(typed, enters(40)...)
+	if err := tr.run(Start{Names: []string{"Kai"}}, typed...); err != nil {
+		t.Fatal(err)
+	}
+	tr.golden("answers")
+	out := tr.out.String()
+	for _, want := range []string{
+		"Type the number of one option",
+		"There is no option 99. Type a number from 1 to",
+		"Chosen: Rough or hard sex.",
+		"There is no option “x,1”.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the transcript does not say %q", want)
+		}
+	}
+}
+
+func TestHomeLeavesAtTheEndOfTheInput(t *testing.T) {
+	tr := newTranscript(t)
+	if err := tr.run(Start{}); err != nil {
+		t.Fatalf("home with no input: %v", err)
+	}
+	if err := tr.run(Start{}, "Support", "People", "Add someone", "Jo", "", "", "", "", "", "", "", "", "History", "Leave"); err != nil {
+		t.Fatal(err)
+	}
+	tr.golden("home")
+	if _, err := tr.store.Profile("Jo"); err != nil {
+		t.Errorf("Jo was not saved: %v", err)
+	}
+}
+
+// newPipe is an input someone types into slowly.
+func newPipe() (*pipeReader, chan string) {
+	typing := make(chan string)
+	return &pipeReader{typing: typing}, typing
+}
+
+type pipeReader struct {
+	typing chan string
+	left   string
+}
+
+func (p *pipeReader) Read(b []byte) (int, error) {
+	if p.left == "" {
+		s, ok := <-p.typing
+		if !ok {
+			return 0, errors.New("closed")
+		}
+		p.left = s
+	}
+	n := copy(b, p.left)
+	p.left = p.left[n:]
+	return n, nil
+}
