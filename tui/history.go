@@ -7,7 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/plain"
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/charmbracelet/x/ansi"
@@ -111,7 +111,7 @@ func (h *history) view(c *ctx) (string, string) {
 	if listHeight < 3 {
 		summary, listHeight = "", c.bodyHeight-2
 	}
-	return "history", summary + st.title.Render(count) + "\n\n" + h.list.view(c, len(h.entries), func(i int) string { return sessionLine(c.cat, h.entries[i]) }, listHeight)
+	return "history", summary + st.title.Render(count) + "\n\n" + h.list.view(c, len(h.entries), func(i int) string { return flow.EntryLine(c.cat, h.entries[i]) }, listHeight)
 }
 
 // summary is a line for each person: a chart of how they felt, how often
@@ -136,22 +136,6 @@ func (h *history) summary(c *ctx) string {
 		b.WriteString(ansi.Truncate(line, c.bodyWidth, "…") + "\n")
 	}
 	return b.String() + "\n"
-}
-
-// sessionLine sums up a check-in in one line.
-func sessionLine(cat *catalog.Catalog, e profile.SessionEntry) string {
-	if e.Session == nil {
-		return "cannot be read: " + e.Path
-	}
-	s := e.Session
-	parts := []string{s.Started.Local().Format("Mon 2 Jan, 15:04"), catalog.JoinAnd(s.People)}
-	if s.Kind == profile.Plan {
-		parts[1] = "plan: " + parts[1]
-	}
-	if sit := cat.Situation(s.Situation); sit != nil {
-		parts = append(parts, sit.After)
-	}
-	return strings.Join(parts, " · ")
 }
 
 func (h *history) keys(*ctx) keyMap {

@@ -107,6 +107,9 @@ func fieldStep(c *ctx, kind flow.FormKind, field flow.Field, value []string) (st
 	if len(value) > 0 {
 		text = value[0]
 	}
+	if field.Keys != "" {
+		field.Help = strings.TrimSpace(field.Keys + " " + field.Help)
+	}
 	switch field.Kind {
 	case flow.One:
 		chosen := &text
