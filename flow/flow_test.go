@@ -15,7 +15,7 @@ import (
 type world struct {
 	cat      *catalog.Catalog
 	profiles []*profile.Profile
-	history  []profile.SessionEntry
+	history  *profile.Digest
 	sessions map[string]*profile.Session
 	cfg      *profile.Config
 	locked   bool
@@ -31,9 +31,9 @@ func newWorld(t *testing.T) *world {
 	return &world{cat: cat, sessions: map[string]*profile.Session{}}
 }
 
-func (w *world) Catalog() *catalog.Catalog       { return w.cat }
-func (w *world) Profiles() []*profile.Profile    { return w.profiles }
-func (w *world) History() []profile.SessionEntry { return w.history }
+func (w *world) Catalog() *catalog.Catalog    { return w.cat }
+func (w *world) Profiles() []*profile.Profile { return w.profiles }
+func (w *world) History() *profile.Digest     { return w.history }
 func (w *world) Session(id string) (*profile.Session, error) {
 	return w.sessions[id], nil
 }

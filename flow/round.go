@@ -48,7 +48,7 @@ type Env interface {
 	Profiles() []*profile.Profile
 	// History is every saved check-in and plan as the index keeps it;
 	// nil while it has not been read.
-	History() []profile.SessionEntry
+	History() *profile.Digest
 	// Session reads one saved record whole.
 	Session(id string) (*profile.Session, error)
 	// Config is the settings; nil means the defaults.

@@ -208,7 +208,7 @@ func defaultHint(f flow.Field, start []string) string {
 	switch {
 	case len(start) > 0 && start[0] != "":
 		return "(a line of words; enter keeps what is there: " + plain.Line(start[0]) + ")"
-	case f.Check != nil:
+	case f.Check != nil && f.Check([][]string{{""}}) != nil:
 		return "(a line of words)"
 	}
 	return "(a line of words, or enter for none)"

@@ -66,7 +66,7 @@ type homeItem struct {
 // homeItems are the choices at home, with a follow-up that is due first.
 func (s *session) homeItems() []homeItem {
 	var items []homeItem
-	if due := profile.Due(s.o.History, s.o.Now()); len(due) > 0 {
+	if due := s.o.History.Due(s.o.Now()); len(due) > 0 {
 		of := due[0]
 		items = append(items, homeItem{"Follow up: how you are now, and what helped", func() error {
 			return s.round(flow.FollowUpOf(s, of).Start())
@@ -210,25 +210,29 @@ func (s *session) history() error {
 		s.say("Your history is still here, locked. Open aftercare with the passphrase to read it.")
 		return nil
 	}
-	entries := profile.Listed(s.o.History)
-	if len(entries) == 0 {
+	counting := s.o.Store.Counting()
+	page, err := s.o.Store.ListedPage(0, historyPage, counting.Add)
+	if err != nil {
+		return err
+	}
+	if page.Total == 0 {
 		s.say("No check-ins saved yet. They appear here after you save one.")
 		return nil
 	}
-	if stats, _ := s.o.Store.StatsOf(s.o.History); len(stats.People) > 0 {
+	if stats, _ := counting.Stats(); len(stats.People) > 0 {
 		s.say("How it has gone:")
 		for _, l := range strings.Split(strings.TrimRight(plain.Text(profile.FormatStats(stats)), "\n"), "\n") {
 			s.say(l)
 		}
 	}
-	for from := 0; ; {
-		to := min(from+historyPage, len(entries))
-		s.say(fmt.Sprintf("Check-ins %d to %d of %d, newest first.", from+1, to, len(entries)))
+	for {
+		to := page.From + len(page.Entries)
+		s.say(fmt.Sprintf("Check-ins %d to %d of %d, newest first.", page.From+1, to, page.Total))
 		field := flow.Field{Kind: flow.One, Title: "Which would you like to read?", Options: []flow.Option{{Label: "None: go back home", Value: "home"}}}
-		for i, e := range entries[from:to] {
-			field.Options = append(field.Options, flow.Option{Label: flow.EntryLine(s.o.Catalog, e), Value: fmt.Sprint(from + i)})
+		for i, e := range page.Entries {
+			field.Options = append(field.Options, flow.Option{Label: flow.EntryLine(s.o.Catalog, e), Value: fmt.Sprint(i)})
 		}
-		if to < len(entries) {
+		if to < page.Total {
 			field.Options = append(field.Options, flow.Option{Label: "Older check-ins", Value: "more"})
 		}
 		v, err := s.ask(field, []string{"home"}, nil)
@@ -239,12 +243,14 @@ func (s *session) history() error {
 		case "home":
 			return nil
 		case "more":
-			from = to
+			if page, err = s.o.Store.ListedPage(to, historyPage, nil); err != nil {
+				return err
+			}
 			continue
 		}
 		var i int
 		fmt.Sscan(v[0], &i)
-		s.readEntry(entries[i])
+		s.readEntry(page.Entries[i])
 	}
 }
 

@@ -36,7 +36,7 @@ type Options struct {
 	Store    *profile.Store
 	Config   *profile.Config
 	Profiles []*profile.Profile
-	History  []profile.SessionEntry
+	History  *profile.Digest
 	// Locked is set when what is saved stays closed this run: a round
 	// runs with guests, and saves without reading.
 	Locked bool
@@ -104,9 +104,9 @@ type session struct {
 }
 
 // The session is the rounds' flow.Env.
-func (s *session) Catalog() *catalog.Catalog       { return s.o.Catalog }
-func (s *session) Profiles() []*profile.Profile    { return s.o.Profiles }
-func (s *session) History() []profile.SessionEntry { return s.o.History }
+func (s *session) Catalog() *catalog.Catalog    { return s.o.Catalog }
+func (s *session) Profiles() []*profile.Profile { return s.o.Profiles }
+func (s *session) History() *profile.Digest     { return s.o.History }
 func (s *session) Session(id string) (*profile.Session, error) {
 	return s.o.Store.Session(id)
 }
@@ -308,7 +308,7 @@ func (s *session) reread() {
 	if profiles, err := s.o.Store.ReadableProfiles(); err == nil {
 		s.o.Profiles = profiles
 	}
-	if history, err := s.o.Store.Summaries(); err == nil {
+	if history, err := s.o.Store.Digest(s.o.Now()); err == nil {
 		s.o.History = history
 	}
 }

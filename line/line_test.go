@@ -47,7 +47,7 @@ func newTranscript(t *testing.T) *transcript {
 // run runs aftercare in lines from start with these lines typed.
 func (tr *transcript) run(start Start, typed ...string) error {
 	tr.t.Helper()
-	history, err := tr.store.Summaries()
+	history, err := tr.store.Digest(now)
 	if err != nil {
 		tr.t.Fatal(err)
 	}

@@ -92,6 +92,8 @@ func (s *Store) Summaries() ([]SessionEntry, error) {
 // that needs a little of each session holds no more than that, whatever
 // the length of the history.
 func (s *Store) EachSummary(fn func(SessionEntry)) error {
+	s.summarizing.Lock()
+	defer s.summarizing.Unlock()
 	if err := s.checkPlaces(); err != nil {
 		return err
 	}
@@ -102,18 +104,17 @@ func (s *Store) EachSummary(fn func(SessionEntry)) error {
 	dir := s.sessionsDir()
 	stale := 0
 	s.eachIndexed(func(e indexEntry) {
-		f, ok := listed[e.File]
-		if !ok || f.seen || !f.regular || f.stamp != e.stamp {
+		f := listed.find(e.File)
+		if f == nil || f.seen || !f.regular || f.stamp != e.stamp {
 			stale++
 			return
 		}
 		f.seen = true
-		listed[e.File] = f
 		fn(SessionEntry{Path: filepath.Join(dir, e.File), Session: &e.sess, figures: e.figures})
 	})
 	var toRead []string
-	for name, f := range listed {
-		if !f.seen {
+	for i, name := range listed.names {
+		if !listed.files[i].seen {
 			toRead = append(toRead, filepath.Join(dir, name))
 		}
 	}
@@ -125,7 +126,7 @@ func (s *Store) EachSummary(fn func(SessionEntry)) error {
 			return
 		}
 		name := filepath.Base(e.Path)
-		sum := summary(s.cat, name, listed[name].stamp, e.Session)
+		sum := summary(s.cat, name, listed.find(name).stamp, e.Session)
 		fresh = append(fresh, sum)
 		fn(SessionEntry{Path: e.Path, Session: &sum.sess, figures: sum.figures})
 	})
@@ -166,13 +167,28 @@ type listedFile struct {
 	seen bool
 }
 
-// listSessions looks at every session file, by name. It keeps no more
-// than the names and what it saw of each: a folder of years of check-ins
+// listing is every session file, by name: names sorted, and what was seen
+// of each at the same place in files. Two lists searched by halves hold
+// half of what a map of them would, and a folder of years of check-ins
 // is listed often.
-func (s *Store) listSessions() (map[string]listedFile, error) {
+type listing struct {
+	names []string
+	files []listedFile
+}
+
+// find is what was seen of the file with this name, or nil.
+func (l *listing) find(name string) *listedFile {
+	if i, ok := slices.BinarySearch(l.names, name); ok {
+		return &l.files[i]
+	}
+	return nil
+}
+
+// listSessions looks at every session file.
+func (s *Store) listSessions() (*listing, error) {
 	dir, err := os.Open(s.sessionsDir())
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return &listing{}, nil
 	}
 	if err != nil {
 		return nil, err
@@ -185,6 +201,7 @@ func (s *Store) listSessions() (map[string]listedFile, error) {
 	names = slices.DeleteFunc(names, func(name string) bool {
 		return strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".json")
 	})
+	slices.Sort(names)
 	// Looking at each file is most of the cost: it is shared out, since
 	// the kernel can look at several at once.
 	looked := make([]listedFile, len(names))
@@ -205,10 +222,10 @@ func (s *Store) listSessions() (map[string]listedFile, error) {
 		})
 	}
 	wg.Wait()
-	out := make(map[string]listedFile, len(names))
+	out := &listing{names: names[:0], files: looked[:0]}
 	for i, name := range names {
 		if !gone[i] {
-			out[name] = looked[i]
+			out.names, out.files = append(out.names, name), append(out.files, looked[i])
 		}
 	}
 	return out, nil
@@ -235,7 +252,7 @@ func (s *Store) eachIndexed(fn func(indexEntry)) bool {
 // leaves it for another run otherwise, or when the folder may not be
 // changed. Under the lock each file is looked at again, so that nothing a
 // writer changed meanwhile (a forget above all) is kept as it was.
-func (s *Store) rewriteIndex(listed map[string]listedFile, fresh []indexEntry) {
+func (s *Store) rewriteIndex(listed *listing, fresh []indexEntry) {
 	s.indexing.Lock()
 	defer s.indexing.Unlock()
 	if s.closed {
@@ -248,7 +265,7 @@ func (s *Store) rewriteIndex(listed map[string]listedFile, fresh []indexEntry) {
 			read[e.File] = true
 		}
 		s.eachIndexed(func(e indexEntry) {
-			if f, ok := listed[e.File]; ok && f.stamp == e.stamp && !read[e.File] {
+			if f := listed.find(e.File); f != nil && f.stamp == e.stamp && !read[e.File] {
 				entries = append(entries, e)
 				read[e.File] = true
 			}

@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -234,4 +235,52 @@ func mustSummaries(t *testing.T, s *Store) []SessionEntry {
 		t.Fatal(err)
 	}
 	return entries
+}
+
+// A listing read a page at a time is the listing read whole: in order
+// when the index holds every record, and when it lacks some and cannot
+// be written again.
+func TestPagesAreTheListingReadWhole(t *testing.T) {
+	s := newStore(t)
+	for i := range 7 {
+		id := fmt.Sprintf("20261110T2200%02d-aaaaaa", i)
+		// Some start at the same moment: their ids put them in order.
+		sess := session(id, testStart.Add(time.Duration(i%3)*time.Hour), "Sam")
+		if i == 4 {
+			sess = NewPrivateFollowUp(testStart, "Sam")
+			sess.ID = id
+		}
+		must(t, s.SaveSession(sess))
+	}
+	must(t, os.WriteFile(filepath.Join(s.Dir(), "sessions", "20261121T000000-dddddd.json"), []byte(`{"id": 1}`), 0o600))
+	check := func(state string) {
+		t.Helper()
+		whole, err := s.Sessions()
+		must(t, err)
+		var want []string
+		for _, e := range Listed(whole) {
+			want = append(want, e.Path)
+		}
+		for _, n := range []int{1, 2, 3, 100} {
+			var got []string
+			for from := 0; from < len(want); from += n {
+				page, err := s.ListedPage(from, n, nil)
+				must(t, err)
+				if page.Total != len(want) || page.From != from {
+					t.Fatalf("%s: page from %d says %d of %d, want %d of %d", state, from, page.From, page.Total, from, len(want))
+				}
+				for _, e := range page.Entries {
+					got = append(got, e.Path)
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: pages of %d list\n%v\nnot\n%v", state, n, got, want)
+			}
+		}
+	}
+	check("with no index")
+	check("with the index")
+	must(t, s.SaveSession(session("20261122T220000-eeeeee", testStart.Add(5*time.Hour), "Robin")))
+	s.Close()
+	check("with a record the index lacks, and no index written")
 }

@@ -20,22 +20,6 @@ func NewPlan(made time.Time, turns []Turn) *Session {
 	return s
 }
 
-// LatestPlan returns the newest plan made by exactly these people in the
-// PlanWindow before at, or nil.
-func LatestPlan(entries []SessionEntry, people []string, at time.Time) *Session {
-	var best *Session
-	for _, e := range entries {
-		s := e.Session
-		if s == nil || s.Kind != Plan || s.Started.After(at) || at.Sub(s.Started) > PlanWindow || !samePeople(s.People, people) {
-			continue
-		}
-		if best == nil || s.Started.After(best.Started) {
-			best = s
-		}
-	}
-	return best
-}
-
 func samePeople(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
@@ -182,41 +166,6 @@ func RatingsFor(ratings []catalog.Rating, names []string) []catalog.Rating {
 		if i := slices.IndexFunc(names, func(n string) bool { return SameName(n, r.Person) }); i >= 0 {
 			r.Person = names[i]
 			out = append(out, r)
-		}
-	}
-	return out
-}
-
-// NameInHistory returns how the history spells the name of someone who has
-// taken part in a check-in, profile or not.
-func NameInHistory(entries []SessionEntry, name string) (string, bool) {
-	for _, e := range entries {
-		if e.Session == nil {
-			continue
-		}
-		if i := slices.IndexFunc(e.Session.People, func(n string) bool { return SameName(n, name) }); i >= 0 {
-			return e.Session.People[i], true
-		}
-	}
-	return "", false
-}
-
-// Ratings are every rating in the history as the suggestion engine takes
-// them: a rating counts from when it was given, the follow-up, or else the
-// check-in itself.
-func Ratings(entries []SessionEntry) []catalog.Rating {
-	var out []catalog.Rating
-	for _, e := range entries {
-		s := e.Session
-		if s == nil {
-			continue
-		}
-		at := s.Started
-		if s.FollowUp != nil && s.FollowUp.Done != nil {
-			at = *s.FollowUp.Done
-		}
-		for _, r := range s.Ratings {
-			out = append(out, catalog.Rating{Person: r.Person, Activity: r.Activity, Value: r.Rating, At: at})
 		}
 	}
 	return out

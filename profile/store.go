@@ -26,6 +26,11 @@ type Store struct {
 	// from being written.
 	indexing sync.Mutex
 	closed   bool
+	// summarizing is held while the sessions are listed from the index:
+	// two listings at once, as when the History screen opens while the
+	// history is still read in the background, would hold two of the
+	// folder's listings, each as large as the history is long.
+	summarizing sync.Mutex
 	// header is the index's first line, worked out once.
 	header     string
 	headerOnce sync.Once

@@ -17,52 +17,110 @@ import (
 // how often they needed closeness or space, what helped most), then lists
 // past check-ins, newest first; enter opens one to read what was shared,
 // chosen and noted. A file that cannot be read is listed as such and left
-// alone. It shows the history the program has read, and follows it when it
-// is read again.
+// alone. The list is read a page at a time, around the rows that show, so
+// that years of check-ins are never held at once.
 type history struct {
 	// stats are the figures, counted from what the index keeps.
 	stats profile.Stats
 	list  cursorList
-	// entries are the history as listed: a private follow-up is not.
-	entries []profile.SessionEntry
+	// page is the part of the list read; a private follow-up is not
+	// listed.
+	page profile.Page
+	// loaded is set once the figures and a first page came, or err says
+	// why they could not.
+	loaded bool
+	err    error
+	// reading is set while a page is being read.
+	reading bool
 	// locked is set when the history is locked this run.
 	locked bool
 }
+
+// pageRows is how many rows are read at a time, and nearMargin how near
+// the cursor may come to the end of those read before the next are: more
+// than a screen, so that moving row by row never waits for them.
+const (
+	pageRows   = 200
+	nearMargin = 60
+)
 
 func statsKey() key.Binding {
 	return key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "how it has gone"))
 }
 
-func newHistory(c *ctx) *history {
-	h := &history{locked: c.locked}
-	h.count(c)
-	return h
+func newHistory(c *ctx) *history { return &history{locked: c.locked} }
+
+// pageMsg brings a page of the list, and the figures with the first.
+type pageMsg struct {
+	to    *history
+	page  profile.Page
+	stats *profile.Stats
+	err   error
 }
 
-// count lists the history as read so far and works out its figures, from
-// what the index keeps of each check-in: no record is read for them.
-func (h *history) count(c *ctx) {
-	h.entries = profile.Listed(c.history)
-	h.stats, _ = c.store.StatsOf(c.history)
+// init reads the figures and the first page, counted from what the index
+// keeps of each check-in: no record is read for them.
+func (h *history) init(c *ctx) tea.Cmd {
+	if h.locked || h.loaded {
+		return nil
+	}
+	h.reading = true
+	store := c.store
+	return func() tea.Msg {
+		counting := store.Counting()
+		page, err := store.ListedPage(0, pageRows, counting.Add)
+		stats, _ := counting.Stats()
+		return pageMsg{to: h, page: page, stats: &stats, err: err}
+	}
 }
 
-func (h *history) init(*ctx) tea.Cmd { return nil }
+// more reads the page around the cursor when it comes near the end of
+// the rows read, and there are more.
+func (h *history) more(c *ctx) tea.Cmd {
+	p := h.page
+	nearStart := p.From > 0 && h.list.cursor < p.From+nearMargin
+	nearEnd := p.From+len(p.Entries) < p.Total && h.list.cursor >= p.From+len(p.Entries)-nearMargin
+	if h.reading || !nearStart && !nearEnd {
+		return nil
+	}
+	h.reading = true
+	store, from := c.store, max(0, h.list.cursor-pageRows/2)
+	return func() tea.Msg {
+		page, err := store.ListedPage(from, pageRows, nil)
+		return pageMsg{to: h, page: page, err: err}
+	}
+}
 
 func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case historyLoadedMsg:
-		h.count(c)
+	case pageMsg:
+		if msg.to != h {
+			return h, nil
+		}
+		h.reading, h.loaded = false, true
+		if msg.err != nil {
+			h.err = msg.err
+			return h, nil
+		}
+		h.page = msg.page
+		if msg.stats != nil {
+			h.stats = *msg.stats
+		}
+		// The history may have grown or shrunk since the last page.
+		h.list.cursor = max(min(h.list.cursor, h.page.Total-1), 0)
+		return h, h.more(c)
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, backKey()):
 			return newHome(c), nil
-		case h.locked, len(h.entries) == 0:
+		case h.locked, h.page.Total == 0:
 			// Nothing to move to or read.
 		case key.Matches(msg, statsKey()) && len(h.stats.People) > 0:
 			return newReading("history · how it has gone", plain.Text(profile.FormatStats(h.stats)), h), nil
-		case h.list.move(msg, len(h.entries)):
-		case key.Matches(msg, continueKey("")):
-			return h.read(c, h.entries[h.list.cursor]), nil
+		case h.list.move(msg, h.page.Total):
+			return h, h.more(c)
+		case key.Matches(msg, continueKey("")) && h.page.Holds(h.list.cursor):
+			return h.read(c, h.page.Entries[h.list.cursor-h.page.From]), nil
 		}
 	}
 	return h, nil
@@ -95,15 +153,15 @@ func (h *history) view(c *ctx) (string, string) {
 	switch {
 	case h.locked:
 		return "history", lockedView(c, "Your history is still here, locked.")
-	case c.historyErr != nil:
-		return "history", st.warning.Render("History could not be read: ") + st.text.Render(c.historyErr.Error())
-	case c.history == nil:
+	case h.err != nil:
+		return "history", st.warning.Render("History could not be read: ") + st.text.Render(h.err.Error())
+	case !h.loaded:
 		return "history", st.muted.Render("Reading your history…")
-	case len(h.entries) == 0:
+	case h.page.Total == 0:
 		return "history", st.title.Render("No check-ins saved yet.") + "\n\n" + st.muted.Render("They appear here after you save one.")
 	}
-	count := fmt.Sprintf("%d check-ins, newest first", len(h.entries))
-	if len(h.entries) == 1 {
+	count := fmt.Sprintf("%d check-ins, newest first", h.page.Total)
+	if h.page.Total == 1 {
 		count = "1 check-in"
 	}
 	summary := h.summary(c)
@@ -111,7 +169,15 @@ func (h *history) view(c *ctx) (string, string) {
 	if listHeight < 3 {
 		summary, listHeight = "", c.bodyHeight-2
 	}
-	return "history", summary + st.title.Render(count) + "\n\n" + h.list.view(c, len(h.entries), func(i int) string { return flow.EntryLine(c.cat, h.entries[i]) }, listHeight)
+	return "history", summary + st.title.Render(count) + "\n\n" + h.list.view(c, h.page.Total, func(i int) string { return h.line(c, i) }, listHeight)
+}
+
+// line is the row of the i-th check-in: an ellipsis while it is read.
+func (h *history) line(c *ctx, i int) string {
+	if !h.page.Holds(i) {
+		return "…"
+	}
+	return flow.EntryLine(c.cat, h.page.Entries[i-h.page.From])
 }
 
 // summary is a line for each person: a chart of how they felt, how often
@@ -139,7 +205,7 @@ func (h *history) summary(c *ctx) string {
 }
 
 func (h *history) keys(*ctx) keyMap {
-	if h.locked || len(h.entries) == 0 {
+	if h.locked || h.page.Total == 0 {
 		return withCommon(backKey())
 	}
 	up, down := upDownKeys()

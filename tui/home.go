@@ -47,7 +47,7 @@ func (h *home) menu(c *ctx) {
 	}
 	h.items = h.items[:0]
 	h.due = nil
-	if due := profile.Due(c.history, c.now()); len(due) > 0 {
+	if due := c.history.Due(c.now()); len(due) > 0 {
 		h.due = due[0]
 		of := h.due
 		h.items = append(h.items, homeItem{"Follow up", "how you are now, and what helped", "f",

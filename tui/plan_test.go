@@ -14,12 +14,12 @@ import (
 // withHistory gives the program the saved sessions and a clock at.
 func withHistory(t *testing.T, w *world, at time.Time) Options {
 	t.Helper()
-	entries, err := w.store.Summaries()
+	history, err := w.store.Digest(at)
 	if err != nil {
 		t.Fatal(err)
 	}
 	o := w.opts
-	o.History = entries
+	o.History = history
 	o.Now = func() time.Time { return at }
 	return o
 }
@@ -227,7 +227,7 @@ func TestPressingEnterThroughAFollowUpRatesNothing(t *testing.T) {
 	w := newWorld(t)
 	checkedInYesterday(t, w)
 	o := withHistory(t, w, testStart)
-	o.Start.FollowUp = o.History[0].Session
+	o.Start.FollowUp = w.sessions(t)[0]
 	r := start(t, o, 100, 30)
 	r.enterUntil("Thank you for checking in again.")
 	if saved := w.sessions(t)[0]; len(saved.Ratings) != 0 || saved.FollowUp.Done == nil {

@@ -165,11 +165,11 @@ func hostileWorld(t *testing.T) Options {
 	if err := w.store.SaveSession(s); err != nil {
 		t.Fatal(err)
 	}
-	entries, err := w.store.Summaries()
+	history, err := w.store.Digest(testStart)
 	if err != nil {
 		t.Fatal(err)
 	}
-	o.History = entries
+	o.History = history
 	return o
 }
 

@@ -17,7 +17,7 @@ import (
 
 func (c *ctx) Catalog() *catalog.Catalog                   { return c.cat }
 func (c *ctx) Profiles() []*profile.Profile                { return c.profiles }
-func (c *ctx) History() []profile.SessionEntry             { return c.history }
+func (c *ctx) History() *profile.Digest                    { return c.history }
 func (c *ctx) Session(id string) (*profile.Session, error) { return c.store.Session(id) }
 func (c *ctx) Config() *profile.Config                     { return c.cfg }
 func (c *ctx) Now() time.Time                              { return c.now() }

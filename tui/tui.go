@@ -26,10 +26,10 @@ type Options struct {
 	Store    *profile.Store
 	Config   *profile.Config
 	Profiles []*profile.Profile
-	// History is the saved check-ins and plans, when read already, as
-	// profile.Store.Summaries lists them (an empty history is an empty
-	// list); when nil, the program reads them in the background.
-	History []profile.SessionEntry
+	// History is what the program keeps of the saved check-ins and
+	// plans, when read already (profile.Store.Digest); when nil, the
+	// program reads it in the background.
+	History *profile.Digest
 	// Start says where to begin, when not at home.
 	Start Start
 	// Now is the clock; tests fix it.
@@ -59,11 +59,12 @@ type ctx struct {
 	cfg      *profile.Config
 	profiles []*profile.Profile
 	now      func() time.Time
-	// history is every saved check-in and plan as the index keeps it
-	// (without what was shared or noted), read before the start or in
-	// the background, and again after each save; nil until it has been
-	// read, or when historyErr says why it could not be.
-	history    []profile.SessionEntry
+	// history is what the program keeps of the saved check-ins and plans
+	// (not each of them: the History screen reads those a page at a
+	// time), read before the start or in the background, and again after
+	// each save; nil until it has been read, or when historyErr says why
+	// it could not be.
+	history    *profile.Digest
 	historyErr error
 	// unreadProfiles are the profiles that could not be read when the
 	// data was opened on the passphrase screen, each with its error.
@@ -193,7 +194,7 @@ func startAt(c *ctx, s Start) screen {
 
 // historyLoadedMsg brings the history read in the background.
 type historyLoadedMsg struct {
-	entries []profile.SessionEntry
+	history *profile.Digest
 	err     error
 }
 
@@ -203,10 +204,10 @@ func loadHistory(c *ctx) tea.Cmd {
 	if c.locked {
 		return nil
 	}
-	store := c.store
+	store, now := c.store, c.now()
 	return func() tea.Msg {
-		entries, err := store.Summaries()
-		return historyLoadedMsg{entries, err}
+		history, err := store.Digest(now)
+		return historyLoadedMsg{history, err}
 	}
 }
 
@@ -220,12 +221,7 @@ func (m *Model) Unread() (errs []error, read bool) {
 	if m.c.historyErr != nil {
 		return append(errs, m.c.historyErr), true
 	}
-	for _, e := range m.c.history {
-		if e.Err != nil {
-			errs = append(errs, e.Err)
-		}
-	}
-	return errs, m.c.history != nil
+	return append(errs, m.c.history.Unread()...), m.c.history != nil
 }
 
 // Init reads the history and asks the terminal for its background, unless
@@ -267,7 +263,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 	case historyLoadedMsg:
-		m.c.history, m.c.historyErr = msg.entries, msg.err
+		m.c.history, m.c.historyErr = msg.history, msg.err
 	case profilesLoadedMsg:
 		m.c.profiles = msg.profiles
 	case tea.BackgroundColorMsg:

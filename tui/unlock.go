@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -73,7 +74,7 @@ func (u *unlock) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 			return u.carryOn(c)
 		case key.Matches(msg, open):
 			u.opening = true
-			return u, tryPassphrase(c.store, u.input.Value(), len(u.start.Names) > 0 || u.start.FollowUp != nil)
+			return u, tryPassphrase(c.store, u.input.Value(), len(u.start.Names) > 0 || u.start.FollowUp != nil, c.now())
 		case u.keyFile, key.Matches(msg, deleteWordForward()):
 			return u, nil
 		}
@@ -86,7 +87,7 @@ func (u *unlock) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 // carryOn goes on without the passphrase. Nothing saved is read this run:
 // the history is as good as empty, and there is none left to read later.
 func (u *unlock) carryOn(c *ctx) (screen, tea.Cmd) {
-	c.history = []profile.SessionEntry{}
+	c.history = &profile.Digest{}
 	return startAt(c, u.start), nil
 }
 
@@ -116,7 +117,7 @@ type openedMsg struct {
 	profiles []*profile.Profile
 	// unread are the profiles that cannot be read, each with its error.
 	unread     []error
-	history    []profile.SessionEntry
+	history    *profile.Digest
 	historyErr error
 }
 
@@ -125,7 +126,7 @@ type openedMsg struct {
 // check-in or plan that starts at once and needs it from its first screen.
 // All of it is slow, the passphrase on purpose, so none of it holds up the
 // screen.
-func tryPassphrase(store *profile.Store, passphrase string, withHistory bool) tea.Cmd {
+func tryPassphrase(store *profile.Store, passphrase string, withHistory bool, now time.Time) tea.Cmd {
 	return func() tea.Msg {
 		if err := store.UnlockWithPassphrase(passphrase); err != nil {
 			return openedMsg{err: err}
@@ -143,7 +144,7 @@ func tryPassphrase(store *profile.Store, passphrase string, withHistory bool) te
 			msg.profiles = append(msg.profiles, e.Profile)
 		}
 		if withHistory {
-			msg.history, msg.historyErr = store.Summaries()
+			msg.history, msg.historyErr = store.Digest(now)
 		}
 		return msg
 	}

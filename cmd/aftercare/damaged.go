@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/spf13/cobra"
@@ -33,16 +34,18 @@ func (a *app) damaged(errs ...error) {
 	}
 }
 
-// checkins lists every check-in, plan and follow-up as the index keeps
-// them (profile.Store.EachSummary): newest first, without what was shared
-// or noted. Each file that cannot be read is named, and stays in the
-// list, where the history commands show it.
-func (a *app) checkins(cmd *cobra.Command) ([]profile.SessionEntry, error) {
-	history := []profile.SessionEntry{}
-	if err := a.eachCheckin(cmd, func(e profile.SessionEntry) { history = append(history, e) }); err != nil {
+// history reads what the full screen keeps of the history
+// (profile.Store.Digest), and names each file that cannot be read.
+func (a *app) history(cmd *cobra.Command) (*profile.Digest, error) {
+	store, err := a.data(cmd)
+	if err != nil {
 		return nil, err
 	}
-	profile.NewestFirst(history)
+	history, err := store.Digest(time.Now())
+	if err != nil {
+		return nil, err
+	}
+	a.damaged(history.Unread()...)
 	return history, nil
 }
 

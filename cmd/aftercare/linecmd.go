@@ -70,7 +70,7 @@ func (a *app) runLines(cmd *cobra.Command, start tui.Start, o tui.Options) error
 		}
 		if !o.Locked {
 			var err error
-			if o.History, err = a.checkins(cmd); err != nil {
+			if o.History, err = a.history(cmd); err != nil {
 				return err
 			}
 			if o.Profiles, err = a.readableProfiles(cmd); err != nil {
@@ -79,7 +79,7 @@ func (a *app) runLines(cmd *cobra.Command, start tui.Start, o tui.Options) error
 		}
 	} else if o.History == nil {
 		var err error
-		if o.History, err = a.checkins(cmd); err != nil {
+		if o.History, err = a.history(cmd); err != nil {
 			return err
 		}
 		if o.Profiles == nil {

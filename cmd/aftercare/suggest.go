@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,7 +8,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/profile"
@@ -306,34 +304,24 @@ type pastOf struct {
 	rated []catalog.Rating
 }
 
-// pastOf reads the history as --for needs it, keeping of each check-in
-// only the spelling and ratings of the people named, so that a long
-// history takes little memory.
+// pastOf reads the history as --for needs it: what the full screen keeps
+// of it (profile.Store.Digest), which holds the ratings in a compact form
+// and no check-in whole, so that a long history takes little memory.
 func (a *app) pastOf(cmd *cobra.Command, names []string) (*pastOf, error) {
-	for i, name := range names {
-		names[i] = strings.TrimSpace(name)
+	history, err := a.history(cmd)
+	if err != nil {
+		return nil, err
 	}
 	p := &pastOf{spelt: map[string]string{}}
-	spelledAt := map[string]time.Time{}
-	err := a.eachCheckin(cmd, func(e profile.SessionEntry) {
-		if e.Session == nil {
-			return
+	for i, name := range names {
+		name = strings.TrimSpace(name)
+		names[i] = name
+		if known, ok := profile.NameInHistory(history, name); ok {
+			p.spelt[name] = known
 		}
-		one := []profile.SessionEntry{e}
-		for _, name := range names {
-			known, ok := profile.NameInHistory(one, name)
-			if at, seen := spelledAt[name]; ok && (!seen || e.Session.Started.After(at)) {
-				p.spelt[name], spelledAt[name] = known, e.Session.Started
-			}
-		}
-		p.rated = append(p.rated, profile.RatingsFor(profile.Ratings(one), names)...)
-	})
-	// Read in no set order; sorted, ratings given at the same moment
-	// count the same way every run.
-	slices.SortFunc(p.rated, func(a, b catalog.Rating) int {
-		return cmp.Or(a.At.Compare(b.At), strings.Compare(a.Person, b.Person), strings.Compare(a.Activity, b.Activity), strings.Compare(a.Value, b.Value))
-	})
-	return p, err
+	}
+	p.rated = profile.RatingsFor(profile.Ratings(history), names)
+	return p, nil
 }
 
 // ratings are the ratings in the history of the people asked about, from

@@ -83,7 +83,7 @@ runs in the background; see 'aftercare due'.`,
 		},
 		ValidArgsFunction: a.completeSessions(true),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			history, err := a.checkins(cmd)
+			history, err := a.history(cmd)
 			if err != nil {
 				return err
 			}
@@ -96,7 +96,7 @@ runs in the background; see 'aftercare due'.`,
 					return usagef("%s is a plan; follow up the check-in that came after it", args[0])
 				}
 			} else {
-				waiting := profile.Due(history, time.Now())
+				waiting := history.Due(time.Now())
 				if len(waiting) == 0 {
 					fmt.Fprintln(a.stdout, "Nothing is due. Take care.")
 					return nil
@@ -230,7 +230,7 @@ func (a *app) runTUI(cmd *cobra.Command, start tui.Start) error {
 	if len(start.Names) == 0 && start.FollowUp == nil {
 		return a.openTUI(cmd, start, nil)
 	}
-	history, err := a.checkins(cmd)
+	history, err := a.history(cmd)
 	if err != nil {
 		return err
 	}
@@ -241,7 +241,7 @@ func (a *app) runTUI(cmd *cobra.Command, start tui.Start) error {
 // the catalogue and the store open. A damaged file keeps no one from a
 // check-in: it is named before the screen opens, and the run exits 1 once
 // it closes.
-func (a *app) openTUI(cmd *cobra.Command, start tui.Start, history []profile.SessionEntry) error {
+func (a *app) openTUI(cmd *cobra.Command, start tui.Start, history *profile.Digest) error {
 	profiles, err := a.readableProfiles(cmd)
 	if err != nil {
 		return err
@@ -298,7 +298,7 @@ func (a *app) nameUnread(cmd *cobra.Command, m *tui.Model) error {
 	if read || a.store.Locked() && !a.store.Unlocked() {
 		return nil
 	}
-	_, err := a.checkins(cmd)
+	_, err := a.history(cmd)
 	return err
 }
 
