@@ -21,10 +21,15 @@ won).
   AFTERCARE_REGION           whose support lines come first: GB, US, ... or anywhere
   AFTERCARE_KEEP_HISTORY     false saves no check-in at all
   AFTERCARE_DEFAULT_MINUTES  minutes suggestions fit in; 0 is no limit, at most 240
+  AFTERCARE_ACCESSIBLE       true asks in plain lines, never the full screen
   AFTERCARE_IDENTITY         an age identity file that opens locked data (see
                              'aftercare lock') or an export sealed to its key,
                              instead of asking for a passphrase
+  ACCESSIBLE                 any value but 0 or false asks in plain lines, for a
+                             screen reader, as programs made with huh do
   NO_COLOR                   any value draws the full screen without colour
+  TERM                       dumb leaves the screen uncleared between turns in
+                             plain lines
   VISUAL, EDITOR             the editor 'aftercare profile edit' opens (else vi)
   XDG_CONFIG_HOME            holds aftercare/config.yaml and aftercare/catalog/
                              (default ~/.config)
@@ -39,10 +44,12 @@ won).
        be read (they are still named on standard error)
   1    a problem in a file or setting, reported as path:line:col, with no file
        changed; a record that could not be read was left out; a wrong
-       passphrase, or locked data with no terminal to ask on
+       passphrase, or locked data with no terminal to ask on; in plain
+       lines, input that ended before the check-in was saved, or a save
+       that failed
   2    a usage mistake: an unknown command, flag, value or help topic
-  129  the full screen or an editor was stopped by a hang-up
-  130  ... by an interrupt (ctrl+c from outside the screen)
+  129  the full screen, plain lines or an editor was stopped by a hang-up
+  130  ... by an interrupt (ctrl+c from outside the screen, or in plain lines)
   131  ... by a quit signal
   143  ... by TERM; the last line says what was saved and what was not
 `},

@@ -4,6 +4,8 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -43,4 +45,58 @@ func TestALineModeCheckinOnATerminalClearsBetweenTurns(t *testing.T) {
 	if bytes.Contains(out, []byte("\x1b[?1049h")) || bytes.Contains(out, []byte("\x1b[38;")) {
 		t.Error("the line mode drew a full screen or a colour")
 	}
+}
+
+// TestWholeRoundsInLinesOnATerminal runs each kind of round in plain lines
+// on a terminal, answered as a tired person would (enter, mostly), and
+// checks that each ends saved, with the words that close it.
+func TestWholeRoundsInLinesOnATerminal(t *testing.T) {
+	bin := buildAftercare(t)
+	home := emptyHome(t)
+	enters := func(n int) string { return strings.Repeat("\n", n) }
+	for _, c := range []struct {
+		name  string
+		args  []string
+		typed string
+		says  string
+	}{
+		{"alone, asking to be checked on tomorrow", []string{"checkin", "Kai"}, enters(14) + "2\n" + enters(20), "Take good care of yourself."},
+		{"three together", []string{"checkin", "Sam", "Alex", "Kim"}, enters(80), "Take good care of each other."},
+		{"not safe", []string{"checkin", "Sam", "Alex"}, "\n\n\n5\n\n\n" + enters(60), "Thank you for checking in."},
+		{"a plan", []string{"plan", "Sam", "Alex"}, enters(40), "Thank you for planning together."},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := startOnPty(t, bin, append([]string{"--accessible"}, c.args...)...)
+			if _, err := p.ptm.WriteString(c.typed); err != nil {
+				t.Fatal(err)
+			}
+			code, _, out := p.end()
+			if code != 0 || !bytes.Contains(out, []byte(c.says)) {
+				t.Fatalf("exit %d; stderr %s; it said:\n%s", code, p.stderr.String(), out)
+			}
+		})
+	}
+	t.Run("the follow-up Kai asked for", func(t *testing.T) {
+		sessions, err := filepath.Glob(filepath.Join(home, ".local", "share", "aftercare", "sessions", "*.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var id string
+		for _, path := range sessions {
+			if data, _ := os.ReadFile(path); bytes.Contains(data, []byte(`"Kai"`)) && bytes.Contains(data, []byte(`"followup"`)) {
+				id = strings.TrimSuffix(filepath.Base(path), ".json")
+			}
+		}
+		if id == "" {
+			t.Fatal("Kai's check-in asked for no follow-up")
+		}
+		p := startOnPty(t, bin, "--accessible", "followup", id)
+		if _, err := p.ptm.WriteString(enters(30)); err != nil {
+			t.Fatal(err)
+		}
+		code, _, out := p.end()
+		if code != 0 || !bytes.Contains(out, []byte("This follow-up is for Kai")) || !bytes.Contains(out, []byte("Thank you for checking in again.")) {
+			t.Fatalf("exit %d; stderr %s; it said:\n%s", code, p.stderr.String(), out)
+		}
+	})
 }
