@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/aftercare-tui/aftercare/line"
@@ -144,45 +142,26 @@ func (a *app) unlockOrCarryOn(out io.Writer) bool {
 }
 
 // stopContext is cancelled at the first of stopSignals; stoppedBy names
-// that signal, or nil. A second signal, or none taken in within stopGrace,
-// ends the process at once: a save in progress takes milliseconds.
+// that signal, or nil. A second signal, or stopGrace after the first, ends
+// the process at once: a save in progress takes milliseconds.
 func stopContext() (ctx context.Context, stoppedBy func() os.Signal, release func()) {
 	ctx, cancel := context.WithCancel(context.Background())
-	signals := make(chan os.Signal, 2)
-	signal.Notify(signals, stopSignals...)
-	var mu sync.Mutex
-	var first os.Signal
-	done := make(chan struct{})
-	go func() {
-		var late <-chan time.Time
-		for {
-			select {
-			case sig := <-signals:
-				mu.Lock()
-				again := first != nil
-				if !again {
-					first, late = sig, time.After(stopGrace)
-				}
-				mu.Unlock()
-				cancel()
-				if again {
-					os.Exit(128 + signalNumber(sig))
-				}
-			case <-late:
-				os.Exit(128 + signalNumber(first))
-			case <-done:
-				return
-			}
+	var by func() (os.Signal, time.Time)
+	by, stopWatching := watchStops(func(sig os.Signal, again bool) {
+		cancel()
+		if again {
+			os.Exit(128 + signalNumber(sig))
 		}
-	}()
+	}, func() {
+		sig, _ := by()
+		os.Exit(128 + signalNumber(sig))
+	})
 	stoppedBy = func() os.Signal {
-		mu.Lock()
-		defer mu.Unlock()
-		return first
+		sig, _ := by()
+		return sig
 	}
 	release = func() {
-		signal.Stop(signals)
-		close(done)
+		stopWatching()
 		cancel()
 	}
 	return ctx, stoppedBy, release

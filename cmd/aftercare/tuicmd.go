@@ -318,7 +318,16 @@ const stopGrace = 5 * time.Second
 // restored. stoppedBy names the signal that stopped it, or nil, and until
 // when a save may still be waited for; release stops listening.
 func stopOnSignal(program *tea.Program) (stoppedBy func() (os.Signal, time.Time), release func()) {
-	signals := make(chan os.Signal, 1)
+	// Send waits for the program to take it, or to end.
+	return watchStops(func(os.Signal, bool) { go program.Send(tui.StopMsg{}) }, program.Kill)
+}
+
+// watchStops calls stop at each of stopSignals (again is set from the
+// second on), and kill when stopGrace has passed since the first.
+// stoppedBy names the first signal, or nil, and until when a save may
+// still be waited for; release stops listening.
+func watchStops(stop func(sig os.Signal, again bool), kill func()) (stoppedBy func() (os.Signal, time.Time), release func()) {
+	signals := make(chan os.Signal, 2)
 	signal.Notify(signals, stopSignals...)
 	done := make(chan struct{})
 	var mu sync.Mutex
@@ -330,14 +339,14 @@ func stopOnSignal(program *tea.Program) (stoppedBy func() (os.Signal, time.Time)
 			select {
 			case sig := <-signals:
 				mu.Lock()
-				if first == nil {
+				again := first != nil
+				if !again {
 					first, deadline, late = sig, time.Now().Add(stopGrace), time.After(stopGrace)
 				}
 				mu.Unlock()
-				// Send waits for the program to take it, or to end.
-				go program.Send(tui.StopMsg{})
+				stop(sig, again)
 			case <-late:
-				program.Kill()
+				kill()
 			case <-done:
 				return
 			}
