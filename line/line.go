@@ -184,6 +184,18 @@ func (s *session) stopped(err error, left string) error {
 	return &Stopped{Left: left, Lost: left != nothingLost, Interrupted: !errors.Is(err, errEnded)}
 }
 
+// stoppedInRound says what ending a round now leaves. Where nothing was
+// answered yet nothing is lost, as the full screen says of a stop; input
+// that ends there still leaves the round unsaved, which a script should
+// hear.
+func (s *session) stoppedInRound(err error, loses bool) error {
+	stopped := &Stopped{Left: nothingLost, Lost: loses && s.current != nil, Interrupted: !errors.Is(err, errEnded)}
+	if s.current != nil && (loses || !stopped.Interrupted) {
+		stopped.Left = s.current.Lost()
+	}
+	return stopped
+}
+
 // nothingLost is what a stop leaves where nothing was under way.
 const nothingLost = "nothing was left unsaved"
 
@@ -211,7 +223,7 @@ func (s *session) round(step flow.Step) error {
 				step = st.Back()
 				continue
 			case err != nil:
-				return s.stopped(err, s.lost(st.Loses))
+				return s.stoppedInRound(err, st.Loses)
 			}
 			step = st.Take(values)
 		case *flow.Message:
@@ -227,7 +239,7 @@ func (s *session) round(step flow.Step) error {
 				return nil
 			}
 			if err := s.waitFor(st.Go); err != nil {
-				return s.stopped(err, s.lost(st.Loses))
+				return s.stoppedInRound(err, st.Loses)
 			}
 			step = st.Next()
 		case *flow.Results:
@@ -239,7 +251,7 @@ func (s *session) round(step flow.Step) error {
 				s.say(l.Words())
 			}
 			if err := s.waitFor(st.Go); err != nil {
-				return s.stopped(err, s.lost(true))
+				return s.stoppedInRound(err, true)
 			}
 			step = st.Next()
 		case *flow.Save:
@@ -251,15 +263,6 @@ func (s *session) round(step flow.Step) error {
 		}
 	}
 	return nil
-}
-
-// lost says what stopping now leaves of the round: nothing, if what is on
-// the screen loses nothing.
-func (s *session) lost(loses bool) string {
-	if !loses || s.current == nil {
-		return nothingLost
-	}
-	return s.current.Lost()
 }
 
 // save writes a round's record, and says how it went. After a failure a
@@ -286,7 +289,7 @@ func (s *session) save(st *flow.Save) (flow.Step, error) {
 		v, askErr := s.ask(flow.Field{Kind: flow.One, Title: "What would you like to do?",
 			Options: []flow.Option{{Label: "Try again", Value: "again"}, {Label: giveUp, Value: "skip"}}}, []string{"again"}, nil)
 		if askErr != nil {
-			return nil, s.stopped(askErr, s.lost(true))
+			return nil, s.stoppedInRound(askErr, true)
 		}
 		if v[0] == "skip" {
 			return st.Skip(), nil

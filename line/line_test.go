@@ -245,6 +245,10 @@ func TestInputThatEndsEarlySavesNothingAndSaysWhose(t *testing.T) {
 	if saved := tr.saved(); len(saved) != 0 {
 		t.Errorf("saved %d records", len(saved))
 	}
+	err = tr.run(Start{Names: []string{"Kai"}})
+	if !errors.As(err, &stopped) || stopped.Lost || stopped.Left != "the check-in was not saved" {
+		t.Fatalf("with no input at all: %v", err)
+	}
 }
 
 func TestAStopWaitsForNoOneAndSaysWhatWasLost(t *testing.T) {
