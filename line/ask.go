@@ -3,6 +3,7 @@ package line
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -118,7 +119,7 @@ func parse(f flow.Field, start []string, typed string) (value []string, problem 
 			if problem != "" {
 				return nil, problem
 			}
-			if !contains(picked, o.Value) {
+			if !slices.Contains(picked, o.Value) {
 				picked = append(picked, o.Value)
 			}
 		}
@@ -185,15 +186,6 @@ func option(f flow.Field, typed string) (flow.Option, string) {
 	return flow.Option{}, fmt.Sprintf("There is no option “%s”.", plain.Line(typed))
 }
 
-func contains(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
 // defaultHint says, in brackets after a question, what enter takes.
 func defaultHint(f flow.Field, start []string) string {
 	switch f.Kind {
@@ -218,7 +210,7 @@ func defaultHint(f flow.Field, start []string) string {
 func numbers(f flow.Field, values []string) string {
 	var out []string
 	for i, o := range f.Options {
-		if contains(values, o.Value) {
+		if slices.Contains(values, o.Value) {
 			out = append(out, strconv.Itoa(i+1))
 		}
 	}

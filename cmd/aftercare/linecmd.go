@@ -62,33 +62,23 @@ func isTerminal(stream any) bool {
 func (a *app) runLines(cmd *cobra.Command, start tui.Start, o tui.Options) error {
 	interactive := isTerminal(a.stdin)
 	out, screen := a.lineOutput(interactive)
-	if o.Locked {
-		if interactive && a.store.WantsPassphrase() {
-			o.Locked = !a.unlockOrCarryOn(out)
-		}
-		if !o.Locked {
-			var err error
-			if o.History, err = a.history(cmd); err != nil {
-				return err
-			}
-			if o.Profiles, err = a.readableProfiles(cmd); err != nil {
-				return err
-			}
-		}
-	} else if o.History == nil {
-		var err error
+	if o.Locked && interactive && a.store.WantsPassphrase() {
+		o.Locked = !a.unlockOrCarryOn(out)
+	}
+	var err error
+	if !o.Locked && o.History == nil {
 		if o.History, err = a.history(cmd); err != nil {
 			return err
 		}
-		if o.Profiles == nil {
-			if o.Profiles, err = a.readableProfiles(cmd); err != nil {
-				return err
-			}
+	}
+	if !o.Locked && o.Profiles == nil {
+		if o.Profiles, err = a.readableProfiles(cmd); err != nil {
+			return err
 		}
 	}
 	ctx, stoppedBy, release := stopContext()
 	defer release()
-	err := line.Run(ctx, line.Options{In: a.stdin, Out: out, Screen: screen, Interactive: interactive,
+	err = line.Run(ctx, line.Options{In: a.stdin, Out: out, Screen: screen, Interactive: interactive,
 		Catalog: a.cat, Store: a.store, Config: a.cfg, Profiles: o.Profiles, History: o.History, Locked: o.Locked,
 		Start: line.Start{Names: start.Names, Plan: start.Plan, FollowUp: start.FollowUp}})
 	var stopped *line.Stopped

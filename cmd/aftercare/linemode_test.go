@@ -100,3 +100,26 @@ func TestWholeRoundsInLinesOnATerminal(t *testing.T) {
 		}
 	})
 }
+
+// TestALockedCheckinInLinesSavesWithoutReading runs a check-in in plain
+// lines through a pipe while the data is locked to a key file: with no one
+// at a terminal to ask, it carries on locked, says so, and saves the
+// check-in sealed, readable with the key.
+func TestALockedCheckinInLinesSavesWithoutReading(t *testing.T) {
+	home := emptyHome(t)
+	data := filepath.Join(home, ".local", "share", "aftercare")
+	importHistory(t, home)
+	keyPath, _ := keyFile(t)
+	mustRun(t, "", "lock", "--identity", keyPath)
+	got := aftercare(t, strings.Repeat("\n", 40), "--accessible", "checkin", "Kai")
+	if got.code != 0 || !strings.Contains(got.stdout, "Locked: saved people and history stay closed this time.") || !strings.Contains(got.stdout, "Saved to your history.") {
+		t.Fatalf("exit %d; stderr %q; stdout:\n%s", got.code, got.stderr, got.stdout)
+	}
+	if plain := showing(t, data, "Kai"); len(plain) > 0 {
+		t.Errorf("locked, the check-in was saved where it can be read:\n%s", strings.Join(plain, "\n"))
+	}
+	t.Setenv("AFTERCARE_IDENTITY", keyPath)
+	if history := mustRun(t, "", "history", "--person", "Kai"); !strings.Contains(history, "Kai") {
+		t.Errorf("with the key, the history does not show Kai's check-in:\n%s", history)
+	}
+}
