@@ -381,8 +381,8 @@ func TestAFollowUpRatesWhatWasDoneAndKeepsPrivateRatingsOut(t *testing.T) {
 		t.Fatalf("after rating came %v", share.Kind)
 	}
 	save := share.Take([][]string{{}}).(*Save)
-	if len(r.Rated("Sam")) != 0 {
-		t.Errorf("a rating kept private was kept: %v", r.Rated("Sam"))
+	if len(r.rated["Sam"]) != 0 {
+		t.Errorf("a rating kept private was kept: %v", r.rated["Sam"])
 	}
 	if save.What != "follow-up" {
 		t.Errorf("saved a %q", save.What)

@@ -43,7 +43,7 @@ func ProfileForm(env Env, was *profile.Profile) *Form {
 		return []Option{{"It depends", "depends"}, {a, strings.ToLower(a)}, {b, bValue}, {"Rather not say", ""}}
 	}
 	nonNil := func(s []string) []string { return append([]string{}, s...) }
-	f := &Form{Header: header, Loses: true, back: func() Step { return nil }, Fields: []Field{
+	f := &Form{Kind: PersonForm, Header: header, Loses: true, back: func() Step { return nil }, Fields: []Field{
 		{Kind: OneLine, Title: "Name", Value: []string{name},
 			Check: func(values [][]string) error { return checkName(env, was, first(values[0])) }},
 		{Kind: OneLine, Title: "Pronouns", Help: "Optional, such as they/them.", Value: []string{pronouns}},

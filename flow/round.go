@@ -195,18 +195,6 @@ func (r *Round) Names() []string {
 // Together says whether more than one person takes turns.
 func (r *Round) Together() bool { return r.Mode == catalog.Together }
 
-// Catalog is the catalogue the round asks from.
-func (r *Round) Catalog() *catalog.Catalog { return r.env.Catalog() }
-
-// Locked says whether what is saved stays closed this run.
-func (r *Round) Locked() bool { return r.env.Locked() }
-
-// Rated are the ratings a person chose to share in a follow-up.
-func (r *Round) Rated(name string) []profile.Rating { return r.rated[name] }
-
-// Next is whose turn is next, while someone's is.
-func (r *Round) Next() Person { return r.People[min(len(r.Turns), len(r.People)-1)] }
-
 // minutes is how long people said they usually have, from the settings.
 func (r *Round) minutes() int {
 	if cfg := r.env.Config(); cfg != nil {
@@ -221,8 +209,8 @@ func (r *Round) keepsHistory() bool {
 	return cfg == nil || cfg.KeepHistory
 }
 
-// Region is the country whose support lines come first.
-func (r *Round) Region() string { return Region(r.env.Config()) }
+// region is the country whose support lines come first.
+func (r *Round) region() string { return Region(r.env.Config()) }
 
 // Region is the country whose support lines come first, from settings.
 func Region(cfg *profile.Config) string {

@@ -27,6 +27,10 @@ const (
 	RateForm
 	ShareForm
 	PickForm
+	// WhoForm asks who is here, before a round.
+	WhoForm
+	// PersonForm is a person's profile.
+	PersonForm
 )
 
 // Form asks one or more things, in order. Take, with a value for each

@@ -100,7 +100,7 @@ func (r *Round) supportLines(said string, help []string) []Line {
 	if len(help) > 0 {
 		lines = append(lines, Say(Plain, "A few things that may help now: "+strings.Join(help, "; ")+"."))
 	}
-	for _, res := range r.env.Catalog().SupportFor(said, r.Region()) {
+	for _, res := range r.env.Catalog().SupportFor(said, r.region()) {
 		lines = append(lines, ResourceLine(res))
 	}
 	return append(lines, nil, Say(Plain, r.gentleWords(said)))

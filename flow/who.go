@@ -25,7 +25,7 @@ func Who(env Env, mode catalog.Mode, plan bool) Step {
 	for _, p := range env.Profiles() {
 		saved = append(saved, Option{p.Name, p.Name})
 	}
-	f := &Form{Header: "who is here", back: func() Step { return nil }}
+	f := &Form{Kind: WhoForm, Header: "who is here", back: func() Step { return nil }}
 	// The names typed are checked with those ticked before them.
 	typed := Field{Kind: OneLine, Limit: NamesLimit, Value: []string{""}, Check: func(values [][]string) error {
 		return profile.CheckNames(whoNames(values))
