@@ -57,9 +57,7 @@ func (s *session) ask(f flow.Field, start []string, before [][]string) ([]string
 	if f.Help != "" {
 		s.say(plain.Line(f.Help))
 	}
-	for i, o := range f.Options {
-		s.say(fmt.Sprintf("%d) %s", i+1, plain.Line(o.Label)))
-	}
+	s.options(f)
 	for {
 		typed, err := s.read()
 		if err != nil {
@@ -69,6 +67,7 @@ func (s *session) ask(f flow.Field, start []string, before [][]string) ([]string
 		switch strings.ToLower(typed) {
 		case "?", "help":
 			s.say(howToAnswer(f, start))
+			s.options(f)
 			continue
 		case "back":
 			return nil, errBack
@@ -91,6 +90,13 @@ func (s *session) ask(f flow.Field, start []string, before [][]string) ([]string
 		}
 		s.say(chosenLine(f, value))
 		return value, nil
+	}
+}
+
+// options says a field's options, one a line, numbered from 1.
+func (s *session) options(f flow.Field) {
+	for i, o := range f.Options {
+		s.say(fmt.Sprintf("%d) %s", i+1, plain.Line(o.Label)))
 	}
 }
 
