@@ -2,6 +2,7 @@ package tui
 
 import (
 	"image/color"
+	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -49,6 +50,21 @@ func newWorld(t testing.TB, profiles ...*profile.Profile) *world {
 	cfg := &profile.Config{Settings: profile.Settings{Theme: "auto", KeepHistory: true, DefaultMinutes: 30}}
 	return &world{store: store, opts: Options{Catalog: testCatalog(), Store: store, Config: cfg, Profiles: profiles,
 		Now: func() time.Time { return testStart }}}
+}
+
+// onlyRecord is the bytes of the one record saved, as they are on disk
+// (sealed, when the data is locked); it fails unless there is exactly one.
+func (w *world) onlyRecord(t testing.TB) []byte {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(w.store.Dir(), "sessions", "*.json"))
+	if err != nil || len(files) != 1 {
+		t.Fatalf("saved %v, %v; want one record", files, err)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
 
 // sessions returns the saved check-ins.

@@ -27,6 +27,16 @@ func (p *onPty) typeSecret(text string) {
 	}
 }
 
+// choosePassphrase types a new passphrase, and the same again, once
+// aftercare has said what makes a good one.
+func (p *onPty) choosePassphrase(text string) {
+	p.t.Helper()
+	p.waitFor("A good passphrase is four or more words")
+	p.typeSecret(text)
+	p.waitFor("The same again:")
+	p.typeSecret(text)
+}
+
 func TestAPassphraseIsAskedOnTheTerminalAndNeverShown(t *testing.T) {
 	bin := buildAftercare(t)
 	home := emptyHome(t)
@@ -38,10 +48,7 @@ func TestAPassphraseIsAskedOnTheTerminalAndNeverShown(t *testing.T) {
 	const passphrase = "tea and toast at dawn"
 
 	p := startOnPty(t, bin, "export", "--encrypt", "-o", file)
-	p.waitFor("A good passphrase is four or more words")
-	p.typeSecret(passphrase)
-	p.waitFor("The same again:")
-	p.typeSecret(passphrase)
+	p.choosePassphrase(passphrase)
 	p.waitFor("Exported 1 profile and 5 check-ins")
 	if code, _, out := p.end(); code != 0 || bytes.Contains(out, []byte("toast")) {
 		t.Fatalf("exit %d; the terminal showed:\n%s", code, out)
