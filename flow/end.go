@@ -207,14 +207,15 @@ func (r *Round) done(historyOff bool, guests *NotRemembered) *Message {
 	}
 	m := &Message{Header: "done", Lines: paragraphs(Say(Title, words), Say(Plain, saved)), Go: "home", End: true, Left: left, next: func() Step { return nil }}
 	if guests != nil {
-		m.Lines = append(m.Lines, nil, Line{{Warning, "Not remembered as a person: "}, {Plain, firstLines(guests.Error(), 3)}},
+		m.Lines = append(m.Lines, nil, Line{{Warning, "Not remembered as a person: "}, {Plain, FirstLines(guests.Error(), 3)}},
 			Say(Muted, "You can add them under People at any time."))
 	}
 	return m
 }
 
-// firstLines is at most the first n lines of text.
-func firstLines(text string, n int) string {
+// FirstLines is at most the first n lines of text: as much of an error as
+// a screen or a line has room for.
+func FirstLines(text string, n int) string {
 	lines := strings.Split(text, "\n")
 	return strings.Join(lines[:min(n, len(lines))], "\n")
 }

@@ -51,7 +51,7 @@ func (s *session) home() error {
 				if stopped != nil {
 					return err
 				}
-				s.say(plain.Line(firstLine(err.Error())))
+				s.say(plain.Line(flow.FirstLines(err.Error(), 1)))
 			}
 		}
 	}
@@ -210,8 +210,7 @@ func (s *session) history() error {
 		s.say("Your history is still here, locked. Open aftercare with the passphrase to read it.")
 		return nil
 	}
-	counting := s.o.Store.Counting()
-	page, err := s.o.Store.ListedPage(0, historyPage, counting.Add)
+	page, stats, err := s.o.Store.FirstPage(historyPage)
 	if err != nil {
 		return err
 	}
@@ -219,7 +218,7 @@ func (s *session) history() error {
 		s.say("No check-ins saved yet. They appear here after you save one.")
 		return nil
 	}
-	if stats, _ := counting.Stats(); len(stats.People) > 0 {
+	if len(stats.People) > 0 {
 		s.say("How it has gone:")
 		for _, l := range strings.Split(strings.TrimRight(plain.Text(profile.FormatStats(stats)), "\n"), "\n") {
 			s.say(l)
@@ -256,11 +255,8 @@ func (s *session) history() error {
 
 // readEntry reads one check-in out whole, as it is now on disk.
 func (s *session) readEntry(e profile.SessionEntry) {
-	if e.Session != nil {
-		e.Session, e.Err = s.o.Store.Session(e.Session.ID)
-	}
-	if e.Err != nil {
-		s.say("This file cannot be read, so it is left as it is: " + plain.Line(e.Path) + ": " + plain.Line(firstLine(e.Err.Error())))
+	if e = s.o.Store.Whole(e); e.Err != nil {
+		s.say("This file cannot be read, so it is left as it is: " + plain.Line(e.Path) + ": " + plain.Line(flow.FirstLines(e.Err.Error(), 1)))
 		return
 	}
 	for _, l := range strings.Split(strings.TrimRight(plain.Text(profile.FormatSession(s.o.Catalog, e.Session)), "\n"), "\n") {

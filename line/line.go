@@ -278,7 +278,7 @@ func (s *session) save(st *flow.Save) (flow.Step, error) {
 			s.reread()
 			return next, nil
 		}
-		s.say("This " + st.What + " could not be saved: " + plain.Line(firstLine(err.Error())))
+		s.say("This " + st.What + " could not be saved: " + plain.Line(flow.FirstLines(err.Error(), 1)))
 		if !s.o.Interactive {
 			return nil, fmt.Errorf("the %s was not saved: %w", st.What, err)
 		}
@@ -295,11 +295,6 @@ func (s *session) save(st *flow.Save) (flow.Step, error) {
 			return st.Skip(), nil
 		}
 	}
-}
-
-func firstLine(s string) string {
-	first, _, _ := strings.Cut(s, "\n")
-	return first
 }
 
 // reread reads the saved people and history again after a save, so that

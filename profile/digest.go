@@ -231,6 +231,25 @@ func (s *Store) ListedPage(from, n int, each func(SessionEntry)) (Page, error) {
 	return Page{Entries: slices.Clone(listing[from:min(from+n, len(listing))]), From: from, Total: len(listing)}, nil
 }
 
+// FirstPage is the listing's first n entries, and the figures of every
+// session, counted from what the index keeps as they are listed: what a
+// history opens on.
+func (s *Store) FirstPage(n int) (Page, Stats, error) {
+	counting := s.Counting()
+	page, err := s.ListedPage(0, n, counting.Add)
+	stats, _ := counting.Stats()
+	return page, stats, err
+}
+
+// Whole is a listed entry read whole, as it is now on disk: a listing
+// holds only what the index keeps of it.
+func (s *Store) Whole(e SessionEntry) SessionEntry {
+	if e.Session != nil {
+		e.Session, e.Err = s.Session(e.Session.ID)
+	}
+	return e
+}
+
 // listedPage reads the page in the order EachSummary gives the entries,
 // and says whether that was the listing's.
 func (s *Store) listedPage(from, n int, each func(SessionEntry)) (Page, bool, error) {

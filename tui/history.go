@@ -67,9 +67,7 @@ func (h *history) init(c *ctx) tea.Cmd {
 	h.reading = true
 	store := c.store
 	return func() tea.Msg {
-		counting := store.Counting()
-		page, err := store.ListedPage(0, pageRows, counting.Add)
-		stats, _ := counting.Stats()
+		page, stats, err := store.FirstPage(pageRows)
 		return pageMsg{to: h, page: page, stats: &stats, err: err}
 	}
 }
@@ -129,10 +127,7 @@ func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 // read opens one check-in whole, as it is now on disk: the list holds only
 // what the index keeps of it.
 func (h *history) read(c *ctx, e profile.SessionEntry) screen {
-	if e.Session != nil {
-		e.Session, e.Err = c.store.Session(e.Session.ID)
-	}
-	if e.Err != nil {
+	if e = c.store.Whole(e); e.Err != nil {
 		text := c.st.warning.Render("This file cannot be read, so it is left as it is:") + "\n" + c.st.text.Render(e.Path+"\n\n"+errText(e.Err))
 		return newReading("history · damaged file", text, h)
 	}

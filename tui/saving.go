@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -108,7 +107,7 @@ func (s *saving) view(c *ctx) (string, string) {
 		leave = "Press enter to try again, or esc to go on without it."
 	}
 	return "not saved", st.warning.Render("This "+s.save.What+" could not be saved.") + "\n\n" +
-		st.text.Render(firstLines(s.err.Error(), 3)) + "\n\n" + st.muted.Render(leave)
+		st.text.Render(flow.FirstLines(s.err.Error(), 3)) + "\n\n" + st.muted.Render(leave)
 }
 
 func (s *saving) keys(*ctx) keyMap {
@@ -125,11 +124,6 @@ func (s *saving) keys(*ctx) keyMap {
 // leaves the rest of the round unsaved.
 func (s *saving) unsaved() bool { return !s.busy && (s.err != nil || s.save.MidRound()) }
 func (s *saving) typing() bool  { return false }
-
-func firstLines(text string, n int) string {
-	lines := strings.Split(text, "\n")
-	return strings.Join(lines[:min(n, len(lines))], "\n")
-}
 
 // profilesLoadedMsg brings the saved people, read again after they
 // changed; the readable ones, if another file cannot be read.

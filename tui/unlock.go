@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/profile"
 )
 
@@ -169,7 +170,7 @@ func (u *unlock) view(c *ctx) (string, string) {
 	case errors.Is(u.tried, profile.ErrWrongPassphrase):
 		said = st.warm.Render("That passphrase does not open it. Try again, or press enter on an empty line to carry on without it.")
 	case u.tried != nil:
-		said = st.warning.Render("It could not be opened: ") + st.text.Render(firstLines(u.tried.Error(), 2)) + "\n" +
+		said = st.warning.Render("It could not be opened: ") + st.text.Render(flow.FirstLines(u.tried.Error(), 2)) + "\n" +
 			st.muted.Render("Press enter on an empty line to carry on without it.")
 	}
 	return "locked", fitBlocks(c, []string{title, text, field, said}, 2, 3, 0, 1)
