@@ -204,15 +204,16 @@ func TestAHandoffShowsNothingOfTheTurnBefore(t *testing.T) {
 }
 
 func TestCareRulesInTheFlow(t *testing.T) {
-	notSafe := choose("safe", "No, I don't feel safe")
+	// Each case walks to the support Sam sees after a private not safe,
+	// then answers it with choice ("" leaves it as it is), and checks what
+	// follows.
 	for _, tc := range []struct {
 		name   string
-		mode   catalog.Mode
-		answer answers
-		check  func(t *testing.T, r *Round, end Step)
+		choice string
+		check  func(t *testing.T, r *Round, next Step)
 	}{
-		{"not safe brings support first, with carrying on chosen", catalog.Together, notSafe, func(t *testing.T, r *Round, end Step) {
-			f := end.(*Form)
+		{"not safe brings support first, with carrying on chosen", "", func(t *testing.T, r *Round, next Step) {
+			f := next.(*Form)
 			if f.Kind != SupportForm || f.Start()[0][0] != CarryOn {
 				t.Fatalf("support form = %+v", f)
 			}
@@ -220,8 +221,8 @@ func TestCareRulesInTheFlow(t *testing.T) {
 				t.Error("no way to ask for space together")
 			}
 		}},
-		{"carrying on leaves nothing ticked to do", catalog.Together, both(notSafe, choose("What would you like", "Carry on")), func(t *testing.T, r *Round, end Step) {
-			pick := walk(t, end, nil, formKind(PickForm)).(*Form)
+		{"carrying on leaves nothing ticked to do", "Carry on", func(t *testing.T, r *Round, next Step) {
+			pick := walk(t, next, nil, formKind(PickForm)).(*Form)
 			if got := pick.Start()[0]; len(got) != 0 {
 				t.Errorf("after a private not safe, %v was ticked already", got)
 			}
@@ -229,8 +230,8 @@ func TestCareRulesInTheFlow(t *testing.T) {
 				t.Error("the check-in did not turn quiet")
 			}
 		}},
-		{"ending quietly saves nothing", catalog.Together, both(notSafe, choose("What would you like", "End the check-in quietly")), func(t *testing.T, r *Round, end Step) {
-			got := walk(t, end, choose("tomorrow", "No"), func(s Step) bool { _, ok := s.(*Message); return ok })
+		{"ending quietly saves nothing", "End the check-in quietly", func(t *testing.T, r *Round, next Step) {
+			got := walk(t, next, choose("tomorrow", "No"), func(s Step) bool { _, ok := s.(*Message); return ok })
 			m := got.(*Message)
 			if m.Lines[0].Words() != "The check-in has ended." {
 				t.Errorf("ended with %q", m.Lines[0].Words())
@@ -239,22 +240,21 @@ func TestCareRulesInTheFlow(t *testing.T) {
 				t.Error("an ended check-in went on to save")
 			}
 		}},
-		{"asking for space tells the person what the others will see", catalog.Together, both(notSafe, choose("What would you like", "Ask for some space")), func(t *testing.T, r *Round, end Step) {
-			got := walk(t, end, nil, func(s Step) bool { _, ok := s.(*Message); return ok })
+		{"asking for space tells the person what the others will see", "Ask for some space", func(t *testing.T, r *Round, next Step) {
+			got := walk(t, next, nil, func(s Step) bool { _, ok := s.(*Message); return ok })
 			if m := got.(*Message); m.Lines[0].Words() != "Before you pass the laptop on" {
 				t.Errorf("asking for space showed %q", m.Lines[0].Words())
 			}
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			w := newWorld(t)
-			r := New(w, CheckIn, tc.mode, []string{"Sam", "Alex"})
-			end := walk(t, r.Start(), tc.answer, formKind(SupportForm))
-			if tc.name != "not safe brings support first, with carrying on chosen" {
-				f := end.(*Form)
-				end = f.Take(tc.answer(f))
+			r := New(newWorld(t), CheckIn, catalog.Together, []string{"Sam", "Alex"})
+			next := walk(t, r.Start(), choose("safe", "No, I don't feel safe"), formKind(SupportForm))
+			if tc.choice != "" {
+				support := next.(*Form)
+				next = support.Take(choose("What would you like", tc.choice)(support))
 			}
-			tc.check(t, r, end)
+			tc.check(t, r, next)
 		})
 	}
 }
