@@ -13,7 +13,7 @@ import (
 )
 
 // BenchmarkCheckinInLines runs a whole check-in of two through a pipe, as
-// `yes '' | aftercare checkin Sam Alex` does once the program has started:
+// `yes ” | aftercare checkin Sam Alex` does once the program has started:
 // every question asked and answered with enter, the results, the save.
 func BenchmarkCheckinInLines(b *testing.B) {
 	cat, err := catalog.Defaults()
