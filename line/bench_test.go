@@ -12,9 +12,10 @@ import (
 	"github.com/aftercare-tui/aftercare/profile"
 )
 
-// BenchmarkCheckinInLines runs a whole check-in of two through a pipe, as
-// `yes ” | aftercare checkin Sam Alex` does once the program has started:
-// every question asked and answered with enter, the results, the save.
+// BenchmarkCheckinInLines runs a whole check-in of two through a pipe of
+// empty lines, as a script's `aftercare checkin Sam Alex` does once the
+// program has started: every question asked and answered with enter, the
+// results, the save.
 func BenchmarkCheckinInLines(b *testing.B) {
 	cat, err := catalog.Defaults()
 	if err != nil {
