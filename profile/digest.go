@@ -80,9 +80,17 @@ func (d *Digest) add(e SessionEntry) {
 	if openFollowUp(s) {
 		d.open = append(d.open, e)
 	}
-	brief := SessionEntry{Path: e.Path, Session: &Session{ID: s.ID, Started: s.Started, Kind: s.Kind, People: s.People}}
+	// The brief is made only when it is kept: most sessions change
+	// neither, and a long history is read in the background of a screen.
+	var brief *SessionEntry
+	keep := func() SessionEntry {
+		if brief == nil {
+			brief = &SessionEntry{Path: e.Path, Session: &Session{ID: s.ID, Started: s.Started, Kind: s.Kind, People: s.People}}
+		}
+		return *brief
+	}
 	if s.Kind == Plan && !s.Started.Before(d.since) {
-		d.plans = append(d.plans, brief)
+		d.plans = append(d.plans, keep())
 	}
 	for _, name := range s.People {
 		key, ok := d.keys[name]
@@ -90,8 +98,8 @@ func (d *Digest) add(e SessionEntry) {
 			key = nameKey(name)
 			d.keys[name] = key
 		}
-		if was, ok := d.names[key]; !ok || newestFirst(brief, was.from) < 0 {
-			d.names[key] = spelling{name, brief}
+		if was, ok := d.names[key]; !ok || newestFirst(e, was.from) < 0 {
+			d.names[key] = spelling{name, keep()}
 		}
 	}
 	at := s.Started

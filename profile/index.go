@@ -94,6 +94,9 @@ func (s *Store) Summaries() ([]SessionEntry, error) {
 func (s *Store) EachSummary(fn func(SessionEntry)) error {
 	s.summarizing.Lock()
 	defer s.summarizing.Unlock()
+	if s.background {
+		defer collectTightly()()
+	}
 	if err := s.checkPlaces(); err != nil {
 		return err
 	}

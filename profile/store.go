@@ -31,6 +31,9 @@ type Store struct {
 	// history is still read in the background, would hold two of the
 	// folder's listings, each as large as the history is long.
 	summarizing sync.Mutex
+	// background is set when passes over the history run behind a screen
+	// that stays open (see ReadsInBackground).
+	background bool
 	// header is the index's first line, worked out once.
 	header     string
 	headerOnce sync.Once

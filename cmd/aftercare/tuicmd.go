@@ -258,6 +258,7 @@ func (a *app) showTUI(cmd *cobra.Command, start tui.Start, o tui.Options) error 
 	}
 	o.Catalog, o.Store, o.Config, o.Start = a.cat, a.store, a.cfg, start
 	o.NoColor = os.Getenv("NO_COLOR") != ""
+	a.store.ReadsInBackground()
 	model := tui.New(o)
 	// Signals are ours, not Bubble Tea's, which would quit on TERM without
 	// a word and leave HUP to end the process in raw mode.
