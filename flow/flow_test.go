@@ -413,3 +413,21 @@ func TestLostNamesWhoseAnswersAStopLoses(t *testing.T) {
 		}
 	}
 }
+
+func TestAHistoryLineSaysTheYearOnlyWhenItIsNotThisOne(t *testing.T) {
+	cat := newWorld(t).cat
+	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.Local)
+	for _, c := range []struct {
+		started time.Time
+		want    string
+	}{
+		{time.Date(2026, 3, 28, 7, 0, 0, 0, time.Local), "Sat 28 Mar, 07:00 · Sam and Alex · after tender sex"},
+		{time.Date(2025, 3, 28, 7, 0, 0, 0, time.Local), "Fri 28 Mar 2025, 07:00 · Sam and Alex · after tender sex"},
+		{time.Date(2027, 1, 2, 7, 0, 0, 0, time.Local), "Sat 2 Jan 2027, 07:00 · Sam and Alex · after tender sex"},
+	} {
+		e := profile.SessionEntry{Session: &profile.Session{Started: c.started, People: []string{"Sam", "Alex"}, Situation: "tender"}}
+		if got := EntryLine(cat, e, now); got != c.want {
+			t.Errorf("started %v: %q, want %q", c.started, got, c.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package flow
 
 import (
 	"strings"
+	"time"
 
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/profile"
@@ -28,13 +29,18 @@ func SupportLines(cat *catalog.Catalog, region string) []Line {
 }
 
 // EntryLine sums up a check-in of the history in one line: when, who, and
-// what kind of time it was.
-func EntryLine(cat *catalog.Catalog, e profile.SessionEntry) string {
+// what kind of time it was. The year is said when it is not this one, as
+// a history of years would read the same each spring.
+func EntryLine(cat *catalog.Catalog, e profile.SessionEntry, now time.Time) string {
 	if e.Session == nil {
 		return "cannot be read: " + e.Path
 	}
 	s := e.Session
-	parts := []string{s.Started.Local().Format("Mon 2 Jan, 15:04"), catalog.JoinAnd(s.People)}
+	when := "Mon 2 Jan, 15:04"
+	if s.Started.Local().Year() != now.Local().Year() {
+		when = "Mon 2 Jan 2006, 15:04"
+	}
+	parts := []string{s.Started.Local().Format(when), catalog.JoinAnd(s.People)}
 	if s.Kind == profile.Plan {
 		parts[1] = "plan: " + parts[1]
 	}

@@ -229,7 +229,7 @@ func (s *session) history() error {
 		s.say(fmt.Sprintf("Check-ins %d to %d of %d, newest first.", page.From+1, to, page.Total))
 		field := flow.Field{Kind: flow.One, Title: "Which would you like to read?", Options: []flow.Option{{Label: "None: go back home", Value: "home"}}}
 		for i, e := range page.Entries {
-			field.Options = append(field.Options, flow.Option{Label: flow.EntryLine(s.o.Catalog, e), Value: fmt.Sprint(i)})
+			field.Options = append(field.Options, flow.Option{Label: flow.EntryLine(s.o.Catalog, e, s.o.Now()), Value: fmt.Sprint(i)})
 		}
 		if to < page.Total {
 			field.Options = append(field.Options, flow.Option{Label: "Older check-ins", Value: "more"})

@@ -172,7 +172,7 @@ func (h *history) line(c *ctx, i int) string {
 	if !h.page.Holds(i) {
 		return "…"
 	}
-	return flow.EntryLine(c.cat, h.page.Entries[i-h.page.From])
+	return flow.EntryLine(c.cat, h.page.Entries[i-h.page.From], c.now())
 }
 
 // summary is a line for each person: a chart of how they felt, how often
