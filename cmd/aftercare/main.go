@@ -13,6 +13,7 @@ import (
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/plain"
 	"github.com/aftercare-tui/aftercare/profile"
+	"github.com/spf13/pflag"
 )
 
 // Exit codes: 1 for a problem with a file or setting, 2 for a mistake in
@@ -76,6 +77,26 @@ type usageError struct{ err error }
 
 func (e *usageError) Error() string { return e.err.Error() }
 func (e *usageError) Unwrap() error { return e.err }
+
+// valueKinds say in words what a flag of each type takes.
+var valueKinds = map[string]string{
+	"bool": "true or false",
+	"int":  "a whole number",
+}
+
+// plainFlagError says what a flag takes instead of how the value failed
+// to parse: "--minutes takes a whole number, not "abc"".
+func plainFlagError(err error) error {
+	var invalid *pflag.InvalidValueError
+	if !errors.As(err, &invalid) {
+		return err
+	}
+	kind, ok := valueKinds[invalid.GetFlag().Value.Type()]
+	if !ok {
+		return err
+	}
+	return fmt.Errorf("--%s takes %s, not %q", invalid.GetFlag().Name, kind, invalid.GetValue())
+}
 
 func usagef(format string, args ...any) error {
 	return &usageError{fmt.Errorf(format, args...)}

@@ -113,7 +113,8 @@ func TestUsageMistakesExitTwoWithAHint(t *testing.T) {
 		want string
 	}{
 		{"unknown flag", []string{"suggest", "--bogus"}, "unknown flag: --bogus"},
-		{"not a number", []string{"suggest", "--minutes", "soon"}, `invalid argument "soon" for "-m, --minutes"`},
+		{"not a number", []string{"suggest", "--minutes", "soon"}, `--minutes takes a whole number, not "soon"`},
+		{"not true or false", []string{"suggest", "--together=maybe"}, `--together takes true or false, not "maybe"`},
 		{"unknown need", []string{"suggest", "--need", "quite"}, `--need: unknown need "quite" (did you mean "quiet"?)`},
 		{"unknown tag", []string{"suggest", "--avoid", "wet"}, `--avoid: unknown tag or activity "wet"`},
 		{"unknown situation", []string{"suggest", "--situation", "picnic"}, `situation: unknown situation "picnic"`},

@@ -164,7 +164,7 @@ sex and find something kind to do next. Everything stays on this machine.`,
 		// ends here with exit 1.
 		PersistentPostRunE: a.leftUnread,
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{plainFlagError(err)} })
 	flags := root.PersistentFlags()
 	flags.StringVar(&a.configFile, "config", profile.ConfigFile(), "settings file to read")
 	flags.String("catalog-dir", "", "folder of your own catalogue files (default $XDG_CONFIG_HOME/aftercare/catalog)")
