@@ -72,7 +72,7 @@ func (r *Round) handoff() *Message {
 	lines := []Line{
 		Say(Title, title),
 		Say(Plain, "Please pass the laptop to "+name+"."),
-		Say(Muted, "Your answers stay private unless you choose to share them. When you are ready, press enter."),
+		Say(Muted, "Your answers stay private unless you choose to share them. Start when you are ready."),
 	}
 	day := func(s *profile.Session) string { return s.Started.Local().Format("Monday 2 January") }
 	switch {
