@@ -57,7 +57,7 @@ func (s *session) ask(f flow.Field, start []string, before [][]string) ([]string
 	if f.Help != "" {
 		s.say(plain.Line(f.Help))
 	}
-	s.options(f)
+	s.listOrCount(f)
 	for {
 		typed, err := s.read()
 		if err != nil {
@@ -91,6 +91,21 @@ func (s *session) ask(f flow.Field, start []string, before [][]string) ([]string
 		s.say(chosenLine(f, value))
 		return value, nil
 	}
+}
+
+// longList is the most options said one by one when a question is
+// asked: a list of hundreds is a minute of listening before anyone can
+// answer, so a longer one is found by its words instead.
+const longList = 30
+
+// listOrCount says a field's options, or how many there are and how to
+// find them when they are more than longList.
+func (s *session) listOrCount(f flow.Field) {
+	if len(f.Options) <= longList {
+		s.options(f)
+		return
+	}
+	s.say(fmt.Sprintf("There are %d options, too many to read out. Type the words of one, like %s; a few first letters say the options that start that way; ? says them all.", len(f.Options), plain.Line(f.Options[0].Label)))
 }
 
 // options says a field's options, one a line, numbered from 1.
@@ -187,9 +202,20 @@ func option(f flow.Field, typed string) (flow.Option, string) {
 		return starts[0], ""
 	}
 	if len(starts) > 1 {
-		return flow.Option{}, fmt.Sprintf("More than one option starts with “%s”.", plain.Line(typed))
+		return flow.Option{}, fmt.Sprintf("More than one option starts with “%s”: %s.", plain.Line(typed), numbered(f, starts))
 	}
 	return flow.Option{}, fmt.Sprintf("There is no option “%s”.", plain.Line(typed))
+}
+
+// numbered are some of a field's options with their numbers: "3) Music,
+// 12) Massage".
+func numbered(f flow.Field, some []flow.Option) string {
+	parts := make([]string, len(some))
+	for i, o := range some {
+		n := slices.IndexFunc(f.Options, func(x flow.Option) bool { return x.Value == o.Value }) + 1
+		parts[i] = fmt.Sprintf("%d) %s", n, plain.Line(o.Label))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // defaultHint says, in brackets after a question, what enter takes.

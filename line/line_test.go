@@ -305,6 +305,35 @@ func TestHomeLeavesAtTheEndOfTheInput(t *testing.T) {
 	}
 }
 
+func TestALongListIsCountedAndFoundByItsWords(t *testing.T) {
+	tr := newTranscript(t)
+	typed := []string{"People", "Add someone", "Jo", "", "", "", "", "ca", "Music, Cuddle up"}
+	typed = append(typed, enters(3)...)
+	if err := tr.run(Start{}, append(typed, "Leave")...); err != nil {
+		t.Fatal(err)
+	}
+	out := tr.out.String()
+	for _, want := range []string{
+		"What do you enjoy? (any number, like 1,3; enter for none)\nThere are ",
+		"More than one option starts with “ca”: ",
+		"Chosen: Music; Cuddle up.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the transcript does not say %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "\n40) ") {
+		t.Error("the long list was read out whole")
+	}
+	jo, err := tr.store.Profile("Jo")
+	if err != nil {
+		t.Fatalf("Jo was not saved: %v", err)
+	}
+	if len(jo.Likes) != 2 {
+		t.Errorf("Jo enjoys %q, want music and cuddling up", jo.Likes)
+	}
+}
+
 // newPipe is an input someone types into slowly.
 func newPipe() (*pipeReader, chan string) {
 	typing := make(chan string)
