@@ -12,6 +12,11 @@ import (
 // more collections instead.
 const passGCPercent = 25
 
+// tightAbove is how many records a pass reads before it pays to collect
+// tightly: what a shorter one throws away fits under the collector's
+// first target, and tightening would only start a collection.
+const tightAbove = 2000
+
 var tightGC struct {
 	sync.Mutex
 	passes int

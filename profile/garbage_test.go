@@ -1,9 +1,11 @@
 package profile
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"testing"
-	"time"
 )
 
 // gcPercent reads the collector's setting without changing it.
@@ -30,23 +32,54 @@ func TestPassesOverTheHistoryPutTheCollectorBack(t *testing.T) {
 	}
 }
 
-func TestABackgroundReadingLeavesTheCollectorAsItWas(t *testing.T) {
+func TestOnlyALongBackgroundReadingCollectsTightly(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(150))
-	s := newStore(t)
-	s.ReadsInBackground()
-	for i := range 3 {
-		if err := s.SaveSession(session(NewSessionID(testStart.Add(time.Duration(i)*time.Hour)), testStart, "Sam", "Alex")); err != nil {
-			t.Fatal(err)
-		}
-	}
-	d, err := s.Digest(testStart)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := len(Ratings(d)); got != 6 {
-		t.Fatalf("the digest holds %d ratings, want 6", got)
-	}
-	if got := gcPercent(); got != 150 {
-		t.Fatalf("after reading the history the setting is %d, want the 150 it was", got)
+	for _, c := range []struct {
+		name       string
+		records    int
+		background bool
+		want       int
+	}{
+		{"a long history behind a screen", tightAbove + 1, true, passGCPercent},
+		{"a short history behind a screen", 3, true, 150},
+		{"a long history for a command", tightAbove + 1, false, 150},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := newStore(t)
+			if c.background {
+				s.ReadsInBackground()
+			}
+			first := session(NewSessionID(testStart), testStart, "Sam", "Alex")
+			if err := s.SaveSession(first); err != nil {
+				t.Fatal(err)
+			}
+			data, err := os.ReadFile(s.sessionPath(first.ID))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 1; i < c.records; i++ {
+				name := fmt.Sprintf("%s-%06x.json", testStart.Format("20060102T150405"), i)
+				if err := os.WriteFile(filepath.Join(s.sessionsDir(), name), data, 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			during, read := -1, 0
+			if err := s.EachSummary(func(SessionEntry) {
+				if read++; read == 1 {
+					during = gcPercent()
+				}
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if read != c.records {
+				t.Fatalf("read %d records, want %d", read, c.records)
+			}
+			if during != c.want {
+				t.Errorf("while reading, the setting is %d, want %d", during, c.want)
+			}
+			if after := gcPercent(); after != 150 {
+				t.Errorf("after reading, the setting is %d, want the 150 it was", after)
+			}
+		})
 	}
 }

@@ -94,15 +94,15 @@ func (s *Store) Summaries() ([]SessionEntry, error) {
 func (s *Store) EachSummary(fn func(SessionEntry)) error {
 	s.summarizing.Lock()
 	defer s.summarizing.Unlock()
-	if s.background {
-		defer collectTightly()()
-	}
 	if err := s.checkPlaces(); err != nil {
 		return err
 	}
 	listed, err := s.listSessions()
 	if err != nil {
 		return err
+	}
+	if s.background && len(listed.names) > tightAbove {
+		defer collectTightly()()
 	}
 	dir := s.sessionsDir()
 	stale := 0
