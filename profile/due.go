@@ -113,6 +113,28 @@ func (s *Store) DueWhileLocked(now time.Time) []WaitingCheckin {
 	return out
 }
 
+// ErrPlanFollowedUp is the error for a follow-up asked of a plan: what is
+// followed up is the check-in that came after it.
+var ErrPlanFollowedUp = errors.New("is a plan; follow up the check-in that came after it")
+
+// CheckinToFollowUp reads the check-in with id for its follow-up.
+func (s *Store) CheckinToFollowUp(id string) (*Session, error) {
+	sess, err := s.Session(id)
+	if err != nil {
+		return nil, err
+	}
+	if sess.Kind == Plan {
+		return nil, fmt.Errorf("%s %w", id, ErrPlanFollowedUp)
+	}
+	return sess, nil
+}
+
+// SessionSaved says whether a session with id is saved, without reading
+// it: on locked data it needs no key.
+func (s *Store) SessionSaved(id string) bool {
+	return validSessionID(id) && fileExists(s.sessionPath(id))
+}
+
 // noteImportedDue adds the imported check-ins still waiting on a
 // follow-up to .due, when the store is locked; it is called under the
 // lock.

@@ -50,6 +50,9 @@ type Start struct {
 	Plan  bool
 	// FollowUp starts the follow-up of this check-in.
 	FollowUp *profile.Session
+	// FollowUpID starts the follow-up of the check-in with this id, on
+	// data still locked: it is read once the passphrase has opened it.
+	FollowUpID string
 }
 
 // ctx is what every screen shares: the data, the size and the look.
@@ -66,9 +69,10 @@ type ctx struct {
 	// it could not be.
 	history    *profile.Digest
 	historyErr error
-	// unreadProfiles are the profiles that could not be read when the
-	// data was opened on the passphrase screen, each with its error.
-	unreadProfiles []error
+	// unreadOnOpening are the profiles, and the check-in to follow up,
+	// that could not be read when the data was opened on the passphrase
+	// screen, each with its error.
+	unreadOnOpening []error
 	// locked is set while what is saved is locked and this run has not
 	// opened it: at the passphrase screen, and after carrying on without
 	// it. Nothing saved is read then, and nothing that must read first,
@@ -212,12 +216,12 @@ func loadHistory(c *ctx) tea.Cmd {
 }
 
 // Unread is what could not be read of what the program read itself: each
-// profile that could not be read once the data was opened on the
-// passphrase screen, then each damaged file of the history read in the
+// profile, and the check-in to follow up, that could not be read once the
+// data was opened on the passphrase screen, then each damaged file of the history read in the
 // background, or why the history could not be read at all. read is false
 // when the program ended before the history was read.
 func (m *Model) Unread() (errs []error, read bool) {
-	errs = append(errs, m.c.unreadProfiles...)
+	errs = append(errs, m.c.unreadOnOpening...)
 	if m.c.historyErr != nil {
 		return append(errs, m.c.historyErr), true
 	}

@@ -75,7 +75,7 @@ func (u *unlock) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 			return u.carryOn(c)
 		case key.Matches(msg, open):
 			u.opening = true
-			return u, tryPassphrase(c.store, u.input.Value(), len(u.start.Names) > 0 || u.start.FollowUp != nil, c.now())
+			return u, tryPassphrase(c.store, u.input.Value(), u.start, c.now())
 		case u.keyFile, key.Matches(msg, deleteWordForward()):
 			return u, nil
 		}
@@ -87,9 +87,13 @@ func (u *unlock) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 
 // carryOn goes on without the passphrase. Nothing saved is read this run:
 // the history is as good as empty, and there is none left to read later.
+// A follow-up cannot run without the check-in it follows: home, where a
+// check-in can, is where it carries on to.
 func (u *unlock) carryOn(c *ctx) (screen, tea.Cmd) {
 	c.history = &profile.Digest{}
-	return startAt(c, u.start), nil
+	start := u.start
+	start.FollowUpID = ""
+	return startAt(c, start), nil
 }
 
 // opened goes on to where the run starts, as a run that was never locked
@@ -103,12 +107,14 @@ func (u *unlock) opened(c *ctx, msg openedMsg) (screen, tea.Cmd) {
 		return u, nil
 	}
 	c.locked = false
-	c.profiles, c.unreadProfiles = msg.profiles, msg.unread
+	c.profiles, c.unreadOnOpening = msg.profiles, msg.unread
+	start := u.start
+	start.FollowUp, start.FollowUpID = msg.followUp, ""
 	if msg.history == nil && msg.historyErr == nil {
-		return startAt(c, u.start), loadHistory(c)
+		return startAt(c, start), loadHistory(c)
 	}
 	c.history, c.historyErr = msg.history, msg.historyErr
-	return startAt(c, u.start), nil
+	return startAt(c, start), nil
 }
 
 // openedMsg is how trying a passphrase went and, when it opened the data,
@@ -120,14 +126,18 @@ type openedMsg struct {
 	unread     []error
 	history    *profile.Digest
 	historyErr error
+	// followUp is the check-in to follow up, when the run starts with one.
+	followUp *profile.Session
 }
 
 // tryPassphrase opens the data with the passphrase and, once it is open,
-// reads the saved people; and the history too when withHistory, for a
-// check-in or plan that starts at once and needs it from its first screen.
-// All of it is slow, the passphrase on purpose, so none of it holds up the
-// screen.
-func tryPassphrase(store *profile.Store, passphrase string, withHistory bool, now time.Time) tea.Cmd {
+// reads the saved people; for a run that starts with a check-in, plan or
+// follow-up, which needs it from its first screen, the history too; and
+// the check-in a follow-up follows, which goes among what could not be
+// read when it cannot be (the run then starts at home). All of it is slow,
+// the passphrase on purpose, so none of it holds up the screen.
+func tryPassphrase(store *profile.Store, passphrase string, start Start, now time.Time) tea.Cmd {
+	withHistory := len(start.Names) > 0 || start.FollowUp != nil || start.FollowUpID != ""
 	return func() tea.Msg {
 		if err := store.UnlockWithPassphrase(passphrase); err != nil {
 			return openedMsg{err: err}
@@ -146,6 +156,12 @@ func tryPassphrase(store *profile.Store, passphrase string, withHistory bool, no
 		}
 		if withHistory {
 			msg.history, msg.historyErr = store.Digest(now)
+		}
+		if start.FollowUpID != "" {
+			var err error
+			if msg.followUp, err = store.CheckinToFollowUp(start.FollowUpID); err != nil {
+				msg.unread = append(msg.unread, err)
+			}
 		}
 		return msg
 	}

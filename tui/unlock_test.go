@@ -1,11 +1,13 @@
 package tui
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
@@ -288,4 +290,49 @@ func TestEnterLeavesTryingThePassphraseToACommand(t *testing.T) {
 	if _, still := m.current.(*unlock); !still || !m.c.locked {
 		t.Errorf("the program moved on to %T while opening", m.current)
 	}
+}
+
+func TestALockedFollowUpStartsOnceThePassphraseOpensItsCheckin(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name, kind, shows string
+		unread            error
+	}{
+		{"a check-in", "", "This follow-up is for Sam and Alex", nil},
+		{"a plan", profile.Plan, "Check in together", profile.ErrPlanFollowedUp},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			w := newWorld(t)
+			was := &profile.Session{ID: profile.NewSessionID(testStart.Add(-24 * time.Hour)), Started: testStart.Add(-24 * time.Hour),
+				Mode: string(catalog.Together), People: []string{"Sam", "Alex"}, Shared: map[string][]profile.Shared{}, Kind: c.kind}
+			if c.kind == "" {
+				was.FollowUp = &profile.FollowUp{For: []string{"Sam", "Alex"}}
+			}
+			if err := w.store.SaveSession(was); err != nil {
+				t.Fatal(err)
+			}
+			o := locked(t, w)
+			o.Start.FollowUpID = was.ID
+			p := runProgram(t, o, 100, 30)
+			p.waitFor("Your saved people and check-ins are locked.")
+			p.typeText(testPassphrase)
+			p.press("enter")
+			p.waitFor(c.shows)
+			p.press("ctrl+c")
+			errs, _ := p.final().Unread()
+			if c.unread == nil && len(errs) > 0 || c.unread != nil && (len(errs) != 1 || !errors.Is(errs[0], c.unread)) {
+				t.Errorf("unread %v, want %v", errs, c.unread)
+			}
+		})
+	}
+}
+
+func TestALockedFollowUpGoesHomeWithoutThePassphrase(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	o := locked(t, w)
+	o.Start.FollowUpID = profile.NewSessionID(testStart)
+	r := start(t, o, 100, 30)
+	r.enter(1).sees("Locked this time.", "Check in together")
 }

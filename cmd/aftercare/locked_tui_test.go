@@ -21,26 +21,13 @@ func TestALockedRunAsksForThePassphraseOnTheScreen(t *testing.T) {
 	home := emptyHome(t)
 	data := filepath.Join(home, ".local", "share", "aftercare")
 	importHistory(t, home)
-	const passphrase = "tea and toast at dawn"
-	cat, err := catalog.Defaults()
-	if err != nil {
-		t.Fatal(err)
-	}
-	store := profile.Open(data, cat, true)
-	key, err := profile.NewKey()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.Lock(key, passphrase); err != nil {
-		t.Fatal(err)
-	}
-	store.Close()
+	lockWithPassphrase(t, data)
 	damaged := filepath.Join(data, "profiles", "broken.yaml")
 	writeFile(t, damaged, "name: [\n")
 
 	p := startOnPty(t, bin)
 	p.waitFor("Your saved people and check-ins are locked.")
-	p.press(passphrase+"\r", "Check in together")
+	p.press(testPassphrase+"\r", "Check in together")
 	p.press("p", "aftercare · people")
 	p.waitFor("› Sam")
 	p.press("\x03", "")
@@ -55,6 +42,59 @@ func TestALockedRunAsksForThePassphraseOnTheScreen(t *testing.T) {
 	p.press("\x03", "")
 	if code, _, _ := p.end(); code != 0 || p.stderr.Len() != 0 {
 		t.Errorf("carrying on without it: exit %d, stderr %q", code, p.stderr.String())
+	}
+}
+
+// testPassphrase is what a test's data is locked with.
+const testPassphrase = "tea and toast at dawn"
+
+// lockWithPassphrase locks the data folder with testPassphrase, as
+// 'aftercare lock' does.
+func lockWithPassphrase(t *testing.T, data string) {
+	t.Helper()
+	cat, err := catalog.Defaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := profile.Open(data, cat, true)
+	defer store.Close()
+	key, err := profile.NewKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Lock(key, testPassphrase); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestALockedFollowUpAsksOnTheScreenOnlyForOneThatIsThere runs the
+// follow-up due on locked data: the passphrase is asked on the calm
+// screen, as the program itself asks it, not on the terminal first; and
+// never when nothing is due or the check-in named is not there.
+func TestALockedFollowUpAsksOnTheScreenOnlyForOneThatIsThere(t *testing.T) {
+	bin := buildAftercare(t)
+	home := emptyHome(t)
+	importHistory(t, home)
+	lockWithPassphrase(t, filepath.Join(home, ".local", "share", "aftercare"))
+
+	p := startOnPty(t, bin, "followup")
+	p.waitFor("Your saved people and check-ins are locked.")
+	p.press(testPassphrase+"\r", "This follow-up is for Alex")
+	p.press("\x03", "")
+	if code, _, _ := p.end(); code != 0 || p.stderr.Len() != 0 {
+		t.Errorf("exit %d, stderr %q; want 0 and nothing", code, p.stderr.String())
+	}
+
+	out := aftercare(t, "", "followup", "20261105T230000-ffffff")
+	if out.code != exitFailure || !strings.Contains(out.stderr, `no session "20261105T230000-ffffff": not found`) {
+		t.Errorf("a check-in that is not there: exit %d, stderr %q", out.code, out.stderr)
+	}
+
+	emptyHome(t)
+	keyPath, _ := keyFile(t)
+	mustRun(t, "", "lock", "--identity", keyPath)
+	if out := aftercare(t, "", "followup"); out.code != 0 || out.stdout != "Nothing is due. Take care.\n" || out.stderr != "" {
+		t.Errorf("nothing due: exit %d, stdout %q, stderr %q; want 0 and the words alone", out.code, out.stdout, out.stderr)
 	}
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -72,7 +73,9 @@ func newFollowupCommand(a *app) *cobra.Command {
 		Long: `Run the follow-up that is due (the one waiting longest), or the one for the
 check-in with this id: how you are now, any low feeling since, any dip of
 the kind called drop, anything you need, and how what you did went. Nothing
-runs in the background; see 'aftercare due'.`,
+runs in the background; see 'aftercare due'. While the data is locked, the
+passphrase is asked on the screen, and only once there is something to
+follow up.`,
 		Example: `  aftercare followup
   aftercare followup 20261123T221000-a1b2c3`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -83,17 +86,30 @@ runs in the background; see 'aftercare due'.`,
 		},
 		ValidArgsFunction: a.completeSessions(true),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			store, err := a.openWithoutAsking(cmd)
+			if err != nil {
+				return err
+			}
+			if store.Locked() && !store.Unlocked() {
+				id, err := a.lockedFollowUp(args)
+				switch {
+				case err != nil || id == "":
+					return err
+				case !a.inLines(cmd):
+					return a.showTUI(cmd, tui.Start{FollowUpID: id}, tui.Options{Locked: true})
+				}
+			}
 			history, err := a.history(cmd)
 			if err != nil {
 				return err
 			}
 			var due *profile.Session
 			if len(args) == 1 {
-				if due, err = a.store.Session(args[0]); err != nil {
+				if due, err = a.store.CheckinToFollowUp(args[0]); err != nil {
+					if errors.Is(err, profile.ErrPlanFollowedUp) {
+						return &usageError{err}
+					}
 					return err
-				}
-				if due.Kind == profile.Plan {
-					return usagef("%s is a plan; follow up the check-in that came after it", args[0])
 				}
 			} else {
 				waiting := history.Due(time.Now())
@@ -108,6 +124,26 @@ runs in the background; see 'aftercare due'.`,
 			return a.openTUI(cmd, tui.Start{FollowUp: due}, history)
 		},
 	}
+}
+
+// lockedFollowUp is the id of the check-in to follow up on locked data:
+// the one named, or the one waiting longest. Both are known without the
+// passphrase, so that it is never asked for in vain: "" when nothing is
+// due, which it says. The full screen then asks for the passphrase on its
+// own calm screen, as the program does, not on the terminal first.
+func (a *app) lockedFollowUp(args []string) (string, error) {
+	if len(args) == 1 {
+		if !a.store.SessionSaved(args[0]) {
+			return "", fmt.Errorf("no session %q: %w", args[0], profile.ErrNotFound)
+		}
+		return args[0], nil
+	}
+	waiting := a.store.DueWhileLocked(time.Now())
+	if len(waiting) == 0 {
+		fmt.Fprintln(a.stdout, "Nothing is due. Take care.")
+		return "", nil
+	}
+	return waiting[0].ID, nil
 }
 
 func newDueCommand(a *app) *cobra.Command {
