@@ -7,6 +7,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -429,6 +430,26 @@ func (m *Model) resize(width, height int) {
 	m.c.bodyHeight = max(m.c.height-1-2*m.spacing()-helpLines, 3)
 }
 
+// fitHelp is the line of keys at the bottom, fitted to the width. What the
+// first key does stays, then ? help, then how to leave: the screen's other
+// keys go first, the last of them first, so that a narrow window never
+// cuts off the way to help.
+func (m *Model) fitHelp(keys []key.Binding) string {
+	whole := m.help
+	whole.SetWidth(0)
+	for len(keys) > 1 {
+		if line := whole.ShortHelpView(keys); lipgloss.Width(line) <= m.c.bodyWidth {
+			return line
+		}
+		if len(keys) > 3 {
+			keys = slices.Delete(slices.Clone(keys), len(keys)-3, len(keys)-2)
+		} else {
+			keys = keys[:len(keys)-1]
+		}
+	}
+	return m.help.ShortHelpView(keys)
+}
+
 // View draws the frame and the current screen in the alternate screen.
 func (m *Model) View() tea.View {
 	if m.covered {
@@ -444,7 +465,7 @@ func (m *Model) View() tea.View {
 	if s, ok := m.current.(savingScreen); ok && (m.quitAfterSave || m.stopping) && s.saving() {
 		body = m.c.st.muted.Render("Saving… aftercare will close as soon as it is safe.")
 	}
-	help := m.help.ShortHelpView(m.keys().ShortHelp())
+	help := m.fitHelp(m.keys().ShortHelp())
 	if m.full && !m.leaving {
 		help = m.help.FullHelpView(m.keys().FullHelp())
 	}
