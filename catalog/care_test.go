@@ -20,7 +20,7 @@ func TestANeedSaidNowCancelsItsOppositeFromUsualNeeds(t *testing.T) {
 		want    Weights
 		assumed bool
 	}{
-		{"nothing at all is the baseline", Person{}, c.baseline(), true},
+		{"nothing at all is the baseline", Person{}, c.baseline.needs, true},
 		{"usual needs alone count in full", Person{Usual: Weights{{"closeness", 3}, {"warmth", 2}}}, Weights{{"closeness", 3}, {"warmth", 2}}, false},
 		{"usual needs are a hint beside what is said now", Person{Needs: Weights{{"warmth", 3}}, Usual: Weights{{"comfort", 3}}},
 			Weights{{"comfort", 1}, {"warmth", 3}}, false},

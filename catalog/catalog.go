@@ -26,6 +26,13 @@ type Catalog struct {
 	// The engine's view of the activities: their references as numbers.
 	compiled                                    []compiled
 	needSyms, tagSyms, thingSyms, situationSyms *symbols
+	// activityIDs number the activities by id, for the many look-ups of
+	// the ratings.
+	activityIDs *idTable
+	// needLabels are the needs' labels by number, as reasons say them.
+	needLabels []string
+	// baseline is someone who has said nothing, as the engine sees them.
+	baseline person
 	// opposed lists, for each need, the needs that pull against it, both
 	// ways round.
 	opposed map[string][]string
@@ -121,6 +128,11 @@ func (c *Catalog) build() {
 		"questions":  indexBy(c.Questions, func(q Question) string { return q.ID }),
 		"resources":  indexBy(c.Resources, func(r Resource) string { return r.ID }),
 	}
+	ids := make([]string, len(c.Activities))
+	for i, a := range c.Activities {
+		ids[i] = a.ID
+	}
+	c.activityIDs = newIDTable(ids)
 	c.known = vocabulary{}
 	for _, s := range sections {
 		c.known[s.kind] = map[string]bool{}
@@ -129,6 +141,8 @@ func (c *Catalog) build() {
 		}
 	}
 	c.compile()
+	c.baseline = c.newPerson("", baselineOf(c.Needs), nil)
+	c.baseline.assumed = true
 	var quiet []string
 	for _, t := range c.Tags {
 		if t.Guard {

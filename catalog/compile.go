@@ -1,5 +1,7 @@
 package catalog
 
+import "strings"
+
 // symbols numbers the ids of one vocabulary, so that the engine scores with
 // array lookups rather than string comparisons: a large catalogue is ranked
 // in one quick pass.
@@ -86,5 +88,9 @@ func (c *Catalog) compile() {
 			ca.situations = append(ca.situations, c.situationSyms.of(s))
 		}
 		c.compiled[i] = ca
+	}
+	c.needLabels = make([]string, len(c.needSyms.names))
+	for n, id := range c.needSyms.names {
+		c.needLabels[n] = strings.ToLower(c.Label(id))
 	}
 }

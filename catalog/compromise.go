@@ -3,7 +3,6 @@ package catalog
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"slices"
 	"strings"
 )
@@ -82,11 +81,11 @@ func (e *engine) findClash() *clash {
 		}
 		switch {
 		case len(usual) == 0:
-			parts = append(parts, fmt.Sprintf("%s needs %s", e.people[p].name, JoinAnd(now)))
+			parts = append(parts, e.people[p].name+" needs "+JoinAnd(now))
 		case len(now) == 0:
-			parts = append(parts, fmt.Sprintf("%s usually needs %s", e.people[p].name, JoinAnd(usual)))
+			parts = append(parts, e.people[p].name+" usually needs "+JoinAnd(usual))
 		default:
-			parts = append(parts, fmt.Sprintf("%s needs %s, and usually %s", e.people[p].name, JoinAnd(now), JoinAnd(usual)))
+			parts = append(parts, e.people[p].name+" needs "+JoinAnd(now)+", and usually "+JoinAnd(usual))
 		}
 	}
 	why := joinSentence(parts) + "."

@@ -20,26 +20,41 @@ type cover struct {
 }
 
 func (e *engine) newCover() *cover {
-	total := map[string]int{}
-	for _, p := range e.people {
-		for _, w := range p.stated {
-			total[w.Need] += w.Weight
-		}
-	}
-	ids := make([]string, 0, len(total))
-	for id := range total {
-		ids = append(ids, id)
-	}
-	slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(total[b], total[a]), strings.Compare(a, b)) })
-	cv := &cover{e: e, order: top{activities: e.c.Activities}}
-	for _, id := range ids {
-		if n, ok := e.c.needSyms.lookup(id); ok {
+	totals := e.statedTotals()
+	cv := &cover{e: e, order: top{activities: e.c.Activities}, needs: make([]int, 0, len(totals)),
+		strong: make([]ranked, 0, len(totals)), weak: make([]ranked, 0, len(totals))}
+	for _, w := range totals {
+		if n, ok := e.c.needSyms.lookup(w.Need); ok {
 			cv.needs = append(cv.needs, n)
 			cv.strong = append(cv.strong, ranked{index: -1})
 			cv.weak = append(cv.weak, ranked{index: -1})
 		}
 	}
 	return cv
+}
+
+// statedTotals are the needs stated now with what they weigh for everyone
+// together, the most wanted first, equals in order of need.
+func (e *engine) statedTotals() Weights {
+	count := 0
+	for _, p := range e.people {
+		count += len(p.stated)
+	}
+	all := make(Weights, 0, count)
+	for _, p := range e.people {
+		all = append(all, p.stated...)
+	}
+	slices.SortFunc(all, func(a, b Weight) int { return strings.Compare(a.Need, b.Need) })
+	totals := all[:0]
+	for _, w := range all {
+		if last := len(totals) - 1; last >= 0 && totals[last].Need == w.Need {
+			totals[last].Weight += w.Weight
+		} else {
+			totals = append(totals, w)
+		}
+	}
+	slices.SortStableFunc(totals, func(a, b Weight) int { return cmp.Compare(b.Weight, a.Weight) })
+	return totals
 }
 
 // add considers an activity that may be offered to everyone.

@@ -2,9 +2,9 @@ package catalog
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
-	"strings"
+	"strconv"
+	"sync"
 	"time"
 )
 
@@ -34,173 +34,235 @@ const (
 	reasonWindow = 4   // how many recent ratings a reason speaks of
 )
 
-// personRatings are one person's ratings by activity number, each
-// activity's newest first; nil when they have rated nothing.
-type personRatings [][]dated
+// personRatings are one person's ratings by activity number; nil when the
+// request has no ratings.
+type personRatings []tally
 
-// dated is one rating's value and when it was given.
-type dated struct {
-	value string
-	at    int64 // nanoseconds, quicker to compare than a time.Time
+// tally is what one person's ratings of one activity come to, added
+// newest first: all the engine needs of them, so that they are never kept
+// one by one. There is one for each person and activity, so it is kept
+// small.
+type tally struct {
+	sum, weights  float64 // as factor weighs them
+	next          float64 // the weight of the next, older rating
+	oldest        int64   // the time of the oldest rating added, in nanoseconds
+	count         int32
+	helped, didnt int8 // among the newest reasonWindow
 }
 
-// collectRatings gathers one person's ratings by activity, newest first;
-// equal times keep their order, so the result never depends on chance. A
-// year of nightly ratings is gathered in two passes into one list, each
-// activity's few then sorted on their own, with no allocation per rating.
-func (c *Catalog) collectRatings(ratings []Rating, name string) personRatings {
-	if len(ratings) == 0 {
-		return nil
+// add counts a rating older than those added so far: +1 helped, -1 did
+// not, 0 neither.
+func (t *tally) add(sign int) {
+	w := t.next
+	if t.count == 0 {
+		w = 1
 	}
-	activities := c.index["activities"]
-	slot := make([]int32, len(ratings))
-	counts := make([]int, len(c.Activities)+1)
-	total := 0
-	for i, r := range ratings {
-		slot[i] = -1
-		if r.Person != name || r.Value != Helped && r.Value != Neutral && r.Value != DidntHelp {
+	switch sign {
+	case 1:
+		t.sum += w
+	case -1:
+		t.sum -= w
+	}
+	t.weights += w
+	t.next = w * ratingDecay
+	if t.count < reasonWindow {
+		switch sign {
+		case 1:
+			t.helped++
+		case -1:
+			t.didnt++
+		}
+	}
+	t.count++
+}
+
+// signOf is how a rating's value counts: +1 helped, -1 did not, 0
+// neither; false for a value that is none of these.
+func signOf(value string) (int, bool) {
+	switch value {
+	case Helped:
+		return 1, true
+	case Neutral:
+		return 0, true
+	case DidntHelp:
+		return -1, true
+	}
+	return 0, false
+}
+
+// rate tallies the people's ratings by activity, newest first; equal
+// times keep their order, so the result never depends on chance. names are
+// the names their ratings go by, one for each person; people with the same
+// name share their ratings. Ratings come oldest first as a rule, and are
+// tallied in one pass; in any other order, they are sorted first.
+func (e *engine) rate(ratings []Rating, names []string) {
+	if len(ratings) == 0 {
+		return
+	}
+	var raters []string
+	for _, name := range names {
+		raters = appendOnce(raters, name)
+	}
+	n := len(e.c.Activities)
+	e.tallies = borrowTallies(len(raters) * n)
+	tallies := *e.tallies
+	if !e.c.tallyOldestFirst(ratings, raters, tallies) {
+		clear(tallies)
+		e.c.tallySorted(ratings, raters, tallies)
+	}
+	for p, name := range names {
+		r := slices.Index(raters, name)
+		e.people[p].rated = tallies[r*n : (r+1)*n]
+	}
+}
+
+// tallyPool lends the tallies of one request to the next: a year of
+// ratings fills one for each person and activity, and allocating them
+// anew for each request would keep the garbage collector busy.
+var tallyPool sync.Pool
+
+// borrowTallies returns n zero tallies, from the pool when it has room;
+// the engine gives them back when it is done.
+func borrowTallies(n int) *[]tally {
+	buf, _ := tallyPool.Get().(*[]tally)
+	if buf == nil || cap(*buf) < n {
+		tallies := make([]tally, n)
+		return &tallies
+	}
+	*buf = (*buf)[:n]
+	clear(*buf)
+	return buf
+}
+
+// release gives back what the engine borrowed; it is not used after.
+func (e *engine) release() {
+	if e.tallies != nil {
+		tallyPool.Put(e.tallies)
+	}
+}
+
+// place finds where a rating is tallied, by rater and then activity
+// number, and how it counts; false for a rating that does not count: by
+// someone else, of an activity the catalogue does not have, or with a
+// value it does not know.
+func (c *Catalog) place(r *Rating, raters []string) (slot, sign int, ok bool) {
+	rater := slices.Index(raters, r.Person)
+	if rater < 0 {
+		return 0, 0, false
+	}
+	if sign, ok = signOf(r.Value); !ok {
+		return 0, 0, false
+	}
+	k, ok := c.activityIDs.lookup(r.Activity)
+	return rater*len(c.Activities) + k, sign, ok
+}
+
+// tallyOldestFirst tallies the ratings in one pass from the end, which
+// gives each activity's ratings newest first when they come oldest first,
+// as a history read in order of time does. It gives up, returning false,
+// at the first rating that is not strictly older than the one after it of
+// the same person and activity: equal times must keep their order.
+func (c *Catalog) tallyOldestFirst(ratings []Rating, raters []string, tallies []tally) bool {
+	for i := len(ratings) - 1; i >= 0; i-- {
+		slot, sign, ok := c.place(&ratings[i], raters)
+		if !ok {
 			continue
 		}
-		if k, ok := activities[r.Activity]; ok {
-			slot[i] = int32(k)
-			counts[k+1]++
-			total++
-		}
-	}
-	if total == 0 {
-		return nil
-	}
-	for k := 1; k < len(counts); k++ {
-		counts[k] += counts[k-1]
-	}
-	all := make([]dated, total)
-	next := slices.Clone(counts[:len(c.Activities)])
-	for i, r := range ratings {
-		if k := slot[i]; k >= 0 {
-			all[next[k]] = dated{r.Value, r.At.UnixNano()}
-			next[k]++
-		}
-	}
-	newestFirst := func(a, b dated) int { return cmp.Compare(b.at, a.at) }
-	out := make(personRatings, len(c.Activities))
-	for k := range out {
-		run := all[counts[k]:counts[k+1]:counts[k+1]]
-		switch {
-		case len(run) < 2 || slices.IsSortedFunc(run, newestFirst):
-		case strictlyOldestFirst(run):
-			// History is usually read in order of time; turned round,
-			// no two equal times can swap.
-			slices.Reverse(run)
-		default:
-			slices.SortStableFunc(run, newestFirst)
-		}
-		out[k] = run
-	}
-	return out
-}
-
-func strictlyOldestFirst(run []dated) bool {
-	for i := 1; i < len(run); i++ {
-		if run[i].at <= run[i-1].at {
+		t, at := &tallies[slot], ratings[i].At.UnixNano()
+		if t.count > 0 && at >= t.oldest {
 			return false
 		}
+		t.add(sign)
+		t.oldest = at
 	}
 	return true
+}
+
+// tallySorted tallies ratings in any order: sorted by place, newest first,
+// equal times in their order in the list.
+func (c *Catalog) tallySorted(ratings []Rating, raters []string, tallies []tally) {
+	type placed struct {
+		slot, sign int
+		at         int64
+	}
+	var all []placed
+	for i := range ratings {
+		if slot, sign, ok := c.place(&ratings[i], raters); ok {
+			all = append(all, placed{slot, sign, ratings[i].At.UnixNano()})
+		}
+	}
+	slices.SortStableFunc(all, func(a, b placed) int {
+		return cmp.Or(cmp.Compare(a.slot, b.slot), cmp.Compare(b.at, a.at))
+	})
+	for _, p := range all {
+		tallies[p.slot].add(p.sign)
+	}
 }
 
 // factor is how much a person's ratings of an activity scale their fit:
 // above 1 when it helped, below when it did not.
 func (pr personRatings) factor(activity int) float64 {
-	if pr == nil {
+	if pr == nil || pr[activity].count == 0 {
 		return 1
 	}
-	values := pr[activity]
-	if len(values) == 0 {
-		return 1
-	}
-	sum, weights, w := 0.0, 0.0, 1.0
-	for _, v := range values {
-		switch v.value {
-		case Helped:
-			sum += w
-		case DidntHelp:
-			sum -= w
-		}
-		weights += w
-		w *= ratingDecay
-	}
-	trust := float64(len(values)) / float64(len(values)+1)
-	return 1 + ratingReach*trust*sum/weights
+	t := &pr[activity]
+	trust := float64(t.count) / float64(t.count+1)
+	return 1 + ratingReach*trust*t.sum/t.weights
 }
 
-// ratingsOf is a person's ratings of the activity with id, newest first.
-func (e *engine) ratingsOf(p int, id string) []dated {
-	if e.people[p].rated == nil {
-		return nil
-	}
-	k, ok := e.c.index["activities"][id]
-	if !ok {
-		return nil
-	}
-	return e.people[p].rated[k]
-}
-
-// ratingReasons say how an activity went lately for the people who rated
-// it, one phrase for people it went the same way for: "helped Sam and Alex
-// last time".
-func (e *engine) ratingReasons(a *Activity, who []int) []string {
-	var order []string
-	names := map[string][]string{}
-	for _, p := range who {
-		if len(e.ratingsOf(p, a.ID)) == 0 {
-			continue
+// appendRatingReasons says how an activity went lately for the people
+// who rated it, one phrase for people it went the same way for: "helped
+// Sam and Alex last time".
+func (e *engine) appendRatingReasons(out []string, activity int, who []int) []string {
+	for at, p := range who {
+		l := e.lately(p, activity)
+		if l == (lately{}) || slices.ContainsFunc(who[:at], func(q int) bool { return e.lately(q, activity) == l }) {
+			continue // neither here nor there, or said with someone before
 		}
-		verb, tail := e.ratingReason(p, a.ID)
-		if verb == "" {
-			continue
+		names := e.scratch.labels[:0]
+		for _, q := range who[at:] {
+			if e.lately(q, activity) == l {
+				names = append(names, cmp.Or(e.people[q].name, "you"))
+			}
 		}
-		key := verb + "\x00" + tail
-		if names[key] == nil {
-			order = append(order, key)
-		}
-		name := e.people[p].name
-		if name == "" {
-			name = "you"
-		}
-		names[key] = append(names[key], name)
-	}
-	out := make([]string, len(order))
-	for i, key := range order {
-		verb, tail, _ := strings.Cut(key, "\x00")
-		out[i] = verb + " " + JoinAnd(names[key]) + " " + tail
+		verb, tail := l.words()
+		out = append(out, verb+" "+JoinAnd(names)+" "+tail)
+		e.scratch.labels = names
 	}
 	return out
 }
 
-// ratingReason says how an activity went for someone lately, as a verb and
-// the rest: "helped", "3 of the last 4 times"; an empty verb when it was
-// neither here nor there.
-func (e *engine) ratingReason(p int, activity string) (verb, tail string) {
-	values := e.ratingsOf(p, activity)
-	recent := values[:min(len(values), reasonWindow)]
-	helped, didnt := 0, 0
-	for _, v := range recent {
-		switch v.value {
-		case Helped:
-			helped++
-		case DidntHelp:
-			didnt++
-		}
+// lately is how an activity went for someone lately: it helped, or did
+// not, count of the last recent times. The zero lately says it was
+// neither here nor there, or they never rated it.
+type lately struct {
+	helped        bool
+	count, recent int32
+}
+
+func (e *engine) lately(p, activity int) lately {
+	if e.people[p].rated == nil {
+		return lately{}
 	}
-	verb, count := "helped", helped
-	switch cmp.Compare(helped, didnt) {
-	case 0:
-		return "", ""
+	t := &e.people[p].rated[activity]
+	recent := min(t.count, reasonWindow)
+	switch cmp.Compare(t.helped, t.didnt) {
+	case 1:
+		return lately{true, int32(t.helped), recent}
 	case -1:
-		verb, count = "didn't help", didnt
+		return lately{false, int32(t.didnt), recent}
 	}
-	if len(recent) == 1 {
+	return lately{}
+}
+
+// words say it as a verb and the rest: "helped", "3 of the last 4 times".
+func (l lately) words() (verb, tail string) {
+	verb = "didn't help"
+	if l.helped {
+		verb = "helped"
+	}
+	if l.recent == 1 {
 		return verb, "last time"
 	}
-	return verb, fmt.Sprintf("%d of the last %d times", count, len(recent))
+	return verb, strconv.Itoa(int(l.count)) + " of the last " + strconv.Itoa(int(l.recent)) + " times"
 }

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 )
@@ -10,27 +9,30 @@ import (
 // maxReasons keeps the explanation of a suggestion to a glance.
 const maxReasons = 4
 
-// reasons says in a few short phrases why an activity suits these people:
-// whose needs it meets, the situation, their likes, what it takes.
-func (e *engine) reasons(a *Activity, who []int) []string {
-	out := append(e.needReasons(a, who), e.ratingReasons(a, who)...)
-	if e.situation != nil && slices.Contains(a.Situations, e.situation.ID) {
-		out = append(out, "good "+e.situation.After)
+// reasons says in a few short phrases why activity number i suits these
+// people: whose needs it meets, the situation, their likes, what it takes.
+func (e *engine) reasons(i int, who []int) []string {
+	a, ca := &e.c.Activities[i], &e.c.compiled[i]
+	out := make([]string, 0, maxReasons+2)
+	out = e.appendNeedReasons(out, a, ca, who)
+	out = e.appendRatingReasons(out, i, who)
+	if e.situation != nil && slices.Contains(ca.situations, e.situationN) {
+		out = append(out, e.goodAfter)
 	}
 	for _, p := range who {
 		pp := &e.people[p]
-		if pp.likedIDs[a.ID] {
-			out = append(out, fmt.Sprintf("%s this", pp.subjectLike()))
+		if pp.likes(i) {
+			out = append(out, pp.subjectLike()+" this")
 			continue
 		}
-		for _, t := range a.Tags {
-			if n, ok := e.c.tagSyms.lookup(t); ok && pp.likedTag[n] {
-				out = append(out, fmt.Sprintf("%s %s", pp.subjectLike(), e.tagLabel(t)))
+		for j, t := range ca.tags {
+			if pp.likedTag[t] {
+				out = append(out, pp.subjectLike()+" "+e.tagLabel(a.Tags[j]))
 				break
 			}
 		}
 	}
-	if missing := e.missingThings(a); len(missing) > 0 {
+	if missing := e.missingThings(a, ca); len(missing) > 0 {
 		out = append(out, "needs "+JoinAnd(e.thingLabels(missing)))
 	} else if e.have != nil && len(a.Things) > 0 {
 		out = append(out, "uses what you have: "+JoinAnd(e.thingLabels(a.Things)))
@@ -48,22 +50,36 @@ func (e *engine) reasons(a *Activity, who []int) []string {
 	return out
 }
 
-// needReasons names whose stated needs the activity meets, strongest first,
-// making sure that each person it serves is named once before anyone is
-// named twice. A person is named for a need only when they said it now;
-// what their profile says they usually need is called usual, and for
-// people who said nothing it names the common needs it meets instead.
-func (e *engine) needReasons(a *Activity, who []int) []string {
-	type met struct {
-		need   string
-		people []int
-		amount int
-	}
-	var mets, assumed []met
-	usual := map[int][]string{}
-	for _, w := range a.Needs {
-		m, common := met{need: w.Need}, met{need: w.Need}
-		for _, p := range who {
+// met is one of an activity's needs that some of the people have, and how
+// much it meets it for them.
+type met struct {
+	need     int // number
+	from, to int // where its people are in the scratch's people
+	amount   int
+}
+
+// scratch is room for working out reasons, kept by the engine so that
+// explaining each suggestion allocates little more than what it says.
+type scratch struct {
+	mets, assumed []met
+	people        []int
+	named, chosen []bool // by person and by met
+	labels        []string
+}
+
+// appendNeedReasons names whose stated needs the activity meets, strongest
+// first, making sure that each person it serves is named once before
+// anyone is named twice. A person is named for a need only when they said
+// it now; what their profile says they usually need is called usual, and
+// for people who said nothing it names the common needs it meets instead.
+func (e *engine) appendNeedReasons(out []string, a *Activity, ca *compiled, who []int) []string {
+	s := &e.scratch
+	s.mets, s.assumed, s.people = s.mets[:0], s.assumed[:0], s.people[:0]
+	var usual [][]string // by place in who; most people have no usual needs
+	for j, w := range a.Needs {
+		n := ca.needs[j].need
+		m, common := met{need: n, from: len(s.people)}, met{need: n}
+		for at, p := range who {
 			pp := &e.people[p]
 			weight := pp.needs.Of(w.Need)
 			switch {
@@ -71,94 +87,143 @@ func (e *engine) needReasons(a *Activity, who []int) []string {
 			case pp.assumed:
 				common.amount = max(common.amount, weight*w.Weight)
 			case pp.stated.Of(w.Need) > 0:
-				m.people = append(m.people, p)
+				s.people = append(s.people, p)
 				m.amount += weight * w.Weight
 			default:
-				usual[p] = append(usual[p], w.Need)
+				if usual == nil {
+					usual = make([][]string, len(who))
+				}
+				usual[at] = append(usual[at], w.Need)
 			}
 		}
-		if len(m.people) > 0 {
-			mets = append(mets, m)
+		if m.to = len(s.people); m.to > m.from {
+			s.mets = append(s.mets, m)
 		}
 		if common.amount > 0 {
-			assumed = append(assumed, common)
+			s.assumed = append(s.assumed, common)
 		}
 	}
 	byAmount := func(x, y met) int { return cmp.Compare(y.amount, x.amount) }
-	slices.SortStableFunc(mets, byAmount)
-	slices.SortStableFunc(assumed, byAmount)
+	slices.SortStableFunc(s.mets, byAmount)
+	slices.SortStableFunc(s.assumed, byAmount)
 
-	// Name each person it serves once before naming anyone twice; two
-	// needs are enough when one person is served.
-	named := map[int]bool{}
-	chosen := make([]bool, len(mets))
+	e.chooseMets()
+	out = e.appendMetPhrases(out)
+	out = e.appendUsualPhrases(out, who, usual)
+	if len(s.assumed) > 0 {
+		labels := s.labels[:0]
+		for _, m := range s.assumed[:min(2, len(s.assumed))] {
+			labels = append(labels, e.c.needLabels[m.need])
+		}
+		out = append(out, "gives "+JoinAnd(labels)+", which most people want afterwards")
+		s.labels = labels
+	}
+	return out
+}
+
+// owners are the people of a met.
+func (s *scratch) owners(m met) []int { return s.people[m.from:m.to] }
+
+// chooseMets marks the needs to name: each person it serves once before
+// anyone twice, up to three needs; two needs are enough when one person
+// is served.
+func (e *engine) chooseMets() {
+	s := &e.scratch
+	s.named = resetFlags(s.named, len(e.people))
+	s.chosen = resetFlags(s.chosen, len(s.mets))
 	count := 0
 	choose := func(i int) {
-		chosen[i] = true
+		s.chosen[i] = true
 		count++
-		for _, p := range mets[i].people {
-			named[p] = true
+		for _, p := range s.owners(s.mets[i]) {
+			s.named[p] = true
 		}
 	}
-	for i, m := range mets {
-		if count < 3 && slices.ContainsFunc(m.people, func(p int) bool { return !named[p] }) {
+	for i, m := range s.mets {
+		if count < 3 && slices.ContainsFunc(s.owners(m), func(p int) bool { return !s.named[p] }) {
 			choose(i)
 		}
 	}
-	for i := range mets {
-		if count < 2 && !chosen[i] {
+	for i := range s.mets {
+		if count < 2 && !s.chosen[i] {
 			choose(i)
 		}
 	}
+}
 
-	// One phrase for each group of people: "meets Sam's needs for rest and
-	// calm" rather than the same owner twice.
-	var out []string
-	var owners [][]int
-	var needsOf [][]string
-	for i, m := range mets {
-		if !chosen[i] {
+// resetFlags returns n false flags, reusing flags' room.
+func resetFlags(flags []bool, n int) []bool {
+	if cap(flags) < n {
+		return make([]bool, n)
+	}
+	flags = flags[:n]
+	clear(flags)
+	return flags
+}
+
+// appendMetPhrases says one phrase for each group of people among the
+// chosen needs: "meets Sam's needs for rest and calm" rather than the same
+// owner twice.
+func (e *engine) appendMetPhrases(out []string) []string {
+	s := &e.scratch
+	for i := range s.mets {
+		if !s.chosen[i] || s.groupedBefore(i) {
 			continue
 		}
-		g := slices.IndexFunc(owners, func(o []int) bool { return slices.Equal(o, m.people) })
-		if g < 0 {
-			owners = append(owners, m.people)
-			needsOf = append(needsOf, nil)
-			g = len(owners) - 1
+		labels := s.labels[:0]
+		for j := i; j < len(s.mets); j++ {
+			if s.chosen[j] && s.sameOwners(i, j) {
+				labels = append(labels, e.c.needLabels[s.mets[j].need])
+			}
 		}
-		needsOf[g] = append(needsOf[g], e.needLabel(m.need))
+		out = append(out, "meets "+e.possessive(s.owners(s.mets[i]))+" "+plural("need", len(labels))+" for "+JoinAnd(labels))
+		s.labels = labels
 	}
-	for g, people := range owners {
-		out = append(out, fmt.Sprintf("meets %s %s for %s", e.possessive(people), plural("need", len(needsOf[g])), JoinAnd(needsOf[g])))
+	return out
+}
+
+// groupedBefore says whether a chosen met before met i has its people,
+// and so was said with it.
+func (s *scratch) groupedBefore(i int) bool {
+	for k := range i {
+		if s.chosen[k] && s.sameOwners(k, i) {
+			return true
+		}
 	}
-	// Usual needs the same way, one phrase for people with the same ones.
-	var usualOwners [][]int
-	var usualNeeds [][]string
-	for _, p := range who {
-		ids := usual[p]
-		if len(ids) == 0 || named[p] {
+	return false
+}
+
+func (s *scratch) sameOwners(i, j int) bool {
+	return slices.Equal(s.owners(s.mets[i]), s.owners(s.mets[j]))
+}
+
+// appendUsualPhrases names the usual needs it meets for people not yet
+// named, one phrase for people with the same ones; usual holds each
+// person's, by their place in who.
+func (e *engine) appendUsualPhrases(out []string, who []int, usual [][]string) []string {
+	if usual == nil {
+		return out
+	}
+	var owners [][]int
+	var needs [][]string
+	for at, p := range who {
+		ids := usual[at]
+		if len(ids) == 0 || e.scratch.named[p] {
 			continue
 		}
 		labels := make([]string, 0, 2)
 		for _, id := range ids[:min(2, len(ids))] {
 			labels = append(labels, e.needLabel(id))
 		}
-		g := slices.IndexFunc(usualNeeds, func(l []string) bool { return slices.Equal(l, labels) })
+		g := slices.IndexFunc(needs, func(l []string) bool { return slices.Equal(l, labels) })
 		if g < 0 {
-			usualOwners, usualNeeds = append(usualOwners, nil), append(usualNeeds, labels)
-			g = len(usualNeeds) - 1
+			owners, needs = append(owners, nil), append(needs, labels)
+			g = len(needs) - 1
 		}
-		usualOwners[g] = append(usualOwners[g], p)
+		owners[g] = append(owners[g], p)
 	}
-	for g, people := range usualOwners {
-		out = append(out, fmt.Sprintf("suits %s usual %s for %s", e.possessive(people), plural("need", len(usualNeeds[g])), JoinAnd(usualNeeds[g])))
-	}
-	if len(assumed) > 0 {
-		labels := make([]string, 0, 2)
-		for _, m := range assumed[:min(2, len(assumed))] {
-			labels = append(labels, e.needLabel(m.need))
-		}
-		out = append(out, fmt.Sprintf("gives %s, which most people want afterwards", JoinAnd(labels)))
+	for g, people := range owners {
+		out = append(out, "suits "+e.possessive(people)+" usual "+plural("need", len(needs[g]))+" for "+JoinAnd(needs[g]))
 	}
 	return out
 }
@@ -180,9 +245,12 @@ func (e *engine) possessive(people []int) string {
 	if len(people) > 2 && len(people) == len(e.people) {
 		return "everyone's"
 	}
+	if len(people) == 1 {
+		return e.people[people[0]].owner
+	}
 	names := make([]string, len(people))
 	for i, p := range people {
-		names[i] = e.people[p].name + "'s"
+		names[i] = e.people[p].owner
 	}
 	return JoinAnd(names)
 }
@@ -194,7 +262,13 @@ func (p *person) subjectLike() string {
 	return p.name + " likes"
 }
 
-func (e *engine) needLabel(id string) string { return strings.ToLower(e.c.Label(id)) }
+// needLabel is how a reason names a need.
+func (e *engine) needLabel(id string) string {
+	if n, ok := e.c.needSyms.lookup(id); ok {
+		return e.c.needLabels[n]
+	}
+	return strings.ToLower(id)
+}
 
 func (e *engine) tagLabel(id string) string {
 	if t := e.c.Tag(id); t != nil {
@@ -204,11 +278,14 @@ func (e *engine) tagLabel(id string) string {
 }
 
 // missingThings names what an activity needs that is not at hand.
-func (e *engine) missingThings(a *Activity) []string {
+func (e *engine) missingThings(a *Activity, ca *compiled) []string {
+	if e.have == nil {
+		return nil
+	}
 	var out []string
-	for _, t := range a.Things {
-		if n, ok := e.c.thingSyms.lookup(t); ok && e.have != nil && !e.have[n] {
-			out = append(out, t)
+	for j, n := range ca.things {
+		if !e.have[n] {
+			out = append(out, a.Things[j])
 		}
 	}
 	return out

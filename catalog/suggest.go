@@ -76,6 +76,7 @@ const (
 // match nothing; use CheckRequest or ParseRequest to report them.
 func (c *Catalog) Suggest(req Request) Result {
 	e := newEngine(c, req)
+	defer e.release()
 	limit := req.Limit
 	if limit <= 0 {
 		limit = DefaultLimit
@@ -100,7 +101,7 @@ func (c *Catalog) Suggest(req Request) Result {
 
 	for i := range c.Activities {
 		a, ca := &c.Activities[i], &c.compiled[i]
-		if !e.allowed(a, ca) {
+		if !e.allowed(i) {
 			continue
 		}
 		for p := range e.people {
@@ -108,7 +109,7 @@ func (c *Catalog) Suggest(req Request) Result {
 			fits[p] *= e.people[p].rated.factor(i)
 		}
 		if e.offeredToAll(a) {
-			score := e.score(a, ca, everyone, e.groupFit(fits, everyone))
+			score := e.score(i, everyone, e.groupFit(fits, everyone))
 			main.add(i, score)
 			cover.add(i, ca, score)
 			if e.clash != nil && a.Bridge {
@@ -124,27 +125,27 @@ func (c *Catalog) Suggest(req Request) Result {
 		}
 		for p, group := range e.company {
 			if group != nil && a.Mode != Solo && e.reaches(a) && e.meetsSocialSide(p, ca) {
-				company[p].add(i, e.score(a, ca, group, e.groupFit(fits, group)))
+				company[p].add(i, e.score(i, group, e.groupFit(fits, group)))
 			}
 		}
 		if a.Mode != Together && a.Contact == "none" && !a.Bridge {
 			for p := range e.people {
 				if fits[p] > 0 {
-					own[p].add(i, e.score(a, ca, alone[p], fits[p]))
+					own[p].add(i, e.score(i, alone[p], fits[p]))
 				} else if fit := e.baseline.fit(ca); fit > 0 {
-					soothing[p].add(i, e.score(a, ca, alone[p], fit))
+					soothing[p].add(i, e.score(i, alone[p], fit))
 				}
 			}
 		}
 	}
 
 	main.items = cover.apply(main.items, limit)
-	result := Result{Suggestions: e.suggestions(main, everyone), Guarded: e.guard}
+	result := Result{Suggestions: e.suggestions(main, everyone, nil), Guarded: e.guard}
 	if e.clash != nil {
 		if len(bridges.items) == 0 {
 			bridges = looseBridges
 		}
-		comp := &Compromise{Why: e.clash.why, Bridges: e.suggestions(bridges, everyone), Each: []OwnTime{}}
+		comp := &Compromise{Why: e.clash.why, Bridges: e.suggestions(bridges, everyone, result.Suggestions), Each: []OwnTime{}}
 		// Say gestures are offered only when there are some: apart, or
 		// when someone asked for space, there may be none that fit.
 		if len(comp.Bridges) > 0 {
@@ -157,12 +158,12 @@ func (c *Catalog) Suggest(req Request) Result {
 			own[p].items = append(own[p].items, soothing[p].items[:min(fill, len(soothing[p].items))]...)
 			var list []Suggestion
 			if company[p] != nil {
-				list = e.suggestions(company[p], e.company[p])
+				list = e.suggestions(company[p], e.company[p], nil)
 				for i := range list {
 					list[i].With = e.names(e.company[p][1:])
 				}
 			}
-			list = append(list, e.suggestions(own[p], alone[p])...)
+			list = append(list, e.suggestions(own[p], alone[p], nil)...)
 			comp.Each = append(comp.Each, OwnTime{Person: e.people[p].name, Suggestions: list})
 		}
 		result.Compromise = comp
@@ -179,7 +180,7 @@ type engine struct {
 	minutes    int
 	people     []person
 	bannedTags []bool
-	bannedIDs  map[string]bool
+	bannedIDs  []bool // activities left out by id, by number; nil when none is
 	situation  *Situation
 	situationN int   // the situation's number, or -1
 	raises     []int // by need number
@@ -202,24 +203,30 @@ type engine struct {
 	// the group (them first) who can share it with them, and wants the
 	// needs they want it for, by number; nil for others.
 	company, wants [][]int
+	// goodAfter is the reason for what suits the situation: "good after
+	// a scene".
+	goodAfter string
+	scratch   scratch
+	// tallies are borrowed for the people's ratings; see release.
+	tallies *[]tally
 }
 
 type person struct {
 	name     string  // "" for the one unnamed person of a request
+	owner    string  // the name as the owner of a need: "Sam's"
 	needs    Weights // what counts now: stated, usual or the baseline
 	stated   Weights // what they said they need now
 	dense    []int   // needs by number
 	assumed  bool    // the needs are the catalogue's baseline, not said
 	total    int
-	likedIDs map[string]bool
+	likedIDs []bool // the activities they like by id, by number; nil when none
 	likedTag []bool // by tag number
 	rated    personRatings
 }
 
 func newEngine(c *Catalog, req Request) *engine {
-	e := &engine{c: c, mode: req.Mode, minutes: req.Minutes, situationN: -1, bannedIDs: map[string]bool{}}
-	e.baseline = c.newPerson("", c.baseline(), nil)
-	e.baseline.assumed = true
+	e := &engine{c: c, mode: req.Mode, minutes: req.Minutes, situationN: -1}
+	e.baseline = c.baseline
 	people := req.People
 	if len(people) == 0 {
 		people = []Person{{}}
@@ -233,6 +240,8 @@ func newEngine(c *Catalog, req Request) *engine {
 	e.space = req.Space
 	never := slices.Clone(req.Avoid)
 	least := ""
+	raters := make([]string, len(people))
+	e.people = make([]person, 0, len(people))
 	for i, p := range people {
 		name := strings.TrimSpace(p.Name)
 		if name == "" && len(people) > 1 {
@@ -241,7 +250,7 @@ func newEngine(c *Catalog, req Request) *engine {
 		needs, assumed := c.NeedsNow(p)
 		pp := c.newPerson(name, needs, p.Likes)
 		pp.stated, pp.assumed = p.Needs, assumed
-		pp.rated = c.collectRatings(req.Ratings, p.Name)
+		raters[i] = p.Name
 		e.anyLikes = e.anyLikes || len(p.Likes) > 0
 		e.space = e.space || AsksForSpace(p.Needs)
 		never = append(never, p.Never...)
@@ -249,6 +258,7 @@ func newEngine(c *Catalog, req Request) *engine {
 		e.said = e.said || len(p.Needs) > 0
 		e.people = append(e.people, pp)
 	}
+	e.rate(req.Ratings, raters)
 	e.energy = energyLevel(least)
 	// Space matters between people; alone, it still keeps things gentle.
 	e.guard = req.Guard || e.space
@@ -256,6 +266,7 @@ func newEngine(c *Catalog, req Request) *engine {
 	if e.situation = c.Situation(req.Situation); e.situation != nil {
 		never = append(never, e.situation.Avoids...)
 		e.remote = e.situation.Apart
+		e.goodAfter = "good " + e.situation.After
 	}
 	e.bannedTags = c.tagSyms.flags(never)
 	if e.guard {
@@ -263,9 +274,7 @@ func newEngine(c *Catalog, req Request) *engine {
 			e.bannedTags[n] = e.bannedTags[n] || quiet
 		}
 	}
-	for _, id := range never {
-		e.bannedIDs[id] = true
-	}
+	e.bannedIDs = c.activityFlags(never)
 	if e.situation != nil {
 		e.situationN, _ = c.situationSyms.lookup(e.situation.ID)
 		e.raises = c.needSyms.dense(e.situation.Raises)
@@ -286,7 +295,7 @@ func newEngine(c *Catalog, req Request) *engine {
 func (c *Catalog) NeedsNow(p Person) (needs Weights, assumed bool) {
 	switch {
 	case len(p.Needs) == 0 && len(p.Usual) == 0:
-		return c.baseline(), true
+		return c.baseline.needs, true
 	case len(p.Needs) == 0:
 		return p.Usual, false
 	}
@@ -305,18 +314,16 @@ func (c *Catalog) cancelled(need string, now Weights) bool {
 }
 
 func (c *Catalog) newPerson(name string, needs Weights, likes []string) person {
-	p := person{name: name, needs: needs, dense: c.needSyms.dense(needs), total: needs.Total(),
-		likedIDs: map[string]bool{}, likedTag: c.tagSyms.flags(likes)}
-	for _, id := range likes {
-		p.likedIDs[id] = true
-	}
+	p := person{name: name, owner: name + "'s", needs: needs, dense: c.needSyms.dense(needs), total: needs.Total(),
+		likedIDs: c.activityFlags(likes), likedTag: c.tagSyms.flags(likes)}
 	return p
 }
 
-// baseline is what someone who has said nothing probably needs.
-func (c *Catalog) baseline() Weights {
+// baselineOf is what someone who has said nothing probably needs, as
+// needs say.
+func baselineOf(needs []Need) Weights {
 	var ws Weights
-	for _, n := range c.Needs {
+	for _, n := range needs {
 		if n.Baseline > 0 {
 			ws = append(ws, Weight{n.ID, n.Baseline})
 		}
@@ -341,11 +348,12 @@ func (e *engine) names(people []int) []string {
 }
 
 // allowed applies the hard filters that hold for everything offered.
-func (e *engine) allowed(a *Activity, ca *compiled) bool {
+func (e *engine) allowed(i int) bool {
+	a, ca := &e.c.Activities[i], &e.c.compiled[i]
 	if e.minutes > 0 && a.Minutes.Min > e.minutes {
 		return false
 	}
-	if e.bannedIDs[a.ID] {
+	if e.bannedIDs != nil && e.bannedIDs[i] {
 		return false
 	}
 	if len(a.OnlyIn) > 0 && (e.situation == nil || !slices.Contains(a.OnlyIn, e.situation.ID)) {
@@ -427,7 +435,8 @@ func (e *engine) groupFit(fits []float64, who []int) float64 {
 
 // score is how well an activity suits the given people, from 0 to 100,
 // given how well it meets their needs (from 0 to 1).
-func (e *engine) score(a *Activity, ca *compiled, who []int, needFit float64) float64 {
+func (e *engine) score(i int, who []int, needFit float64) float64 {
+	ca := &e.c.compiled[i]
 	total, parts := needsPart*needFit, needsPart
 	if e.situation != nil {
 		total += situationPart * e.situationFit(ca)
@@ -436,13 +445,13 @@ func (e *engine) score(a *Activity, ca *compiled, who []int, needFit float64) fl
 	if e.anyLikes {
 		liked := 0.0
 		for _, p := range who {
-			liked += e.people[p].liking(a, ca)
+			liked += e.people[p].liking(i, ca)
 		}
 		total += likesPart * liked / float64(len(who))
 		parts += likesPart
 	}
 	score := 100*total/parts - missingThing*float64(e.missing(ca))
-	return math.Max(0, score)
+	return max(0, score)
 }
 
 // situationFit is half how well the activity meets the needs the situation
@@ -464,8 +473,8 @@ func (e *engine) situationFit(ca *compiled) float64 {
 
 // liking is 1 when the person likes the activity itself, 1/2 when they like
 // something it involves.
-func (p *person) liking(a *Activity, ca *compiled) float64 {
-	if p.likedIDs[a.ID] {
+func (p *person) liking(i int, ca *compiled) float64 {
+	if p.likes(i) {
 		return 1
 	}
 	for _, t := range ca.tags {
@@ -475,6 +484,9 @@ func (p *person) liking(a *Activity, ca *compiled) float64 {
 	}
 	return 0
 }
+
+// likes says whether the person likes activity number i by its id.
+func (p *person) likes(i int) bool { return p.likedIDs != nil && p.likedIDs[i] }
 
 // missing counts the things an activity needs that are not at hand.
 func (e *engine) missing(ca *compiled) int {
@@ -487,7 +499,10 @@ func (e *engine) missing(ca *compiled) int {
 	return n
 }
 
-func (e *engine) suggestions(t *top, who []int) []Suggestion {
+// suggestions are the activities of a top list, made for these people;
+// one already among made, for the same people, keeps its reasons, as a
+// bridge that is also in the list does.
+func (e *engine) suggestions(t *top, who []int, made []Suggestion) []Suggestion {
 	out := make([]Suggestion, 0, len(t.items))
 	for _, r := range t.items {
 		a := &e.c.Activities[r.index]
@@ -495,13 +510,19 @@ func (e *engine) suggestions(t *top, who []int) []Suggestion {
 		if e.minutes > 0 {
 			minutes.Max = min(minutes.Max, e.minutes)
 		}
+		var reasons []string
+		if i := slices.IndexFunc(made, func(s Suggestion) bool { return s.ID == a.ID }); i >= 0 {
+			reasons = slices.Clone(made[i].Reasons)
+		} else {
+			reasons = e.reasons(r.index, who)
+		}
 		out = append(out, Suggestion{
 			ID:      a.ID,
 			Title:   a.Title,
 			Summary: a.Summary,
 			Minutes: minutes,
 			Score:   math.Round(r.score*10) / 10,
-			Reasons: e.reasons(a, who),
+			Reasons: reasons,
 		})
 	}
 	return out

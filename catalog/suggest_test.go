@@ -460,35 +460,3 @@ func TestOneReasonForPeopleItWentTheSameWayFor(t *testing.T) {
 		t.Errorf("first suggestion %+v", got)
 	}
 }
-
-func TestRatingsAreGatheredNewestFirstAndTiesKeepTheirOrder(t *testing.T) {
-	c := defaultsForTest(t)
-	day := func(d int) time.Time { return time.Date(2026, 11, d, 22, 0, 0, 0, time.UTC) }
-	rate := func(value string, d int) Rating {
-		return Rating{Person: "Sam", Activity: "make-tea", Value: value, At: day(d)}
-	}
-	tests := []struct {
-		name    string
-		ratings []Rating
-		want    []string
-	}{
-		{"oldest first", []Rating{rate(Helped, 1), rate(Neutral, 2), rate(DidntHelp, 3)}, []string{DidntHelp, Neutral, Helped}},
-		{"newest first", []Rating{rate(DidntHelp, 3), rate(Neutral, 2), rate(Helped, 1)}, []string{DidntHelp, Neutral, Helped}},
-		{"mixed", []Rating{rate(Neutral, 2), rate(DidntHelp, 3), rate(Helped, 1)}, []string{DidntHelp, Neutral, Helped}},
-		{"a tie keeps its order", []Rating{rate(Helped, 1), rate(Neutral, 2), rate(DidntHelp, 2)}, []string{Neutral, DidntHelp, Helped}},
-		{"others and unknown values left out", []Rating{rate(Helped, 1), {Person: "Alex", Activity: "make-tea", Value: Helped, At: day(2)},
-			{Person: "Sam", Activity: "make-tea", Value: "skipped", At: day(3)}, {Person: "Sam", Activity: "no-such", Value: Helped, At: day(4)}}, []string{Helped}},
-	}
-	for _, tt := range tests {
-		var got []string
-		for _, d := range c.collectRatings(tt.ratings, "Sam")[c.index["activities"]["make-tea"]] {
-			got = append(got, d.value)
-		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
-		}
-	}
-	if c.collectRatings(nil, "Sam") != nil {
-		t.Error("no ratings gathered something")
-	}
-}

@@ -261,11 +261,21 @@ const MaxWeight = 3
 
 // Of returns the weight of need, or 0.
 func (ws Weights) Of(need string) int {
-	i, ok := slices.BinarySearchFunc(ws, need, func(w Weight, n string) int { return strings.Compare(w.Need, n) })
-	if !ok {
-		return 0
+	// slices.BinarySearchFunc's search, written out: the engine asks this
+	// often enough that calling a comparison for each step shows.
+	i, j := 0, len(ws)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if ws[h].Need < need {
+			i = h + 1
+		} else {
+			j = h
+		}
 	}
-	return ws[i].Weight
+	if i < len(ws) && ws[i].Need == need {
+		return ws[i].Weight
+	}
+	return 0
 }
 
 // With returns the weights with need set to at least weight.
