@@ -142,6 +142,11 @@ func (in interner) items(field string) []string {
 }
 
 func decodeIndexLine(line string, words interner) (indexEntry, bool) {
+	// A word holding a separator of its own kind is split; one holding
+	// another kind would not be written back the same.
+	if strings.Contains(line, "\r") {
+		return indexEntry{}, false
+	}
 	var f [indexFields]string
 	for i := range f {
 		var ok bool
@@ -149,13 +154,11 @@ func decodeIndexLine(line string, words interner) (indexEntry, bool) {
 			return indexEntry{}, false
 		}
 	}
-	// A word holding a separator of its own kind was split already;
-	// one holding another kind would not be written back the same.
-	if line != "" || f[0] == "" || strings.ContainsAny(f[14]+f[15], "\r") {
+	if line != "" || f[0] == "" {
 		return indexEntry{}, false
 	}
 	for _, field := range f[:14] {
-		if strings.ContainsAny(field, "\r"+ratingSep) {
+		if strings.Contains(field, ratingSep) {
 			return indexEntry{}, false
 		}
 	}
