@@ -331,25 +331,25 @@ type jsonWriter struct {
 
 func (w *jsonWriter) session(s *Session) {
 	w.begin('{')
-	w.key("id")
+	w.field("id")
 	w.string(s.ID)
-	w.key("started")
+	w.field("started")
 	w.time(s.Started, reflect.TypeFor[time.Time]())
-	w.key("mode")
+	w.field("mode")
 	w.string(s.Mode)
-	w.key("people")
+	w.field("people")
 	w.strings(s.People)
 	w.optional("situation", s.Situation)
-	w.key("shared")
+	w.field("shared")
 	w.answers(s.Shared)
-	w.key("chosen")
+	w.field("chosen")
 	w.strings(s.Chosen)
 	w.optional("note", s.Note)
-	w.key("ratings")
+	w.field("ratings")
 	w.ratings(s.Ratings)
 	w.optional("kind", s.Kind)
 	if f := s.FollowUp; f != nil {
-		w.key("followup")
+		w.field("followup")
 		w.followUp(f)
 	}
 	w.end('}')
@@ -357,14 +357,14 @@ func (w *jsonWriter) session(s *Session) {
 
 func (w *jsonWriter) followUp(f *FollowUp) {
 	w.begin('{')
-	w.key("for")
+	w.field("for")
 	w.strings(f.For)
 	if f.Done != nil {
-		w.key("done")
+		w.field("done")
 		w.time(*f.Done, reflect.TypeFor[*time.Time]())
 	}
 	if len(f.Shared) > 0 {
-		w.key("shared")
+		w.field("shared")
 		w.answers(f.Shared)
 	}
 	w.end('}')
@@ -403,20 +403,20 @@ func (w *jsonWriter) answers(shared map[string][]Shared) {
 
 func (w *jsonWriter) answer(a Shared) {
 	w.begin('{')
-	w.key("question")
+	w.field("question")
 	w.string(a.Question)
-	w.key("prompt")
+	w.field("prompt")
 	w.string(a.Prompt)
 	if len(a.Choices) > 0 {
-		w.key("choices")
+		w.field("choices")
 		w.strings(a.Choices)
 	}
 	if a.Scale != nil {
-		w.key("scale")
+		w.field("scale")
 		w.b = strconv.AppendInt(w.b, int64(*a.Scale), 10)
 	}
 	w.optional("text", a.Text)
-	w.key("said")
+	w.field("said")
 	w.string(a.Said)
 	w.end('}')
 }
@@ -430,11 +430,11 @@ func (w *jsonWriter) ratings(list []Rating) {
 	for _, r := range list {
 		w.item()
 		w.begin('{')
-		w.key("person")
+		w.field("person")
 		w.string(r.Person)
-		w.key("activity")
+		w.field("activity")
 		w.string(r.Activity)
-		w.key("rating")
+		w.field("rating")
 		w.string(r.Rating)
 		w.end('}')
 	}
@@ -465,9 +465,9 @@ func (w *jsonWriter) time(t time.Time, typ reflect.Type) {
 }
 
 // optional writes a field that json leaves out when it is empty.
-func (w *jsonWriter) optional(key, value string) {
+func (w *jsonWriter) optional(name, value string) {
 	if value != "" {
-		w.key(key)
+		w.field(name)
 		w.string(value)
 	}
 }
@@ -500,7 +500,15 @@ func (w *jsonWriter) item() {
 	w.newline()
 }
 
-// key starts the next field of an object.
+// field starts the next field of a struct; its name needs no quoting.
+func (w *jsonWriter) field(name string) {
+	w.item()
+	w.b = append(w.b, '"')
+	w.b = append(w.b, name...)
+	w.b = append(w.b, `": `...)
+}
+
+// key starts the next entry of a map.
 func (w *jsonWriter) key(name string) {
 	w.item()
 	w.string(name)
