@@ -50,6 +50,7 @@ func FuzzSession(f *testing.F) {
 	f.Add([]byte(`{"id": "x", "people": [`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sess, err := decodeSession("s.json", data)
+		checkSessionByHand(t, data, sess)
 		if err != nil {
 			placed(t, "s.json", err)
 			return

@@ -82,6 +82,16 @@ func (s *Store) EachSession(fn func(SessionEntry)) error {
 // to fn, one at a time, damaged ones with their error; a file removed
 // since it was listed is skipped.
 func (s *Store) readEach(paths []string, fn func(SessionEntry)) {
+	if len(paths) == 0 {
+		return
+	}
+	// Each file is opened in the folder, which is opened once; a folder
+	// that cannot be opened leaves each file to its own path, and to say
+	// why it cannot be read.
+	dir, err := os.Open(s.sessionsDir())
+	if err == nil {
+		defer dir.Close()
+	}
 	jobs := make(chan string)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -90,7 +100,7 @@ func (s *Store) readEach(paths []string, fn func(SessionEntry)) {
 			var buf []byte
 			for path := range jobs {
 				var e SessionEntry
-				e, buf = s.readSession(path, buf)
+				e, buf = s.readSession(dir, path, buf)
 				if errors.Is(e.Err, fs.ErrNotExist) {
 					continue
 				}
@@ -176,10 +186,11 @@ func (e SessionEntry) Placed() SessionEntry {
 func NewestFirst(entries []SessionEntry) { slices.SortStableFunc(entries, newestFirst) }
 
 // readSession reads one session file, using buf for its bytes; it returns
-// buf to be used again, since nothing read keeps a reference to it.
-func (s *Store) readSession(path string, buf []byte) (SessionEntry, []byte) {
+// buf to be used again, since nothing read keeps a reference to it. A
+// file in the open folder dir is opened by its name there; dir may be nil.
+func (s *Store) readSession(dir *os.File, path string, buf []byte) (SessionEntry, []byte) {
 	e := SessionEntry{Path: path}
-	data, err := readRecord(path, "session", sealedLimit(MaxSessionBytes), buf)
+	data, err := readRecordIn(dir, path, "session", sealedLimit(MaxSessionBytes), buf)
 	if err == nil {
 		buf = data
 		data, err = s.opened(path, data, MaxSessionBytes)
@@ -213,7 +224,7 @@ func (s *Store) Session(id string) (*Session, error) {
 	if err := s.checkPlaces(); err != nil {
 		return nil, err
 	}
-	e, _ := s.readSession(s.sessionPath(id), nil)
+	e, _ := s.readSession(nil, s.sessionPath(id), nil)
 	if os.IsNotExist(e.Err) {
 		return nil, fmt.Errorf("no session %q: %w", id, ErrNotFound)
 	}

@@ -284,3 +284,42 @@ func TestPagesAreTheListingReadWhole(t *testing.T) {
 	s.Close()
 	check("with a record the index lacks, and no index written")
 }
+
+// TestALongIndexIsReadInOrderUpToWhereItGoesWrong reads an index of
+// several chunks whole, then spoilt in one line of a later chunk, then
+// longer than it may be: each gives every entry before, in order, and
+// only the first is read whole.
+func TestALongIndexIsReadInOrderUpToWhereItGoesWrong(t *testing.T) {
+	const header = "aftercare index 2 test"
+	var entries []indexEntry
+	for i := range 3*chunkLines + 7 {
+		id := fmt.Sprintf("s%04d", i)
+		entries = append(entries, summary(testCatalog(), id+".json", stamp{Size: int64(i)}, session(id, testStart, "Sam", "Alex")))
+	}
+	index := encodeIndex(header, entries)
+	lines := strings.SplitAfter(string(index), "\n")
+	spoilt := strings.Join(slices.Concat(lines[:chunkLines+11], []string{"spoilt\n"}, lines[chunkLines+11:]), "")
+	for _, tc := range []struct {
+		name  string
+		data  string
+		limit int64
+		want  int
+		ok    bool
+	}{
+		{"whole", string(index), int64(len(index)), len(entries), true},
+		{"spoilt", spoilt, int64(len(spoilt)), chunkLines + 10, false},
+		{"a byte too long", string(index), int64(len(index)) - 1, len(entries), false},
+		{"cut short", string(index), int64(len(index)) - 10, len(entries) - 1, false},
+	} {
+		var files []string
+		ok := eachIndexed(strings.NewReader(tc.data), header, tc.limit, func(e indexEntry) { files = append(files, e.File) })
+		if ok != tc.ok || len(files) != tc.want {
+			t.Errorf("%s: %d entries (%v), want %d (%v)", tc.name, len(files), ok, tc.want, tc.ok)
+		}
+		for i, f := range files {
+			if f != entries[i].File {
+				t.Fatalf("%s: entry %d is %s, want %s", tc.name, i, f, entries[i].File)
+			}
+		}
+	}
+}

@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -86,30 +88,100 @@ func indexable(e indexEntry) bool {
 // eachIndexed reads an index from r and hands fn each entry in turn. It
 // says whether the whole index was as encodeIndex writes it: anything
 // else, a last line cut short included, stops the reading there, and the
-// index is as good as missing from that point.
+// index is as good as missing from that point. Its lines are decoded a
+// chunk at a time, side by side, while fn takes the entries of the chunks
+// before, in order: decoding them is much of what a command that lists
+// years of check-ins does.
 func eachIndexed(r io.Reader, want string, limit int64, fn func(indexEntry)) bool {
 	in := bufio.NewReader(io.LimitReader(r, limit+1))
 	header, err := in.ReadString('\n')
 	if err != nil || header != want+"\n" {
 		return false
 	}
-	read := int64(len(header))
-	words := interner{}
+	chunks := make(chan chan indexChunk, runtime.GOMAXPROCS(0))
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() { splitIndex(in, int64(len(header)), limit, chunks, stop) })
+	defer wg.Wait()
+	defer close(stop)
+	var c indexChunk
+	for next := range chunks {
+		c = <-next
+		for _, e := range c.entries {
+			fn(e)
+		}
+		if c.last {
+			break
+		}
+	}
+	return c.whole
+}
+
+// chunkLines is how many lines of an index are decoded together.
+const chunkLines = 256
+
+// indexChunk is the entries of a run of an index's lines. last says that
+// nothing after them is to be read: the index ended, or a line could not
+// be; whole, that the index ended there as encodeIndex writes it.
+type indexChunk struct {
+	entries     []indexEntry
+	last, whole bool
+}
+
+// splitIndex reads the lines of an index from in, read bytes of it read
+// so far, a chunk at a time, and decodes each in a goroutine of its own;
+// chunks has each chunk's entries to come, in order. It stops after the
+// chunk where the index ends or when stop is closed.
+func splitIndex(in *bufio.Reader, read, limit int64, chunks chan<- chan indexChunk, stop <-chan struct{}) {
+	defer close(chunks)
 	for {
+		lines, last, whole := readLines(in, &read, limit)
+		next := make(chan indexChunk, 1)
+		go func() { next <- decodeChunk(lines, last, whole) }()
+		select {
+		case chunks <- next:
+		case <-stop:
+			return
+		}
+		if last {
+			return
+		}
+	}
+}
+
+// readLines reads up to chunkLines whole lines, without their line
+// breaks, and counts their bytes in read; last and whole are as for
+// indexChunk.
+func readLines(in *bufio.Reader, read *int64, limit int64) (lines []string, last, whole bool) {
+	for len(lines) < chunkLines {
 		line, err := in.ReadString('\n')
-		read += int64(len(line))
+		*read += int64(len(line))
 		switch {
 		case err == io.EOF && line == "":
-			return read <= limit
+			return lines, true, *read <= limit
 		case err != nil:
-			return false
+			return lines, true, false
 		}
-		e, ok := decodeIndexLine(line[:len(line)-1], words)
-		if !ok {
-			return false
-		}
-		fn(e)
+		lines = append(lines, line[:len(line)-1])
 	}
+	return lines, false, false
+}
+
+// decodeChunk decodes lines up to the first that is not an entry, which
+// is the index's last. Each chunk keeps its own words (see interner), so
+// that chunks share nothing.
+func decodeChunk(lines []string, last, whole bool) indexChunk {
+	c := indexChunk{entries: make([]indexEntry, 0, len(lines)), last: last, whole: whole}
+	words := interner{}
+	for _, line := range lines {
+		e, ok := decodeIndexLine(line, words)
+		if !ok {
+			c.last, c.whole = true, false
+			break
+		}
+		c.entries = append(c.entries, e)
+	}
+	return c
 }
 
 // decodeIndex reads a whole index under header, or says it cannot.
@@ -142,6 +214,11 @@ func (in interner) items(field string) []string {
 }
 
 func decodeIndexLine(line string, words interner) (indexEntry, bool) {
+	// A word holding a separator of its own kind is split; one holding
+	// another kind would not be written back the same.
+	if strings.Contains(line, "\r") {
+		return indexEntry{}, false
+	}
 	var f [indexFields]string
 	for i := range f {
 		var ok bool
@@ -149,13 +226,11 @@ func decodeIndexLine(line string, words interner) (indexEntry, bool) {
 			return indexEntry{}, false
 		}
 	}
-	// A word holding a separator of its own kind was split already;
-	// one holding another kind would not be written back the same.
-	if line != "" || f[0] == "" || strings.ContainsAny(f[14]+f[15], "\r") {
+	if line != "" || f[0] == "" {
 		return indexEntry{}, false
 	}
 	for _, field := range f[:14] {
-		if strings.ContainsAny(field, "\r"+ratingSep) {
+		if strings.Contains(field, ratingSep) {
 			return indexEntry{}, false
 		}
 	}

@@ -6,8 +6,11 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // readRecord reads a record file into buf, refusing what is not a regular
@@ -18,10 +21,27 @@ import (
 // cost. The open neither follows a link, nor waits on a named pipe, nor
 // takes a terminal as the controlling one.
 func readRecord(path, kind string, limit int, buf []byte) ([]byte, error) {
-	const flags = syscall.O_RDONLY | syscall.O_CLOEXEC | syscall.O_NOFOLLOW | syscall.O_NONBLOCK | syscall.O_NOCTTY
-	fd, err := syscall.Open(path, flags, 0)
+	return readRecordAt(unix.AT_FDCWD, path, path, kind, limit, buf)
+}
+
+// readRecordIn reads the record file at path as readRecord does, opening
+// it by its name in the open folder dir when it is in it: the kernel does
+// not walk the whole path again for each of the thousands of files in a
+// history. dir may be nil.
+func readRecordIn(dir *os.File, path, kind string, limit int, buf []byte) ([]byte, error) {
+	if dir == nil || filepath.Dir(path) != dir.Name() {
+		return readRecord(path, kind, limit, buf)
+	}
+	return readRecordAt(int(dir.Fd()), filepath.Base(path), path, kind, limit, buf)
+}
+
+// readRecordAt reads the file name in the folder dirfd; path names it in
+// what goes wrong.
+func readRecordAt(dirfd int, name, path, kind string, limit int, buf []byte) ([]byte, error) {
+	const flags = unix.O_RDONLY | unix.O_CLOEXEC | unix.O_NOFOLLOW | unix.O_NONBLOCK | unix.O_NOCTTY
+	fd, err := unix.Openat(dirfd, name, flags, 0)
 	for errors.Is(err, syscall.EINTR) {
-		fd, err = syscall.Open(path, flags, 0)
+		fd, err = unix.Openat(dirfd, name, flags, 0)
 	}
 	if err != nil {
 		// A link fails with ELOOP on Linux and EMLINK on the BSDs; a socket
@@ -51,7 +71,8 @@ func readRecord(path, kind string, limit int, buf []byte) ([]byte, error) {
 		if len(buf) == cap(buf) {
 			buf = slices.Grow(buf, min(max(cap(buf), 4096), limit+1-len(buf)))
 		}
-		n, err := syscall.Read(fd, buf[len(buf):min(cap(buf), limit+1)])
+		want := min(cap(buf), limit+1) - len(buf)
+		n, err := syscall.Read(fd, buf[len(buf):len(buf)+want])
 		switch {
 		case errors.Is(err, syscall.EINTR):
 			continue
@@ -61,6 +82,11 @@ func readRecord(path, kind string, limit int, buf []byte) ([]byte, error) {
 			return buf, nil
 		}
 		buf = buf[:len(buf)+n]
+		// A regular file gives less than was asked for only at its end:
+		// once it gave the size it has, no read is made to be told so.
+		if n < want && int64(len(buf)) == st.Size {
+			return buf, nil
+		}
 		if len(buf) > limit {
 			return nil, errors.New(path + ": " + tooLarge(kind, int64(len(buf)), limit))
 		}

@@ -192,6 +192,30 @@ func TestAVanishedRecordIsNotDamaged(t *testing.T) {
 	}
 }
 
+func TestARecordIsReadInItsOwnFolderOnly(t *testing.T) {
+	here, there := t.TempDir(), t.TempDir()
+	for dir, text := range map[string]string{here: "here", there: "there"} {
+		if err := os.WriteFile(filepath.Join(dir, "s.json"), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir, err := os.Open(here)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dir.Close()
+	for path, want := range map[string]string{filepath.Join(here, "s.json"): "here", filepath.Join(there, "s.json"): "there"} {
+		for _, in := range []*os.File{dir, nil} {
+			if data, err := readRecordIn(in, path, "session", MaxSessionBytes, nil); string(data) != want || err != nil {
+				t.Errorf("%s read in %v: %q, %v; want %q", path, in, data, err, want)
+			}
+		}
+	}
+	if _, err := readRecordIn(dir, filepath.Join(here, "gone.json"), "session", MaxSessionBytes, nil); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a file that is not there: %v, want ErrNotExist", err)
+	}
+}
+
 func jsonIndent(s *Session) ([]byte, error) {
 	data, err := json.MarshalIndent(s, "", "  ")
 	return append(data, '\n'), err

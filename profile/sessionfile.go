@@ -56,14 +56,12 @@ func decodeSession(path string, data []byte) (*Session, error) {
 	if !utf8.Valid(data) {
 		return nil, errorAt(path, data, int64(invalidUTF8At(data)), "not valid UTF-8 text; history holds only text")
 	}
-	var s Session
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&s); err != nil {
-		return nil, jsonError(path, data, err, dec.InputOffset())
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, errorAt(path, data, dec.InputOffset(), "more after the end of the session")
+	s, ok := readSessionJSON(data)
+	if !ok {
+		var err error
+		if s, err = decodeSessionStrictly(path, data); err != nil {
+			return nil, err
+		}
 	}
 	c, problems := s.canonical()
 	problems = append(problems, c.problems()...)
@@ -76,6 +74,21 @@ func decodeSession(path string, data []byte) (*Session, error) {
 		errs[i] = &catalog.Error{Path: path, Line: line, Col: col, Msg: p.String()}
 	}
 	return nil, errs
+}
+
+// decodeSessionStrictly reads what readSessionJSON cannot: json.Decoder
+// takes it or says where and why not.
+func decodeSessionStrictly(path string, data []byte) (*Session, error) {
+	var s Session
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&s); err != nil {
+		return nil, jsonError(path, data, err, dec.InputOffset())
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errorAt(path, data, dec.InputOffset(), "more after the end of the session")
+	}
+	return &s, nil
 }
 
 // invalidUTF8At is the offset of the first byte in data that is not UTF-8.

@@ -10,8 +10,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aftercare-tui/aftercare/plain"
+	"github.com/aftercare-tui/aftercare/profile"
 )
 
 // twoSessions is an export with two check-ins a week apart.
@@ -459,16 +461,18 @@ func TestDeleteMatchesTheExactNameAndSaysWhoWillGo(t *testing.T) {
 }
 
 func TestAListWrittenAnEntryAtATimeIsWhatWritingItWholeGives(t *testing.T) {
-	type entry struct {
-		Name  string            `json:"name"`
-		Notes []string          `json:"notes,omitempty"`
-		Said  map[string]string `json:"said"`
-	}
-	lists := [][]entry{
+	started := time.Date(2026, 11, 20, 22, 10, 0, 0, time.FixedZone("", 3600))
+	scale := 4
+	odd := &profile.Session{ID: "s2", Started: started, Mode: "together", People: []string{"Sam <&>", "Zoë"}, Kind: profile.Plan}
+	odd.Shared = map[string][]profile.Shared{"Zoë": {{Question: "how", Prompt: "How?", Scale: &scale, Said: "4"}}, "Sam <&>": {}}
+	// Longer than the writer's buffer.
+	odd.Note = strings.Repeat("a long \"note\"\n", 500)
+	odd.FollowUp = &profile.FollowUp{For: []string{"Zoë"}, Done: &started}
+	lists := [][]*profile.Session{
 		nil,
 		{},
-		{{Name: "Sam", Said: map[string]string{}}},
-		{{Name: "Sam <&>", Notes: []string{"a", "b"}, Said: map[string]string{"okay": "Yes"}}, {Name: "Alex", Said: nil}},
+		{{ID: "s1", Started: started, Mode: "solo", People: []string{"Sam"}, Shared: map[string][]profile.Shared{}, Chosen: []string{}, Ratings: []profile.Rating{}}},
+		{odd, {ID: "s3"}},
 	}
 	for _, list := range lists {
 		var whole, each strings.Builder
@@ -476,8 +480,8 @@ func TestAListWrittenAnEntryAtATimeIsWhatWritingItWholeGives(t *testing.T) {
 			t.Fatal(err)
 		}
 		l := newJSONList(&each)
-		for _, e := range list {
-			if err := l.add(e); err != nil {
+		for _, s := range list {
+			if err := l.add(s); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -62,7 +62,7 @@ named on standard error, and the exit is 1 (0 with --ignore-damaged).`,
 			switch {
 			case asJSON:
 				list := newJSONList(a.stdout)
-				if err := a.eachWhole(kept, func(s *profile.Session) error { return list.add(s) }); err != nil {
+				if err := a.eachWhole(kept, list.add); err != nil {
 					return err
 				}
 				return list.close()

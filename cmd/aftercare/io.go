@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/spf13/cobra"
 )
 
@@ -16,8 +17,9 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// jsonList writes a list as writeJSON would, byte for byte, one entry at
-// a time: a history of years is never held in memory as one piece of text.
+// jsonList writes a list of sessions as writeJSON would, byte for byte,
+// one at a time: a history of years is never held in memory as one piece
+// of text.
 type jsonList struct {
 	out *bufio.Writer
 	n   int
@@ -25,17 +27,19 @@ type jsonList struct {
 
 func newJSONList(w io.Writer) *jsonList { return &jsonList{out: bufio.NewWriter(w)} }
 
-func (l *jsonList) add(v any) error {
-	data, err := json.MarshalIndent(v, "  ", "  ")
-	if err != nil {
-		return err
-	}
+func (l *jsonList) add(s *profile.Session) error {
 	if l.n == 0 {
 		l.out.WriteString("[\n  ")
 	} else {
 		l.out.WriteString(",\n  ")
 	}
 	l.n++
+	// Written straight into the writer's free space, a session is not
+	// copied on its way out.
+	data, err := s.AppendJSON(l.out.AvailableBuffer(), "  ")
+	if err != nil {
+		return err
+	}
 	_, err = l.out.Write(data)
 	return err
 }
