@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -95,21 +96,74 @@ func Line(s string) string {
 // Writer passes everything through Text, so that nothing a command prints
 // can act on the terminal it is printed to. JSON stays valid JSON: the
 // escapes it writes are JSON's own, and an encoder never leaves a raw
-// control character in a string.
-type Writer struct{ w io.Writer }
+// control character in a string. A character cut in two between writes,
+// as a buffer fills, is held back until the rest of it comes, so that it
+// is never taken for a broken one; Flush writes what is still held.
+type Writer struct {
+	mu   sync.Mutex
+	w    io.Writer
+	held []byte
+}
 
 // NewWriter returns a Writer printing to w.
 func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
 
 func (w *Writer) Write(p []byte) (int, error) {
-	s := string(p)
-	if !needsWork(s) {
-		return w.w.Write(p)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	data := p
+	if len(w.held) > 0 {
+		data = append(w.held, p...)
 	}
-	if _, err := io.WriteString(w.w, Text(s)); err != nil {
+	whole := len(data) - cutShort(data)
+	w.held = append([]byte(nil), data[whole:]...)
+	if err := w.write(data[:whole]); err != nil {
+		w.held = nil
 		return 0, err
 	}
 	return len(p), nil
+}
+
+// Flush writes what is held back of a character cut short, shown as the
+// broken character it is.
+func (w *Writer) Flush() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	held := w.held
+	w.held = nil
+	return w.write(held)
+}
+
+func (w *Writer) write(p []byte) error {
+	if len(p) == 0 {
+		return nil
+	}
+	s := string(p)
+	if !needsWork(s) {
+		_, err := w.w.Write(p)
+		return err
+	}
+	_, err := io.WriteString(w.w, Text(s))
+	return err
+}
+
+// cutShort is how many bytes at the end of p begin a character that the
+// bytes after them would finish: 0 when p ends on a whole one, or on bytes
+// no more could make whole.
+func cutShort(p []byte) int {
+	for n := 1; n < utf8.UTFMax && n <= len(p); n++ {
+		c := p[len(p)-n]
+		if c < utf8.RuneSelf {
+			return 0
+		}
+		if utf8.RuneStart(c) {
+			if utf8.FullRune(p[len(p)-n:]) {
+				return 0
+			}
+			return n
+		}
+	}
+	return 0
 }
 
 func needsWork(s string) bool {

@@ -111,6 +111,43 @@ func TestWriterKeepsJSONValid(t *testing.T) {
 	}
 }
 
+func TestWriterKeepsACharacterCutBetweenWritesWhole(t *testing.T) {
+	const text = "Zoë Ünïcödé 🌸 \u009b李"
+	want := Text(text)
+	for cut := range len(text) + 1 {
+		var out bytes.Buffer
+		w := NewWriter(&out)
+		for _, part := range []string{text[:cut], text[cut:]} {
+			if n, err := w.Write([]byte(part)); err != nil || n != len(part) {
+				t.Fatalf("cut at %d: Write = %d, %v", cut, n, err)
+			}
+		}
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if out.String() != want {
+			t.Errorf("cut at byte %d: wrote %q, want %q", cut, out.String(), want)
+		}
+	}
+}
+
+func TestWriterFlushesACharacterLeftCutShort(t *testing.T) {
+	var out bytes.Buffer
+	w := NewWriter(&out)
+	if _, err := w.Write([]byte("Zo\xc3")); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != "Zo" {
+		t.Errorf("before the rest could come, wrote %q, want %q", out.String(), "Zo")
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if want := Text("Zo\xc3"); out.String() != want {
+		t.Errorf("flushed, wrote %q, want %q", out.String(), want)
+	}
+}
+
 func FuzzText(f *testing.F) {
 	for _, s := range []string{"", "Sam", "\x1b[2J", "\u009b", "a\nb", "\xff\xfe", "\u202e"} {
 		f.Add(s)

@@ -512,3 +512,36 @@ func TestAnExportToAFileTakesItsFormatFromTheName(t *testing.T) {
 		t.Errorf("a folder that is not there: exit %d, %q", got.code, got.stderr)
 	}
 }
+
+// TestNamesOfManyCharactersComeOutWholeHoweverLongTheOutput prints a
+// history long enough to fill the output's buffer many times over, with
+// names whose characters take more than one byte: a character cut in two
+// as the buffer fills comes out whole, never as a broken one, in what is
+// shown and in an export that is read back.
+func TestNamesOfManyCharactersComeOutWholeHoweverLongTheOutput(t *testing.T) {
+	home := emptyHome(t)
+	var b strings.Builder
+	b.WriteString(`{"version": 1, "profiles": [], "sessions": [`)
+	const sessions = 400
+	for i := range sessions {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		started := time.Date(2026, 1, 1, 22, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour)
+		fmt.Fprintf(&b, `{"id": "%s-%06x", "started": "%s", "mode": "together", "people": ["Zoë Ünïcödé", "李小龍 🌸"], "shared": {}, "chosen": [], "ratings": []}`,
+			started.Format("20060102T150405"), i, started.Format(time.RFC3339))
+	}
+	b.WriteString("]}")
+	backup := filepath.Join(home, "backup.json")
+	writeFile(t, backup, b.String())
+	mustRun(t, "", "import", backup)
+	for _, args := range [][]string{{"history", "--json"}, {"history"}, {"export"}} {
+		out := mustRun(t, "", args...)
+		if strings.ContainsRune(out, '\uFFFD') {
+			t.Errorf("%s: a character came out broken", strings.Join(args, " "))
+		}
+		if got := strings.Count(out, "Zoë Ünïcödé"); got < sessions {
+			t.Errorf("%s: Zoë Ünïcödé is named %d times, want %d at least", strings.Join(args, " "), got, sessions)
+		}
+	}
+}

@@ -34,7 +34,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// Everything but the full screen prints through plain, so that no
 	// stored text can act on the terminal; the full screen draws itself.
 	term := stdout
-	stdout, stderr = plain.NewWriter(stdout), plain.NewWriter(stderr)
+	out, errOut := plain.NewWriter(stdout), plain.NewWriter(stderr)
+	// Only output cut off in the middle of a character leaves anything
+	// to flush, and then nothing is left to tell if it fails.
+	defer func() {
+		_ = out.Flush()
+		_ = errOut.Flush()
+	}()
+	stdout, stderr = out, errOut
 	root := newRootCommand(&app{stdin: stdin, stdout: stdout, stderr: stderr, term: term})
 	root.SetArgs(args)
 	root.SetIn(stdin)
