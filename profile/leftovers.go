@@ -115,11 +115,17 @@ func removeOutsideTemp(note string) {
 // aftercare is killed before the rename, the next sweep removes it rather
 // than leaving a full copy of everything private beside path. A file
 // or folder a person made read-only, path or its folder or .tmp, is left
-// as it is, and nothing is written.
+// as it is, and nothing is written. A device or a pipe is written to
+// straight, and stays what it is.
 func (s *Store) WriteOutside(path string, data []byte) error {
 	path, err := filepath.Abs(path)
 	if err != nil {
 		return err
+	}
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() && !info.IsDir() {
+		// A device or a pipe, /dev/stdout or /dev/null, is written to as
+		// it is: a file renamed over it would take its place.
+		return namingTarget(path, writeStraight(path, data))
 	}
 	return s.locked(func() error {
 		if err := ensureDir(s.tmpDir()); err != nil {
@@ -143,6 +149,15 @@ func (s *Store) WriteOutside(path string, data []byte) error {
 		}
 		return namingTarget(path, err)
 	})
+}
+
+func writeStraight(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	return errors.Join(err, f.Close())
 }
 
 // namingTarget says what went wrong writing path in its own name, not in

@@ -3,6 +3,7 @@
 package profile
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -290,5 +291,28 @@ func TestAFileThatGrowsAsItIsReadIsCutOffAtItsLimit(t *testing.T) {
 	}
 	if _, err := readRecord(path, "session", 16, nil); err == nil || !strings.Contains(err.Error(), "too large (17 bytes); a session may be at most 16 bytes") {
 		t.Errorf("error %v, want it cut off after 17 bytes", err)
+	}
+}
+
+func TestAnExportToAPipeIsWrittenIntoItAndLeavesItAPipe(t *testing.T) {
+	s := newStore(t)
+	pipe := filepath.Join(t.TempDir(), "pipe")
+	if err := syscall.Mkfifo(pipe, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	read := make(chan []byte)
+	go func() {
+		data, _ := os.ReadFile(pipe)
+		read <- data
+	}()
+	if err := s.WriteOutside(pipe, []byte(`{"version": 1}`)); err != nil {
+		t.Fatal(err)
+	}
+	// Replaced, the pipe would never be written to: its reader waits on.
+	if info, err := os.Lstat(pipe); err != nil || info.Mode().Type() != fs.ModeNamedPipe {
+		t.Fatalf("after the export the pipe is %v, %v; want it still a pipe", info.Mode(), err)
+	}
+	if got := <-read; string(got) != `{"version": 1}` {
+		t.Errorf("the pipe gave %q", got)
 	}
 }
