@@ -15,7 +15,7 @@ const passGCPercent = 25
 // tightAbove is how many records a pass reads before it pays to collect
 // tightly: what a shorter one throws away fits under the collector's
 // first target, and tightening would only start a collection.
-const tightAbove = 2000
+const tightAbove = 500
 
 var tightGC struct {
 	sync.Mutex
