@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -135,18 +136,33 @@ func (s *Store) SessionSaved(id string) bool {
 	return validSessionID(id) && fileExists(s.sessionPath(id))
 }
 
-// noteImportedDue adds the imported check-ins still waiting on a
-// follow-up to .due, when the store is locked; it is called under the
-// lock.
-func (s *Store) noteImportedDue(sessions []Session) error {
+// waitingWhileLocked are the sessions still waiting on a follow-up, by id
+// with when each started, when the store is locked: what .due must add
+// once they are saved, since no reader without the key can tell. nil when
+// the store is not locked, or none is waiting.
+func (s *Store) waitingWhileLocked(sessions []Session) map[string]time.Time {
 	if !s.Locked() {
 		return nil
 	}
-	open := s.readDue()
+	var waiting map[string]time.Time
 	for _, sess := range sessions {
 		if openFollowUp(&sess) {
-			open[sess.ID] = sess.Started
+			if waiting == nil {
+				waiting = map[string]time.Time{}
+			}
+			waiting[sess.ID] = sess.Started
 		}
 	}
+	return waiting
+}
+
+// noteWaiting adds waiting check-ins (see waitingWhileLocked) to .due; it
+// is called under the lock.
+func (s *Store) noteWaiting(waiting map[string]time.Time) error {
+	if len(waiting) == 0 {
+		return nil
+	}
+	open := s.readDue()
+	maps.Copy(open, waiting)
 	return s.writeDue(open)
 }

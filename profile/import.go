@@ -63,6 +63,7 @@ func (s *Store) Import(path string, data []byte) (*Export, error) {
 		return nil, err
 	}
 	id := importID(data)
+	due := s.waitingWhileLocked(x.Sessions)
 	err := s.locked(func() error {
 		records := s.toLand(id, x, profiles, sessions, r)
 		if err := r.err(); err != nil {
@@ -76,12 +77,16 @@ func (s *Store) Import(path string, data []byte) (*Export, error) {
 			if err := s.mayWrite(paths...); err != nil {
 				return fmt.Errorf("nothing was imported: %w", err)
 			}
-			if err := s.land(id, records); err != nil {
+			// Landing notes what is due, from its journal.
+			if err := s.land(id, records, due); err != nil {
 				return err
 			}
-		}
-		if err := s.noteImportedDue(x.Sessions); err != nil {
-			return err
+		} else {
+			// Landed whole by an earlier run cut short, perhaps by a
+			// version whose journal did not say what was due.
+			if err := s.noteWaiting(due); err != nil {
+				return err
+			}
 		}
 		// The import has landed, and this run says so.
 		if err := os.Remove(s.finishedNote(id)); err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 var errCutShort = errors.New("cut short")
@@ -137,4 +138,34 @@ func readFile(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// TestALockedImportFinishedByTheNextRunListsWhatIsDue cuts short an import
+// into locked data once its journal is written: the run that finishes it
+// has no key to read the check-ins, yet lists the one waiting on its
+// follow-up, as the import itself would have.
+func TestALockedImportFinishedByTheNextRunListsWhatIsDue(t *testing.T) {
+	for _, step := range []string{"journal", "moved", "synced"} {
+		t.Run(step, func(t *testing.T) {
+			_, _, x := importFixture(t)
+			x.Profiles = nil // Sam is saved already
+			x.Sessions[1].FollowUp = &FollowUp{For: []string{"Sam"}}
+			data, err := x.Encode("json", testCatalog())
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(t.TempDir(), "backup.json")
+			plant(t, path, string(data))
+			s, _ := lockedStore(t)
+			cutShort(t, s, path, data, step)
+			next := Open(s.Dir(), testCatalog(), true)
+			if err := next.Sweep(); err != nil {
+				t.Fatal(err)
+			}
+			due := next.DueWhileLocked(x.Sessions[1].Started.Add(30 * 24 * time.Hour))
+			if len(due) != 1 || due[0].ID != x.Sessions[1].ID {
+				t.Errorf("due while locked: %+v, want %s alone", due, x.Sessions[1].ID)
+			}
+		})
+	}
 }

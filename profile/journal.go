@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // An import lands whole or not at all, even when aftercare is killed part
@@ -44,6 +45,10 @@ var reached = func(step string) {}
 type journal struct {
 	Import string `json:"import"`
 	Moves  []move `json:"moves"`
+	// Due are the imported check-ins still waiting on a follow-up, by id
+	// with when each started, for .due once they land: while the data is
+	// locked, nothing that finishes the import can read them to know.
+	Due map[string]time.Time `json:"due,omitempty"`
 }
 
 type move struct {
@@ -72,8 +77,8 @@ func (s *Store) finishedNote(id string) string {
 
 // land writes the records of an import whole or not at all. Once the
 // journal is written, what fails is finished by the next run.
-func (s *Store) land(id string, records []landing) error {
-	dir, j, err := s.stage(id, records)
+func (s *Store) land(id string, records []landing, due map[string]time.Time) error {
+	dir, j, err := s.stage(id, records, due)
 	if err != nil {
 		if dir != "" {
 			_ = os.RemoveAll(dir)
@@ -88,8 +93,8 @@ func (s *Store) land(id string, records []landing) error {
 
 // stage writes every record to a new staging folder, then the journal;
 // it returns the folder once it has made it, even if it then fails.
-func (s *Store) stage(id string, records []landing) (string, journal, error) {
-	j := journal{Import: id}
+func (s *Store) stage(id string, records []landing, due map[string]time.Time) (string, journal, error) {
+	j := journal{Import: id, Due: due}
 	var folders []string
 	for _, r := range records {
 		if folder := filepath.Dir(r.path); !slices.Contains(folders, folder) {
@@ -192,6 +197,9 @@ func (s *Store) rollForward(dir string, j journal) error {
 		}
 	}
 	reached("synced")
+	if err := s.noteWaiting(j.Due); err != nil {
+		return err
+	}
 	if err := writeAtomic(s.tmpDir(), s.finishedNote(j.Import), nil); err != nil {
 		return err
 	}
