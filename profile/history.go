@@ -117,21 +117,85 @@ func (s *Store) readEach(paths []string, fn func(SessionEntry)) {
 	wg.Wait()
 }
 
-// EachInOrder reads the whole record of each entry, in the order given,
-// and hands it to fn; an entry already known to be damaged is handed on as
-// it is, and a file removed since it was listed is skipped. Records are
-// read a batch at a time, side by side, the next batch while fn takes the
-// last, so that a history of years is never held at once.
-func (s *Store) EachInOrder(entries []SessionEntry, fn func(SessionEntry) error) error {
+// Lineup is the sessions a listing shows, newest first, each held only by
+// what places it among the others (its file, id and start: some fifty
+// bytes), so that listing years of check-ins holds none of them whole;
+// EachInOrder reads each in its turn. The zero Lineup is empty.
+type Lineup struct {
+	dir      string
+	sessions []lined
+}
+
+// lined is a session in a Lineup: its file is its name in the folder of
+// the first session added, or its whole path if it is elsewhere, and its id shares the
+// file's bytes when the file is named after it, as saved ones are.
+type lined struct {
+	sec  int64
+	nsec int32
+	file string
+	id   string
+}
+
+// Add places the session of e, which has one.
+func (l *Lineup) Add(e SessionEntry) {
+	file := e.Path
+	dir, name := filepath.Split(e.Path)
+	if len(l.sessions) == 0 {
+		l.dir = filepath.Clean(dir)
+	}
+	if filepath.Clean(dir) == l.dir {
+		file = name
+	}
+	file = strings.Clone(file)
+	id := e.Session.ID
+	if strings.TrimSuffix(file, ".json") == id {
+		id = file[:len(id)]
+	} else {
+		id = strings.Clone(id)
+	}
+	at := e.Session.Started
+	l.sessions = append(l.sessions, lined{sec: at.Unix(), nsec: int32(at.Nanosecond()), file: file, id: id})
+}
+
+// Len is how many sessions are in the lineup.
+func (l *Lineup) Len() int { return len(l.sessions) }
+
+func (l *Lineup) path(p lined) string {
+	if filepath.IsAbs(p.file) {
+		return p.file
+	}
+	return filepath.Join(l.dir, p.file)
+}
+
+// sort puts the sessions in the order of NewestFirst.
+func (l *Lineup) sort() {
+	slices.SortStableFunc(l.sessions, func(a, b lined) int {
+		return cmp.Or(cmp.Compare(b.sec, a.sec), cmp.Compare(b.nsec, a.nsec), strings.Compare(b.id, a.id),
+			strings.Compare(l.path(a), l.path(b)))
+	})
+}
+
+// EachInOrder reads the whole record of each session in the lineup,
+// newest first, and hands it to fn; one that cannot be read now is handed
+// with its error, and a file removed since it was listed is skipped.
+// Records are read a batch at a time, side by side, the next batch while
+// fn takes the last, so that a history of years is never held at once.
+func (s *Store) EachInOrder(l *Lineup, fn func(SessionEntry) error) error {
 	const batch = 256
+	l.sort()
 	batches := make(chan []SessionEntry, 1)
 	stop := make(chan struct{})
 	defer close(stop)
 	go func() {
 		defer close(batches)
-		for start := 0; start < len(entries); start += batch {
+		for start := 0; start < len(l.sessions); start += batch {
+			part := l.sessions[start:min(start+batch, len(l.sessions))]
+			entries := make([]SessionEntry, len(part))
+			for i, p := range part {
+				entries[i].Path = l.path(p)
+			}
 			select {
-			case batches <- s.readInOrder(entries[start:min(start+batch, len(entries))]):
+			case batches <- s.readInOrder(entries):
 			case <-stop:
 				return
 			}
@@ -150,35 +214,23 @@ func (s *Store) EachInOrder(entries []SessionEntry, fn func(SessionEntry) error)
 // readInOrder reads the records of the entries side by side and gives
 // them in the same order, leaving out a file removed since it was listed.
 func (s *Store) readInOrder(entries []SessionEntry) []SessionEntry {
-	part := slices.Clone(entries)
-	found := make([]bool, len(part))
-	at := make(map[string]int, len(part))
-	var paths []string
-	for i, e := range part {
-		if e.Err != nil {
-			found[i] = true
-			continue
-		}
-		paths = append(paths, e.Path)
+	found := make([]bool, len(entries))
+	at := make(map[string]int, len(entries))
+	paths := make([]string, len(entries))
+	for i, e := range entries {
+		paths[i] = e.Path
 		at[e.Path] = i
 	}
 	s.readEach(paths, func(e SessionEntry) {
-		part[at[e.Path]], found[at[e.Path]] = e, true
+		entries[at[e.Path]], found[at[e.Path]] = e, true
 	})
-	kept := part[:0]
-	for i, e := range part {
+	kept := entries[:0]
+	for i, e := range entries {
 		if found[i] {
 			kept = append(kept, e)
 		}
 	}
 	return kept
-}
-
-// Placed is the entry with only what puts it in its place among the others
-// (its path, id and start), for a listing that reads each whole in turn
-// and should not hold the rest meanwhile.
-func (e SessionEntry) Placed() SessionEntry {
-	return SessionEntry{Path: e.Path, Session: &Session{ID: e.Session.ID, Started: e.Session.Started}}
 }
 
 // NewestFirst sorts sessions by when they started, newest first, damaged

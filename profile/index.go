@@ -45,6 +45,9 @@ type indexEntry struct {
 	sess Session
 	// figures are what each of its people adds to the figures.
 	figures []figures
+	// unchanged is set when its file was looked at as the index was read
+	// and is as the entry says.
+	unchanged bool
 }
 
 // stamp is what tells that a file changed since it was read.
@@ -90,13 +93,80 @@ func (s *Store) Summaries() ([]SessionEntry, error) {
 // EachInOrder, reads the whole record. Only files that are new or changed
 // since the index was written are read, and nothing is kept: a command
 // that needs a little of each session holds no more than that, whatever
-// the length of the history.
+// the length of the history. When the index vouches for the folder (see
+// vouch.go), the folder is not even listed.
 func (s *Store) EachSummary(fn func(SessionEntry)) error {
 	s.summarizing.Lock()
 	defer s.summarizing.Unlock()
 	if err := s.checkPlaces(); err != nil {
 		return err
 	}
+	handed, done := s.eachVouched(fn)
+	if done {
+		return nil
+	}
+	return s.eachListed(handed, fn)
+}
+
+// eachVouched hands fn every session from an index that vouches for the
+// folder, looking at each file by the name the index gives. It says
+// whether that was all of them; when it was not (a file changed, or the
+// index could not be read to its end), handed names those already handed,
+// for the listing to pass over.
+func (s *Store) eachVouched(fn func(SessionEntry)) (handed map[string]bool, done bool) {
+	index, size, ok := s.vouchedIndex()
+	if !ok {
+		return nil, false
+	}
+	defer index.Close()
+	dir, err := os.Open(s.sessionsDir())
+	if err != nil {
+		return nil, false
+	}
+	defer dir.Close()
+	if s.background && size > tightAbove*shortestIndexLine {
+		defer collectTightly()()
+	}
+	look := func(e *indexEntry) {
+		st, regular, err := statIn(dir, e.File)
+		e.unchanged = err == nil && regular && st == e.stamp
+	}
+	read := 0
+	var changed []string
+	whole := s.readIndex(index, look, func(e indexEntry) {
+		read++
+		if !e.unchanged {
+			changed = append(changed, e.File)
+			return
+		}
+		fn(SessionEntry{Path: filepath.Join(dir.Name(), e.File), Session: &e.sess, figures: e.figures})
+	})
+	if whole && len(changed) == 0 {
+		return nil, true
+	}
+	// Rarely, the index is not all it vouched for: those handed are the
+	// entries read from the same open file but those that changed.
+	handed = map[string]bool{}
+	again := 0
+	s.readIndex(index, nil, func(e indexEntry) {
+		if again < read {
+			handed[e.File] = true
+		}
+		again++
+	})
+	for _, name := range changed {
+		delete(handed, name)
+	}
+	return handed, false
+}
+
+// eachListed hands fn every session but those already handed, listing
+// the folder and reading what the index lacks or has wrong, and writes
+// the index again if it was not right. An index that was right, of a
+// folder that stayed the same, is vouched for.
+func (s *Store) eachListed(handed map[string]bool, fn func(SessionEntry)) error {
+	lookedAt := time.Now()
+	folder, folderErr := s.folderStamp()
 	listed, err := s.listSessions()
 	if err != nil {
 		return err
@@ -104,9 +174,14 @@ func (s *Store) EachSummary(fn func(SessionEntry)) error {
 	if s.background && len(listed.names) > tightAbove {
 		defer collectTightly()()
 	}
+	for name := range handed {
+		if f := listed.find(name); f != nil {
+			f.seen = true
+		}
+	}
 	dir := s.sessionsDir()
 	stale := 0
-	s.eachIndexed(func(e indexEntry) {
+	index, whole := s.eachIndexed(func(e indexEntry) {
 		f := listed.find(e.File)
 		if f == nil || f.seen || !f.regular || f.stamp != e.stamp {
 			stale++
@@ -136,8 +211,11 @@ func (s *Store) EachSummary(fn func(SessionEntry)) error {
 	// The index is written again when it lacks a file (it could not be
 	// read to its end, or a record is new) or holds one that has gone or
 	// changed.
-	if len(fresh) > 0 || stale > 0 {
+	switch {
+	case len(fresh) > 0 || stale > 0:
 		s.rewriteIndex(listed, fresh)
+	case whole && handed == nil && len(toRead) == 0 && folderErr == nil:
+		s.vouch(folder, lookedAt, index)
 	}
 	NewestFirst(damaged)
 	for _, e := range damaged {
@@ -235,19 +313,30 @@ func (s *Store) listSessions() (*listing, error) {
 }
 
 // eachIndexed reads the index and hands fn each entry, saying whether it
-// was read whole: one missing, damaged, too large or of another version
-// is as good as missing from where it went wrong.
-func (s *Store) eachIndexed(fn func(indexEntry)) bool {
+// was read whole, and the stamp of the file it was read from: one
+// missing, damaged, too large or of another version is as good as missing
+// from where it went wrong.
+func (s *Store) eachIndexed(fn func(indexEntry)) (stamp, bool) {
 	f, err := os.OpenFile(s.indexPath(), os.O_RDONLY|noFollow|nonBlock, 0)
 	if err != nil {
-		return false
+		return stamp{}, false
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		return stamp{}, false
+	}
+	return stampOf(info), s.readIndex(f, nil, fn)
+}
+
+// readIndex reads the open index f from its start (see eachIndexed), with
+// check called on each entry as it is decoded.
+func (s *Store) readIndex(f *os.File, check func(*indexEntry), fn func(indexEntry)) bool {
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return false
 	}
 	r, ok := s.openedIndex(io.LimitReader(f, int64(sealedLimit(maxIndexBytes))))
-	return ok && eachIndexed(r, s.indexHeader(), maxIndexBytes, fn)
+	return ok && eachIndexed(r, s.indexHeader(), maxIndexBytes, check, fn)
 }
 
 // rewriteIndex saves the index anew, from what of the old one still holds
@@ -295,11 +384,13 @@ func (s *Store) rewriteIndex(listed *listing, fresh []indexEntry) {
 	})
 }
 
-// dropIndex removes the index; the next reader rebuilds it from the
-// records. It is called under the lock.
+// dropIndex removes the index, and what vouches for it; the next reader
+// rebuilds it from the records. It is called under the lock.
 func (s *Store) dropIndex() error {
-	if err := os.Remove(s.indexPath()); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
+	for _, path := range []string{s.indexPath(), s.vouchPath()} {
+		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
 	}
 	return nil
 }

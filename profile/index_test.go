@@ -1,6 +1,8 @@
 package profile
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -107,6 +109,60 @@ func checkSummaries(t *testing.T, s *Store, state string) {
 }
 
 func TestTheIndexFollowsTheRecords(t *testing.T) {
+	followTheRecords(t, false)
+}
+
+// TestAVouchedIndexFollowsTheRecords makes the same changes each after
+// the index has vouched for the folder, and some that only a vouched
+// index could miss: an index damaged in place, its size and time kept,
+// and a vouch that is damaged or names another index.
+func TestAVouchedIndexFollowsTheRecords(t *testing.T) {
+	followTheRecords(t, true)
+}
+
+// settle puts the sessions folder's time an hour back, as if it had last
+// changed then.
+func settle(t *testing.T, s *Store) {
+	t.Helper()
+	then := time.Now().Add(-time.Hour)
+	must(t, os.Chtimes(filepath.Join(s.Dir(), "sessions"), then, then))
+}
+
+// vouched settles the folder, lets a reader vouch for it, and fails unless
+// it did.
+func vouched(t *testing.T, s *Store) {
+	t.Helper()
+	// The first reader may find the index to write again; the next finds
+	// it right.
+	settle(t, s)
+	mustSummaries(t, s)
+	mustSummaries(t, s)
+	if _, _, ok := s.readVouch(); !ok {
+		t.Fatal("a reader that found the index right for a settled folder did not vouch for it")
+	}
+	if f, _, ok := s.vouchedIndex(); !ok {
+		t.Fatal("the index is not vouched for just after a reader vouched for it")
+	} else {
+		f.Close()
+	}
+}
+
+// changeInPlace rewrites path with change applied, keeping its inode and
+// its time, as a hand edit could.
+func changeInPlace(t *testing.T, path string, change func([]byte) []byte) {
+	t.Helper()
+	info, err := os.Stat(path)
+	must(t, err)
+	data, err := os.ReadFile(path)
+	must(t, err)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	must(t, err)
+	_, err = f.Write(change(data))
+	must(t, errors.Join(err, f.Close()))
+	must(t, os.Chtimes(path, info.ModTime(), info.ModTime()))
+}
+
+func followTheRecords(t *testing.T, vouch bool) {
 	s := newStore(t)
 	index := filepath.Join(s.Dir(), ".index")
 	asked := session("20261118T220000-aaaaaa", testStart.Add(-48*time.Hour), "Sam", "Alex")
@@ -118,8 +174,9 @@ func TestTheIndexFollowsTheRecords(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := os.WriteFile(filepath.Join(s.Dir(), "sessions", "20261121T000000-dddddd.json"), []byte(`{"id": 1}`), 0o600); err != nil {
-		t.Fatal(err)
+	// A folder with a damaged record is never vouched for.
+	if !vouch {
+		must(t, os.WriteFile(filepath.Join(s.Dir(), "sessions", "20261121T000000-dddddd.json"), []byte(`{"id": 1}`), 0o600))
 	}
 	checkSummaries(t, s, "with no index")
 	if _, err := os.Stat(index); err != nil {
@@ -148,7 +205,9 @@ func TestTheIndexFollowsTheRecords(t *testing.T) {
 		}},
 		{"with a record removed since the index", func() { must(t, os.Remove(filepath.Join(s.Dir(), "sessions", plan.ID+".json"))) }},
 		{"with a damaged record mended", func() {
-			must(t, os.Remove(filepath.Join(s.Dir(), "sessions", "20261121T000000-dddddd.json")))
+			if err := os.Remove(filepath.Join(s.Dir(), "sessions", "20261121T000000-dddddd.json")); !vouch {
+				must(t, err)
+			}
 			must(t, s.SaveSession(session("20261121T000000-dddddd", testStart.Add(2*time.Hour), "Sam")))
 		}},
 		{"with a record rewritten to the same size", func() {
@@ -158,10 +217,94 @@ func TestTheIndexFollowsTheRecords(t *testing.T) {
 			must(t, os.WriteFile(path, []byte(strings.Replace(string(data), `"Kai"`, `"Kim"`, -1)), 0o600))
 		}},
 	}
+	if vouch {
+		changes = append(changes, []struct {
+			state  string
+			change func()
+		}{
+			{"with the index damaged in place, its size and time kept", func() {
+				changeInPlace(t, index, func(data []byte) []byte {
+					second := bytes.IndexByte(data, '\n') + 1
+					return slices.Concat(data[:second+3], []byte("\r"), data[second+4:])
+				})
+			}},
+			{"with a record changed in place, its time kept", func() {
+				changeInPlace(t, filepath.Join(s.Dir(), "sessions", "20261120T221000-cccccc.json"), func(data []byte) []byte {
+					changed := strings.Replace(string(data), `"scene"`, `"tender"`, 1)
+					if changed == string(data) {
+						t.Fatalf("the record is not as the test expects:\n%s", data)
+					}
+					return []byte(changed)
+				})
+			}},
+			{"with a damaged vouch", func() { must(t, os.WriteFile(s.vouchPath(), []byte("aftercare index-folder 1 1 2\n"), 0o600)) }},
+			{"with a vouch for another index", func() {
+				folder, index, ok := s.readVouch()
+				if !ok {
+					t.Fatal("no vouch to change")
+				}
+				index.Inode++
+				must(t, os.WriteFile(s.vouchPath(), fmt.Appendf(nil, vouchFormat, folder.Size, folder.Mod, folder.Inode, index.Size, index.Mod, index.Inode), 0o600))
+			}},
+		}...)
+	}
 	for _, c := range changes {
 		checkSummaries(t, s, "before a change")
+		if vouch {
+			vouched(t, s)
+			checkSummaries(t, s, "vouched for, before a change")
+		}
 		c.change()
 		checkSummaries(t, s, c.state)
+	}
+}
+
+// TestAVouchedIndexSavesListingTheFolder shows that a reader trusts a
+// vouched index for which files there are: a record put in by hand with
+// the folder's time set back is missed until the folder changes. Every
+// aftercare write, and every ordinary way of adding or removing a file,
+// changes the folder's time.
+func TestAVouchedIndexSavesListingTheFolder(t *testing.T) {
+	s := newStore(t)
+	must(t, s.SaveSession(session("20261118T220000-aaaaaa", testStart, "Sam", "Alex")))
+	vouched(t, s)
+	folder := filepath.Join(s.Dir(), "sessions")
+	info, err := os.Stat(folder)
+	must(t, err)
+	must(t, os.WriteFile(filepath.Join(folder, "20261119T220000-bbbbbb.json"), mustEncode(t, session("20261119T220000-bbbbbb", testStart, "Kai")), 0o600))
+	must(t, os.Chtimes(folder, info.ModTime(), info.ModTime()))
+	if got := mustSummaries(t, s); len(got) != 1 {
+		t.Fatalf("the folder was listed although the index vouched for it: %d sessions", len(got))
+	}
+	settle(t, s)
+	if got := mustSummaries(t, s); len(got) != 2 {
+		t.Fatalf("a folder changed since the vouch was not listed: %d sessions", len(got))
+	}
+}
+
+func mustEncode(t *testing.T, sess *Session) []byte {
+	t.Helper()
+	data, err := encodeSession(sess)
+	must(t, err)
+	return data
+}
+
+// TestNothingIsVouchedForTooSoon: a folder changed in the last moments,
+// or holding a record that cannot be read, is listed each time.
+func TestNothingIsVouchedForTooSoon(t *testing.T) {
+	s := newStore(t)
+	must(t, s.SaveSession(session("20261118T220000-aaaaaa", testStart, "Sam", "Alex")))
+	mustSummaries(t, s)
+	mustSummaries(t, s)
+	if _, err := os.Stat(s.vouchPath()); !os.IsNotExist(err) {
+		t.Fatalf("a folder changed a moment ago was vouched for: %v", err)
+	}
+	must(t, os.WriteFile(filepath.Join(s.Dir(), "sessions", "20261119T220000-bbbbbb.json"), []byte("{not a record"), 0o600))
+	settle(t, s)
+	mustSummaries(t, s)
+	mustSummaries(t, s)
+	if _, err := os.Stat(s.vouchPath()); !os.IsNotExist(err) {
+		t.Fatalf("a folder with a damaged record was vouched for: %v", err)
 	}
 }
 
@@ -182,9 +325,13 @@ func TestForgetTakesTheIndexWithIt(t *testing.T) {
 		if data, err := os.ReadFile(index); err != nil || !strings.Contains(string(data), "Sam") {
 			t.Fatalf("the index was not written: %v", err)
 		}
+		vouched(t, s)
 		must(t, forget())
 		if _, err := os.Stat(index); !os.IsNotExist(err) {
 			t.Errorf("forget left the index: %v", err)
+		}
+		if _, err := os.Stat(s.vouchPath()); !os.IsNotExist(err) {
+			t.Errorf("forget left what vouched for the index: %v", err)
 		}
 	}
 }
@@ -312,7 +459,7 @@ func TestALongIndexIsReadInOrderUpToWhereItGoesWrong(t *testing.T) {
 		{"cut short", string(index), int64(len(index)) - 10, len(entries) - 1, false},
 	} {
 		var files []string
-		ok := eachIndexed(strings.NewReader(tc.data), header, tc.limit, func(e indexEntry) { files = append(files, e.File) })
+		ok := eachIndexed(strings.NewReader(tc.data), header, tc.limit, nil, func(e indexEntry) { files = append(files, e.File) })
 		if ok != tc.ok || len(files) != tc.want {
 			t.Errorf("%s: %d entries (%v), want %d (%v)", tc.name, len(files), ok, tc.want, tc.ok)
 		}
@@ -321,5 +468,44 @@ func TestALongIndexIsReadInOrderUpToWhereItGoesWrong(t *testing.T) {
 				t.Fatalf("%s: entry %d is %s, want %s", tc.name, i, f, entries[i].File)
 			}
 		}
+	}
+}
+
+// TestALineupReadsInTheOrderOfAListing: a lineup gives the records whole
+// in the order a listing shows them, whatever order they were added in;
+// those that started together go by id, then by file.
+func TestALineupReadsInTheOrderOfAListing(t *testing.T) {
+	s := newStore(t)
+	for _, sess := range []*Session{
+		session("20261118T220000-aaaaaa", testStart, "Sam"),
+		session("20261118T220000-bbbbbb", testStart, "Alex"),
+		session("20261119T220000-cccccc", testStart.Add(time.Hour), "Kai"),
+		session("20261117T220000-dddddd", testStart.Add(-time.Nanosecond), "Robin"),
+	} {
+		must(t, s.SaveSession(sess))
+	}
+	// A copy kept under another name has the same id and start.
+	copied, err := os.ReadFile(filepath.Join(s.Dir(), "sessions", "20261118T220000-aaaaaa.json"))
+	must(t, err)
+	must(t, os.WriteFile(filepath.Join(s.Dir(), "sessions", "20261116T000000-eeeeee.json"), copied, 0o600))
+
+	listed := mustSummaries(t, s)
+	var lineup Lineup
+	for i := len(listed) - 1; i >= 0; i-- {
+		lineup.Add(listed[i])
+	}
+	var got, want []string
+	for _, e := range listed {
+		want = append(want, filepath.Base(e.Path)+" "+e.Session.ID)
+	}
+	must(t, s.EachInOrder(&lineup, func(e SessionEntry) error {
+		if e.Err != nil {
+			return e.Err
+		}
+		got = append(got, filepath.Base(e.Path)+" "+e.Session.ID)
+		return nil
+	}))
+	if !slices.Equal(got, want) {
+		t.Errorf("a lineup reads\n%v\nwhere the listing shows\n%v", got, want)
 	}
 }

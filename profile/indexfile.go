@@ -91,8 +91,9 @@ func indexable(e indexEntry) bool {
 // index is as good as missing from that point. Its lines are decoded a
 // chunk at a time, side by side, while fn takes the entries of the chunks
 // before, in order: decoding them is much of what a command that lists
-// years of check-ins does.
-func eachIndexed(r io.Reader, want string, limit int64, fn func(indexEntry)) bool {
+// years of check-ins does. check, when given, is called on each entry in
+// its chunk's goroutine, so that looking at each file is shared out too.
+func eachIndexed(r io.Reader, want string, limit int64, check func(*indexEntry), fn func(indexEntry)) bool {
 	in := bufio.NewReader(io.LimitReader(r, limit+1))
 	header, err := in.ReadString('\n')
 	if err != nil || header != want+"\n" {
@@ -101,7 +102,7 @@ func eachIndexed(r io.Reader, want string, limit int64, fn func(indexEntry)) boo
 	chunks := make(chan chan indexChunk, runtime.GOMAXPROCS(0))
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
-	wg.Go(func() { splitIndex(in, int64(len(header)), limit, chunks, stop) })
+	wg.Go(func() { splitIndex(in, int64(len(header)), limit, check, chunks, stop) })
 	defer wg.Wait()
 	defer close(stop)
 	var c indexChunk
@@ -132,12 +133,12 @@ type indexChunk struct {
 // so far, a chunk at a time, and decodes each in a goroutine of its own;
 // chunks has each chunk's entries to come, in order. It stops after the
 // chunk where the index ends or when stop is closed.
-func splitIndex(in *bufio.Reader, read, limit int64, chunks chan<- chan indexChunk, stop <-chan struct{}) {
+func splitIndex(in *bufio.Reader, read, limit int64, check func(*indexEntry), chunks chan<- chan indexChunk, stop <-chan struct{}) {
 	defer close(chunks)
 	for {
 		lines, last, whole := readLines(in, &read, limit)
 		next := make(chan indexChunk, 1)
-		go func() { next <- decodeChunk(lines, last, whole) }()
+		go func() { next <- decodeChunk(lines, last, whole, check) }()
 		select {
 		case chunks <- next:
 		case <-stop:
@@ -169,8 +170,8 @@ func readLines(in *bufio.Reader, read *int64, limit int64) (lines []string, last
 
 // decodeChunk decodes lines up to the first that is not an entry, which
 // is the index's last. Each chunk keeps its own words (see interner), so
-// that chunks share nothing.
-func decodeChunk(lines []string, last, whole bool) indexChunk {
+// that chunks share nothing. check, when given, is called on each entry.
+func decodeChunk(lines []string, last, whole bool, check func(*indexEntry)) indexChunk {
 	c := indexChunk{entries: make([]indexEntry, 0, len(lines)), last: last, whole: whole}
 	words := interner{}
 	for _, line := range lines {
@@ -178,6 +179,9 @@ func decodeChunk(lines []string, last, whole bool) indexChunk {
 		if !ok {
 			c.last, c.whole = true, false
 			break
+		}
+		if check != nil {
+			check(&e)
 		}
 		c.entries = append(c.entries, e)
 	}
@@ -187,7 +191,7 @@ func decodeChunk(lines []string, last, whole bool) indexChunk {
 // decodeIndex reads a whole index under header, or says it cannot.
 func decodeIndex(header string, data []byte) ([]indexEntry, bool) {
 	var out []indexEntry
-	ok := eachIndexed(bytes.NewReader(data), header, int64(len(data)), func(e indexEntry) { out = append(out, e) })
+	ok := eachIndexed(bytes.NewReader(data), header, int64(len(data)), nil, func(e indexEntry) { out = append(out, e) })
 	return out, ok
 }
 

@@ -63,11 +63,11 @@ func (a *app) eachCheckin(cmd *cobra.Command, keep func(profile.SessionEntry)) e
 	})
 }
 
-// eachWhole reads the whole record of each listed entry, in order, and
-// hands it to fn; one that cannot be read (now, or since it was listed)
-// is named instead.
-func (a *app) eachWhole(entries []profile.SessionEntry, fn func(*profile.Session) error) error {
-	return a.store.EachInOrder(entries, func(e profile.SessionEntry) error {
+// eachWhole reads the whole record of each session in the lineup, newest
+// first, and hands it to fn; one that cannot be read (now, or since it was
+// listed) is named instead.
+func (a *app) eachWhole(lineup *profile.Lineup, fn func(*profile.Session) error) error {
+	return a.store.EachInOrder(lineup, func(e profile.SessionEntry) error {
 		if e.Err != nil {
 			a.damaged(e.Err)
 			return nil

@@ -49,33 +49,32 @@ named on standard error, and the exit is 1 (0 with --ignore-damaged).`,
 			}
 			// Of each check-in listed, only what puts it in its place is
 			// kept, and it is read whole when its turn comes.
-			var kept []profile.SessionEntry
+			var kept profile.Lineup
 			err := a.eachCheckin(cmd, func(e profile.SessionEntry) {
 				if s := e.Session; s != nil && filter.Keep(s) {
-					kept = append(kept, e.Placed())
+					kept.Add(e)
 				}
 			})
 			if err != nil {
 				return err
 			}
-			profile.NewestFirst(kept)
 			switch {
 			case asJSON:
 				list := newJSONList(a.stdout)
-				if err := a.eachWhole(kept, list.add); err != nil {
+				if err := a.eachWhole(&kept, list.add); err != nil {
 					return err
 				}
 				return list.close()
-			case len(kept) == 0 && len(a.unread) > 0:
+			case kept.Len() == 0 && len(a.unread) > 0:
 				fmt.Fprintln(a.stdout, "Nothing to show from the check-ins that could be read.")
 				return nil
-			case len(kept) == 0:
+			case kept.Len() == 0:
 				fmt.Fprintln(a.stdout, "No check-ins saved yet.")
 				return nil
 			}
 			out := bufio.NewWriter(a.stdout)
 			first := true
-			err = a.eachWhole(kept, func(s *profile.Session) error {
+			err = a.eachWhole(&kept, func(s *profile.Session) error {
 				if !first {
 					out.WriteString("\n")
 				}

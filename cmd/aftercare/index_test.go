@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // aHistory has one of each kind of record: a check-in whose follow-up is
@@ -141,6 +142,23 @@ func TestEveryCommandAnswersTheSameWithAndWithoutTheIndex(t *testing.T) {
 		t.Fatalf("the follow-up done by hand is still due: %+v", want[5])
 	}
 	same("after records changed", want, got)
+
+	// With nothing damaged and the folder settled, a reader vouches for
+	// the index, and the next read it alone.
+	if err := os.Remove(filepath.Join(data, "sessions", "20261109T220000-ffffff.json")); err != nil {
+		t.Fatal(err)
+	}
+	then := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(filepath.Join(data, "sessions"), then, then); err != nil {
+		t.Fatal(err)
+	}
+	want = without()
+	answers()
+	answers()
+	if _, err := os.Stat(filepath.Join(data, ".index-folder")); err != nil {
+		t.Fatalf("no reader vouched for the index: %v", err)
+	}
+	same("with the index vouched for", want, answers())
 }
 
 func TestStatusCountsWithoutNamingAnyone(t *testing.T) {
