@@ -340,7 +340,7 @@ func (r *Round) results() *Results {
 	default:
 		res.Header = "alone · ideas"
 	}
-	req := profile.CheckinRequest(r.Mode, r.Situation, r.minutes(), r.Turns, profile.Ratings(r.env.History()))
+	req := profile.CheckinRequest(r.Mode, r.Situation, r.minutes(), r.Turns, r.env.History())
 	req.Limit = ShownSuggestions
 	if r.Plan != nil {
 		// The plan's avoid-list holds for this check-in too.

@@ -174,14 +174,15 @@ func (t *Turn) person(mode catalog.Mode, situation string) catalog.Person {
 // CheckinRequest is the engine's request for a check-in. What anyone asked
 // to avoid holds for everyone, private or not, without saying whose it was;
 // so does anything that turns the check-in quiet.
-// The ratings of the people present shape what is suggested to them.
-func CheckinRequest(mode catalog.Mode, situation string, minutes int, turns []Turn, ratings []catalog.Rating) catalog.Request {
+// The ratings in history of the people present shape what is suggested
+// to them.
+func CheckinRequest(mode catalog.Mode, situation string, minutes int, turns []Turn, history *Digest) catalog.Request {
 	req := catalog.Request{Mode: mode, Situation: situation, Minutes: minutes}
 	names := make([]string, len(turns))
 	for i := range turns {
 		names[i] = turns[i].Name
 	}
-	req.Ratings = RatingsFor(ratings, names)
+	req.Ratings = Ratings(history, names)
 	if mode == catalog.Solo {
 		// Alone, the person is unnamed to the engine.
 		for i := range req.Ratings {

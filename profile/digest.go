@@ -182,16 +182,27 @@ func NameInHistory(d *Digest, name string) (string, bool) {
 	return known.name, ok
 }
 
-// Ratings are every rating in the history as the suggestion engine takes
-// them, oldest first: a rating counts from when it was given, the
-// follow-up, or else the check-in itself.
-func Ratings(d *Digest) []catalog.Rating {
+// Ratings are the ratings in the history of the people named, oldest
+// first, as the suggestion engine takes them: each under the name asked
+// for (see RatingsFor), counting from when it was given, the follow-up,
+// or else the check-in itself. Only theirs are made, so that a command
+// about two people holds nothing of anyone else's years of ratings.
+func Ratings(d *Digest, names []string) []catalog.Rating {
 	if d == nil {
 		return nil
 	}
-	out := make([]catalog.Rating, len(d.ratings))
-	for i, r := range d.ratings {
-		out[i] = catalog.Rating{Person: d.words[r.person], Activity: d.words[r.activity], Value: d.words[r.value], At: time.Unix(r.sec, int64(r.nsec))}
+	// Which name each person's word is, found once for each word.
+	asked := map[uint32]int{}
+	var out []catalog.Rating
+	for _, r := range d.ratings {
+		i, ok := asked[r.person]
+		if !ok {
+			i = slices.IndexFunc(names, func(n string) bool { return SameName(n, d.words[r.person]) })
+			asked[r.person] = i
+		}
+		if i >= 0 {
+			out = append(out, catalog.Rating{Person: names[i], Activity: d.words[r.activity], Value: d.words[r.value], At: time.Unix(r.sec, int64(r.nsec))})
+		}
 	}
 	return out
 }

@@ -151,9 +151,14 @@ func TestAFollowUpIsSavedWithTheCheckinItFollows(t *testing.T) {
 		t.Error("a done follow-up is still due")
 	}
 	// Sam's new word on make-tea replaces the one given at the check-in.
-	ratings := Ratings(history)
-	if len(ratings) != 2 || ratings[1].Person != "Sam" || !ratings[1].At.Equal(at(21, 10, 0)) || ratings[1].Value != catalog.DidntHelp {
+	ratings := Ratings(history, []string{"sam", "Alex"})
+	if len(ratings) != 2 || ratings[0].Person != "Alex" || ratings[1].Person != "sam" || !ratings[1].At.Equal(at(21, 10, 0)) || ratings[1].Value != catalog.DidntHelp {
 		t.Errorf("ratings %+v", ratings)
+	}
+	// Only the ratings of the people asked about are made, under the
+	// names they were asked by.
+	if ratings := Ratings(history, []string{"SAM", "Robin"}); len(ratings) != 1 || ratings[0].Person != "SAM" {
+		t.Errorf("Sam's and Robin's ratings are %+v", ratings)
 	}
 	if err := s.CompleteFollowUp("s1", at(21, 10, 0), map[string][]Shared{"Robin": nil}, nil); err == nil {
 		t.Error("a follow-up by someone who was not there was saved")

@@ -320,7 +320,7 @@ func (a *app) pastOf(cmd *cobra.Command, names []string) (*pastOf, error) {
 			p.spelt[name] = known
 		}
 	}
-	p.rated = profile.RatingsFor(profile.Ratings(history), names)
+	p.rated = profile.Ratings(history, names)
 	return p, nil
 }
 
