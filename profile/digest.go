@@ -184,16 +184,18 @@ func NameInHistory(d *Digest, name string) (string, bool) {
 
 // Ratings are the ratings in the history of the people named, oldest
 // first, as the suggestion engine takes them: each under the name asked
-// for (see RatingsFor), counting from when it was given, the follow-up,
-// or else the check-in itself. Only theirs are made, so that a command
+// for, whatever its case in the history, so that the engine finds them;
+// each counts from when it was given, the follow-up, or else the check-in
+// itself. Only theirs are made, so that a command
 // about two people holds nothing of anyone else's years of ratings.
 func Ratings(d *Digest, names []string) []catalog.Rating {
 	if d == nil {
 		return nil
 	}
-	// Which name each person's word is, found once for each word.
+	// Which name each person's word is, found once for each word; they
+	// are counted first, so that a year of them is made in one go.
 	asked := map[uint32]int{}
-	var out []catalog.Rating
+	n := 0
 	for _, r := range d.ratings {
 		i, ok := asked[r.person]
 		if !ok {
@@ -201,6 +203,15 @@ func Ratings(d *Digest, names []string) []catalog.Rating {
 			asked[r.person] = i
 		}
 		if i >= 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]catalog.Rating, 0, n)
+	for _, r := range d.ratings {
+		if i := asked[r.person]; i >= 0 {
 			out = append(out, catalog.Rating{Person: names[i], Activity: d.words[r.activity], Value: d.words[r.value], At: time.Unix(r.sec, int64(r.nsec))})
 		}
 	}

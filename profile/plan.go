@@ -156,17 +156,3 @@ func (s *Store) CompleteFollowUp(id string, done time.Time, shared map[string][]
 		return s.noteDue(sess)
 	})
 }
-
-// RatingsFor keeps the ratings of the named people, each under the name as
-// given here, whatever its case in the history, so that the engine finds
-// them.
-func RatingsFor(ratings []catalog.Rating, names []string) []catalog.Rating {
-	var out []catalog.Rating
-	for _, r := range ratings {
-		if i := slices.IndexFunc(names, func(n string) bool { return SameName(n, r.Person) }); i >= 0 {
-			r.Person = names[i]
-			out = append(out, r)
-		}
-	}
-	return out
-}

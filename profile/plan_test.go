@@ -219,22 +219,3 @@ func TestStatsSayHowCheckinsHaveGone(t *testing.T) {
 		t.Errorf("the figures of someone never there: %+v", nobody)
 	}
 }
-
-func TestRatingsForKeepsThePeopleAskedAboutUnderTheirNames(t *testing.T) {
-	all := []catalog.Rating{
-		{Person: "sam", Activity: "make-tea", Value: catalog.Helped},
-		{Person: "Alex", Activity: "cuddle", Value: catalog.Helped},
-		{Person: "Kai", Activity: "bath", Value: catalog.DidntHelp},
-	}
-	got := RatingsFor(all, []string{"Sam", "Kai"})
-	want := []catalog.Rating{
-		{Person: "Sam", Activity: "make-tea", Value: catalog.Helped},
-		{Person: "Kai", Activity: "bath", Value: catalog.DidntHelp},
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("got %+v, want %+v", got, want)
-	}
-	if all[0].Person != "sam" {
-		t.Error("the history's ratings were changed")
-	}
-}

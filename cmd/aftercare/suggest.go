@@ -300,8 +300,8 @@ func (a *app) savedPeople(names []string, situation string, history *pastOf) ([]
 // pastOf is what --for needs of the history: how it spells each name
 // asked about (as the newest check-in with them does), and their ratings.
 type pastOf struct {
-	spelt map[string]string
-	rated []catalog.Rating
+	spelt   map[string]string
+	history *profile.Digest
 }
 
 // pastOf reads the history as --for needs it: what the full screen keeps
@@ -312,7 +312,7 @@ func (a *app) pastOf(cmd *cobra.Command, names []string) (*pastOf, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &pastOf{spelt: map[string]string{}}
+	p := &pastOf{spelt: map[string]string{}, history: history}
 	for i, name := range names {
 		name = strings.TrimSpace(name)
 		names[i] = name
@@ -320,7 +320,6 @@ func (a *app) pastOf(cmd *cobra.Command, names []string) (*pastOf, error) {
 			p.spelt[name] = known
 		}
 	}
-	p.rated = profile.Ratings(history, names)
 	return p, nil
 }
 
@@ -331,7 +330,7 @@ func (p *pastOf) ratings(people []catalog.Person) []catalog.Rating {
 	for i, person := range people {
 		names[i] = person.Name
 	}
-	return profile.RatingsFor(p.rated, names)
+	return profile.Ratings(p.history, names)
 }
 
 // completeFrom offers the catalogue's ids of the given kinds when a shell
