@@ -2,6 +2,7 @@ package profile
 
 import (
 	"fmt"
+	"os"
 	"testing"
 	"time"
 )
@@ -40,10 +41,31 @@ func BenchmarkSummaries(b *testing.B) {
 	if _, err := s.Summaries(); err != nil {
 		b.Fatal(err)
 	}
-	for b.Loop() {
-		entries, err := s.Summaries()
-		if err != nil || len(entries) != 10_000 || entries[0].Err != nil {
-			b.Fatalf("%d entries, %v", len(entries), err)
+	summaries := func(b *testing.B) {
+		for b.Loop() {
+			entries, err := s.Summaries()
+			if err != nil || len(entries) != 10_000 || entries[0].Err != nil {
+				b.Fatalf("%d entries, %v", len(entries), err)
+			}
 		}
 	}
+	// A folder that has just changed is listed each time.
+	now := time.Now()
+	if err := os.Chtimes(s.sessionsDir(), now, now); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("listed", summaries)
+	// A folder that last changed an hour ago is vouched for by the next
+	// reader, and read from the index alone after that.
+	then := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(s.sessionsDir(), then, then); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.Summaries(); err != nil {
+		b.Fatal(err)
+	}
+	if _, _, ok := s.readVouch(); !ok {
+		b.Fatal("the index was not vouched for")
+	}
+	b.Run("vouched", summaries)
 }
