@@ -3,17 +3,13 @@ package profile
 import (
 	"bytes"
 	"cmp"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/aftercare-tui/aftercare/catalog"
-	"github.com/aftercare-tui/aftercare/plain"
-	"go.yaml.in/yaml/v3"
 )
 
 // ExportVersion is the version of the export format this program writes
@@ -89,27 +85,29 @@ func (x *Export) sort() {
 // character: JSON escapes every one, YAML those it quotes, and markdown
 // and CSV show them as plain.Text does.
 func (x *Export) Encode(format string, cat *catalog.Catalog) ([]byte, error) {
-	switch format {
-	case "json":
-		data, err := json.MarshalIndent(x, "", "  ")
-		// JSON leaves DEL and C1 controls raw in strings; written as
-		// \u escapes, they read back the same.
-		return []byte(plain.Text(string(data)) + "\n"), err
-	case "yaml":
-		var b bytes.Buffer
-		enc := yaml.NewEncoder(&b)
-		enc.SetIndent(2)
-		if err := enc.Encode(x); err != nil {
+	return x.encode(format, cat, time.Local)
+}
+
+// encode is Encode with times in loc, through an ExportWriter.
+func (x *Export) encode(format string, cat *catalog.Catalog, loc *time.Location) ([]byte, error) {
+	zones := NewZones(loc)
+	for i := range x.Sessions {
+		zones.Add(&x.Sessions[i])
+	}
+	var b bytes.Buffer
+	w, err := NewExportWriter(&b, format, cat, x.Profiles, zones)
+	if err != nil {
+		return nil, err
+	}
+	for i := range x.Sessions {
+		if err := w.Add(&x.Sessions[i]); err != nil {
 			return nil, err
 		}
-		err := enc.Close()
-		return b.Bytes(), err
-	case "markdown":
-		return x.markdown(cat, time.Local), nil
-	case "csv":
-		return x.csv()
 	}
-	return nil, fmt.Errorf("%q is not an export format: use %s", format, strings.Join(ExportFormats, ", "))
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 func weightsText(p Profile) string {

@@ -1,12 +1,8 @@
 package profile
 
 import (
-	"bytes"
-	"cmp"
-	"encoding/csv"
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 
@@ -26,13 +22,19 @@ const markdownTitle = "# aftercare"
 // profile and per record, each record saying whether it is a check-in or
 // a plan.
 func (x *Export) markdown(cat *catalog.Catalog, loc *time.Location) []byte {
+	data, _ := x.encode("markdown", cat, loc)
+	return data
+}
+
+// markdownStart writes the title, the time zones, the profiles and the
+// heading of the records.
+func (x *ExportWriter) markdownStart(profiles []Profile, zones *Zones) {
 	var b strings.Builder
-	when := func(t time.Time) string { return md(t.In(loc).Format("2006-01-02 15:04 ") + zoneName(t.In(loc))) }
-	b.WriteString(markdownTitle + "\n\n" + x.zonesLine(loc) + "\n\n## Profiles\n")
-	if len(x.Profiles) == 0 {
+	b.WriteString(markdownTitle + "\n\n" + zones.line() + "\n\n## Profiles\n")
+	if len(profiles) == 0 {
 		b.WriteString("\nNone.\n")
 	}
-	for _, p := range x.Profiles {
+	for _, p := range profiles {
 		fmt.Fprintf(&b, "\n### %s\n\n", md(p.Name))
 		item := func(label, value string) {
 			if value != "" {
@@ -40,46 +42,48 @@ func (x *Export) markdown(cat *catalog.Catalog, loc *time.Location) []byte {
 			}
 		}
 		item("Pronouns", p.Pronouns)
-		item("Likes", strings.Join(refTitles(cat, p.Likes), ", "))
-		item("Never", strings.Join(refTitles(cat, p.Never), ", "))
+		item("Likes", strings.Join(refTitles(x.cat, p.Likes), ", "))
+		item("Never", strings.Join(refTitles(x.cat, p.Never), ", "))
 		item("Usually wants", p.Leaning)
 		item("Talk or quiet", p.Talk)
-		item("Usual needs", needsText(cat, p.Needs))
+		item("Usual needs", needsText(x.cat, p.Needs))
 		for _, situation := range sortedKeys(p.Helps) {
-			item("Helps "+md(situationAfter(cat, situation)), strings.Join(refTitles(cat, p.Helps[situation]), ", "))
+			item("Helps "+md(situationAfter(x.cat, situation)), strings.Join(refTitles(x.cat, p.Helps[situation]), ", "))
 		}
 		item("Notes", strings.TrimSpace(p.Notes))
 	}
 	b.WriteString("\n## Check-ins and plans\n")
-	if len(x.Sessions) == 0 {
-		b.WriteString("\nNone.\n")
+	x.write(b.String())
+}
+
+// markdownSession writes a record's section.
+func (x *ExportWriter) markdownSession(s *Session) {
+	var b strings.Builder
+	when := func(t time.Time) string { return md(t.In(x.loc).Format("2006-01-02 15:04 ") + zoneName(t.In(x.loc))) }
+	fmt.Fprintf(&b, "\n### %s, %s: %s\n\n", recordKind(s.Kind), when(s.Started), md(catalog.JoinAnd(s.People)))
+	fmt.Fprintf(&b, "- Record: %s (%s)\n", md(s.ID), md(s.Mode))
+	if s.Situation != "" {
+		fmt.Fprintf(&b, "- When: %s\n", md(situationAfter(x.cat, s.Situation)))
 	}
-	for _, s := range x.Sessions {
-		fmt.Fprintf(&b, "\n### %s, %s: %s\n\n", recordKind(s.Kind), when(s.Started), md(catalog.JoinAnd(s.People)))
-		fmt.Fprintf(&b, "- Record: %s (%s)\n", md(s.ID), md(s.Mode))
-		if s.Situation != "" {
-			fmt.Fprintf(&b, "- When: %s\n", md(situationAfter(cat, s.Situation)))
-		}
-		writeSharedMarkdown(&b, s.People, s.Shared, "")
-		if len(s.Chosen) > 0 {
-			fmt.Fprintf(&b, "- Chosen: %s\n", md(strings.Join(activityTitles(cat, s.Chosen), "; ")))
-		}
-		for _, r := range s.Ratings {
-			fmt.Fprintf(&b, "- %s found %s: %s\n", md(r.Person), md(activityTitles(cat, []string{r.Activity})[0]), md(RatingWords(r.Rating)))
-		}
-		if s.Note != "" {
-			fmt.Fprintf(&b, "- Note: %s\n", mdText(strings.TrimSpace(s.Note), "  "))
-		}
-		if f := s.FollowUp; f != nil {
-			if f.Done == nil {
-				fmt.Fprintf(&b, "- Follow-up for %s, due %s\n", md(catalog.JoinAnd(f.For)), when(FollowUpDue(s.Started)))
-			} else {
-				fmt.Fprintf(&b, "- Follow-up for %s, done %s\n", md(catalog.JoinAnd(f.For)), when(*f.Done))
-				writeSharedMarkdown(&b, f.For, f.Shared, "  ")
-			}
+	writeSharedMarkdown(&b, s.People, s.Shared, "")
+	if len(s.Chosen) > 0 {
+		fmt.Fprintf(&b, "- Chosen: %s\n", md(strings.Join(activityTitles(x.cat, s.Chosen), "; ")))
+	}
+	for _, r := range s.Ratings {
+		fmt.Fprintf(&b, "- %s found %s: %s\n", md(r.Person), md(activityTitles(x.cat, []string{r.Activity})[0]), md(RatingWords(r.Rating)))
+	}
+	if s.Note != "" {
+		fmt.Fprintf(&b, "- Note: %s\n", mdText(strings.TrimSpace(s.Note), "  "))
+	}
+	if f := s.FollowUp; f != nil {
+		if f.Done == nil {
+			fmt.Fprintf(&b, "- Follow-up for %s, due %s\n", md(catalog.JoinAnd(f.For)), when(FollowUpDue(s.Started)))
+		} else {
+			fmt.Fprintf(&b, "- Follow-up for %s, done %s\n", md(catalog.JoinAnd(f.For)), when(*f.Done))
+			writeSharedMarkdown(&b, f.For, f.Shared, "  ")
 		}
 	}
-	return []byte(b.String())
+	x.write(b.String())
 }
 
 // recordKind says what a record is, as a heading starts.
@@ -104,35 +108,6 @@ func writeSharedMarkdown(b *strings.Builder, people []string, shared map[string]
 			fmt.Fprintf(b, "%s- %s, asked \"%s\": %s\n", indent, md(name), md(a.Prompt), mdText(a.Said, indent+"  "))
 		}
 	}
-}
-
-// zonesLine says which time zone the times are in: the zones the export's
-// times fall in, in loc, as summer time may make more than one.
-func (x *Export) zonesLine(loc *time.Location) string {
-	var zones []string
-	add := func(t time.Time) {
-		t = t.In(loc)
-		zone := zoneName(t)
-		if !strings.HasPrefix(zone, "UTC") {
-			zone += ", UTC" + t.Format("-07:00")
-		}
-		if !slices.Contains(zones, zone) {
-			zones = append(zones, zone)
-		}
-	}
-	for _, s := range x.Sessions {
-		add(s.Started)
-		if s.FollowUp != nil {
-			add(FollowUpDue(s.Started))
-			if s.FollowUp.Done != nil {
-				add(*s.FollowUp.Done)
-			}
-		}
-	}
-	if len(zones) == 0 {
-		add(time.Now())
-	}
-	return md(fmt.Sprintf("Times are local (%s).", strings.Join(zones, "; ")))
 }
 
 // zoneName is a time's zone by its abbreviation, or by its offset where
@@ -211,40 +186,6 @@ const utf8BOM = "\uFEFF"
 // first column says which kind a row is.
 var csvColumns = []string{"kind", "name", "pronouns", "likes", "never", "leaning", "talk", "needs", "helps", "notes",
 	"id", "started", "mode", "people", "situation", "shared", "chosen", "ratings", "note", "followup"}
-
-func (x *Export) csv() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(utf8BOM)
-	w := csv.NewWriter(&b)
-	rows := [][]string{csvColumns}
-	for _, p := range x.Profiles {
-		var helps []string
-		for _, situation := range sortedKeys(p.Helps) {
-			helps = append(helps, situation+": "+strings.Join(p.Helps[situation], ", "))
-		}
-		rows = append(rows, []string{"profile", p.Name, p.Pronouns, strings.Join(p.Likes, "; "), strings.Join(p.Never, "; "),
-			p.Leaning, p.Talk, weightsText(p), strings.Join(helps, "; "), p.Notes,
-			"", "", "", "", "", "", "", "", "", ""})
-	}
-	for _, s := range x.Sessions {
-		var ratings []string
-		for _, r := range s.Ratings {
-			ratings = append(ratings, fmt.Sprintf("%s: %s %s", r.Person, r.Activity, r.Rating))
-		}
-		rows = append(rows, []string{cmp.Or(s.Kind, "check-in"), "", "", "", "", "", "", "", "", "",
-			s.ID, s.Started.Format(time.RFC3339), s.Mode, strings.Join(s.People, "; "), s.Situation,
-			sharedText(s.People, s.Shared), strings.Join(s.Chosen, "; "), strings.Join(ratings, "; "), s.Note, followUpText(s.FollowUp)})
-	}
-	for _, row := range rows {
-		for i, cell := range row {
-			row[i] = csvCell(cell)
-		}
-	}
-	if err := w.WriteAll(rows); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
 
 func sharedText(people []string, shared map[string][]Shared) string {
 	var out []string

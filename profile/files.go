@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -26,18 +27,18 @@ func writeAtomic(tmpDir, path string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return renameInto(tmp, path, data)
+	return renameInto(tmp, path, writing(data))
 }
 
-// renameInto writes data to tmp, a file just made, syncs it and renames it
-// over path; if anything fails, tmp is removed.
-func renameInto(tmp *os.File, path string, data []byte) (err error) {
+// renameInto writes to tmp, a file just made, syncs it and renames it over
+// path; if anything fails, tmp is removed.
+func renameInto(tmp *os.File, path string, write func(io.Writer) error) (err error) {
 	defer func() {
 		if err != nil {
 			_ = os.Remove(tmp.Name())
 		}
 	}()
-	if err := fill(tmp, data); err != nil {
+	if err := fillFrom(tmp, write); err != nil {
 		return err
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
@@ -48,12 +49,15 @@ func renameInto(tmp *os.File, path string, data []byte) (err error) {
 
 // fill gives f, a file just made, its mode and data, syncs it to disk and
 // closes it.
-func fill(f *os.File, data []byte) error {
+func fill(f *os.File, data []byte) error { return fillFrom(f, writing(data)) }
+
+// fillFrom is fill with what write writes.
+func fillFrom(f *os.File, write func(io.Writer) error) error {
 	// The file is new, so its mode is ours to set: the umask may have taken
 	// bits from the one asked for.
 	err := f.Chmod(fileMode)
 	if err == nil {
-		_, err = f.Write(data)
+		err = write(f)
 	}
 	if err == nil {
 		err = f.Sync()
@@ -62,6 +66,14 @@ func fill(f *os.File, data []byte) error {
 		err = cerr
 	}
 	return err
+}
+
+// writing is a write of data.
+func writing(data []byte) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}
 }
 
 // removeDurably deletes a file and syncs its folder, so that what was

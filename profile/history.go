@@ -122,9 +122,14 @@ func (s *Store) readEach(paths []string, fn func(SessionEntry)) {
 // bytes), so that listing years of check-ins holds none of them whole;
 // EachInOrder reads each in its turn. The zero Lineup is empty.
 type Lineup struct {
-	dir      string
-	sessions []lined
+	dir         string
+	sessions    []lined
+	oldestFirst bool
 }
+
+// OldestFirst turns the lineup round, oldest first, as an export keeps
+// the records.
+func (l *Lineup) OldestFirst() { l.oldestFirst = true }
 
 // lined is a session in a Lineup: its file is its name in the folder of
 // the first session added, or its whole path if it is elsewhere, and its id shares the
@@ -176,13 +181,16 @@ func (l *Lineup) sort() {
 }
 
 // EachInOrder reads the whole record of each session in the lineup,
-// newest first, and hands it to fn; one that cannot be read now is handed
+// newest first unless it was turned round, and hands it to fn; one that cannot be read now is handed
 // with its error, and a file removed since it was listed is skipped.
 // Records are read a batch at a time, side by side, the next batch while
 // fn takes the last, so that a history of years is never held at once.
 func (s *Store) EachInOrder(l *Lineup, fn func(SessionEntry) error) error {
 	const batch = 256
 	l.sort()
+	if l.oldestFirst {
+		slices.Reverse(l.sessions)
+	}
 	batches := make(chan []SessionEntry, 1)
 	stop := make(chan struct{})
 	defer close(stop)

@@ -508,4 +508,15 @@ func TestALineupReadsInTheOrderOfAListing(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("a lineup reads\n%v\nwhere the listing shows\n%v", got, want)
 	}
+	// Turned round, it reads oldest first, as an export keeps them.
+	lineup.OldestFirst()
+	got = nil
+	must(t, s.EachInOrder(&lineup, func(e SessionEntry) error {
+		got = append(got, filepath.Base(e.Path)+" "+e.Session.ID)
+		return nil
+	}))
+	slices.Reverse(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("a lineup turned round reads\n%v\nnot\n%v", got, want)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -118,6 +119,13 @@ func removeOutsideTemp(note string) {
 // as it is, and nothing is written. A device or a pipe is written to
 // straight, and stays what it is.
 func (s *Store) WriteOutside(path string, data []byte) error {
+	return s.WriteOutsideFrom(path, writing(data))
+}
+
+// WriteOutsideFrom is WriteOutside with what write writes, as it goes,
+// so that a large export is never held whole. The folder's lock is held
+// while it writes, so that no sweep takes the file from under it.
+func (s *Store) WriteOutsideFrom(path string, write func(io.Writer) error) error {
 	path, err := filepath.Abs(path)
 	if err != nil {
 		return err
@@ -125,7 +133,7 @@ func (s *Store) WriteOutside(path string, data []byte) error {
 	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() && !info.IsDir() {
 		// A device or a pipe, /dev/stdout or /dev/null, is written to as
 		// it is: a file renamed over it would take its place.
-		return namingTarget(path, writeStraight(path, data))
+		return namingTarget(path, writeStraight(path, write))
 	}
 	return s.locked(func() error {
 		if err := ensureDir(s.tmpDir()); err != nil {
@@ -145,19 +153,18 @@ func (s *Store) WriteOutside(path string, data []byte) error {
 		defer os.Remove(note)
 		f, err := os.OpenFile(temp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, fileMode)
 		if err == nil {
-			err = renameInto(f, path, data)
+			err = renameInto(f, path, write)
 		}
 		return namingTarget(path, err)
 	})
 }
 
-func writeStraight(path string, data []byte) error {
+func writeStraight(path string, write func(io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
-	return errors.Join(err, f.Close())
+	return errors.Join(write(f), f.Close())
 }
 
 // namingTarget says what went wrong writing path in its own name, not in

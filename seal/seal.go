@@ -103,8 +103,7 @@ func ReadIdentities(path string) ([]age.Identity, error) {
 // Seal encrypts data to the recipients, as armored text.
 func Seal(data []byte, recipients ...age.Recipient) ([]byte, error) {
 	var out bytes.Buffer
-	armored := armor.NewWriter(&out)
-	w, err := age.Encrypt(armored, recipients...)
+	w, err := NewWriter(&out, recipients...)
 	if err != nil {
 		return nil, err
 	}
@@ -114,10 +113,31 @@ func Seal(data []byte, recipients ...age.Recipient) ([]byte, error) {
 	if err := w.Close(); err != nil {
 		return nil, err
 	}
-	if err := armored.Close(); err != nil {
+	return out.Bytes(), nil
+}
+
+// NewWriter seals what is written to it to the recipients, as armored
+// text on w, as it goes; Close writes the end. Nothing reaches w in plain
+// text.
+func NewWriter(w io.Writer, recipients ...age.Recipient) (io.WriteCloser, error) {
+	armored := armor.NewWriter(w)
+	sealed, err := age.Encrypt(armored, recipients...)
+	if err != nil {
 		return nil, err
 	}
-	return out.Bytes(), nil
+	return &sealer{WriteCloser: sealed, armored: armored}, nil
+}
+
+type sealer struct {
+	io.WriteCloser
+	armored io.WriteCloser
+}
+
+func (s *sealer) Close() error {
+	if err := s.WriteCloser.Close(); err != nil {
+		return err
+	}
+	return s.armored.Close()
 }
 
 // ErrWrongKey is sealed data that none of the identities given opens: a

@@ -167,41 +167,66 @@ command exits 1 (0 with --ignore-damaged).`,
 			if err != nil {
 				return err
 			}
-			profiles, err := a.readableProfiles(cmd)
-			if err != nil {
-				return err
-			}
-			// An export holds every check-in whole, so they are read
-			// whole at once, without the index.
-			history, err := a.store.Sessions()
-			if err != nil {
-				return err
-			}
-			for _, e := range history {
-				a.damaged(e.Err)
-			}
-			x := profile.ExportOf(profiles, history)
-			data, err := x.Encode(format, a.cat)
-			if err != nil {
+			if err := profile.CheckExportFormat(format); err != nil {
 				return usagef("--format: %v", err)
 			}
-			plainSize := len(data)
-			if len(sealTo) > 0 {
-				if data, err = seal.Seal(data, sealTo...); err != nil {
+			readable, err := a.readableProfiles(cmd)
+			if err != nil {
+				return err
+			}
+			profiles := profile.ExportOf(readable, nil).Profiles
+			// Of each record, only what puts it in its place is kept, and
+			// the zones of its times, which markdown names first; each is
+			// read whole in its turn, so that years of them are never held.
+			var order profile.Lineup
+			order.OldestFirst()
+			zones := profile.NewZones(time.Local)
+			err = a.eachCheckin(cmd, func(e profile.SessionEntry) {
+				if e.Session != nil {
+					order.Add(e)
+					zones.Add(e.Session)
+				}
+			})
+			if err != nil {
+				return err
+			}
+			var written, sealedSize, sessions int
+			write := func(w io.Writer) (err error) {
+				file := &counted{w: w}
+				out := io.Writer(file)
+				var sealer io.WriteCloser
+				if len(sealTo) > 0 {
+					if sealer, err = seal.NewWriter(file, sealTo...); err != nil {
+						return err
+					}
+					out = sealer
+				}
+				plainOut := &counted{w: out}
+				x, err := profile.NewExportWriter(plainOut, format, a.cat, profiles, zones)
+				if err != nil {
 					return err
 				}
+				err = a.eachWhole(&order, x.Add)
+				if err == nil {
+					err = x.Close()
+				}
+				if err == nil && sealer != nil {
+					err = sealer.Close()
+				}
+				written, sealedSize, sessions = plainOut.n, file.n, x.Sessions()
+				return err
 			}
-			a.warnIfTooLargeToImport(format, plainSize, len(data))
 			if output == "" || output == "-" {
-				if _, err := a.stdout.Write(data); err != nil {
+				if err := write(a.stdout); err != nil {
 					return err
 				}
 			} else {
-				if err := a.store.WriteOutside(output, data); err != nil {
+				if err := a.store.WriteOutsideFrom(output, write); err != nil {
 					return err
 				}
-				fmt.Fprintf(a.stdout, "Exported %s and %s to %s.\n", count(len(x.Profiles), "profile"), count(len(x.Sessions), "check-in"), output)
+				fmt.Fprintf(a.stdout, "Exported %s and %s to %s.\n", count(len(profiles), "profile"), count(sessions, "check-in"), output)
 			}
+			a.warnIfTooLargeToImport(format, written, sealedSize)
 			// A backup that lacks something says so, even when the run is
 			// told to exit 0.
 			if len(a.unread) > 0 {

@@ -53,6 +53,18 @@ func (l *jsonList) close() error {
 	return l.out.Flush()
 }
 
+// counted counts the bytes written through it.
+type counted struct {
+	w io.Writer
+	n int
+}
+
+func (c *counted) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += n
+	return n, err
+}
+
 // firstLine is the first line of an error, for one-line listings.
 func firstLine(err error) string {
 	line, _, _ := strings.Cut(err.Error(), "\n")

@@ -62,7 +62,7 @@ func BenchmarkProcess(b *testing.B) {
 	for _, n := range []int{0, 1000, 10000, 100000} {
 		home := homeWithCheckins(b, n)
 		index := filepath.Join(home, ".local", "share", "aftercare", ".index")
-		for _, args := range [][]string{{"due"}, {"history", "--json"}, {"history", "--stats"}, {"suggest", "--for", "Sam,Alex"}} {
+		for _, args := range [][]string{{"due"}, {"history", "--json"}, {"history", "--stats"}, {"suggest", "--for", "Sam,Alex"}, {"export"}} {
 			if n == 0 && args[0] == "suggest" {
 				continue // nobody is known yet
 			}
