@@ -181,42 +181,157 @@ func (l *Lineup) sort() {
 }
 
 // EachInOrder reads the whole record of each session in the lineup,
-// newest first unless it was turned round, and hands it to fn; one that cannot be read now is handed
-// with its error, and a file removed since it was listed is skipped.
-// Records are read a batch at a time, side by side, the next batch while
-// fn takes the last, so that a history of years is never held at once.
+// newest first unless it was turned round, and hands it to fn; one that
+// cannot be read now is handed with its error, and a file removed since it
+// was listed is skipped. Records are read a batch at a time, side by side,
+// the next batch while fn takes the last, so that a history of years is
+// never held at once.
 func (s *Store) EachInOrder(l *Lineup, fn func(SessionEntry) error) error {
-	const batch = 256
 	l.sort()
 	if l.oldestFirst {
 		slices.Reverse(l.sessions)
 	}
-	batches := make(chan []SessionEntry, 1)
-	stop := make(chan struct{})
-	defer close(stop)
-	go func() {
-		defer close(batches)
-		for start := 0; start < len(l.sessions); start += batch {
-			part := l.sessions[start:min(start+batch, len(l.sessions))]
+	return s.readBatches(func(send func([]SessionEntry) bool) error {
+		for start := 0; start < len(l.sessions); start += wholeBatch {
+			part := l.sessions[start:min(start+wholeBatch, len(l.sessions))]
 			entries := make([]SessionEntry, len(part))
 			for i, p := range part {
 				entries[i].Path = l.path(p)
 			}
-			select {
-			case batches <- s.readInOrder(entries):
-			case <-stop:
+			if !send(entries) {
+				break
+			}
+		}
+		return nil
+	}, fn)
+}
+
+// wholeBatch is how many records are read whole side by side.
+const wholeBatch = 256
+
+// EachWholeNewestFirst hands keep every session as the index keeps it, and
+// each file that cannot be read, with its error; then it hands fn the
+// whole record of each session keep kept, newest first (see EachInOrder).
+// When the index vouches for the folder (see vouch.go) and holds every
+// session unchanged and in order, it is read twice from the same open
+// file, to check that and then to read the records in its order, and
+// nothing is held of the sessions passed; otherwise those kept are lined
+// up first. keep may be called on another goroutine than fn.
+func (s *Store) EachWholeNewestFirst(keep func(SessionEntry) bool, fn func(SessionEntry) error) error {
+	if err := s.checkPlaces(); err != nil {
+		return err
+	}
+	if done, err := s.eachWholeVouched(keep, fn); done {
+		return err
+	}
+	var order Lineup
+	err := s.EachSummary(func(e SessionEntry) {
+		if keep(e) && e.Session != nil {
+			order.Add(e)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	return s.EachInOrder(&order, fn)
+}
+
+// eachWholeVouched is EachWholeNewestFirst from a vouched index in order;
+// false when there is none, before anything was handed.
+func (s *Store) eachWholeVouched(keep func(SessionEntry) bool, fn func(SessionEntry) error) (bool, error) {
+	index, _, ok := s.vouchedIndex()
+	if !ok {
+		return false, nil
+	}
+	defer index.Close()
+	dir, err := os.Open(s.sessionsDir())
+	if err != nil {
+		return false, nil
+	}
+	defer dir.Close()
+	look := func(e *indexEntry) {
+		st, regular, err := statIn(dir, e.File)
+		e.unchanged = err == nil && regular && st == e.stamp
+	}
+	entry := func(e *indexEntry) SessionEntry {
+		return SessionEntry{Path: filepath.Join(dir.Name(), e.File), Session: &e.sess, figures: e.figures}
+	}
+	inOrder := true
+	var last indexEntry
+	first := true
+	whole := s.readIndex(index, look, func(e indexEntry) {
+		if !e.unchanged || !first && newestFirst(entry(&last), entry(&e)) > 0 {
+			inOrder = false
+		}
+		last, first = e, false
+	})
+	if !whole || !inOrder {
+		return false, nil
+	}
+	return true, s.readBatches(func(send func([]SessionEntry) bool) error {
+		batch := make([]SessionEntry, 0, wholeBatch)
+		sending := true
+		whole := s.readIndex(index, nil, func(e indexEntry) {
+			if !sending || !keep(entry(&e)) {
 				return
 			}
+			batch = append(batch, SessionEntry{Path: filepath.Join(dir.Name(), e.File)})
+			if len(batch) == wholeBatch {
+				sending = send(batch)
+				batch = make([]SessionEntry, 0, wholeBatch)
+			}
+		})
+		if sending && len(batch) > 0 {
+			send(batch)
 		}
+		if !whole && sending {
+			return fmt.Errorf("%s changed while it was read; run the command again", s.indexPath())
+		}
+		return nil
+	}, fn)
+}
+
+// readBatches reads whole the batches that produce sends, side by side,
+// the next while fn takes the entries of the last, in order. send says
+// whether to go on: not once fn has failed.
+func (s *Store) readBatches(produce func(send func([]SessionEntry) bool) error, fn func(SessionEntry) error) error {
+	batches := make(chan []SessionEntry, 1)
+	stop := make(chan struct{})
+	produced := make(chan error, 1)
+	go func() {
+		defer close(batches)
+		produced <- produce(func(part []SessionEntry) bool {
+			select {
+			case <-stop:
+				return false
+			default:
+			}
+			select {
+			case batches <- s.readInOrder(part):
+				return true
+			case <-stop:
+				return false
+			}
+		})
 	}()
+	var err error
 	for part := range batches {
 		for _, e := range part {
-			if err := fn(e); err != nil {
-				return err
+			if err = fn(e); err != nil {
+				break
 			}
 		}
+		if err != nil {
+			break
+		}
 	}
-	return nil
+	close(stop)
+	for range batches {
+	}
+	if perr := <-produced; err == nil {
+		err = perr
+	}
+	return err
 }
 
 // readInOrder reads the records of the entries side by side and gives

@@ -56,6 +56,21 @@ func checkSummaries(t *testing.T, s *Store, state string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Read whole in order, the sessions are the records, newest first;
+	// this first, before a reader writes the index again.
+	var inOrder, records []string
+	must(t, s.EachWholeNewestFirst(func(e SessionEntry) bool { return e.Session != nil }, func(e SessionEntry) error {
+		inOrder = append(inOrder, e.Path)
+		return e.Err
+	}))
+	for _, e := range whole {
+		if e.Err == nil {
+			records = append(records, e.Path)
+		}
+	}
+	if !slices.Equal(inOrder, records) {
+		t.Errorf("%s: read whole in order, the sessions are\n%v\nnot\n%v", state, inOrder, records)
+	}
 	got, err := s.Summaries()
 	if err != nil {
 		t.Fatal(err)
@@ -230,11 +245,19 @@ func followTheRecords(t *testing.T, vouch bool) {
 			}},
 			{"with a record changed in place, its time kept", func() {
 				changeInPlace(t, filepath.Join(s.Dir(), "sessions", "20261120T221000-cccccc.json"), func(data []byte) []byte {
-					changed := strings.Replace(string(data), `"scene"`, `"tender"`, 1)
+					// Now the newest, it belongs first.
+					changed := strings.Replace(strings.Replace(string(data), `"scene"`, `"tender"`, 1), `"2026-11-20T`, `"2027-11-20T`, 1)
 					if changed == string(data) {
 						t.Fatalf("the record is not as the test expects:\n%s", data)
 					}
 					return []byte(changed)
+				})
+			}},
+			{"with two lines of the index swapped in place", func() {
+				changeInPlace(t, index, func(data []byte) []byte {
+					lines := bytes.SplitAfter(data, []byte("\n"))
+					lines[1], lines[2] = lines[2], lines[1]
+					return bytes.Join(lines, nil)
 				})
 			}},
 			{"with a damaged vouch", func() { must(t, os.WriteFile(s.vouchPath(), []byte("aftercare index-folder 1 1 2\n"), 0o600)) }},

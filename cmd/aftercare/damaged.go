@@ -63,17 +63,22 @@ func (a *app) eachCheckin(cmd *cobra.Command, keep func(profile.SessionEntry)) e
 	})
 }
 
-// eachWhole reads the whole record of each session in the lineup, newest
-// first, and hands it to fn; one that cannot be read (now, or since it was
-// listed) is named instead.
+// eachWhole reads the whole record of each session in the lineup, in
+// order, and hands it to fn (see whole).
 func (a *app) eachWhole(lineup *profile.Lineup, fn func(*profile.Session) error) error {
-	return a.store.EachInOrder(lineup, func(e profile.SessionEntry) error {
+	return a.store.EachInOrder(lineup, a.whole(fn))
+}
+
+// whole hands fn each record read whole; one that cannot be read (now, or
+// since it was listed) is named instead.
+func (a *app) whole(fn func(*profile.Session) error) func(profile.SessionEntry) error {
+	return func(e profile.SessionEntry) error {
 		if e.Err != nil {
 			a.damaged(e.Err)
 			return nil
 		}
 		return fn(e.Session)
-	})
+	}
 }
 
 // readableProfiles are the profiles that can be read, sorted by name; the

@@ -47,43 +47,43 @@ named on standard error, and the exit is 1 (0 with --ignore-damaged).`,
 			if stats {
 				return a.printStats(cmd, filter, asJSON)
 			}
-			// Of each check-in listed, only what puts it in its place is
-			// kept, and it is read whole when its turn comes.
-			var kept profile.Lineup
-			err := a.eachCheckin(cmd, func(e profile.SessionEntry) {
-				if s := e.Session; s != nil && filter.Keep(s) {
-					kept.Add(e)
-				}
-			})
+			store, err := a.data(cmd)
 			if err != nil {
 				return err
 			}
-			switch {
-			case asJSON:
+			keep := func(e profile.SessionEntry) bool {
+				a.damaged(e.Err)
+				return e.Session != nil && filter.Keep(e.Session)
+			}
+			// Each check-in is read whole in its turn, and nothing of those
+			// written out is held.
+			each := func(fn func(*profile.Session) error) error {
+				return store.EachWholeNewestFirst(keep, a.whole(fn))
+			}
+			if asJSON {
 				list := newJSONList(a.stdout)
-				if err := a.eachWhole(&kept, list.add); err != nil {
+				if err := each(list.add); err != nil {
 					return err
 				}
 				return list.close()
-			case kept.Len() == 0 && len(a.unread) > 0:
-				fmt.Fprintln(a.stdout, "Nothing to show from the check-ins that could be read.")
-				return nil
-			case kept.Len() == 0:
-				fmt.Fprintln(a.stdout, "No check-ins saved yet.")
-				return nil
 			}
 			out := bufio.NewWriter(a.stdout)
-			first := true
-			err = a.eachWhole(&kept, func(s *profile.Session) error {
-				if !first {
+			shown := 0
+			err = each(func(s *profile.Session) error {
+				if shown > 0 {
 					out.WriteString("\n")
 				}
-				first = false
+				shown++
 				_, err := out.WriteString(profile.FormatSession(a.cat, s))
 				return err
 			})
-			if err != nil {
+			switch {
+			case err != nil:
 				return err
+			case shown == 0 && len(a.unread) > 0:
+				fmt.Fprintln(out, "Nothing to show from the check-ins that could be read.")
+			case shown == 0:
+				fmt.Fprintln(out, "No check-ins saved yet.")
 			}
 			return out.Flush()
 		},
