@@ -7,12 +7,15 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"filippo.io/age"
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/seal"
 )
 
 // brief is what a listing of the history must say of a session: all of
@@ -541,5 +544,37 @@ func TestALineupReadsInTheOrderOfAListing(t *testing.T) {
 	slices.Reverse(want)
 	if !slices.Equal(got, want) {
 		t.Errorf("a lineup turned round reads\n%v\nnot\n%v", got, want)
+	}
+}
+
+// TestALockedIndexIsVouchedForLikeAPlainOne: sealed, the index is read
+// alone from a vouch just the same, and what vouches holds no names.
+func TestALockedIndexIsVouchedForLikeAPlainOne(t *testing.T) {
+	s := newStore(t)
+	for _, sess := range []*Session{session("20261118T220000-aaaaaa", testStart, "Sam", "Alex"), session("20261119T220000-bbbbbb", testStart.Add(time.Hour), "Kai")} {
+		must(t, s.SaveSession(sess))
+	}
+	key, err := NewKey()
+	must(t, err)
+	_, err = s.Lock(key, "")
+	must(t, err)
+	must(t, s.UnlockWithIdentities([]age.Identity{key}))
+	vouched(t, s)
+	data, err := os.ReadFile(s.vouchPath())
+	must(t, err)
+	if !regexp.MustCompile(`^aftercare index-folder 1( [0-9]+){6}\n$`).Match(data) {
+		t.Errorf("the vouch holds more than sizes, times and inodes: %q", data)
+	}
+	if index, err := os.ReadFile(filepath.Join(s.Dir(), ".index")); err != nil || !seal.IsSealed(index) {
+		t.Fatalf("the index is not sealed: %v", err)
+	}
+	got := mustSummaries(t, s)
+	var read []string
+	must(t, s.EachWholeNewestFirst(func(e SessionEntry) bool { return e.Err == nil }, func(e SessionEntry) error {
+		read = append(read, e.Session.ID+" "+e.Session.Shared[e.Session.People[0]][0].Said)
+		return e.Err
+	}))
+	if len(got) != 2 || got[0].Session.ID != "20261119T220000-bbbbbb" || !slices.Equal(read, []string{"20261119T220000-bbbbbb Yes, I'm okay", "20261118T220000-aaaaaa Yes, I'm okay"}) {
+		t.Errorf("locked and vouched for, the history reads %v, and whole %v", got, read)
 	}
 }

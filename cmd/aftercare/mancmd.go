@@ -16,7 +16,7 @@ var manSections = []struct{ title, text string }{
 
 $XDG_CONFIG_HOME/aftercare/catalog/: your own catalogue files, on top of the built-in one.
 
-$XDG_DATA_HOME/aftercare/: the data. profiles/ holds one YAML file a profile and sessions/ one JSON file a check-in, plan or follow-up; .index is derived from them and safe to delete; .lock and .tmp/ are aftercare's own. While locked (aftercare lock), key.pub is the public key records are sealed to, key.age the secret key sealed with the passphrase, and .due the ids of check-ins still waiting on a follow-up.
+$XDG_DATA_HOME/aftercare/: the data. profiles/ holds one YAML file a profile and sessions/ one JSON file a check-in, plan or follow-up; .index is derived from them and safe to delete, as is .index-folder, which says when .index can be read without listing sessions/; .lock and .tmp/ are aftercare's own. While locked (aftercare lock), key.pub is the public key records are sealed to, key.age the secret key sealed with the passphrase, and .due the ids of check-ins still waiting on a follow-up.
 
 Folders are made 0700 and files 0600.`},
 	{"Privacy", `aftercare never opens a network connection. An answer marked private is never shown to the others or saved. Until aftercare lock is run the records are plain text your account can read; once locked, every record is encrypted with age, saving needs no passphrase and reading asks for it. What it protects and what it cannot is set out in SECURITY.md.`},
