@@ -239,28 +239,16 @@ func (s *Store) EachWholeNewestFirst(keep func(SessionEntry) bool, fn func(Sessi
 // eachWholeVouched is EachWholeNewestFirst from a vouched index in order;
 // false when there is none, before anything was handed.
 func (s *Store) eachWholeVouched(keep func(SessionEntry) bool, fn func(SessionEntry) error) (bool, error) {
-	index, _, ok := s.vouchedIndex()
+	v, ok := s.openVouched()
 	if !ok {
 		return false, nil
 	}
-	defer index.Close()
-	dir, err := os.Open(s.sessionsDir())
-	if err != nil {
-		return false, nil
-	}
-	defer dir.Close()
-	look := func(e *indexEntry) {
-		st, regular, err := statIn(dir, e.File)
-		e.unchanged = err == nil && regular && st == e.stamp
-	}
-	entry := func(e *indexEntry) SessionEntry {
-		return SessionEntry{Path: filepath.Join(dir.Name(), e.File), Session: &e.sess, figures: e.figures}
-	}
+	defer v.Close()
 	inOrder := true
 	var last indexEntry
 	first := true
-	whole := s.readIndex(index, look, func(e indexEntry) {
-		if !e.unchanged || !first && newestFirst(entry(&last), entry(&e)) > 0 {
+	whole := s.readIndex(v.index, v.look, func(e indexEntry) {
+		if !e.unchanged || !first && newestFirst(v.entry(&last), v.entry(&e)) > 0 {
 			inOrder = false
 		}
 		last, first = e, false
@@ -271,11 +259,12 @@ func (s *Store) eachWholeVouched(keep func(SessionEntry) bool, fn func(SessionEn
 	return true, s.readBatches(func(send func([]SessionEntry) bool) error {
 		batch := make([]SessionEntry, 0, wholeBatch)
 		sending := true
-		whole := s.readIndex(index, nil, func(e indexEntry) {
-			if !sending || !keep(entry(&e)) {
+		whole := s.readIndex(v.index, nil, func(e indexEntry) {
+			entry := v.entry(&e)
+			if !sending || !keep(entry) {
 				return
 			}
-			batch = append(batch, SessionEntry{Path: filepath.Join(dir.Name(), e.File)})
+			batch = append(batch, SessionEntry{Path: entry.Path})
 			if len(batch) == wholeBatch {
 				sending = send(batch)
 				batch = make([]SessionEntry, 0, wholeBatch)

@@ -114,32 +114,23 @@ func (s *Store) EachSummary(fn func(SessionEntry)) error {
 // index could not be read to its end), handed names those already handed,
 // for the listing to pass over.
 func (s *Store) eachVouched(fn func(SessionEntry)) (handed map[string]bool, done bool) {
-	index, size, ok := s.vouchedIndex()
+	v, ok := s.openVouched()
 	if !ok {
 		return nil, false
 	}
-	defer index.Close()
-	dir, err := os.Open(s.sessionsDir())
-	if err != nil {
-		return nil, false
-	}
-	defer dir.Close()
-	if s.background && size > tightAbove*shortestIndexLine {
+	defer v.Close()
+	if s.background && v.size > tightAbove*shortestIndexLine {
 		defer collectTightly()()
-	}
-	look := func(e *indexEntry) {
-		st, regular, err := statIn(dir, e.File)
-		e.unchanged = err == nil && regular && st == e.stamp
 	}
 	read := 0
 	var changed []string
-	whole := s.readIndex(index, look, func(e indexEntry) {
+	whole := s.readIndex(v.index, v.look, func(e indexEntry) {
 		read++
 		if !e.unchanged {
 			changed = append(changed, e.File)
 			return
 		}
-		fn(SessionEntry{Path: filepath.Join(dir.Name(), e.File), Session: &e.sess, figures: e.figures})
+		fn(v.entry(&e))
 	})
 	if whole && len(changed) == 0 {
 		return nil, true
@@ -148,7 +139,7 @@ func (s *Store) eachVouched(fn func(SessionEntry)) (handed map[string]bool, done
 	// entries read from the same open file but those that changed.
 	handed = map[string]bool{}
 	again := 0
-	s.readIndex(index, nil, func(e indexEntry) {
+	s.readIndex(v.index, nil, func(e indexEntry) {
 		if again < read {
 			handed[e.File] = true
 		}

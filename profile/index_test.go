@@ -146,9 +146,9 @@ func settle(t *testing.T, s *Store) {
 	must(t, os.Chtimes(filepath.Join(s.Dir(), "sessions"), then, then))
 }
 
-// vouched settles the folder, lets a reader vouch for it, and fails unless
+// vouchFor settles the folder, lets a reader vouch for it, and fails unless
 // it did.
-func vouched(t *testing.T, s *Store) {
+func vouchFor(t *testing.T, s *Store) {
 	t.Helper()
 	// The first reader may find the index to write again; the next finds
 	// it right.
@@ -158,10 +158,10 @@ func vouched(t *testing.T, s *Store) {
 	if _, _, ok := s.readVouch(); !ok {
 		t.Fatal("a reader that found the index right for a settled folder did not vouch for it")
 	}
-	if f, _, ok := s.vouchedIndex(); !ok {
+	if v, ok := s.openVouched(); !ok {
 		t.Fatal("the index is not vouched for just after a reader vouched for it")
 	} else {
-		f.Close()
+		v.Close()
 	}
 }
 
@@ -277,7 +277,7 @@ func followTheRecords(t *testing.T, vouch bool) {
 	for _, c := range changes {
 		checkSummaries(t, s, "before a change")
 		if vouch {
-			vouched(t, s)
+			vouchFor(t, s)
 			checkSummaries(t, s, "vouched for, before a change")
 		}
 		c.change()
@@ -293,7 +293,7 @@ func followTheRecords(t *testing.T, vouch bool) {
 func TestAVouchedIndexSavesListingTheFolder(t *testing.T) {
 	s := newStore(t)
 	must(t, s.SaveSession(session("20261118T220000-aaaaaa", testStart, "Sam", "Alex")))
-	vouched(t, s)
+	vouchFor(t, s)
 	folder := filepath.Join(s.Dir(), "sessions")
 	info, err := os.Stat(folder)
 	must(t, err)
@@ -351,7 +351,7 @@ func TestForgetTakesTheIndexWithIt(t *testing.T) {
 		if data, err := os.ReadFile(index); err != nil || !strings.Contains(string(data), "Sam") {
 			t.Fatalf("the index was not written: %v", err)
 		}
-		vouched(t, s)
+		vouchFor(t, s)
 		must(t, forget())
 		if _, err := os.Stat(index); !os.IsNotExist(err) {
 			t.Errorf("forget left the index: %v", err)
@@ -559,7 +559,7 @@ func TestALockedIndexIsVouchedForLikeAPlainOne(t *testing.T) {
 	_, err = s.Lock(key, "")
 	must(t, err)
 	must(t, s.UnlockWithIdentities([]age.Identity{key}))
-	vouched(t, s)
+	vouchFor(t, s)
 	data, err := os.ReadFile(s.vouchPath())
 	must(t, err)
 	if !regexp.MustCompile(`^aftercare index-folder 1( [0-9]+){6}\n$`).Match(data) {

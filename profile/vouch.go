@@ -47,28 +47,57 @@ func (s *Store) folderStamp() (stamp, error) {
 	return stampOf(info), nil
 }
 
-// vouchedIndex opens the index when .index-folder vouches for it and for
-// the folder as they are now, and gives its size.
-func (s *Store) vouchedIndex() (*os.File, int64, bool) {
+// vouched is an index that vouches for the folder, open, and the folder,
+// open to look at its files in.
+type vouched struct {
+	index *os.File
+	size  int64
+	dir   *os.File
+}
+
+// openVouched opens the index when .index-folder vouches for it and for
+// the folder as they are now, and the folder.
+func (s *Store) openVouched() (*vouched, bool) {
 	folder, index, ok := s.readVouch()
 	if !ok {
-		return nil, 0, false
+		return nil, false
 	}
 	if now, err := s.folderStamp(); err != nil || now != folder {
-		return nil, 0, false
+		return nil, false
 	}
 	f, err := os.OpenFile(s.indexPath(), os.O_RDONLY|noFollow|nonBlock, 0)
 	if err != nil {
-		return nil, 0, false
+		return nil, false
 	}
 	// The open file is the one vouched for, whatever replaces the index
 	// while it is read.
 	info, err := f.Stat()
 	if err != nil || !info.Mode().IsRegular() || stampOf(info) != index {
 		f.Close()
-		return nil, 0, false
+		return nil, false
 	}
-	return f, info.Size(), true
+	dir, err := os.Open(s.sessionsDir())
+	if err != nil {
+		f.Close()
+		return nil, false
+	}
+	return &vouched{index: f, size: info.Size(), dir: dir}, true
+}
+
+func (v *vouched) Close() {
+	v.index.Close()
+	v.dir.Close()
+}
+
+// look sets whether an entry's file is as the entry says.
+func (v *vouched) look(e *indexEntry) {
+	st, regular, err := statIn(v.dir, e.File)
+	e.unchanged = err == nil && regular && st == e.stamp
+}
+
+// entry is the session of an entry, at its file's path.
+func (v *vouched) entry(e *indexEntry) SessionEntry {
+	return SessionEntry{Path: filepath.Join(v.dir.Name(), e.File), Session: &e.sess, figures: e.figures}
 }
 
 // readVouch reads .index-folder, or says it cannot.
