@@ -1,8 +1,11 @@
 package profile
 
 import (
+	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +13,8 @@ import (
 	"time"
 
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/plain"
+	"go.yaml.in/yaml/v3"
 )
 
 var update = flag.Bool("update", false, "rewrite the exports in testdata/export")
@@ -105,6 +110,50 @@ func TestExportsAreWrittenAsBefore(t *testing.T) {
 				}
 				t.Errorf("the %s %s export changed at line %d:\n%q\nwas\n%q", name, format, i+1,
 					strings.Join(gotLines[i:min(i+3, len(gotLines))], ""), strings.Join(wantLines[i:min(i+3, len(wantLines))], ""))
+			}
+		}
+	}
+}
+
+// TestExportWriterWritesWhatWholeEncodersWrite compares the JSON and YAML
+// written a record at a time with those encoders' own output for the
+// whole export, over records of words picked at random from pieces that
+// change how each format writes a string.
+func TestExportWriterWritesWhatWholeEncodersWrite(t *testing.T) {
+	pieces := []string{"a", "tea", " ", "  ", "\n", "\n\n", "\t", ":", ": ", "#", " #", "-", "- ", "'", `"`, `\`, "|", ">", "&", "*", "!", "%", "@", "`",
+		"yes", "no", "null", "~", "1", "0x1F", "1e3", "2026-11-20", "é", "❤️", "李", "\u2028", "\x7f", "\u0085", "\x1b", "{", "}", "[", "]", ",", "?"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func() string {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for i := range 300 {
+		x := &Export{Version: ExportVersion, Profiles: []Profile{{Name: "Sam", Notes: word()}}, Sessions: []Session{}}
+		for j := range rng.IntN(4) {
+			at := testStart.Add(time.Duration(j) * time.Hour)
+			s := Session{ID: fmt.Sprintf("s%d", j), Started: at, Mode: "together", People: []string{"Sam", word()}, Note: word(),
+				Shared: map[string][]Shared{"Sam": {{Question: "more", Prompt: word(), Text: word(), Said: word()}}}, Chosen: []string{word()}}
+			if rng.IntN(2) == 0 {
+				s.FollowUp = &FollowUp{For: []string{"Sam"}, Done: &at, Shared: map[string][]Shared{"Sam": {{Question: "q", Prompt: word(), Said: word()}}}}
+			}
+			x.Sessions = append(x.Sessions, s)
+		}
+		whole, err := json.MarshalIndent(x, "", "  ")
+		must(t, err)
+		wantJSON := plain.Text(string(whole)) + "\n"
+		var b bytes.Buffer
+		enc := yaml.NewEncoder(&b)
+		enc.SetIndent(2)
+		must(t, enc.Encode(x))
+		must(t, enc.Close())
+		for format, want := range map[string]string{"json": wantJSON, "yaml": b.String()} {
+			got, err := x.Encode(format, testCatalog())
+			must(t, err)
+			if string(got) != want {
+				t.Fatalf("export %d in %s, written a record at a time:\n%s\nwhole:\n%s", i, format, got, want)
 			}
 		}
 	}

@@ -34,9 +34,9 @@ type ExportWriter struct {
 }
 
 // NewExportWriter starts an export in format on w with the profiles, in
-// the order given (by name, as Export keeps them). zones are the time zones of every time the sessions to
-// come hold, which a markdown export names before them; the other formats
-// need none.
+// the order given (by name, as Export keeps them). zones are the time
+// zones of every time the sessions to come hold, which a markdown export
+// names before them; the other formats need none.
 func NewExportWriter(w io.Writer, format string, cat *catalog.Catalog, profiles []Profile, zones *Zones) (*ExportWriter, error) {
 	if err := CheckExportFormat(format); err != nil {
 		return nil, err
@@ -134,9 +134,9 @@ func (x *ExportWriter) fail(err error) {
 	}
 }
 
-// JSON leaves DEL and C1 controls raw in strings; written as \u escapes
-// (plain.Text), they read back the same.
-
+// jsonStart writes what comes before the sessions. JSON leaves DEL and C1
+// controls raw in strings; written as \u escapes (plain.Text), they read
+// back the same.
 func (x *ExportWriter) jsonStart(profiles []Profile) {
 	data, err := json.MarshalIndent(profiles, "  ", "  ")
 	x.fail(err)
@@ -162,18 +162,17 @@ func (x *ExportWriter) yamlStart(profiles []Profile) {
 	}{ExportVersion, profiles})))
 }
 
-// yamlSession writes the session as an item of the sessions' list: as a
-// list of its own, each line indented as the list is under its key.
+// yamlSession writes the session as an item of the sessions' list: made
+// as the only item of a list under the same key, so that the encoder
+// indents it itself, and written without the key's line.
 func (x *ExportWriter) yamlSession(s *Session) {
-	if x.sessions == 0 {
-		x.write("sessions:\n")
+	item := x.yaml(struct {
+		Sessions []*Session `yaml:"sessions"`
+	}{[]*Session{s}})
+	if x.sessions > 0 {
+		item = item[bytes.IndexByte(item, '\n')+1:]
 	}
-	for line := range bytes.Lines(x.yaml([]*Session{s})) {
-		if len(line) > 1 {
-			x.write("  ")
-		}
-		x.write(string(line))
-	}
+	x.write(string(item))
 }
 
 func (x *ExportWriter) yaml(v any) []byte {
