@@ -34,6 +34,12 @@ const (
 	reasonWindow = 4   // how many recent ratings a reason speaks of
 )
 
+// RatingsKept is how many of a person's newest ratings of an activity
+// count. The one before them would weigh less than a hundred-millionth of
+// the newest, and trust stops growing there, so a history of years need
+// keep no more of them than this.
+const RatingsKept = 64
+
 // personRatings are one person's ratings by activity number; nil when the
 // request has no ratings.
 type personRatings []tally
@@ -51,8 +57,11 @@ type tally struct {
 }
 
 // add counts a rating older than those added so far: +1 helped, -1 did
-// not, 0 neither.
+// not, 0 neither; beyond the newest RatingsKept, nothing.
 func (t *tally) add(sign int) {
+	if t.count == RatingsKept {
+		return
+	}
 	w := t.next
 	if t.count == 0 {
 		w = 1

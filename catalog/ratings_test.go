@@ -11,7 +11,7 @@ import (
 
 // referenceRatings weighs one person's ratings of one activity the
 // straightforward way: the ones that count, sorted newest first with equal
-// times in their order, then weighed one by one.
+// times in their order, the newest RatingsKept weighed one by one.
 func referenceRatings(ratings []Rating, person, activity string) (factor float64, verb, tail string) {
 	var values []Rating
 	for _, r := range ratings {
@@ -20,6 +20,7 @@ func referenceRatings(ratings []Rating, person, activity string) (factor float64
 		}
 	}
 	slices.SortStableFunc(values, func(a, b Rating) int { return b.At.Compare(a.At) })
+	values = values[:min(len(values), RatingsKept)]
 	if len(values) == 0 {
 		return 1, "", ""
 	}
@@ -131,5 +132,41 @@ func TestRatingsWeighAsTheyWouldSortedNewestFirst(t *testing.T) {
 	}
 	if e := newEngine(c, Request{People: []Person{{Name: "Sam"}}}); e.people[0].rated != nil {
 		t.Error("no ratings gathered something")
+	}
+}
+
+// TestOnlyTheNewestRatingsOfAnActivityCount: of years of nightly ratings
+// of one activity, the newest RatingsKept weigh exactly as all of them do,
+// in one pass or sorted, and one fewer does not.
+func TestOnlyTheNewestRatingsOfAnActivityCount(t *testing.T) {
+	c := defaultsForTest(t)
+	day := func(d int) time.Time { return time.Date(2020, 1, 1, 22, 0, 0, 0, time.UTC).AddDate(0, 0, d) }
+	values := []string{Helped, DidntHelp, Neutral, Helped, Helped, DidntHelp, DidntHelp}
+	var all []Rating
+	for d := range 1000 {
+		all = append(all, Rating{Person: "Sam", Activity: "make-tea", Value: values[d%len(values)], At: day(d)})
+	}
+	tally := func(ratings []Rating, onePass bool) tally {
+		tallies := make([]tally, len(c.Activities))
+		if onePass {
+			if !c.tallyOldestFirst(ratings, []string{"Sam"}, tallies) {
+				t.Fatal("ratings in order were not tallied in one pass")
+			}
+		} else {
+			c.tallySorted(ratings, []string{"Sam"}, tallies)
+		}
+		k, _ := c.activityIDs.lookup("make-tea")
+		return tallies[k]
+	}
+	for _, onePass := range []bool{true, false} {
+		every, kept := tally(all, onePass), tally(all[len(all)-RatingsKept:], onePass)
+		// The time of the oldest is only to tell that they came in order.
+		every.oldest, kept.oldest = 0, 0
+		if every != kept || every.count != RatingsKept {
+			t.Errorf("one pass %v: all ratings tally %+v, the newest %d %+v", onePass, every, RatingsKept, kept)
+		}
+		if fewer := tally(all[len(all)-RatingsKept+1:], onePass); fewer.sum == kept.sum && fewer.count == kept.count {
+			t.Errorf("one pass %v: one rating fewer than %d tallies the same", onePass, RatingsKept)
+		}
 	}
 }

@@ -31,9 +31,12 @@ type Digest struct {
 	unread  []error
 	// wordAt and keys are kept while the digest is made: where each word
 	// is in words, and each name as spelt as it matches (nameKey), since
-	// the same few come back in every session.
+	// the same few come back in every session. rated is where in ratings
+	// each person's (as spelt) ratings of each activity are: only the
+	// newest catalog.RatingsKept are kept, all the engine weighs.
 	wordAt map[string]uint32
 	keys   map[string]string
+	rated  map[[2]uint32][]int
 	// since is the earliest a plan can have been made and still be the
 	// latest of a check-in started from when the digest was made on.
 	since time.Time
@@ -65,7 +68,8 @@ func (s *Store) Digest(now time.Time) (*Digest, error) {
 }
 
 func newDigest(now time.Time) *Digest {
-	return &Digest{names: map[string]spelling{}, wordAt: map[string]uint32{}, keys: map[string]string{}, since: now.Add(-PlanWindow)}
+	return &Digest{names: map[string]spelling{}, wordAt: map[string]uint32{}, keys: map[string]string{}, rated: map[[2]uint32][]int{},
+		since: now.Add(-PlanWindow)}
 }
 
 // add keeps what the digest needs of one session, in any order.
@@ -107,9 +111,37 @@ func (d *Digest) add(e SessionEntry) {
 		at = *s.FollowUp.Done
 	}
 	for _, r := range s.Ratings {
-		d.ratings = append(d.ratings, compactRating{sec: at.Unix(), nsec: int32(at.Nanosecond()),
+		d.rate(compactRating{sec: at.Unix(), nsec: int32(at.Nanosecond()),
 			person: d.word(r.Person), activity: d.word(r.Activity), value: d.word(r.Rating)})
 	}
+}
+
+// rate keeps a rating if it is among the newest catalog.RatingsKept of
+// its person and activity, in place of the oldest when there are as many.
+func (d *Digest) rate(r compactRating) {
+	slot := [2]uint32{r.person, r.activity}
+	kept := d.rated[slot]
+	if len(kept) < catalog.RatingsKept {
+		d.rated[slot] = append(kept, len(d.ratings))
+		d.ratings = append(d.ratings, r)
+		return
+	}
+	oldest := kept[0]
+	for _, i := range kept[1:] {
+		if d.newer(d.ratings[oldest], d.ratings[i]) {
+			oldest = i
+		}
+	}
+	if d.newer(r, d.ratings[oldest]) {
+		d.ratings[oldest] = r
+	}
+}
+
+// newer says whether a counts as newer than b, of one person and
+// activity, as the engine takes them from the ratings in order (see sort):
+// the later, and of two given at once, the one whose value sorts first.
+func (d *Digest) newer(a, b compactRating) bool {
+	return cmp.Or(cmp.Compare(a.sec, b.sec), cmp.Compare(a.nsec, b.nsec), strings.Compare(d.words[b.value], d.words[a.value])) > 0
 }
 
 func (d *Digest) word(w string) uint32 {
@@ -131,7 +163,7 @@ func (d *Digest) sort() {
 		return cmp.Or(cmp.Compare(a.sec, b.sec), cmp.Compare(a.nsec, b.nsec), strings.Compare(d.words[a.person], d.words[b.person]),
 			strings.Compare(d.words[a.activity], d.words[b.activity]), strings.Compare(d.words[a.value], d.words[b.value]))
 	})
-	d.wordAt, d.keys = nil, nil
+	d.wordAt, d.keys, d.rated = nil, nil, nil
 }
 
 // Due returns the check-ins whose follow-up is due at now and not yet

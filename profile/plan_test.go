@@ -1,6 +1,10 @@
 package profile
 
 import (
+	"cmp"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -217,5 +221,76 @@ func TestStatsSayHowCheckinsHaveGone(t *testing.T) {
 	}
 	if nobody := st.Of("Robin"); nobody.People == nil || len(nobody.People) != 0 {
 		t.Errorf("the figures of someone never there: %+v", nobody)
+	}
+}
+
+// TestADigestKeepsOnlyTheRatingsTheEngineWeighs: of years of ratings,
+// some given at a follow-up the next day, some at the same moment, some
+// under another spelling of a name, the digest keeps no more than the
+// newest catalog.RatingsKept of each person and activity, and they
+// suggest exactly what all of them do.
+func TestADigestKeepsOnlyTheRatingsTheEngineWeighs(t *testing.T) {
+	cat := testCatalog()
+	values := []string{catalog.Helped, catalog.DidntHelp, catalog.Neutral, catalog.Helped, catalog.DidntHelp, catalog.DidntHelp}
+	var entries []SessionEntry
+	type given struct {
+		spelt string
+		r     catalog.Rating
+	}
+	var all []given
+	for d := range 400 {
+		started := time.Date(2024, 1, 1, 22, 0, 0, 0, time.UTC).AddDate(0, 0, d/2)
+		sam := "Sam"
+		if d%7 == 0 {
+			sam = "sam"
+		}
+		s := session(fmt.Sprintf("s%03d", d), started, sam, "Alex")
+		s.Ratings = []Rating{{Person: sam, Activity: "make-tea", Rating: values[d%len(values)]}, {Person: "Alex", Activity: []string{"cuddle", "make-tea"}[d%2], Rating: values[(d/2)%len(values)]}}
+		at := started
+		if d%5 == 0 {
+			done := started.Add(30 * time.Hour)
+			s.FollowUp, at = &FollowUp{For: []string{sam}, Done: &done}, done
+		}
+		for _, r := range s.Ratings {
+			asked := r.Person
+			if SameName(asked, "Sam") {
+				asked = "Sam"
+			}
+			all = append(all, given{r.Person, catalog.Rating{Person: asked, Activity: r.Activity, Value: r.Rating, At: at}})
+		}
+		entries = append(entries, SessionEntry{Session: s})
+	}
+	rand.New(rand.NewPCG(3, 4)).Shuffle(len(entries), func(i, j int) { entries[i], entries[j] = entries[j], entries[i] })
+	d := digestOf(entries, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	kept := Ratings(d, []string{"Sam", "Alex"})
+	if len(d.ratings) > 4*catalog.RatingsKept || len(kept) != len(d.ratings) {
+		t.Errorf("the digest keeps %d ratings of 4 people and activities, and %d of Sam's and Alex's", len(d.ratings), len(kept))
+	}
+	// Every rating, in the order a digest that kept them all gave them.
+	slices.SortFunc(all, func(a, b given) int {
+		return cmp.Or(a.r.At.Compare(b.r.At), strings.Compare(a.spelt, b.spelt), strings.Compare(a.r.Activity, b.r.Activity), strings.Compare(a.r.Value, b.r.Value))
+	})
+	every := make([]catalog.Rating, len(all))
+	for i, g := range all {
+		every[i] = g.r
+	}
+	people := []catalog.Person{{Name: "Sam", Needs: catalog.Weights{{Need: "comfort", Weight: 2}}}, {Name: "Alex", Needs: catalog.Weights{{Need: "closeness", Weight: 1}}}}
+	want := cat.Suggest(catalog.Request{Mode: catalog.Together, People: people, Ratings: every})
+	if got := cat.Suggest(catalog.Request{Mode: catalog.Together, People: people, Ratings: kept}); !reflect.DeepEqual(got, want) {
+		t.Errorf("the digest's ratings suggest\n%+v\nall of them\n%+v", got, want)
+	}
+
+	// At the edge, of two given at the same moment the engine takes the
+	// one whose value sorts first as the newer.
+	var kai []SessionEntry
+	for d := range catalog.RatingsKept + 1 {
+		s := session(fmt.Sprintf("k%03d", d), time.Date(2024, 1, 1, 22, 0, 0, 0, time.UTC).AddDate(0, 0, max(d, 1)), "Kai")
+		s.Ratings = []Rating{{Person: "Kai", Activity: "make-tea", Rating: []string{catalog.Helped, catalog.DidntHelp}[min(d, 1)]}}
+		kai = append(kai, SessionEntry{Session: s})
+	}
+	slices.Reverse(kai)
+	edge := Ratings(digestOf(kai, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)), []string{"Kai"})
+	if len(edge) != catalog.RatingsKept || slices.ContainsFunc(edge, func(r catalog.Rating) bool { return r.Value == catalog.Helped }) {
+		t.Errorf("of Kai's ratings the digest keeps %+v", edge)
 	}
 }
