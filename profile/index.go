@@ -327,7 +327,7 @@ func (s *Store) readIndex(f *os.File, check func(*indexEntry), fn func(indexEntr
 		return false
 	}
 	r, ok := s.openedIndex(io.LimitReader(f, int64(sealedLimit(maxIndexBytes))))
-	return ok && eachIndexed(r, s.indexHeader(), maxIndexBytes, check, fn)
+	return ok && eachIndexed(r, s.indexHeader(), maxIndexBytes, s.background, check, fn)
 }
 
 // rewriteIndex saves the index anew, from what of the old one still holds

@@ -486,14 +486,17 @@ func TestALongIndexIsReadInOrderUpToWhereItGoesWrong(t *testing.T) {
 		{"a byte too long", string(index), int64(len(index)) - 1, len(entries), false},
 		{"cut short", string(index), int64(len(index)) - 10, len(entries) - 1, false},
 	} {
-		var files []string
-		ok := eachIndexed(strings.NewReader(tc.data), header, tc.limit, nil, func(e indexEntry) { files = append(files, e.File) })
-		if ok != tc.ok || len(files) != tc.want {
-			t.Errorf("%s: %d entries (%v), want %d (%v)", tc.name, len(files), ok, tc.want, tc.ok)
-		}
-		for i, f := range files {
-			if f != entries[i].File {
-				t.Fatalf("%s: entry %d is %s, want %s", tc.name, i, f, entries[i].File)
+		// Side by side, and one chunk after another as behind a screen.
+		for _, background := range []bool{false, true} {
+			var files []string
+			ok := eachIndexed(strings.NewReader(tc.data), header, tc.limit, background, nil, func(e indexEntry) { files = append(files, e.File) })
+			if ok != tc.ok || len(files) != tc.want {
+				t.Errorf("%s, background %v: %d entries (%v), want %d (%v)", tc.name, background, len(files), ok, tc.want, tc.ok)
+			}
+			for i, f := range files {
+				if f != entries[i].File {
+					t.Fatalf("%s, background %v: entry %d is %s, want %s", tc.name, background, i, f, entries[i].File)
+				}
 			}
 		}
 	}

@@ -93,11 +93,26 @@ func indexable(e indexEntry) bool {
 // before, in order: decoding them is much of what a command that lists
 // years of check-ins does. check, when given, is called on each entry in
 // its chunk's goroutine, so that looking at each file is shared out too.
-func eachIndexed(r io.Reader, want string, limit int64, check func(*indexEntry), fn func(indexEntry)) bool {
+// Read behind a screen (background), it takes one chunk after another on
+// the caller's goroutine instead, leaving the screen a core to draw on.
+func eachIndexed(r io.Reader, want string, limit int64, background bool, check func(*indexEntry), fn func(indexEntry)) bool {
 	in := bufio.NewReader(io.LimitReader(r, limit+1))
 	header, err := in.ReadString('\n')
 	if err != nil || header != want+"\n" {
 		return false
+	}
+	if background {
+		read := int64(len(header))
+		for {
+			lines, last, whole := readLines(in, &read, limit)
+			c := decodeChunk(lines, last, whole, check)
+			for _, e := range c.entries {
+				fn(e)
+			}
+			if c.last {
+				return c.whole
+			}
+		}
 	}
 	chunks := make(chan chan indexChunk, runtime.GOMAXPROCS(0))
 	stop := make(chan struct{})
@@ -191,7 +206,7 @@ func decodeChunk(lines []string, last, whole bool, check func(*indexEntry)) inde
 // decodeIndex reads a whole index under header, or says it cannot.
 func decodeIndex(header string, data []byte) ([]indexEntry, bool) {
 	var out []indexEntry
-	ok := eachIndexed(bytes.NewReader(data), header, int64(len(data)), nil, func(e indexEntry) { out = append(out, e) })
+	ok := eachIndexed(bytes.NewReader(data), header, int64(len(data)), false, nil, func(e indexEntry) { out = append(out, e) })
 	return out, ok
 }
 
