@@ -27,12 +27,13 @@ func writeAtomic(tmpDir, path string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return renameInto(tmp, path, writing(data))
+	return renameInto(tmp, path, writing(data), nil)
 }
 
 // renameInto writes to tmp, a file just made, syncs it and renames it over
-// path; if anything fails, tmp is removed.
-func renameInto(tmp *os.File, path string, write func(io.Writer) error) (err error) {
+// path, once before, when given, is done; if anything fails, tmp is
+// removed.
+func renameInto(tmp *os.File, path string, write func(io.Writer) error, before func() error) (err error) {
 	defer func() {
 		if err != nil {
 			_ = os.Remove(tmp.Name())
@@ -40,6 +41,11 @@ func renameInto(tmp *os.File, path string, write func(io.Writer) error) (err err
 	}()
 	if err := fillFrom(tmp, write); err != nil {
 		return err
+	}
+	if before != nil {
+		if err := before(); err != nil {
+			return err
+		}
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return err

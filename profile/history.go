@@ -244,16 +244,12 @@ func (s *Store) eachWholeVouched(keep func(SessionEntry) bool, fn func(SessionEn
 		return false, nil
 	}
 	defer v.Close()
-	inOrder := true
-	var last indexEntry
-	first := true
+	unchanged, order := true, indexInOrder()
 	whole := s.readIndex(v.index, v.look, func(e indexEntry) {
-		if !e.unchanged || !first && newestFirst(v.entry(&last), v.entry(&e)) > 0 {
-			inOrder = false
-		}
-		last, first = e, false
+		order.next(&e)
+		unchanged = unchanged && e.unchanged
 	})
-	if !whole || !inOrder {
+	if !whole || !unchanged || !order.kept {
 		return false, nil
 	}
 	return true, s.readBatches(func(send func([]SessionEntry) bool) error {

@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
@@ -124,19 +125,22 @@ func (s *Store) eachVouched(fn func(SessionEntry)) (handed map[string]bool, done
 	}
 	read := 0
 	var changed []string
+	order := indexInOrder()
 	whole := s.readIndex(v.index, v.look, func(e indexEntry) {
 		read++
+		order.next(&e)
 		if !e.unchanged {
 			changed = append(changed, e.File)
 			return
 		}
 		fn(v.entry(&e))
 	})
-	if whole && len(changed) == 0 {
+	if whole && len(changed) == 0 && order.kept {
 		return nil, true
 	}
-	// Rarely, the index is not all it vouched for: those handed are the
-	// entries read from the same open file but those that changed.
+	// Rarely, the index is not all it vouched for, or not in its order:
+	// those handed are the entries read from the same open file but those
+	// that changed, and the listing writes the index again.
 	handed = map[string]bool{}
 	again := 0
 	s.readIndex(v.index, nil, func(e indexEntry) {
@@ -172,7 +176,9 @@ func (s *Store) eachListed(handed map[string]bool, fn func(SessionEntry)) error 
 	}
 	dir := s.sessionsDir()
 	stale := 0
+	order := indexInOrder()
 	index, whole := s.eachIndexed(func(e indexEntry) {
+		order.next(&e)
 		f := listed.find(e.File)
 		if f == nil || f.seen || !f.regular || f.stamp != e.stamp {
 			stale++
@@ -203,7 +209,7 @@ func (s *Store) eachListed(handed map[string]bool, fn func(SessionEntry)) error 
 	// read to its end, or a record is new) or holds one that has gone or
 	// changed.
 	switch {
-	case len(fresh) > 0 || stale > 0:
+	case len(fresh) > 0 || stale > 0 || !order.kept:
 		s.rewriteIndex(listed, fresh)
 	case whole && handed == nil && len(toRead) == 0 && folderErr == nil:
 		s.vouch(folder, lookedAt, index)
@@ -235,8 +241,9 @@ func (s *Store) indexHeader() string {
 type listedFile struct {
 	stamp
 	regular bool
-	// seen is set once the index has given the file.
-	seen bool
+	// seen is set once the index has given the file, and indexed once it
+	// is written into a new index.
+	seen, indexed bool
 }
 
 // listing is every session file, by name: names sorted, and what was seen
@@ -246,6 +253,13 @@ type listedFile struct {
 type listing struct {
 	names []string
 	files []listedFile
+}
+
+// unmarkIndexed forgets which files were written into a new index.
+func (l *listing) unmarkIndexed() {
+	for i := range l.files {
+		l.files[i].indexed = false
+	}
 }
 
 // find is what was seen of the file with this name, or nil.
@@ -334,7 +348,10 @@ func (s *Store) readIndex(f *os.File, check func(*indexEntry), fn func(indexEntr
 // and what was read since, if the folder's lock is free at once; it
 // leaves it for another run otherwise, or when the folder may not be
 // changed. Under the lock each file is looked at again, so that nothing a
-// writer changed meanwhile (a forget above all) is kept as it was.
+// writer changed meanwhile (a forget above all) is kept as it was. The old
+// index is newest first as a rule, as the new one is kept, so the two are
+// merged as the old one is read, holding nothing of it; one that is not
+// in that order is sorted whole instead.
 func (s *Store) rewriteIndex(listed *listing, fresh []indexEntry) {
 	s.indexing.Lock()
 	defer s.indexing.Unlock()
@@ -342,37 +359,138 @@ func (s *Store) rewriteIndex(listed *listing, fresh []indexEntry) {
 		return
 	}
 	_ = s.tryLocked(func() error {
-		entries := slices.Clone(fresh)
-		read := make(map[string]bool, len(fresh))
-		for _, e := range fresh {
-			read[e.File] = true
+		slices.SortFunc(fresh, indexOrder)
+		err := s.writeIndex(func(emit func(*indexEntry) error) error {
+			return s.mergeIndexed(listed, fresh, emit)
+		})
+		if !errors.Is(err, errIndexOutOfOrder) {
+			return err
 		}
-		s.eachIndexed(func(e indexEntry) {
-			if f := listed.find(e.File); f != nil && f.stamp == e.stamp && !read[e.File] {
-				entries = append(entries, e)
-				read[e.File] = true
+		return s.writeIndex(func(emit func(*indexEntry) error) error {
+			entries := s.keptIndexed(listed, fresh)
+			slices.SortFunc(entries, indexOrder)
+			for i := range entries {
+				if err := emit(&entries[i]); err != nil {
+					return err
+				}
 			}
+			return nil
 		})
-		entries = slices.DeleteFunc(entries, func(e indexEntry) bool {
-			info, err := os.Lstat(filepath.Join(s.sessionsDir(), e.File))
-			return err != nil || stampOf(info) != e.stamp
-		})
-		// Kept newest first, the index reads back in the order that
-		// listings show.
-		slices.SortFunc(entries, func(a, b indexEntry) int {
-			return cmp.Or(b.sess.Started.Compare(a.sess.Started), strings.Compare(b.sess.ID, a.sess.ID), strings.Compare(a.File, b.File))
-		})
-		open := map[string]time.Time{}
-		for _, e := range entries {
+	})
+}
+
+// indexOrder is the order the index keeps, newest first, as listings
+// show (see NewestFirst).
+func indexOrder(a, b indexEntry) int {
+	return cmp.Or(b.sess.Started.Compare(a.sess.Started), strings.Compare(b.sess.ID, a.sess.ID), strings.Compare(a.File, b.File))
+}
+
+var errIndexOutOfOrder = errors.New("the index is not newest first")
+
+// inOrder follows whether entries come in the index's order.
+type inOrder struct {
+	last indexEntry
+	seen bool
+	kept bool
+}
+
+func indexInOrder() *inOrder { return &inOrder{kept: true} }
+
+// next takes the next entry, and says whether the order is kept so far.
+func (o *inOrder) next(e *indexEntry) bool {
+	if o.seen && indexOrder(o.last, *e) > 0 {
+		o.kept = false
+	}
+	o.last, o.seen = *e, true
+	return o.kept
+}
+
+// writeIndex writes the index from what source emits, in order, and .due
+// from it before the index takes the old one's place.
+func (s *Store) writeIndex(source func(emit func(*indexEntry) error) error) error {
+	open := map[string]time.Time{}
+	return s.writeFrom(s.indexPath(), func(w io.Writer) error {
+		b := bufio.NewWriterSize(w, 64<<10)
+		b.WriteString(s.indexHeader() + "\n")
+		err := source(func(e *indexEntry) error {
 			if openFollowUp(&e.sess) {
 				open[e.sess.ID] = e.sess.Started
 			}
-		}
-		if err := s.writeDue(open); err != nil {
+			if !indexable(*e) {
+				return nil
+			}
+			_, err := b.WriteString(encodeIndexLine(*e))
+			return err
+		})
+		if err != nil {
 			return err
 		}
-		return s.write(s.indexPath(), encodeIndex(s.indexHeader(), entries))
+		return b.Flush()
+	}, func() error { return s.writeDue(open) })
+}
+
+// mergeIndexed emits, newest first, what was read since and what of the
+// old index still holds, as the old index is read; errIndexOutOfOrder
+// when the old index is not newest first.
+func (s *Store) mergeIndexed(listed *listing, fresh []indexEntry, emit func(*indexEntry) error) error {
+	listed.unmarkIndexed()
+	fresh = slices.DeleteFunc(fresh, func(e indexEntry) bool { return !s.stillHolds(listed, &e) })
+	next := 0
+	emitFreshBefore := func(e *indexEntry) error {
+		for ; next < len(fresh) && (e == nil || indexOrder(fresh[next], *e) <= 0); next++ {
+			if err := emit(&fresh[next]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	var err error
+	order := indexInOrder()
+	s.eachIndexed(func(e indexEntry) {
+		if err != nil || !s.stillHolds(listed, &e) {
+			return
+		}
+		if !order.next(&e) {
+			err = errIndexOutOfOrder
+			return
+		}
+		if err = emitFreshBefore(&e); err == nil {
+			err = emit(&e)
+		}
 	})
+	if err != nil {
+		return err
+	}
+	return emitFreshBefore(nil)
+}
+
+// keptIndexed is what was read since and what of the old index still
+// holds, in no set order.
+func (s *Store) keptIndexed(listed *listing, fresh []indexEntry) []indexEntry {
+	listed.unmarkIndexed()
+	entries := slices.DeleteFunc(slices.Clone(fresh), func(e indexEntry) bool { return !s.stillHolds(listed, &e) })
+	s.eachIndexed(func(e indexEntry) {
+		if s.stillHolds(listed, &e) {
+			entries = append(entries, e)
+		}
+	})
+	return entries
+}
+
+// stillHolds says whether an entry is as its file is now, looked at again
+// under the lock, and is the first of its file to be written; it marks
+// the file as written.
+func (s *Store) stillHolds(listed *listing, e *indexEntry) bool {
+	f := listed.find(e.File)
+	if f == nil || f.indexed || f.stamp != e.stamp {
+		return false
+	}
+	info, err := os.Lstat(filepath.Join(s.sessionsDir(), e.File))
+	if err != nil || stampOf(info) != e.stamp {
+		return false
+	}
+	f.indexed = true
+	return true
 }
 
 // dropIndex removes the index, and what vouches for it; the next reader

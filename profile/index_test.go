@@ -18,6 +18,25 @@ import (
 	"github.com/aftercare-tui/aftercare/seal"
 )
 
+// encodeIndex writes the index's lines under header, its first line.
+func encodeIndex(header string, entries []indexEntry) []byte {
+	var b bytes.Buffer
+	b.WriteString(header + "\n")
+	for _, e := range entries {
+		if indexable(e) {
+			b.WriteString(encodeIndexLine(e))
+		}
+	}
+	return b.Bytes()
+}
+
+// decodeIndex reads a whole index under header, or says it cannot.
+func decodeIndex(header string, data []byte) ([]indexEntry, bool) {
+	var out []indexEntry
+	ok := eachIndexed(bytes.NewReader(data), header, int64(len(data)), false, nil, func(e indexEntry) { out = append(out, e) })
+	return out, ok
+}
+
 // brief is what a listing of the history must say of a session: all of
 // it but what was shared and noted.
 func brief(s *Session) *Session {
@@ -99,6 +118,9 @@ func checkSummaries(t *testing.T, s *Store, state string) {
 	index, ok := decodeIndex(s.indexHeader(), data)
 	if !ok {
 		t.Fatalf("%s: the index written cannot be read:\n%q", state, data)
+	}
+	if !slices.IsSortedFunc(index, indexOrder) {
+		t.Errorf("%s: the index written is not newest first", state)
 	}
 	var files, readable []string
 	for _, e := range index {
@@ -220,6 +242,14 @@ func followTheRecords(t *testing.T, vouch bool) {
 		}},
 		{"with a follow-up done since the index", func() {
 			must(t, s.CompleteFollowUp(asked.ID, testStart.Add(time.Hour), nil, []Rating{{Person: "Sam", Activity: "make-tea", Rating: "neutral"}}))
+		}},
+		{"with the index's lines in another order, and a record saved since", func() {
+			data, err := os.ReadFile(index)
+			must(t, err)
+			lines := strings.SplitAfter(strings.TrimSuffix(string(data), "\n"), "\n")
+			slices.Reverse(lines[1:])
+			must(t, os.WriteFile(index, []byte(strings.Join(lines, "")+"\n"), 0o600))
+			must(t, s.SaveSession(session("20261123T220000-ffffff", testStart.Add(72*time.Hour), "Jo")))
 		}},
 		{"with a record removed since the index", func() { must(t, os.Remove(filepath.Join(s.Dir(), "sessions", plan.ID+".json"))) }},
 		{"with a damaged record mended", func() {

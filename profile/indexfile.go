@@ -2,7 +2,6 @@ package profile
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"io"
 	"runtime"
@@ -28,18 +27,6 @@ const (
 	// indexFields is how many fields a line has.
 	indexFields = 16
 )
-
-// encodeIndex writes the index's lines under header, its first line.
-func encodeIndex(header string, entries []indexEntry) []byte {
-	var b bytes.Buffer
-	b.WriteString(header + "\n")
-	for _, e := range entries {
-		if indexable(e) {
-			b.WriteString(encodeIndexLine(e))
-		}
-	}
-	return b.Bytes()
-}
 
 func encodeIndexLine(e indexEntry) string {
 	s := &e.sess
@@ -201,13 +188,6 @@ func decodeChunk(lines []string, last, whole bool, check func(*indexEntry)) inde
 		c.entries = append(c.entries, e)
 	}
 	return c
-}
-
-// decodeIndex reads a whole index under header, or says it cannot.
-func decodeIndex(header string, data []byte) ([]indexEntry, bool) {
-	var out []indexEntry
-	ok := eachIndexed(bytes.NewReader(data), header, int64(len(data)), false, nil, func(e indexEntry) { out = append(out, e) })
-	return out, ok
 }
 
 // interner keeps one copy of each word that recurs from line to line

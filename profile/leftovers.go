@@ -153,7 +153,7 @@ func (s *Store) WriteOutsideFrom(path string, write func(io.Writer) error) error
 		defer os.Remove(note)
 		f, err := os.OpenFile(temp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, fileMode)
 		if err == nil {
-			err = renameInto(f, path, write)
+			err = renameInto(f, path, write, nil)
 		}
 		return namingTarget(path, err)
 	})

@@ -3,6 +3,7 @@ package profile
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/seal"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -83,6 +85,42 @@ func (s *Store) write(path string, data []byte) error {
 		return err
 	}
 	return s.writePlain(path, data)
+}
+
+// writeFrom is write with what write writes, sealed as it goes when the
+// store is locked, so that a large file is never held whole; before is
+// done once it is on disk, before it takes path's place.
+func (s *Store) writeFrom(path string, write func(io.Writer) error, before func() error) error {
+	r, err := s.recipient()
+	if err != nil {
+		return err
+	}
+	if err := s.mayWrite(path); err != nil {
+		return err
+	}
+	if err := ensureDir(filepath.Dir(path)); err != nil {
+		return err
+	}
+	if err := ensureDir(s.tmpDir()); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(s.tmpDir(), "."+filepath.Base(path)+tempMarker+"*")
+	if err != nil {
+		return err
+	}
+	return renameInto(tmp, path, func(w io.Writer) error {
+		if r == nil {
+			return write(w)
+		}
+		sealer, err := seal.NewWriter(w, r)
+		if err != nil {
+			return err
+		}
+		if err := write(sealer); err != nil {
+			return err
+		}
+		return sealer.Close()
+	}, before)
 }
 
 // writePlain is write, never sealing.
