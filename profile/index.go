@@ -434,7 +434,7 @@ func (s *Store) writeIndex(source func(emit func(*indexEntry) error) error) erro
 // when the old index is not newest first.
 func (s *Store) mergeIndexed(listed *listing, fresh []indexEntry, emit func(*indexEntry) error) error {
 	listed.unmarkIndexed()
-	fresh = slices.DeleteFunc(fresh, func(e indexEntry) bool { return !s.stillHolds(listed, &e) })
+	fresh = slices.DeleteFunc(slices.Clone(fresh), func(e indexEntry) bool { return !s.stillHolds(listed, &e) })
 	next := 0
 	emitFreshBefore := func(e *indexEntry) error {
 		for ; next < len(fresh) && (e == nil || indexOrder(fresh[next], *e) <= 0); next++ {
