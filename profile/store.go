@@ -79,13 +79,7 @@ func (s *Store) tmpDir() string { return filepath.Join(s.dir, ".tmp") }
 // write replaces path atomically with data, sealed when the store is
 // locked, making its folder if needed. Only a writer holding the lock
 // calls it. Nothing a person made read-only is written to or replaced.
-func (s *Store) write(path string, data []byte) error {
-	data, err := s.sealed(data)
-	if err != nil {
-		return err
-	}
-	return s.writePlain(path, data)
-}
+func (s *Store) write(path string, data []byte) error { return s.writeFrom(path, writing(data), nil) }
 
 // writeFrom is write with what write writes, sealed as it goes when the
 // store is locked, so that a large file is never held whole; before is
@@ -95,23 +89,10 @@ func (s *Store) writeFrom(path string, write func(io.Writer) error, before func(
 	if err != nil {
 		return err
 	}
-	if err := s.mayWrite(path); err != nil {
-		return err
+	if r == nil {
+		return s.writePlainFrom(path, write, before)
 	}
-	if err := ensureDir(filepath.Dir(path)); err != nil {
-		return err
-	}
-	if err := ensureDir(s.tmpDir()); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(s.tmpDir(), "."+filepath.Base(path)+tempMarker+"*")
-	if err != nil {
-		return err
-	}
-	return renameInto(tmp, path, func(w io.Writer) error {
-		if r == nil {
-			return write(w)
-		}
+	return s.writePlainFrom(path, func(w io.Writer) error {
 		sealer, err := seal.NewWriter(w, r)
 		if err != nil {
 			return err
@@ -125,6 +106,11 @@ func (s *Store) writeFrom(path string, write func(io.Writer) error, before func(
 
 // writePlain is write, never sealing.
 func (s *Store) writePlain(path string, data []byte) error {
+	return s.writePlainFrom(path, writing(data), nil)
+}
+
+// writePlainFrom is writeFrom, never sealing.
+func (s *Store) writePlainFrom(path string, write func(io.Writer) error, before func() error) error {
 	if err := s.mayWrite(path); err != nil {
 		return err
 	}
@@ -134,7 +120,11 @@ func (s *Store) writePlain(path string, data []byte) error {
 	if err := ensureDir(s.tmpDir()); err != nil {
 		return err
 	}
-	return writeAtomic(s.tmpDir(), path, data)
+	tmp, err := os.CreateTemp(s.tmpDir(), "."+filepath.Base(path)+tempMarker+"*")
+	if err != nil {
+		return err
+	}
+	return renameInto(tmp, path, write, before)
 }
 
 // ProfileEntry is one profile file: the profile, or why it cannot be read.
