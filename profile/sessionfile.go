@@ -35,7 +35,7 @@ func encodeSession(s *Session) ([]byte, error) {
 	if c.Ratings == nil {
 		c.Ratings = []Rating{}
 	}
-	data, err := json.MarshalIndent(c, "", "  ")
+	data, err := c.AppendJSON(nil, "")
 	if err != nil {
 		return nil, err
 	}
