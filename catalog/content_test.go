@@ -592,6 +592,58 @@ func TestDefaultsCoverEveryoneTheCatalogueServes(t *testing.T) {
 	}
 }
 
+// wentWrongWords find an activity that takes for granted that something
+// went wrong. It belongs only where someone said so openly: a check-in
+// that turned quiet on a private answer would otherwise say why.
+var wentWrongWords = regexp.MustCompile(`(?i)\b(went wrong|gone wrong|goes wrong|hurt (them|you|someone)|sorry|apologi[sz]\w*|at fault|forgiv\w*|mishap|happen again)\b`)
+
+func TestWhatTakesForGrantedThatSomethingWentWrongIsGated(t *testing.T) {
+	c := defaultsForTest(t)
+	found := 0
+	for _, a := range c.Activities {
+		m := wentWrongWords.FindString(strings.Join(activityTexts(a), " "))
+		if m == "" {
+			continue
+		}
+		found++
+		if len(a.OnlyIn) == 0 || slices.ContainsFunc(a.OnlyIn, func(s string) bool { return s != "hard" }) {
+			t.Errorf("%s says %q but is offered where nobody said it went wrong (only_in %v): give it only_in: [hard], or other words", a.ID, m, a.OnlyIn)
+		}
+	}
+	if found == 0 {
+		t.Error("no activity is about something that went wrong; the test finds too little to mean anything")
+	}
+}
+
+// A check-in turns quiet on a private answer, so nothing it then offers
+// may hint at why, whatever kind of time was said and whoever asked for
+// space.
+func TestAQuietCheckinNeverSaysWhy(t *testing.T) {
+	c := defaultsForTest(t)
+	space := needsOf(t, c, "close-or-space", "space")
+	close := needsOf(t, c, "need-now", "held", "talk")
+	for _, s := range append([]Situation{{}}, c.SituationsFor(Together)...) {
+		if s.ID == "hard" {
+			continue
+		}
+		for _, people := range [][]Person{
+			{{Name: "Sam"}, {Name: "Alex"}},
+			{{Name: "Sam", Needs: space}, {Name: "Alex"}},
+			{{Name: "Sam", Needs: space}, {Name: "Alex", Needs: close}},
+		} {
+			for _, privateSpace := range []bool{false, true} {
+				req := Request{Mode: Together, Situation: s.ID, People: people, Guard: true, Space: privateSpace, Limit: len(c.Activities)}
+				for _, sg := range everyOffer(c.Suggest(req)) {
+					text := strings.Join(append([]string{sg.Title, sg.Summary}, sg.Reasons...), " ")
+					if m := wentWrongWords.FindString(text); m != "" {
+						t.Errorf("situation %q, space %v: %s says %q", s.ID, privateSpace, sg.ID, m)
+					}
+				}
+			}
+		}
+	}
+}
+
 // kinkWords find an activity about scenes, roles or leading, which belongs
 // only where such play happened.
 var kinkWords = regexp.MustCompile(`(?i)\b(scenes?|subs?|doms?|dominant|submissive|kinky?|topped|bottomed|sub drop|top drop|drop is|tops drop|(one|whoever) who led|(you|they) led|leading|intense play|after play|drop after)\b`)
