@@ -133,8 +133,16 @@ func (h *home) view(c *ctx) (string, string) {
 	var b strings.Builder
 	// The menu always shows; the welcome gives way to it on a small screen.
 	room := c.bodyHeight - len(h.items)
-	if h.due != nil {
+	switch {
+	case h.due != nil:
 		b.WriteString(st.warm.Render(dueWords(h.due)) + "\n\n")
+		room = 0
+	case c.locked && c.dueLocked > 0:
+		waiting, how := dueLockedWords(c)
+		if room >= 1+lipgloss.Height(lipgloss.NewStyle().Width(c.bodyWidth).Render(waiting+" "+how)) {
+			waiting += " " + how
+		}
+		b.WriteString(st.warm.Render(waiting) + "\n\n")
 		room = 0
 	}
 	welcome := "aftercare helps you check in with each other after sex, or with yourself, and suggests something kind to do next. Everything stays on this machine. Names are optional: start whenever you are ready."
@@ -179,6 +187,16 @@ func dueWords(s *profile.Session) string {
 	}
 	return fmt.Sprintf("Good to see you again. %s asked to be checked on after %s's check-in. Would you like to do that now?",
 		catalog.JoinAnd(s.FollowUp.For), s.Started.Local().Format("Monday"))
+}
+
+// dueLockedWords say that follow-ups wait on data this run did not open,
+// and how to open it; never whose they are, which takes the key to know.
+func dueLockedWords(c *ctx) (waiting, how string) {
+	waiting = "A follow-up is waiting, locked."
+	if c.dueLocked > 1 {
+		waiting = fmt.Sprintf("%d follow-ups are waiting, locked.", c.dueLocked)
+	}
+	return waiting, howToOpen(c)
 }
 
 func (h *home) unsaved() bool { return false }

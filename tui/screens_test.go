@@ -200,6 +200,7 @@ func TestScreenGoldens(t *testing.T) {
 		{"unlockwrong", locked, func(r *run) { r.typeText("secret").send(openedMsg{err: profile.ErrWrongPassphrase}) }},
 		{"unlockfile", lockedToAFile, func(*run) {}},
 		{"lockedhome", locked, func(r *run) { r.keys("esc") }},
+		{"lockeddue", lockedWithFollowUpsDue(2), func(r *run) { r.keys("esc") }},
 	}
 	for _, size := range [][2]int{{100, 30}, {40, 12}} {
 		for _, l := range looks {

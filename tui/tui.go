@@ -82,6 +82,9 @@ type ctx struct {
 	// keyFile is set when it is locked to a key kept in a file, which no
 	// passphrase opens.
 	keyFile bool
+	// dueLocked is how many follow-ups are due while what is saved stays
+	// locked: known without the key, never whose.
+	dueLocked int
 
 	// width and height are the room the screens lay themselves out in:
 	// the terminal's size, but never less than the least a screen needs
@@ -197,6 +200,10 @@ func startAt(c *ctx, s Start) screen {
 	return newHome(c)
 }
 
+// dueLockedMsg brings how many follow-ups are due, on data still locked:
+// all that can be read of the history without the key.
+type dueLockedMsg int
+
 // historyLoadedMsg brings the history read in the background.
 type historyLoadedMsg struct {
 	history *profile.Digest
@@ -204,12 +211,12 @@ type historyLoadedMsg struct {
 }
 
 // loadHistory reads the history without holding up the screen; locked,
-// there is nothing it could read.
+// it counts the follow-ups due, which is all it can read without the key.
 func loadHistory(c *ctx) tea.Cmd {
-	if c.locked {
-		return nil
-	}
 	store, now := c.store, c.now()
+	if c.locked {
+		return func() tea.Msg { return dueLockedMsg(len(store.DueWhileLocked(now))) }
+	}
 	return func() tea.Msg {
 		history, err := store.Digest(now)
 		return historyLoadedMsg{history, err}
@@ -269,6 +276,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case historyLoadedMsg:
 		m.c.history, m.c.historyErr = msg.history, msg.err
+	case dueLockedMsg:
+		m.c.dueLocked = int(msg)
 	case profilesLoadedMsg:
 		m.c.profiles = msg.profiles
 	case tea.BackgroundColorMsg:

@@ -178,6 +178,9 @@ func (u *unlock) view(c *ctx) (string, string) {
 		}, 2, 0, 1)
 	}
 	text := st.text.Render("Type the passphrase to open them. Or press enter to carry on without it: a check-in is still saved, encrypted.")
+	if u.start.FollowUpID != "" {
+		text = st.text.Render("Type the passphrase to open them: the follow-up needs the check-in it follows. Or press enter to carry on without it: the follow-up waits for another time, and a check-in is still saved, encrypted.")
+	}
 	field := st.title.Render("Passphrase") + "\n" + u.input.View()
 	said := ""
 	switch {
@@ -249,9 +252,18 @@ func (u *unlock) typing() bool  { return !u.keyFile }
 // on without opening them: that they are there, locked, and how to open
 // them; never an empty list, as if nothing had been saved.
 func lockedView(c *ctx, title string) string {
-	why := "aftercare carried on without the passphrase. To open what is saved, leave (ctrl+c), start aftercare again and type the passphrase."
+	why := "aftercare carried on without the passphrase. " + howToOpen(c)
 	if c.keyFile {
-		why = "It is locked to a key kept in a file. To open what is saved, leave (ctrl+c) and start aftercare again with AFTERCARE_IDENTITY set to that file."
+		why = "It is locked to a key kept in a file. " + howToOpen(c)
 	}
 	return c.st.title.Render(title) + "\n\n" + c.st.text.Render(why)
+}
+
+// howToOpen says how to open what is saved in a run that carried on
+// without it: there is no way back to the passphrase within the run.
+func howToOpen(c *ctx) string {
+	if c.keyFile {
+		return "To open what is saved, leave (ctrl+c) and start aftercare again with AFTERCARE_IDENTITY set to that file."
+	}
+	return "To open what is saved, leave (ctrl+c), start aftercare again and type the passphrase."
 }

@@ -328,11 +328,53 @@ func TestALockedFollowUpStartsOnceThePassphraseOpensItsCheckin(t *testing.T) {
 	}
 }
 
-func TestALockedFollowUpGoesHomeWithoutThePassphrase(t *testing.T) {
+// lockedWithFollowUpsDue saves n check-ins whose follow-ups are due, then
+// locks the data; Start.FollowUpID names the one waiting longest.
+func lockedWithFollowUpsDue(n int) func(t *testing.T, w *world) Options {
+	return func(t *testing.T, w *world) Options {
+		t.Helper()
+		var first string
+		for day := range n {
+			started := testStart.AddDate(0, 0, day-n)
+			s := &profile.Session{ID: profile.NewSessionID(started), Started: started, Mode: string(catalog.Together),
+				People: []string{"Sam", "Alex"}, Shared: map[string][]profile.Shared{}, FollowUp: &profile.FollowUp{For: []string{"Sam"}}}
+			if err := w.store.SaveSession(s); err != nil {
+				t.Fatal(err)
+			}
+			if first == "" {
+				first = s.ID
+			}
+		}
+		o := locked(t, w)
+		o.Start.FollowUpID = first
+		return o
+	}
+}
+
+func TestALockedFollowUpGoesHomeWithoutThePassphraseAndSaysItWaits(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		due  int
+		says string
+	}{
+		{1, "A follow-up is waiting, locked."},
+		{3, "3 follow-ups are waiting, locked."},
+	} {
+		w := newWorld(t)
+		r := start(t, lockedWithFollowUpsDue(c.due)(t, w), 100, 30)
+		r.sees("the follow-up needs the check-in it follows", "the follow-up waits for another time")
+		r.enter(1).sees(c.says, "To open what is saved", "Check in together")
+		if r.m.c.dueLocked != c.due {
+			t.Errorf("%d follow-ups due, the program counted %d", c.due, r.m.c.dueLocked)
+		}
+		r.doesNotSee("Sam")
+	}
+}
+
+func TestALockedRunWithNothingDueSaysNothingOfFollowUps(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
-	o := locked(t, w)
-	o.Start.FollowUpID = profile.NewSessionID(testStart)
-	r := start(t, o, 100, 30)
-	r.enter(1).sees("Locked this time.", "Check in together")
+	r := start(t, locked(t, w), 100, 30)
+	r.keys("esc").sees("Locked this time.", "Check in together")
+	r.doesNotSee("follow-up")
 }
