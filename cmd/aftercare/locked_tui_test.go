@@ -123,7 +123,8 @@ func TestALockedRunOpensWithTheIdentityFileItIsGiven(t *testing.T) {
 
 	p := startOnPty(t, bin)
 	p.waitFor("AFTERCARE_IDENTITY set to that file")
-	p.press("\r", "Locked this time.")
+	// The history has follow-ups due: home counts them, without the key.
+	p.press("\r", "2 follow-ups are waiting, locked.")
 	p.press("p", "Saved people are still here, locked.")
 	p.press("\x03", "")
 	if code, _, _ := p.end(); code != 0 || p.stderr.Len() != 0 {
