@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -115,6 +116,39 @@ func TestImportsUpToTheLimitsAreRead(t *testing.T) {
 			got := refused(tt.path, []byte(tt.data))
 			if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
 				t.Errorf("refused with %.300q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// BenchmarkImport imports a history of one check-in a night into an
+// empty folder: each record is staged, synced and moved into place, so
+// the time is mostly the disk's (see BENCHMARKS.md).
+func BenchmarkImport(b *testing.B) {
+	for _, n := range []int{1000, 5000} {
+		x := &Export{Version: ExportVersion}
+		for i := range n {
+			started := testStart.AddDate(0, 0, i-n)
+			sess := session(NewSessionID(started), started, "Sam", "Alex")
+			// Kept short, so that the most check-ins fit the most bytes.
+			sess.Shared = map[string][]Shared{}
+			x.Sessions = append(x.Sessions, *sess)
+		}
+		data, err := x.Encode("json", testCatalog())
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("%d-checkins", n), func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				s := newStore(b)
+				b.StartTimer()
+				if _, err := s.Import("history.json", data); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				s.Close()
+				b.StartTimer()
 			}
 		})
 	}

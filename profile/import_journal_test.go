@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -167,5 +168,54 @@ func TestALockedImportFinishedByTheNextRunListsWhatIsDue(t *testing.T) {
 				t.Errorf("due while locked: %+v, want %s alone", due, x.Sessions[1].ID)
 			}
 		})
+	}
+}
+
+// A file that cannot be staged stops the import before anything lands:
+// no more are started, those under way finish, and the staging folder
+// goes with them.
+func TestAnImportThatCannotStageAFileLandsNothing(t *testing.T) {
+	x := &Export{Version: ExportVersion}
+	for i := range 50 {
+		started := testStart.Add(time.Duration(i) * time.Hour)
+		x.Sessions = append(x.Sessions, *session(NewSessionID(started), started, "Sam"))
+	}
+	data, err := x.Encode("json", testCatalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newStore(t)
+	staged := 0
+	defer func() { reached = func(string) {} }()
+	reached = func(at string) {
+		if at != "staged" {
+			return
+		}
+		// A name the import has yet to use is taken, as if by another file.
+		if staged++; staged == 5 {
+			for _, dir := range stagingFolders(t, s) {
+				for i := range 50 {
+					// Made only if no file has the name yet, as a writer makes it.
+					f, err := os.OpenFile(filepath.Join(dir, strconv.Itoa(i)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+					if err == nil {
+						f.Close()
+						break
+					}
+				}
+			}
+		}
+	}
+	_, err = s.Import("history.json", data)
+	if err == nil || !strings.Contains(err.Error(), "nothing was imported") {
+		t.Fatalf("import: %v, want nothing imported", err)
+	}
+	if staged >= 50 {
+		t.Errorf("all %d files were staged after one failed", staged)
+	}
+	if n := landed(t, s); n != 0 {
+		t.Errorf("%d records landed", n)
+	}
+	if left := stagingFolders(t, s); len(left) != 0 {
+		t.Errorf("staging folders left: %v", left)
 	}
 }
