@@ -3,7 +3,6 @@ package profile
 import (
 	"bytes"
 	"cmp"
-	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,34 +25,6 @@ type Export struct {
 
 // ExportFormats are the formats Encode writes.
 var ExportFormats = []string{"json", "yaml", "markdown", "csv"}
-
-// Export gathers every profile and session; a file that cannot be read
-// stops it, so that nothing is left out unsaid.
-func (s *Store) Export() (*Export, error) {
-	profiles, err := s.Profiles()
-	if err != nil {
-		return nil, err
-	}
-	sessions, err := s.Sessions()
-	if err != nil {
-		return nil, err
-	}
-	var damaged []error
-	var readable []*Profile
-	for _, e := range profiles {
-		damaged = append(damaged, e.Err)
-		if e.Profile != nil {
-			readable = append(readable, e.Profile)
-		}
-	}
-	for _, e := range sessions {
-		damaged = append(damaged, e.Err)
-	}
-	if err := errors.Join(damaged...); err != nil {
-		return nil, err
-	}
-	return ExportOf(readable, sessions), nil
-}
 
 // ExportOf is an export of the records that could be read, profiles by
 // name and sessions oldest first; what could not be read is left out, for
