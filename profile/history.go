@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -79,8 +78,8 @@ func (s *Store) EachSession(fn func(SessionEntry)) error {
 }
 
 // readEach reads the session files at paths side by side and hands each
-// to fn, one at a time, damaged ones with their error; a file removed
-// since it was listed is skipped.
+// to fn, one at a time and in the order of paths, damaged ones with their
+// error; a file removed since it was listed is skipped.
 func (s *Store) readEach(paths []string, fn func(SessionEntry)) {
 	if len(paths) == 0 {
 		return
@@ -92,29 +91,39 @@ func (s *Store) readEach(paths []string, fn func(SessionEntry)) {
 	if err == nil {
 		defer dir.Close()
 	}
-	jobs := make(chan string)
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range min(4*runtime.GOMAXPROCS(0), len(paths)) {
-		wg.Go(func() {
+	type job struct {
+		path string
+		read chan SessionEntry
+	}
+	workers := min(4*runtime.GOMAXPROCS(0), len(paths))
+	jobs := make(chan job)
+	// Whichever worker is free reads the next file into that file's own
+	// slot; the slots wait in the order of paths, a few per worker at most.
+	slots := make(chan chan SessionEntry, 2*workers)
+	go func() {
+		for _, path := range paths {
+			read := make(chan SessionEntry, 1)
+			slots <- read
+			jobs <- job{path, read}
+		}
+		close(jobs)
+		close(slots)
+	}()
+	for range workers {
+		go func() {
 			var buf []byte
-			for path := range jobs {
+			for j := range jobs {
 				var e SessionEntry
-				e, buf = s.readSession(dir, path, buf)
-				if errors.Is(e.Err, fs.ErrNotExist) {
-					continue
-				}
-				mu.Lock()
-				fn(e)
-				mu.Unlock()
+				e, buf = s.readSession(dir, j.path, buf)
+				j.read <- e
 			}
-		})
+		}()
 	}
-	for _, path := range paths {
-		jobs <- path
+	for read := range slots {
+		if e := <-read; !errors.Is(e.Err, fs.ErrNotExist) {
+			fn(e)
+		}
 	}
-	close(jobs)
-	wg.Wait()
 }
 
 // Lineup is the sessions a listing shows, newest first, each held only by

@@ -175,7 +175,7 @@ func (s *Store) eachListed(handed map[string]bool, fn func(SessionEntry)) error 
 		}
 	}
 	dir := s.sessionsDir()
-	stale := 0
+	stale, kept := 0, 0
 	order := indexInOrder()
 	index, whole := s.eachIndexed(func(e indexEntry) {
 		order.next(&e)
@@ -185,6 +185,7 @@ func (s *Store) eachListed(handed map[string]bool, fn func(SessionEntry)) error 
 			return
 		}
 		f.seen = true
+		kept++
 		fn(SessionEntry{Path: filepath.Join(dir, e.File), Session: &e.sess, figures: e.figures})
 	})
 	var toRead []string
@@ -193,25 +194,33 @@ func (s *Store) eachListed(handed map[string]bool, fn func(SessionEntry)) error 
 			toRead = append(toRead, filepath.Join(dir, name))
 		}
 	}
-	var fresh []indexEntry
 	var damaged []SessionEntry
-	s.readEach(toRead, func(e SessionEntry) {
-		if e.Err != nil {
-			damaged = append(damaged, e)
-			return
-		}
-		name := filepath.Base(e.Path)
-		sum := summary(s.cat, name, listed.find(name).stamp, e.Session)
-		fresh = append(fresh, sum)
-		fn(SessionEntry{Path: e.Path, Session: &sum.sess, figures: sum.figures})
-	})
+	read := func(paths []string, each func(*indexEntry)) {
+		s.readEach(paths, func(e SessionEntry) {
+			if e.Err != nil {
+				damaged = append(damaged, e)
+				return
+			}
+			name := filepath.Base(e.Path)
+			sum := summary(s.cat, name, listed.find(name).stamp, e.Session)
+			fn(SessionEntry{Path: e.Path, Session: &sum.sess, figures: sum.figures})
+			each(&sum)
+		})
+	}
 	// The index is written again when it lacks a file (it could not be
 	// read to its end, or a record is new) or holds one that has gone or
-	// changed.
+	// changed; as the files are read, when none of it could be used.
+	rebuilt := kept == 0 && len(handed) == 0 && len(toRead) > 0
+	if rebuilt {
+		slices.Reverse(toRead)
+		toRead = s.rebuildIndex(listed, toRead, read)
+	}
+	var fresh []indexEntry
+	read(toRead, func(e *indexEntry) { fresh = append(fresh, *e) })
 	switch {
 	case len(fresh) > 0 || stale > 0 || !order.kept:
 		s.rewriteIndex(listed, fresh)
-	case whole && handed == nil && len(toRead) == 0 && folderErr == nil:
+	case whole && handed == nil && !rebuilt && len(toRead) == 0 && folderErr == nil:
 		s.vouch(folder, lookedAt, index)
 	}
 	NewestFirst(damaged)
@@ -379,6 +388,71 @@ func (s *Store) rewriteIndex(listed *listing, fresh []indexEntry) {
 	})
 }
 
+// rebuildHoldsLock is about how long making the index anew, as the files
+// are read, keeps the folder's lock from writers, who wait for it; on a
+// disk slow enough that a history takes longer, the rest is read as any
+// other files the index lacks. rebuildChunk is how many files are read
+// between looks at the time. Tests make both small.
+var (
+	rebuildHoldsLock = 5 * time.Second
+	rebuildChunk     = 1024
+)
+
+// rebuildIndex writes the index anew from the files at paths, newest first
+// by their names as a rule, as read hands it their entries: under the
+// folder's lock, taken only if it is free at once and held while they are
+// read, so that they need not be held to be written. Only the entries that
+// come out of order are held, and merged in after; a session's name says
+// when it started, so there are few. It says which paths are left to read
+// (those after rebuildHoldsLock, or all without the lock), for the caller
+// to read and write as any files the index lacks.
+func (s *Store) rebuildIndex(listed *listing, paths []string, read func(paths []string, each func(*indexEntry))) (left []string) {
+	s.indexing.Lock()
+	defer s.indexing.Unlock()
+	left = paths
+	if s.closed {
+		return left
+	}
+	_ = s.tryLocked(func() error {
+		var held []indexEntry
+		order := indexInOrder()
+		began := time.Now()
+		err := s.writeIndex(func(emit func(*indexEntry) error) error {
+			var err error
+			for len(left) > 0 && err == nil && (len(left) == len(paths) || time.Since(began) < rebuildHoldsLock) {
+				chunk := left[:min(len(left), rebuildChunk)]
+				left = left[len(chunk):]
+				read(chunk, func(e *indexEntry) {
+					switch {
+					case err != nil:
+					case namedForItsStart(e) && order.takes(e):
+						err = emit(e)
+					default:
+						held = append(held, *e)
+					}
+				})
+			}
+			return err
+		})
+		if err != nil || len(held) == 0 {
+			return err
+		}
+		slices.SortFunc(held, indexOrder)
+		return s.writeIndex(func(emit func(*indexEntry) error) error {
+			return s.mergeIndexed(listed, held, emit)
+		})
+	})
+	return left
+}
+
+// namedForItsStart says whether a session's file is named, as aftercare
+// names it, for the second it started: sessions so named come newest
+// first when their names are read backwards. One imported from elsewhere
+// may be named anything.
+func namedForItsStart(e *indexEntry) bool {
+	return strings.HasPrefix(e.File, e.sess.Started.UTC().Format(sessionIDTime))
+}
+
 // indexOrder is the order the index keeps, newest first, as listings
 // show (see NewestFirst).
 func indexOrder(a, b indexEntry) int {
@@ -395,6 +469,15 @@ type inOrder struct {
 }
 
 func indexInOrder() *inOrder { return &inOrder{kept: true} }
+
+// takes takes e only if it comes after every entry taken so far.
+func (o *inOrder) takes(e *indexEntry) bool {
+	if o.seen && indexOrder(o.last, *e) > 0 {
+		return false
+	}
+	o.last, o.seen = *e, true
+	return true
+}
 
 // next takes the next entry, and says whether the order is kept so far.
 func (o *inOrder) next(e *indexEntry) bool {

@@ -613,3 +613,86 @@ func TestALockedIndexIsVouchedForLikeAPlainOne(t *testing.T) {
 		t.Errorf("locked and vouched for, the history reads %v, and whole %v", got, read)
 	}
 }
+
+// An index made again from nothing is written as the records are read,
+// newest first by name; records whose names do not follow when they
+// started, as imported ones may not, or that started in the same second,
+// are merged in after. It comes out the same either way.
+func TestAnIndexMadeAgainAsTheRecordsAreReadIsNewestFirst(t *testing.T) {
+	s := newStore(t)
+	for i := range 120 {
+		started := testStart.Add(-time.Duration(i) * time.Hour)
+		id := NewSessionID(started)
+		switch i % 10 {
+		case 3:
+			id = fmt.Sprintf("imported-%d", i)
+		case 7:
+			// Started a second later than its name says.
+			started = started.Add(time.Second)
+		case 8, 9:
+			// Two in the same second, whose names sort the other way
+			// round from when they started.
+			second := testStart.Add(-time.Duration(i/10) * time.Hour * 10).Add(30 * time.Minute)
+			started = second.Add(time.Duration(i-8) * 500 * time.Millisecond)
+			id = second.UTC().Format(sessionIDTime) + []string{"-ffffff", "-000000"}[i%10-8]
+		}
+		must(t, s.SaveSession(session(id, started, "Sam", "Alex")))
+	}
+	for _, state := range []string{"made from nothing", "made again"} {
+		if got := len(mustSummaries(t, s)); got != 120 {
+			t.Fatalf("%s: %d sessions listed, want 120", state, got)
+		}
+		data, err := os.ReadFile(filepath.Join(s.Dir(), ".index"))
+		must(t, err)
+		index, ok := decodeIndex(s.indexHeader(), data)
+		if !ok || len(index) != 120 || !slices.IsSortedFunc(index, indexOrder) {
+			t.Fatalf("%s by the first reader: an index of %d entries (read whole: %v), newest first: %v", state, len(index), ok, slices.IsSortedFunc(index, indexOrder))
+		}
+		checkSummaries(t, s, state)
+		must(t, os.Remove(filepath.Join(s.Dir(), ".index")))
+	}
+}
+
+// With the folder's lock taken, an index cannot be made as the records
+// are read: they are all handed out all the same, and none is written.
+func TestAnIndexIsNotMadeWhileAnotherHoldsTheLock(t *testing.T) {
+	s := newStore(t)
+	for i := range 20 {
+		started := testStart.Add(-time.Duration(i) * time.Hour)
+		must(t, s.SaveSession(session(NewSessionID(started), started, "Sam")))
+	}
+	other := Open(s.Dir(), s.cat, true)
+	must(t, other.locked(func() error {
+		if got := len(mustSummaries(t, s)); got != 20 {
+			t.Errorf("%d sessions listed, want 20", got)
+		}
+		return nil
+	}))
+	if _, err := os.Stat(filepath.Join(s.Dir(), ".index")); !os.IsNotExist(err) {
+		t.Errorf("an index was written while another held the lock: %v", err)
+	}
+	checkSummaries(t, s, "once the lock is free")
+}
+
+// A history too slow to read while writers wait is made into an index as
+// far as it was read under the lock; the rest is read without it and
+// merged in, as any records the index lacks.
+func TestAnIndexMadeAgainOnASlowDiskLetsTheLockGo(t *testing.T) {
+	s := newStore(t)
+	for i := range 60 {
+		started := testStart.Add(-time.Duration(i) * time.Hour)
+		must(t, s.SaveSession(session(NewSessionID(started), started, "Sam")))
+	}
+	holds, chunk := rebuildHoldsLock, rebuildChunk
+	rebuildHoldsLock, rebuildChunk = 0, 10
+	defer func() { rebuildHoldsLock, rebuildChunk = holds, chunk }()
+	if got := len(mustSummaries(t, s)); got != 60 {
+		t.Fatalf("%d sessions listed, want 60", got)
+	}
+	data, err := os.ReadFile(filepath.Join(s.Dir(), ".index"))
+	must(t, err)
+	if index, ok := decodeIndex(s.indexHeader(), data); !ok || len(index) != 60 || !slices.IsSortedFunc(index, indexOrder) {
+		t.Fatalf("an index of %d entries (read whole: %v), newest first: %v", len(index), ok, slices.IsSortedFunc(index, indexOrder))
+	}
+	checkSummaries(t, s, "once made")
+}

@@ -101,11 +101,14 @@ type Rating struct {
 	Rating   string `json:"rating" yaml:"rating"`
 }
 
+// sessionIDTime is how a session id begins: the second it started, in UTC.
+const sessionIDTime = "20060102T150405"
+
 // NewSessionID makes an id that sorts by time and is unique in practice.
 func NewSessionID(started time.Time) string {
 	var b [3]byte
 	_, _ = rand.Read(b[:])
-	return started.UTC().Format("20060102T150405") + "-" + hex.EncodeToString(b[:])
+	return started.UTC().Format(sessionIDTime) + "-" + hex.EncodeToString(b[:])
 }
 
 // validSessionID says whether id is letters, digits and hyphens, starting

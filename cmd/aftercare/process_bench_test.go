@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -98,7 +99,8 @@ func buildForBench(b *testing.B, pkg string) string {
 
 // homeWithCheckins is a home folder whose history holds n check-ins of
 // two people, one a night. One is saved as the program saves it; the rest
-// are copies of its file under other names, which is much quicker. The
+// are copies of its file, each with its own id and start and named for
+// them as the program names them, which is much quicker. The
 // history's index is written and vouched for, as the first commands to
 // read it would.
 func homeWithCheckins(b *testing.B, n int) string {
@@ -125,9 +127,16 @@ func homeWithCheckins(b *testing.B, n int) string {
 	if err != nil {
 		b.Fatal(err)
 	}
+	firstStarted := []byte(start.Format(time.RFC3339))
+	if !bytes.Contains(data, []byte(first.ID)) || !bytes.Contains(data, firstStarted) {
+		b.Fatalf("the saved check-in does not hold its id and start as written:\n%s", data)
+	}
 	for i := 1; i < n; i++ {
-		name := start.AddDate(0, 0, i).Format("20060102T150405") + fmt.Sprintf("-%06x", i)
-		if err := os.WriteFile(filepath.Join(sessions, name+".json"), data, 0o600); err != nil {
+		started := start.AddDate(0, 0, i)
+		id := started.Format("20060102T150405") + fmt.Sprintf("-%06x", i)
+		copied := bytes.Replace(data, []byte(first.ID), []byte(id), 1)
+		copied = bytes.Replace(copied, firstStarted, []byte(started.Format(time.RFC3339)), 1)
+		if err := os.WriteFile(filepath.Join(sessions, id+".json"), copied, 0o600); err != nil {
 			b.Fatal(err)
 		}
 	}
