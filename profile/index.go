@@ -29,8 +29,9 @@ import (
 // index says, or that the index lacks, is read again; an index that is
 // missing, damaged or of another version is rebuilt. Readers write it,
 // atomically and under the folder's lock, only when it changed and only if
-// the lock is free at once; writers of records leave it alone, and the
-// next reader sees what they changed. Forget removes it, since it holds
+// the lock is free at once (one that makes it from nothing holds the lock
+// while it reads, for a few seconds at most); writers of records leave it
+// alone, and the next reader sees what they changed. Forget removes it, since it holds
 // names.
 
 // maxIndexBytes bounds what is read as an index: a larger one is rebuilt.
