@@ -31,8 +31,8 @@ import (
 // atomically and under the folder's lock, only when it changed and only if
 // the lock is free at once (one that makes it from nothing holds the lock
 // while it reads, for a few seconds at most); writers of records leave it
-// alone, and the next reader sees what they changed. Forget removes it, since it holds
-// names.
+// alone, and the next reader sees what they changed. Forget removes it,
+// since it holds names.
 
 // maxIndexBytes bounds what is read as an index: a larger one is rebuilt.
 const maxIndexBytes = 64 << 20
@@ -212,14 +212,21 @@ func (s *Store) eachListed(handed map[string]bool, fn func(SessionEntry)) error 
 	// read to its end, or a record is new) or holds one that has gone or
 	// changed; as the files are read, when none of it could be used.
 	rebuilt := kept == 0 && len(handed) == 0 && len(toRead) > 0
+	left := toRead
 	if rebuilt {
 		slices.Reverse(toRead)
-		toRead = s.rebuildIndex(listed, toRead, read)
+		left = s.rebuildIndex(listed, toRead, read)
 	}
 	var fresh []indexEntry
-	read(toRead, func(e *indexEntry) { fresh = append(fresh, *e) })
+	if rebuilt && len(left) == len(toRead) {
+		// Another holds the lock: nothing is held for an index, and the
+		// next reader makes it.
+		read(left, func(*indexEntry) {})
+	} else {
+		read(left, func(e *indexEntry) { fresh = append(fresh, *e) })
+	}
 	switch {
-	case len(fresh) > 0 || stale > 0 || !order.kept:
+	case len(fresh) > 0 || !rebuilt && (stale > 0 || !order.kept):
 		s.rewriteIndex(listed, fresh)
 	case whole && handed == nil && !rebuilt && len(toRead) == 0 && folderErr == nil:
 		s.vouch(folder, lookedAt, index)
