@@ -81,7 +81,13 @@ func (s *Store) EachSession(fn func(SessionEntry)) error {
 // to fn, one at a time and in the order of paths, damaged ones with their
 // error; a file removed since it was listed is skipped.
 func (s *Store) readEach(paths []string, fn func(SessionEntry)) {
-	if len(paths) == 0 {
+	s.readEachOf(len(paths), func(i int) string { return paths[i] }, fn)
+}
+
+// readEachOf is readEach of the n files path names, each path made only
+// as it is read: a long list of them need not be held.
+func (s *Store) readEachOf(n int, path func(i int) string, fn func(SessionEntry)) {
+	if n == 0 {
 		return
 	}
 	// Each file is opened in the folder, which is opened once; a folder
@@ -95,16 +101,16 @@ func (s *Store) readEach(paths []string, fn func(SessionEntry)) {
 		path string
 		read chan SessionEntry
 	}
-	workers := min(4*runtime.GOMAXPROCS(0), len(paths))
+	workers := min(4*runtime.GOMAXPROCS(0), n)
 	jobs := make(chan job)
 	// Whichever worker is free reads the next file into that file's own
 	// slot; the slots wait in the order of paths, a few per worker at most.
 	slots := make(chan chan SessionEntry, 2*workers)
 	go func() {
-		for _, path := range paths {
+		for i := range n {
 			read := make(chan SessionEntry, 1)
 			slots <- read
-			jobs <- job{path, read}
+			jobs <- job{path(i), read}
 		}
 		close(jobs)
 		close(slots)
@@ -331,23 +337,9 @@ func (s *Store) readBatches(produce func(send func([]SessionEntry) bool) error, 
 // readInOrder reads the records of the entries side by side and gives
 // them in the same order, leaving out a file removed since it was listed.
 func (s *Store) readInOrder(entries []SessionEntry) []SessionEntry {
-	found := make([]bool, len(entries))
-	at := make(map[string]int, len(entries))
-	paths := make([]string, len(entries))
-	for i, e := range entries {
-		paths[i] = e.Path
-		at[e.Path] = i
-	}
-	s.readEach(paths, func(e SessionEntry) {
-		entries[at[e.Path]], found[at[e.Path]] = e, true
-	})
-	kept := entries[:0]
-	for i, e := range entries {
-		if found[i] {
-			kept = append(kept, e)
-		}
-	}
-	return kept
+	read := make([]SessionEntry, 0, len(entries))
+	s.readEachOf(len(entries), func(i int) string { return entries[i].Path }, func(e SessionEntry) { read = append(read, e) })
+	return read
 }
 
 // NewestFirst sorts sessions by when they started, newest first, damaged

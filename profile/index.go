@@ -189,15 +189,17 @@ func (s *Store) eachListed(handed map[string]bool, fn func(SessionEntry)) error 
 		kept++
 		fn(SessionEntry{Path: filepath.Join(dir, e.File), Session: &e.sess, figures: e.figures})
 	})
-	var toRead []string
-	for i, name := range listed.names {
+	// What is left to read is held by its place in the listing: a path
+	// for each of a history of years would be as much again.
+	var toRead []int32
+	for i := range listed.names {
 		if !listed.files[i].seen {
-			toRead = append(toRead, filepath.Join(dir, name))
+			toRead = append(toRead, int32(i))
 		}
 	}
 	var damaged []SessionEntry
-	read := func(paths []string, each func(*indexEntry)) {
-		s.readEach(paths, func(e SessionEntry) {
+	read := func(unread []int32, each func(*indexEntry)) {
+		s.readEachOf(len(unread), func(i int) string { return filepath.Join(dir, listed.names[unread[i]]) }, func(e SessionEntry) {
 			if e.Err != nil {
 				damaged = append(damaged, e)
 				return
@@ -406,18 +408,19 @@ var (
 	rebuildChunk     = 1024
 )
 
-// rebuildIndex writes the index anew from the files at paths, newest first
-// by their names as a rule, as read hands it their entries: under the
-// folder's lock, taken only if it is free at once and held while they are
-// read, so that they need not be held to be written. Only the entries that
-// come out of order are held, and merged in after; a session's name says
-// when it started, so there are few. It says which paths are left to read
-// (those after rebuildHoldsLock, or all without the lock), for the caller
-// to read and write as any files the index lacks.
-func (s *Store) rebuildIndex(listed *listing, paths []string, read func(paths []string, each func(*indexEntry))) (left []string) {
+// rebuildIndex writes the index anew from the files at places in listed,
+// newest first by their names as a rule, as read hands it their entries:
+// under the folder's lock, taken only if it is free at once and held while
+// they are read, so that they need not be held to be written. Only the
+// entries that come out of order are held, and merged in after; a
+// session's name says when it started, so there are few. It says which
+// places are left to read (those after rebuildHoldsLock, or all without
+// the lock), for the caller to read and write as any files the index
+// lacks.
+func (s *Store) rebuildIndex(listed *listing, places []int32, read func(places []int32, each func(*indexEntry))) (left []int32) {
 	s.indexing.Lock()
 	defer s.indexing.Unlock()
-	left = paths
+	left = places
 	if s.closed {
 		return left
 	}
@@ -427,7 +430,7 @@ func (s *Store) rebuildIndex(listed *listing, paths []string, read func(paths []
 		began := time.Now()
 		err := s.writeIndex(func(emit func(*indexEntry) error) error {
 			var err error
-			for len(left) > 0 && err == nil && (len(left) == len(paths) || time.Since(began) < rebuildHoldsLock) {
+			for len(left) > 0 && err == nil && (len(left) == len(places) || time.Since(began) < rebuildHoldsLock) {
 				chunk := left[:min(len(left), rebuildChunk)]
 				left = left[len(chunk):]
 				read(chunk, func(e *indexEntry) {
