@@ -13,6 +13,7 @@ import (
 	"github.com/aftercare-tui/aftercare/catalog"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -212,12 +213,13 @@ func (s *Store) eachListed(handed map[string]bool, fn func(SessionEntry)) error 
 	}
 	// The index is written again when it lacks a file (it could not be
 	// read to its end, or a record is new) or holds one that has gone or
-	// changed; as the files are read, when none of it could be used.
-	rebuilt := kept == 0 && len(handed) == 0 && len(toRead) > 0
+	// changed: as the files are read when none of it could be used, or it
+	// lacks many.
+	rebuilt := len(handed) == 0 && len(toRead) > 0 && (kept == 0 || len(toRead) > heldAtMost && order.kept)
 	left := toRead
 	if rebuilt {
 		slices.Reverse(toRead)
-		left = s.rebuildIndex(listed, toRead, read)
+		left = s.rebuildIndex(listed, toRead, kept > 0, read)
 	}
 	var fresh []indexEntry
 	if rebuilt && len(left) == len(toRead) {
@@ -408,16 +410,22 @@ var (
 	rebuildChunk     = 1024
 )
 
+// heldAtMost is how many files an index may lack and still be written
+// again from what is read held in memory, without keeping writers waiting
+// while they are read; more, as after an import, are written as read.
+const heldAtMost = 1000
+
 // rebuildIndex writes the index anew from the files at places in listed,
-// newest first by their names as a rule, as read hands it their entries:
-// under the folder's lock, taken only if it is free at once and held while
-// they are read, so that they need not be held to be written. Only the
-// entries that come out of order are held, and merged in after; a
-// session's name says when it started, so there are few. It says which
-// places are left to read (those after rebuildHoldsLock, or all without
-// the lock), for the caller to read and write as any files the index
-// lacks.
-func (s *Store) rebuildIndex(listed *listing, places []int32, read func(places []int32, each func(*indexEntry))) (left []int32) {
+// and what of the old index still holds when withOld is set, newest first
+// by their names as a rule, as read hands it their entries: under the
+// folder's lock, taken only if it is free at once and held while they are
+// read, so that they need not be held to be written. The old index, newest
+// first as it is written, is merged in as it is read; only the entries
+// read that come out of order are held, and merged in after (a session's
+// name says when it started, so there are few). It says which places are
+// left to read (those after rebuildHoldsLock, or all without the lock),
+// for the caller to read and write as any files the index lacks.
+func (s *Store) rebuildIndex(listed *listing, places []int32, withOld bool, read func(places []int32, each func(*indexEntry))) (left []int32) {
 	s.indexing.Lock()
 	defer s.indexing.Unlock()
 	left = places
@@ -429,6 +437,8 @@ func (s *Store) rebuildIndex(listed *listing, places []int32, read func(places [
 		order := indexInOrder()
 		began := time.Now()
 		err := s.writeIndex(func(emit func(*indexEntry) error) error {
+			old := s.stillIndexed(listed, withOld)
+			defer old.stop()
 			var err error
 			for len(left) > 0 && err == nil && (len(left) == len(places) || time.Since(began) < rebuildHoldsLock) {
 				chunk := left[:min(len(left), rebuildChunk)]
@@ -437,13 +447,18 @@ func (s *Store) rebuildIndex(listed *listing, places []int32, read func(places [
 					switch {
 					case err != nil:
 					case namedForItsStart(e) && order.takes(e):
-						err = emit(e)
+						if err = old.emitBefore(e, emit); err == nil {
+							err = emit(e)
+						}
 					default:
 						held = append(held, *e)
 					}
 				})
 			}
-			return err
+			if err != nil {
+				return err
+			}
+			return old.emitBefore(nil, emit)
 		})
 		if err != nil || len(held) == 0 {
 			return err
@@ -454,6 +469,59 @@ func (s *Store) rebuildIndex(listed *listing, places []int32, read func(places [
 		})
 	})
 	return left
+}
+
+// oldEntries are the entries of the old index that still hold, newest
+// first, pulled one at a time as the new index is written.
+type oldEntries struct {
+	next    func() (indexEntry, bool)
+	stop    func()
+	pending indexEntry
+	any     bool
+}
+
+// stillIndexed pulls, under the lock, the entries of the old index that
+// still hold (see stillHolds), when with is set; none otherwise. Should
+// the old index not be newest first after all, the rest of it is left
+// out: the next reader reads those files again.
+func (s *Store) stillIndexed(listed *listing, with bool) *oldEntries {
+	if !with {
+		return &oldEntries{next: func() (indexEntry, bool) { return indexEntry{}, false }, stop: func() {}}
+	}
+	listed.unmarkIndexed()
+	entries, stop := iter.Pull(func(yield func(indexEntry) bool) {
+		stopped := false
+		s.eachIndexed(func(e indexEntry) {
+			stopped = stopped || !yield(e)
+		})
+	})
+	order := indexInOrder()
+	o := &oldEntries{stop: stop}
+	o.next = func() (indexEntry, bool) {
+		for {
+			e, ok := entries()
+			if !ok || !order.next(&e) {
+				return indexEntry{}, false
+			}
+			if s.stillHolds(listed, &e) {
+				return e, true
+			}
+		}
+	}
+	o.pending, o.any = o.next()
+	return o
+}
+
+// emitBefore emits the old entries that come before e, or all that are
+// left when e is nil.
+func (o *oldEntries) emitBefore(e *indexEntry, emit func(*indexEntry) error) error {
+	for o.any && (e == nil || indexOrder(o.pending, *e) <= 0) {
+		if err := emit(&o.pending); err != nil {
+			return err
+		}
+		o.pending, o.any = o.next()
+	}
+	return nil
 }
 
 // namedForItsStart says whether a session's file is named, as aftercare

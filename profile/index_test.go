@@ -696,3 +696,52 @@ func TestAnIndexMadeAgainOnASlowDiskLetsTheLockGo(t *testing.T) {
 	}
 	checkSummaries(t, s, "once made")
 }
+
+// An index that lacks many records, as after an import or records copied
+// in, is written again as they are read, the old one merged in as it is
+// read: records named for their start or not, and old entries that no
+// longer hold, come out newest first, each once.
+func TestAnIndexLackingManyRecordsIsMergedAsTheyAreRead(t *testing.T) {
+	s := newStore(t)
+	sessions := filepath.Join(s.Dir(), "sessions")
+	var changed, gone string
+	for i := range 40 {
+		started := testStart.Add(-time.Duration(i)*time.Hour*48 - 30*time.Minute)
+		sess := session(NewSessionID(started), started, "Sam", "Alex")
+		must(t, s.SaveSession(sess))
+		switch i {
+		case 5:
+			changed = sess.ID
+		case 6:
+			gone = sess.ID
+		}
+	}
+	if got := len(mustSummaries(t, s)); got != 40 {
+		t.Fatalf("%d sessions listed, want 40", got)
+	}
+	// More than are held to be written come in at once, between and
+	// around the old ones, one named for its start and one not.
+	for i := range heldAtMost + 50 {
+		started := testStart.Add(-time.Duration(i) * time.Hour)
+		id := NewSessionID(started)
+		if i%100 == 7 {
+			id = fmt.Sprintf("imported-%d", i)
+		}
+		must(t, os.WriteFile(filepath.Join(sessions, id+".json"), mustEncode(t, session(id, started, "Kai")), 0o600))
+	}
+	changeInPlace(t, filepath.Join(sessions, changed+".json"), func(b []byte) []byte {
+		return bytes.Replace(b, []byte(`"scene"`), []byte(`"tender"`), 1)
+	})
+	must(t, os.Remove(filepath.Join(sessions, gone+".json")))
+	want := 40 - 1 + heldAtMost + 50
+	if got := len(mustSummaries(t, s)); got != want {
+		t.Fatalf("%d sessions listed, want %d", got, want)
+	}
+	data, err := os.ReadFile(filepath.Join(s.Dir(), ".index"))
+	must(t, err)
+	index, ok := decodeIndex(s.indexHeader(), data)
+	if !ok || len(index) != want || !slices.IsSortedFunc(index, indexOrder) {
+		t.Fatalf("the first reader wrote an index of %d entries of %d (read whole: %v), newest first: %v", len(index), want, ok, slices.IsSortedFunc(index, indexOrder))
+	}
+	checkSummaries(t, s, "merged")
+}
