@@ -447,6 +447,9 @@ func (s *Store) rebuildIndex(listed *listing, places []int32, withOld bool, read
 					switch {
 					case err != nil:
 					case namedForItsStart(e) && order.takes(e):
+						// Its file is written once, should the old index
+						// have changed since and hold it too.
+						listed.find(e.File).indexed = true
 						if err = old.emitBefore(e, emit); err == nil {
 							err = emit(e)
 						}
