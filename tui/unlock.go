@@ -177,10 +177,11 @@ func (u *unlock) view(c *ctx) (string, string) {
 			st.text.Render("Press enter to carry on without them. A check-in is still saved, encrypted."),
 		}, 2, 0, 1)
 	}
-	text := st.text.Render("Type the passphrase to open them. Or press enter to carry on without it: a check-in is still saved, encrypted.")
+	words := "Type the passphrase to open them. Or press enter to carry on without it: a check-in is still saved, encrypted."
 	if u.start.FollowUpID != "" {
-		text = st.text.Render("Type the passphrase to open them: the follow-up needs the check-in it follows. Or press enter to carry on without it: the follow-up waits for another time, and a check-in is still saved, encrypted.")
+		words = "Type the passphrase to open them: the follow-up needs the check-in it follows. Or press enter to carry on without it: the follow-up waits for another time, and a check-in is still saved, encrypted."
 	}
+	text := st.text.Render(words)
 	field := st.title.Render("Passphrase") + "\n" + u.input.View()
 	said := ""
 	switch {
