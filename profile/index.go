@@ -475,18 +475,22 @@ func (s *Store) rebuildIndex(listed *listing, places []int32, withOld bool, read
 }
 
 // oldEntries are the entries of the old index that still hold, newest
-// first, pulled one at a time as the new index is written.
+// first, pulled one at a time as a new index is written.
 type oldEntries struct {
 	next    func() (indexEntry, bool)
 	stop    func()
 	pending indexEntry
-	any     bool
+	// pulled is set once the first has been pulled: not before anything
+	// is written, so that a file the writer marks first is not written
+	// twice.
+	pulled, any bool
+	// outOfOrder is set when the old index turned out not to be newest
+	// first; what followed is left out.
+	outOfOrder bool
 }
 
 // stillIndexed pulls, under the lock, the entries of the old index that
-// still hold (see stillHolds), when with is set; none otherwise. Should
-// the old index not be newest first after all, the rest of it is left
-// out: the next reader reads those files again.
+// still hold (see stillHolds), when with is set; none otherwise.
 func (s *Store) stillIndexed(listed *listing, with bool) *oldEntries {
 	if !with {
 		return &oldEntries{next: func() (indexEntry, bool) { return indexEntry{}, false }, stop: func() {}}
@@ -503,21 +507,28 @@ func (s *Store) stillIndexed(listed *listing, with bool) *oldEntries {
 	o.next = func() (indexEntry, bool) {
 		for {
 			e, ok := entries()
-			if !ok || !order.next(&e) {
+			switch {
+			case !ok:
 				return indexEntry{}, false
-			}
-			if s.stillHolds(listed, &e) {
+			case !s.stillHolds(listed, &e):
+			case !order.next(&e):
+				o.outOfOrder = true
+				return indexEntry{}, false
+			default:
 				return e, true
 			}
 		}
 	}
-	o.pending, o.any = o.next()
 	return o
 }
 
 // emitBefore emits the old entries that come before e, or all that are
 // left when e is nil.
 func (o *oldEntries) emitBefore(e *indexEntry, emit func(*indexEntry) error) error {
+	if !o.pulled {
+		o.pending, o.any = o.next()
+		o.pulled = true
+	}
 	for o.any && (e == nil || indexOrder(o.pending, *e) <= 0) {
 		if err := emit(&o.pending); err != nil {
 			return err
@@ -598,35 +609,24 @@ func (s *Store) writeIndex(source func(emit func(*indexEntry) error) error) erro
 // old index still holds, as the old index is read; errIndexOutOfOrder
 // when the old index is not newest first.
 func (s *Store) mergeIndexed(listed *listing, fresh []indexEntry, emit func(*indexEntry) error) error {
-	listed.unmarkIndexed()
+	old := s.stillIndexed(listed, true)
+	defer old.stop()
 	fresh = slices.DeleteFunc(slices.Clone(fresh), func(e indexEntry) bool { return !s.stillHolds(listed, &e) })
-	next := 0
-	emitFreshBefore := func(e *indexEntry) error {
-		for ; next < len(fresh) && (e == nil || indexOrder(fresh[next], *e) <= 0); next++ {
-			if err := emit(&fresh[next]); err != nil {
-				return err
-			}
+	for i := range fresh {
+		if err := old.emitBefore(&fresh[i], emit); err != nil {
+			return err
 		}
-		return nil
+		if err := emit(&fresh[i]); err != nil {
+			return err
+		}
 	}
-	var err error
-	order := indexInOrder()
-	s.eachIndexed(func(e indexEntry) {
-		if err != nil || !s.stillHolds(listed, &e) {
-			return
-		}
-		if !order.next(&e) {
-			err = errIndexOutOfOrder
-			return
-		}
-		if err = emitFreshBefore(&e); err == nil {
-			err = emit(&e)
-		}
-	})
-	if err != nil {
+	if err := old.emitBefore(nil, emit); err != nil {
 		return err
 	}
-	return emitFreshBefore(nil)
+	if old.outOfOrder {
+		return errIndexOutOfOrder
+	}
+	return nil
 }
 
 // keptIndexed is what was read since and what of the old index still
