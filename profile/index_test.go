@@ -246,9 +246,9 @@ func followTheRecords(t *testing.T, vouch bool) {
 		{"with the index's lines in another order, and a record saved since", func() {
 			data, err := os.ReadFile(index)
 			must(t, err)
-			lines := strings.SplitAfter(strings.TrimSuffix(string(data), "\n"), "\n")
+			lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
 			slices.Reverse(lines[1:])
-			must(t, os.WriteFile(index, []byte(strings.Join(lines, "")+"\n"), 0o600))
+			must(t, os.WriteFile(index, []byte(strings.Join(lines, "\n")+"\n"), 0o600))
 			must(t, s.SaveSession(session("20261123T220000-ffffff", testStart.Add(72*time.Hour), "Jo")))
 		}},
 		{"with a record removed since the index", func() { must(t, os.Remove(filepath.Join(s.Dir(), "sessions", plan.ID+".json"))) }},
@@ -744,4 +744,32 @@ func TestAnIndexLackingManyRecordsIsMergedAsTheyAreRead(t *testing.T) {
 		t.Fatalf("the first reader wrote an index of %d entries of %d (read whole: %v), newest first: %v", len(index), want, ok, slices.IsSortedFunc(index, indexOrder))
 	}
 	checkSummaries(t, s, "merged")
+}
+
+// An old index found out of order as it is merged with a record saved
+// since is not trusted for what follows: the first reader writes the
+// index again whole, every record in it, newest first.
+func TestAnIndexOutOfOrderIsWrittenAgainWhole(t *testing.T) {
+	s := newStore(t)
+	index := filepath.Join(s.Dir(), ".index")
+	for i := range 6 {
+		started := testStart.Add(-time.Duration(i) * 24 * time.Hour)
+		must(t, s.SaveSession(session(NewSessionID(started), started, "Sam")))
+	}
+	mustSummaries(t, s)
+	data, err := os.ReadFile(index)
+	must(t, err)
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	slices.Reverse(lines[1:])
+	must(t, os.WriteFile(index, []byte(strings.Join(lines, "\n")+"\n"), 0o600))
+	started := testStart.Add(time.Hour)
+	must(t, s.SaveSession(session(NewSessionID(started), started, "Jo")))
+	if got := len(mustSummaries(t, s)); got != 7 {
+		t.Fatalf("%d sessions listed, want 7", got)
+	}
+	data, err = os.ReadFile(index)
+	must(t, err)
+	if entries, ok := decodeIndex(s.indexHeader(), data); !ok || len(entries) != 7 || !slices.IsSortedFunc(entries, indexOrder) {
+		t.Errorf("the index written holds %d entries of 7 (read whole: %v), newest first: %v", len(entries), ok, slices.IsSortedFunc(entries, indexOrder))
+	}
 }
