@@ -646,7 +646,22 @@ func TestAQuietCheckinNeverSaysWhy(t *testing.T) {
 
 // kinkWords find an activity about scenes, roles or leading, which belongs
 // only where such play happened.
-var kinkWords = regexp.MustCompile(`(?i)\b(scenes?|subs?|doms?|dominant|submissive|kinky?|topped|bottomed|sub drop|top drop|drop is|tops drop|(one|whoever) who led|(you|they) led|leading|intense play|after play|drop after)\b`)
+var kinkWords = regexp.MustCompile(`(?i)\b(scenes?|subs?|doms?|dominant|submissive|kinky?|topped|bottomed|sub drop|top drop|drop is|tops drop|(one|whoever) who led|whoever (led|followed)|(you|they) led|leading|intense play|after play|drop after)\b`)
+
+// Questions are asked whatever kind of time it was, so none of them
+// speaks of scenes, roles or leading.
+func TestNoQuestionAssumesKink(t *testing.T) {
+	c := defaultsForTest(t)
+	for _, q := range c.Questions {
+		texts := []string{q.Prompt, q.SoloPrompt, q.GroupPrompt, q.Help, q.Low, q.High, q.Placeholder}
+		for _, o := range q.Options {
+			texts = append(texts, o.Label)
+		}
+		if m := kinkWords.FindString(strings.Join(texts, " ")); m != "" {
+			t.Errorf("question %s says %q, though it is asked after any kind of time", q.ID, m)
+		}
+	}
+}
 
 func TestEveryKinkActivityIsGated(t *testing.T) {
 	c := defaultsForTest(t)

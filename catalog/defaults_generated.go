@@ -413,7 +413,7 @@ func builtIn() *Catalog {
 				{ID: "quite-a-bit", Label: "Yes, quite a bit", Needs: Weights{{Need: "comfort", Weight: 3}, {Need: "reassurance", Weight: 3}, {Need: "talk", Weight: 2}}, Support: "low"},
 				{ID: "not-okay", Label: "I'm not okay", Needs: Weights{{Need: "calm", Weight: 2}, {Need: "comfort", Weight: 3}, {Need: "reassurance", Weight: 3}}, Support: "low"},
 			}, Default: Answer{Choices: []string{"rather-not-say"}}},
-			{ID: "followup-drop", Phase: "followup", Audience: "both", Kind: "single", Prompt: "A dip can come a day or two after, sometimes called drop. Has anything like that come up?", SoloPrompt: "Have I felt a dip since, the kind sometimes called drop?", Help: "It can come to whoever led as much as to whoever followed, and it usually passes.", Options: []Option{
+			{ID: "followup-drop", Phase: "followup", Audience: "both", Kind: "single", Prompt: "A dip can come a day or two after, sometimes called drop. Has anything like that come up?", SoloPrompt: "Have I felt a dip since, the kind sometimes called drop?", Help: "It can come to anyone, after any kind of sex, and it usually passes.", Options: []Option{
 				{ID: "rather-not-say", Label: "I'd rather not say", Skip: true},
 				{ID: "no", Label: "No, nothing like that"},
 				{ID: "a-little", Label: "A little, and it's passing", Needs: Weights{{Need: "comfort", Weight: 2}, {Need: "reassurance", Weight: 2}}},
