@@ -299,6 +299,9 @@ terminal; one sealed to a key is opened with the key's file, named by
 					return err
 				}
 			}
+			if len(data) >= longImportBytes && isTerminal(a.errTerm) {
+				fmt.Fprintln(a.stderr, "Importing a long history: everything is checked first, then written at once. This takes a few seconds.")
+			}
 			x, err := store.Import(name, data)
 			if err != nil {
 				return err
@@ -310,6 +313,11 @@ terminal; one sealed to a key is opened with the key's file, named by
 	cmd.Flags().StringVar(&identityFile, "identity", "", "an age identity file (as age-keygen writes) to open an export sealed to its key")
 	return cmd
 }
+
+// longImportBytes is the size of an export (a few thousand check-ins) whose
+// import takes long enough that a person at the terminal should be told
+// it is under way.
+const longImportBytes = 1 << 20
 
 // formatOfExtension is the export format a file's extension names.
 var formatOfExtension = map[string]string{".json": "json", ".yaml": "yaml", ".yml": "yaml", ".md": "markdown", ".markdown": "markdown", ".csv": "csv"}

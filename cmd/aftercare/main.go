@@ -33,7 +33,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	xdg.Reload()
 	// Everything but the full screen prints through plain, so that no
 	// stored text can act on the terminal; the full screen draws itself.
-	term := stdout
+	term, errTerm := stdout, stderr
 	out, errOut := plain.NewWriter(stdout), plain.NewWriter(stderr)
 	// Only output cut off in the middle of a character leaves anything
 	// to flush, and then nothing is left to tell if it fails.
@@ -42,7 +42,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		_ = errOut.Flush()
 	}()
 	stdout, stderr = out, errOut
-	root := newRootCommand(&app{stdin: stdin, stdout: stdout, stderr: stderr, term: term})
+	root := newRootCommand(&app{stdin: stdin, stdout: stdout, stderr: stderr, term: term, errTerm: errTerm})
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)

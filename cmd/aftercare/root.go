@@ -77,6 +77,7 @@ type app struct {
 	in             *bufio.Reader // stdin, read a line at a time by ask
 	stdout, stderr io.Writer
 	term           io.Writer // stdout as it is, for the full screen alone
+	errTerm        io.Writer // stderr as it is, to tell whether someone watches it
 	configFile     string
 	ignoreDamaged  bool     // --ignore-damaged
 	unread         []string // the records named as damaged, as named
