@@ -31,8 +31,8 @@
             src = self;
 
             # The hash of the Go modules go.mod and go.sum name (the vendor
-            # folder "go mod vendor" makes). When they change, set it to
-            # lib.fakeHash, run nix build, and copy the hash nix reports.
+            # folder "go mod vendor" makes). When they change, go test
+            # ./cmd/aftercare fails and says the new one.
             vendorHash = "sha256-7jR8N3mFRbKcm96/GNLFLrpXJfplegipP8z8lcQ8BZA=";
 
             subPackages = [ "cmd/aftercare" ];
