@@ -422,15 +422,21 @@ func TestAnImportWithManyClashesListsTheFirstFifty(t *testing.T) {
 	}
 }
 
+// notedExport is an export of n check-ins by Kai, each with a note of
+// about 1,200 bytes.
+func notedExport(n int) string {
+	note := strings.Repeat("a long evening, written down ", 40)
+	sessions := make([]string, n)
+	for i := range sessions {
+		sessions[i] = fmt.Sprintf(`{"id": "s%04d", "started": "2026-11-01T22:00:00Z", "mode": "solo", "people": ["Kai"], "note": %q}`, i, note)
+	}
+	return `{"version": 1, "sessions": [` + strings.Join(sessions, ",") + `]}`
+}
+
 func TestAnExportTooLargeToImportBackSaysSo(t *testing.T) {
 	home := emptyHome(t)
-	note := strings.Repeat("a long evening, written down ", 40)
-	var sessions []string
-	for i := range 150 {
-		sessions = append(sessions, fmt.Sprintf(`{"id": "s%03d", "started": "2026-11-01T22:00:00Z", "mode": "solo", "people": ["Kai"], "note": %q}`, i, note))
-	}
 	backup := filepath.Join(home, "backup.json")
-	writeFile(t, backup, `{"version": 1, "sessions": [`+strings.Join(sessions, ",")+`]}`)
+	writeFile(t, backup, notedExport(150))
 	mustRun(t, "", "import", backup)
 
 	yaml := aftercare(t, "", "export", "--format", "yaml", "-o", filepath.Join(home, "backup.yaml"))

@@ -4,7 +4,6 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,12 +12,7 @@ import (
 
 func TestALongImportSaysItIsUnderWayOnlyToSomeoneWatching(t *testing.T) {
 	home := emptyHome(t)
-	note := strings.Repeat("a long evening, written down ", 40)
-	var sessions []string
-	for i := range 900 {
-		sessions = append(sessions, fmt.Sprintf(`{"id": "s%04d", "started": "2026-11-01T22:00:00Z", "mode": "solo", "people": ["Kai"], "note": %q}`, i, note))
-	}
-	body := `{"version": 1, "sessions": [` + strings.Join(sessions, ",") + `]}`
+	body := notedExport(900)
 	if len(body) < longImportBytes {
 		t.Fatalf("the export is %d bytes, short of a long import", len(body))
 	}
