@@ -27,10 +27,15 @@ func TestALongImportSaysItIsUnderWayOnlyToSomeoneWatching(t *testing.T) {
 	if err := ptm.SetReadDeadline(time.Now().Add(ptyWait)); err != nil {
 		t.Fatal(err)
 	}
-	seen := make([]byte, 4096)
-	n, err := ptm.Read(seen)
-	if err != nil || !strings.Contains(string(seen[:n]), "This takes a few seconds.") {
-		t.Errorf("a terminal watching a long import saw %q (%v); want a note that it is under way", seen[:n], err)
+	var seen []byte
+	for !bytes.Contains(seen, []byte("This takes a few seconds.")) {
+		buf := make([]byte, 4096)
+		n, err := ptm.Read(buf)
+		seen = append(seen, buf[:n]...)
+		if err != nil {
+			t.Errorf("a terminal watching a long import saw %q (%v); want a note that it is under way", seen, err)
+			break
+		}
 	}
 	if !strings.Contains(stdout.String(), "900 check-ins") {
 		t.Errorf("import said %q", stdout.String())
