@@ -23,15 +23,21 @@ const tempMarker = ".tmp-"
 // tmpDir (on the same file system), which is synced and renamed over path,
 // and the folder is synced so that the rename itself survives a power cut.
 func writeAtomic(tmpDir, path string, data []byte) error {
+	return writeAtomicFrom(tmpDir, path, writing(data), nil)
+}
+
+// writeAtomicFrom is writeAtomic with what write writes; before, when
+// given, is done once it is on disk, before it takes path's place.
+func writeAtomicFrom(tmpDir, path string, write func(io.Writer) error, before func() error) error {
 	tmp, err := os.CreateTemp(tmpDir, "."+filepath.Base(path)+tempMarker+"*")
 	if err != nil {
 		return err
 	}
-	return renameInto(tmp, path, writing(data), nil)
+	return renameInto(tmp, path, write, before)
 }
 
 // renameInto writes to tmp, a file just made, syncs it and renames it over
-// path, once before, when given, is done; if anything fails, tmp is
+// path once before (when given) is done; if anything fails, tmp is
 // removed.
 func renameInto(tmp *os.File, path string, write func(io.Writer) error, before func() error) (err error) {
 	defer func() {

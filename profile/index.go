@@ -563,9 +563,12 @@ type inOrder struct {
 
 func indexInOrder() *inOrder { return &inOrder{kept: true} }
 
+// follows says whether e comes after the last entry taken.
+func (o *inOrder) follows(e *indexEntry) bool { return !o.seen || indexOrder(o.last, *e) <= 0 }
+
 // takes takes e only if it comes after every entry taken so far.
 func (o *inOrder) takes(e *indexEntry) bool {
-	if o.seen && indexOrder(o.last, *e) > 0 {
+	if !o.follows(e) {
 		return false
 	}
 	o.last, o.seen = *e, true
@@ -574,9 +577,7 @@ func (o *inOrder) takes(e *indexEntry) bool {
 
 // next takes the next entry, and says whether the order is kept so far.
 func (o *inOrder) next(e *indexEntry) bool {
-	if o.seen && indexOrder(o.last, *e) > 0 {
-		o.kept = false
-	}
+	o.kept = o.kept && o.follows(e)
 	o.last, o.seen = *e, true
 	return o.kept
 }
@@ -611,7 +612,7 @@ func (s *Store) writeIndex(source func(emit func(*indexEntry) error) error) erro
 func (s *Store) mergeIndexed(listed *listing, fresh []indexEntry, emit func(*indexEntry) error) error {
 	old := s.stillIndexed(listed, true)
 	defer old.stop()
-	fresh = slices.DeleteFunc(slices.Clone(fresh), func(e indexEntry) bool { return !s.stillHolds(listed, &e) })
+	fresh = s.stillHeld(listed, fresh)
 	for i := range fresh {
 		if err := old.emitBefore(&fresh[i], emit); err != nil {
 			return err
@@ -633,13 +634,19 @@ func (s *Store) mergeIndexed(listed *listing, fresh []indexEntry, emit func(*ind
 // holds, in no set order.
 func (s *Store) keptIndexed(listed *listing, fresh []indexEntry) []indexEntry {
 	listed.unmarkIndexed()
-	entries := slices.DeleteFunc(slices.Clone(fresh), func(e indexEntry) bool { return !s.stillHolds(listed, &e) })
+	entries := s.stillHeld(listed, fresh)
 	s.eachIndexed(func(e indexEntry) {
 		if s.stillHolds(listed, &e) {
 			entries = append(entries, e)
 		}
 	})
 	return entries
+}
+
+// stillHeld is those of entries that still hold (see stillHolds), in a
+// slice of its own.
+func (s *Store) stillHeld(listed *listing, entries []indexEntry) []indexEntry {
+	return slices.DeleteFunc(slices.Clone(entries), func(e indexEntry) bool { return !s.stillHolds(listed, &e) })
 }
 
 // stillHolds says whether an entry is as its file is now, looked at again

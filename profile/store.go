@@ -120,11 +120,7 @@ func (s *Store) writePlainFrom(path string, write func(io.Writer) error, before 
 	if err := ensureDir(s.tmpDir()); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(s.tmpDir(), "."+filepath.Base(path)+tempMarker+"*")
-	if err != nil {
-		return err
-	}
-	return renameInto(tmp, path, write, before)
+	return writeAtomicFrom(s.tmpDir(), path, write, before)
 }
 
 // ProfileEntry is one profile file: the profile, or why it cannot be read.
