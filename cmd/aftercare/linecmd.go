@@ -63,7 +63,11 @@ func (a *app) runLines(cmd *cobra.Command, start tui.Start, o tui.Options) error
 	interactive := isTerminal(a.stdin)
 	out, screen := a.lineOutput(interactive)
 	if o.Locked && interactive && a.store.WantsPassphrase() {
-		o.Locked = !a.unlockOrCarryOn(out)
+		opened, err := a.unlockOrCarryOn(out)
+		if err != nil {
+			return err
+		}
+		o.Locked = !opened
 	}
 	var err error
 	if !o.Locked && o.History == nil {
@@ -110,25 +114,28 @@ func (a *app) lineOutput(interactive bool) (out, screen io.Writer) {
 
 // unlockOrCarryOn asks for the passphrase on the terminal, where enter
 // alone carries on without it, as the full screen's first screen does. It
-// says whether the data was opened.
-func (a *app) unlockOrCarryOn(out io.Writer) bool {
+// says whether the data was opened; the error is a stop while it asked.
+func (a *app) unlockOrCarryOn(out io.Writer) (bool, error) {
 	fmt.Fprintln(out, "aftercare is locked. Type the passphrase to open saved people and history, or press enter alone to carry on without it; what you save is still kept, encrypted.")
 	for try := 1; try <= unlockTries; try++ {
 		passphrase, err := readSecret("Passphrase: ")
+		if stop := (*stoppedError)(nil); errors.As(err, &stop) {
+			return false, stop
+		}
 		if err != nil || strings.TrimSpace(passphrase) == "" {
-			return false
+			return false, nil
 		}
 		err = a.store.UnlockWithPassphrase(passphrase)
 		if err == nil {
-			return true
+			return true, nil
 		}
 		if !errors.Is(err, profile.ErrWrongPassphrase) {
 			fmt.Fprintln(out, "It could not be opened: "+firstLine(err))
-			return false
+			return false, nil
 		}
 		fmt.Fprintln(out, "That passphrase does not open it.")
 	}
-	return false
+	return false, nil
 }
 
 // stopContext is cancelled at the first of stopSignals; stoppedBy names

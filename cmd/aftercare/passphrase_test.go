@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -17,13 +18,19 @@ import (
 // it does while a passphrase is read, then types it.
 func (p *onPty) typeSecret(text string) {
 	p.t.Helper()
+	p.waitForSecret()
+	if _, err := p.ptm.WriteString(text + "\r"); err != nil {
+		p.t.Fatal(err)
+	}
+}
+
+// waitForSecret waits until the terminal no longer echoes what is typed.
+func (p *onPty) waitForSecret() {
+	p.t.Helper()
 	for deadline := time.Now().Add(ptyWait); modes(p.t, p.tty).Lflag&unix.ECHO != 0; time.Sleep(5 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			p.t.Fatalf("the terminal still echoes after %s; stderr: %s", ptyWait, p.stderr.String())
 		}
-	}
-	if _, err := p.ptm.WriteString(text + "\r"); err != nil {
-		p.t.Fatal(err)
 	}
 }
 
@@ -85,5 +92,46 @@ func TestAPassphraseIsAskedOnTheTerminalAndNeverShown(t *testing.T) {
 	}
 	if got := mustRun(t, "", "export"); got != plain {
 		t.Errorf("imported back, the export reads\n%s\nnot\n%s", got, plain)
+	}
+}
+
+// A stop while a passphrase is asked puts the terminal back, echoing, and
+// says that nothing was done: a lock asks before it changes anything.
+func TestAStopWhileAPassphraseIsAskedPutsTheTerminalBack(t *testing.T) {
+	bin := buildAftercare(t)
+	signal := func(sig syscall.Signal) func(p *onPty) {
+		return func(p *onPty) {
+			if err := p.cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, tt := range []struct {
+		name string
+		stop func(p *onPty)
+		code int
+		said string
+	}{
+		{"ctrl+c", func(p *onPty) { p.ptm.WriteString("\x03") }, 130, "aftercare: stopped (interrupt); nothing was done"},
+		{"TERM", signal(syscall.SIGTERM), 143, "aftercare: stopped (terminated); nothing was done"},
+		{"HUP", signal(syscall.SIGHUP), 129, "aftercare: stopped (hangup); nothing was done"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			home := emptyHome(t)
+			p := startOnPty(t, bin, "lock")
+			p.waitFor("New passphrase for aftercare:")
+			p.waitForSecret()
+			tt.stop(p)
+			code, left, _ := p.end()
+			if left.Lflag != p.before.Lflag || left.Lflag&unix.ECHO == 0 {
+				t.Errorf("the terminal was left with local modes %#x, want %#x as before", left.Lflag, p.before.Lflag)
+			}
+			if code != tt.code || !strings.Contains(p.stderr.String(), tt.said) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, p.stderr.String(), tt.code, tt.said)
+			}
+			if _, err := os.Stat(filepath.Join(home, ".local", "share", "aftercare", "key.age")); !os.IsNotExist(err) {
+				t.Errorf("a lock stopped at its passphrase left a key: %v", err)
+			}
+		})
 	}
 }

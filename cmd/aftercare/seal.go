@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"strings"
 
 	"filippo.io/age"
@@ -51,7 +53,10 @@ func askPassphrase(prompt string, choosing bool) (string, error) {
 	return first, nil
 }
 
-// readSecret reads one line on the terminal without showing it.
+// readSecret reads one line on the terminal without showing it. A stop
+// signal while it waits puts the terminal back as it was, echo and all,
+// and ends the command with a *stoppedError: no command has done anything
+// yet when it asks.
 func readSecret(prompt string) (string, error) {
 	in, out, err := openTerminal()
 	if err != nil {
@@ -61,13 +66,35 @@ func readSecret(prompt string) (string, error) {
 	if out != in {
 		defer out.Close()
 	}
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, stopSignals...)
+	defer signal.Stop(signals)
+	fd := in.Fd()
+	before, stateErr := term.GetState(fd)
 	fmt.Fprint(out, prompt)
-	p, err := term.ReadPassword(in.Fd())
-	fmt.Fprintln(out)
-	if err != nil {
-		return "", fmt.Errorf("reading the passphrase: %w", err)
+	type typed struct {
+		secret []byte
+		err    error
 	}
-	return strings.TrimRight(string(p), "\r\n"), nil
+	read := make(chan typed, 1)
+	go func() {
+		p, err := term.ReadPassword(fd)
+		read <- typed{p, err}
+	}()
+	select {
+	case r := <-read:
+		fmt.Fprintln(out)
+		if r.err != nil {
+			return "", fmt.Errorf("reading the passphrase: %w", r.err)
+		}
+		return strings.TrimRight(string(r.secret), "\r\n"), nil
+	case sig := <-signals:
+		if stateErr == nil {
+			term.Restore(fd, before)
+		}
+		fmt.Fprintln(out)
+		return "", &stoppedError{sig: sig, left: "nothing was done"}
+	}
 }
 
 // sayOnTerminal writes a line where the passphrase is asked.
