@@ -188,7 +188,8 @@ type Message struct {
 	// Left says, when it is not "", what a stop here leaves of the work:
 	// "the check-in was saved".
 	Left string
-	// Name is whose turn a hand-off begins; "" for other messages.
+	// Name is whose turn a hand-off begins, as it may be said: a name, or
+	// who it is for where no name may be shown; "" for other messages.
 	Name string
 	// Everyone is set when the message is for everyone, straight after
 	// one person's own screens.

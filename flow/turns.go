@@ -63,6 +63,9 @@ func (r *Round) First() Step {
 // anyone has had a turn can people go back: a finished turn is gone.
 func (r *Round) handoff() *Message {
 	r.Begun = len(r.Turns)
+	if r.Of != nil && r.Of.Kind == profile.PrivateFollowUp {
+		return r.privateHandoff()
+	}
 	name := r.People[len(r.Turns)].Name
 	firstTurn := len(r.Turns) == 0
 	title := name + "'s turn"
@@ -101,6 +104,18 @@ func (r *Round) handoff() *Message {
 		m.back = func() Step { return nil }
 	}
 	return m
+}
+
+// privateHandoff opens a follow-up someone asked for privately. Whoever
+// opened aftercare may not be that person, and may be the reason they
+// asked: it names neither them nor the night, and only the one who asked
+// knows it is theirs.
+func (r *Round) privateHandoff() *Message {
+	return &Message{Header: r.Kind.String(), Name: "the one who asked for it", Lines: paragraphs(
+		Say(Title, "A follow-up someone asked for privately"),
+		Say(Plain, "It is for the one who asked for it. If that is you, start when you are ready."),
+		Say(Muted, "If it is not yours, go back and leave it for them: nothing of it has been shown."),
+	), Go: "start my turn", next: func() Step { return r.ask(r.newTurn(), 0) }, back: func() Step { return nil }}
 }
 
 // ask asks question i of a turn, with its answer so far (the default, or

@@ -350,6 +350,8 @@ func TestAPrivateFollowUpIsSavedApartAndNamesNoOneOnHome(t *testing.T) {
 	later := start(t, withHistory(t, w, testStart.Add(12*time.Hour)), 100, 30)
 	later.sees("A follow-up someone asked for is waiting", "Follow up")
 	later.doesNotSee("Sam")
-	later.enter(1).sees("This follow-up is for Sam")
+	later.enter(1).sees("A follow-up someone asked for privately", "If that is you")
+	later.doesNotSee("Sam")
+	later.doesNotSee(testStart.Local().Format("Monday"))
 	later.keys("esc").keys("h").sees("No check-ins saved yet.")
 }
