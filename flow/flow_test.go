@@ -389,6 +389,39 @@ func TestAFollowUpRatesWhatWasDoneAndKeepsPrivateRatingsOut(t *testing.T) {
 	}
 }
 
+func TestAPrivateFollowUpNamesNoOneUntilItIsStartedAndOffersNoWordsForOthers(t *testing.T) {
+	w := newWorld(t)
+	r := FollowUpOf(w, profile.NewPrivateFollowUp(w.Now().Add(-24*time.Hour), "Alex"))
+	first, ok := r.Start().(*Message)
+	if !ok {
+		t.Fatalf("a private follow-up opens with %#v", r.Start())
+	}
+	shown := first.Header
+	for _, l := range first.Lines {
+		shown += "\n" + l.Words()
+	}
+	if strings.Contains(shown, "Alex") || strings.Contains(shown, "Saturday") || !strings.Contains(shown, "privately") {
+		t.Errorf("the hand-off of a private follow-up shows:\n%s", shown)
+	}
+	if !first.CanGoBack() {
+		t.Error("someone who opened another's private follow-up cannot go back")
+	}
+	support, ok := walk(t, first, choose("now?", "Really low"), formKind(SupportForm)).(*Form)
+	if !ok {
+		t.Fatal("a really low answer brought no support")
+	}
+	for _, o := range support.Fields[0].Options {
+		if o.Value == LeaveMessage {
+			t.Errorf("a follow-up for one person alone offers %q", o.Label)
+		}
+	}
+	for _, l := range support.Intro {
+		if strings.Contains(l.Words(), "leave them a few words") {
+			t.Errorf("support promises words for others no one can leave: %q", l.Words())
+		}
+	}
+}
+
 func TestLostNamesWhoseAnswersAStopLoses(t *testing.T) {
 	w := newWorld(t)
 	for _, tc := range []struct {

@@ -31,7 +31,7 @@ func (r *Round) support(t *Turn, next int, said string) *Form {
 	if r.Kind == FollowUp {
 		help = r.selfCare(t)
 	}
-	f.Intro = r.supportLines(said, help)
+	f.Intro = r.supportLines(said, help, len(others) > 0)
 	opts := []Option{{"Carry on", CarryOn}}
 	switch {
 	case r.Kind == FollowUp && len(others) > 0:
@@ -91,7 +91,7 @@ func (r *Round) tomorrow(from *Form, t *Turn, then func() Step) *Form {
 
 // supportLines are the support lines that fit what was said, then a few
 // gentle words; in a follow-up, a few things that may help now come first.
-func (r *Round) supportLines(said string, help []string) []Line {
+func (r *Round) supportLines(said string, help []string, othersToTell bool) []Line {
 	title := "Thank you for saying so."
 	if r.Kind == FollowUp {
 		title = "Thank you for telling me."
@@ -103,7 +103,7 @@ func (r *Round) supportLines(said string, help []string) []Line {
 	for _, res := range r.env.Catalog().SupportFor(said, r.region()) {
 		lines = append(lines, ResourceLine(res))
 	}
-	return append(lines, nil, Say(Plain, r.gentleWords(said)))
+	return append(lines, nil, Say(Plain, r.gentleWords(said, othersToTell)))
 }
 
 // ResourceLine is a support line and how to reach it.
@@ -111,12 +111,15 @@ func ResourceLine(res catalog.Resource) Line {
 	return Line{{Name, res.Name}, {Plain, ": " + res.How}}
 }
 
-// gentleWords say that nothing needs explaining, and what each choice does.
-func (r *Round) gentleWords(said string) string {
+// gentleWords say that nothing needs explaining, and what each choice
+// does; a follow-up offers words for the others only when there are some.
+func (r *Round) gentleWords(said string, othersToTell bool) string {
 	first := "You don't have to explain anything, and no one else will see this."
 	switch {
-	case r.Kind == FollowUp:
+	case r.Kind == FollowUp && othersToTell:
 		return "A low or heavy feeling a day later is common, and it does not mean anything went wrong. No one else will see this unless you leave them a few words."
+	case r.Kind == FollowUp:
+		return "A low or heavy feeling a day later is common, and it does not mean anything went wrong. No one else will see this."
 	case said == catalog.SupportLow:
 		first = "It's all right not to be okay; feelings like this can follow sex, and they ease. No one else will see this."
 	default:
