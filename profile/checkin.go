@@ -109,8 +109,10 @@ func (t *Turn) GuardNote() string {
 	return note + " No one is told why."
 }
 
-// spaceNeeds is what asking for space tells the suggestion engine.
-var spaceNeeds = catalog.Weights{{Need: "quiet", Weight: 2}, {Need: "space", Weight: catalog.MaxWeight}}
+// spaceNeeds is what asking for space tells the suggestion engine: space,
+// and nothing more, since a reason may name every need it meets and the
+// person said only that.
+var spaceNeeds = catalog.Weights{{Need: "space", Weight: catalog.MaxWeight}}
 
 // askedForSpace is how a request for space is kept in history.
 const askedForSpace = "Asked for some space."

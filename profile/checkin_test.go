@@ -93,11 +93,19 @@ func TestAskingForSpaceSharesThatAndNothingMore(t *testing.T) {
 		t.Errorf("Sam's shared answers = %+v", got)
 	}
 	req := CheckinRequest(catalog.Together, "", 0, turns, nil)
-	if req.People[0].Needs.Of("space") != catalog.MaxWeight || req.People[0].Needs.Of("closeness") != 0 {
-		t.Errorf("Sam's needs = %v, want space and nothing they shared before", req.People[0].Needs)
+	if len(req.People[0].Needs) != 1 || req.People[0].Needs.Of("space") != catalog.MaxWeight {
+		t.Errorf("Sam's needs = %v, want space and nothing more: nothing they shared before, and nothing they did not say", req.People[0].Needs)
 	}
-	if c := testCatalog().Suggest(req).Compromise; c == nil {
+	result := testCatalog().Suggest(req)
+	if result.Compromise == nil {
 		t.Error("space against closeness gave no compromise")
+	}
+	for _, s := range result.Suggestions {
+		for _, why := range s.Reasons {
+			if strings.Contains(why, "Sam") && strings.Contains(why, "quiet") {
+				t.Errorf("%s: %q credits Sam with quiet, which they never asked for", s.Title, why)
+			}
+		}
 	}
 }
 
