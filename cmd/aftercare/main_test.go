@@ -317,6 +317,29 @@ func TestABrokenRequestFileNamesItsLine(t *testing.T) {
 	}
 }
 
+func TestARequestThatIsNotAFileOrIsTooLargeIsRefusedUnread(t *testing.T) {
+	home := emptyHome(t)
+	large := filepath.Join(home, "large.yaml")
+	writeFile(t, large, "people:\n  - name: Sam\n    needs: ["+strings.Repeat("calm, ", 20000)+"calm]\n")
+	for _, tc := range []struct {
+		name, stdin string
+		args        []string
+		want        string
+	}{
+		{"a device", "", []string{"--request", "/dev/zero"}, "/dev/zero: is a device, not an ordinary file, so it was not read as a request"},
+		{"a folder", "", []string{"--request", home}, "is a folder"},
+		{"a large file", "", []string{"--request", large}, large + ": is larger than 64 KiB, the most a request may hold"},
+		{"large on standard input", strings.Repeat("#", 70<<10), []string{"--request", "-"}, "<stdin>: is larger than 64 KiB, the most a request may hold"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := aftercare(t, tc.stdin, append([]string{"suggest"}, tc.args...)...)
+			if out.code != exitFailure || !strings.Contains(out.stderr, tc.want) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", out.code, out.stderr, exitFailure, tc.want)
+			}
+		})
+	}
+}
+
 func TestABrokenUserCatalogueStopsEveryCommandThatLoadsIt(t *testing.T) {
 	home := emptyHome(t)
 	path := filepath.Join(home, ".config", "aftercare", "catalog", "mine.yaml")

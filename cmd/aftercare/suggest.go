@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -254,18 +253,28 @@ func (f *suggestFlags) people(cat *catalog.Catalog, req *catalog.Request) error 
 	return nil
 }
 
+// maxRequestBytes is the largest request read: twelve people with every
+// need, tag and thing named fit in a tenth of it, and a larger file is
+// refused before it costs time or memory.
+const maxRequestBytes = 64 << 10
+
+// readRequest reads and checks a request file, or standard input for "-":
+// only an ordinary file, and never more than a byte over the limit.
 func readRequest(cat *catalog.Catalog, path string, stdin io.Reader) (catalog.Request, error) {
-	var data []byte
-	var err error
-	name := path
-	if path == "-" {
-		name = "<stdin>"
-		data, err = io.ReadAll(stdin)
-	} else {
-		data, err = os.ReadFile(path)
+	if path != "-" {
+		data, err := catalog.ReadOrdinary(path, maxRequestBytes, "a request")
+		if err != nil {
+			return catalog.Request{}, err
+		}
+		return cat.ParseRequest(path, data)
 	}
+	const name = "<stdin>"
+	data, err := io.ReadAll(io.LimitReader(stdin, maxRequestBytes+1))
 	if err != nil {
 		return catalog.Request{}, fmt.Errorf("reading the request: %w", err)
+	}
+	if len(data) > maxRequestBytes {
+		return catalog.Request{}, &catalog.Error{Path: name, Msg: fmt.Sprintf("is larger than %s, the most a request may hold", catalog.ByteSize(maxRequestBytes))}
 	}
 	return cat.ParseRequest(name, data)
 }
