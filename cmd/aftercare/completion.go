@@ -123,7 +123,13 @@ func (a *app) completeSessions(followUps bool) cobra.CompletionFunc {
 			case s == nil, !strings.HasPrefix(s.ID, toComplete):
 			case followUps && (s.Kind == profile.Plan || s.FollowUp == nil || s.FollowUp.Done != nil):
 			default:
-				out = append(out, fmt.Sprintf("%s\t%s, %s", s.ID, s.Started.Local().Format("Mon 2 Jan 2006 15:04"), strings.Join(s.People, ", ")))
+				// Whose a private follow-up is stays unsaid here too, as
+				// in due and on home: a shell may be shared.
+				who := strings.Join(s.People, ", ")
+				if s.Kind == profile.PrivateFollowUp {
+					who = "a follow-up asked for privately"
+				}
+				out = append(out, fmt.Sprintf("%s\t%s, %s", s.ID, s.Started.Local().Format("Mon 2 Jan 2006 15:04"), who))
 			}
 		}
 		return out, noFiles

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -46,6 +47,8 @@ func TestCompletionKnowsThePeopleAndTheCheckins(t *testing.T) {
 		{[]string{"forget", "--person", "S"}, []string{"Sam"}, noFiles},
 		{[]string{"history", ""}, nil, noFiles},
 		{[]string{"due", ""}, nil, noFiles},
+		{[]string{"support", "--region", "g"}, []string{"GB"}, noFiles},
+		{[]string{"support", "--region", "any"}, []string{"anywhere"}, noFiles},
 	}
 	for _, tt := range tests {
 		got, directive := completions(t, tt.args...)
@@ -81,5 +84,19 @@ func TestCompletionNeverAsksForThePassphrase(t *testing.T) {
 	t.Setenv("AFTERCARE_IDENTITY", keyPath)
 	if got, _ := completions(t, "checkin", ""); !slices.Equal(got, []string{"Sam"}) {
 		t.Errorf("opened with its key, checkin offers %q", got)
+	}
+}
+
+func TestCompletionDoesNotSayWhoseAPrivateFollowUpIs(t *testing.T) {
+	home := emptyHome(t)
+	backup := filepath.Join(home, "backup.json")
+	writeFile(t, backup, samEverywhere)
+	mustRun(t, "", "import", backup)
+	for _, args := range [][]string{{"followup", ""}, {"forget", "--session", "20261104"}} {
+		got, _ := completions(t, args...)
+		i := slices.IndexFunc(got, func(s string) bool { return strings.HasPrefix(s, "20261104T200000-dddddd\t") })
+		if i < 0 || strings.Contains(got[i], "Sam") || !strings.Contains(got[i], "asked for privately") {
+			t.Errorf("%v offers %q", args, got)
+		}
 	}
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/spf13/cobra"
@@ -42,7 +44,26 @@ your locale) and those that serve every country. --region shows another.`,
 	// over the setting and a bad value is named as the flag's.
 	cmd.Flags().String("region", "", "a two-letter country code such as GB, or anywhere (default from settings: region)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of text")
+	_ = cmd.RegisterFlagCompletionFunc("region", a.completeRegion)
 	return cmd
+}
+
+// completeRegion completes --region with the regions the catalogue has
+// support lines for, and anywhere.
+func (a *app) completeRegion(cmd *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	cat, err := a.catalog(cmd)
+	if err != nil {
+		return nil, noFiles
+	}
+	regions := []string{catalog.Anywhere}
+	for _, r := range cat.Resources {
+		regions = append(regions, r.Regions...)
+	}
+	slices.Sort(regions)
+	regions = slices.Compact(regions)
+	return slices.DeleteFunc(regions, func(r string) bool {
+		return !strings.HasPrefix(strings.ToLower(r), strings.ToLower(toComplete))
+	}), noFiles
 }
 
 // supportResource is one resource in `support --json`. The shape is the
