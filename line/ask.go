@@ -83,6 +83,9 @@ func (s *session) ask(f flow.Field, start []string, before [][]string) ([]string
 			continue
 		}
 		if f.Kind == flow.Words || f.Kind == flow.OneLine {
+			if plain.Strip(value[0], f.Kind == flow.Words) != value[0] {
+				s.say("Some characters cannot be kept, such as control characters or broken text, so they were left out.")
+			}
 			if f.Limit > 0 && utf8.RuneCountInString(value[0]) > f.Limit {
 				value[0] = string([]rune(value[0])[:f.Limit])
 				s.say(fmt.Sprintf("Cut short to %d characters, the most this holds.", f.Limit))
@@ -135,14 +138,16 @@ func parse(f flow.Field, start []string, typed string) (value []string, problem 
 			return []string{}, ""
 		}
 		var picked []string
-		for _, part := range splitChoices(typed) {
-			o, problem := option(f, part)
+		parts := splitChoices(typed)
+		for i := 0; i < len(parts); {
+			o, used, problem := longestOption(f, parts[i:])
 			if problem != "" {
 				return nil, problem
 			}
 			if !slices.Contains(picked, o.Value) {
 				picked = append(picked, o.Value)
 			}
+			i += used
 		}
 		return picked, ""
 	}
@@ -178,8 +183,26 @@ func allNumbers(fields []string) bool {
 	return len(fields) > 0
 }
 
+// longestOption finds the option the first of parts names, or the first
+// few joined again: a label such as "Calm, settled" holds a comma, and
+// is typed whole among the others. It says how many parts it used.
+func longestOption(f flow.Field, parts []string) (flow.Option, int, string) {
+	for n := len(parts); n > 1; n-- {
+		joined := strings.ToLower(strings.Join(parts[:n], ", "))
+		for _, o := range f.Options {
+			if words := strings.ToLower(plain.Line(o.Label)); words == joined || afterNumber(words) == joined {
+				return o, n, ""
+			}
+		}
+	}
+	o, problem := option(f, parts[0])
+	return o, 1, problem
+}
+
 // option finds the option typed: by its number, by its words, or by the
-// start of its words when only one option starts that way.
+// start of its words when only one option starts that way. The words of
+// an option numbered in its label ("1 · Really low") may be typed
+// without the number.
 func option(f flow.Field, typed string) (flow.Option, string) {
 	if n, err := strconv.Atoi(typed); err == nil {
 		if n < 1 || n > len(f.Options) {
@@ -191,10 +214,10 @@ func option(f flow.Field, typed string) (flow.Option, string) {
 	var starts []flow.Option
 	for _, o := range f.Options {
 		label := strings.ToLower(plain.Line(o.Label))
-		if label == lower {
+		if label == lower || afterNumber(label) == lower {
 			return o, ""
 		}
-		if strings.HasPrefix(label, lower) {
+		if strings.HasPrefix(label, lower) || afterNumber(label) != "" && strings.HasPrefix(afterNumber(label), lower) {
 			starts = append(starts, o)
 		}
 	}
@@ -202,9 +225,33 @@ func option(f flow.Field, typed string) (flow.Option, string) {
 		return starts[0], ""
 	}
 	if len(starts) > 1 {
-		return flow.Option{}, fmt.Sprintf("More than one option starts with “%s”: %s.", plain.Line(typed), numbered(f, starts))
+		return flow.Option{}, fmt.Sprintf("More than one option starts with “%s”: %s.", quoted(typed), numbered(f, starts))
 	}
-	return flow.Option{}, fmt.Sprintf("There is no option “%s”.", plain.Line(typed))
+	return flow.Option{}, fmt.Sprintf("There is no option “%s”.", quoted(typed))
+}
+
+// afterNumber is the words of a label that starts with its number, as a
+// point on a scale does ("1 · Really low" gives "really low"); "" for
+// any other label.
+func afterNumber(label string) string {
+	number, words, ok := strings.Cut(label, " · ")
+	if _, err := strconv.Atoi(number); !ok || err != nil {
+		return ""
+	}
+	return words
+}
+
+// quotedLimit is the most of what someone typed that is said back to
+// them: enough to recognise, never a minute of listening.
+const quotedLimit = 40
+
+// quoted is what someone typed, as said back to them: on one line, and
+// cut short with "…" past quotedLimit characters.
+func quoted(typed string) string {
+	if utf8.RuneCountInString(typed) > quotedLimit {
+		typed = string([]rune(typed)[:quotedLimit]) + "…"
+	}
+	return plain.Line(typed)
 }
 
 // numbered are some of a field's options with their numbers: "3) Music,

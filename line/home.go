@@ -41,7 +41,7 @@ func (s *session) home() error {
 			if it.open == nil {
 				return nil
 			}
-			if err := it.open(); err != nil {
+			if err := it.open(); err != nil && !errors.Is(err, errLeft) {
 				// Input that ends where nothing is under way is
 				// someone leaving.
 				var stopped *Stopped

@@ -83,15 +83,24 @@ func Run(ctx context.Context, o Options) error {
 		o.Now = time.Now
 	}
 	s := &session{o: o, ctx: ctx, lines: readLines(o.In)}
+	var err error
 	switch st := o.Start; {
 	case st.FollowUp != nil:
-		return s.round(flow.FollowUpOf(s, st.FollowUp).Start())
+		err = s.round(flow.FollowUpOf(s, st.FollowUp).Start())
 	case len(st.Names) > 0:
-		return s.round(flow.Named(s, st.Names, st.Plan).Start())
+		err = s.round(flow.Named(s, st.Names, st.Plan).Start())
 	case st.Plan:
-		return s.round(flow.Who(s, catalog.Together, true))
+		err = s.round(flow.Who(s, catalog.Together, true))
+	default:
+		return s.home()
 	}
-	return s.home()
+	// Going back from the first step of what was asked for goes home, as
+	// the full screen does: never out of the program without a word.
+	if errors.Is(err, errLeft) {
+		s.say("Nothing was saved.")
+		return s.home()
+	}
+	return err
 }
 
 // session is one run: where it reads and writes, and what it has read.
@@ -172,12 +181,37 @@ func (s *session) read() (string, error) {
 	}
 }
 
-// waitFor asks for enter before going on.
-func (s *session) waitFor(what string) error {
+// waitFor asks for enter before going on; back says someone typed
+// "back" where canBack lets them. ? says what can be typed.
+func (s *session) waitFor(what string, canBack bool) (back bool, err error) {
 	s.say("Press enter to " + what + ".")
-	_, err := s.read()
-	return err
+	for {
+		typed, err := s.read()
+		if err != nil {
+			return false, err
+		}
+		switch strings.ToLower(strings.TrimSpace(typed)) {
+		case "?", "help":
+			if canBack {
+				s.say("Press enter to " + what + ", or type back to go back a step.")
+			} else {
+				s.say("Press enter to " + what + ". There is no step to go back to from here.")
+			}
+			continue
+		case "back":
+			if canBack {
+				return true, nil
+			}
+			s.say("There is no step to go back to from here. Press enter to " + what + ".")
+			continue
+		}
+		return false, nil
+	}
 }
+
+// errLeft is a round left by going back from its first step: nothing of
+// it was saved, and nothing was lost.
+var errLeft = errors.New("left the round")
 
 // stopped says what ending now leaves of the work, for err from reading.
 func (s *session) stopped(err error, left string) error {
@@ -220,7 +254,9 @@ func (s *session) round(step flow.Step) error {
 			values, err := s.fill(st)
 			switch {
 			case errors.Is(err, errBack):
-				step = st.Back()
+				if step = st.Back(); step == nil {
+					return errLeft
+				}
 				continue
 			case err != nil:
 				return s.stoppedInRound(err, st.Loses)
@@ -238,10 +274,17 @@ func (s *session) round(step flow.Step) error {
 			if st.End {
 				return nil
 			}
-			if err := s.waitFor(st.Go); err != nil {
+			back, err := s.waitFor(st.Go, st.CanGoBack())
+			switch {
+			case err != nil:
 				return s.stoppedInRound(err, st.Loses)
+			case back:
+				if step = st.Back(); step == nil {
+					return errLeft
+				}
+			default:
+				step = st.Next()
 			}
-			step = st.Next()
 		case *flow.Results:
 			if st.Round.Together() {
 				s.clear("everyone")
@@ -250,7 +293,7 @@ func (s *session) round(step flow.Step) error {
 			for _, l := range st.Lines() {
 				s.say(l.Words())
 			}
-			if err := s.waitFor(st.Go); err != nil {
+			if _, err := s.waitFor(st.Go, false); err != nil {
 				return s.stoppedInRound(err, true)
 			}
 			step = st.Next()

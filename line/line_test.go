@@ -7,11 +7,13 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/profile"
 )
 
@@ -356,4 +358,89 @@ func (p *pipeReader) Read(b []byte) (int, error) {
 	n := copy(b, p.left)
 	p.left = p.left[n:]
 	return n, nil
+}
+
+func TestOptionsAreFoundByTheirWholeWords(t *testing.T) {
+	feelings := flowField(flow.Many, "Calm, settled", "Tender", "Less light, noise and fuss")
+	scale := flowField(flow.One, "1 · Really low", "2", "3", "4", "5 · Really good")
+	for _, tc := range []struct {
+		name  string
+		typed string
+		field flow.Field
+		want  []string
+	}{
+		{"a label with a comma", "Calm, settled", feelings, []string{"0"}},
+		{"two labels with commas", "less light, noise and fuss, calm, settled", feelings, []string{"2", "0"}},
+		{"a label with a comma, typed tight", "calm,settled,tender", feelings, []string{"0", "1"}},
+		{"a number and a label", "2, Calm, settled", feelings, []string{"1", "0"}},
+		{"the start of a label", "less", feelings, []string{"2"}},
+		{"a point's words", "really low", scale, []string{"0"}},
+		{"the start of a point's words", "really g", scale, []string{"4"}},
+		{"a point's number", "4", scale, []string{"3"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, problem := parse(tc.field, nil, tc.typed)
+			if problem != "" || strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("%q gives %q (%s), want %q", tc.typed, got, problem, tc.want)
+			}
+		})
+	}
+}
+
+func TestAWrongAnswerIsSaidBackShort(t *testing.T) {
+	_, problem := parse(flowField(flow.One, "Yes", "No"), nil, strings.Repeat("a", 70000))
+	if problem == "" || len(problem) > 120 || !strings.Contains(problem, "…") {
+		t.Errorf("a long wrong answer is said back as %d bytes: %.120q", len(problem), problem)
+	}
+}
+
+func TestBackFromTheFirstStepGoesHomeSayingNothingWasSaved(t *testing.T) {
+	tr := newTranscript(t)
+	if err := tr.run(Start{Names: []string{"Sam", "Alex"}}, "back", "Leave"); err != nil {
+		t.Fatalf("back, then leave: %v", err)
+	}
+	out := tr.out.String()
+	if !strings.Contains(out, "Nothing was saved.\naftercare. Answer each question") {
+		t.Errorf("going back from the first question did not go home:\n%s", out)
+	}
+	if len(tr.saved()) != 0 {
+		t.Error("going back saved something")
+	}
+}
+
+func TestAHandoffSaysWhatCanBeTypedAndGoesBackWhereItCan(t *testing.T) {
+	tr := newTranscript(t)
+	err := tr.run(Start{Names: []string{"Sam", "Alex"}}, "", "?", "back")
+	var stopped *Stopped
+	if !errors.As(err, &stopped) {
+		t.Fatalf("the input ended with %v", err)
+	}
+	out := tr.out.String()
+	if !strings.Contains(out, "Press enter to start my turn, or type back to go back a step.") {
+		t.Errorf("? at a hand-off does not say what can be typed:\n%s", out)
+	}
+	if strings.Count(out, "What kind of time was it?") != 2 || strings.Contains(out, "Are you okay?") {
+		t.Errorf("back at the first hand-off did not go back to the first question:\n%s", out)
+	}
+}
+
+func TestTypedCharactersThatCannotBeKeptAreSaidToBeLeftOut(t *testing.T) {
+	tr := newTranscript(t)
+	typed := append([]string{"People", "Add someone", "Jo\x1b[31m", "\xff"}, enters(7)...)
+	if err := tr.run(Start{}, append(typed, "Leave")...); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(tr.out.String(), "so they were left out."); got != 2 {
+		t.Errorf("said %d times that characters were left out, want 2 (a name and pronouns):\n%s", got, tr.out.String())
+	}
+}
+
+// flowField is a field of kind with options labelled as given, valued by
+// their place: "0", "1", …
+func flowField(kind flow.FieldKind, labels ...string) flow.Field {
+	f := flow.Field{Kind: kind}
+	for i, l := range labels {
+		f.Options = append(f.Options, flow.Option{Label: l, Value: strconv.Itoa(i)})
+	}
+	return f
 }
