@@ -196,4 +196,12 @@ func TestStatusCountsWithoutNamingAnyone(t *testing.T) {
 			t.Errorf("status names %s", name)
 		}
 	}
+
+	// A profile that cannot be read is counted and named as a record is.
+	writeFile(t, filepath.Join(data, "profiles", "bo.yaml"), "name: Bo\nlikes: [\n")
+	got = aftercare(t, "", "status", "--json")
+	st = status{}
+	if err := json.Unmarshal([]byte(got.stdout), &st); err != nil || st.Unread != 2 || got.code != exitFailure || !strings.Contains(got.stderr, "bo.yaml:2:1") {
+		t.Errorf("status --json beside a damaged profile = %s (%v), exit %d, stderr %q", got.stdout, err, got.code, got.stderr)
+	}
 }

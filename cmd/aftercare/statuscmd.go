@@ -50,7 +50,7 @@ counted and named on standard error, and the exit is 1 (0 with
 			}
 			if store.Locked() && !store.Unlocked() {
 				st.Due = len(store.DueWhileLocked(time.Now()))
-			} else if err := a.countCheckins(cmd, &st); err != nil {
+			} else if err := a.countReadable(cmd, &st); err != nil {
 				return err
 			}
 			if asJSON {
@@ -62,6 +62,23 @@ counted and named on standard error, and the exit is 1 (0 with
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of text")
 	return cmd
+}
+
+// countReadable counts what can be told apart once the data can be read:
+// the check-ins, plans and open follow-ups, and the profiles and records
+// that cannot be read, each named.
+func (a *app) countReadable(cmd *cobra.Command, st *status) error {
+	entries, err := a.store.Profiles()
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.Err != nil {
+			a.damaged(e.Err)
+			st.Unread++
+		}
+	}
+	return a.countCheckins(cmd, st)
 }
 
 // countCheckins tells the check-ins, plans, open follow-ups and damaged
