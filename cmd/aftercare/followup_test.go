@@ -156,3 +156,22 @@ func TestHistoryStats(t *testing.T) {
 		t.Errorf("history --stats --json --person alex: %+v", stats)
 	}
 }
+
+func TestAFollowUpDoneIsNotDoneAgain(t *testing.T) {
+	home := emptyHome(t)
+	backup := filepath.Join(home, "backup.json")
+	writeFile(t, backup, samEverywhere)
+	mustRun(t, "", "import", backup)
+	data := filepath.Join(home, ".local", "share", "aftercare")
+	before := filesIn(t, data)
+	out := aftercare(t, strings.Repeat("\n", 40), "followup", "20261101T220000-aaaaaa")
+	if out.code != exitUsage || !strings.Contains(out.stderr, "20261101T220000-aaaaaa was followed up already") {
+		t.Errorf("a second follow-up: exit %d, stderr %q", out.code, out.stderr)
+	}
+	after := filesIn(t, data)
+	for path, text := range before {
+		if after[path] != text {
+			t.Errorf("%s changed", path)
+		}
+	}
+}

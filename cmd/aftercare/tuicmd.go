@@ -111,6 +111,11 @@ follow up.`,
 					}
 					return err
 				}
+				// A second follow-up would take the place of the first,
+				// and what was said then would be lost.
+				if due.FollowUp != nil && due.FollowUp.Done != nil {
+					return usagef("%s was followed up already, on %s, and what was said then is kept; start a check-in instead", due.ID, due.FollowUp.Done.Local().Format("Monday 2 January"))
+				}
 			} else {
 				waiting := history.Due(time.Now())
 				if len(waiting) == 0 {
