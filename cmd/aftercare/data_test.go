@@ -60,7 +60,13 @@ func TestProfilesFromTheCommandLine(t *testing.T) {
 		t.Errorf("profile show:\n%s", show)
 	}
 
-	mustRun(t, "", "profile", "edit", "Sam", "--set", "leaning=space", "--set", "likes=music,make-tea")
+	if out := mustRun(t, "", "profile", "edit", "sam", "--set", "leaning=space", "--set", "likes=music,make-tea"); out != "Saved Sam's profile.\n" {
+		t.Errorf("an edit says %q", out)
+	}
+	if out := mustRun(t, "", "profile", "edit", "sam", "--set", "name=Samuel"); !strings.Contains(out, "Saved Samuel's profile.\nAny check-ins saved as Sam keep that name") {
+		t.Errorf("a new name says %q", out)
+	}
+	mustRun(t, "", "profile", "edit", "Samuel", "--set", "name=Sam")
 	if show := mustRun(t, "", "profile", "show", "Sam", "--json"); !strings.Contains(show, `"leaning": "space"`) || !strings.Contains(show, "\"likes\": [\n    \"music\",\n    \"make-tea\"\n  ]") {
 		t.Errorf("after --set:\n%s", show)
 	}
@@ -516,6 +522,9 @@ func TestAnExportToAFileTakesItsFormatFromTheName(t *testing.T) {
 	missing := filepath.Join(home, "no", "such", "folder", "x.json")
 	if got := aftercare(t, "", "export", "-o", missing); got.code != exitFailure || !strings.Contains(got.stderr, missing+": no such file or directory") || strings.Contains(got.stderr, ".tmp-") {
 		t.Errorf("a folder that is not there: exit %d, %q", got.code, got.stderr)
+	}
+	if got := aftercare(t, "", "export", "-o", home); got.code != exitUsage || !strings.Contains(got.stderr, "-o "+home+" is a folder; name a file in it") || strings.Contains(got.stderr, ".tmp-") {
+		t.Errorf("a folder for a file: exit %d, %q", got.code, got.stderr)
 	}
 }
 

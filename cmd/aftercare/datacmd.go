@@ -45,7 +45,7 @@ named on standard error, and the exit is 1 (0 with --ignore-damaged).`,
 				}
 			}
 			if stats {
-				return a.printStats(cmd, filter, asJSON)
+				return a.printStats(cmd, filter, asJSON, filterWords(person, since))
 			}
 			store, err := a.data(cmd)
 			if err != nil {
@@ -82,6 +82,8 @@ named on standard error, and the exit is 1 (0 with --ignore-damaged).`,
 				return err
 			case shown == 0 && len(a.unread) > 0:
 				fmt.Fprintln(out, "Nothing to show from the check-ins that could be read.")
+			case shown == 0 && (person != "" || since != ""):
+				fmt.Fprintln(out, "No check-ins"+filterWords(person, since)+".")
 			case shown == 0:
 				fmt.Fprintln(out, "No check-ins saved yet.")
 			}
@@ -96,9 +98,22 @@ named on standard error, and the exit is 1 (0 with --ignore-damaged).`,
 	return cmd
 }
 
+// filterWords say what --person and --since kept: " with Sam since 30d".
+func filterWords(person, since string) string {
+	words := ""
+	if person != "" {
+		words += " with " + strings.TrimSpace(person)
+	}
+	if since != "" {
+		words += " since " + since
+	}
+	return words
+}
+
 // printStats counts the check-ins the filter keeps, as they are listed,
-// and prints the figures, of one person when the filter names one.
-func (a *app) printStats(cmd *cobra.Command, filter profile.Filter, asJSON bool) error {
+// and prints the figures, of one person when the filter names one;
+// filtered says in words what the filter keeps, "" when it keeps all.
+func (a *app) printStats(cmd *cobra.Command, filter profile.Filter, asJSON bool, filtered string) error {
 	store, err := a.data(cmd)
 	if err != nil {
 		return err
@@ -119,6 +134,10 @@ func (a *app) printStats(cmd *cobra.Command, filter profile.Filter, asJSON bool)
 	}
 	if asJSON {
 		return writeJSON(a.stdout, figures)
+	}
+	if len(figures.People) == 0 && filtered != "" {
+		_, err = fmt.Fprintln(a.stdout, "No check-ins"+filtered+".")
+		return err
 	}
 	_, err = fmt.Fprint(a.stdout, profile.FormatStats(figures))
 	return err
@@ -162,6 +181,9 @@ command exits 1 (0 with --ignore-damaged).`,
 			}
 			if format, err = exportFormat(cmd, format, output); err != nil {
 				return err
+			}
+			if info, err := os.Stat(output); err == nil && info.IsDir() && output != "-" {
+				return usagef("-o %s is a folder; name a file in it, such as %s", output, filepath.Join(output, "aftercare-export."+format))
 			}
 			sealTo, err := exportRecipients(encrypt, recipients)
 			if err != nil {

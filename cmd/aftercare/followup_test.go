@@ -125,6 +125,15 @@ func TestHistoryStats(t *testing.T) {
 	writeFile(t, backup, twoSessions)
 	mustRun(t, "", "import", backup)
 
+	for _, args := range [][]string{{"history", "--person", "Nobody"}, {"history", "--stats", "--person", "Nobody"}} {
+		if out := mustRun(t, "", args...); out != "No check-ins with Nobody.\n" {
+			t.Errorf("%v printed %q, as if nothing were saved", args, out)
+		}
+	}
+	if out := mustRun(t, "", "history", "--person", "Sam", "--since", "1h"); out != "No check-ins with Sam since 1h.\n" {
+		t.Errorf("a filter that keeps nothing printed %q", out)
+	}
+
 	text := mustRun(t, "", "history", "--stats")
 	for _, want := range []string{"Sam: 1 check-in", "How they felt: ▅", "Alex: 1 check-in", "What helped most: 1. Make a warm drink (helped 1 of 1)", "Kai: 1 check-in"} {
 		if !strings.Contains(text, want) {
