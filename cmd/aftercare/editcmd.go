@@ -53,7 +53,9 @@ func (a *app) setProfile(store *profile.Store, name string, sets []string) error
 		}
 		changes = append(changes, [2]string{strings.TrimSpace(key), value})
 	}
+	var was string
 	p, err := store.UpdateProfile(name, func(p *profile.Profile) error {
+		was = p.Name
 		for _, c := range changes {
 			if err := profile.Set(a.cat, p, c[0], c[1]); err != nil {
 				return &usageError{fmt.Errorf("--set %s: %w", c[0], err)}
@@ -64,8 +66,18 @@ func (a *app) setProfile(store *profile.Store, name string, sets []string) error
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "Saved %s's profile.\n", p.Name)
+	a.sayRenamed(was, p.Name)
 	return nil
+}
+
+// sayRenamed says a profile was saved and, when its name changed, that
+// the records saved before keep the name they were saved with: they are
+// what was said then, and forgetting that person finds them by it.
+func (a *app) sayRenamed(was, name string) {
+	fmt.Fprintf(a.stdout, "Saved %s's profile.\n", name)
+	if !profile.SameName(was, name) {
+		fmt.Fprintf(a.stdout, "Any check-ins saved as %s keep that name; forgetting %s removes them.\n", was, was)
+	}
 }
 
 // editProfile opens the profile in the person's editor on a private draft,
@@ -80,6 +92,10 @@ func (a *app) editProfile(store *profile.Store, name string) error {
 	path, original, err := store.ProfileFile(name)
 	if err != nil {
 		return err
+	}
+	was := name
+	if p, err := store.CheckProfileFile(path, original); err == nil {
+		was = p.Name
 	}
 	draft, err := store.NewDraft(path, original)
 	if err != nil {
@@ -109,7 +125,7 @@ func (a *app) editProfile(store *profile.Store, name string) error {
 			return fmt.Errorf("%s changed while you were editing it, so your edit was not saved; edit it again to start from what it holds now", path)
 		}
 		if err == nil {
-			fmt.Fprintf(a.stdout, "Saved %s's profile.\n", p.Name)
+			a.sayRenamed(was, p.Name)
 			return nil
 		}
 		fmt.Fprintln(a.stderr, err)
@@ -171,7 +187,9 @@ func (a *app) runEditor(path string, signals <-chan os.Signal) error {
 			case err != nil && (interrupt != nil || errors.As(err, &exit) && diedOf(exit, os.Interrupt)):
 				return stopped(os.Interrupt)
 			case err != nil:
-				return fmt.Errorf("the editor %q did not finish cleanly: %w; your edit was not saved", strings.Join(editor, " "), err)
+				// Said, not wrapped: the editor's own exit code is not
+				// one of aftercare's.
+				return fmt.Errorf("the editor %q did not finish cleanly: %v; your edit was not saved", strings.Join(editor, " "), err)
 			}
 			return nil
 		}

@@ -73,6 +73,15 @@ func TestAnEditLeavesNoDraftHoweverItEnds(t *testing.T) {
 	}
 }
 
+func TestAFailedEditorEndsWithAftercaresOwnExitCode(t *testing.T) {
+	emptyHome(t)
+	mustRun(t, "", "profile", "new", "Sam")
+	useEditor(t, `exit 3`)
+	if out := aftercare(t, "", "profile", "edit", "Sam"); out.code != exitFailure || !strings.Contains(out.stderr, "did not finish cleanly") {
+		t.Errorf("exit %d, stderr %q; want %d", out.code, out.stderr, exitFailure)
+	}
+}
+
 func TestASignalDuringAnEditRemovesTheDraftAndEndsAsTheSignalSays(t *testing.T) {
 	tests := []struct {
 		name, script string
