@@ -16,6 +16,9 @@ func newConfigCommand(a *app) *cobra.Command {
 		Long: `Show the settings in effect and where each came from: the settings file,
 an AFTERCARE_* environment variable, a flag, or the default. aftercare only
 reads settings; edit the file yourself (see 'aftercare config path').`,
+		Example: `  aftercare config
+  aftercare config --json
+  AFTERCARE_REGION=GB aftercare config`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := a.config(cmd)

@@ -21,9 +21,8 @@ func TestEveryCommandSaysWhatItDoesWithExamples(t *testing.T) {
 		for _, sub := range c.Commands() {
 			walk(sub)
 		}
-		// Groups only list their commands; cobra's completion scripts
-		// explain themselves.
-		if c.Hidden || !c.Runnable() || c.HasSubCommands() || strings.HasPrefix(c.CommandPath(), "aftercare completion") {
+		// cobra's completion scripts explain themselves.
+		if c.Hidden || !c.Runnable() || strings.HasPrefix(c.CommandPath(), "aftercare completion") {
 			return
 		}
 		if strings.TrimSpace(c.Long) == "" || strings.TrimSpace(c.Example) == "" {
@@ -41,6 +40,10 @@ func TestTheManPageCoversEveryCommand(t *testing.T) {
 	page := mustRun(t, "", "man")
 	if !strings.HasPrefix(page, ".TH AFTERCARE 1 ") {
 		t.Fatalf("not a man page:\n%.200s", page)
+	}
+	// Plain roff, without preconv, reads only ASCII.
+	if i := strings.IndexFunc(page, func(r rune) bool { return r >= 0x80 }); i >= 0 {
+		t.Errorf("the page holds a character beyond ASCII: %q", page[max(0, i-20):min(len(page), i+20)])
 	}
 	manCmd, err := exec.LookPath("man")
 	if err != nil {

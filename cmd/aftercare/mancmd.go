@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/muesli/mango"
 	mcobra "github.com/muesli/mango-cobra"
@@ -42,7 +43,7 @@ func newManCommand(a *app, root *cobra.Command) *cobra.Command {
 			for _, s := range manSections {
 				page = page.WithSection(s.title, manText(s.text))
 			}
-			_, err := fmt.Fprint(a.stdout, page.Build(roff.NewDocument()))
+			_, err := fmt.Fprint(a.stdout, roffASCII(page.Build(roff.NewDocument())))
 			return err
 		},
 	}
@@ -74,6 +75,21 @@ func manText(text string) string {
 		paragraphs = append(paragraphs, rows...)
 	}
 	return strings.Join(paragraphs, "\n")
+}
+
+// roffASCII writes each character beyond ASCII as roff's escape for it
+// (… is \[u2026]), which every roff reads, whatever the encoding it
+// expects.
+func roffASCII(page string) string {
+	var b strings.Builder
+	for _, r := range page {
+		if r < utf8.RuneSelf {
+			b.WriteRune(r)
+		} else {
+			fmt.Fprintf(&b, `\[u%04X]`, r)
+		}
+	}
+	return b.String()
 }
 
 // manTitle is a topic's name as a section title: "exit-codes" is "Exit codes".

@@ -154,6 +154,10 @@ func newRootCommand(a *app) *cobra.Command {
 		Short: "A calm check-in for after sex, and ideas for what to do next",
 		Long: `aftercare helps partners, or one person alone, check in with each other after
 sex and find something kind to do next. Everything stays on this machine.`,
+		Example: `  aftercare
+  aftercare checkin Sam Alex
+  aftercare --accessible
+  aftercare help environment`,
 		Version:       versionString(),
 		Args:          noArgs,
 		SilenceErrors: true,
@@ -225,9 +229,23 @@ func groupCommand(use, short string, subs ...*cobra.Command) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   use,
 		Short: short,
+		Long:  short + ".",
 		Args:  noArgs,
 		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(subs...)
+	cmd.Example = firstExamples(subs)
 	return cmd
+}
+
+// firstExamples are the first example of each command, so that a group's
+// help shows one way to use each of its commands.
+func firstExamples(cmds []*cobra.Command) string {
+	var lines []string
+	for _, c := range cmds {
+		if first, _, _ := strings.Cut(c.Example, "\n"); first != "" {
+			lines = append(lines, first)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
