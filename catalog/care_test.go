@@ -293,3 +293,76 @@ func TestACompromiseNamesOnlyTheNeedsThatPullApart(t *testing.T) {
 		t.Errorf("compromise %+v, want it to start %q", r.Compromise, want)
 	}
 }
+
+func TestWhatOnePersonDoesForAnotherNeedsSomeoneWhoDidNotAskForSpace(t *testing.T) {
+	c := defaultsForTest(t)
+	space := Weights{{"space", 3}}
+	tests := []struct {
+		name    string
+		people  []Person
+		private bool
+		canGive bool
+	}{
+		{"both asked for space", []Person{{Name: "Sam", Needs: space}, {Name: "Alex", Needs: Weights{{"hydration", 2}, {"space", 3}}}}, false, false},
+		{"one openly, the other privately", []Person{{Name: "Sam", Needs: space}, {Name: "Alex"}}, true, false},
+		{"one asked, the other did not", []Person{{Name: "Sam", Needs: space}, {Name: "Alex"}}, false, true},
+		{"one asked privately, and either may give", []Person{{Name: "Sam", Needs: needs("closeness")}, {Name: "Alex"}}, true, true},
+		{"two asked, a third did not", []Person{{Name: "Sam", Needs: space}, {Name: "Alex", Needs: space}, {Name: "Jo"}}, false, true},
+		{"two asked, and the third may have privately", []Person{{Name: "Sam", Needs: space}, {Name: "Alex", Needs: space}, {Name: "Jo"}}, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, situation := range []string{"scene", "casual", "hard", "not-there"} {
+				req := Request{Mode: Together, Situation: situation, Guard: true, Space: tt.private, People: tt.people, Limit: len(c.Activities)}
+				var given []string
+				for _, s := range everyOffer(c.Suggest(req)) {
+					if a := c.Activity(s.ID); a.ForThem && a.Mode != Solo {
+						given = append(given, s.ID)
+					}
+				}
+				if !tt.canGive && len(given) > 0 {
+					t.Errorf("%s: %v offered, with nobody free to do them", situation, given)
+				}
+				if tt.canGive && situation == "scene" && !slices.Contains(given, "tea-then-room") {
+					t.Errorf("%s: tea-then-room is not offered, though someone is free to bring it", situation)
+				}
+			}
+		})
+	}
+}
+
+func TestAPrivateNeedForSpaceKeepsCompanyToWhatAsksNothing(t *testing.T) {
+	c := defaultsForTest(t)
+	r := c.Suggest(Request{Mode: Together, Space: true, Limit: 4, People: []Person{
+		{Name: "Sam", Needs: Weights{{"space", 3}}},
+		{Name: "Jo", Needs: Weights{{"talk", 3}}},
+		{Name: "Alex"},
+	}})
+	if r.Compromise == nil {
+		t.Fatal("no compromise")
+	}
+	for _, own := range r.Compromise.Each {
+		for _, s := range own.Suggestions {
+			if len(s.With) > 0 && !c.Activity(s.ID).AsksNothing {
+				t.Errorf("%s is offered %s with %v, one of whom may have asked for space", own.Person, s.ID, s.With)
+			}
+		}
+	}
+}
+
+func TestTheQuietGuardLeavesOutPraiseOfTheTimeAndPlansForNextTime(t *testing.T) {
+	c := defaultsForTest(t)
+	jo := Person{Name: "Jo", Needs: needs("talk", "closeness", "touch", "reflection")}
+	for _, situation := range []string{"", "tender", "scene", "something-new", "new-partner", "casual"} {
+		got := ids(c.Suggest(Request{Mode: Together, Guard: true, Situation: situation, People: []Person{jo}, Limit: len(c.Activities)}).Suggestions)
+		for _, id := range []string{"pillow-talk", "talk-it-over", "change-before-next-time", "dream-next-time", "scene-debrief", "one-thing-each", "part-kindly"} {
+			if slices.Contains(got, id) {
+				t.Errorf("situation %q: %s is offered while the check-in is quiet", situation, id)
+			}
+		}
+		// Honest talk about how someone feels now is not celebrating.
+		if !slices.Contains(got, "honest-feelings") {
+			t.Errorf("situation %q: honest-feelings is left out too: %v", situation, got)
+		}
+	}
+}

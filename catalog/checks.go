@@ -154,6 +154,9 @@ func (a *Activity) Check(r *Reporter) {
 	if a.Bridge && a.Mode == Solo {
 		r.Errorf("bridge", "a bridge is done together: use mode together or either")
 	}
+	if a.ForThem && a.Mode == Solo {
+		r.Errorf("for_them", "a solo activity is done for oneself: use mode together or either, or leave for_them out")
+	}
 	if a.AsksNothing {
 		switch {
 		case a.Contact != "none":

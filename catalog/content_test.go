@@ -311,16 +311,29 @@ func TestSupportFitsWhatWasSaid(t *testing.T) {
 	}
 }
 
-func TestTheDefaultsGateKinkAndKnowWhatAsksNothing(t *testing.T) {
+func TestTheDefaultsKnowWhatAsksNothingAndWhoGivesIt(t *testing.T) {
 	c := defaultsForTest(t)
-	for _, id := range []string{"scene-debrief", "care-for-the-top", "equal-again"} {
-		if a := c.Activity(id); a == nil || len(a.OnlyIn) == 0 {
-			t.Errorf("%s is offered whatever kind of time it was", id)
-		}
-	}
 	for _, id := range []string{"sit-nearby", "tea-then-room", "glass-of-water", "blanket-wrap"} {
 		if a := c.Activity(id); a == nil || !a.AsksNothing {
 			t.Errorf("%s is not offered to someone who asked for space", id)
+		}
+	}
+	tests := []struct {
+		id      string
+		forThem bool
+	}{
+		{"tea-then-room", true},
+		{"run-them-a-bath", true},
+		{"stay-without-asking", true},
+		{"leave-a-note", true},
+		{"message-later", true},
+		{"sit-nearby", false},
+		{"side-by-side", false},
+		{"glass-of-water", false},
+	}
+	for _, tt := range tests {
+		if a := c.Activity(tt.id); a == nil || a.ForThem != tt.forThem {
+			t.Errorf("%s: for_them should be %v", tt.id, tt.forThem)
 		}
 	}
 	for _, id := range []string{"kissing", "celebrating"} {
@@ -646,7 +659,7 @@ func TestAQuietCheckinNeverSaysWhy(t *testing.T) {
 
 // kinkWords find an activity about scenes, roles or leading, which belongs
 // only where such play happened.
-var kinkWords = regexp.MustCompile(`(?i)\b(scenes?|subs?|doms?|dominant|submissive|kinky?|topped|bottomed|sub drop|top drop|drop is|tops drop|(one|whoever) who led|whoever (led|followed)|(you|they) led|leading|intense play|after play|drop after)\b`)
+var kinkWords = regexp.MustCompile(`(?i)\b(scenes?|subs?|doms?|dominant|submissive|kinky?|topped|bottomed|sub drop|top drop|drop is|tops drop|(one|whoever) who led|whoever (led|followed|gave|received)|(you|they) led|leading|intense play|after play|drop after|did well|proud of (them|you)|marks)\b`)
 
 // Questions are asked whatever kind of time it was, so none of them
 // speaks of scenes, roles or leading.

@@ -204,6 +204,9 @@ func TestLoadReportsEachKindOfMistakeAtItsLine(t *testing.T) {
 activities:
   - {id: hold, title: Hold, summary: Hold., needs: [calm], mode: together, contact: light, minutes: 5, energy: low, tags: [touch], asks_nothing: true}
 `, []string{`activity "hold": asks_nothing: an activity with light contact asks for touch`, `asks_nothing: the touch tag asks something of everyone there`}},
+		{"done for someone else, alone", `activities:
+  - {id: tea, title: Tea, summary: Tea., needs: [calm], mode: solo, contact: none, minutes: 5, energy: low, for_them: true}
+`, []string{`activity "tea": for_them: a solo activity is done for oneself`}},
 		{"resource with a bad region and date", `resources:
   - {id: line, name: A line, kind: listening, regions: [Britain], how: Call 1., checked: 29 Nov}
 `, []string{`source: missing`, `regions: "Britain" is not a region`, `checked: "29 Nov" is not a date`}},

@@ -30,8 +30,10 @@ type Request struct {
 	// crossed; asking for space sets it too. It never says who.
 	Guard bool `yaml:"guard"`
 	// Space is set when someone asked for space in an answer the others
-	// do not see: everything offered together then asks nothing of
-	// anyone, as it would for a need for space said openly.
+	// do not see, and not for a need for space in People: everything
+	// offered together then asks nothing of anyone, and, since it may be
+	// anyone who did not ask openly, one of them counts as having asked
+	// when the engine looks for someone to do what is done for another.
 	Space bool `yaml:"-"`
 	// Ratings are what the people thought of activities before: what
 	// helped a person rises for them, what did not sinks.

@@ -71,9 +71,12 @@ const (
 // asking more energy than anyone has, nothing about scenes or roles where
 // none was said, nothing shared that needs one room when people are
 // apart, no care for one particular state when nobody said what they
-// need, and, when the request is guarded, nothing with more than light
-// touch, no kissing and nothing celebratory. Ids the catalogue does not know
-// match nothing; use CheckRequest or ParseRequest to report them.
+// need, nothing shared that asks something of someone who asked for
+// space, nothing one person does for another when everyone who could do
+// it asked for space, and, when the request is guarded, nothing with more
+// than light touch, no kissing and nothing celebratory. Ids the catalogue
+// does not know match nothing; use CheckRequest or ParseRequest to report
+// them.
 func (c *Catalog) Suggest(req Request) Result {
 	e := newEngine(c, req)
 	defer e.release()
@@ -108,7 +111,7 @@ func (c *Catalog) Suggest(req Request) Result {
 			fits[p] = e.people[p].fit(ca)
 			fits[p] *= e.people[p].rated.factor(i)
 		}
-		if e.offeredToAll(a) {
+		if e.offeredToAll(a, everyone) {
 			score := e.score(i, everyone, e.groupFit(fits, everyone))
 			main.add(i, score)
 			cover.add(i, ca, score)
@@ -124,7 +127,7 @@ func (c *Catalog) Suggest(req Request) Result {
 			continue
 		}
 		for p, group := range e.company {
-			if group != nil && a.Mode != Solo && e.reaches(a) && e.meetsSocialSide(p, ca) {
+			if group != nil && a.Mode != Solo && e.reaches(a) && e.mayShare(a, group) && e.meetsSocialSide(p, ca) {
 				company[p].add(i, e.score(i, group, e.groupFit(fits, group)))
 			}
 		}
@@ -188,9 +191,11 @@ type engine struct {
 	have       []bool // by thing number; nil when the request did not say
 	anyLikes   bool
 	clash      *clash
-	// guard turns everything quiet; space keeps what is offered to
-	// everyone together to what asks nothing of anyone.
-	guard, space bool
+	// guard turns everything quiet.
+	guard bool
+	// hidden is set when someone asked for space where the others do not
+	// see it: it may be anyone who did not ask openly.
+	hidden bool
 	// remote is set when the situation says the people are apart, alone
 	// or together.
 	remote bool
@@ -218,6 +223,7 @@ type person struct {
 	stated   Weights // what they said they need now
 	dense    []int   // needs by number
 	assumed  bool    // the needs are the catalogue's baseline, not said
+	space    bool    // they asked for space now
 	total    int
 	likedIDs []bool // the activities they like by id, by number; nil when none
 	likedTag []bool // by tag number
@@ -237,7 +243,6 @@ func newEngine(c *Catalog, req Request) *engine {
 			e.mode = Together
 		}
 	}
-	e.space = req.Space
 	never := slices.Clone(req.Avoid)
 	least := ""
 	raters := make([]string, len(people))
@@ -249,10 +254,10 @@ func newEngine(c *Catalog, req Request) *engine {
 		}
 		needs, assumed := c.NeedsNow(p)
 		pp := c.newPerson(name, needs, p.Likes)
-		pp.stated, pp.assumed = p.Needs, assumed
+		pp.stated, pp.assumed, pp.space = p.Needs, assumed, AsksForSpace(p.Needs)
 		raters[i] = p.Name
 		e.anyLikes = e.anyLikes || len(p.Likes) > 0
-		e.space = e.space || AsksForSpace(p.Needs)
+		e.guard = e.guard || pp.space
 		never = append(never, p.Never...)
 		least = LeastEnergy(least, p.Energy)
 		e.said = e.said || len(p.Needs) > 0
@@ -261,8 +266,8 @@ func newEngine(c *Catalog, req Request) *engine {
 	e.rate(req.Ratings, raters)
 	e.energy = energyLevel(least)
 	// Space matters between people; alone, it still keeps things gentle.
-	e.guard = req.Guard || e.space
-	e.space = e.space && e.mode == Together
+	e.guard = e.guard || req.Guard || req.Space
+	e.hidden = req.Space
 	if e.situation = c.Situation(req.Situation); e.situation != nil {
 		never = append(never, e.situation.Avoids...)
 		e.remote = e.situation.Apart
@@ -384,10 +389,30 @@ func (e *engine) modeFits(a *Activity) bool {
 }
 
 // offeredToAll says whether an activity may be offered to everyone at
-// once: it fits the mode, asks nothing of anyone when someone asked for
-// space, and works at a distance when they are apart.
-func (e *engine) offeredToAll(a *Activity) bool {
-	return e.modeFits(a) && (!e.space || a.AsksNothing) && e.reaches(a)
+// once: it fits the mode, may be shared by all of them, and works at a
+// distance when they are apart.
+func (e *engine) offeredToAll(a *Activity, everyone []int) bool {
+	return e.modeFits(a) && (e.mode != Together || e.mayShare(a, everyone)) && e.reaches(a)
+}
+
+// mayShare says whether people may be offered an activity together.
+// Whoever asked for space is offered only what asks nothing of them, and
+// what one person does for another needs someone to do it who did not
+// ask for space. A need for space kept private may be that of anyone who
+// did not ask openly, so one of them counts as having asked.
+func (e *engine) mayShare(a *Activity, group []int) bool {
+	askers, givers := 0, 0
+	for _, p := range group {
+		if e.people[p].space {
+			askers++
+		} else {
+			givers++
+		}
+	}
+	if e.hidden && givers > 0 {
+		askers, givers = askers+1, givers-1
+	}
+	return askers == 0 || a.AsksNothing && (!a.ForThem || givers > 0)
 }
 
 // reaches says whether an activity can be shared by people where they

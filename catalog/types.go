@@ -100,6 +100,10 @@ type Activity struct {
 	// AsksNothing marks what someone who asked for space can be offered:
 	// no touch, no talk, no attention; they can take it or leave it.
 	AsksNothing bool `yaml:"asks_nothing" json:"asks_nothing,omitempty"`
+	// ForThem marks what one person does for another, such as running
+	// them a bath: it asks nothing of the one it is for, but someone has
+	// to do it, and that is never someone who asked for space.
+	ForThem bool `yaml:"for_them" json:"for_them,omitempty"`
 }
 
 // The kinds of question.

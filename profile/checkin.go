@@ -192,9 +192,11 @@ func CheckinRequest(mode catalog.Mode, situation string, minutes int, turns []Tu
 		}
 	}
 	for i := range turns {
-		req.People = append(req.People, turns[i].person(mode, situation))
+		p := turns[i].person(mode, situation)
+		req.People = append(req.People, p)
 		req.Guard = req.Guard || turns[i].guarded()
-		req.Space = req.Space || turns[i].askedForSpace()
+		// Space is for an ask the others do not see; one in p.Needs is seen.
+		req.Space = req.Space || turns[i].askedForSpace() && !catalog.AsksForSpace(p.Needs)
 		for _, tag := range turns[i].avoid() {
 			if !slices.Contains(req.Avoid, tag) {
 				req.Avoid = append(req.Avoid, tag)

@@ -161,7 +161,7 @@ func TestAnythingSaidPrivatelyCanTurnTheCheckinQuietWithoutSayingWho(t *testing.
 		{"unsure about safety", answered(t, "safe", choice("mostly"), false), true, false},
 		{"unsure about a boundary", answered(t, "boundary", choice("not-sure"), false), true, false},
 		{"a line was crossed", answered(t, "boundary", choice("yes"), false), true, false},
-		{"space, shared", answered(t, "close-or-space", choice("space"), true), true, true},
+		{"space, shared", answered(t, "close-or-space", choice("space"), true), true, false},
 		{"room, kept private", answered(t, "partner-can-do", choice("give-room"), false), true, true},
 		{"a bit of both", answered(t, "close-or-space", choice("both"), true), false, false},
 		{"low, not unsafe", answered(t, "okay", choice("not-okay"), false), false, false},
