@@ -1,12 +1,14 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"charm.land/lipgloss/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/profile"
@@ -214,5 +216,64 @@ func TestGuestsAreRememberedOnlyWhenAsked(t *testing.T) {
 	}
 	if s := w.sessions(t)[0]; !slices.Equal(s.People, []string{"Sam", "Robin"}) {
 		t.Errorf("people %v, want the profile's own spelling of Sam", s.People)
+	}
+}
+
+// An answer that is one long word, such as a link, is cut to the width
+// where it is asked what to keep, as much of it as fits, never left out:
+// the person must see what they are choosing to keep.
+func TestProgramShowsALongUnbrokenAnswerWhereItAsksWhatToKeep(t *testing.T) {
+	t.Parallel()
+	link := "https://example.com/aftercare/" + strings.Repeat("x", 70)
+	asked := testCatalog().QuestionsFor("after", catalog.Solo)
+	at := slices.IndexFunc(asked, func(q catalog.Question) bool { return q.Kind == catalog.Text })
+	if at < 0 {
+		t.Fatal("no question alone takes words")
+	}
+	for _, size := range [][2]int{{100, 30}, {40, 12}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			t.Parallel()
+			p := runProgram(t, withNames(newWorld(t).opts, "Sam"), size[0], size[1])
+			p.enter(1 + at)
+			p.waitFor(fmt.Sprintf("alone · %d of %d", at+1, len(asked)))
+			p.typeText(link)
+			p.enter(len(asked) - at)
+			p.waitFor("What should your history keep?")
+			p.waitFor("https://example.com/aftercare/x")
+			for _, line := range strings.Split(p.screen(), "\n") {
+				if !strings.Contains(line, "https://") {
+					continue
+				}
+				if shown := strings.TrimSpace(line); !strings.HasSuffix(shown, "…") || lipgloss.Width(line) > size[0] {
+					t.Errorf("the answer shows as %q at %dx%d", line, size[0], size[1])
+				}
+			}
+			p.quit()
+		})
+	}
+}
+
+func TestTruncateKeepsAsMuchAsFits(t *testing.T) {
+	t.Parallel()
+	link := "https://example.com/" + strings.Repeat("x", 80)
+	for _, c := range []struct {
+		name, in string
+		width    int
+		want     string
+	}{
+		{"a line that fits stays whole", "Sam and Alex", 20, "Sam and Alex"},
+		{"words are cut between words", "a warm drink and a blanket", 16, "a warm drink…"},
+		{"one long word is cut within it", link, 12, "https://exa…"},
+		{"a long word after a short one is cut within it", "said: " + link, 16, "said: https://e…"},
+		{"a wide character is not cut in two", "界界界界界界", 6, "界界…"},
+		{"a run of spaces is one space", "ab   " + link, 10, "ab https:…"},
+		{"one column holds the ellipsis", link, 1, "…"},
+		{"no columns hold nothing", link, 0, ""},
+		{"less than none holds nothing", link, -3, ""},
+	} {
+		got := truncate(c.in, c.width)
+		if got != c.want || lipgloss.Width(got) > max(c.width, 0) {
+			t.Errorf("%s: truncate(%q, %d) = %q, want %q", c.name, c.in, c.width, got, c.want)
+		}
 	}
 }

@@ -1,12 +1,15 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/plain"
 	"github.com/aftercare-tui/aftercare/profile"
@@ -26,6 +29,9 @@ type history struct {
 	// page is the part of the list read; a private follow-up is not
 	// listed.
 	page profile.Page
+	// damaged is how many files of the list cannot be read: listed last,
+	// and not check-ins.
+	damaged int
 	// loaded is set once the figures and a first page came, or err says
 	// why they could not.
 	loaded bool
@@ -52,10 +58,11 @@ func newHistory(c *ctx) *history { return &history{locked: c.locked} }
 
 // pageMsg brings a page of the list, and the figures with the first.
 type pageMsg struct {
-	to    *history
-	page  profile.Page
-	stats *profile.Stats
-	err   error
+	to      *history
+	page    profile.Page
+	stats   *profile.Stats
+	damaged int
+	err     error
 }
 
 // init reads the figures and the first page, counted from what the index
@@ -67,9 +74,23 @@ func (h *history) init(c *ctx) tea.Cmd {
 	h.reading = true
 	store := c.store
 	return func() tea.Msg {
-		page, stats, err := store.FirstPage(pageRows)
-		return pageMsg{to: h, page: page, stats: &stats, err: err}
+		counting, damaged := store.Counting(), 0
+		page, err := store.ListedPage(0, pageRows, func(e profile.SessionEntry) {
+			counting.Add(e)
+			damaged += countDamaged(e)
+		})
+		stats, _ := counting.Stats()
+		return pageMsg{to: h, page: page, stats: &stats, damaged: damaged, err: err}
 	}
+}
+
+// countDamaged is 1 for a file that cannot be read, to count them as a
+// page is read: every entry, listed or not, is handed over once.
+func countDamaged(e profile.SessionEntry) int {
+	if e.Session == nil {
+		return 1
+	}
+	return 0
 }
 
 // more reads the page around the cursor when it comes near the end of
@@ -84,8 +105,9 @@ func (h *history) more(c *ctx) tea.Cmd {
 	h.reading = true
 	store, from := c.store, max(0, h.list.cursor-pageRows/2)
 	return func() tea.Msg {
-		page, err := store.ListedPage(from, pageRows, nil)
-		return pageMsg{to: h, page: page, err: err}
+		damaged := 0
+		page, err := store.ListedPage(from, pageRows, func(e profile.SessionEntry) { damaged += countDamaged(e) })
+		return pageMsg{to: h, page: page, damaged: damaged, err: err}
 	}
 }
 
@@ -100,7 +122,7 @@ func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 			h.err = msg.err
 			return h, nil
 		}
-		h.page = msg.page
+		h.page, h.damaged = msg.page, msg.damaged
 		if msg.stats != nil {
 			h.stats = *msg.stats
 		}
@@ -111,6 +133,8 @@ func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 		switch {
 		case key.Matches(msg, backKey()):
 			return newHome(c), nil
+		case h.locked && key.Matches(msg, unlockKey(c)):
+			return askAgain(c, h, func(c *ctx) screen { return newHistory(c) }), nil
 		case h.locked, h.page.Total == 0:
 			// Nothing to move to or read.
 		case key.Matches(msg, statsKey()) && len(h.stats.People) > 0:
@@ -155,10 +179,7 @@ func (h *history) view(c *ctx) (string, string) {
 	case h.page.Total == 0:
 		return "history", st.title.Render("No check-ins saved yet.") + "\n\n" + st.muted.Render("They appear here after you save one.")
 	}
-	count := fmt.Sprintf("%d check-ins, newest first", h.page.Total)
-	if h.page.Total == 1 {
-		count = "1 check-in"
-	}
+	count := truncate(h.count(), c.bodyWidth)
 	summary := h.summary(c)
 	listHeight := c.bodyHeight - 2 - lipgloss.Height(summary)
 	if listHeight < 3 {
@@ -167,12 +188,69 @@ func (h *history) view(c *ctx) (string, string) {
 	return "history", summary + st.title.Render(count) + "\n\n" + h.list.view(c, h.page.Total, func(i int) string { return h.line(c, i) }, listHeight)
 }
 
+// count says how many check-ins the list holds and, apart, how many
+// files in it cannot be read, which are not check-ins.
+func (h *history) count() string {
+	checkins := h.page.Total - h.damaged
+	words := fmt.Sprintf("%d check-ins, newest first", checkins)
+	switch {
+	case checkins == 0:
+		words = "No check-ins"
+	case checkins == 1:
+		words = "1 check-in"
+	case h.damaged > 0:
+		words = fmt.Sprintf("%d check-ins", checkins)
+	}
+	switch {
+	case h.damaged == 1:
+		words += " · 1 file cannot be read"
+	case h.damaged > 1:
+		words += fmt.Sprintf(" · %d files cannot be read", h.damaged)
+	}
+	return words
+}
+
 // line is the row of the i-th check-in: an ellipsis while it is read.
 func (h *history) line(c *ctx, i int) string {
 	if !h.page.Holds(i) {
 		return "…"
 	}
-	return flow.EntryLine(c.cat, h.page.Entries[i-h.page.From], c.now())
+	e := h.page.Entries[i-h.page.From]
+	if e.Session == nil {
+		return damagedLine(e, c.bodyWidth-2)
+	}
+	return flow.EntryLine(c.cat, e, c.now())
+}
+
+// damagedLine names a file that cannot be read by its name and the line
+// where it goes wrong, in the longest words that fit the width: its whole
+// path would push both out of sight, and opening the row shows it.
+func damagedLine(e profile.SessionEntry, width int) string {
+	name := filepath.Base(e.Path)
+	rows := []string{"cannot be read: " + name, "damaged: " + name, name}
+	if line := errorLine(e.Err); line > 0 {
+		rows = []string{fmt.Sprintf("cannot be read: %s, line %d", name, line), fmt.Sprintf("damaged: %s:%d", name, line), fmt.Sprintf("%s:%d", name, line)}
+	}
+	for _, row := range rows {
+		if lipgloss.Width(row) <= width {
+			return row
+		}
+	}
+	return rows[len(rows)-1]
+}
+
+// errorLine is the line of a file where reading it first went wrong, or
+// 0 when the error does not say.
+func errorLine(err error) int {
+	var problems catalog.Errors
+	if errors.As(err, &problems) && len(problems) > 0 {
+		return problems[0].Line
+	}
+	var problem *catalog.Error
+	if errors.As(err, &problem) {
+		return problem.Line
+	}
+	return 0
 }
 
 // summary is a line for each person: a chart of how they felt, how often
@@ -199,8 +277,11 @@ func (h *history) summary(c *ctx) string {
 	return b.String() + "\n"
 }
 
-func (h *history) keys(*ctx) keyMap {
-	if h.locked || h.page.Total == 0 {
+func (h *history) keys(c *ctx) keyMap {
+	switch {
+	case h.locked && !c.keyFile:
+		return withCommon(unlockKey(c), backKey())
+	case h.locked || h.page.Total == 0:
 		return withCommon(backKey())
 	}
 	up, down := upDownKeys()

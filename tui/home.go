@@ -59,6 +59,12 @@ func (h *home) menu(c *ctx) {
 		{"Plan ahead", "before: what each of you will want", "l", func(c *ctx) (screen, tea.Cmd) { return newWho(c, catalog.Together, true), nil }},
 		{"People", "what each of you likes and needs", "p", func(c *ctx) (screen, tea.Cmd) { return newPeople(c), nil }},
 		{"History", "past check-ins", "h", func(c *ctx) (screen, tea.Cmd) { return newHistory(c), nil }},
+	}...)
+	if c.locked && !c.keyFile {
+		h.items = append(h.items, homeItem{"Unlock", "type the passphrase to open what is saved", "u",
+			func(c *ctx) (screen, tea.Cmd) { return askAgain(c, h, func(c *ctx) screen { return newHome(c) }), nil }})
+	}
+	h.items = append(h.items, []homeItem{
 		{"Support", "people to talk to, any time", "s", func(c *ctx) (screen, tea.Cmd) { return newResources(c), nil }},
 		{"About and help", "how this works", "", func(*ctx) (screen, tea.Cmd) { return newAbout(), nil }},
 		{"Quit", "", "q", func(*ctx) (screen, tea.Cmd) { return nil, tea.Quit }},
@@ -142,7 +148,11 @@ func (h *home) view(c *ctx) (string, string) {
 		if room >= 1+lipgloss.Height(lipgloss.NewStyle().Width(c.bodyWidth).Render(waiting+" "+how)) {
 			waiting += " " + how
 		}
-		b.WriteString(st.warm.Render(waiting) + "\n\n")
+		b.WriteString(st.warm.Render(waiting) + "\n")
+		// The whole menu, Unlock and Quit too, comes before the blank line.
+		if room > lipgloss.Height(lipgloss.NewStyle().Width(c.bodyWidth).Render(waiting)) {
+			b.WriteString("\n")
+		}
 		room = 0
 	}
 	welcome := "aftercare helps you check in with each other after sex, or with yourself, and suggests something kind to do next. Everything stays on this machine. Names are optional: start whenever you are ready."
@@ -152,6 +162,8 @@ func (h *home) view(c *ctx) (string, string) {
 		b.WriteString(st.title.Render("Locked this time.") + "\n" + st.text.Render(locked) + "\n\n")
 	case c.locked && room >= 2:
 		b.WriteString(st.text.Render("People and history are locked.") + "\n\n")
+	case c.locked && room >= 1:
+		b.WriteString(st.text.Render("People and history are locked.") + "\n")
 	case c.locked:
 	case len(c.profiles) > 0 && room >= 2:
 		b.WriteString(st.title.Render("Welcome back. Take your time.") + "\n\n")
@@ -196,7 +208,10 @@ func dueLockedWords(c *ctx) (waiting, how string) {
 	if c.dueLocked > 1 {
 		waiting = fmt.Sprintf("%d follow-ups are waiting, locked.", c.dueLocked)
 	}
-	return waiting, howToOpen(c)
+	if c.keyFile {
+		return waiting, keyFileHowToOpen
+	}
+	return waiting, "To open it, choose Unlock."
 }
 
 func (h *home) unsaved() bool { return false }

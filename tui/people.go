@@ -75,6 +75,8 @@ func (p *people) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 		switch {
 		case key.Matches(msg, backKey()):
 			return newHome(c), nil
+		case p.locked && key.Matches(msg, unlockKey(c)):
+			return askAgain(c, p, func(c *ctx) screen { return newPeople(c) }), nil
 		case p.locked:
 			// Making, changing or deleting someone reads the others first.
 		case key.Matches(msg, newKey()):
@@ -140,6 +142,8 @@ func (p *people) view(c *ctx) (string, string) {
 
 func (p *people) keys(c *ctx) keyMap {
 	switch {
+	case p.locked && !c.keyFile:
+		return withCommon(unlockKey(c), backKey())
 	case p.locked:
 		return withCommon(backKey())
 	case p.deleting:

@@ -146,7 +146,7 @@ func TestHistoryListsCheckinsAndShowsADamagedOne(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := start(t, w.opts, 100, 30)
-	r.keys("h").sees("2 check-ins", "Sam and Alex · after a scene", "cannot be read")
+	r.keys("h").sees("1 check-in · 1 file cannot be read", "Sam and Alex · after a scene", "cannot be read: broken.json, line 3")
 	r.enter(1).sees("Chose: Make a warm drink", "Note: tea helped")
 	r.keys("esc").keys("down").enter(1).sees("This file cannot be read", "the file ends in the middle of the session")
 	if data, _ := os.ReadFile(damaged); string(data) != "{\n  \"id\": \n" {
@@ -201,6 +201,7 @@ func TestScreenGoldens(t *testing.T) {
 		{"unlockfile", lockedToAFile, func(*run) {}},
 		{"lockedhome", locked, func(r *run) { r.keys("esc") }},
 		{"lockeddue", lockedWithFollowUpsDue(2), func(r *run) { r.keys("esc") }},
+		{"unlockagain", locked, func(r *run) { r.keys("esc", "h", "enter") }},
 	}
 	for _, size := range [][2]int{{100, 30}, {40, 12}} {
 		for _, l := range looks {

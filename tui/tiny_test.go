@@ -53,6 +53,8 @@ var everyScreen = []struct {
 	{"passphrase", locked, func(*run) {}, "Passphrase"},
 	{"locked to a file", lockedToAFile, func(*run) {}, "AFTERCARE_IDENTITY"},
 	{"locked people", locked, func(r *run) { r.keys("esc", "p") }, "Saved people are still here, locked."},
+	{"passphrase again", locked, func(r *run) { r.keys("esc", "h", "enter") }, "or press esc to go back"},
+	{"damaged history", withDamagedHistory, func(r *run) { r.keys("h") }, "cannot be read"},
 }
 
 // withSam is a fresh world in which Sam has a profile.

@@ -18,6 +18,7 @@ import (
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/profile"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Options are what the program needs, all loaded and checked before the
@@ -510,10 +511,16 @@ func (m *Model) leavingView() string {
 		st.text.Render("What has not been saved yet will be lost. Nothing else changes.")
 }
 
-// truncate cuts a line to width at a word boundary, with an ellipsis.
+// truncate cuts a line to width with an ellipsis, at a word boundary,
+// unless that would keep less than half of the width: then, as for one
+// long word such as a link, it cuts within the word, so that what was
+// written can still be recognised.
 func truncate(s string, width int) string {
 	if lipgloss.Width(s) <= width {
 		return s
+	}
+	if width < 1 {
+		return ""
 	}
 	words := strings.Fields(s)
 	out := ""
@@ -523,6 +530,9 @@ func truncate(s string, width int) string {
 			break
 		}
 		out = next
+	}
+	if 2*lipgloss.Width(out) < width {
+		out = strings.TrimRight(ansi.Truncate(strings.Join(words, " "), width-1, ""), " ")
 	}
 	return out + "…"
 }

@@ -16,9 +16,10 @@ import (
 // unlock is the first screen when what is saved is locked: it asks for the
 // passphrase, masked, and opens the saved people and check-ins with it.
 // enter on an empty line, or esc, carries on without it: a check-in is
-// still saved, sealed, but nothing saved is read this run. Locked to a key
-// kept in a file, which no passphrase opens, it says how to open it and
-// carries on without it.
+// still saved, sealed, but nothing saved is read until the passphrase is
+// typed, here or where a screen of saved things asks for it again (see
+// askAgain). Locked to a key kept in a file, which no passphrase opens,
+// it says how to open it and carries on without it.
 type unlock struct {
 	start   Start
 	keyFile bool
@@ -28,6 +29,11 @@ type unlock struct {
 	opening bool
 	// tried is why the last passphrase did not open the data, if it did not.
 	tried error
+	// back is the screen that asked for the passphrase again, which esc
+	// goes back to, and reopen shows that screen anew once the passphrase
+	// opened what it shows; both nil on the first screen of a run.
+	back   screen
+	reopen func(c *ctx) screen
 }
 
 func newUnlock(c *ctx, start Start) *unlock {
@@ -35,6 +41,15 @@ func newUnlock(c *ctx, start Start) *unlock {
 	input.EchoMode = textinput.EchoPassword
 	input.Prompt = "> "
 	return &unlock{start: start, keyFile: c.keyFile, input: input}
+}
+
+// askAgain is the passphrase screen, asked for from back in a run that
+// carried on without it: a person who pressed enter once at the start
+// need not leave and start again to open what is saved.
+func askAgain(c *ctx, back screen, reopen func(c *ctx) screen) *unlock {
+	u := newUnlock(c, Start{})
+	u.back, u.reopen = back, reopen
+	return u
 }
 
 func (u *unlock) init(c *ctx) tea.Cmd {
@@ -85,11 +100,14 @@ func (u *unlock) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	return u, cmd
 }
 
-// carryOn goes on without the passphrase. Nothing saved is read this run:
-// the history is as good as empty, and there is none left to read later.
+// carryOn goes on without the passphrase. Nothing saved is read, unless
+// the passphrase is asked for again: the history is as good as empty.
 // A follow-up cannot run without the check-in it follows: home, where a
-// check-in can, is where it carries on to.
+// check-in can, is where it carries on to. Asked for again, it goes back.
 func (u *unlock) carryOn(c *ctx) (screen, tea.Cmd) {
+	if u.back != nil {
+		return u.back, nil
+	}
 	c.history = &profile.Digest{}
 	start := u.start
 	start.FollowUpID = ""
@@ -97,8 +115,8 @@ func (u *unlock) carryOn(c *ctx) (screen, tea.Cmd) {
 }
 
 // opened goes on to where the run starts, as a run that was never locked
-// would, once the passphrase opened the data; otherwise it asks again,
-// the field emptied.
+// would, once the passphrase opened the data, or shows anew the screen
+// that asked for it; otherwise it asks again, the field emptied.
 func (u *unlock) opened(c *ctx, msg openedMsg) (screen, tea.Cmd) {
 	u.opening = false
 	if msg.err != nil {
@@ -110,11 +128,17 @@ func (u *unlock) opened(c *ctx, msg openedMsg) (screen, tea.Cmd) {
 	c.profiles, c.unreadOnOpening = msg.profiles, msg.unread
 	start := u.start
 	start.FollowUp, start.FollowUpID = msg.followUp, ""
+	next := u.reopen
+	if next == nil {
+		next = func(c *ctx) screen { return startAt(c, start) }
+	}
 	if msg.history == nil && msg.historyErr == nil {
-		return startAt(c, start), loadHistory(c)
+		// Asked for again, the run had taken the history for empty.
+		c.history = nil
+		return next(c), loadHistory(c)
 	}
 	c.history, c.historyErr = msg.history, msg.historyErr
-	return startAt(c, start), nil
+	return next(c), nil
 }
 
 // openedMsg is how trying a passphrase went and, when it opened the data,
@@ -178,7 +202,12 @@ func (u *unlock) view(c *ctx) (string, string) {
 		}, 2, 0, 1)
 	}
 	words := "Type the passphrase to open them. Or press enter to carry on without it: a check-in is still saved, encrypted."
-	if u.start.FollowUpID != "" {
+	orElse, otherwise := "press enter on an empty line to carry on without it", "Press enter on an empty line to carry on without it."
+	switch {
+	case u.back != nil:
+		words = "Type the passphrase to open them, or press esc to go back."
+		orElse, otherwise = "press esc to go back", "Press esc to go back."
+	case u.start.FollowUpID != "":
 		words = "Type the passphrase to open them: the follow-up needs the check-in it follows. Or press enter to carry on without it: the follow-up waits for another time, and a check-in is still saved, encrypted."
 	}
 	text := st.text.Render(words)
@@ -188,10 +217,10 @@ func (u *unlock) view(c *ctx) (string, string) {
 	case u.opening:
 		said = st.muted.Render("Opening…")
 	case errors.Is(u.tried, profile.ErrWrongPassphrase):
-		said = st.warm.Render("That passphrase does not open it. Try again, or press enter on an empty line to carry on without it.")
+		said = st.warm.Render("That passphrase does not open it. Try again, or " + orElse + ".")
 	case u.tried != nil:
 		said = st.warning.Render("It could not be opened: ") + st.text.Render(flow.FirstLines(u.tried.Error(), 2)) + "\n" +
-			st.muted.Render("Press enter on an empty line to carry on without it.")
+			st.muted.Render(otherwise)
 	}
 	return "locked", fitBlocks(c, []string{title, text, field, said}, 2, 3, 0, 1)
 }
@@ -223,9 +252,16 @@ func fitBlocks(c *ctx, blocks []string, keep ...int) string {
 // keyBindings are the keys that open the data with the passphrase typed,
 // and that carry on without it. esc carries on, but it is not a step back,
 // so shift+tab does nothing here (see escKey); with nothing typed, enter
-// carries on too, and open is no key at all.
+// carries on too, and open is no key at all. Asked for again, esc is a
+// step back, and enter on an empty line does nothing: it was asked for
+// on purpose.
 func (u *unlock) keyBindings() (open, carryOn key.Binding) {
-	if u.keyFile || u.input.Value() == "" {
+	switch {
+	case u.back != nil && u.input.Value() == "":
+		return key.Binding{}, backKey()
+	case u.back != nil:
+		return continueKey("open"), backKey()
+	case u.keyFile || u.input.Value() == "":
 		carryOn = continueKey("carry on")
 		carryOn.SetKeys(append(carryOn.Keys(), escKey("").Keys()...)...)
 		return key.Binding{}, carryOn
@@ -253,18 +289,22 @@ func (u *unlock) typing() bool  { return !u.keyFile }
 // on without opening them: that they are there, locked, and how to open
 // them; never an empty list, as if nothing had been saved.
 func lockedView(c *ctx, title string) string {
-	why := "aftercare carried on without the passphrase. " + howToOpen(c)
+	why := "aftercare carried on without the passphrase. Press enter to type it now."
 	if c.keyFile {
-		why = "It is locked to a key kept in a file. " + howToOpen(c)
+		why = "It is locked to a key kept in a file. " + keyFileHowToOpen
 	}
 	return c.st.title.Render(title) + "\n\n" + c.st.text.Render(why)
 }
 
-// howToOpen says how to open what is saved in a run that carried on
-// without it: there is no way back to the passphrase within the run.
-func howToOpen(c *ctx) string {
+// keyFileHowToOpen says how to open what is locked to a key kept in a
+// file, which no passphrase opens: only a run started with it can.
+const keyFileHowToOpen = "To open what is saved, leave (ctrl+c) and start aftercare again with AFTERCARE_IDENTITY set to that file."
+
+// unlockKey asks for the passphrase again, on a screen of saved things in
+// a run that carried on without it; none, when it is locked to a key file.
+func unlockKey(c *ctx) key.Binding {
 	if c.keyFile {
-		return "To open what is saved, leave (ctrl+c) and start aftercare again with AFTERCARE_IDENTITY set to that file."
+		return key.Binding{}
 	}
-	return "To open what is saved, leave (ctrl+c), start aftercare again and type the passphrase."
+	return continueKey("unlock")
 }

@@ -175,8 +175,8 @@ func TestProgramCarriesOnWithoutThePassphraseAndSavesSealed(t *testing.T) {
 	p.press("p")
 	p.waitFor("Saved people are still here, locked.")
 	// Nothing that would read the saved people first is offered.
-	p.press("n", "enter", "d")
-	p.waitFor("start aftercare again and type the passphrase")
+	p.press("n", "d")
+	p.waitFor("Press enter to type it now.")
 	p.press("esc", "h")
 	p.waitFor("Your history is still here, locked.")
 	p.press("ctrl+c")
@@ -218,7 +218,11 @@ func TestDataLockedToAKeyFileSaysHowToOpenIt(t *testing.T) {
 	r.doesNotSee("Passphrase")
 	r.typeText("abc").sees("enter carry on")
 	r.enter(1).sees("Locked this time.")
+	r.doesNotSee("Unlock")
 	r.keys("h").sees("Your history is still here, locked.", "AFTERCARE_IDENTITY")
+	// No passphrase opens it: none is asked for.
+	r.enter(1).sees("Your history is still here, locked.", "esc back")
+	r.doesNotSee("Passphrase")
 }
 
 func TestThePassphraseScreenFitsEverySize(t *testing.T) {
@@ -363,7 +367,7 @@ func TestALockedFollowUpGoesHomeWithoutThePassphraseAndSaysItWaits(t *testing.T)
 		w := newWorld(t)
 		r := start(t, lockedWithFollowUpsDue(c.due)(t, w), 100, 30)
 		r.sees("the follow-up needs the check-in it follows", "the follow-up waits for another time")
-		r.enter(1).sees(c.says, "To open what is saved", "Check in together")
+		r.enter(1).sees(c.says, "To open it, choose Unlock.", "Check in together")
 		if r.m.c.dueLocked != c.due {
 			t.Errorf("%d follow-ups due, the program counted %d", c.due, r.m.c.dueLocked)
 		}
@@ -377,4 +381,83 @@ func TestALockedRunWithNothingDueSaysNothingOfFollowUps(t *testing.T) {
 	r := start(t, locked(t, w), 100, 30)
 	r.keys("esc").sees("Locked this time.", "Check in together")
 	r.doesNotSee("follow-up")
+}
+
+// A run that carried on without the passphrase asks for it again where
+// what is saved would show, and reads it as if it had been typed at the
+// start: no one has to leave and start again.
+func TestProgramAsksForThePassphraseAgainWhereWhatIsSavedWouldShow(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name          string
+		width, height int
+		// to goes from home, locked, to where the passphrase is asked
+		// for again; back is what shows there, still locked, and opened
+		// what it shows once the passphrase is typed.
+		to           []string
+		back, opened string
+	}{
+		{"history", 100, 30, []string{"h", "enter"}, "Your history is still here, locked.", "1 check-in"},
+		{"people", 40, 12, []string{"p", "enter"}, "Saved people are still here, locked.", "Sam (they/them)"},
+		{"home", 100, 30, []string{"u"}, "Locked this time.", "Welcome back. Take your time."},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			w := newWorld(t, &profile.Profile{Name: "Sam", Pronouns: "they/them"})
+			saved := profile.NewCheckinSession(testStart, catalog.Together, "tender", []profile.Turn{{Name: "Sam"}, {Name: "Alex"}}, []string{"make-tea"}, "")
+			if err := w.store.SaveSession(saved); err != nil {
+				t.Fatal(err)
+			}
+			p := runProgram(t, locked(t, w), c.width, c.height, "NO_COLOR=1")
+			p.waitFor("Passphrase")
+			p.press("enter")
+			p.waitFor("Check in together")
+			p.press(c.to...)
+			p.waitFor("Passphrase")
+			p.typeText("tea and toast at dusk")
+			p.press("enter")
+			p.waitFor("That passphrase does not open it.")
+			// esc goes back to where it was asked for, still locked.
+			p.press("esc")
+			p.waitFor(c.back)
+			p.press(c.to...)
+			p.waitFor("Passphrase")
+			p.typeText(testPassphrase)
+			p.press("enter")
+			p.waitFor(c.opened)
+			opened := p.mark()
+			p.press("esc")
+			p.waitFor("Check in together")
+			p.press("h")
+			p.waitFor("Sam and Alex")
+			p.press("esc", "p")
+			p.waitFor("Sam (they/them)")
+			p.press("esc")
+			p.waitFor("Check in together")
+			m := p.quit()
+			if !w.store.Unlocked() || m.c.locked || len(m.c.profiles) != 1 {
+				t.Errorf("after the passphrase: unlocked %v, locked run %v, profiles %v", w.store.Unlocked(), m.c.locked, m.c.profiles)
+			}
+			// The history may still be being read as the program ends.
+			if errs, _ := m.Unread(); len(errs) != 0 {
+				t.Errorf("unread %v", errs)
+			}
+			for i, screen := range p.screensSince(0) {
+				if strings.Contains(screen, "toast") || strings.Contains(screen, "start aftercare again") || i >= opened && strings.Contains(screen, "Unlock") {
+					t.Fatalf("a screen shows:\n%s", screen)
+				}
+			}
+		})
+	}
+}
+
+// Opened again from home, the history is read as it would have been at
+// the start: a follow-up waiting on it is offered.
+func TestUnlockingFromHomeOffersTheFollowUpThatWaited(t *testing.T) {
+	t.Parallel()
+	r := start(t, lockedWithFollowUpsDue(1)(t, newWorld(t)), 100, 30)
+	r.enter(1).sees("A follow-up is waiting, locked. To open it, choose Unlock.")
+	r.keys("u").typeText(testPassphrase).enter(1)
+	r.sees("Sam asked to be checked on", "› Follow up")
+	r.doesNotSee("Unlock")
 }
