@@ -139,18 +139,29 @@ func (h *home) view(c *ctx) (string, string) {
 	var b strings.Builder
 	// The menu always shows; the welcome gives way to it on a small screen.
 	room := c.bodyHeight - len(h.items)
+	height := func(s string) int { return lipgloss.Height(lipgloss.NewStyle().Width(c.bodyWidth).Render(s)) }
 	switch {
 	case h.due != nil:
-		b.WriteString(st.warm.Render(dueWords(h.due)) + "\n\n")
+		// Follow up leads the menu, so the words may shrink to one line
+		// or none, never push Support and Quit off the screen.
+		words, short := dueWords(h.due), "A follow-up is waiting."
+		switch {
+		case room > height(words):
+			b.WriteString(st.warm.Render(words) + "\n\n")
+		case room == height(words):
+			b.WriteString(st.warm.Render(words) + "\n")
+		case room >= height(short):
+			b.WriteString(st.warm.Render(short) + "\n")
+		}
 		room = 0
 	case c.locked && c.dueLocked > 0:
 		waiting, how := dueLockedWords(c)
-		if room >= 1+lipgloss.Height(lipgloss.NewStyle().Width(c.bodyWidth).Render(waiting+" "+how)) {
+		if room >= 1+height(waiting+" "+how) {
 			waiting += " " + how
 		}
 		b.WriteString(st.warm.Render(waiting) + "\n")
 		// The whole menu, Unlock and Quit too, comes before the blank line.
-		if room > lipgloss.Height(lipgloss.NewStyle().Width(c.bodyWidth).Render(waiting)) {
+		if room > height(waiting) {
 			b.WriteString("\n")
 		}
 		room = 0
@@ -158,7 +169,7 @@ func (h *home) view(c *ctx) (string, string) {
 	welcome := "aftercare helps you check in with each other after sex, or with yourself, and suggests something kind to do next. Everything stays on this machine. Names are optional: start whenever you are ready."
 	locked := "Saved people and history stay closed. Check-ins are still saved, encrypted."
 	switch {
-	case c.locked && room >= 3+lipgloss.Height(lipgloss.NewStyle().Width(c.bodyWidth).Render(locked)):
+	case c.locked && room >= 3+height(locked):
 		b.WriteString(st.title.Render("Locked this time.") + "\n" + st.text.Render(locked) + "\n\n")
 	case c.locked && room >= 2:
 		b.WriteString(st.text.Render("People and history are locked.") + "\n\n")
@@ -168,7 +179,7 @@ func (h *home) view(c *ctx) (string, string) {
 	case len(c.profiles) > 0 && room >= 2:
 		b.WriteString(st.title.Render("Welcome back. Take your time.") + "\n\n")
 	case len(c.profiles) > 0:
-	case room >= 3+lipgloss.Height(lipgloss.NewStyle().Width(c.bodyWidth).Render(welcome)):
+	case room >= 3+height(welcome):
 		b.WriteString(st.title.Render("Welcome.") + "\n" + st.text.Render(welcome) + "\n\n")
 	case room >= 2:
 		b.WriteString(st.text.Render("Everything stays on this machine.") + "\n\n")

@@ -201,6 +201,15 @@ func TestADueFollowUpIsOfferedFirstAndItsRatingsAreSaved(t *testing.T) {
 	r.doesNotSee("Follow up")
 }
 
+func TestADueFollowUpLeavesTheWholeMenuOnASmallScreen(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	checkedInYesterday(t, w)
+	r := start(t, withHistory(t, w, testStart), 40, 12)
+	r.sees("A follow-up is waiting.", "› Follow up", "Support", "Quit")
+	r.keys(slices.Repeat([]string{"down"}, 8)...).sees("› Quit")
+}
+
 func TestAFollowUpTogetherShowsWhatEachPersonShared(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
