@@ -104,6 +104,10 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, at string, r rules) {
 		d.decode(n, elem.Elem(), at, r)
 		v.Set(elem)
 	case reflect.String:
+		if kind := typedScalar(n); kind != "" {
+			d.errorf(n, at, "must be text (in quotes), not %s", kind)
+			return
+		}
 		if s, ok := d.scalar(n, at, "text", r.free); ok && d.allowed(n, at, r, s) {
 			v.SetString(s)
 		}
@@ -195,6 +199,23 @@ func (d *decoder) scalar(n *yaml.Node, at, want string, free bool) (string, bool
 		return "", false
 	}
 	return n.Value, true
+}
+
+// typedScalar names what YAML (and JSON, which YAML reads) takes a value
+// written without quotes to be when it is not text: a number, or true or
+// false. A text field given one is refused rather than read as the digits
+// or the word, so that a mistake such as "name": 3 is said, not kept.
+func typedScalar(n *yaml.Node) string {
+	if n.Kind != yaml.ScalarNode {
+		return ""
+	}
+	switch n.ShortTag() {
+	case "!!int", "!!float":
+		return "a number"
+	case "!!bool":
+		return "true or false"
+	}
+	return ""
 }
 
 func (d *decoder) integer(n *yaml.Node, at string) (int, bool) {

@@ -43,16 +43,22 @@ func ProfileForm(env Env, was *profile.Profile) *Form {
 		return []Option{{"It depends", "depends"}, {a, strings.ToLower(a)}, {b, bValue}, {"Rather not say", ""}}
 	}
 	nonNil := func(s []string) []string { return append([]string{}, s...) }
+	nameHelp := ""
+	if was != nil {
+		// Records keep the name they were saved with: they are what was
+		// said then, and forgetting the person finds them by it.
+		nameHelp = "Check-ins saved before keep the name they were saved with."
+	}
 	f := &Form{Kind: PersonForm, Header: header, Loses: true, back: func() Step { return nil }, Fields: []Field{
-		{Kind: OneLine, Title: "Name", Value: []string{name},
+		{Kind: OneLine, Title: "Name", Help: nameHelp, Value: []string{name}, Limit: profile.MaxNameLength,
 			Check: func(values [][]string) error { return checkName(env, was, first(values[0])) }},
-		{Kind: OneLine, Title: "Pronouns", Help: "Optional, such as they/them.", Value: []string{pronouns}},
+		{Kind: OneLine, Title: "Pronouns", Help: "Optional, such as they/them.", Value: []string{pronouns}, Limit: profile.MaxPronounsLength},
 		{Kind: One, Title: "Afterwards, do you usually want closeness or space?", Options: either("Closeness", "Space", "space"), Value: []string{leaning}},
 		{Kind: One, Title: "Talking or quiet?", Options: either("Talk", "Quiet", "quiet"), Value: []string{talk}},
 		{Kind: Many, Title: "What do you usually need afterwards?", Options: needOpts, Value: nonNil(needs)},
 		{Kind: Many, Title: "What do you enjoy?", Options: likeOpts, Value: nonNil(likes)},
 		{Kind: Many, Title: "Never suggest anything with…", Help: "These are never offered while you are there.", Options: tagOpts, Value: nonNil(never)},
-		{Kind: Words, Title: "Notes", Help: "Anything else worth remembering. Optional.", Value: []string{notes}, Limit: NoteLimit},
+		{Kind: Words, Title: "Notes", Help: "Anything else worth remembering. Optional.", Value: []string{notes}, Limit: profile.MaxNotesLength},
 	}}
 	f.take = func(values [][]string) Step {
 		saved := profile.Profile{Name: strings.TrimSpace(plain.Strip(first(values[0]), false)), Pronouns: strings.TrimSpace(plain.Strip(first(values[1]), false)),

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -52,15 +53,18 @@ func TestMain(m *testing.M) {
 
 // keepWriting rewrites one profile and one session as fast as it can, with
 // contents large enough that a kill often lands in the middle of a write,
-// yet within what a profile may hold.
+// yet within what a profile may hold: likes fill the profile, since its
+// notes hold only a page.
 func keepWriting(s *Store) {
 	big := strings.Repeat("a long note about what helps ", (MaxProfileBytes-1024)/29)
+	likes := slices.Repeat([]string{"cuddle"}, (MaxProfileBytes-MaxNotesLength-4096)/len("  - cuddle\n"))
 	for i := 0; ; i++ {
 		if i == 1 {
 			fmt.Println("writing")
 		}
 		_, err := s.UpdateProfile("Sam", func(p *Profile) error {
-			p.Notes = fmt.Sprintf("%d %s", i, big[:rand.IntN(len(big))])
+			p.Notes = fmt.Sprintf("%d %s", i, big[:rand.IntN(MaxNotesLength-16)])
+			p.Likes = likes[:rand.IntN(len(likes))]
 			return nil
 		})
 		if err != nil {

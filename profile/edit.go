@@ -57,13 +57,13 @@ func (s *Store) ReplaceProfile(path string, original, edited []byte) (*Profile, 
 		if err := s.mayWrite(path); err != nil {
 			return err
 		}
+		// Even a name the file held already may be another file's: the
+		// file may be a copy, not used until it holds a name of its own.
+		if err := s.taken(p.Name, path); err != nil {
+			return err
+		}
 		was := ProfileEntry{Path: path}
 		was.Profile, _ = s.decodeProfile(path, original)
-		if was.Profile == nil || !SameName(was.Name(), p.Name) {
-			if err := s.taken(p.Name, path); err != nil {
-				return err
-			}
-		}
 		if fileBase(was.Name()) == fileBase(p.Name) || nameless(path) && s.Locked() {
 			return s.write(path, edited)
 		}

@@ -197,6 +197,31 @@ func TestImportIsAllOrNothing(t *testing.T) {
 	}
 }
 
+// TestAJSONImportNamesAValueOfTheWrongKindInPlainWords: a number where
+// text belongs, or text where a number does, is refused at its line with
+// its field, in words and not in Go's.
+func TestAJSONImportNamesAValueOfTheWrongKindInPlainWords(t *testing.T) {
+	session := func(note string) string {
+		return `{"version": 1, "profiles": [], "sessions": [` + "\n" + `{"id": "s1", "started": "2026-11-20T22:10:00Z", "mode": "solo", "people": ["Sam"], "note": ` + note + `}]}`
+	}
+	tests := []struct{ name, text, want string }{
+		{"a version in quotes", `{"version": "1", "profiles": [], "sessions": []}`, `x.json:1:11: version: must be a whole number, not text`},
+		{"a version true", `{"version": true, "profiles": [], "sessions": []}`, `x.json:1:11: version: must be a whole number, not true or false`},
+		{"a version with a fraction", `{"version": 1.5, "profiles": [], "sessions": []}`, `x.json:1:11: version: must be a whole number, not 1.5`},
+		{"a note that is a number", session("42"), `x.json:2:84: sessions: session "s1": note: must be text (in quotes), not a number`},
+		{"a note that is true", session("true"), `x.json:2:84: sessions: session "s1": note: must be text (in quotes), not true or false`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newStore(t)
+			_, err := s.Import("x.json", []byte(tt.text))
+			if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "expected") {
+				t.Errorf("error %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
 func TestForget(t *testing.T) {
 	s := filled(t)
 	f, err := s.ForgetPerson("sam")

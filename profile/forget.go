@@ -24,16 +24,17 @@ type Forgotten struct {
 }
 
 // ForgetPerson removes a person for good from every record: their
-// profile, every record nobody else is in (their check-ins alone, their
-// private follow-ups, plans they alone are left in), and from the others
-// their name, what they shared then and at the follow-up, their ratings
-// and their part in the follow-up. Every change is worked out and checked
+// profile (and any file not used because it holds their name too), every
+// record nobody else is in (their check-ins alone, their private
+// follow-ups, plans they alone are left in), and from the others their
+// name, what they shared then and at the follow-up, their ratings and
+// their part in the follow-up. Every change is worked out and checked
 // before anything is removed, so that a record that would not read back
 // stops the forget with nothing changed.
 func (s *Store) ForgetPerson(name string) (*Forgotten, error) {
 	var f Forgotten
-	err := s.forgetting(func() error {
-		found, maybe, err := s.lookup(name)
+	err := s.locked(func() error {
+		found, maybe, copies, err := s.lookup(name)
 		if err != nil {
 			return err
 		}
@@ -47,18 +48,24 @@ func (s *Store) ForgetPerson(name string) (*Forgotten, error) {
 		rewrites := map[string][]byte{}
 		open := map[string]time.Time{}
 		for _, e := range sessions {
+			// A copy of a session is not used, but it is read, and what
+			// it holds of the person goes too.
+			copied, isCopy := errors.AsType[*misnamedError](e.Err)
+			if isCopy {
+				e.Session = copied.session
+			}
 			switch {
-			case e.Err != nil:
+			case e.Session == nil:
 				f.Unchecked = append(f.Unchecked, e.Err)
 			case !e.Session.has(name):
-				if openFollowUp(e.Session) {
+				if openFollowUp(e.Session) && !isCopy {
 					open[e.Session.ID] = e.Session.Started
 				}
 			case len(e.Session.People) == 1:
 				f.Sessions = append(f.Sessions, e.Path)
 			default:
 				left := e.Session.without(name)
-				if openFollowUp(left) {
+				if openFollowUp(left) && !isCopy {
 					open[left.ID] = left.Started
 				}
 				data, err := encodeSession(left)
@@ -72,11 +79,14 @@ func (s *Store) ForgetPerson(name string) (*Forgotten, error) {
 		if found != nil {
 			f.Profiles = append(f.Profiles, found.Path)
 		}
+		for _, e := range copies {
+			f.Profiles = append(f.Profiles, e.Path)
+		}
 		if len(f.Profiles)+len(f.Sessions)+len(f.SessionsChanged) == 0 {
 			return fmt.Errorf("nothing is saved about %q: %w", name, ErrNotFound)
 		}
-		if err := s.mayWrite(slices.Concat(f.Profiles, f.Sessions, f.SessionsChanged)...); err != nil {
-			return fmt.Errorf("nothing was forgotten: %w", err)
+		if err := s.beginForget(slices.Concat(f.Profiles, f.Sessions, f.SessionsChanged)...); err != nil {
+			return err
 		}
 		for _, path := range slices.Concat(f.Profiles, f.Sessions) {
 			if err := removeDurably(path); err != nil {
@@ -93,19 +103,19 @@ func (s *Store) ForgetPerson(name string) (*Forgotten, error) {
 	return &f, err
 }
 
-// forgetting runs fn under the lock once the index is gone: it holds
-// names and ratings, and while the lock is held no reader can write it
-// again from records about to change. In a folder made read-only nothing
-// can be forgotten, and fn says so.
-func (s *Store) forgetting(fn func() error) error {
-	return s.locked(func() error {
-		if mayChange(s.dir) == nil {
-			if err := s.dropIndex(); err != nil {
-				return err
-			}
-		}
-		return fn()
-	})
+// beginForget is where a forget, under the lock and with every change
+// worked out, stops with nothing changed if the files at paths may not be
+// changed; and otherwise removes the index, since it holds names and
+// ratings. While the lock is held no reader can write the index again
+// from records about to change.
+func (s *Store) beginForget(paths ...string) error {
+	if err := s.mayWrite(paths...); err != nil {
+		return fmt.Errorf("nothing was forgotten: %w", err)
+	}
+	if err := s.dropIndex(); err != nil {
+		return fmt.Errorf("nothing was forgotten: %w", err)
+	}
+	return nil
 }
 
 // without is the session with one person taken out of every part of it.
@@ -136,13 +146,16 @@ func (s *Session) without(name string) *Session {
 // ForgetSession removes one session for good.
 func (s *Store) ForgetSession(id string) (*Forgotten, error) {
 	var f Forgotten
-	err := s.forgetting(func() error {
+	err := s.locked(func() error {
 		path := s.sessionPath(id)
 		if !validSessionID(id) || !fileExists(path) {
 			return fmt.Errorf("no session %q: %w", id, ErrNotFound)
 		}
+		if err := s.beginForget(path); err != nil {
+			return err
+		}
 		f.Sessions = append(f.Sessions, path)
-		if err := s.remove(path); err != nil {
+		if err := removeDurably(path); err != nil {
 			return err
 		}
 		// Even its id would say when it was.
@@ -160,7 +173,7 @@ func (s *Store) ForgetSession(id string) (*Forgotten, error) {
 // Nothing is removed if a person made any of it read-only.
 func (s *Store) ForgetEverything() (*Forgotten, error) {
 	var f Forgotten
-	err := s.forgetting(func() error {
+	err := s.locked(func() error {
 		var records []string
 		for _, d := range []struct{ dir, ext string }{{s.profilesDir(), ".yaml"}, {s.sessionsDir(), ".json"}} {
 			paths, err := dataFiles(d.dir, d.ext)
@@ -177,8 +190,8 @@ func (s *Store) ForgetEverything() (*Forgotten, error) {
 				records = append(records, path)
 			}
 		}
-		if err := s.mayWrite(records...); err != nil {
-			return fmt.Errorf("nothing was forgotten: %w", err)
+		if err := s.beginForget(records...); err != nil {
+			return err
 		}
 		for _, path := range records {
 			if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -351,13 +351,16 @@ func NewestFirst(entries []SessionEntry) { slices.SortStableFunc(entries, newest
 // file in the open folder dir is opened by its name there; dir may be nil.
 func (s *Store) readSession(dir *os.File, path string, buf []byte) (SessionEntry, []byte) {
 	e := SessionEntry{Path: path}
-	data, err := readRecordIn(dir, path, "session", sealedLimit(MaxSessionBytes), buf)
+	data, err := readSealable(dir, path, "session", MaxSessionBytes, buf)
 	if err == nil {
 		buf = data
-		data, err = s.opened(path, data, MaxSessionBytes)
+		data, err = s.opened(path, data)
 	}
 	if err == nil {
 		e.Session, err = decodeSession(path, data)
+	}
+	if err == nil && filepath.Base(path) != e.Session.ID+".json" {
+		e.Session, err = nil, misnamed(path, data, e.Session)
 	}
 	e.Err = err
 	return e, buf

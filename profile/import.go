@@ -116,7 +116,7 @@ func (s *Store) toLand(id string, x *Export, profiles, sessions [][]byte, r *ref
 	var reserved []string
 	for i, p := range x.Profiles {
 		if again {
-			if found, _, err := s.lookup(p.Name); err == nil && found != nil && done(found.Path, profiles[i]) {
+			if found, _, _, err := s.lookup(p.Name); err == nil && found != nil && done(found.Path, profiles[i]) {
 				continue
 			}
 		}

@@ -62,8 +62,10 @@ func (in *jsonExport) read(s *Store, x *Export) error {
 		seen[key] = true
 		switch key {
 		case "version":
-			if err := in.dec.Decode(&x.Version); err != nil {
-				return err
+			err = in.dec.Decode(&x.Version)
+			if typ, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
+				in.problem(at, "version: "+mustBe(typ))
+				err = nil
 			}
 		case "profiles":
 			err = in.each(func(raw []byte, at int64) {
@@ -163,15 +165,12 @@ func (in *jsonExport) placed(start int64, about string, err error) {
 // syntax reports what stopped the file from reading as JSON at all.
 func (in *jsonExport) syntax(err error) {
 	var syntax *json.SyntaxError
-	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		in.problem(int64(len(in.data)), "the file ends before the export does")
 	case errors.As(err, &syntax):
 		// The offset is just past the character that is wrong.
 		in.problem(syntax.Offset-1, "JSON syntax: "+syntax.Error())
-	case errors.As(err, &typ):
-		in.problem(typ.Offset, fmt.Sprintf("expected %s, got %s", typ.Type, typ.Value))
 	default:
 		in.problem(in.dec.InputOffset(), err.Error())
 	}

@@ -244,15 +244,17 @@ func (s *Store) eachListed(handed map[string]bool, fn func(SessionEntry)) error 
 
 // indexHeader is the index's first line: its format, and the catalogue
 // its figures were worked out with, so that an index made with another
-// catalogue (a new version, a person's own files) is made again.
+// catalogue (a new version, a person's own files) is made again. Format 3
+// holds only files named after their session (see misnamed); an index of
+// format 2 may hold copies, and is made again.
 func (s *Store) indexHeader() string {
 	s.headerOnce.Do(func() {
 		questions, err := json.Marshal(s.cat.Questions)
 		sum := sha256.Sum256(questions)
-		s.header = fmt.Sprintf("aftercare index 2 %x", sum[:12])
+		s.header = fmt.Sprintf("aftercare index 3 %x", sum[:12])
 		if err != nil {
 			// Figures that cannot be told apart are never kept.
-			s.header = "aftercare index 2 unknown " + strconv.FormatInt(time.Now().UnixNano(), 10)
+			s.header = "aftercare index 3 unknown " + strconv.FormatInt(time.Now().UnixNano(), 10)
 		}
 	})
 	return s.header

@@ -534,7 +534,7 @@ func TestALongIndexIsReadInOrderUpToWhereItGoesWrong(t *testing.T) {
 
 // TestALineupReadsInTheOrderOfAListing: a lineup gives the records whole
 // in the order a listing shows them, whatever order they were added in;
-// those that started together go by id, then by file.
+// those that started together go by id.
 func TestALineupReadsInTheOrderOfAListing(t *testing.T) {
 	s := newStore(t)
 	for _, sess := range []*Session{
@@ -545,10 +545,6 @@ func TestALineupReadsInTheOrderOfAListing(t *testing.T) {
 	} {
 		must(t, s.SaveSession(sess))
 	}
-	// A copy kept under another name has the same id and start.
-	copied, err := os.ReadFile(filepath.Join(s.Dir(), "sessions", "20261118T220000-aaaaaa.json"))
-	must(t, err)
-	must(t, os.WriteFile(filepath.Join(s.Dir(), "sessions", "20261116T000000-eeeeee.json"), copied, 0o600))
 
 	listed := mustSummaries(t, s)
 	var lineup Lineup

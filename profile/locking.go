@@ -171,21 +171,30 @@ func (s *Store) identities() []age.Identity {
 }
 
 // sealedLimit is how large a sealed record of at most limit bytes may be:
-// age's armor takes a third more, and its header a little.
-func sealedLimit(limit int) int { return limit/3*4 + 4096 }
+// age adds its header (a few hundred bytes; 4 KiB is allowed) and 16 bytes
+// to each 64 KiB, and its armor writes all that in base64, a third more,
+// in lines of 64 characters between a first and a last line.
+func sealedLimit(limit int) int {
+	binary := limit + limit/4096 + 16 + 4096
+	text := (binary + 2) / 3 * 4
+	return text + text/64 + 1 + 2*len(armor.Header)
+}
 
 // readOpened reads a record, plain or sealed, and gives its plain bytes;
 // limit is that of the plain record. buf is used as readRecord uses it.
 func (s *Store) readOpened(path, kind string, limit int, buf []byte) ([]byte, error) {
-	data, err := readRecord(path, kind, sealedLimit(limit), buf)
+	data, err := readSealable(nil, path, kind, limit, buf)
 	if err != nil {
 		return nil, err
 	}
-	return s.opened(path, data, limit)
+	return s.opened(path, data)
 }
 
-// opened is a record's plain bytes: data itself, or data unsealed.
-func (s *Store) opened(path string, data []byte, limit int) ([]byte, error) {
+// opened is a record's plain bytes: data itself, or data unsealed. What a
+// sealed record holds is never larger than the record, and whether it is
+// too large is left to its reader, which says so as it does for a plain
+// record, with the same limit.
+func (s *Store) opened(path string, data []byte) ([]byte, error) {
 	if !seal.IsSealed(data) {
 		return data, nil
 	}
@@ -193,7 +202,7 @@ func (s *Store) opened(path string, data []byte, limit int) ([]byte, error) {
 	if ids == nil {
 		return nil, fmt.Errorf("%s: %w", path, ErrLocked)
 	}
-	plain, err := seal.Unseal(data, limit, ids...)
+	plain, err := seal.Unseal(data, len(data), ids...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: sealed, and %w", path, err)
 	}

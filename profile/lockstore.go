@@ -147,7 +147,11 @@ func (s *Store) eachRecord(done *Locking, fn func(path string, data []byte) erro
 		return err
 	}
 	for _, path := range append(profiles, sessions...) {
-		data, err := readRecord(path, "record", sealedLimit(max(MaxProfileBytes, MaxSessionBytes)), nil)
+		kind, limit := "profile", MaxProfileBytes
+		if strings.HasSuffix(path, ".json") {
+			kind, limit = "session", MaxSessionBytes
+		}
+		data, err := readSealable(nil, path, kind, limit, nil)
 		switch {
 		case errors.Is(err, os.ErrNotExist):
 		case err != nil:
@@ -207,7 +211,7 @@ func (s *Store) openAll() (Locking, error) {
 	err := s.eachRecord(&done, func(path string, data []byte) error {
 		if seal.IsSealed(data) {
 			var err error
-			if data, err = s.opened(path, data, max(MaxProfileBytes, MaxSessionBytes)); err != nil {
+			if data, err = s.opened(path, data); err != nil {
 				done.Left = append(done.Left, err)
 				return nil
 			}

@@ -38,14 +38,42 @@ type Profile struct {
 	Notes string              `yaml:"notes,omitempty" text:"free" json:"notes,omitempty"`
 }
 
-// MaxNameLength keeps names short enough for a hand-off screen.
-const MaxNameLength = 40
+// The most characters (Unicode code points) each text of a profile holds,
+// however it is written: a form, the command line, an edited file or an
+// import. The forms that change a profile hold as much and cut nothing
+// shorter, so that a profile is never cut short by being edited.
+const (
+	// MaxNameLength keeps names short enough for a hand-off screen.
+	MaxNameLength = 40
+	// MaxPronounsLength is a name's, since pronouns are shown beside it.
+	MaxPronounsLength = 40
+	// MaxNotesLength is about a page.
+	MaxNotesLength = 2000
+)
 
 // Check holds a profile to the rules that span its fields.
 func (p *Profile) Check(r *catalog.Reporter) {
 	if err := CheckName(p.Name); err != nil {
 		r.Errorf("name", "%v", err)
 	}
+	for _, text := range []struct{ field, value string }{{"pronouns", p.Pronouns}, {"notes", p.Notes}} {
+		if problem := lengthProblem(text.field, text.value); problem != "" {
+			r.Errorf(text.field, "%s", problem)
+		}
+	}
+}
+
+// lengthProblem says, in plain words, that a profile's pronouns or notes
+// are longer than they may be; "" when they are not.
+func lengthProblem(field, value string) string {
+	most := MaxNotesLength
+	if field == "pronouns" {
+		most = MaxPronounsLength
+	}
+	if n := utf8.RuneCountInString(value); n > most {
+		return fmt.Sprintf("%d characters long; a profile's %s hold at most %d characters", n, field, most)
+	}
+	return ""
 }
 
 // CheckName says what is wrong with a name, if anything.

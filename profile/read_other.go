@@ -3,7 +3,6 @@
 package profile
 
 import (
-	"errors"
 	"io"
 	"os"
 )
@@ -21,7 +20,7 @@ func readRecord(path, kind string, limit int, _ []byte) ([]byte, error) {
 		return nil, notRegular(path, info.Mode())
 	}
 	if info.Size() > int64(limit) {
-		return nil, errors.New(path + ": " + tooLarge(kind, info.Size(), limit))
+		return nil, &tooLargeError{path, kind, info.Size(), limit}
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -33,7 +32,7 @@ func readRecord(path, kind string, limit int, _ []byte) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > limit {
-		return nil, errors.New(path + ": " + tooLarge(kind, int64(len(data)), limit))
+		return nil, &tooLargeError{path, kind, int64(len(data)), limit}
 	}
 	return data, nil
 }

@@ -64,7 +64,7 @@ func readRecordAt(dirfd int, name, path, kind string, limit int, buf []byte) ([]
 		return nil, notRegular(path, info.Mode()|fs.ModeIrregular)
 	}
 	if st.Size > int64(limit) {
-		return nil, errors.New(path + ": " + tooLarge(kind, st.Size, limit))
+		return nil, &tooLargeError{path, kind, st.Size, limit}
 	}
 	buf = slices.Grow(buf[:0], int(st.Size)+1)
 	for {
@@ -88,7 +88,7 @@ func readRecordAt(dirfd int, name, path, kind string, limit int, buf []byte) ([]
 			return buf, nil
 		}
 		if len(buf) > limit {
-			return nil, errors.New(path + ": " + tooLarge(kind, int64(len(buf)), limit))
+			return nil, &tooLargeError{path, kind, int64(len(buf)), limit}
 		}
 	}
 }

@@ -2,10 +2,13 @@ package profile
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -76,6 +79,33 @@ func decodeSession(path string, data []byte) (*Session, error) {
 	return nil, errs
 }
 
+// misnamedError is a session file that is not named after the session it
+// holds. Every session aftercare writes is kept in the file named after
+// its id, so one under another name is a copy, or a file renamed; it is
+// not used, since a copy would count the session twice.
+type misnamedError struct {
+	err error
+	// session is what the file holds, so that forgetting a person can
+	// take them out of it too.
+	session *Session
+}
+
+func (e *misnamedError) Error() string { return e.err.Error() }
+func (e *misnamedError) Unwrap() error { return e.err }
+
+// misnamed says where the session in the file at path belongs: in the
+// file named after its id, which holds it already or which this one
+// could be renamed to.
+func misnamed(path string, data []byte, sess *Session) error {
+	own := filepath.Join(filepath.Dir(path), sess.ID+".json")
+	msg := fmt.Sprintf("id: holds session %s, which is kept in %s, so this copy is not used; delete it if you no longer need it", sess.ID, own)
+	if !fileExists(own) {
+		msg = fmt.Sprintf("id: holds session %s, which belongs in the file named after it; rename this file to %s to use it", sess.ID, own)
+	}
+	line, col := keyPosition(data, "id")
+	return &misnamedError{err: catalog.Errors{{Path: path, Line: line, Col: col, Msg: msg}}, session: sess}
+}
+
 // decodeSessionStrictly reads what readSessionJSON cannot: json.Decoder
 // takes it or says where and why not.
 func decodeSessionStrictly(path string, data []byte) (*Session, error) {
@@ -135,7 +165,11 @@ func jsonError(path string, data []byte, err error, offset int64) error {
 	case errors.As(err, &typ):
 		fields := strings.Split(typ.Field, ".")
 		line, col := keyPosition(data, fields[len(fields)-1])
-		return catalog.Errors{{Path: path, Line: line, Col: col, Msg: fmt.Sprintf("%s: expected %s, got %s", typ.Field, typ.Type, typ.Value)}}
+		msg := "a session " + mustBe(typ)
+		if typ.Field != "" {
+			msg = typ.Field + ": " + mustBe(typ)
+		}
+		return catalog.Errors{{Path: path, Line: line, Col: col, Msg: msg}}
 	}
 	if field, got, ok := badTime(data); ok {
 		line, col := keyPosition(data, field)
@@ -147,6 +181,33 @@ func jsonError(path string, data []byte, err error, offset int64) error {
 		return catalog.Errors{{Path: path, Line: line, Col: col, Msg: "unknown field " + field}}
 	}
 	return errorAt(path, data, offset, msg)
+}
+
+// mustBe says in plain words what a JSON value should have been, and what
+// it was: "must be text (in quotes), not a number".
+func mustBe(typ *json.UnmarshalTypeError) string {
+	want := typ.Type
+	for want.Kind() == reflect.Pointer {
+		want = want.Elem()
+	}
+	var should string
+	switch want.Kind() {
+	case reflect.String:
+		should = "text (in quotes)"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		should = "a whole number"
+	case reflect.Bool:
+		should = "true or false"
+	case reflect.Slice, reflect.Array:
+		should = "a list [...]"
+	default:
+		should = "fields {...}"
+	}
+	was, number := strings.CutPrefix(typ.Value, "number ")
+	if !number {
+		was = map[string]string{"number": "a number", "string": "text", "bool": "true or false", "array": "a list", "object": "fields"}[typ.Value]
+	}
+	return fmt.Sprintf("must be %s, not %s", should, cmp.Or(was, typ.Value))
 }
 
 // badTime finds a session time that does not read as one, with what was

@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -30,9 +31,9 @@ func Set(cat *catalog.Catalog, p *Profile, key, value string) error {
 		}
 		p.Name = value
 	case "pronouns":
-		p.Pronouns = value
+		return setText(&p.Pronouns, key, value)
 	case "notes":
-		p.Notes = value
+		return setText(&p.Notes, key, value)
 	case "leaning":
 		return setWord(&p.Leaning, value, Leanings...)
 	case "talk":
@@ -58,6 +59,16 @@ func Set(cat *catalog.Catalog, p *Profile, key, value string) error {
 	default:
 		return fmt.Errorf("%q is not a profile field: use one of %s", key, strings.Join(Settable, ", "))
 	}
+	return nil
+}
+
+// setText sets a profile's pronouns or notes, unless value is longer than
+// they may be.
+func setText(field *string, key, value string) error {
+	if problem := lengthProblem(key, value); problem != "" {
+		return errors.New(problem)
+	}
+	*field = value
 	return nil
 }
 

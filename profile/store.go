@@ -141,8 +141,10 @@ func (e ProfileEntry) Name() string {
 }
 
 // Profiles reads every profile, sorted by name. Damaged files are listed
-// with their error; they do not stop the others from being read. A file
-// removed since the folder was listed is simply gone.
+// with their error; they do not stop the others from being read, and
+// neither does a file holding a name another holds, which is listed as
+// one that cannot be used (see markSameNames). A file removed since the
+// folder was listed is simply gone.
 func (s *Store) Profiles() ([]ProfileEntry, error) {
 	if err := s.checkPlaces(); err != nil {
 		return nil, err
@@ -152,6 +154,7 @@ func (s *Store) Profiles() ([]ProfileEntry, error) {
 		return nil, err
 	}
 	entries := make([]ProfileEntry, 0, len(paths))
+	nameLines := make([]int, 0, len(paths))
 	for _, path := range paths {
 		entry := ProfileEntry{Path: path}
 		data, err := s.readOpened(path, "profile", MaxProfileBytes, nil)
@@ -163,7 +166,9 @@ func (s *Store) Profiles() ([]ProfileEntry, error) {
 		}
 		entry.Err = err
 		entries = append(entries, entry)
+		nameLines = append(nameLines, nameLine(data))
 	}
+	markSameNames(entries, nameLines)
 	slices.SortFunc(entries, func(a, b ProfileEntry) int {
 		return strings.Compare(strings.ToLower(a.Name()), strings.ToLower(b.Name()))
 	})
@@ -208,30 +213,41 @@ func (s *Store) decodeProfile(path string, data []byte) (*Profile, error) {
 	return &p, nil
 }
 
-// lookup finds the profile called name (see SameName), and the damaged
-// files that might hold it. A damaged file is found by its own name (Sam
-// or sam for sam.yaml), since what name it holds cannot be read, and only
-// when no readable profile has the name.
-func (s *Store) lookup(name string) (found *ProfileEntry, maybe []ProfileEntry, err error) {
+// lookup finds the profile called name (see SameName), the damaged files
+// that might hold it, and the files not used because they hold it too. A
+// damaged file is found by its own name (Sam or sam for sam.yaml), since
+// what name it holds cannot be read, and only when no readable profile
+// has the name.
+func (s *Store) lookup(name string) (found *ProfileEntry, maybe, copies []ProfileEntry, err error) {
 	entries, err := s.Profiles()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
+	var byFile *ProfileEntry
+	var locked error
 	for i, e := range entries {
-		if errors.Is(e.Err, ErrLocked) {
-			// Any profile may be the one, and none can be read.
-			return nil, nil, e.Err
-		}
+		same, isCopy := errors.AsType[*sameNameError](e.Err)
 		switch {
+		case errors.Is(e.Err, ErrLocked):
+			locked = e.Err
 		case e.Profile != nil && SameName(e.Profile.Name, name):
-			return &entries[i], nil, nil
-		case e.Profile == nil && SameName(e.Name(), name) && found == nil:
 			found = &entries[i]
+		case isCopy && SameName(same.name, name):
+			copies = append(copies, e)
+		case e.Profile == nil && SameName(e.Name(), name) && byFile == nil:
+			byFile = &entries[i]
 		case e.Profile == nil && mayHold(e.Name(), name):
 			maybe = append(maybe, e)
 		}
 	}
-	return found, maybe, nil
+	switch {
+	case found != nil:
+		return found, nil, copies, nil
+	case locked != nil:
+		// Any profile may be the one, and not all can be read.
+		return nil, nil, nil, locked
+	}
+	return byFile, maybe, copies, nil
 }
 
 // mayHold says whether a damaged file could hold the profile called name:
@@ -249,7 +265,7 @@ func mayHold(base, name string) bool {
 // find returns the entry for name; a damaged file that may hold the name
 // is mentioned in the error when none is found.
 func (s *Store) find(name string) (ProfileEntry, error) {
-	found, maybe, err := s.lookup(name)
+	found, maybe, _, err := s.lookup(name)
 	switch {
 	case err != nil:
 		return ProfileEntry{}, err
@@ -266,7 +282,7 @@ func (s *Store) find(name string) (ProfileEntry, error) {
 // the file at own ("" for a new one): another has it, or a damaged file
 // may.
 func (s *Store) taken(name, own string) error {
-	found, maybe, err := s.lookup(name)
+	found, maybe, _, err := s.lookup(name)
 	switch {
 	case err != nil:
 		return err
