@@ -127,8 +127,17 @@ func (s *Store) CheckinToFollowUp(id string) (*Session, error) {
 	if sess.Kind == Plan {
 		return nil, fmt.Errorf("%s %w", id, ErrPlanFollowedUp)
 	}
+	// A second follow-up would take the place of the first, and what was
+	// said then would be lost.
+	if sess.FollowUp != nil && sess.FollowUp.Done != nil {
+		return nil, fmt.Errorf("%s %w, on %s, and what was said then is kept; start a check-in instead", id, ErrFollowedUp, sess.FollowUp.Done.Local().Format("Monday 2 January"))
+	}
 	return sess, nil
 }
+
+// ErrFollowedUp is the error for a follow-up asked of a check-in that was
+// followed up already.
+var ErrFollowedUp = errors.New("was followed up already")
 
 // SessionSaved says whether a session with id is saved, without reading
 // it: on locked data it needs no key.

@@ -106,15 +106,10 @@ follow up.`,
 			var due *profile.Session
 			if len(args) == 1 {
 				if due, err = a.store.CheckinToFollowUp(args[0]); err != nil {
-					if errors.Is(err, profile.ErrPlanFollowedUp) {
+					if errors.Is(err, profile.ErrPlanFollowedUp) || errors.Is(err, profile.ErrFollowedUp) {
 						return &usageError{err}
 					}
 					return err
-				}
-				// A second follow-up would take the place of the first,
-				// and what was said then would be lost.
-				if due.FollowUp != nil && due.FollowUp.Done != nil {
-					return usagef("%s was followed up already, on %s, and what was said then is kept; start a check-in instead", due.ID, due.FollowUp.Done.Local().Format("Monday 2 January"))
 				}
 			} else {
 				waiting := history.Due(time.Now())
