@@ -46,6 +46,9 @@ func (r *userReader) add(root string) error {
 	if !info.IsDir() {
 		return r.read(root)
 	}
+	if r.othersCanChange(root, info) {
+		return nil
+	}
 	err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return readError(p, err)
@@ -54,7 +57,12 @@ func (r *userReader) add(root string) error {
 		switch {
 		case hidden && e.IsDir():
 			return filepath.SkipDir
-		case hidden || e.IsDir():
+		case hidden || p == root:
+			return nil
+		case e.IsDir():
+			if info, err := os.Stat(p); err == nil && r.othersCanChange(p, info) {
+				return filepath.SkipDir
+			}
 			return nil
 		case !strings.HasSuffix(p, ".yaml") && !strings.HasSuffix(p, ".yml"):
 			return nil
@@ -64,10 +72,25 @@ func (r *userReader) add(root string) error {
 	return err
 }
 
+// othersCanChange refuses a catalogue file or folder someone else could
+// change: the catalogue says what is suggested, and which support lines
+// someone in distress is shown.
+func (r *userReader) othersCanChange(p string, info fs.FileInfo) bool {
+	if !OthersCanWrite(info) {
+		return false
+	}
+	r.refuse(p, "can be changed by others (mode %04o), and your catalogue says what is suggested and which support lines are shown; make it yours alone with: chmod go-w %s", info.Mode().Perm(), ShellArg(p))
+	return true
+}
+
 // read reads one catalogue file, refusing what is not an ordinary file or
-// is too large, alone or with the files before it.
+// is too large, alone or with the files before it, or one someone else
+// could change.
 func (r *userReader) read(p string) error {
 	if r.total > MaxCatalogBytes {
+		return nil
+	}
+	if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() && r.othersCanChange(p, info) {
 		return nil
 	}
 	data, err := ReadOrdinary(p, MaxCatalogFileBytes, "a catalogue file")

@@ -40,6 +40,24 @@ func TestOnlyOrdinaryFilesAreReadAsCatalogueFiles(t *testing.T) {
 			symlink(t, t.TempDir(), filepath.Join(dir, "folder.yaml"))
 			return dir
 		}, "folder.yaml: is a folder, not an ordinary file"},
+		{"a folder anyone may write to", func(t *testing.T, dir string) string {
+			userFile(t, dir, "mine.yaml", activity)
+			chmod(t, dir, 0o777)
+			return dir
+		}, "can be changed by others (mode 0777)"},
+		{"a folder within it the group may write to", func(t *testing.T, dir string) string {
+			inner := filepath.Join(dir, "inner")
+			if err := os.Mkdir(inner, 0o770); err != nil {
+				t.Fatal(err)
+			}
+			userFile(t, inner, "mine.yaml", activity)
+			chmod(t, inner, 0o770)
+			return dir
+		}, "inner: can be changed by others (mode 0770)"},
+		{"a file anyone may write to", func(t *testing.T, dir string) string {
+			chmod(t, userFile(t, dir, "mine.yaml", activity), 0o666)
+			return dir
+		}, "mine.yaml: can be changed by others (mode 0666), and your catalogue says what is suggested and which support lines are shown"},
 		{"a link to an ordinary file, as dotfile managers make", func(t *testing.T, dir string) string {
 			symlink(t, userFile(t, t.TempDir(), "kept.yaml", activity), filepath.Join(dir, "mine.yaml"))
 			return dir
@@ -61,5 +79,12 @@ func TestOnlyOrdinaryFilesAreReadAsCatalogueFiles(t *testing.T) {
 				t.Errorf("err = %v, want one problem saying %q", err, tt.want)
 			}
 		})
+	}
+}
+
+func chmod(t *testing.T, path string, mode os.FileMode) {
+	t.Helper()
+	if err := os.Chmod(path, mode); err != nil {
+		t.Fatal(err)
 	}
 }

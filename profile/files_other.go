@@ -16,10 +16,6 @@ const noFollow = 0
 // fails on a folder handle), and NTFS journals a rename itself.
 func syncDir(string) error { return nil }
 
-// othersCanWrite is false: Windows keeps who may write in access lists,
-// which a mode does not show, and a user's profile folder is theirs alone.
-func othersCanWrite(fs.FileInfo) bool { return false }
-
 // keptReadOnly says whether a person made a file read-only (its read-only
 // attribute, which Go gives as the mode). A folder's read-only attribute
 // only marks it as customised, and writing in it is not refused.

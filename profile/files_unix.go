@@ -23,17 +23,6 @@ func syncDir(dir string) error {
 	return d.Sync()
 }
 
-// othersCanWrite says whether someone other than this user (or root) could
-// change what is in a folder: its group or everyone may write to it, or it
-// belongs to someone else. This is ssh's StrictModes rule.
-func othersCanWrite(info fs.FileInfo) bool {
-	if info.Mode().Perm()&0o022 != 0 {
-		return true
-	}
-	st, ok := info.Sys().(*syscall.Stat_t)
-	return ok && int(st.Uid) != os.Getuid() && st.Uid != 0
-}
-
 // keptReadOnly says whether a person made a file or folder read-only:
 // its owner may not write to it.
 func keptReadOnly(info fs.FileInfo) bool { return info.Mode().Perm()&0o200 == 0 }

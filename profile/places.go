@@ -51,10 +51,10 @@ func inspectDir(path string) (fs.FileInfo, error) {
 		return nil, fmt.Errorf("%s is a symbolic link, and aftercare follows no link where it keeps private things; put the folder itself there", path)
 	case !info.IsDir():
 		return nil, fmt.Errorf("%s: %w", path, errNotDir)
-	case othersCanWrite(info) && info.Mode().Perm()&0o022 == 0:
+	case catalog.OthersCanWrite(info) && info.Mode().Perm()&0o022 == 0:
 		return nil, fmt.Errorf("%s belongs to another user, so aftercare will not keep private things there; use a folder of your own", path)
-	case othersCanWrite(info):
-		return nil, fmt.Errorf("%s can be changed by others (mode %04o), so aftercare will not keep private things there; make it yours alone with: chmod 700 %s", path, info.Mode().Perm(), shellArg(path))
+	case catalog.OthersCanWrite(info):
+		return nil, fmt.Errorf("%s can be changed by others (mode %04o), so aftercare will not keep private things there; make it yours alone with: chmod 700 %s", path, info.Mode().Perm(), catalog.ShellArg(path))
 	}
 	return info, nil
 }
@@ -98,11 +98,11 @@ func mayChange(paths ...string) error {
 	var said, args []string
 	for _, path := range paths {
 		info, err := os.Lstat(path)
-		if err != nil || !keptReadOnly(info) || slices.Contains(args, shellArg(path)) {
+		if err != nil || !keptReadOnly(info) || slices.Contains(args, catalog.ShellArg(path)) {
 			continue
 		}
 		said = append(said, fmt.Sprintf("%s (mode %04o)", path, info.Mode().Perm()))
-		args = append(args, shellArg(path))
+		args = append(args, catalog.ShellArg(path))
 	}
 	switch len(said) {
 	case 0:

@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/aftercare-tui/aftercare/catalog"
 )
 
 func TestFilesArePrivateWhateverTheUmask(t *testing.T) {
@@ -85,7 +87,7 @@ func TestADataFolderOthersCanChangeIsRefusedAndLeftAsItIs(t *testing.T) {
 			_, attempts["list sessions"] = s.Sessions()
 			_, attempts["draft"] = s.NewDraft(filepath.Join(s.profilesDir(), "alex.yaml"), nil)
 			attempts["sweep"] = s.Sweep()
-			want := "chmod 700 " + shellArg(place)
+			want := "chmod 700 " + catalog.ShellArg(place)
 			for what, err := range attempts {
 				if err == nil || !strings.Contains(err.Error(), place) || !strings.Contains(err.Error(), want) {
 					t.Errorf("%s: %v, want the folder and %q", what, err, want)

@@ -225,7 +225,7 @@ func encodeProfile(p *Profile) ([]byte, error) {
 	var b strings.Builder
 	command := "NAME"
 	if plain.NameProblem(p.Name) == "" {
-		command = shellArg(p.Name)
+		command = catalog.ShellArg(p.Name)
 	}
 	fmt.Fprintf(&b, profileHeader, command)
 	enc := yaml.NewEncoder(&b)
@@ -237,12 +237,4 @@ func encodeProfile(p *Profile) ([]byte, error) {
 		return nil, err
 	}
 	return []byte(b.String()), nil
-}
-
-// shellArg quotes a name or path for a shell command line when it needs it.
-func shellArg(s string) string {
-	if s == "" || strings.ContainsFunc(s, func(r rune) bool { return !isLetterOrDigit(r) && !strings.ContainsRune("-_./+@%", r) }) {
-		return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-	}
-	return s
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/aftercare-tui/aftercare/catalog"
 )
 
 // dataSnapshot is the bytes, mode and inode of every record file and of
@@ -175,7 +177,7 @@ func TestWhatAPersonMadeReadOnlyIsLeftAsItIs(t *testing.T) {
 				if want := fmt.Sprintf("%s (mode %04o)", path, mode); !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "read-only") {
 					t.Errorf("error %q does not say %q", err, want)
 				}
-				if !strings.Contains(err.Error(), "chmod u+w") || !strings.Contains(err.Error(), " "+shellArg(path)) {
+				if !strings.Contains(err.Error(), "chmod u+w") || !strings.Contains(err.Error(), " "+catalog.ShellArg(path)) {
 					t.Errorf("error %q does not say how to allow changes to %s", err, path)
 				}
 			}

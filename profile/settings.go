@@ -59,8 +59,8 @@ func checkSettingsPlace(path string) error {
 		return nil
 	}
 	for _, p := range []string{filepath.Dir(real), real} {
-		if info, err := os.Stat(p); err == nil && othersCanWrite(info) {
-			return fmt.Errorf("settings: %s can be changed by others (mode %04o), and settings say where private things are kept; make it yours alone with: chmod go-w %s", p, info.Mode().Perm(), shellArg(p))
+		if info, err := os.Stat(p); err == nil && catalog.OthersCanWrite(info) {
+			return fmt.Errorf("%s can be changed by others (mode %04o), and settings say where private things are kept; make it yours alone with: chmod go-w %s", p, info.Mode().Perm(), catalog.ShellArg(p))
 		}
 	}
 	return nil

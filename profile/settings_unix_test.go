@@ -40,8 +40,8 @@ func TestASettingsFileOthersCouldChangeOrThatIsNotAFileIsRefused(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			isolate(t)
 			_, err := LoadConfig(tt.make(t), flagSet(t))
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("LoadConfig = %v; want an error saying %q", err, tt.want)
+			if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Count(err.Error(), "settings: ") != 1 {
+				t.Errorf("LoadConfig = %v; want an error saying %q, once called settings", err, tt.want)
 			}
 		})
 	}
