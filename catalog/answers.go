@@ -62,7 +62,7 @@ type Implied struct {
 // whether it calls for support.
 func (q *Question) Implied(a Answer) Implied {
 	var out Implied
-	if q.Kind == Scale && q.SupportUpTo > 0 && a.Scale <= q.SupportUpTo {
+	if q.Kind == Scale && q.SupportUpTo > 0 && q.onScale(a) && a.Scale <= q.SupportUpTo {
 		out.Support = SupportLow
 	}
 	for _, id := range a.Choices {
@@ -104,7 +104,8 @@ func (q *Question) PrivateByDefault(a Answer) bool {
 }
 
 // Said is an answer in words: the chosen labels, the point on the scale
-// with the scale's words, or the text as written.
+// with the scale's words (RatherNotSay off the scale), or the text as
+// written.
 func (q *Question) Said(a Answer) string {
 	switch q.Kind {
 	case Single, Multi:
@@ -119,6 +120,9 @@ func (q *Question) Said(a Answer) string {
 		}
 		return strings.Join(labels, "; ")
 	case Scale:
+		if !q.onScale(a) {
+			return RatherNotSay
+		}
 		said := fmt.Sprintf("%d of %d", a.Scale, q.Scale.Max)
 		switch a.Scale {
 		case q.Scale.Min:
@@ -139,7 +143,10 @@ func (q *Question) Said(a Answer) string {
 // average of the chosen options' moods, or the point on a scale; 0 when
 // the answer does not say.
 func (q *Question) Mood(a Answer) float64 {
-	if q.Kind == Scale && q.Scale.Max > q.Scale.Min {
+	if q.Kind == Scale {
+		if !q.onScale(a) || q.Scale.Max == q.Scale.Min {
+			return 0
+		}
 		return 1 + 4*float64(a.Scale-q.Scale.Min)/float64(q.Scale.Max-q.Scale.Min)
 	}
 	sum, n := 0, 0
@@ -156,8 +163,8 @@ func (q *Question) Mood(a Answer) float64 {
 }
 
 // Given says whether the answer says anything: an empty text, nothing
-// chosen, or only an answer that says nothing ("I'd rather not say") is no
-// answer at all.
+// chosen, only an answer that says nothing ("I'd rather not say"), or a
+// point off the scale is no answer at all.
 func (q *Question) Given(a Answer) bool {
 	switch q.Kind {
 	case Single, Multi:
@@ -167,9 +174,25 @@ func (q *Question) Given(a Answer) bool {
 		})
 	case Text:
 		return strings.TrimSpace(a.Text) != ""
+	case Scale:
+		return q.onScale(a)
 	}
 	return true
 }
+
+// RatherNotSay is the answer every scale offers that says nothing; a scale
+// starts on it unless its catalogue gives a default.
+const RatherNotSay = "I'd rather not say"
+
+// NotSaid is the scale answer that says nothing: the number just below
+// the scale, off it whatever its lowest point. A number rather than a
+// flag of its own leaves Answer, and the records made from it, as they
+// are: only a point on the scale is ever kept.
+func (q *Question) NotSaid() Answer { return Answer{Scale: q.Scale.Min - 1} }
+
+// onScale says whether a scale answer is a point on the scale; any other
+// number says nothing.
+func (q *Question) onScale(a Answer) bool { return a.Scale >= q.Scale.Min && a.Scale <= q.Scale.Max }
 
 // Merge returns the needs of both, the heavier weight winning where both
 // name a need.
@@ -201,7 +224,7 @@ func (q *Question) Carry(from *Question, a Answer) (Answer, bool) {
 		}
 		return Answer{Choices: kept}, true
 	case Scale:
-		return a, a.Scale >= q.Scale.Min && a.Scale <= q.Scale.Max
+		return a, q.onScale(a)
 	}
 	return a, strings.TrimSpace(a.Text) != ""
 }

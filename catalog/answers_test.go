@@ -1,7 +1,11 @@
 package catalog
 
 import (
+	"encoding/json"
+	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -37,6 +41,8 @@ func TestWhatAnAnswerImplies(t *testing.T) {
 		{"followup-now", Answer{Scale: 1}, nil, nil, SupportLow, false, true, "1 of 5 (Really low)", true},
 		{"followup-now", Answer{Scale: 2}, nil, nil, SupportLow, false, true, "2 of 5", true},
 		{"followup-now", Answer{Scale: 3}, nil, nil, "", false, false, "3 of 5", true},
+		{"followup-now", Answer{}, nil, nil, "", false, false, "I'd rather not say", false},
+		{"followup-now", Answer{Scale: 6}, nil, nil, "", false, false, "I'd rather not say", false},
 		{"reflect-good", Answer{Text: "  the quiet after  "}, nil, nil, "", false, false, "the quiet after", true},
 		{"reflect-good", Answer{Text: " "}, nil, nil, "", false, false, "", false},
 		{"reflect-not-good", Answer{Text: "the rush"}, nil, nil, "", false, true, "the rush", true},
@@ -131,5 +137,73 @@ func TestAPlansAnswerCarriesOverWhereTheOptionsMatch(t *testing.T) {
 	}
 	if !c.Question("plan-followup").Implied(Answer{Choices: []string{"yes"}}).Followup {
 		t.Error("yes to a check-in tomorrow does not ask for a follow-up")
+	}
+}
+
+func TestAScaleLeftOnRatherNotSaySaysNothing(t *testing.T) {
+	tests := []struct {
+		name      string
+		scale     string
+		supportTo int
+		def       string // as written; "" for none
+		start     int    // where the question starts
+		given     bool   // whether that start says anything
+	}{
+		{"one to five without a default", "[1, 5]", 2, "", 0, false},
+		{"nought to ten without a default", "[0, 10]", 3, "", -1, false},
+		{"below nought without a default", "[-3, 3]", 1, "", -4, false},
+		{"one to five starting on four", "[1, 5]", 2, "4", 4, true},
+		{"nought to ten starting on nought", "[0, 10]", 0, "0", 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := "questions:\n  - id: how\n    phase: followup\n    audience: solo\n    kind: scale\n    prompt: How am I?\n    low: Low\n    scale: " + tt.scale + "\n"
+			if tt.supportTo > 0 {
+				text += "    support_up_to: " + strconv.Itoa(tt.supportTo) + "\n"
+			}
+			if tt.def != "" {
+				text += "    default: " + tt.def + "\n"
+			}
+			c, err := LoadPaths(userFile(t, t.TempDir(), "mine.yaml", text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			q := c.Question("how")
+			if q.Default.Scale != tt.start || q.Given(q.Default) != tt.given {
+				t.Fatalf("starts on %d (given %v), want %d (given %v)", q.Default.Scale, q.Given(q.Default), tt.start, tt.given)
+			}
+			if tt.given {
+				return
+			}
+			if said := q.Said(q.Default); said != RatherNotSay {
+				t.Errorf("said %q", said)
+			}
+			if got := q.Implied(q.Default); got.Support != "" || got.Guard {
+				t.Errorf("saying nothing implies %+v", got)
+			}
+			if q.PrivateByDefault(q.Default) || q.Mood(q.Default) != 0 {
+				t.Errorf("saying nothing is private by default %v, mood %v", q.PrivateByDefault(q.Default), q.Mood(q.Default))
+			}
+			if _, ok := q.Carry(q, q.Default); ok {
+				t.Error("saying nothing carries over as an answer")
+			}
+			if js, _ := json.Marshal(q); !strings.Contains(string(js), `"default":null`) {
+				t.Errorf("written out as %s", js)
+			}
+			lowest := Answer{Scale: q.Scale.Min}
+			if !q.Given(lowest) || q.Mood(lowest) != 1 || q.Said(lowest) != fmt.Sprintf("%d of %d (Low)", q.Scale.Min, q.Scale.Max) {
+				t.Errorf("the lowest point is given %v, mood %v, said %q", q.Given(lowest), q.Mood(lowest), q.Said(lowest))
+			}
+			if tt.supportTo > 0 && q.Implied(lowest).Support != SupportLow {
+				t.Error("the lowest point brings up no support")
+			}
+		})
+	}
+}
+
+func TestTheFollowUpStartsOnRatherNotSay(t *testing.T) {
+	q := defaultsForTest(t).Question("followup-now")
+	if q.Given(q.Default) {
+		t.Errorf("followup-now starts on %q, which says something", q.Said(q.Default))
 	}
 }

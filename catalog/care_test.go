@@ -240,6 +240,48 @@ func TestSomeoneWhoWantsCompanyIsOfferedItWithTheGroupFirst(t *testing.T) {
 	}
 }
 
+func TestWhoKeepsCompanyWithSomeoneWhoWantsToTalk(t *testing.T) {
+	c := defaultsForTest(t)
+	jo := Person{Name: "Jo", Needs: needs("talk", "closeness")}
+	tests := []struct {
+		name   string
+		others []Person
+		with   []string // whom Jo is first offered something with; nil for no one
+	}{
+		{"someone who wants quiet, when the only other asked for space", []Person{
+			{Name: "Alex", Needs: needs("space", "quiet")}, {Name: "Sam", Needs: needs("quiet")}}, []string{"Sam"}},
+		{"someone free to talk, before someone who wants quiet", []Person{
+			{Name: "Sam", Needs: needs("quiet")}, {Name: "Kim", Needs: needs("hydration")}}, []string{"Kim"}},
+		{"never someone with any need for space", []Person{
+			{Name: "Alex", Needs: needs("space")}, {Name: "Sam", Needs: Weights{{"quiet", 2}, {"space", 1}}}}, nil},
+		{"not again what both are offered as a gesture", []Person{{Name: "Sam", Needs: needs("quiet")}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := c.Suggest(Request{Mode: Together, Limit: 4, People: append([]Person{jo}, tt.others...)})
+			if r.Compromise == nil || len(r.Compromise.Each[0].Suggestions) == 0 {
+				t.Fatalf("no compromise with something for Jo: %+v", r.Compromise)
+			}
+			first := r.Compromise.Each[0].Suggestions[0]
+			if !slices.Equal(first.With, tt.with) {
+				t.Fatalf("Jo is first offered %s with %v, want with %v", first.ID, first.With, tt.with)
+			}
+			a := c.Activity(first.ID)
+			if tt.with != nil && a.Needs.Of("talk")+a.Needs.Of("closeness") == 0 {
+				t.Errorf("Jo is offered %s, which meets neither talk nor closeness", a.ID)
+			}
+			for _, p := range tt.others {
+				if slices.Contains(first.With, p.Name) && p.Needs.Of("quiet") > 0 && a.Needs.Of("quiet") == 0 {
+					t.Errorf("%s, who wants quiet, is asked to join %s, which is not quiet", p.Name, a.ID)
+				}
+			}
+			if tt.with == nil && len(r.Compromise.Bridges) == 0 && len(tt.others) == 1 {
+				t.Error("two people are offered no gesture to share")
+			}
+		})
+	}
+}
+
 func TestAPrivateNeedForSpaceIsNeverNamed(t *testing.T) {
 	c := defaultsForTest(t)
 	r := c.Suggest(Request{Mode: Together, Space: true, Guard: true, Limit: 6,

@@ -221,15 +221,19 @@ func (q *Question) Check(r *Reporter) {
 		r.Errorf("support_up_to", "only a scale question brings up support at a point; give options support instead")
 	case q.SupportUpTo < q.Scale.Min || q.SupportUpTo >= q.Scale.Max:
 		r.Errorf("support_up_to", "%d is not a point below the top of the scale %s", q.SupportUpTo, q.Scale)
+	case q.SupportUpTo < 1:
+		// 0 is how a question without it reads, so it could never fire.
+		r.Errorf("support_up_to", "%d would never bring up support: use a point of 1 or more, on a scale that reaches it", q.SupportUpTo)
 	}
 	q.checkDefault(r)
 }
 
 // checkDefault turns the default as written into the answer the question's
 // kind expects. Every question has a default, so that pressing enter always
-// moves on. A question that can bring up support or turn the check-in
-// quiet starts on an answer that says nothing, so that pressing enter
-// never says someone is unsafe, nor that they are safe.
+// moves on; a scale given none starts on its answer that says nothing. A
+// question that can bring up support or turn the check-in quiet starts on
+// an answer that says nothing, so that pressing enter never says someone
+// is unsafe, nor that they are safe.
 func (q *Question) checkDefault(r *Reporter) {
 	written := q.Default
 	switch q.Kind {
@@ -252,9 +256,13 @@ func (q *Question) checkDefault(r *Reporter) {
 		if q.Scale.Min >= q.Scale.Max {
 			return
 		}
+		if !r.Has("default") {
+			q.Default = q.NotSaid()
+			return
+		}
 		v, err := strconv.Atoi(written.Text)
 		if err != nil || v < q.Scale.Min || v > q.Scale.Max {
-			r.Errorf("default", "a scale question needs a number from %d to %d as its default", q.Scale.Min, q.Scale.Max)
+			r.Errorf("default", "a scale question's default is a number from %d to %d, or none to start on %q", q.Scale.Min, q.Scale.Max, RatherNotSay)
 			return
 		}
 		q.Default = Answer{Scale: v}

@@ -131,11 +131,16 @@ func (e *engine) opposedNeeds(p, q int, sides map[int][]string) {
 
 // findCompany finds, for each person who wants closeness, touch or talk
 // in a clash, the others who could share it with them: everyone whose
-// needs do not pull against theirs. Someone asking for space is never
-// asked to join.
-// It notes, by number, the needs each of them wants company for.
+// needs do not pull against theirs. When there is nobody like that,
+// those whose needs do, as quiet pulls against talk, join them for what
+// meets those needs too, such as a few words and then quiet: wanting
+// quiet is not asking to be left alone, and nobody who wants company is
+// sent off on their own while someone could keep it. Someone with any
+// need for space is never asked to join.
+// It notes, by number, the needs each of them wants company for, and the
+// needs of the others that what they share must meet as well.
 func (e *engine) findCompany() {
-	e.company, e.wants = make([][]int, len(e.people)), make([][]int, len(e.people))
+	e.company, e.wants, e.keeps = make([][]int, len(e.people)), make([][]int, len(e.people)), make([][]int, len(e.people))
 	if e.clash == nil {
 		return
 	}
@@ -144,22 +149,42 @@ func (e *engine) findCompany() {
 		if len(social) == 0 {
 			continue
 		}
-		group := []int{p}
+		var free, pulled []int
+		var keeps []string
 		for q := range e.people {
-			if q != p && e.canJoin(q, social) {
-				group = append(group, q)
+			pulls, ok := e.joins(q, social)
+			switch {
+			case q == p || !ok:
+			case len(pulls) == 0:
+				free = append(free, q)
+			default:
+				pulled = append(pulled, q)
+				for _, n := range pulls {
+					keeps = appendOnce(keeps, n)
+				}
 			}
 		}
-		if len(group) == 1 {
+		with := free
+		if len(with) == 0 {
+			with, e.keeps[p] = pulled, e.numbers(keeps)
+		}
+		if len(with) == 0 {
 			continue
 		}
-		e.company[p] = group
-		for _, n := range social {
-			if num, ok := e.c.needSyms.lookup(n); ok {
-				e.wants[p] = append(e.wants[p], num)
-			}
+		e.company[p] = append([]int{p}, with...)
+		e.wants[p] = e.numbers(social)
+	}
+}
+
+// numbers are needs by their number.
+func (e *engine) numbers(needs []string) []int {
+	var out []int
+	for _, n := range needs {
+		if num, ok := e.c.needSyms.lookup(n); ok {
+			out = append(out, num)
 		}
 	}
+	return out
 }
 
 // socialSide is the part of a person's side of the clash that seeks
@@ -174,22 +199,33 @@ func (e *engine) socialSide(p int) []string {
 	return out
 }
 
-// canJoin says whether none of a person's needs pulls against these.
-func (e *engine) canJoin(q int, needs []string) bool {
+// joins says whether a person may keep company with someone who wants
+// these needs, and which of the person's own needs pull against them.
+// Someone with any need for space never joins.
+func (e *engine) joins(q int, needs []string) (pulls []string, ok bool) {
+	who := &e.people[q]
+	if who.assumed {
+		return nil, true
+	}
+	if who.needs.Of(spaceNeed) > 0 {
+		return nil, false
+	}
 	for _, n := range needs {
 		for _, o := range e.c.Opposed(n) {
-			if e.people[q].needs.Of(o) > 0 && !e.people[q].assumed {
-				return false
+			if who.needs.Of(o) > 0 {
+				pulls = appendOnce(pulls, o)
 			}
 		}
 	}
-	return true
+	return pulls, true
 }
 
-// meetsSocialSide says whether an activity gives a person some of the
-// company they want.
-func (e *engine) meetsSocialSide(p int, ca *compiled) bool {
-	return slices.ContainsFunc(e.wants[p], func(n int) bool { return ca.weight(n) > 0 })
+// suitsCompany says whether an activity gives a person some of the
+// company they want, and meets every need of the others in it that pulls
+// against that.
+func (e *engine) suitsCompany(p int, ca *compiled) bool {
+	met := func(n int) bool { return ca.weight(n) > 0 }
+	return slices.ContainsFunc(e.wants[p], met) && !slices.ContainsFunc(e.keeps[p], func(n int) bool { return !met(n) })
 }
 
 // meetsEachSide says whether an activity meets at least one need of every

@@ -404,7 +404,7 @@ func builtIn() *Catalog {
 				{ID: "no", Label: "No, thank you"},
 				{ID: "maybe", Label: "Maybe, ask me then"},
 			}, Default: Answer{Choices: []string{"no"}}},
-			{ID: "followup-now", Phase: "followup", Audience: "both", Kind: "scale", Prompt: "How are you now?", SoloPrompt: "How am I doing now?", Help: "Feelings can shift in the hours and days afterwards. Any answer is fine.", Default: Answer{Scale: 3}, Scale: Range{Min: 1, Max: 5}, Low: "Really low", High: "Really good", SupportUpTo: 2},
+			{ID: "followup-now", Phase: "followup", Audience: "both", Kind: "scale", Prompt: "How are you now?", SoloPrompt: "How am I doing now?", Help: "Feelings can shift in the hours and days afterwards. Any answer is fine.", Scale: Range{Min: 1, Max: 5}, Low: "Really low", High: "Really good", SupportUpTo: 2},
 			{ID: "followup-low", Phase: "followup", Audience: "both", Kind: "single", Prompt: "Have you had a low or heavy feeling since?", SoloPrompt: "Have I had a low or heavy feeling since?", Options: []Option{
 				{ID: "rather-not-say", Label: "I'd rather not say", Skip: true},
 				{ID: "no", Label: "No, I've been fine"},

@@ -229,6 +229,24 @@ activities:
     scale: [5, 1]
     default: 3
 `, []string{`7:12: question "energy": scale: the first number (5) must not be more than the second (1)`}},
+		{"scale default off the scale", `questions:
+  - id: energy
+    phase: after
+    audience: solo
+    kind: scale
+    prompt: How much energy do I have?
+    scale: [1, 5]
+    default: 0
+`, []string{`8:14: question "energy": default: a scale question's default is a number from 1 to 5, or none to start on "I'd rather not say"`}},
+		{"support at a point that never brings it up", `questions:
+  - id: mood
+    phase: after
+    audience: solo
+    kind: scale
+    prompt: How am I?
+    scale: [0, 10]
+    support_up_to: 0
+`, []string{`question "mood": support_up_to: 0 would never bring up support`}},
 		{"option without label", `questions:
   - id: snack
     phase: after

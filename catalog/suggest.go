@@ -127,7 +127,7 @@ func (c *Catalog) Suggest(req Request) Result {
 			continue
 		}
 		for p, group := range e.company {
-			if group != nil && a.Mode != Solo && e.reaches(a) && e.mayShare(a, group) && e.meetsSocialSide(p, ca) {
+			if group != nil && a.Mode != Solo && e.reaches(a) && e.mayShare(a, group) && e.suitsCompany(p, ca) {
 				company[p].add(i, e.score(i, group, e.groupFit(fits, group)))
 			}
 		}
@@ -164,6 +164,13 @@ func (c *Catalog) Suggest(req Request) Result {
 				list = e.suggestions(company[p], e.company[p], nil)
 				for i := range list {
 					list[i].With = e.names(e.company[p][1:])
+				}
+				if len(e.company[p]) == len(e.people) {
+					// With everyone, a gesture already offered to all
+					// needs no second mention.
+					list = slices.DeleteFunc(list, func(s Suggestion) bool {
+						return slices.ContainsFunc(comp.Bridges, func(b Suggestion) bool { return b.ID == s.ID })
+					})
 				}
 			}
 			list = append(list, e.suggestions(own[p], alone[p], nil)...)
@@ -205,9 +212,10 @@ type engine struct {
 	// counts it; 0 when nobody said.
 	energy int
 	// company is, for each person who wants closeness or talk in a clash,
-	// the group (them first) who can share it with them, and wants the
-	// needs they want it for, by number; nil for others.
-	company, wants [][]int
+	// the group (them first) who can share it with them, wants the needs
+	// they want it for, and keeps the needs of the others in it that pull
+	// against those, all by number; nil for others.
+	company, wants, keeps [][]int
 	// goodAfter is the reason for what suits the situation: "good after
 	// a scene".
 	goodAfter string

@@ -154,7 +154,9 @@ func (q Question) MarshalJSON() ([]byte, error) {
 	case Multi:
 		def = q.Default.Choices
 	case Scale:
-		def = q.Default.Scale
+		if q.Given(q.Default) {
+			def = q.Default.Scale
+		}
 	default:
 		def = q.Default.Text
 	}
@@ -200,7 +202,8 @@ var retiredFields = map[reflect.Type]map[string]string{
 }
 
 // Answer is what a person said to one question: the chosen option ids for
-// single and multiple choice, a number for a scale, words for free text.
+// single and multiple choice, a number for a scale (one off the scale, as
+// NotSaid is, says nothing), words for free text.
 type Answer struct {
 	Choices []string
 	Scale   int

@@ -464,3 +464,85 @@ func TestAHistoryLineSaysTheYearOnlyWhenItIsNotThisOne(t *testing.T) {
 		}
 	}
 }
+
+func TestAScaleOffersRatherNotSayLastAndStartsThereUnlessTold(t *testing.T) {
+	followUp := newWorld(t).cat.Question("followup-now")
+	fromNought := &catalog.Question{Kind: catalog.Scale, Scale: catalog.Range{Min: 0, Max: 10}}
+	for _, tc := range []struct {
+		name  string
+		q     *catalog.Question
+		start catalog.Answer
+		value string
+		first string // the first option's words: the lowest point
+	}{
+		{"the follow-up, left unsaid", followUp, followUp.Default, "", "1 · Really low"},
+		{"the follow-up, with a point said", followUp, catalog.Answer{Scale: 4}, "4", "1 · Really low"},
+		{"from nought, left unsaid", fromNought, fromNought.NotSaid(), "", "0"},
+		{"from nought, starting on nought", fromNought, catalog.Answer{Scale: 0}, "0", "0"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := questionField(tc.q, tc.start, 1)
+			points := f.Options[:len(f.Options)-1]
+			if f.Value[0] != tc.value || f.Options[len(f.Options)-1] != (Option{catalog.RatherNotSay, ""}) || f.Options[0].Label != tc.first {
+				t.Fatalf("starts on %q of %v", f.Value[0], f.Options)
+			}
+			if got := answerOf(tc.q, f.Value); got.Scale != tc.start.Scale || tc.q.Given(got) != (tc.value != "") {
+				t.Errorf("going on answers %+v (given %v), want %+v", got, tc.q.Given(got), tc.start)
+			}
+			for i, o := range points {
+				if a := answerOf(tc.q, []string{o.Value}); !tc.q.Given(a) || a.Scale != tc.q.Scale.Min+i {
+					t.Errorf("%q answers %+v", o.Label, a)
+				}
+			}
+		})
+	}
+}
+
+func TestAFollowUpLeftOnRatherNotSayRecordsNothingOfHowSomeoneIs(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		answer answers
+		want   string // what history keeps of how Sam is now; "" for nothing
+	}{
+		{"pressing enter", nil, ""},
+		{"choosing rather not say", choose("now?", catalog.RatherNotSay), ""},
+		{"choosing a point", choose("now?", "4"), "4 of 5"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := newWorld(t)
+			of := &profile.Session{ID: "20261128T220000-abc123", Mode: string(catalog.Together),
+				Started: w.Now().Add(-24 * time.Hour), People: []string{"Sam", "Alex"},
+				FollowUp: &profile.FollowUp{For: []string{"Sam", "Alex"}}}
+			r := FollowUpOf(w, of)
+			var offered []string
+			watch := func(f *Form) [][]string {
+				if f.Kind == ShareForm {
+					for _, o := range f.Fields[0].Options {
+						offered = append(offered, o.Label)
+					}
+				}
+				if tc.answer != nil {
+					return tc.answer(f)
+				}
+				return nil
+			}
+			if _, ok := walk(t, r.Start(), watch, nil).(*Save); !ok {
+				t.Fatal("the follow-up did not end on a save")
+			}
+			for _, turn := range r.Turns {
+				var kept []string
+				for _, s := range turn.SharedRecords(len(r.People)) {
+					if s.Question == "followup-now" {
+						kept = append(kept, s.Said)
+					}
+				}
+				if want := []string{tc.want}; tc.want == "" && len(kept) > 0 || tc.want != "" && !slices.Equal(kept, want) {
+					t.Errorf("%s's follow-up keeps %q of how they are now, want %q", turn.Name, kept, tc.want)
+				}
+			}
+			if tc.want == "" && slices.ContainsFunc(offered, func(l string) bool { return strings.Contains(l, "of 5") }) {
+				t.Errorf("the share screen offers %q", offered)
+			}
+		})
+	}
+}

@@ -154,7 +154,14 @@ func questionField(q *catalog.Question, a catalog.Answer, people int) Field {
 	case catalog.Multi:
 		f.Kind, f.Options, f.Value = Many, optionsOf(q), append([]string{}, a.Choices...)
 	case catalog.Scale:
-		f.Kind, f.Value = One, []string{strconv.Itoa(a.Scale)}
+		// Saying nothing comes after the points, so that in plain lines,
+		// where options are numbered, each point of a scale from 1 keeps
+		// its own number: typing 1 for "really low" is never taken as
+		// saying nothing.
+		f.Kind, f.Value = One, []string{""}
+		if q.Given(a) {
+			f.Value[0] = strconv.Itoa(a.Scale)
+		}
 		for v := q.Scale.Min; v <= q.Scale.Max; v++ {
 			label := strconv.Itoa(v)
 			switch v {
@@ -165,6 +172,7 @@ func questionField(q *catalog.Question, a catalog.Answer, people int) Field {
 			}
 			f.Options = append(f.Options, Option{label, strconv.Itoa(v)})
 		}
+		f.Options = append(f.Options, Option{catalog.RatherNotSay, ""})
 	default:
 		f.Kind, f.Value, f.Limit = Words, []string{plain.Strip(a.Text, true)}, AnswerLimit
 		f.Placeholder = "A few words, or nothing at all"
@@ -183,7 +191,10 @@ func answerOf(q *catalog.Question, value []string) catalog.Answer {
 	case catalog.Multi:
 		return catalog.Answer{Choices: append([]string{}, value...)}
 	case catalog.Scale:
-		n, _ := strconv.Atoi(first(value))
+		n, err := strconv.Atoi(first(value))
+		if err != nil {
+			return q.NotSaid()
+		}
 		return catalog.Answer{Scale: n}
 	}
 	return catalog.Answer{Text: plain.Strip(first(value), true)}

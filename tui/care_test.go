@@ -202,7 +202,7 @@ func TestALowFollowUpRespondsAndCanLeaveWords(t *testing.T) {
 			r.enter(1)
 		}},
 		{"really low now", func(r *run) {
-			r.keys("up", "up").sees("› 1 · Really low")
+			r.keys(slices.Repeat([]string{"up"}, 5)...).sees("› 1 · Really low")
 			r.enter(1)
 		}},
 	}
