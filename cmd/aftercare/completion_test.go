@@ -1,7 +1,6 @@
 package main
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -89,9 +88,7 @@ func TestCompletionNeverAsksForThePassphrase(t *testing.T) {
 
 func TestCompletionDoesNotSayWhoseAPrivateFollowUpIs(t *testing.T) {
 	home := emptyHome(t)
-	backup := filepath.Join(home, "backup.json")
-	writeFile(t, backup, samEverywhere)
-	mustRun(t, "", "import", backup)
+	importText(t, home, samEverywhere)
 	for _, args := range [][]string{{"followup", ""}, {"forget", "--session", "20261104"}} {
 		got, _ := completions(t, args...)
 		i := slices.IndexFunc(got, func(s string) bool { return strings.HasPrefix(s, "20261104T200000-dddddd\t") })

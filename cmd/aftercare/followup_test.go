@@ -168,9 +168,7 @@ func TestHistoryStats(t *testing.T) {
 
 func TestAFollowUpDoneIsNotDoneAgain(t *testing.T) {
 	home := emptyHome(t)
-	backup := filepath.Join(home, "backup.json")
-	writeFile(t, backup, samEverywhere)
-	mustRun(t, "", "import", backup)
+	importText(t, home, samEverywhere)
 	data := filepath.Join(home, ".local", "share", "aftercare")
 	before := filesIn(t, data)
 	out := aftercare(t, strings.Repeat("\n", 40), "followup", "20261101T220000-aaaaaa")

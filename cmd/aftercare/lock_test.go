@@ -53,10 +53,13 @@ func showing(t *testing.T, dir string, words ...string) []string {
 }
 
 // importHistory imports aHistory into the home's data.
-func importHistory(t *testing.T, home string) {
+func importHistory(t *testing.T, home string) { importText(t, home, aHistory) }
+
+// importText imports an export, given as its text, into the home's data.
+func importText(t *testing.T, home, export string) {
 	t.Helper()
 	backup := filepath.Join(home, "backup.json")
-	writeFile(t, backup, aHistory)
+	writeFile(t, backup, export)
 	mustRun(t, "", "import", backup)
 }
 
