@@ -173,6 +173,11 @@ func (s *Store) ForgetSession(id string) (*Forgotten, error) {
 // Nothing is removed if a person made any of it read-only.
 func (s *Store) ForgetEverything() (*Forgotten, error) {
 	var f Forgotten
+	// With no data folder there is nothing to forget, and taking the lock
+	// would make one.
+	if _, err := os.Stat(s.dir); errors.Is(err, fs.ErrNotExist) {
+		return &f, nil
+	}
 	err := s.locked(func() error {
 		var records []string
 		for _, d := range []struct{ dir, ext string }{{s.profilesDir(), ".yaml"}, {s.sessionsDir(), ".json"}} {

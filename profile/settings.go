@@ -37,11 +37,19 @@ type Settings struct {
 	Accessible bool `yaml:"accessible"`
 }
 
-// Check keeps the default time within what an activity can take, and the
-// region to one that support lines can be looked up by.
+// Check keeps the default time within what an activity can take, the
+// region to one that support lines can be looked up by, and the folders
+// to full paths, which mean the same wherever aftercare is run from.
 func (s *Settings) Check(r *catalog.Reporter) {
 	if s.DefaultMinutes < 0 || s.DefaultMinutes > catalog.MaxMinutes {
 		r.Errorf("default_minutes", "%d is out of range: use 0 (no limit) to %d", s.DefaultMinutes, catalog.MaxMinutes)
+	}
+	for key, dir := range map[string]string{"data_dir": s.DataDir, "catalog_dir": s.CatalogDir} {
+		if r.Has(key) {
+			if problem := folderProblem(dir); problem != "" {
+				r.Errorf(key, "%s", problem)
+			}
+		}
 	}
 	if r.Has("region") {
 		if _, err := catalog.ParseRegion(s.Region); err != nil {
@@ -264,8 +272,8 @@ func settingValue(key string, raw any) (any, error) {
 	text := strings.TrimSpace(fmt.Sprint(raw))
 	switch key {
 	case "data_dir", "catalog_dir":
-		if text == "" {
-			return nil, errors.New("the directory must not be empty")
+		if problem := folderProblem(text); problem != "" {
+			return nil, errors.New(problem)
 		}
 		return expandHome(text), nil
 	case "theme":
@@ -295,6 +303,19 @@ func settingValue(key string, raw any) (any, error) {
 		return n, nil
 	}
 	return raw, nil
+}
+
+// folderProblem says what is wrong with a folder given in a setting: it
+// must be a full path, or one from ~/; "" when nothing is.
+func folderProblem(dir string) string {
+	dir = strings.TrimSpace(dir)
+	switch {
+	case dir == "":
+		return "the folder must not be empty"
+	case !filepath.IsAbs(dir) && !strings.HasPrefix(dir, "~/"):
+		return fmt.Sprintf("%q is not a full path: give one that starts with / or ~/", dir)
+	}
+	return ""
 }
 
 // expandHome lets a path in a setting start with ~/ as it would in a shell.

@@ -142,6 +142,8 @@ func TestBadSettingsInTheFileNameTheLine(t *testing.T) {
 		{"an empty region", "region:\n", `:1:8: region: "" is not a region`},
 		{"unknown key", "thme: dark\n", `:1:1: unknown field "thme" (did you mean "theme"?)`},
 		{"syntax", "theme: [dark\n", `:1:1: YAML syntax`},
+		{"a relative data folder", "theme: dark\ndata_dir: relative/path\n", `:2:11: data_dir: "relative/path" is not a full path: give one that starts with / or ~/`},
+		{"an empty catalogue folder", "catalog_dir: \"\"\n", `:1:14: catalog_dir: the folder must not be empty`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -165,6 +167,7 @@ func TestBadSettingsFromTheEnvironmentNameTheVariable(t *testing.T) {
 		{"AFTERCARE_DEFAULT_MINUTES", "-5", `AFTERCARE_DEFAULT_MINUTES: -5 is out of range`},
 		{"AFTERCARE_KEEP_HISTORY", "maybe", `AFTERCARE_KEEP_HISTORY: "maybe" is not true or false`},
 		{"AFTERCARE_REGION", "Britain", `AFTERCARE_REGION: "Britain" is not a region`},
+		{"AFTERCARE_DATA_DIR", "rel", `AFTERCARE_DATA_DIR: "rel" is not a full path`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.env+"="+tt.value, func(t *testing.T) {
@@ -184,7 +187,9 @@ func TestABadFlagIsAUsageMistake(t *testing.T) {
 		flags []string
 		want  string
 	}{
-		{[]string{"--data-dir", ""}, "--data-dir: the directory must not be empty"},
+		{[]string{"--data-dir", ""}, "--data-dir: the folder must not be empty"},
+		{[]string{"--data-dir", "rel"}, `--data-dir: "rel" is not a full path`},
+		{[]string{"--catalog-dir", "cat"}, `--catalog-dir: "cat" is not a full path`},
 		{[]string{"--region", "xyz"}, `--region: "xyz" is not a region`},
 	}
 	for _, tt := range tests {

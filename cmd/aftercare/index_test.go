@@ -171,6 +171,12 @@ func TestStatusCountsWithoutNamingAnyone(t *testing.T) {
 	if _, err := os.Stat(data); !os.IsNotExist(err) {
 		t.Errorf("status made the data folder: %v", err)
 	}
+	if out := mustRun(t, "", "forget", "--everything", "--yes"); out != "There was nothing saved to forget.\n" {
+		t.Errorf("forget of nothing says %q", out)
+	}
+	if _, err := os.Stat(data); !os.IsNotExist(err) {
+		t.Errorf("forget of nothing made the data folder: %v", err)
+	}
 
 	backup := filepath.Join(home, "backup.json")
 	writeFile(t, backup, aHistory)
