@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -542,6 +543,26 @@ func TestAFollowUpLeftOnRatherNotSayRecordsNothingOfHowSomeoneIs(t *testing.T) {
 			}
 			if tc.want == "" && slices.ContainsFunc(offered, func(l string) bool { return strings.Contains(l, "of 5") }) {
 				t.Errorf("the share screen offers %q", offered)
+			}
+		})
+	}
+}
+
+func TestADamagedFileIsNamedByItsNameAndLine(t *testing.T) {
+	cat := newWorld(t).cat
+	path := "/home/sam/.local/share/aftercare/sessions/20261101T100000-abcdef.json"
+	for _, tc := range []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"with a line", catalog.Errors{{Path: path, Line: 4, Col: 2, Msg: "YAML syntax"}}, "cannot be read: 20261101T100000-abcdef.json, line 4"},
+		{"one problem with a line", &catalog.Error{Path: path, Line: 2, Msg: "bad"}, "cannot be read: 20261101T100000-abcdef.json, line 2"},
+		{"without one", errors.New("permission denied"), "cannot be read: 20261101T100000-abcdef.json"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := EntryLine(cat, profile.SessionEntry{Path: path, Err: tc.err}, time.Now()); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
 	}

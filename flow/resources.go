@@ -1,6 +1,9 @@
 package flow
 
 import (
+	"errors"
+	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -33,7 +36,7 @@ func SupportLines(cat *catalog.Catalog, region string) []Line {
 // a history of years would read the same each spring.
 func EntryLine(cat *catalog.Catalog, e profile.SessionEntry, now time.Time) string {
 	if e.Session == nil {
-		return "cannot be read: " + e.Path
+		return DamagedWords(e)[0]
 	}
 	s := e.Session
 	when := "Mon 2 Jan, 15:04"
@@ -48,4 +51,30 @@ func EntryLine(cat *catalog.Catalog, e profile.SessionEntry, now time.Time) stri
 		parts = append(parts, sit.After)
 	}
 	return strings.Join(parts, " · ")
+}
+
+// DamagedWords name a file of the history that cannot be read by its name
+// and the line where it goes wrong, longest first, for a row to take the
+// longest that fits: its whole path would push both out of sight, and
+// opening the row says it.
+func DamagedWords(e profile.SessionEntry) []string {
+	name := filepath.Base(e.Path)
+	if line := errorLine(e.Err); line > 0 {
+		return []string{fmt.Sprintf("cannot be read: %s, line %d", name, line), fmt.Sprintf("damaged: %s:%d", name, line), fmt.Sprintf("%s:%d", name, line)}
+	}
+	return []string{"cannot be read: " + name, "damaged: " + name, name}
+}
+
+// errorLine is the line of a file where reading it first went wrong, or
+// 0 when the error does not say.
+func errorLine(err error) int {
+	var problems catalog.Errors
+	if errors.As(err, &problems) && len(problems) > 0 {
+		return problems[0].Line
+	}
+	var problem *catalog.Error
+	if errors.As(err, &problem) {
+		return problem.Line
+	}
+	return 0
 }

@@ -1,15 +1,12 @@
 package tui
 
 import (
-	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/plain"
 	"github.com/aftercare-tui/aftercare/profile"
@@ -222,35 +219,16 @@ func (h *history) line(c *ctx, i int) string {
 	return flow.EntryLine(c.cat, e, c.now())
 }
 
-// damagedLine names a file that cannot be read by its name and the line
-// where it goes wrong, in the longest words that fit the width: its whole
-// path would push both out of sight, and opening the row shows it.
+// damagedLine names a file that cannot be read in the longest words of
+// flow.DamagedWords that fit the width.
 func damagedLine(e profile.SessionEntry, width int) string {
-	name := filepath.Base(e.Path)
-	rows := []string{"cannot be read: " + name, "damaged: " + name, name}
-	if line := errorLine(e.Err); line > 0 {
-		rows = []string{fmt.Sprintf("cannot be read: %s, line %d", name, line), fmt.Sprintf("damaged: %s:%d", name, line), fmt.Sprintf("%s:%d", name, line)}
-	}
+	rows := flow.DamagedWords(e)
 	for _, row := range rows {
 		if lipgloss.Width(row) <= width {
 			return row
 		}
 	}
 	return rows[len(rows)-1]
-}
-
-// errorLine is the line of a file where reading it first went wrong, or
-// 0 when the error does not say.
-func errorLine(err error) int {
-	var problems catalog.Errors
-	if errors.As(err, &problems) && len(problems) > 0 {
-		return problems[0].Line
-	}
-	var problem *catalog.Error
-	if errors.As(err, &problem) {
-		return problem.Line
-	}
-	return 0
 }
 
 // summary is a line for each person: a chart of how they felt, how often
