@@ -16,6 +16,7 @@ import (
 type world struct {
 	cat      *catalog.Catalog
 	profiles []*profile.Profile
+	unread   []profile.ProfileEntry
 	history  *profile.Digest
 	sessions map[string]*profile.Session
 	cfg      *profile.Config
@@ -34,7 +35,10 @@ func newWorld(t *testing.T) *world {
 
 func (w *world) Catalog() *catalog.Catalog    { return w.cat }
 func (w *world) Profiles() []*profile.Profile { return w.profiles }
-func (w *world) History() *profile.Digest     { return w.history }
+func (w *world) UnreadProfiles() []profile.ProfileEntry {
+	return w.unread
+}
+func (w *world) History() *profile.Digest { return w.history }
 func (w *world) Session(id string) (*profile.Session, error) {
 	return w.sessions[id], nil
 }
@@ -565,5 +569,26 @@ func TestADamagedFileIsNamedByItsNameAndLine(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestSomeoneWhoseProfileCannotBeReadGetsOnlyQuietSuggestions(t *testing.T) {
+	w := newWorld(t)
+	w.unread = []profile.ProfileEntry{{Path: "/data/profiles/sam.yaml", Err: errors.New("notes: 2001 characters long")}}
+	r := Named(w, []string{"Sam", "Alex"}, false)
+	first := r.Start().(*Form)
+	said := ""
+	for _, l := range first.Intro {
+		said += l.Words()
+	}
+	if !strings.Contains(said, "Sam's saved profile (sam.yaml) cannot be read, so what Sam never wants is not known") {
+		t.Errorf("the first screen says %q", said)
+	}
+	results, ok := walk(t, first, nil, func(s Step) bool { _, ok := s.(*Results); return ok }).(*Results)
+	if !ok || !results.Result.Guarded {
+		t.Fatalf("with Sam's never-list unknown, the suggestions are not quiet: %+v", results)
+	}
+	if others := Named(w, []string{"Kai", "Alex"}, false).Start().(*Form); len(others.Intro) != 0 {
+		t.Errorf("a check-in without Sam speaks of a profile: %v", others.Intro)
 	}
 }

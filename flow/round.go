@@ -6,6 +6,7 @@ package flow
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -46,6 +47,9 @@ func (k Kind) phase() string {
 type Env interface {
 	Catalog() *catalog.Catalog
 	Profiles() []*profile.Profile
+	// UnreadProfiles are the saved profiles that could not be read, each
+	// with its error: what someone never wants may be in one.
+	UnreadProfiles() []profile.ProfileEntry
 	// History is every saved check-in and plan as the index keeps it;
 	// nil while it has not been read.
 	History() *profile.Digest
@@ -94,6 +98,23 @@ type Round struct {
 	// Begun is how many people have begun their turn: those whose answers
 	// a stop would lose.
 	Begun int
+	// unread are the people here whose saved profile could not be read:
+	// what they never want is not known, so suggestions stay quiet.
+	unread []unreadProfile
+}
+
+// unreadProfile is someone whose saved profile could not be read, and
+// the name of its file.
+type unreadProfile struct{ name, file string }
+
+// unreadLines say, before anything is asked, whose profile could not be
+// read and what that means for the suggestions; none when all could.
+func (r *Round) unreadLines() []Line {
+	var out []Line
+	for _, u := range r.unread {
+		out = append(out, Say(Warm, fmt.Sprintf("%s's saved profile (%s) cannot be read, so what %s never wants is not known this time: nothing with more than light touch, no kissing and nothing celebratory will be suggested. The file is left as it is, to be put right later.", u.name, u.file, u.name)))
+	}
+	return out
 }
 
 // Person is someone taking part: with a saved profile, or a guest.
@@ -134,6 +155,9 @@ func New(env Env, k Kind, mode catalog.Mode, names []string) *Round {
 			name = known
 		}
 		r.People = append(r.People, Person{Name: name, Profile: p})
+		if i := slices.IndexFunc(env.UnreadProfiles(), func(e profile.ProfileEntry) bool { return p == nil && e.MayHold(name) }); i >= 0 {
+			r.unread = append(r.unread, unreadProfile{name, filepath.Base(env.UnreadProfiles()[i].Path)})
+		}
 	}
 	if k == CheckIn && mode == catalog.Together {
 		// The history lists a plan without what was shared in it.

@@ -39,6 +39,7 @@ func (r *Round) situation() Step {
 	if r.env.Locked() {
 		f.Intro = []Line{Say(Muted, LockedLine)}
 	}
+	f.Intro = append(f.Intro, r.unreadLines()...)
 	f.take = func(values [][]string) Step {
 		r.Situation = first(values[0])
 		return r.First()
@@ -368,6 +369,7 @@ func (r *Round) results() *Results {
 	}
 	req := profile.CheckinRequest(r.Mode, r.Situation, r.minutes(), r.Turns, r.env.History())
 	req.Limit = ShownSuggestions
+	req.Guard = req.Guard || len(r.unread) > 0
 	if r.Plan != nil {
 		// The plan's avoid-list holds for this check-in too.
 		req.Avoid = append(req.Avoid, r.Plan.PlanAvoid(r.env.Catalog())...)

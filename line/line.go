@@ -36,7 +36,10 @@ type Options struct {
 	Store    *profile.Store
 	Config   *profile.Config
 	Profiles []*profile.Profile
-	History  *profile.Digest
+	// UnreadProfiles are the profiles that could not be read, each with
+	// its error.
+	UnreadProfiles []profile.ProfileEntry
+	History        *profile.Digest
 	// Locked is set when what is saved stays closed this run: a round
 	// runs with guests, and saves without reading.
 	Locked bool
@@ -115,7 +118,10 @@ type session struct {
 // The session is the rounds' flow.Env.
 func (s *session) Catalog() *catalog.Catalog    { return s.o.Catalog }
 func (s *session) Profiles() []*profile.Profile { return s.o.Profiles }
-func (s *session) History() *profile.Digest     { return s.o.History }
+func (s *session) UnreadProfiles() []profile.ProfileEntry {
+	return s.o.UnreadProfiles
+}
+func (s *session) History() *profile.Digest { return s.o.History }
 func (s *session) Session(id string) (*profile.Session, error) {
 	return s.o.Store.Session(id)
 }

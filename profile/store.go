@@ -250,6 +250,16 @@ func (s *Store) lookup(name string) (found *ProfileEntry, maybe, copies []Profil
 	return byFile, maybe, copies, nil
 }
 
+// MayHold says whether this entry, read or not, may be the profile of
+// name: one that was read holds that name; one that could not be read
+// has a file name the store would have given it.
+func (e ProfileEntry) MayHold(name string) bool {
+	if e.Profile != nil {
+		return SameName(e.Profile.Name, name)
+	}
+	return mayHold(strings.TrimSuffix(filepath.Base(e.Path), ".yaml"), name)
+}
+
 // mayHold says whether a damaged file could hold the profile called name:
 // its file name is one the store would have given that name.
 func mayHold(base, name string) bool {

@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -354,4 +355,14 @@ func TestAPrivateFollowUpIsSavedApartAndNamesNoOneOnHome(t *testing.T) {
 	later.doesNotSee("Sam")
 	later.doesNotSee(testStart.Local().Format("Monday"))
 	later.keys("esc").keys("h").sees("No check-ins saved yet.")
+}
+
+func TestACheckinWithSomeoneWhoseProfileCannotBeReadSaysSoAndStillShowsTheQuestion(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	o := withNames(w.opts, "Sam", "Alex")
+	o.UnreadProfiles = []profile.ProfileEntry{{Path: "/data/profiles/sam.yaml", Err: errors.New("notes: 2001 characters long")}}
+	r := start(t, o, 40, 12)
+	r.sees("Sam's saved profile", "… r to read it all", "› Skip this", "↓ more below")
+	r.keys("r").sees("never wants is", "nothing celebratory will be suggested")
 }

@@ -17,6 +17,7 @@ import (
 
 func (c *ctx) Catalog() *catalog.Catalog                   { return c.cat }
 func (c *ctx) Profiles() []*profile.Profile                { return c.profiles }
+func (c *ctx) UnreadProfiles() []profile.ProfileEntry      { return c.unreadProfiles }
 func (c *ctx) History() *profile.Digest                    { return c.history }
 func (c *ctx) Session(id string) (*profile.Session, error) { return c.store.Session(id) }
 func (c *ctx) Config() *profile.Config                     { return c.cfg }
@@ -94,6 +95,10 @@ func newFlowForm(c *ctx, f *flow.Form, then func(c *ctx, s flow.Step) (screen, t
 		case flow.ShareForm:
 			// The field keeps room for its title, three lines of help,
 			// an answer and the line saying there are more.
+			first.formLines = 7
+		default:
+			// Its title, two lines of help, three options and the line
+			// saying there are more.
 			first.formLines = 7
 		}
 	}

@@ -28,6 +28,9 @@ type Options struct {
 	Store    *profile.Store
 	Config   *profile.Config
 	Profiles []*profile.Profile
+	// UnreadProfiles are the profiles that could not be read, each with
+	// its error: a check-in with someone who may be in one stays quiet.
+	UnreadProfiles []profile.ProfileEntry
 	// History is what the program keeps of the saved check-ins and
 	// plans, when read already (profile.Store.Digest); when nil, the
 	// program reads it in the background.
@@ -63,7 +66,9 @@ type ctx struct {
 	store    *profile.Store
 	cfg      *profile.Config
 	profiles []*profile.Profile
-	now      func() time.Time
+	// unreadProfiles are the saved profiles that could not be read.
+	unreadProfiles []profile.ProfileEntry
+	now            func() time.Time
 	// history is what the program keeps of the saved check-ins and plans
 	// (not each of them: the History screen reads those a page at a
 	// time), read before the start or in the background, and again after
@@ -178,7 +183,7 @@ func New(o Options) *Model {
 		c.locked, c.keyFile = true, !o.Store.WantsPassphrase()
 		m.current = newUnlock(c, o.Start)
 	} else {
-		c.profiles, c.history = o.Profiles, o.History
+		c.profiles, c.unreadProfiles, c.history = o.Profiles, o.UnreadProfiles, o.History
 		m.current = startAt(c, o.Start)
 	}
 	m.resize(80, 24)

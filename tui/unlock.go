@@ -125,7 +125,7 @@ func (u *unlock) opened(c *ctx, msg openedMsg) (screen, tea.Cmd) {
 		return u, nil
 	}
 	c.locked = false
-	c.profiles, c.unreadOnOpening = msg.profiles, msg.unread
+	c.profiles, c.unreadProfiles, c.unreadOnOpening = msg.profiles, msg.unreadProfiles, msg.unread
 	start := u.start
 	start.FollowUp, start.FollowUpID = msg.followUp, ""
 	next := u.reopen
@@ -146,10 +146,12 @@ func (u *unlock) opened(c *ctx, msg openedMsg) (screen, tea.Cmd) {
 type openedMsg struct {
 	err      error
 	profiles []*profile.Profile
-	// unread are the profiles that cannot be read, each with its error.
-	unread     []error
-	history    *profile.Digest
-	historyErr error
+	// unread are the profiles that cannot be read, each with its error,
+	// and unreadProfiles the same profiles' entries.
+	unread         []error
+	unreadProfiles []profile.ProfileEntry
+	history        *profile.Digest
+	historyErr     error
 	// followUp is the check-in to follow up, when the run starts with one.
 	followUp *profile.Session
 }
@@ -174,6 +176,7 @@ func tryPassphrase(store *profile.Store, passphrase string, start Start, now tim
 		for _, e := range entries {
 			if e.Err != nil {
 				msg.unread = append(msg.unread, e.Err)
+				msg.unreadProfiles = append(msg.unreadProfiles, e)
 				continue
 			}
 			msg.profiles = append(msg.profiles, e.Profile)

@@ -82,7 +82,7 @@ func (a *app) whole(fn func(*profile.Session) error) func(profile.SessionEntry) 
 }
 
 // readableProfiles are the profiles that can be read, sorted by name; the
-// others are named.
+// others are named, and kept in a.unreadProfiles.
 func (a *app) readableProfiles(cmd *cobra.Command) ([]*profile.Profile, error) {
 	store, err := a.data(cmd)
 	if err != nil {
@@ -93,10 +93,13 @@ func (a *app) readableProfiles(cmd *cobra.Command) ([]*profile.Profile, error) {
 		return nil, err
 	}
 	var out []*profile.Profile
+	a.unreadProfiles = nil
 	for _, e := range entries {
 		a.damaged(e.Err)
 		if e.Profile != nil {
 			out = append(out, e.Profile)
+		} else {
+			a.unreadProfiles = append(a.unreadProfiles, e)
 		}
 	}
 	return out, nil

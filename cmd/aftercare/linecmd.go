@@ -83,7 +83,7 @@ func (a *app) runLines(cmd *cobra.Command, start tui.Start, o tui.Options) error
 	ctx, stoppedBy, release := stopContext()
 	defer release()
 	err = line.Run(ctx, line.Options{In: a.stdin, Out: out, Screen: screen, Interactive: interactive,
-		Catalog: a.cat, Store: a.store, Config: a.cfg, Profiles: o.Profiles, History: o.History, Locked: o.Locked,
+		Catalog: a.cat, Store: a.store, Config: a.cfg, Profiles: o.Profiles, UnreadProfiles: a.unreadProfiles, History: o.History, Locked: o.Locked,
 		Start: line.Start{Names: start.Names, Plan: start.Plan, FollowUp: start.FollowUp}})
 	var stopped *line.Stopped
 	if errors.As(err, &stopped) {

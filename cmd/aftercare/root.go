@@ -81,6 +81,8 @@ type app struct {
 	configFile     string
 	ignoreDamaged  bool     // --ignore-damaged
 	unread         []string // the records named as damaged, as named
+	// unreadProfiles are the profiles readableProfiles found damaged.
+	unreadProfiles []profile.ProfileEntry
 
 	cfg   *profile.Config
 	cat   *catalog.Catalog

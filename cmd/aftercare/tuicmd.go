@@ -282,7 +282,7 @@ func (a *app) openTUI(cmd *cobra.Command, start tui.Start, history *profile.Dige
 	if err != nil {
 		return err
 	}
-	return a.showTUI(cmd, start, tui.Options{Profiles: profiles, History: history})
+	return a.showTUI(cmd, start, tui.Options{Profiles: profiles, UnreadProfiles: a.unreadProfiles, History: history})
 }
 
 // showTUI runs the full screen with what o holds, and the catalogue,
