@@ -73,7 +73,7 @@ func (r *Round) support(t *Turn, next int, said string) *Form {
 func (r *Round) tomorrow(from *Form, t *Turn, then func() Step) *Form {
 	f := &Form{Kind: TomorrowForm, Header: from.Header, Loses: true,
 		Fields: []Field{{Kind: One, Title: "Would you like aftercare to check on you tomorrow?",
-			Help:    "Only you will know you asked. It is offered when aftercare next opens, from nine in the morning.",
+			Help:    "It is offered when aftercare next opens, from nine in the morning, without your name: whoever opens it may see that a follow-up is waiting, never whose.",
 			Options: []Option{{"No, thank you", ""}, {"Yes, just for me", "yes"}}, Value: []string{""}}},
 		back: func() Step { return from },
 	}
@@ -84,7 +84,7 @@ func (r *Round) tomorrow(from *Form, t *Turn, then func() Step) *Form {
 		r.asked[t.Who.Name] = true
 		record := profile.NewPrivateFollowUp(r.env.Now(), t.Who.Name)
 		return &Save{What: "follow-up", Write: func(s *profile.Store) error { return s.SaveSession(record) }, then: then,
-			SavedText: "Saved. aftercare will offer you a check-in tomorrow; only your name is on it, and the shared history does not show it."}
+			SavedText: "Saved. aftercare will offer a check-in tomorrow without showing your name, and the shared history does not show it."}
 	}
 	return f
 }

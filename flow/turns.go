@@ -285,7 +285,11 @@ func (r *Round) share(t *Turn) *Form {
 		}
 	}
 	field := Field{Kind: Many, Title: "What may the others see?", Help: "Ticked answers are shared on the next screens; the rest stay with you and are never saved."}
-	if !r.Together() {
+	switch {
+	case r.Of != nil && r.Of.Kind == profile.PrivateFollowUp:
+		// The shared history never lists a follow-up asked for privately.
+		field.Title, field.Help = "What should aftercare keep?", "Ticked answers are kept with this follow-up, apart from the shared history, which never shows it; what helped shapes what is suggested to you. The rest are forgotten when you finish."
+	case !r.Together():
 		field.Title, field.Help = "What should your history keep?", "Ticked answers are saved with this check-in; the rest are forgotten when you finish."
 	}
 	field.Value = []string{}

@@ -19,6 +19,12 @@ func (s *session) home() error {
 	if s.o.Locked {
 		s.say(flow.LockedLine)
 	}
+	switch {
+	case s.o.Locked && s.o.DueLocked == 1:
+		s.say("A follow-up is waiting, locked.")
+	case s.o.Locked && s.o.DueLocked > 1:
+		s.say(fmt.Sprintf("%d follow-ups are waiting, locked.", s.o.DueLocked))
+	}
 	for {
 		items := s.homeItems()
 		field := flow.Field{Kind: flow.One, Title: "What would you like to do?"}
@@ -72,12 +78,20 @@ func (s *session) homeItems() []homeItem {
 			return s.round(flow.FollowUpOf(s, of).Start())
 		}})
 	}
-	return append(items,
+	items = append(items,
 		homeItem{"Check in together: two or more of you, taking turns", func() error { return s.round(flow.Who(s, catalog.Together, false)) }},
 		homeItem{"Check in alone: for you, on your own", func() error { return s.round(flow.Who(s, catalog.Solo, false)) }},
 		homeItem{"Plan ahead: what each of you will want afterwards", func() error { return s.round(flow.Who(s, catalog.Together, true)) }},
 		homeItem{"People: what each of you likes and needs", s.people},
 		homeItem{"History: past check-ins", s.history},
+	)
+	if s.o.Locked && s.o.Unlock != nil {
+		items = append(items, homeItem{"Unlock: type the passphrase to open what is saved", func() error {
+			_, err := s.unlock("What is saved is locked.")
+			return err
+		}})
+	}
+	return append(items,
 		homeItem{"Support: people to talk to, any time", s.support},
 		homeItem{"Leave", nil},
 	)
@@ -94,8 +108,9 @@ func (s *session) support() error {
 // people lists who is saved, and adds, changes or deletes a profile.
 func (s *session) people() error {
 	if s.o.Locked {
-		s.say("Saved people are still here, locked. Open aftercare with the passphrase to see or change them.")
-		return nil
+		if opened, err := s.unlock("Saved people are still here, locked."); !opened {
+			return err
+		}
 	}
 	if len(s.o.Profiles) == 0 {
 		s.say("No one saved yet. A profile remembers what someone likes, never wants and usually needs afterwards, so that suggestions fit them.")
@@ -207,8 +222,9 @@ const historyPage = 10
 // one out whole on request.
 func (s *session) history() error {
 	if s.o.Locked {
-		s.say("Your history is still here, locked. Open aftercare with the passphrase to read it.")
-		return nil
+		if opened, err := s.unlock("Your history is still here, locked."); !opened {
+			return err
+		}
 	}
 	page, stats, err := s.o.Store.FirstPage(historyPage)
 	if err != nil {

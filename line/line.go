@@ -43,6 +43,13 @@ type Options struct {
 	// Locked is set when what is saved stays closed this run: a round
 	// runs with guests, and saves without reading.
 	Locked bool
+	// DueLocked is how many follow-ups wait while it stays locked: known
+	// without the key, never whose.
+	DueLocked int
+	// Unlock asks for the passphrase on the terminal and opens what is
+	// saved, saying whether it did; the error is a stop while it asked.
+	// nil where it cannot be asked: no terminal, or a key kept in a file.
+	Unlock func() (bool, error)
 	Now    func() time.Time
 	Start  Start
 }
@@ -85,7 +92,8 @@ func Run(ctx context.Context, o Options) error {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	s := &session{o: o, ctx: ctx, lines: readLines(o.In)}
+	s := &session{o: o, ctx: ctx}
+	s.lines, s.want = readLines(o.In)
 	var err error
 	switch st := o.Start; {
 	case st.FollowUp != nil:
@@ -111,6 +119,10 @@ type session struct {
 	o     Options
 	ctx   context.Context
 	lines <-chan string
+	// want asks for the next line; wanting is set while a line is asked
+	// for and not yet read.
+	want    chan<- struct{}
+	wanting bool
 	// current is the round under way, for saying what a stop loses.
 	current *flow.Round
 }
@@ -133,15 +145,19 @@ func (s *session) Began(r *flow.Round)     { s.current = r }
 // say writes one line.
 func (s *session) say(text string) { fmt.Fprintln(s.o.Out, text) }
 
-// readLines reads in the background, a line at a time, so that a stop
-// need not wait for someone to press enter. A line longer than anything
-// aftercare keeps is cut, so that no input can take all the memory.
-func readLines(in io.Reader) <-chan string {
+// readLines reads in the background, a line each time one is wanted, so
+// that a stop need not wait for someone to press enter. Nothing is read
+// before it is wanted: between questions the terminal is free for a
+// passphrase, which must never be taken for an answer. A line longer than
+// anything aftercare keeps is cut, so that no input can take all the
+// memory.
+func readLines(in io.Reader) (<-chan string, chan<- struct{}) {
 	lines := make(chan string)
+	want := make(chan struct{}, 1)
 	go func() {
 		defer close(lines)
 		r := bufio.NewReaderSize(in, 4096)
-		for {
+		for range want {
 			line, err := readLine(r)
 			if err != nil && line == "" {
 				return
@@ -152,7 +168,7 @@ func readLines(in io.Reader) <-chan string {
 			}
 		}
 	}()
-	return lines
+	return lines, want
 }
 
 // maxLine is the most of a line that is kept: more than any answer holds.
@@ -176,10 +192,20 @@ func readLine(r *bufio.Reader) (string, error) {
 
 // read is the next line typed, or why there is none.
 func (s *session) read() (string, error) {
+	if !s.wanting {
+		// Once the input has ended nothing takes the request; the
+		// closed lines say so.
+		select {
+		case s.want <- struct{}{}:
+		default:
+		}
+		s.wanting = true
+	}
 	select {
 	case <-s.ctx.Done():
 		return "", s.ctx.Err()
 	case line, ok := <-s.lines:
+		s.wanting = false
 		if !ok {
 			return "", errEnded
 		}
@@ -352,10 +378,45 @@ func (s *session) reread() {
 	if s.o.Locked {
 		return
 	}
-	if profiles, err := s.o.Store.ReadableProfiles(); err == nil {
-		s.o.Profiles = profiles
+	if entries, err := s.o.Store.Profiles(); err == nil {
+		s.o.Profiles, s.o.UnreadProfiles = nil, nil
+		for _, e := range entries {
+			if e.Profile != nil {
+				s.o.Profiles = append(s.o.Profiles, e.Profile)
+			} else {
+				s.o.UnreadProfiles = append(s.o.UnreadProfiles, e)
+			}
+		}
 	}
 	if history, err := s.o.Store.Digest(s.o.Now()); err == nil {
 		s.o.History = history
 	}
+}
+
+// unlock offers the passphrase again, where what is saved stays locked
+// and it can be asked: enter alone keeps it locked. It says whether what
+// is saved is open now.
+func (s *session) unlock(what string) (bool, error) {
+	if s.o.Unlock == nil {
+		s.say(what + " Open aftercare with the passphrase to read it.")
+		return false, nil
+	}
+	s.say(what)
+	v, err := s.ask(flow.Field{Kind: flow.One, Title: "Type the passphrase now?",
+		Options: []flow.Option{{Label: "Not now", Value: ""}, {Label: "Yes, type it", Value: "yes"}}}, []string{""}, nil)
+	if err != nil || v[0] == "" {
+		return false, s.noBack(err)
+	}
+	opened, err := s.o.Unlock()
+	if err != nil {
+		return false, err
+	}
+	if !opened {
+		s.say("It stays locked.")
+		return false, nil
+	}
+	s.o.Locked, s.o.DueLocked = false, 0
+	s.reread()
+	s.say("Opened.")
+	return true, nil
 }

@@ -444,3 +444,38 @@ func flowField(kind flow.FieldKind, labels ...string) flow.Field {
 	}
 	return f
 }
+
+func TestLockedHomeSaysWhatWaitsAndOffersThePassphraseAgain(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		unlock func() (bool, error)
+		typed  []string
+		want   []string
+		absent string
+	}{
+		{"where it can be asked", func() (bool, error) { return true, nil }, []string{"History", "Yes, type it", "Leave"},
+			[]string{"2 follow-ups are waiting, locked.", "Unlock: type the passphrase to open what is saved", "Your history is still here, locked.", "Opened.", "No check-ins saved yet."}, ""},
+		{"kept locked", func() (bool, error) { return false, nil }, []string{"People", "Yes, type it", "Leave"},
+			[]string{"Saved people are still here, locked.", "It stays locked."}, "Opened."},
+		{"where it cannot be asked", nil, []string{"History", "Leave"},
+			[]string{"2 follow-ups are waiting, locked.", "Your history is still here, locked. Open aftercare with the passphrase to read it."}, "Unlock:"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := newTranscript(t)
+			err := Run(context.Background(), Options{In: strings.NewReader(strings.Join(tc.typed, "\n") + "\n"), Out: &tr.out, Catalog: tr.cat, Store: tr.store,
+				Locked: true, DueLocked: 2, Unlock: tc.unlock, Now: func() time.Time { return now }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := tr.out.String()
+			for _, w := range tc.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("the transcript does not say %q:\n%s", w, out)
+				}
+			}
+			if tc.absent != "" && strings.Contains(out, tc.absent) {
+				t.Errorf("the transcript says %q:\n%s", tc.absent, out)
+			}
+		})
+	}
+}

@@ -342,7 +342,7 @@ func TestAPrivateFollowUpIsSavedApartAndNamesNoOneOnHome(t *testing.T) {
 	r := start(t, withNames(w.opts, "Sam", "Alex"), 100, 30)
 	r.enter(3).keys(slices.Repeat([]string{"down"}, notSafe)...).enter(1)
 	r.keys("down", "down").enter(1).sees("check on you tomorrow?")
-	r.keys("down").enter(1).sees("Saved.", "only your name is on it")
+	r.keys("down").enter(1).sees("Saved.", "without showing your name")
 	r.enter(1).sees("The check-in has ended.")
 	sessions := w.sessions(t)
 	if len(sessions) != 1 || sessions[0].Kind != profile.PrivateFollowUp || !slices.Equal(sessions[0].People, []string{"Sam"}) {

@@ -95,7 +95,7 @@ func TestANotSafeAnswerShowsSupportToThatPersonAlone(t *testing.T) {
 	r.keys("down", "down", "down", "down").enter(1)
 	r.sees("Thank you for saying so.", "Call 911", "RAINN", "800-656-4673", "Ask for some space")
 
-	r.keys("down").enter(1).sees("check on you tomorrow?", "Only you will know")
+	r.keys("down").enter(1).sees("check on you tomorrow?", "may see that a follow-up is waiting, never whose")
 	r.enter(1).sees("Before you pass the laptop on", "nothing with more than light touch", "is told why")
 	r.enter(1)
 	r.sees("Alex's turn")

@@ -222,6 +222,9 @@ func dueLockedWords(c *ctx) (waiting, how string) {
 	if c.keyFile {
 		return waiting, keyFileHowToOpen
 	}
+	if c.dueLocked > 1 {
+		return waiting, "To open them, choose Unlock."
+	}
 	return waiting, "To open it, choose Unlock."
 }
 

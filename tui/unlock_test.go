@@ -358,16 +358,16 @@ func lockedWithFollowUpsDue(n int) func(t *testing.T, w *world) Options {
 func TestALockedFollowUpGoesHomeWithoutThePassphraseAndSaysItWaits(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {
-		due  int
-		says string
+		due       int
+		says, how string
 	}{
-		{1, "A follow-up is waiting, locked."},
-		{3, "3 follow-ups are waiting, locked."},
+		{1, "A follow-up is waiting, locked.", "To open it, choose Unlock."},
+		{3, "3 follow-ups are waiting, locked.", "To open them, choose Unlock."},
 	} {
 		w := newWorld(t)
 		r := start(t, lockedWithFollowUpsDue(c.due)(t, w), 100, 30)
 		r.sees("the follow-up needs the check-in it follows", "the follow-up waits for another time")
-		r.enter(1).sees(c.says, "To open it, choose Unlock.", "Check in together")
+		r.enter(1).sees(c.says, c.how, "Check in together")
 		if r.m.c.dueLocked != c.due {
 			t.Errorf("%d follow-ups due, the program counted %d", c.due, r.m.c.dueLocked)
 		}

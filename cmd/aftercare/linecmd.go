@@ -80,11 +80,18 @@ func (a *app) runLines(cmd *cobra.Command, start tui.Start, o tui.Options) error
 			return err
 		}
 	}
+	lo := line.Options{In: a.stdin, Out: out, Screen: screen, Interactive: interactive,
+		Catalog: a.cat, Store: a.store, Config: a.cfg, Profiles: o.Profiles, UnreadProfiles: a.unreadProfiles, History: o.History, Locked: o.Locked,
+		Start: line.Start{Names: start.Names, Plan: start.Plan, FollowUp: start.FollowUp}}
+	if o.Locked {
+		lo.DueLocked = len(a.store.DueWhileLocked(time.Now()))
+		if interactive && a.store.WantsPassphrase() {
+			lo.Unlock = func() (bool, error) { return a.askToUnlock(out) }
+		}
+	}
 	ctx, stoppedBy, release := stopContext()
 	defer release()
-	err = line.Run(ctx, line.Options{In: a.stdin, Out: out, Screen: screen, Interactive: interactive,
-		Catalog: a.cat, Store: a.store, Config: a.cfg, Profiles: o.Profiles, UnreadProfiles: a.unreadProfiles, History: o.History, Locked: o.Locked,
-		Start: line.Start{Names: start.Names, Plan: start.Plan, FollowUp: start.FollowUp}})
+	err = line.Run(ctx, lo)
 	var stopped *line.Stopped
 	if errors.As(err, &stopped) {
 		if sig := stoppedBy(); sig != nil {
@@ -117,6 +124,12 @@ func (a *app) lineOutput(interactive bool) (out, screen io.Writer) {
 // says whether the data was opened; the error is a stop while it asked.
 func (a *app) unlockOrCarryOn(out io.Writer) (bool, error) {
 	fmt.Fprintln(out, "aftercare is locked. Type the passphrase to open saved people and history, or press enter alone to carry on without it; what you save is still kept, encrypted.")
+	return a.askToUnlock(out)
+}
+
+// askToUnlock asks for the passphrase on the terminal, a few times after a
+// wrong one, and opens what is saved with it; enter alone gives up.
+func (a *app) askToUnlock(out io.Writer) (bool, error) {
 	for try := 1; try <= unlockTries; try++ {
 		passphrase, err := readSecret("Passphrase: ")
 		if stop := (*stoppedError)(nil); errors.As(err, &stop) {
