@@ -130,6 +130,11 @@ func (s *Store) WriteOutsideFrom(path string, write func(io.Writer) error) error
 	if err != nil {
 		return err
 	}
+	// A link is written through, as an editor writes a file a dotfile
+	// manager links: the file it leads to is replaced, the link stays.
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
 	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() && !info.IsDir() {
 		// A device or a pipe, /dev/stdout or /dev/null, is written to as
 		// it is: a file renamed over it would take its place.

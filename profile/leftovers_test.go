@@ -147,3 +147,22 @@ func TestAnExportKilledBeforeItsRenameIsSweptUp(t *testing.T) {
 		t.Errorf("left beside the export: %v", beside)
 	}
 }
+
+func TestAnExportToALinkIsWrittenThroughIt(t *testing.T) {
+	s := newStore(t)
+	dir := t.TempDir()
+	target, link := filepath.Join(dir, "kept", "backup.json"), filepath.Join(dir, "backup.json")
+	plant(t, target, "old")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WriteOutside(link, []byte(`{"version": 1}`)); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v %v", info, err)
+	}
+	if got, _ := os.ReadFile(target); string(got) != `{"version": 1}` {
+		t.Errorf("the file the link leads to holds %q", got)
+	}
+}

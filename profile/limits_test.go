@@ -85,6 +85,7 @@ func TestProfileTextUpToItsLimitIsKeptWhole(t *testing.T) {
 		{"letters", strings.Repeat("a", MaxPronounsLength), strings.Repeat("a", MaxNotesLength)},
 		{"wide characters", strings.Repeat("她", MaxPronounsLength), strings.Repeat("愛", MaxNotesLength)},
 		{"lines and tabs", "they/them", strings.Repeat("a\n\tb\n", MaxNotesLength/5)},
+		{"accents typed as two characters, one each once composed", strings.Repeat("e\u0301", MaxPronounsLength), strings.Repeat("e\u0301", MaxNotesLength)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -201,5 +202,14 @@ func TestALockedRecordOfTheMostARecordHoldsReadsBack(t *testing.T) {
 	must(t, s.SaveSession(sess))
 	if got, err := s.Session("s1"); err != nil || got.Note != sess.Note {
 		t.Errorf("read back: %v", err)
+	}
+}
+
+func TestANameIsMeasuredAsItIsKept(t *testing.T) {
+	if err := CheckName(strings.Repeat("e\u0301", MaxNameLength)); err != nil {
+		t.Errorf("forty accented letters typed as two characters each: %v", err)
+	}
+	if err := CheckName(strings.Repeat("e\u0301", MaxNameLength+1)); err == nil {
+		t.Error("forty-one accented letters were taken")
 	}
 }

@@ -64,13 +64,14 @@ func (p *Profile) Check(r *catalog.Reporter) {
 }
 
 // lengthProblem says, in plain words, that a profile's pronouns or notes
-// are longer than they may be; "" when they are not.
+// are longer than they may be; "" when they are not. Characters are
+// counted as NFC keeps them, so that é is one however it was typed.
 func lengthProblem(field, value string) string {
 	most := MaxNotesLength
 	if field == "pronouns" {
 		most = MaxPronounsLength
 	}
-	if n := utf8.RuneCountInString(value); n > most {
+	if n := utf8.RuneCountInString(norm.NFC.String(value)); n > most {
 		return fmt.Sprintf("%d characters long; a profile's %s hold at most %d characters", n, field, most)
 	}
 	return ""
@@ -81,7 +82,7 @@ func CheckName(name string) error {
 	switch {
 	case strings.TrimSpace(name) == "":
 		return fmt.Errorf("a name is needed")
-	case len([]rune(name)) > MaxNameLength:
+	case utf8.RuneCountInString(norm.NFC.String(name)) > MaxNameLength:
 		return fmt.Errorf("%q is longer than %d characters", shortName(name), MaxNameLength)
 	case plain.NameProblem(name) != "":
 		return fmt.Errorf("%q %s", name, plain.NameProblem(name))

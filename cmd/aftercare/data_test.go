@@ -526,6 +526,11 @@ func TestAnExportToAFileTakesItsFormatFromTheName(t *testing.T) {
 	if got := aftercare(t, "", "export", "-o", home); got.code != exitUsage || !strings.Contains(got.stderr, "-o "+home+" is a folder; name a file in it") || strings.Contains(got.stderr, ".tmp-") {
 		t.Errorf("a folder for a file: exit %d, %q", got.code, got.stderr)
 	}
+	// Written into a device, such as /dev/stdout, the export is all that
+	// goes there: what was done is said on standard error.
+	if got := aftercare(t, "", "export", "-o", os.DevNull); got.code != 0 || got.stdout != "" || !strings.Contains(got.stderr, "Exported 1 profile and 5 check-ins to "+os.DevNull) {
+		t.Errorf("export -o %s: exit %d, stdout %q, stderr %q", os.DevNull, got.code, got.stdout, got.stderr)
+	}
 }
 
 // TestNamesOfManyCharactersComeOutWholeHoweverLongTheOutput prints a

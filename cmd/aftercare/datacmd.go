@@ -243,10 +243,16 @@ command exits 1 (0 with --ignore-damaged).`,
 					return err
 				}
 			} else {
+				// Said where it cannot end up in the export itself, as it
+				// would when the file is /dev/stdout or a pipe.
+				said := a.stdout
+				if info, err := os.Stat(output); err == nil && !info.Mode().IsRegular() {
+					said = a.stderr
+				}
 				if err := a.store.WriteOutsideFrom(output, write); err != nil {
 					return err
 				}
-				fmt.Fprintf(a.stdout, "Exported %s and %s to %s.\n", count(len(profiles), "profile"), count(sessions, "check-in"), output)
+				fmt.Fprintf(said, "Exported %s and %s to %s.\n", count(len(profiles), "profile"), count(sessions, "check-in"), output)
 			}
 			a.warnIfTooLargeToImport(format, written, sealedSize)
 			// A backup that lacks something says so, even when the run is
