@@ -136,7 +136,17 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, at string, r rules) {
 					itemAt = at + ": " + itemAt
 				}
 			}
-			d.decode(item, items.Index(i), itemAt, r)
+			// A list has no gaps: an entry of nothing, kept as "" or as an
+			// empty entry, would pass here and fail later, far from where
+			// it was written (unknown tag "").
+			switch {
+			case isNull(item):
+				d.errorf(item, itemAt, "expected %s, got %s", wanted(v.Type().Elem()), describe(item))
+			case items.Index(i).Kind() == reflect.String && item.Kind == yaml.ScalarNode && strings.TrimSpace(item.Value) == "":
+				d.errorf(item, itemAt, "an entry must not be empty")
+			default:
+				d.decode(item, items.Index(i), itemAt, r)
+			}
 		}
 		v.Set(items)
 	case reflect.Map:
@@ -190,7 +200,7 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, at string, r rules) {
 // scalar reads text that a terminal will show: one line of it, or several
 // if free.
 func (d *decoder) scalar(n *yaml.Node, at, want string, free bool) (string, bool) {
-	if n.Kind != yaml.ScalarNode {
+	if n.Kind != yaml.ScalarNode || isNull(n) {
 		d.errorf(n, at, "expected %s, got %s", want, describe(n))
 		return "", false
 	}
@@ -446,7 +456,23 @@ func describe(n *yaml.Node) string {
 		return "an alias"
 	}
 	if isNull(n) {
-		return "nothing"
+		return "nothing (~ or null)"
 	}
 	return strconv.Quote(n.Value)
+}
+
+// wanted names what a value of type t is written as, for "expected X, got
+// Y" messages.
+func wanted(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "text"
+	case reflect.Int:
+		return "a whole number"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice:
+		return "a list"
+	}
+	return "fields (name: value)"
 }

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -36,61 +38,171 @@ type userReader struct {
 
 // add reads a file, or every .yaml and .yml file under a directory in name
 // order. Hidden files and folders, such as editor swap files, are not
-// catalogue files. Links are followed, as dotfile managers make them; what
-// counts is the file they lead to.
+// catalogue files. Links are followed, to files and folders alike, as
+// dotfile managers make both (GNU Stow folds a whole folder into one
+// link); what they lead to is held to the same rules, and paths are
+// reported as the person wrote them.
 func (r *userReader) add(root string) error {
 	info, err := os.Stat(root)
+	if errors.Is(err, fs.ErrNotExist) {
+		if target, lerr := os.Readlink(root); lerr == nil {
+			r.refuse(root, "is a link to %s, which is not there", target)
+			return nil
+		}
+	}
 	if err != nil {
 		return readError(root, err)
 	}
 	if !info.IsDir() {
-		return r.read(root)
+		return r.read(root, true)
 	}
-	if r.othersCanChange(root, info) {
+	if r.othersCanChange(root, info) || r.swappable(root, true) {
 		return nil
 	}
-	err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return readError(p, err)
+	real, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return readError(root, err)
+	}
+	return r.walk(root, real, map[string]string{})
+}
+
+// walk reads the catalogue files in the folder dir, which really is at
+// real. seen maps each folder read, by where it really is, to the path it
+// was read as: a folder is read once, so two links to it, or a link that
+// leads back up, cannot repeat its activities or go round for ever.
+func (r *userReader) walk(dir, real string, seen map[string]string) error {
+	return filepath.WalkDir(real, func(p string, e fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(real, p)
+		shown := dir
+		if p != real {
+			shown = filepath.Join(dir, rel)
 		}
-		hidden := p != root && strings.HasPrefix(e.Name(), ".")
+		if err != nil {
+			return readError(shown, err)
+		}
+		hidden := p != real && strings.HasPrefix(e.Name(), ".")
 		switch {
 		case hidden && e.IsDir():
 			return filepath.SkipDir
-		case hidden || p == root:
+		case hidden:
 			return nil
 		case e.IsDir():
-			if info, err := os.Stat(p); err == nil && r.othersCanChange(p, info) {
+			if first, ok := seen[p]; ok {
+				r.refuse(shown, "is the folder read already as %s, and a folder is read once", first)
+				return filepath.SkipDir
+			}
+			seen[p] = shown
+			if p == real {
+				return nil // checked as the link or root it was reached by
+			}
+			if info, err := os.Stat(p); err == nil && r.othersCanChange(shown, info) {
 				return filepath.SkipDir
 			}
 			return nil
-		case !strings.HasSuffix(p, ".yaml") && !strings.HasSuffix(p, ".yml"):
+		case e.Type()&fs.ModeSymlink != 0:
+			return r.follow(shown, seen)
+		case !isYAML(p):
 			return nil
 		}
-		return r.read(p)
+		return r.read(shown, false)
 	})
-	return err
 }
+
+// follow reads what a link within the catalogue folder leads to: a
+// catalogue file, or a folder of them, unless that folder is read already
+// or holds one that is.
+func (r *userReader) follow(link string, seen map[string]string) error {
+	info, err := os.Stat(link)
+	switch {
+	case err != nil || !info.IsDir():
+		if !isYAML(link) {
+			return nil
+		}
+		return r.read(link, false)
+	case r.othersCanChange(link, info) || r.swappable(link, false):
+		return nil
+	}
+	real, err := filepath.EvalSymlinks(link)
+	if err != nil {
+		return readError(link, err)
+	}
+	within := strings.TrimSuffix(real, string(filepath.Separator)) + string(filepath.Separator)
+	for _, folder := range slices.Sorted(maps.Keys(seen)) {
+		if folder == real || strings.HasPrefix(folder, within) {
+			r.refuse(link, "leads to %s, which is or holds the folder read already as %s; a folder is read once, so this link is not followed", real, seen[folder])
+			return nil
+		}
+	}
+	return r.walk(link, real, seen)
+}
+
+func isYAML(p string) bool { return strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml") }
 
 // othersCanChange refuses a catalogue file or folder someone else could
 // change: the catalogue says what is suggested, and which support lines
 // someone in distress is shown.
 func (r *userReader) othersCanChange(p string, info fs.FileInfo) bool {
-	if !OthersCanWrite(info) {
+	problem, fix := WritableByOthers(p, info)
+	if problem == "" {
 		return false
 	}
-	r.refuse(p, "can be changed by others (mode %04o), and your catalogue says what is suggested and which support lines are shown; make it yours alone with: chmod go-w %s", info.Mode().Perm(), ShellArg(p))
+	r.refuse(p, "%s, and your catalogue says what is suggested and which support lines are shown; %s", problem, fix)
 	return true
+}
+
+// swappable refuses p when someone else could put something else in its
+// place: when the folder that holds it lets others rename what is in it,
+// or, for a link, the folder that holds what it leads to does. Within the
+// catalogue folder, the folder holding p is checked as part of the
+// catalogue, so only a root's own folder is checked here.
+func (r *userReader) swappable(p string, root bool) bool {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return false
+	}
+	var places []string
+	if root {
+		places = append(places, abs)
+	}
+	if link, err := os.Lstat(abs); err == nil && link.Mode()&fs.ModeSymlink != 0 {
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			places = append(places, real)
+		}
+	}
+	for _, place := range places {
+		dir := filepath.Dir(place)
+		dirInfo, err := os.Stat(dir)
+		if err != nil {
+			continue
+		}
+		entry, err := os.Lstat(place)
+		if err != nil || keepsSafe(dirInfo, entry) {
+			continue
+		}
+		// In a sticky folder of one's own or root's, such as /tmp, only
+		// an entry's owner can swap it; a link is all that can be someone
+		// else's by now, what it leads to having been checked already.
+		if guardsEntries(dirInfo) {
+			uid, _ := otherOwner(entry)
+			r.refuse(place, "belongs to another user (%s), who could put another catalogue in its place in %s; use one of your own", userName(uid), dir)
+			return true
+		}
+		problem, fix := WritableByOthers(dir, dirInfo)
+		r.refuse(dir, "%s, so someone else could put another catalogue in place of %s; %s", problem, place, fix)
+		return true
+	}
+	return false
 }
 
 // read reads one catalogue file, refusing what is not an ordinary file or
 // is too large, alone or with the files before it, or one someone else
-// could change.
-func (r *userReader) read(p string) error {
+// could change or swap; root says it was named itself, not found in a
+// folder.
+func (r *userReader) read(p string, root bool) error {
 	if r.total > MaxCatalogBytes {
 		return nil
 	}
-	if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() && r.othersCanChange(p, info) {
+	if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() && r.othersCanChange(p, info) || r.swappable(p, root) {
 		return nil
 	}
 	data, err := ReadOrdinary(p, MaxCatalogFileBytes, "a catalogue file")

@@ -85,9 +85,10 @@ func Defaults() (*Catalog, error) {
 }
 
 // Load returns the embedded catalogue with the person's own files from dir
-// layered on top. A dir that does not exist means there are none.
+// layered on top. A dir that does not exist means there are none; a link
+// there that leads nowhere is refused, since it was meant to lead to some.
 func Load(dir string) (*Catalog, error) {
-	if _, err := os.Stat(dir); dir == "" || errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Lstat(dir); dir == "" || errors.Is(err, fs.ErrNotExist) {
 		return Defaults()
 	}
 	return LoadPaths(dir)
