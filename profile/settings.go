@@ -68,7 +68,8 @@ func checkSettingsPlace(path string) error {
 	}
 	for _, p := range []string{filepath.Dir(real), real} {
 		if info, err := os.Stat(p); err == nil && catalog.OthersCanWrite(info) {
-			return fmt.Errorf("%s can be changed by others (mode %04o), and settings say where private things are kept; make it yours alone with: chmod go-w %s", p, info.Mode().Perm(), catalog.ShellArg(p))
+			problem, fix := catalog.WritableByOthers(p, info)
+			return fmt.Errorf("%s %s, and settings say where private things are kept; %s", p, problem, fix)
 		}
 	}
 	return nil
