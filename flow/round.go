@@ -103,6 +103,10 @@ type Round struct {
 	unread []unreadProfile
 }
 
+// private says whether the round is a follow-up someone asked for
+// privately: it names them nowhere the others could see.
+func (r *Round) private() bool { return r.Of != nil && r.Of.Kind == profile.PrivateFollowUp }
+
 // unreadProfile is someone whose saved profile could not be read, and
 // the name of its file.
 type unreadProfile struct{ name, file string }
@@ -143,6 +147,7 @@ type Turn struct {
 // last week. An empty name is "Person 2" and so on.
 func New(env Env, k Kind, mode catalog.Mode, names []string) *Round {
 	r := &Round{env: env, Kind: k, Mode: mode, Started: env.Now(), rated: map[string][]profile.Rating{}, asked: map[string]bool{}}
+	unread := env.UnreadProfiles()
 	for i, name := range names {
 		name = strings.TrimSpace(name)
 		if name == "" {
@@ -155,8 +160,11 @@ func New(env Env, k Kind, mode catalog.Mode, names []string) *Round {
 			name = known
 		}
 		r.People = append(r.People, Person{Name: name, Profile: p})
-		if i := slices.IndexFunc(env.UnreadProfiles(), func(e profile.ProfileEntry) bool { return p == nil && e.MayHold(name) }); i >= 0 {
-			r.unread = append(r.unread, unreadProfile{name, filepath.Base(env.UnreadProfiles()[i].Path)})
+		if p != nil {
+			continue
+		}
+		if i := slices.IndexFunc(unread, func(e profile.ProfileEntry) bool { return e.MayHold(name) }); i >= 0 {
+			r.unread = append(r.unread, unreadProfile{name, filepath.Base(unread[i].Path)})
 		}
 	}
 	if k == CheckIn && mode == catalog.Together {

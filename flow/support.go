@@ -116,10 +116,12 @@ func ResourceLine(res catalog.Resource) Line {
 func (r *Round) gentleWords(said string, othersToTell bool) string {
 	first := "You don't have to explain anything, and no one else will see this."
 	switch {
-	case r.Kind == FollowUp && othersToTell:
-		return "A low or heavy feeling a day later is common, and it does not mean anything went wrong. No one else will see this unless you leave them a few words."
 	case r.Kind == FollowUp:
-		return "A low or heavy feeling a day later is common, and it does not mean anything went wrong. No one else will see this."
+		words := "A low or heavy feeling a day later is common, and it does not mean anything went wrong. No one else will see this"
+		if othersToTell {
+			words += " unless you leave them a few words"
+		}
+		return words + "."
 	case said == catalog.SupportLow:
 		first = "It's all right not to be okay; feelings like this can follow sex, and they ease. No one else will see this."
 	default:

@@ -16,6 +16,15 @@ const AnswerLimit = 1000
 // passphrase.
 const LockedLine = "Locked: saved people and history stay closed this time. What you save now is still kept, encrypted."
 
+// DueLockedLine says that n follow-ups wait on data this run did not
+// open: how many is known without the key, whose is not.
+func DueLockedLine(n int) string {
+	if n == 1 {
+		return "A follow-up is waiting, locked."
+	}
+	return fmt.Sprintf("%d follow-ups are waiting, locked.", n)
+}
+
 // Start is the round's first step: a check-in asks what kind of time it
 // was; a plan or follow-up begins with the first turn.
 func (r *Round) Start() Step {
@@ -64,7 +73,7 @@ func (r *Round) First() Step {
 // anyone has had a turn can people go back: a finished turn is gone.
 func (r *Round) handoff() *Message {
 	r.Begun = len(r.Turns)
-	if r.Of != nil && r.Of.Kind == profile.PrivateFollowUp {
+	if r.private() {
 		return r.privateHandoff()
 	}
 	name := r.People[len(r.Turns)].Name
@@ -286,7 +295,7 @@ func (r *Round) share(t *Turn) *Form {
 	}
 	field := Field{Kind: Many, Title: "What may the others see?", Help: "Ticked answers are shared on the next screens; the rest stay with you and are never saved."}
 	switch {
-	case r.Of != nil && r.Of.Kind == profile.PrivateFollowUp:
+	case r.private():
 		// The shared history never lists a follow-up asked for privately.
 		field.Title, field.Help = "What should aftercare keep?", "Ticked answers are kept with this follow-up, apart from the shared history, which never shows it; what helped shapes what is suggested to you. The rest are forgotten when you finish."
 	case !r.Together():

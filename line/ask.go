@@ -83,7 +83,7 @@ func (s *session) ask(f flow.Field, start []string, before [][]string) ([]string
 			continue
 		}
 		if f.Kind == flow.Words || f.Kind == flow.OneLine {
-			if plain.Strip(value[0], f.Kind == flow.Words) != value[0] {
+			if plain.Problem(value[0], f.Kind == flow.Words) != "" {
 				s.say("Some characters cannot be kept, such as control characters or broken text, so they were left out.")
 			}
 			if f.Limit > 0 && utf8.RuneCountInString(value[0]) > f.Limit {

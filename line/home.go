@@ -19,11 +19,8 @@ func (s *session) home() error {
 	if s.o.Locked {
 		s.say(flow.LockedLine)
 	}
-	switch {
-	case s.o.Locked && s.o.DueLocked == 1:
-		s.say("A follow-up is waiting, locked.")
-	case s.o.Locked && s.o.DueLocked > 1:
-		s.say(fmt.Sprintf("%d follow-ups are waiting, locked.", s.o.DueLocked))
+	if s.o.Locked && s.o.DueLocked > 0 {
+		s.say(flow.DueLockedLine(s.o.DueLocked))
 	}
 	for {
 		items := s.homeItems()

@@ -379,14 +379,7 @@ func (s *session) reread() {
 		return
 	}
 	if entries, err := s.o.Store.Profiles(); err == nil {
-		s.o.Profiles, s.o.UnreadProfiles = nil, nil
-		for _, e := range entries {
-			if e.Profile != nil {
-				s.o.Profiles = append(s.o.Profiles, e.Profile)
-			} else {
-				s.o.UnreadProfiles = append(s.o.UnreadProfiles, e)
-			}
-		}
+		s.o.Profiles, s.o.UnreadProfiles = profile.SplitProfiles(entries)
 	}
 	if history, err := s.o.Store.Digest(s.o.Now()); err == nil {
 		s.o.History = history

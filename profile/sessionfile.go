@@ -165,10 +165,11 @@ func jsonError(path string, data []byte, err error, offset int64) error {
 	case errors.As(err, &typ):
 		fields := strings.Split(typ.Field, ".")
 		line, col := keyPosition(data, fields[len(fields)-1])
-		msg := "a session " + mustBe(typ)
+		what := "a session "
 		if typ.Field != "" {
-			msg = typ.Field + ": " + mustBe(typ)
+			what = typ.Field + ": "
 		}
+		msg := what + mustBe(typ)
 		return catalog.Errors{{Path: path, Line: line, Col: col, Msg: msg}}
 	}
 	if field, got, ok := badTime(data); ok {

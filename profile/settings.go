@@ -67,8 +67,11 @@ func checkSettingsPlace(path string) error {
 		return nil
 	}
 	for _, p := range []string{filepath.Dir(real), real} {
-		if info, err := os.Stat(p); err == nil && catalog.OthersCanWrite(info) {
-			problem, fix := catalog.WritableByOthers(p, info)
+		info, err := os.Stat(p)
+		if err != nil {
+			continue
+		}
+		if problem, fix := catalog.WritableByOthers(p, info); problem != "" {
 			return fmt.Errorf("%s %s, and settings say where private things are kept; %s", p, problem, fix)
 		}
 	}

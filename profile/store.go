@@ -183,16 +183,25 @@ func (s *Store) ReadableProfiles() ([]*Profile, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []*Profile
-	var damaged []error
-	for _, e := range entries {
-		if e.Err != nil {
-			damaged = append(damaged, e.Err)
-			continue
-		}
-		out = append(out, e.Profile)
+	out, unread := SplitProfiles(entries)
+	damaged := make([]error, len(unread))
+	for i, e := range unread {
+		damaged[i] = e.Err
 	}
 	return out, errors.Join(damaged...)
+}
+
+// SplitProfiles tells the profiles that were read from the files that
+// could not be, keeping each list in order.
+func SplitProfiles(entries []ProfileEntry) (read []*Profile, unread []ProfileEntry) {
+	for _, e := range entries {
+		if e.Profile != nil {
+			read = append(read, e.Profile)
+		} else {
+			unread = append(unread, e)
+		}
+	}
+	return read, unread
 }
 
 // decodeProfile reads a profile strictly: unknown fields, and likes or
@@ -257,7 +266,7 @@ func (e ProfileEntry) MayHold(name string) bool {
 	if e.Profile != nil {
 		return SameName(e.Profile.Name, name)
 	}
-	return mayHold(strings.TrimSuffix(filepath.Base(e.Path), ".yaml"), name)
+	return mayHold(e.Name(), name)
 }
 
 // mayHold says whether a damaged file could hold the profile called name:

@@ -145,10 +145,10 @@ func (h *home) view(c *ctx) (string, string) {
 		// Follow up leads the menu, so the words may shrink to one line
 		// or none, never push Support and Quit off the screen.
 		words, short := dueWords(h.due), "A follow-up is waiting."
-		switch {
-		case room > height(words):
+		switch tall := height(words); {
+		case room > tall:
 			b.WriteString(st.warm.Render(words) + "\n\n")
-		case room == height(words):
+		case room == tall:
 			b.WriteString(st.warm.Render(words) + "\n")
 		case room >= height(short):
 			b.WriteString(st.warm.Render(short) + "\n")
@@ -215,10 +215,7 @@ func dueWords(s *profile.Session) string {
 // dueLockedWords say that follow-ups wait on data this run did not open,
 // and how to open it; never whose they are, which takes the key to know.
 func dueLockedWords(c *ctx) (waiting, how string) {
-	waiting = "A follow-up is waiting, locked."
-	if c.dueLocked > 1 {
-		waiting = fmt.Sprintf("%d follow-ups are waiting, locked.", c.dueLocked)
-	}
+	waiting = flow.DueLockedLine(c.dueLocked)
 	if c.keyFile {
 		return waiting, keyFileHowToOpen
 	}

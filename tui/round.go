@@ -92,13 +92,9 @@ func newFlowForm(c *ctx, f *flow.Form, then func(c *ctx, s flow.Step) (screen, t
 		switch f.Kind {
 		case flow.SupportForm:
 			first.formLines = 4
-		case flow.ShareForm:
-			// The field keeps room for its title, three lines of help,
-			// an answer and the line saying there are more.
-			first.formLines = 7
 		default:
-			// Its title, two lines of help, three options and the line
-			// saying there are more.
+			// Its title, two or three lines of help, two or three options
+			// and the line saying there are more.
 			first.formLines = 7
 		}
 	}

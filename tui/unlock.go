@@ -173,13 +173,9 @@ func tryPassphrase(store *profile.Store, passphrase string, start Start, now tim
 		if err != nil {
 			msg.unread = []error{err}
 		}
-		for _, e := range entries {
-			if e.Err != nil {
-				msg.unread = append(msg.unread, e.Err)
-				msg.unreadProfiles = append(msg.unreadProfiles, e)
-				continue
-			}
-			msg.profiles = append(msg.profiles, e.Profile)
+		msg.profiles, msg.unreadProfiles = profile.SplitProfiles(entries)
+		for _, e := range msg.unreadProfiles {
+			msg.unread = append(msg.unread, e.Err)
 		}
 		if withHistory {
 			msg.history, msg.historyErr = store.Digest(now)

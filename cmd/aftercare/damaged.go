@@ -92,16 +92,11 @@ func (a *app) readableProfiles(cmd *cobra.Command) ([]*profile.Profile, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []*profile.Profile
-	a.unreadProfiles = nil
-	for _, e := range entries {
+	out, unread := profile.SplitProfiles(entries)
+	for _, e := range unread {
 		a.damaged(e.Err)
-		if e.Profile != nil {
-			out = append(out, e.Profile)
-		} else {
-			a.unreadProfiles = append(a.unreadProfiles, e)
-		}
 	}
+	a.unreadProfiles = unread
 	return out, nil
 }
 

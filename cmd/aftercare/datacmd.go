@@ -182,7 +182,11 @@ command exits 1 (0 with --ignore-damaged).`,
 			if format, err = exportFormat(cmd, format, output); err != nil {
 				return err
 			}
-			if info, err := os.Stat(output); err == nil && info.IsDir() && output != "-" {
+			var target fs.FileInfo
+			if output != "" && output != "-" {
+				target, _ = os.Stat(output)
+			}
+			if target != nil && target.IsDir() {
 				return usagef("-o %s is a folder; name a file in it, such as %s", output, filepath.Join(output, "aftercare-export."+format))
 			}
 			sealTo, err := exportRecipients(encrypt, recipients)
@@ -246,7 +250,7 @@ command exits 1 (0 with --ignore-damaged).`,
 				// Said where it cannot end up in the export itself, as it
 				// would when the file is /dev/stdout or a pipe.
 				said := a.stdout
-				if info, err := os.Stat(output); err == nil && !info.Mode().IsRegular() {
+				if target != nil && !target.Mode().IsRegular() {
 					said = a.stderr
 				}
 				if err := a.store.WriteOutsideFrom(output, write); err != nil {

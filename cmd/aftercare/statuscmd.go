@@ -68,16 +68,10 @@ counted and named on standard error, and the exit is 1 (0 with
 // the check-ins, plans and open follow-ups, and the profiles and records
 // that cannot be read, each named.
 func (a *app) countReadable(cmd *cobra.Command, st *status) error {
-	entries, err := a.store.Profiles()
-	if err != nil {
+	if _, err := a.readableProfiles(cmd); err != nil {
 		return err
 	}
-	for _, e := range entries {
-		if e.Err != nil {
-			a.damaged(e.Err)
-			st.Unread++
-		}
-	}
+	st.Unread += len(a.unreadProfiles)
 	return a.countCheckins(cmd, st)
 }
 
