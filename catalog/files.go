@@ -243,9 +243,15 @@ func ReadOrdinary(p string, limit int, what string) ([]byte, error) {
 	if !info.Mode().IsRegular() {
 		return nil, &Error{Path: p, Msg: fmt.Sprintf("is %s, not an ordinary file, so it was not read as %s", FileKind(info.Mode()), what)}
 	}
-	// One byte more than allowed tells a file at the limit from a larger
-	// one, whatever its size says, without reading the rest.
-	data, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
+	return ReadAtMost(f, p, limit, what)
+}
+
+// ReadAtMost reads r, which p names, whole if it holds at most limit
+// bytes, and refuses it with an *Error once it holds more. One byte more
+// than allowed tells what is at the limit from what is larger, whatever a
+// file's size says, without reading the rest.
+func ReadAtMost(r io.Reader, p string, limit int, what string) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
 	if err != nil {
 		return nil, readError(p, err)
 	}

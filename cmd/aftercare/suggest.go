@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -269,12 +268,9 @@ func readRequest(cat *catalog.Catalog, path string, stdin io.Reader) (catalog.Re
 		return cat.ParseRequest(path, data)
 	}
 	const name = "<stdin>"
-	data, err := io.ReadAll(io.LimitReader(stdin, maxRequestBytes+1))
+	data, err := catalog.ReadAtMost(stdin, name, maxRequestBytes, "a request")
 	if err != nil {
-		return catalog.Request{}, fmt.Errorf("reading the request: %w", err)
-	}
-	if len(data) > maxRequestBytes {
-		return catalog.Request{}, &catalog.Error{Path: name, Msg: fmt.Sprintf("is larger than %s, the most a request may hold", catalog.ByteSize(maxRequestBytes))}
+		return catalog.Request{}, err
 	}
 	return cat.ParseRequest(name, data)
 }
