@@ -256,8 +256,9 @@ type Page struct {
 	// Entries are the listing's entries from the From-th on.
 	Entries []SessionEntry
 	From    int
-	// Total is how many entries the listing has in all.
-	Total int
+	// Total is how many entries the listing has in all, and Damaged how
+	// many of them are files that cannot be read, which are no check-ins.
+	Total, Damaged int
 }
 
 // Holds says whether the page holds the listing's i-th entry.
@@ -280,8 +281,11 @@ func (s *Store) ListedPage(from, n int, each func(SessionEntry)) (Page, error) {
 	if page, inOrder, err = s.listedPage(from, n, nil); err != nil || inOrder {
 		return page, err
 	}
-	listing := []SessionEntry{}
+	listing, damaged := []SessionEntry{}, 0
 	if err := s.EachSummary(func(e SessionEntry) {
+		if e.Session == nil {
+			damaged++
+		}
 		if e.Session == nil || e.Session.Listed() {
 			listing = append(listing, e)
 		}
@@ -290,7 +294,7 @@ func (s *Store) ListedPage(from, n int, each func(SessionEntry)) (Page, error) {
 	}
 	NewestFirst(listing)
 	from = min(from, len(listing))
-	return Page{Entries: slices.Clone(listing[from:min(from+n, len(listing))]), From: from, Total: len(listing)}, nil
+	return Page{Entries: slices.Clone(listing[from:min(from+n, len(listing))]), From: from, Total: len(listing), Damaged: damaged}, nil
 }
 
 // FirstPage is the listing's first n entries, and the figures of every
@@ -330,6 +334,9 @@ func (s *Store) listedPage(from, n int, each func(SessionEntry)) (Page, bool, er
 		}
 		if page.Total >= from && page.Total < from+n {
 			page.Entries = append(page.Entries, e)
+		}
+		if e.Session == nil {
+			page.Damaged++
 		}
 		last = e
 		page.Total++

@@ -26,9 +26,6 @@ type history struct {
 	// page is the part of the list read; a private follow-up is not
 	// listed.
 	page profile.Page
-	// damaged is how many files of the list cannot be read: listed last,
-	// and not check-ins.
-	damaged int
 	// loaded is set once the figures and a first page came, or err says
 	// why they could not.
 	loaded bool
@@ -55,11 +52,10 @@ func newHistory(c *ctx) *history { return &history{locked: c.locked} }
 
 // pageMsg brings a page of the list, and the figures with the first.
 type pageMsg struct {
-	to      *history
-	page    profile.Page
-	stats   *profile.Stats
-	damaged int
-	err     error
+	to    *history
+	page  profile.Page
+	stats *profile.Stats
+	err   error
 }
 
 // init reads the figures and the first page, counted from what the index
@@ -71,23 +67,9 @@ func (h *history) init(c *ctx) tea.Cmd {
 	h.reading = true
 	store := c.store
 	return func() tea.Msg {
-		counting, damaged := store.Counting(), 0
-		page, err := store.ListedPage(0, pageRows, func(e profile.SessionEntry) {
-			counting.Add(e)
-			damaged += countDamaged(e)
-		})
-		stats, _ := counting.Stats()
-		return pageMsg{to: h, page: page, stats: &stats, damaged: damaged, err: err}
+		page, stats, err := store.FirstPage(pageRows)
+		return pageMsg{to: h, page: page, stats: &stats, err: err}
 	}
-}
-
-// countDamaged is 1 for a file that cannot be read, to count them as a
-// page is read: every entry, listed or not, is handed over once.
-func countDamaged(e profile.SessionEntry) int {
-	if e.Session == nil {
-		return 1
-	}
-	return 0
 }
 
 // more reads the page around the cursor when it comes near the end of
@@ -102,9 +84,8 @@ func (h *history) more(c *ctx) tea.Cmd {
 	h.reading = true
 	store, from := c.store, max(0, h.list.cursor-pageRows/2)
 	return func() tea.Msg {
-		damaged := 0
-		page, err := store.ListedPage(from, pageRows, func(e profile.SessionEntry) { damaged += countDamaged(e) })
-		return pageMsg{to: h, page: page, damaged: damaged, err: err}
+		page, err := store.ListedPage(from, pageRows, nil)
+		return pageMsg{to: h, page: page, err: err}
 	}
 }
 
@@ -119,7 +100,7 @@ func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 			h.err = msg.err
 			return h, nil
 		}
-		h.page, h.damaged = msg.page, msg.damaged
+		h.page = msg.page
 		if msg.stats != nil {
 			h.stats = *msg.stats
 		}
@@ -188,21 +169,21 @@ func (h *history) view(c *ctx) (string, string) {
 // count says how many check-ins the list holds and, apart, how many
 // files in it cannot be read, which are not check-ins.
 func (h *history) count() string {
-	checkins := h.page.Total - h.damaged
+	checkins := h.page.Total - h.page.Damaged
 	words := fmt.Sprintf("%d check-ins, newest first", checkins)
 	switch {
 	case checkins == 0:
 		words = "No check-ins"
 	case checkins == 1:
 		words = "1 check-in"
-	case h.damaged > 0:
+	case h.page.Damaged > 0:
 		words = fmt.Sprintf("%d check-ins", checkins)
 	}
 	switch {
-	case h.damaged == 1:
+	case h.page.Damaged == 1:
 		words += " · 1 file cannot be read"
-	case h.damaged > 1:
-		words += fmt.Sprintf(" · %d files cannot be read", h.damaged)
+	case h.page.Damaged > 1:
+		words += fmt.Sprintf(" · %d files cannot be read", h.page.Damaged)
 	}
 	return words
 }
