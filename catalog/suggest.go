@@ -100,6 +100,14 @@ func (c *Catalog) Suggest(req Request) Result {
 		}
 	}
 	everyone := e.everyone()
+	// Who may serve whom depends on the group alone, so it is counted
+	// once, not for each activity.
+	allShare, companyShares := e.sharingOf(everyone), make([]sharing, len(e.people))
+	for p, group := range e.company {
+		if group != nil {
+			companyShares[p] = e.sharingOf(group)
+		}
+	}
 	fits := make([]float64, len(e.people))
 
 	for i := range c.Activities {
@@ -111,7 +119,7 @@ func (c *Catalog) Suggest(req Request) Result {
 			fits[p] = e.people[p].fit(ca)
 			fits[p] *= e.people[p].rated.factor(i)
 		}
-		if e.offeredToAll(a, everyone) {
+		if e.offeredToAll(a, allShare) {
 			score := e.score(i, everyone, e.groupFit(fits, everyone))
 			main.add(i, score)
 			cover.add(i, ca, score)
@@ -127,7 +135,7 @@ func (c *Catalog) Suggest(req Request) Result {
 			continue
 		}
 		for p, group := range e.company {
-			if group != nil && a.Mode != Solo && e.reaches(a) && e.mayShare(a, group) && e.suitsCompany(p, ca) {
+			if group != nil && a.Mode != Solo && e.reaches(a) && companyShares[p].allows(a) && e.suitsCompany(p, ca) {
 				company[p].add(i, e.score(i, group, e.groupFit(fits, group)))
 			}
 		}
@@ -399,28 +407,37 @@ func (e *engine) modeFits(a *Activity) bool {
 // offeredToAll says whether an activity may be offered to everyone at
 // once: it fits the mode, may be shared by all of them, and works at a
 // distance when they are apart.
-func (e *engine) offeredToAll(a *Activity, everyone []int) bool {
-	return e.modeFits(a) && (e.mode != Together || e.mayShare(a, everyone)) && e.reaches(a)
+func (e *engine) offeredToAll(a *Activity, everyone sharing) bool {
+	return e.modeFits(a) && (e.mode != Together || everyone.allows(a)) && e.reaches(a)
 }
 
-// mayShare says whether people may be offered an activity together.
-// Whoever asked for space is offered only what asks nothing of them, and
-// what one person does for another needs someone to do it who did not
-// ask for space. A need for space kept private may be that of anyone who
-// did not ask openly, so one of them counts as having asked.
-func (e *engine) mayShare(a *Activity, group []int) bool {
-	askers, givers := 0, 0
+// sharing is, of a group offered something together, how many asked for
+// space and how many are free to do something for another.
+type sharing struct{ askers, givers int }
+
+// sharingOf counts a group. A need for space kept private may be that of
+// anyone who did not ask openly, so one of them counts as having asked.
+func (e *engine) sharingOf(group []int) sharing {
+	var s sharing
 	for _, p := range group {
 		if e.people[p].space {
-			askers++
+			s.askers++
 		} else {
-			givers++
+			s.givers++
 		}
 	}
-	if e.hidden && givers > 0 {
-		askers, givers = askers+1, givers-1
+	if e.hidden && s.givers > 0 {
+		s.askers, s.givers = s.askers+1, s.givers-1
 	}
-	return askers == 0 || a.AsksNothing && (!a.ForThem || givers > 0)
+	return s
+}
+
+// allows says whether the group may be offered an activity together.
+// Whoever asked for space is offered only what asks nothing of them, and
+// what one person does for another needs someone to do it who did not
+// ask for space.
+func (s sharing) allows(a *Activity) bool {
+	return s.askers == 0 || a.AsksNothing && (!a.ForThem || s.givers > 0)
 }
 
 // reaches says whether an activity can be shared by people where they
