@@ -202,12 +202,19 @@ func (r *userReader) read(p string, root bool) error {
 	if r.total > MaxCatalogBytes {
 		return nil
 	}
-	if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() && r.othersCanChange(p, info) || r.swappable(p, root) {
+	if r.swappable(p, root) {
 		return nil
 	}
-	data, err := ReadOrdinary(p, MaxCatalogFileBytes, "a catalogue file")
+	data, err := readOrdinary(p, MaxCatalogFileBytes, "a catalogue file", func(info fs.FileInfo) error {
+		if r.othersCanChange(p, info) {
+			return errRefused
+		}
+		return nil
+	})
 	var refused *Error
 	switch {
+	case errors.Is(err, errRefused):
+		return nil
 	case errors.As(err, &refused):
 		r.refused = append(r.refused, refused)
 		return nil
@@ -231,6 +238,15 @@ func (r *userReader) read(p string, root bool) error {
 // what is read; opening without blocking lets a named pipe be refused
 // rather than waited on.
 func ReadOrdinary(p string, limit int, what string) ([]byte, error) {
+	return readOrdinary(p, limit, what, nil)
+}
+
+// errRefused is a file a check refused, and said why already.
+var errRefused = errors.New("refused")
+
+// readOrdinary is ReadOrdinary with one more check, when check is not
+// nil, of the ordinary file once open and before a byte of it is read.
+func readOrdinary(p string, limit int, what string, check func(fs.FileInfo) error) ([]byte, error) {
 	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, readError(p, err)
@@ -242,6 +258,11 @@ func ReadOrdinary(p string, limit int, what string) ([]byte, error) {
 	}
 	if !info.Mode().IsRegular() {
 		return nil, &Error{Path: p, Msg: fmt.Sprintf("is %s, not an ordinary file, so it was not read as %s", FileKind(info.Mode()), what)}
+	}
+	if check != nil {
+		if err := check(info); err != nil {
+			return nil, err
+		}
 	}
 	return ReadAtMost(f, p, limit, what)
 }
