@@ -87,7 +87,7 @@ func TestNotSafeThenCarryingOnKeepsEverythingGentleAndChosenByNoOne(t *testing.T
 // waits for it to be.
 func (p *program) enterUntilSaved() {
 	p.t.Helper()
-	for steps := 0; !strings.Contains(p.screen(), "Saving…") && !strings.Contains(p.screen(), "Saved to your history."); steps++ {
+	for steps := 0; !strings.Contains(p.screen(), "Saving...") && !strings.Contains(p.screen(), "Saved to your history."); steps++ {
 		if steps > 10 {
 			p.t.Fatalf("ten presses of enter did not save the check-in; the screen shows:\n%s", p.screen())
 		}
@@ -110,7 +110,7 @@ func TestWhatTurnsACheckinQuietTurnsItQuietForEveryone(t *testing.T) {
 		}},
 		{"asking for some space", func(t *testing.T, r *run) {
 			r.enterUntil("stay close, or would some space")
-			r.keys("up", "up").sees("› Some space")
+			r.keys("up", "up").sees("» Some space")
 			r.enter(1)
 			r.enterUntil("What may the others see?")
 			r.sees("ask nothing of you")
@@ -178,17 +178,17 @@ func TestPressingEnterThroughEverythingClaimsNoSafety(t *testing.T) {
 func TestOneKeyTooManyNeverWrapsRoundToACrisisAnswer(t *testing.T) {
 	t.Parallel()
 	r := start(t, withNames(newWorld(t).opts, "Sam", "Alex"), 100, 30)
-	r.enter(3).sees("› I'd rather not say", "Do you feel safe right now?")
-	r.keys("up").sees("› I'd rather not say")
+	r.enter(3).sees("» I'd rather not say", "Do you feel safe right now?")
+	r.keys("up").sees("» I'd rather not say")
 	r.enter(1).sees("How are you feeling?")
 	r.doesNotSee("Thank you for saying so.")
-	r.keys("esc").keys(slices.Repeat([]string{"down"}, 10)...).sees("› No, I don't feel safe")
+	r.keys("esc").keys(slices.Repeat([]string{"down"}, 10)...).sees("» No, I don't feel safe")
 	r.keys("esc").sees("Are you okay?")
-	r.keys("up", "up").sees("› I'd rather not say")
+	r.keys("up", "up").sees("» I'd rather not say")
 
 	h := start(t, newWorld(t).opts, 100, 30)
-	h.keys("up").sees("› Check in together")
-	h.keys(slices.Repeat([]string{"down"}, 20)...).sees("› Quit")
+	h.keys("up").sees("» Check in together")
+	h.keys(slices.Repeat([]string{"down"}, 20)...).sees("» Quit")
 }
 
 func TestALowFollowUpRespondsAndCanLeaveWords(t *testing.T) {
@@ -199,11 +199,11 @@ func TestALowFollowUpRespondsAndCanLeaveWords(t *testing.T) {
 	}{
 		{"a heavy feeling since", func(r *run) {
 			r.enter(1).sees("Have I had a low or heavy feeling since?")
-			r.keys(slices.Repeat([]string{"down"}, 4)...).sees("› Yes, quite a bit")
+			r.keys(slices.Repeat([]string{"down"}, 4)...).sees("» Yes, quite a bit")
 			r.enter(1)
 		}},
 		{"really low now", func(r *run) {
-			r.keys(slices.Repeat([]string{"up"}, 5)...).sees("› 1 · Really low")
+			r.keys(slices.Repeat([]string{"up"}, 5)...).sees("» 1 · Really low")
 			r.enter(1)
 		}},
 	}
@@ -363,6 +363,6 @@ func TestACheckinWithSomeoneWhoseProfileCannotBeReadSaysSoAndStillShowsTheQuesti
 	o := withNames(w.opts, "Sam", "Alex")
 	o.UnreadProfiles = []profile.ProfileEntry{{Path: "/data/profiles/sam.yaml", Err: errors.New("notes: 2001 characters long")}}
 	r := start(t, o, 40, 12)
-	r.sees("Sam's saved profile", "… r to read it all", "› Skip this", "↓ more below")
+	r.sees("Sam's saved profile", "… r to read it all", "» Skip this", "↓ more below")
 	r.keys("r").sees("never wants is", "nothing celebratory will be suggested")
 }

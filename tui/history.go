@@ -153,7 +153,7 @@ func (h *history) view(c *ctx) (string, string) {
 	case h.err != nil:
 		return "history", st.warning.Render("History could not be read: ") + st.text.Render(h.err.Error())
 	case !h.loaded:
-		return "history", st.muted.Render("Reading your history…")
+		return "history", st.muted.Render("Reading your history...")
 	case h.page.Total == 0:
 		return "history", st.title.Render("No check-ins saved yet.") + "\n\n" + st.muted.Render("They appear here after you save one.")
 	}
@@ -191,7 +191,7 @@ func (h *history) count() string {
 // line is the row of the i-th check-in: an ellipsis while it is read.
 func (h *history) line(c *ctx, i int) string {
 	if !h.page.Holds(i) {
-		return "…"
+		return "..."
 	}
 	e := h.page.Entries[i-h.page.From]
 	if e.Session == nil {

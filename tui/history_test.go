@@ -32,10 +32,10 @@ func TestTheHistoryListReadsOnToTheOldestCheckin(t *testing.T) {
 		}
 	}
 	r := start(t, w.opts, 100, 30)
-	r.keys("h").sees("250 check-ins, newest first", "› "+testStart.Local().Format("Mon 2 Jan, 15:04"))
+	r.keys("h").sees("250 check-ins, newest first", "» "+testStart.Local().Format("Mon 2 Jan, 15:04"))
 	r.keys(slices.Repeat([]string{"down"}, days)...)
 	oldest := testStart.AddDate(0, 0, 1-days).Local().Format("Mon 2 Jan, 15:04")
-	r.sees("› " + oldest)
+	r.sees("» " + oldest)
 	r.enter(1).sees("the very first one")
 }
 

@@ -192,7 +192,7 @@ func (h *home) view(c *ctx) (string, string) {
 		label := fmt.Sprintf("%-*s", labelWidth, item.label)
 		line := "  " + st.text.Render(label)
 		if i == h.list.cursor {
-			line = st.cursor.Render("› " + label)
+			line = st.cursor.Render("» " + label)
 		}
 		if item.hint != "" && c.bodyWidth >= 60 {
 			line += st.muted.Render("  " + item.hint)

@@ -57,11 +57,14 @@ func coverKey() key.Binding {
 }
 
 // upDownKeys move through every list, huh's choices too. No list wraps
-// round: ↑ on the first line stays there, rather than landing on the last
-// one, which may be Quit or a grave answer.
+// round: up on the first line stays there, rather than landing on the last
+// one, which may be Quit or a grave answer. The two share one entry in the
+// help, in words: an arrow there is the first character the renderer
+// cannot measure from its small table, and measuring it would cost every
+// screen a 2 MiB one (see BENCHMARKS.md).
 func upDownKeys() (key.Binding, key.Binding) {
-	return key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", "up")),
-		key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "down"))
+	return key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("up/down", "move")),
+		key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("up/down", "move"))
 }
 
 // yesNoKeys answer a y / n question. Only y does the grave thing; enter,
@@ -106,6 +109,22 @@ func common(typing bool, own []key.Binding) keyMap {
 	help := helpKey(typing)
 	short := append(slices.Clone(own), help, quitKey())
 	return keyMap{short: short, full: [][]key.Binding{own, {help, coverKey(), quitKey()}}}
+}
+
+// drawnShort and drawnFull are the help as it is drawn: keys described
+// alike, such as up and down, once.
+func (k keyMap) drawnShort() []key.Binding { return describedOnce(k.short) }
+
+func (k keyMap) drawnFull() [][]key.Binding {
+	var columns [][]key.Binding
+	for _, column := range k.FullHelp() {
+		columns = append(columns, describedOnce(column))
+	}
+	return columns
+}
+
+func describedOnce(keys []key.Binding) []key.Binding {
+	return slices.CompactFunc(slices.Clone(keys), func(a, b key.Binding) bool { return a.Help() == b.Help() })
 }
 
 // withFull adds keys to the full help only: worth knowing, not worth room in

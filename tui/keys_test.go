@@ -31,7 +31,7 @@ func TestTabAndShiftTabMoveAsEnterAndEsc(t *testing.T) {
 		name, shows, kept string
 		to                func(r *run)
 	}{
-		{"a question", "Are you okay?", "› A little wobbly", func(r *run) { r.enter(2).keys("down", "down", "down") }},
+		{"a question", "Are you okay?", "» A little wobbly", func(r *run) { r.enter(2).keys("down", "down", "down") }},
 		{"a multiple choice", "What do you need right now?", "[x] Some space and quiet", func(r *run) {
 			r.enterUntil("What do you need right now?").keys("down", "space")
 		}},

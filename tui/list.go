@@ -39,7 +39,7 @@ func (l *cursorList) view(c *ctx, count int, row func(i int) string, height int)
 		// cut at the width it shows at, escapes written out.
 		line := truncate(plain.Line(row(i)), c.bodyWidth-2)
 		if i == l.cursor {
-			b.WriteString(c.st.cursor.Render("› "+line) + "\n")
+			b.WriteString(c.st.cursor.Render("» "+line) + "\n")
 		} else {
 			b.WriteString("  " + c.st.text.Render(line) + "\n")
 		}

@@ -60,7 +60,7 @@ func planSamAndAlex(t *testing.T, w *world) {
 	r.sees("Sam's turn", "This is a plan for afterwards")
 	r.enter(1).sees("What sort of aftercare helps you feel cared for?")
 	r.enter(1).sees("closeness or space?")
-	r.keys("up", "up", "up").sees("› Some space")
+	r.keys("up", "up", "up").sees("» Some space")
 	r.enter(1).sees("anything your partner should avoid")
 	r.keys("space").enter(1).sees("Is there anything to know first:", "a safeword or a signal?")
 	r.enter(1).sees("How is your body today?")
@@ -100,14 +100,14 @@ func TestACheckinWithinHoursOfAPlanStartsFromIt(t *testing.T) {
 	// The guests' names are spelt as the plan spelt them.
 	r.enter(1).sees("Alex's turn", "Starting from the plan you made at")
 	r.enterUntil("stay close, or would some space feel better?")
-	r.keys("up", "up", "up").sees("› Stay close")
+	r.keys("up", "up", "up").sees("» Stay close")
 	r.enterUntil("Sam's turn")
 	r.enterUntil("anything to avoid right now?")
 	r.sees("[x] Touch, for now")
 	// Sam unticks touch now; the plan's avoid-list still holds.
 	r.keys("space").sees("[ ] Touch, for now")
 	r.enterUntil("stay close, or would some space feel better?")
-	r.sees("› Some space")
+	r.sees("» Some space")
 	r.enterUntil("What might help now")
 	res, ok := r.m.current.(*results)
 	if !ok {
@@ -144,7 +144,7 @@ func TestAPlanIsForgottenAfterTwelveHoursOrByOtherPeople(t *testing.T) {
 			r.enter(1).sees("Sam's turn")
 			r.doesNotSee("Starting from the plan")
 			r.enterUntil("stay close, or would some space feel better?")
-			r.sees("› I'm not sure")
+			r.sees("» I'm not sure")
 		})
 	}
 }
@@ -172,13 +172,13 @@ func TestADueFollowUpIsOfferedFirstAndItsRatingsAreSaved(t *testing.T) {
 	early.doesNotSee("Follow up")
 
 	r := start(t, withHistory(t, w, testStart), 100, 30)
-	r.sees("Sam asked to be checked on", "› Follow up", "Check in together")
+	r.sees("Sam asked to be checked on", "» Follow up", "Check in together")
 	r.enter(1).sees("This follow-up is for Sam", "pass the laptop to Sam")
 	r.doesNotSee("How am I doing now?")
 	r.enter(1).sees("follow-up · 1 of 4", "How am I doing now?")
-	r.keys("up").sees("› 5 · Really good")
+	r.keys("up").sees("» 5 · Really good")
 	r.enterUntil("How did “Make a warm drink” go for you?")
-	r.sees("› We didn't get to it")
+	r.sees("» We didn't get to it")
 	r.keys("down").enter(1).sees("How did “Cuddle up” go for you?")
 	r.keys("down", "down", "down").enter(1).sees("What should your history keep?")
 	r.enter(1).sees("Thank you for checking in again.")
@@ -207,8 +207,8 @@ func TestADueFollowUpLeavesTheWholeMenuOnASmallScreen(t *testing.T) {
 	w := newWorld(t)
 	checkedInYesterday(t, w)
 	r := start(t, withHistory(t, w, testStart), 40, 12)
-	r.sees("A follow-up is waiting.", "› Follow up", "Support", "Quit")
-	r.keys(slices.Repeat([]string{"down"}, 8)...).sees("› Quit")
+	r.sees("A follow-up is waiting.", "» Follow up", "Support", "Quit")
+	r.keys(slices.Repeat([]string{"down"}, 8)...).sees("» Quit")
 }
 
 func TestAFollowUpTogetherShowsWhatEachPersonShared(t *testing.T) {
@@ -222,11 +222,11 @@ func TestAFollowUpTogetherShowsWhatEachPersonShared(t *testing.T) {
 	r := start(t, withHistory(t, w, testStart), 100, 30)
 	r.sees("Sam and Alex asked to be checked on")
 	r.enter(1).sees("follow-up · Sam's turn", "This follow-up is for Sam and Alex", "It is Sam's turn now")
-	r.enter(1).sees("follow-up · Sam · 1 of 4", "How are you now?", "› I'd rather not say")
-	r.keys("up").sees("› 5 · Really good")
+	r.enter(1).sees("follow-up · Sam · 1 of 4", "How are you now?", "» I'd rather not say")
+	r.keys("up").sees("» 5 · Really good")
 	r.enterUntil("Alex's turn")
 	r.enter(1).sees("follow-up · Alex · 1 of 4", "How are you now?")
-	r.keys("up").sees("› 5 · Really good")
+	r.keys("up").sees("» 5 · Really good")
 	r.enterUntil("What you shared")
 	r.sees("follow-up · what you shared", "Sam", "How are you now?", "Alex", "enter save")
 	r.enter(1).sees("Thank you for checking in again.")
@@ -345,18 +345,18 @@ func TestAFollowUpFoundAfterHomeOpensComesFirstWithoutMovingTheCursor(t *testing
 		o.Now = func() time.Time { return testStart }
 		r := &run{t: t, m: New(o)}
 		r.send(tea.WindowSizeMsg{Width: 100, Height: 30})
-		r.sees("› Check in together")
+		r.sees("» Check in together")
 		r.doesNotSee("Follow up")
 		return r
 	}
 	untouched := opened()
 	untouched.do(untouched.m.Init())
-	untouched.sees("› Follow up", "Check in together")
+	untouched.sees("» Follow up", "Check in together")
 
 	moved := opened()
-	moved.keys("down", "down").sees("› Plan ahead")
+	moved.keys("down", "down").sees("» Plan ahead")
 	moved.do(moved.m.Init())
-	moved.sees("Follow up", "› Plan ahead")
+	moved.sees("Follow up", "» Plan ahead")
 	if errs, read := moved.m.Unread(); !read || len(errs) > 0 {
 		t.Errorf("the history read in the background: read %v, unread %v", read, errs)
 	}

@@ -22,7 +22,7 @@ import (
 // moveTo moves a list's cursor down to the line that begins with line.
 func (r *run) moveTo(line string) *run {
 	r.t.Helper()
-	for steps := 0; !strings.Contains(r.screen(), "› "+line); steps++ {
+	for steps := 0; !strings.Contains(r.screen(), "» "+line); steps++ {
 		if steps > 20 {
 			r.t.Fatalf("no line %q to move to:\n%s", line, r.screen())
 		}

@@ -94,7 +94,7 @@ func (s *saving) view(c *ctx) (string, string) {
 	st := c.st
 	switch {
 	case s.busy:
-		return "saving", st.muted.Render("Saving…")
+		return "saving", st.muted.Render("Saving...")
 	case s.err == nil && s.then != nil:
 		return "saved", st.text.Render(s.save.SavedText)
 	case s.err == nil:

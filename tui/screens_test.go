@@ -84,7 +84,7 @@ func TestGoingBackKeepsAnAnswer(t *testing.T) {
 	t.Parallel()
 	r := start(t, withNames(newWorld(t).opts, "Sam", "Alex"), 100, 30)
 	r.enter(2).keys("down", "down", "down").enter(1).sees("Do you feel safe")
-	r.keys("esc").sees("› A little wobbly")
+	r.keys("esc").sees("» A little wobbly")
 	r.keys("esc").sees("Sam's turn")
 }
 
@@ -236,9 +236,9 @@ func inRegion(region string) func(t *testing.T, w *world) Options {
 func TestEscOnTheFirstHandOffGoesBackAndLaterOnesStay(t *testing.T) {
 	t.Parallel()
 	r := start(t, withNames(newWorld(t).opts, "Sam", "Alex"), 100, 30)
-	r.keys("down", "down", "down").sees("› A BDSM scene")
+	r.keys("down", "down", "down").sees("» A BDSM scene")
 	r.enter(1).sees("Sam's turn", "esc back")
-	r.keys("esc").sees("What kind of time was it?", "› A BDSM scene")
+	r.keys("esc").sees("What kind of time was it?", "» A BDSM scene")
 	r.enter(1).enterUntil("Alex's turn")
 	r.doesNotSee("esc back")
 	r.keys("esc").sees("Alex's turn")

@@ -95,7 +95,7 @@ func TestAStopWaitsForTheSaveUnderWay(t *testing.T) {
 	if r.stop() {
 		t.Fatal("the program ended in the middle of a save")
 	}
-	r.sees("Saving… aftercare will close as soon as it is safe.")
+	r.sees("Saving... aftercare will close as soon as it is safe.")
 	if _, cmd := r.m.Update(keyPress("enter")); cmd != nil {
 		t.Error("a key did something while the program was stopping")
 	}

@@ -185,7 +185,7 @@ func TestATerminalTooSmallShowsOneLineAndTakesNoAnswer(t *testing.T) {
 	r.send(tea.WindowSizeMsg{Width: 12, Height: 3}).sees("Too small.")
 	// Keys pressed blind answer nothing.
 	r.keys("down", "down", "enter", "enter")
-	r.send(tea.WindowSizeMsg{Width: minWidth, Height: minHeight}).sees("Are you okay?", "› I'd rather not say")
+	r.send(tea.WindowSizeMsg{Width: minWidth, Height: minHeight}).sees("Are you okay?", "» I'd rather not say")
 	// ctrl+c still leaves, asking first in words that fit.
 	r.send(tea.WindowSizeMsg{Width: 28, Height: 3})
 	r.keys("ctrl+c").sees("Leave without saving? y / n")
@@ -209,5 +209,5 @@ func TestAListSaysWhenAnswersRunPastTheScreenAndRegrowsWithTheWindow(t *testing.
 	r.doesNotSee("more below")
 	r.send(tea.WindowSizeMsg{Width: 40, Height: 12})
 	r.keys(slices.Repeat([]string{"down"}, 6)...).sees("↑↓ more above and below")
-	r.keys(slices.Repeat([]string{"down"}, 6)...).sees("› Back from time with someone else", "↑ more above")
+	r.keys(slices.Repeat([]string{"down"}, 6)...).sees("» Back from time with someone else", "↑ more above")
 }

@@ -179,6 +179,9 @@ func New(o Options) *Model {
 	c := &ctx{cat: o.Catalog, store: o.Store, cfg: o.Config, now: o.Now, st: newStyles(dark, o.NoColor)}
 	m := &Model{c: c, help: help.New()}
 	m.help.Styles = c.st.help
+	// Latin-1 marks, like every mark the screens draw themselves: see
+	// upDownKeys.
+	m.help.ShortSeparator, m.help.Ellipsis = " · ", "..."
 	if o.Locked {
 		c.locked, c.keyFile = true, !o.Store.WantsPassphrase()
 		m.current = newUnlock(c, o.Start)
@@ -402,7 +405,7 @@ func (m *Model) tooSmall() bool { return m.termWidth < minWidth || m.termHeight 
 func (m *Model) tooSmallView() tea.View {
 	words := []string{"Make the window a little bigger.", "Make the window bigger.", "Too small.", "Small"}
 	if s, ok := m.current.(savingScreen); ok && (m.quitAfterSave || m.stopping) && s.saving() {
-		words = []string{"Saving, then closing.", "Saving…"}
+		words = []string{"Saving, then closing.", "Saving..."}
 	} else if m.leaving {
 		words = []string{"Leave without saving? y / n", "Leave? y / n", "y / n"}
 	}
@@ -440,7 +443,7 @@ func (m *Model) resize(width, height int) {
 	m.help.SetWidth(m.c.bodyWidth)
 	helpLines := 1
 	if m.full {
-		helpLines = lipgloss.Height(m.help.FullHelpView(m.keys().FullHelp()))
+		helpLines = lipgloss.Height(m.help.FullHelpView(m.keys().drawnFull()))
 	}
 	m.c.bodyHeight = max(m.c.height-1-2*m.spacing()-helpLines, 3)
 }
@@ -478,11 +481,11 @@ func (m *Model) View() tea.View {
 		header, body = "Leave?", m.leavingView()
 	}
 	if s, ok := m.current.(savingScreen); ok && (m.quitAfterSave || m.stopping) && s.saving() {
-		body = m.c.st.muted.Render("Saving… aftercare will close as soon as it is safe.")
+		body = m.c.st.muted.Render("Saving... aftercare will close as soon as it is safe.")
 	}
-	help := m.fitHelp(m.keys().ShortHelp())
+	help := m.fitHelp(m.keys().drawnShort())
 	if m.full && !m.leaving {
-		help = m.help.FullHelpView(m.keys().FullHelp())
+		help = m.help.FullHelpView(m.keys().drawnFull())
 	}
 	st := m.c.st
 	top := st.header.Render(truncate("aftercare · "+header, m.c.bodyWidth))

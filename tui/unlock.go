@@ -214,7 +214,7 @@ func (u *unlock) view(c *ctx) (string, string) {
 	said := ""
 	switch {
 	case u.opening:
-		said = st.muted.Render("Opening…")
+		said = st.muted.Render("Opening...")
 	case errors.Is(u.tried, profile.ErrWrongPassphrase):
 		said = st.warm.Render("That passphrase does not open it. Try again, or " + orElse + ".")
 	case u.tried != nil:

@@ -282,7 +282,7 @@ func TestEnterLeavesTryingThePassphraseToACommand(t *testing.T) {
 	if try == nil || w.store.Unlocked() {
 		t.Fatalf("enter gave command %v, and the store is unlocked: %v", try, w.store.Unlocked())
 	}
-	if view := m.View().Content; !strings.Contains(view, "Opening…") {
+	if view := m.View().Content; !strings.Contains(view, "Opening...") {
 		t.Errorf("while the passphrase is tried, the screen shows:\n%s", view)
 	}
 	// A second enter, or esc, neither tries again nor carries on.
@@ -458,6 +458,6 @@ func TestUnlockingFromHomeOffersTheFollowUpThatWaited(t *testing.T) {
 	r := start(t, lockedWithFollowUpsDue(1)(t, newWorld(t)), 100, 30)
 	r.enter(1).sees("A follow-up is waiting, locked. To open it, choose Unlock.")
 	r.keys("u").typeText(testPassphrase).enter(1)
-	r.sees("Sam asked to be checked on", "› Follow up")
+	r.sees("Sam asked to be checked on", "» Follow up")
 	r.doesNotSee("Unlock")
 }

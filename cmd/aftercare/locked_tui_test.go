@@ -29,7 +29,7 @@ func TestALockedRunAsksForThePassphraseOnTheScreen(t *testing.T) {
 	p.waitFor("Your saved people and check-ins are locked.")
 	p.press(testPassphrase+"\r", "Check in together")
 	p.press("p", "aftercare · people")
-	p.waitFor("› Sam")
+	p.waitFor("» Sam")
 	p.press("\x03", "")
 	code, _, out := p.end()
 	if code != exitFailure || !strings.Contains(p.stderr.String(), damaged) || bytes.Contains(out, []byte("toast")) {
@@ -135,7 +135,7 @@ func TestALockedRunOpensWithTheIdentityFileItIsGiven(t *testing.T) {
 	p = startOnPty(t, bin)
 	p.waitFor("Check in together")
 	p.press("p", "aftercare · people")
-	p.waitFor("› Sam")
+	p.waitFor("» Sam")
 	p.press("\x03", "")
 	if code, _, _ := p.end(); code != 0 || p.stderr.Len() != 0 {
 		t.Errorf("with the file: exit %d, stderr %q", code, p.stderr.String())
