@@ -126,8 +126,12 @@ func (s *saving) unsaved() bool { return !s.busy && (s.err != nil || s.save.MidR
 func (s *saving) typing() bool  { return false }
 
 // profilesLoadedMsg brings the saved people, read again after they
-// changed; the readable ones, if another file cannot be read.
-type profilesLoadedMsg struct{ profiles []*profile.Profile }
+// changed: those read, and the files that could not be, whose people a
+// check-in must still treat with care.
+type profilesLoadedMsg struct {
+	profiles []*profile.Profile
+	unread   []profile.ProfileEntry
+}
 
 // loadProfiles reads the saved people without holding up the screen;
 // locked, there is nothing it could read.
@@ -137,7 +141,12 @@ func loadProfiles(c *ctx) tea.Cmd {
 	}
 	store := c.store
 	return func() tea.Msg {
-		profiles, _ := store.ReadableProfiles()
-		return profilesLoadedMsg{profiles}
+		entries, err := store.Profiles()
+		if err != nil {
+			// The folder could not be listed: what was known stays.
+			return nil
+		}
+		read, unread := profile.SplitProfiles(entries)
+		return profilesLoadedMsg{read, unread}
 	}
 }

@@ -307,3 +307,36 @@ func TestUpdateLeavesReadingProfilesToACommand(t *testing.T) {
 		})
 	}
 }
+
+// A profile that could not be read at the start and was mended since is
+// read again with the others once someone is saved, so that a check-in
+// no longer treats its person as unknown.
+func TestSavingSomeoneReadsAgainAProfileMendedSince(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	file := filepath.Join(w.store.Dir(), "profiles", "sam.yaml")
+	if err := os.MkdirAll(filepath.Dir(file), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte("name: Sam\nleaning: sideways\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := w.store.Profiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := w.opts
+	o.Profiles, o.UnreadProfiles = profile.SplitProfiles(entries)
+	if len(o.UnreadProfiles) != 1 {
+		t.Fatalf("unread %+v; want Sam's file", o.UnreadProfiles)
+	}
+	r := start(t, o, 100, 30)
+	r.keys("p").sees("No one saved yet.")
+	if err := os.WriteFile(file, []byte("name: Sam\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r.keys("n").typeText("Kim").enterUntil("Notes").enter(1).sees("Kim", "Sam")
+	if len(r.m.c.unreadProfiles) != 0 || len(r.m.c.profiles) != 2 {
+		t.Errorf("after saving Kim: read %d, unread %+v; want Kim and Sam read", len(r.m.c.profiles), r.m.c.unreadProfiles)
+	}
+}

@@ -288,7 +288,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case dueLockedMsg:
 		m.c.dueLocked = int(msg)
 	case profilesLoadedMsg:
-		m.c.profiles = msg.profiles
+		m.c.profiles, m.c.unreadProfiles = msg.profiles, msg.unread
 	case tea.BackgroundColorMsg:
 		if m.c.cfg == nil || m.c.cfg.Theme == "auto" || m.c.cfg.Theme == "" {
 			m.c.st = newStyles(msg.IsDark(), m.c.st.noColor)
