@@ -239,7 +239,7 @@ func (s *session) history() error {
 	}
 	for {
 		to := page.From + len(page.Entries)
-		s.say(fmt.Sprintf("Check-ins %d to %d of %d, newest first.", page.From+1, to, page.Total))
+		s.say(historyCount(page, to))
 		field := flow.Field{Kind: flow.One, Title: "Which would you like to read?", Options: []flow.Option{{Label: "None: go back home", Value: "home"}}}
 		for i, e := range page.Entries {
 			field.Options = append(field.Options, flow.Option{Label: flow.EntryLine(s.o.Catalog, e, s.o.Now()), Value: fmt.Sprint(i)})
@@ -264,6 +264,19 @@ func (s *session) history() error {
 		fmt.Sscan(v[0], &i)
 		s.readEntry(page.Entries[i])
 	}
+}
+
+// historyCount says which part of the listing a page is, and how many of
+// its entries are files that cannot be read rather than check-ins.
+func historyCount(page profile.Page, to int) string {
+	words := fmt.Sprintf("Check-ins %d to %d of %d, newest first", page.From+1, to, page.Total)
+	switch {
+	case page.Damaged == 1:
+		return words + "; one of them is a file that cannot be read."
+	case page.Damaged > 1:
+		return words + fmt.Sprintf("; %d of them are files that cannot be read.", page.Damaged)
+	}
+	return words + "."
 }
 
 // readEntry reads one check-in out whole, as it is now on disk.

@@ -479,3 +479,26 @@ func TestLockedHomeSaysWhatWaitsAndOffersThePassphraseAgain(t *testing.T) {
 		})
 	}
 }
+
+// The History count says how many of the entries it lists are files that
+// cannot be read, which are listed by name among the check-ins.
+func TestHistorySaysHowManyEntriesAreFilesThatCannotBeRead(t *testing.T) {
+	tr := newTranscript(t)
+	s := profile.NewCheckinSession(now.Add(-time.Hour), catalog.Together, "tender", []profile.Turn{{Name: "Sam"}, {Name: "Alex"}}, []string{"make-tea"}, "")
+	if err := tr.store.SaveSession(s); err != nil {
+		t.Fatal(err)
+	}
+	damaged := filepath.Join(tr.store.Dir(), "sessions", "20261129-200000-abcd.json")
+	if err := os.WriteFile(damaged, []byte("{\n  \"id\": \n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := tr.run(Start{}, "History", "1", "Leave"); err != nil {
+		t.Fatal(err)
+	}
+	out := tr.out.String()
+	for _, want := range []string{"Check-ins 1 to 2 of 2, newest first; one of them is a file that cannot be read.", "cannot be read: 20261129-200000-abcd.json", "Sam and Alex"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%q is not said:\n%s", want, out)
+		}
+	}
+}
