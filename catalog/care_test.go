@@ -312,6 +312,11 @@ func TestACompromiseSaysWhatIsUsualAndWhatWasSaidNow(t *testing.T) {
 		{Person{Name: "Sam", Needs: needs("closeness")}, "Sam needs closeness, while Alex needs space."},
 		{Person{Name: "Sam", Usual: needs("closeness")}, "Sam usually needs closeness, while Alex needs space."},
 		{Person{Name: "Sam", Needs: needs("touch"), Usual: needs("closeness")}, "Sam needs touch, and usually closeness, while Alex needs space."},
+		// An answer said in passing, such as calm and settled, is a
+		// little of a need, not a need for it.
+		{Person{Name: "Sam", Needs: Weights{{"closeness", 1}}}, "Sam would like a little closeness, while Alex needs space."},
+		{Person{Name: "Sam", Needs: Weights{{"closeness", 1}, {"touch", 3}}}, "Sam needs touch and would like a little closeness, while Alex needs space."},
+		{Person{Name: "Sam", Needs: Weights{{"touch", 1}}, Usual: needs("closeness")}, "Sam would like a little touch, and usually closeness, while Alex needs space."},
 	}
 	for _, tt := range tests {
 		r := c.Suggest(Request{People: []Person{tt.sam, {Name: "Alex", Needs: needs("space")}}})

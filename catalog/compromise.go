@@ -69,24 +69,36 @@ func (e *engine) findClash() *clash {
 		if apart := slices.DeleteFunc(slices.Clone(needs), func(n string) bool { return slices.Contains(shared, n) }); len(apart) > 0 {
 			needs = apart
 		}
-		// What someone said now is what they need; what only their
-		// profile says is what they usually need.
-		var now, usual []string
+		// What someone said now is what they need, or would like a little
+		// of when they said it only in passing (calm and settled is a
+		// little quiet, not a need for it); what only their profile says
+		// is what they usually need.
+		var now, little, usual []string
 		for _, n := range needs {
-			if e.people[p].stated.Of(n) > 0 {
+			switch w := e.people[p].stated.Of(n); {
+			case w >= DefaultWeight:
 				now = append(now, e.needLabel(n))
-			} else {
+			case w > 0:
+				little = append(little, e.needLabel(n))
+			default:
 				usual = append(usual, e.needLabel(n))
 			}
 		}
-		switch {
-		case len(usual) == 0:
-			parts = append(parts, e.people[p].name+" needs "+JoinAnd(now))
-		case len(now) == 0:
-			parts = append(parts, e.people[p].name+" usually needs "+JoinAnd(usual))
-		default:
-			parts = append(parts, e.people[p].name+" needs "+JoinAnd(now)+", and usually "+JoinAnd(usual))
+		var said []string
+		if len(now) > 0 {
+			said = append(said, "needs "+JoinAnd(now))
 		}
+		if len(little) > 0 {
+			said = append(said, "would like a little "+JoinAnd(little))
+		}
+		words := e.people[p].name + " " + strings.Join(said, " and ")
+		switch {
+		case len(usual) > 0 && len(said) == 0:
+			words += "usually needs " + JoinAnd(usual)
+		case len(usual) > 0:
+			words += ", and usually " + JoinAnd(usual)
+		}
+		parts = append(parts, words)
 	}
 	why := joinSentence(parts) + "."
 	return &clash{sides: sides, why: why}
