@@ -190,7 +190,7 @@ func longestOption(f flow.Field, parts []string) (flow.Option, int, string) {
 	for n := len(parts); n > 1; n-- {
 		joined := strings.ToLower(strings.Join(parts[:n], ", "))
 		for _, o := range f.Options {
-			if words := strings.ToLower(plain.Line(o.Label)); words == joined || afterNumber(words) == joined {
+			if namesWhole(o, joined) {
 				return o, n, ""
 			}
 		}
@@ -213,10 +213,10 @@ func option(f flow.Field, typed string) (flow.Option, string) {
 	lower := strings.ToLower(typed)
 	var starts []flow.Option
 	for _, o := range f.Options {
-		label := strings.ToLower(plain.Line(o.Label))
-		if label == lower || afterNumber(label) == lower {
+		if namesWhole(o, lower) {
 			return o, ""
 		}
+		label := strings.ToLower(plain.Line(o.Label))
 		if strings.HasPrefix(label, lower) || afterNumber(label) != "" && strings.HasPrefix(afterNumber(label), lower) {
 			starts = append(starts, o)
 		}
@@ -228,6 +228,13 @@ func option(f flow.Field, typed string) (flow.Option, string) {
 		return flow.Option{}, fmt.Sprintf("More than one option starts with “%s”: %s.", quoted(typed), numbered(f, starts))
 	}
 	return flow.Option{}, fmt.Sprintf("There is no option “%s”.", quoted(typed))
+}
+
+// namesWhole says whether lower, typed in lower case, is all of an
+// option's words, with or without the number of a point on a scale.
+func namesWhole(o flow.Option, lower string) bool {
+	label := strings.ToLower(plain.Line(o.Label))
+	return label == lower || afterNumber(label) == lower
 }
 
 // afterNumber is the words of a label that starts with its number, as a
