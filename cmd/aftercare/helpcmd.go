@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/spf13/cobra"
 )
 
@@ -38,6 +39,35 @@ won).
   LC_ALL, LC_MESSAGES, LANG  the country of the locale is the default region
   RUNEWIDTH_EASTASIAN        true counts ambiguous characters as two columns
 `},
+	{"settings", "The settings file and what each setting does", `The settings file is $XDG_CONFIG_HOME/aftercare/config.yaml (usually
+~/.config/aftercare/config.yaml), or the file --config names. It is optional
+where it is looked for; aftercare only reads it. Each setting can also come
+from its AFTERCARE_* variable (see 'aftercare help environment'); the
+environment wins over the file and flags win over both.
+
+  data_dir         where profiles and history are kept (default
+                   $XDG_DATA_HOME/aftercare); a full path or one from ~/;
+                   also --data-dir
+  catalog_dir      the folder of your own catalogue files (default
+                   $XDG_CONFIG_HOME/aftercare/catalog); also --catalog-dir
+  theme            auto, light or dark (default auto: the terminal is asked)
+  region           whose support lines come first: a country code such as
+                   GB or US, or anywhere (default: the country of the locale)
+  keep_history     false saves no check-in at all (default true)
+  default_minutes  minutes suggestions fit in; 0 is no limit, at most 240
+                   (default 30)
+  accessible       true asks in plain lines, never the full screen (default
+                   false); also --accessible
+
+For example:
+
+  theme: dark
+  region: GB
+  default_minutes: 20
+
+A bad value is reported with its file, line and key, and exits 1.
+'aftercare config' shows each setting in effect and where it came from.
+`},
 	{"exit-codes", "What aftercare's exit codes mean", `What aftercare's exit codes mean, for scripts.
 
   0    all went well; with --ignore-damaged, also when some files could not
@@ -68,6 +98,7 @@ func newHelpCommand(root *cobra.Command) *cobra.Command {
 		Short: short,
 		Long:  short + ".",
 		Example: `  aftercare help due
+  aftercare help settings
   aftercare help environment
   aftercare help exit-codes`,
 		ValidArgsFunction: func(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
@@ -97,7 +128,7 @@ func newHelpCommand(root *cobra.Command) *cobra.Command {
 			}
 			target, rest, err := root.Find(args)
 			if err != nil || target == root || len(rest) > 0 {
-				return usagef("no command or help topic %q; the topics are %s", strings.Join(args, " "), strings.Join(names, " and "))
+				return usagef("no command or help topic %q; the topics are %s", strings.Join(args, " "), catalog.JoinAnd(names))
 			}
 			return target.Help()
 		},

@@ -133,7 +133,7 @@ func TestUsageMistakesExitTwoWithAHint(t *testing.T) {
 		{"unknown list", []string{"catalog", "list", "snacks"}, `there is no list "snacks"`},
 		{"stray argument", []string{"suggest", "quiet"}, `"aftercare suggest" takes no arguments`},
 		{"unknown shell", []string{"completion", "nope"}, `unknown command "nope" for "aftercare completion"`},
-		{"unknown help topic", []string{"help", "nope"}, `no command or help topic "nope"; the topics are environment and exit-codes`},
+		{"unknown help topic", []string{"help", "nope"}, `no command or help topic "nope"; the topics are environment, settings and exit-codes`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

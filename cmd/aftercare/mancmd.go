@@ -27,8 +27,12 @@ Folders are made 0700 and files 0600.`},
 // it is hidden, as glow's is, since packages install the page.
 func newManCommand(a *app, root *cobra.Command) *cobra.Command {
 	return &cobra.Command{
-		Use:    "man",
-		Short:  "Print the man page (roff)",
+		Use:   "man",
+		Short: "Print the man page (roff)",
+		Long: `Print the man page, in roff, made from the commands and help topics of this
+very binary. Packages install it; this is for reading it without one.`,
+		Example: `  aftercare man | man -l -
+  aftercare man > ~/.local/share/man/man1/aftercare.1`,
 		Hidden: true,
 		Args:   noArgs,
 		RunE: func(*cobra.Command, []string) error {
@@ -64,7 +68,12 @@ func manText(text string) string {
 				rows[len(rows)-1] += " " + strings.TrimSpace(line)
 			case strings.HasPrefix(line, "  "):
 				name, what, _ := strings.Cut(strings.TrimSpace(line), "  ")
-				rows = append(rows, "*"+name+": "+strings.TrimSpace(what))
+				if what = strings.TrimSpace(what); what == "" {
+					// A line of an example, not a row naming something.
+					rows = append(rows, "*"+name)
+				} else {
+					rows = append(rows, "*"+name+": "+what)
+				}
 			default:
 				words = append(words, strings.TrimSpace(line))
 			}

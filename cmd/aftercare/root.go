@@ -207,11 +207,28 @@ sex and find something kind to do next. Everything stays on this machine.`,
 func addCompletion(root *cobra.Command) {
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
-		if c.Name() == "completion" {
-			c.Args = noArgs
-			c.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
+		if c.Name() != "completion" {
+			continue
 		}
+		c.Args = noArgs
+		c.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
+		for _, shell := range c.Commands() {
+			shell.Example = completionExamples[shell.Name()]
+		}
+		c.Example = firstExamples(c.Commands())
 	}
+}
+
+// completionExamples load each shell's completion now, and for every new
+// shell.
+var completionExamples = map[string]string{
+	"bash": `  source <(aftercare completion bash)
+  aftercare completion bash > ~/.local/share/bash-completion/completions/aftercare`,
+	"zsh": `  source <(aftercare completion zsh)
+  aftercare completion zsh > "${fpath[1]}/_aftercare"`,
+	"fish": `  aftercare completion fish | source
+  aftercare completion fish > ~/.config/fish/completions/aftercare.fish`,
+	"powershell": `  aftercare completion powershell | Out-String | Invoke-Expression`,
 }
 
 // noArgs rejects arguments, naming the likely mistyped command.
