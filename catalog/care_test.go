@@ -111,6 +111,24 @@ func TestTheQuietGuardLeavesOutTouchKissingAndCelebrating(t *testing.T) {
 	}
 }
 
+// Hugs, rubs and firm pressure are more than light touch: the guard
+// leaves them out however much someone asks for touch.
+func TestTheGuardLeavesOutHugsRubsAndFirmPressure(t *testing.T) {
+	c := defaultsForTest(t)
+	for _, req := range []Request{
+		{Mode: Together, Guard: true, Limit: 80, People: []Person{{Name: "Alex", Needs: needs("touch", "closeness")}, {Name: "Sam", Needs: needs("reassurance")}}},
+		{Mode: Together, Guard: true, Limit: 80, Situation: "rough", People: []Person{{Name: "Alex", Needs: needs("body-care", "touch")}, {Name: "Sam"}}},
+		{Mode: Together, Guard: true, Limit: 80, Situation: "hard", People: []Person{{Name: "Alex", Needs: needs("grounding", "calm")}, {Name: "Sam"}}},
+	} {
+		r := c.Suggest(req)
+		for _, s := range append(slices.Clone(r.Suggestions), compromiseSuggestions(r)...) {
+			if slices.Contains([]string{"hug-then-space", "back-rub", "foot-rub", "firm-hands"}, s.ID) {
+				t.Errorf("%+v: %s offered while guarded", req.People, s.ID)
+			}
+		}
+	}
+}
+
 func TestWhoeverAskedForSpaceIsOfferedOnlyWhatAsksNothing(t *testing.T) {
 	c := defaultsForTest(t)
 	for _, alex := range []Person{

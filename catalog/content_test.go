@@ -145,8 +145,10 @@ func TestDefaultBridgesMeetBothSides(t *testing.T) {
 		if !both {
 			t.Errorf("bridge %q meets no two needs that pull apart: %v", a.ID, a.Needs)
 		}
-		if a.Mode == Solo || a.Contact == "full" {
-			t.Errorf("bridge %q is %s with %s contact; a bridge is a small shared gesture", a.ID, a.Mode, a.Contact)
+		// A bridge may hold someone close for a moment (a hug), which the
+		// guard leaves out with all full contact; it is never done alone.
+		if a.Mode == Solo {
+			t.Errorf("bridge %q is done alone; a bridge is a small shared gesture", a.ID)
 		}
 	}
 	if bridges < 5 {
