@@ -262,6 +262,16 @@ func TestEveryRegionHasItsEmergencyNumberAndADirectory(t *testing.T) {
 			if !kinds["emergency"] || !kinds["directory"] {
 				t.Errorf("%s, %s: no emergency number or no directory: %v", region, said, kinds)
 			}
+			if said == SupportUnsafe && !slices.ContainsFunc(c.SupportFor(said, region), func(r Resource) bool {
+				return (r.Kind == "assault" || r.Kind == "abuse") && slices.Contains(r.Regions, region)
+			}) {
+				t.Errorf("%s: no line of the region's own for sexual violence or abuse", region)
+			}
+			if said == SupportLow && !slices.ContainsFunc(c.SupportFor(said, region), func(r Resource) bool {
+				return r.Kind == "listening" && slices.Contains(r.Regions, region)
+			}) {
+				t.Errorf("%s: no listening line of the region's own", region)
+			}
 		}
 	}
 }
