@@ -191,7 +191,7 @@ func sharedText(people []string, shared map[string][]Shared) string {
 	var out []string
 	for _, name := range people {
 		for _, a := range shared[name] {
-			out = append(out, fmt.Sprintf("%s: %s %s", name, a.Prompt, a.Said))
+			out = append(out, name+": "+promptAndSaid(a))
 		}
 	}
 	return strings.Join(out, "; ")

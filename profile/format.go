@@ -57,9 +57,20 @@ func writeShared(b *strings.Builder, people []string, shared map[string][]Shared
 		}
 		fmt.Fprintf(b, "%s  %s shared:\n", indent, name)
 		for _, a := range answers {
-			fmt.Fprintf(b, "%s    %s\n", indent, plain.Line(strings.TrimSpace(a.Prompt+" "+a.Said)))
+			fmt.Fprintf(b, "%s    %s\n", indent, plain.Line(strings.TrimSpace(promptAndSaid(a))))
 		}
 	}
+}
+
+// promptAndSaid is an answer after what was asked: "Are you okay? Yes",
+// and, after a prompt that asks no question, "A few words for Alex: a
+// rough day".
+func promptAndSaid(a Shared) string {
+	prompt := a.Prompt
+	if last := strings.TrimSpace(prompt); last != "" && !strings.ContainsAny(last[len(last)-1:], "?!.:") {
+		prompt = last + ":"
+	}
+	return prompt + " " + a.Said
 }
 
 var ratingWords = map[string]string{catalog.Helped: "it helped", catalog.Neutral: "neither here nor there", catalog.DidntHelp: "it didn't help"}
