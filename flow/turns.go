@@ -286,7 +286,11 @@ func (r *Round) rate(t *Turn) *Form {
 // gone. When something the person said turned the check-in quiet, a line
 // above says, to them alone, what will be left out.
 func (r *Round) share(t *Turn) *Form {
-	f := &Form{Kind: ShareForm, Header: r.Progress(t, len(t.Questions)-1), Loses: true}
+	where := "what the others may see"
+	if r.private() || !r.Together() {
+		where = "what is kept"
+	}
+	f := &Form{Kind: ShareForm, Header: r.Header(t, where), Loses: true}
 	if r.Together() && r.Kind == CheckIn {
 		whole := t.whole()
 		if note := whole.GuardNote(); note != "" {

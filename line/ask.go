@@ -6,8 +6,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
+	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/plain"
 )
@@ -292,16 +294,26 @@ func defaultHint(f flow.Field, start []string) string {
 	return "(a line of words, or enter for none)"
 }
 
-// numbers are the numbers of the options whose values are given: "1,3".
+// numbers are the numbers of the options whose values are given: "1,3";
+// or, in a list too long to be read out, their words, since nobody has
+// heard which numbers they have.
 func numbers(f flow.Field, values []string) string {
 	var out []string
 	for i, o := range f.Options {
-		if slices.Contains(values, o.Value) {
+		if !slices.Contains(values, o.Value) {
+			continue
+		}
+		if len(f.Options) > longList {
+			out = append(out, plain.Line(o.Label))
+		} else {
 			out = append(out, strconv.Itoa(i+1))
 		}
 	}
-	if len(out) == 0 {
+	switch {
+	case len(out) == 0:
 		return "none"
+	case len(f.Options) > longList:
+		return catalog.JoinAnd(out)
 	}
 	return strings.Join(out, ",")
 }
@@ -353,5 +365,9 @@ func chosenLine(f flow.Field, value []string) string {
 // spoken is a header as words to be read out: "Sam · 2 of 7" becomes
 // "Sam, 2 of 7".
 func spoken(header string) string {
-	return strings.ReplaceAll(plain.Line(header), " · ", ", ") + "."
+	words := strings.ReplaceAll(plain.Line(header), " · ", ", ")
+	if first, size := utf8.DecodeRuneInString(words); size > 0 {
+		words = string(unicode.ToUpper(first)) + words[size:]
+	}
+	return words + "."
 }
