@@ -122,7 +122,10 @@ func DueLine(s *Session) string {
 
 // CompleteFollowUp records a follow-up as done, with what each person
 // chose to share and how they rated what they did. It reads the check-in
-// fresh under the lock, so nothing else written to it is lost.
+// fresh under the lock, so nothing else written to it is lost. done is
+// when this follow-up started: saving it again after a failed save is the
+// same follow-up, while one that another aftercare finished meanwhile is
+// kept, and this one is refused rather than written over it.
 func (s *Store) CompleteFollowUp(id string, done time.Time, shared map[string][]Shared, ratings []Rating) error {
 	if !s.keepHistory {
 		return ErrHistoryOff
@@ -131,6 +134,10 @@ func (s *Store) CompleteFollowUp(id string, done time.Time, shared map[string][]
 		sess, err := s.Session(id)
 		if err != nil {
 			return err
+		}
+		if was := sess.FollowUp; was != nil && was.Done != nil && !was.Done.Equal(done) {
+			return fmt.Errorf("this check-in %w meanwhile, in another aftercare at %s; that follow-up is kept, and what was said here was not saved",
+				ErrFollowedUp, was.Done.Local().Format("15:04"))
 		}
 		if sess.FollowUp == nil {
 			sess.FollowUp = &FollowUp{For: slices.Clone(sess.People)}

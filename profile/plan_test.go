@@ -2,6 +2,7 @@ package profile
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -166,6 +167,36 @@ func TestAFollowUpIsSavedWithTheCheckinItFollows(t *testing.T) {
 	}
 	if err := s.CompleteFollowUp("s1", at(21, 10, 0), map[string][]Shared{"Robin": nil}, nil); err == nil {
 		t.Error("a follow-up by someone who was not there was saved")
+	}
+}
+
+// Two copies of aftercare following up the same check-in: the one that
+// saves first is kept, and the other is refused rather than written over
+// it; saving the same follow-up again, after a failed save, still works.
+func TestAFollowUpFinishedMeanwhileElsewhereIsNotWrittenOver(t *testing.T) {
+	s := newStore(t)
+	if err := s.SaveSession(withFollowUp(session("s1", at(20, 23, 0), "Sam", "Alex"), nil, "Sam")); err != nil {
+		t.Fatal(err)
+	}
+	first := map[string][]Shared{"Sam": {{Question: "followup-now", Prompt: "How are you now?", Said: "first"}}}
+	if err := s.CompleteFollowUp("s1", at(21, 10, 0), first, []Rating{{Person: "Sam", Activity: "make-tea", Rating: catalog.Helped}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CompleteFollowUp("s1", at(21, 10, 0), first, []Rating{{Person: "Sam", Activity: "make-tea", Rating: catalog.Helped}}); err != nil {
+		t.Fatalf("saving the same follow-up again: %v", err)
+	}
+	second := map[string][]Shared{"Sam": {{Question: "followup-now", Prompt: "How are you now?", Said: "second"}}}
+	err := s.CompleteFollowUp("s1", at(21, 9, 0), second, []Rating{{Person: "Sam", Activity: "make-tea", Rating: catalog.DidntHelp}})
+	if !errors.Is(err, ErrFollowedUp) || !strings.Contains(err.Error(), "was not saved") {
+		t.Fatalf("a second follow-up finished meanwhile: %v", err)
+	}
+	got, err := s.Session("s1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sams := slices.DeleteFunc(slices.Clone(got.Ratings), func(r Rating) bool { return r.Person != "Sam" })
+	if got.FollowUp.Shared["Sam"][0].Said != "first" || len(sams) != 1 || sams[0].Rating != catalog.Helped {
+		t.Errorf("the first follow-up was written over: %+v, %+v", got.FollowUp, got.Ratings)
 	}
 }
 
