@@ -259,3 +259,30 @@ func TestForget(t *testing.T) {
 		t.Errorf("left after forgetting everything: %+v", x)
 	}
 }
+
+// JSON writers such as Python's write every character beyond the first
+// 65,536 as two escapes; an export written so imports as it reads.
+func TestAnImportTakesCharactersWrittenAsTwoEscapes(t *testing.T) {
+	s := newStore(t)
+	data := `{"version": 1, "profiles": [{"name": "Li \ud83d\udc09", "notes": "kept as typed: \\ud83d\\udc09"}], "sessions": []}`
+	if _, err := s.Import("export.json", []byte(data)); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Profile("Li 🐉")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Notes != `kept as typed: \ud83d\udc09` {
+		t.Errorf("notes %q", p.Notes)
+	}
+	for raw, want := range map[string]string{
+		`"\ud83d"`:           `"\ud83d"`,
+		`"\udc09\ud83d"`:     `"\udc09\ud83d"`,
+		`"\\ud83d\\udc09"`:   `"\\ud83d\\udc09"`,
+		`"\\\ud83d\udc09 x"`: `"\\🐉 x"`,
+	} {
+		if got := string(joinSurrogates([]byte(raw))); got != want {
+			t.Errorf("%s became %s, want %s", raw, got, want)
+		}
+	}
+}

@@ -6,6 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/aftercare-tui/aftercare/catalog"
 )
@@ -77,7 +80,7 @@ func (in *jsonExport) read(s *Store, x *Export) error {
 					in.problem(at, fmt.Sprintf("profiles: more than %s of profiles, which take long to read; aftercare imports no more at once", catalog.ByteSize(MaxImportYAMLBytes)))
 					return
 				}
-				p, err := s.decodeProfile(in.path, raw)
+				p, err := s.decodeProfile(in.path, joinSurrogates(raw))
 				if err != nil {
 					in.placed(at, fmt.Sprintf("profiles: profile %s: ", recordName(raw, "name", len(x.Profiles)+1)), err)
 					return
@@ -208,4 +211,52 @@ func (l *lines) at(offset int64) (line, col int) {
 	}
 	l.offset = offset
 	return l.line, int(offset-l.lineStart) + 1
+}
+
+// joinSurrogates writes each character that JSON escaped as two halves
+// (\ud83d\udc09, as Python's json module writes every emoji) as the
+// character itself: a profile is read as YAML, which takes the halves for
+// two broken characters. Only line breaks place a problem, and none is
+// added or taken away.
+func joinSurrogates(raw []byte) []byte {
+	if !bytes.Contains(raw, []byte(`\u`)) {
+		return raw
+	}
+	var out []byte
+	last := 0
+	for i := 0; i+12 <= len(raw); i++ {
+		if raw[i] != '\\' {
+			continue
+		}
+		// An escaped backslash is not the start of an escape.
+		if raw[i+1] == '\\' {
+			i++
+			continue
+		}
+		hi, okHi := hexEscape(raw[i:])
+		lo, okLo := hexEscape(raw[i+6:])
+		if !okHi || !okLo || !utf16.IsSurrogate(rune(hi)) {
+			continue
+		}
+		r := utf16.DecodeRune(rune(hi), rune(lo))
+		if r == utf8.RuneError {
+			continue
+		}
+		out = utf8.AppendRune(append(out, raw[last:i]...), r)
+		last = i + 12
+		i += 11
+	}
+	if out == nil {
+		return raw
+	}
+	return append(out, raw[last:]...)
+}
+
+// hexEscape reads a \uXXXX escape at the start of b.
+func hexEscape(b []byte) (uint16, bool) {
+	if len(b) < 6 || b[0] != '\\' || b[1] != 'u' {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(string(b[2:6]), 16, 16)
+	return uint16(n), err == nil
 }
