@@ -139,7 +139,8 @@ func wrap(text, indent string, width int) string {
 }
 
 // IDs returns the ids of the shown entries of the given kinds ("need",
-// "tag", "thing", "situation", "activity", "question", "resource"), sorted.
+// "tag", "thing", "situation", "activity", "question", "resource"), sorted,
+// each once: a tag and an activity may share one, as eye-contact does.
 func (c *Catalog) IDs(kinds ...string) []string {
 	var ids []string
 	for _, s := range sections {
@@ -150,7 +151,7 @@ func (c *Catalog) IDs(kinds ...string) []string {
 		}
 	}
 	slices.Sort(ids)
-	return ids
+	return slices.Compact(ids)
 }
 
 // Section returns one list of the catalogue by name ("needs",

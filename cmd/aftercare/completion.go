@@ -7,6 +7,7 @@ import (
 
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // A shell completes what a person would type: saved names, check-in ids
@@ -136,6 +137,9 @@ func (a *app) completeSessions(followUps bool) cobra.CompletionFunc {
 	}
 }
 
+// fileFlags are the flags whose values are files or folders.
+var fileFlags = []string{"config", "catalog-dir", "data-dir", "request", "output", "identity"}
+
 // takesFiles are the commands whose arguments are files.
 var takesFiles = []string{"aftercare import", "aftercare catalog validate"}
 
@@ -146,6 +150,14 @@ func noFileArgs(cmd *cobra.Command) {
 	if cmd.ValidArgsFunction == nil && len(cmd.ValidArgs) == 0 && !slices.Contains(takesFiles, cmd.CommandPath()) {
 		cmd.ValidArgsFunction = cobra.NoFileCompletions
 	}
+	// A flag's value is a file only where it says so: numbers, dates and
+	// words are never completed with the names of files.
+	cmd.LocalFlags().VisitAll(func(f *pflag.Flag) {
+		if _, ok := cmd.GetFlagCompletionFunc(f.Name); ok || f.Value.Type() == "bool" || slices.Contains(fileFlags, f.Name) {
+			return
+		}
+		_ = cmd.RegisterFlagCompletionFunc(f.Name, cobra.NoFileCompletions)
+	})
 	for _, sub := range cmd.Commands() {
 		noFileArgs(sub)
 	}

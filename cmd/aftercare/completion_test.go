@@ -48,6 +48,14 @@ func TestCompletionKnowsThePeopleAndTheCheckins(t *testing.T) {
 		{[]string{"due", ""}, nil, noFiles},
 		{[]string{"support", "--region", "g"}, []string{"GB"}, noFiles},
 		{[]string{"support", "--region", "any"}, []string{"anywhere"}, noFiles},
+		{[]string{"suggest", "--avoid", "Sam:eye-c"}, []string{"Sam:eye-contact"}, noFiles},
+		// Numbers, dates and words are never files.
+		{[]string{"history", "--since", ""}, nil, noFiles},
+		{[]string{"suggest", "--minutes", ""}, nil, noFiles},
+		{[]string{"suggest", "--limit", ""}, nil, noFiles},
+		{[]string{"profile", "new", "Kim", "--pronouns", ""}, nil, noFiles},
+		{[]string{"profile", "new", "Kim", "--notes", ""}, nil, noFiles},
+		{[]string{"profile", "edit", "Sam", "--set", ""}, nil, noFiles},
 	}
 	for _, tt := range tests {
 		got, directive := completions(t, tt.args...)
@@ -67,8 +75,10 @@ func TestCompletionKnowsThePeopleAndTheCheckins(t *testing.T) {
 		t.Errorf("followup offers %q", waiting)
 	}
 	// Where a file is asked for, the shell offers files.
-	if got, directive := completions(t, "import", ""); len(got) != 0 || directive != ":0" {
-		t.Errorf("import offers %q %s, want files", got, directive)
+	for _, args := range [][]string{{"import", ""}, {"export", "-o", ""}, {"suggest", "--request", ""}, {"lock", "--identity", ""}, {"--config", ""}} {
+		if got, directive := completions(t, args...); len(got) != 0 || directive != ":0" {
+			t.Errorf("%v offers %q %s, want files", args, got, directive)
+		}
 	}
 }
 
