@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -31,14 +32,27 @@ func Problem(s string, freeText bool) string {
 }
 
 // NameProblem is Problem for a name, which is also refused characters that
-// show nothing: two names that look the same must be the same name.
+// show nothing: two names that look the same must be the same name. The
+// joiners and selectors that scripts and emoji need are kept only where
+// they can change what is shown.
 func NameProblem(s string) string {
 	if p := Problem(s, false); p != "" {
 		return p
 	}
-	for _, r := range s {
-		if isInvisible(r) {
-			return fmt.Sprintf("may not contain %s, which cannot be seen", escape(r))
+	if ascii(s) {
+		// Most names, read with every record of a long history.
+		return ""
+	}
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		if rs[i] == blackFlag {
+			// The tags of a subdivision flag (U+1F3F4, tags, U+E007F) show as the flag; anywhere
+			// else they are format characters, which isInvisible refuses.
+			i += flagTags(rs[i+1:])
+			continue
+		}
+		if unseen(rs, i) {
+			return fmt.Sprintf("may not contain %s, which cannot be seen", escape(rs[i]))
 		}
 	}
 	return ""
@@ -192,15 +206,119 @@ func isBidi(r rune) bool {
 	return r == 0x061c || r == 0x200e || r == 0x200f || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
 
-// isInvisible is the characters that take no space and show nothing;
-// the zero-width joiner and non-joiner, variation selectors and tag
-// characters are kept, since scripts and emoji need them.
-func isInvisible(r rune) bool {
-	switch r {
-	case 0x00ad, 0x034f, 0x115f, 0x1160, 0x17b4, 0x17b5, 0x180e, 0x200b, 0x2028, 0x2029, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x3164, 0xfeff, 0xffa0:
-		return true
+const (
+	zwnj      = 0x200c
+	zwj       = 0x200d
+	blackFlag = 0x1f3f4
+	cancelTag = 0xe007f
+)
+
+// unseen says whether rs[i] shows nothing in the name: a character that
+// never does, or a joiner or selector with nothing to join or select.
+func unseen(rs []rune, i int) bool {
+	r := rs[i]
+	switch {
+	case r == zwj || r == zwnj:
+		return !joins(rs, i)
+	case r >= 0xfe00 && r <= 0xfe0f:
+		return !selects(rs, i)
+	case r >= 0xe0100 && r <= 0xe01ef:
+		// Ideographic variation sequences are the only use of these.
+		return i == 0 || !unicode.Is(unicode.Unified_Ideograph, rs[i-1])
+	case r >= 0x180b && r <= 0x180f && r != 0x180e:
+		// Mongolian free variation selectors choose a Mongolian letter's form.
+		return i == 0 || !unicode.IsLetter(rs[i-1]) || !unicode.Is(unicode.Mongolian, rs[i-1])
 	}
-	return r >= 0xfff0 && r <= 0xfff8
+	return isInvisible(r)
+}
+
+// joins says whether the joiner or non-joiner at rs[i] can change how the
+// characters beside it are drawn: between two emoji (👩 U+200D 💻), or after a
+// letter whose shape depends on its neighbours, as in Arabic, Persian,
+// Syriac, Mongolian and the Indic scripts (after a virama). Nothing is
+// joined at either end of a name, beside a space, by a second joiner, or
+// after a digit, punctuation or a letter that keepsShape.
+func joins(rs []rune, i int) bool {
+	if i == 0 || i == len(rs)-1 || unicode.IsSpace(rs[i-1]) || unicode.IsSpace(rs[i+1]) || rs[i-1] == zwj || rs[i-1] == zwnj {
+		return false
+	}
+	// Marks (a virama, an emoji's VS16) belong to the letter or emoji before them.
+	j := i - 1
+	for j > 0 && unicode.Is(unicode.M, rs[j]) {
+		j--
+	}
+	switch b := rs[j]; {
+	case unicode.IsSymbol(b):
+		return unicode.IsSymbol(rs[i+1])
+	case unicode.Is(unicode.M, b), keepsShape(b), unicode.IsNumber(b), unicode.IsPunct(b):
+		return false
+	}
+	return true
+}
+
+// selects says whether the variation selector at rs[i] can choose a look
+// for the character right before it: an emoji's, a keycap's digit or sign
+// (1, # in 1 U+FE0F U+20E3), an ideograph's standardized variant, or a
+// letter of a script with standardized variants (Myanmar, Phags-pa). It
+// chooses none at the start, after a space, a mark, a format character or
+// another selector, or after a letter that keepsShape other than an
+// ideograph.
+func selects(rs []rune, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch p := rs[i-1]; {
+	case unicode.IsSpace(p), unicode.In(p, unicode.M, unicode.Cf):
+		return false
+	case unicode.Is(unicode.Han, p), p == 0x2139: // ℹ is a letter and an emoji
+		return true
+	default:
+		return !keepsShape(p)
+	}
+}
+
+// keepsShape says whether r is a letter of a script whose letters look the
+// same whatever stands beside them, so that no joiner or selector after one
+// changes anything.
+func keepsShape(r rune) bool {
+	return unicode.IsLetter(r) && unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic, unicode.Armenian,
+		unicode.Georgian, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// flagTags is how many of rs are the tags that make the black flag before
+// them a subdivision's flag: one or more tags, then the cancel tag. It is 0
+// when they do not.
+func flagTags(rs []rune) int {
+	n := 0
+	for n < len(rs) && rs[n] >= 0xe0020 && rs[n] < cancelTag {
+		n++
+	}
+	if n == 0 || n == len(rs) || rs[n] != cancelTag {
+		return 0
+	}
+	return n + 1
+}
+
+// isInvisible is the characters that show nothing wherever they stand:
+// format characters (zero-width spaces, invisible operators, tags,
+// interlinear annotation, musical formatting and the like) but for the
+// Arabic and other number signs, which print a sign; the fillers and the
+// other characters Unicode says to ignore in display; and the line and
+// paragraph separators, which break no line in a name.
+func isInvisible(r rune) bool {
+	if unicode.Is(unicode.Cf, r) {
+		return !unicode.Is(unicode.Prepended_Concatenation_Mark, r)
+	}
+	return r == 0x2028 || r == 0x2029 || unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r)
 }
 
 func escape(r rune) string { return fmt.Sprintf(`\u%04x`, r) }
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}

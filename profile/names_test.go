@@ -215,3 +215,20 @@ func TestAProfileHeaderNeverCarriesWhatANameCouldDo(t *testing.T) {
 		}
 	}
 }
+
+func TestANameThatLooksLikeAnotherCannotBeSavedBesideIt(t *testing.T) {
+	s := newStore(t)
+	if err := s.CreateProfile(&Profile{Name: "Eve"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Ev\u200de", "Ev\u200ce", "Eve\ufe0f", "Eve\U000E0100", "Eve\U000E0001", "Eve\U000E0061", "Eve\U0001D173", "Eve\ufff9"} {
+		if err := s.CreateProfile(&Profile{Name: name}); err == nil || !strings.Contains(err.Error(), "which cannot be seen") {
+			t.Errorf("%q saved beside \"Eve\": %v", name, err)
+		}
+	}
+	for _, name := range []string{"Sam 👩\u200d💻", "نیک\u200cنام", "क्\u200dष", "葛\U000E0100城", "Ailsa 🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F"} {
+		if err := s.CreateProfile(&Profile{Name: name}); err != nil {
+			t.Errorf("%q: %v", name, err)
+		}
+	}
+}
