@@ -138,9 +138,12 @@ func (a *app) askToUnlock(out io.Writer) (bool, error) {
 		if err != nil || strings.TrimSpace(passphrase) == "" {
 			return false, nil
 		}
-		err = a.store.UnlockWithPassphrase(passphrase)
+		err = quietWhile(func() error { return a.store.UnlockWithPassphrase(passphrase) })
 		if err == nil {
 			return true, nil
+		}
+		if stop := (*stoppedError)(nil); errors.As(err, &stop) {
+			return false, stop
 		}
 		if !errors.Is(err, profile.ErrWrongPassphrase) {
 			fmt.Fprintln(out, "It could not be opened: "+firstLine(err))

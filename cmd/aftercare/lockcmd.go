@@ -40,7 +40,7 @@ func (a *app) unlock(store *profile.Store) error {
 		if err != nil {
 			return err
 		}
-		err = store.UnlockWithPassphrase(passphrase)
+		err = quietWhile(func() error { return store.UnlockWithPassphrase(passphrase) })
 		if !errors.Is(err, profile.ErrWrongPassphrase) || try == unlockTries {
 			return err
 		}

@@ -97,6 +97,38 @@ func readSecret(prompt string) (string, error) {
 	}
 }
 
+// quietWhile runs check, such as trying a passphrase (a few seconds of
+// scrypt), with the terminal's echo off, so that a passphrase typed again
+// before the first is turned down is not shown. A stop signal meanwhile
+// puts the terminal back and ends the command, as one while asking does:
+// checking a passphrase writes nothing.
+func quietWhile(check func() error) error {
+	in, out, err := openTerminal()
+	if err != nil {
+		return check()
+	}
+	defer in.Close()
+	if out != in {
+		defer out.Close()
+	}
+	restore, err := echoOff(in)
+	if err != nil {
+		return check()
+	}
+	defer restore()
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, stopSignals...)
+	defer signal.Stop(signals)
+	done := make(chan error, 1)
+	go func() { done <- check() }()
+	select {
+	case err := <-done:
+		return err
+	case sig := <-signals:
+		return &stoppedError{sig: sig, left: "nothing was done"}
+	}
+}
+
 // sayOnTerminal writes a line where the passphrase is asked.
 func sayOnTerminal(line string) error {
 	in, out, err := openTerminal()
