@@ -340,3 +340,30 @@ func TestASecondLockWithItsOwnKeyIsRefused(t *testing.T) {
 		t.Errorf("the second key opens the store: %v", err)
 	}
 }
+
+// TestPlainRecordsCountsWhatALockCutShortLeft counts the records a lock
+// killed part way left plain, by their first bytes, without the key.
+func TestPlainRecordsCountsWhatALockCutShortLeft(t *testing.T) {
+	s, _ := lockedStore(t)
+	other := Open(s.Dir(), testCatalog(), true)
+	if n, err := other.PlainRecords(); err != nil || n != 0 {
+		t.Fatalf("PlainRecords of a store wholly locked = %d, %v", n, err)
+	}
+	for _, id := range []string{"20261121T221000-bbbbbb", "20261122T221000-cccccc"} {
+		plain, err := encodeSession(noted(id))
+		must(t, err)
+		must(t, writeAtomic(s.sessionsDir(), s.sessionPath(id), plain))
+	}
+	if n, err := other.PlainRecords(); err != nil || n != 2 {
+		t.Fatalf("PlainRecords with two records left plain = %d, %v; want 2", n, err)
+	}
+	if other.Unlocked() {
+		t.Error("counting unlocked the store")
+	}
+	if done, err := other.Lock(nil, ""); err != nil || done.Changed != 2 {
+		t.Fatalf("finishing the lock = %+v, %v", done, err)
+	}
+	if n, err := other.PlainRecords(); err != nil || n != 0 {
+		t.Errorf("PlainRecords once the lock is finished = %d, %v", n, err)
+	}
+}

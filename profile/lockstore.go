@@ -3,6 +3,7 @@ package profile
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -36,14 +37,17 @@ type Locking struct {
 func (s *Store) Lock(key *age.X25519Identity, passphrase string) (Locking, error) {
 	var done Locking
 	err := s.locked(func() error {
-		switch {
-		case !s.Locked():
+		if key != nil && s.Locked() {
+			// Another run locked it since this one looked.
+			return ErrLockedMeanwhile
+		}
+		if err := s.mayTurn(true); err != nil {
+			return err
+		}
+		if !s.Locked() {
 			if err := s.keepKey(key, passphrase); err != nil {
 				return err
 			}
-		case key != nil:
-			// Another run locked it since this one looked.
-			return ErrLockedMeanwhile
 		}
 		if _, err := s.recipient(); err != nil {
 			return err
@@ -65,9 +69,6 @@ func (s *Store) keepKey(key *age.X25519Identity, passphrase string) error {
 	if key == nil {
 		return errors.New("no key to lock with")
 	}
-	if err := ensureDir(s.tmpDir()); err != nil {
-		return err
-	}
 	if passphrase == "" {
 		if err := os.Remove(s.keyPath()); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
@@ -75,7 +76,7 @@ func (s *Store) keepKey(key *age.X25519Identity, passphrase string) error {
 	} else if err := s.sealKey(key, passphrase); err != nil {
 		return err
 	}
-	return writeAtomic(s.tmpDir(), s.recipientPath(), []byte(key.Recipient().String()+"\n"))
+	return s.writePlain(s.recipientPath(), []byte(key.Recipient().String()+"\n"))
 }
 
 // sealKey keeps key in key.age, sealed with the passphrase.
@@ -88,7 +89,7 @@ func (s *Store) sealKey(key *age.X25519Identity, passphrase string) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(s.tmpDir(), s.keyPath(), sealed)
+	return s.writePlain(s.keyPath(), sealed)
 }
 
 // sealAll seals each record still plain, in place. A profile is first
@@ -101,10 +102,6 @@ func (s *Store) sealAll() (Locking, error) {
 		isProfile := !strings.HasSuffix(path, ".json")
 		if isProfile && !nameless(path) {
 			to := s.randomProfilePath()
-			if err := s.mayWrite(path); err != nil {
-				done.Left = append(done.Left, err)
-				return nil
-			}
 			if err := os.Rename(path, to); err != nil {
 				return err
 			}
@@ -134,19 +131,25 @@ func (s *Store) sealAll() (Locking, error) {
 	return done, s.writeDue(open)
 }
 
+// recordFiles lists each profile and then each session file.
+func (s *Store) recordFiles() ([]string, error) {
+	profiles, err := dataFiles(s.profilesDir(), ".yaml")
+	if err != nil {
+		return nil, err
+	}
+	sessions, err := dataFiles(s.sessionsDir(), ".json")
+	return append(profiles, sessions...), err
+}
+
 // eachRecord hands fn the path and bytes, as they are, of each profile
 // and then each session; one that cannot be read is added to what was
 // left, one gone since the folder was listed is passed over.
 func (s *Store) eachRecord(done *Locking, fn func(path string, data []byte) error) error {
-	profiles, err := dataFiles(s.profilesDir(), ".yaml")
+	paths, err := s.recordFiles()
 	if err != nil {
 		return err
 	}
-	sessions, err := dataFiles(s.sessionsDir(), ".json")
-	if err != nil {
-		return err
-	}
-	for _, path := range append(profiles, sessions...) {
+	for _, path := range paths {
 		kind, limit := "profile", MaxProfileBytes
 		if strings.HasSuffix(path, ".json") {
 			kind, limit = "session", MaxSessionBytes
@@ -179,6 +182,9 @@ func (s *Store) Unlock() (Locking, error) {
 		return done, ErrLocked
 	}
 	err := s.locked(func() error {
+		if err := s.mayTurn(false); err != nil {
+			return err
+		}
 		if err := s.dropIndex(); err != nil {
 			return err
 		}
@@ -250,4 +256,91 @@ func (s *Store) ChangePassphrase(passphrase string) error {
 		return ErrLocked
 	}
 	return s.locked(func() error { return s.sealKey(own, passphrase) })
+}
+
+// MayLock says which of what turning the lock on, or finishing it, would
+// change a person made read-only, if any. Lock checks it again; asking
+// first spares typing a passphrase for nothing.
+func (s *Store) MayLock() error { return s.mayTurn(true) }
+
+// MayUnlock is MayLock for turning the lock off.
+func (s *Store) MayUnlock() error { return s.mayTurn(false) }
+
+// MayChangePassphrase is MayLock for a new passphrase, which rewrites
+// key.age alone.
+func (s *Store) MayChangePassphrase() error { return s.mayWrite(s.keyPath()) }
+
+// mayTurn says why turning the lock on, or off, may not go ahead because
+// a person made something it would write, rename or remove read-only. It
+// is asked of everything before anything is changed: a lock stopped at
+// the first read-only record would leave the store half sealed behind
+// the person's back.
+func (s *Store) mayTurn(on bool) error {
+	paths := []string{s.indexPath(), s.vouchPath(), s.duePath()}
+	if !on || !s.Locked() {
+		paths = append(paths, s.recipientPath(), s.keyPath())
+	}
+	records, err := s.recordFiles()
+	if err != nil {
+		return err
+	}
+	for _, path := range records {
+		sealed, err := sealedFile(path)
+		// A locked store's profile has a file name that says nothing, an
+		// open one's a name made from whose it is.
+		renamed := strings.HasSuffix(path, ".yaml") && nameless(path) != on
+		if err != nil || sealed != on || renamed {
+			paths = append(paths, path)
+		}
+	}
+	return s.mayWrite(paths...)
+}
+
+// PlainRecords counts the profiles and sessions in plain text: in a
+// locked store, those a lock cut short has not sealed yet. A record that
+// cannot be opened is not counted.
+func (s *Store) PlainRecords() (int, error) {
+	if err := s.checkPlaces(); err != nil {
+		return 0, err
+	}
+	paths, err := s.recordFiles()
+	if err != nil {
+		return 0, err
+	}
+	plain := 0
+	for _, path := range paths {
+		if sealed, err := sealedFile(path); err == nil && !sealed {
+			plain++
+		}
+	}
+	return plain, nil
+}
+
+// sealedHead is how much of a file tells whether it is sealed: age's
+// first line, after any blank ones.
+const sealedHead = 512
+
+// sealedFile says whether the record at path is sealed by its first bytes
+// alone, without decrypting it or reading it whole, so that every record
+// can be asked cheaply.
+func sealedFile(path string) (bool, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|noFollow|nonBlock, 0)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return false, err
+	}
+	if !info.Mode().IsRegular() {
+		// Reading a named pipe could wait for ever.
+		return false, notRegular(path, info.Mode())
+	}
+	head := make([]byte, sealedHead)
+	n, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return false, err
+	}
+	return seal.IsSealed(head[:n]), nil
 }

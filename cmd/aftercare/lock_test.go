@@ -256,3 +256,42 @@ func TestADamagedPublicKeyIsNamedAndNothingIsSavedPlain(t *testing.T) {
 		t.Errorf("saved with a damaged key:\n%s", strings.Join(got, "\n"))
 	}
 }
+
+func TestStatusSaysWhatALockStoppedPartWayLeftPlain(t *testing.T) {
+	home := emptyHome(t)
+	data := filepath.Join(home, ".local", "share", "aftercare")
+	importHistory(t, home)
+	plain := filesIn(t, data)
+	keyPath, _ := keyFile(t)
+	mustRun(t, "", "lock", "--identity", keyPath)
+	// As if the lock had been killed before these two were sealed.
+	for _, name := range []string{"20261101T220000-aaaaaa.json", "20261108T220000-eeeeee.json"} {
+		writeFile(t, filepath.Join(data, "sessions", name), plain[filepath.Join("sessions", name)])
+	}
+	stillPlain := func() int {
+		var st status
+		if err := json.Unmarshal([]byte(mustRun(t, "", "status", "--json")), &st); err != nil {
+			t.Fatal(err)
+		}
+		if !st.Encrypted || st.Records != 5 {
+			t.Errorf("status --json: %+v", st)
+		}
+		return st.StillPlain
+	}
+
+	if got := mustRun(t, "", "status"); !strings.Contains(got, "It is locked, but 2 records are still in plain text") || !strings.Contains(got, "Running 'aftercare lock' again finishes encrypting") || strings.Contains(got, "every file is encrypted") {
+		t.Errorf("status with two records plain:\n%s", got)
+	}
+	if n := stillPlain(); n != 2 {
+		t.Errorf("status --json: still_plain %d, want 2", n)
+	}
+	if got := mustRun(t, "", "lock"); !strings.Contains(got, "2 records still in plain text were sealed now") {
+		t.Errorf("locking again: %q", got)
+	}
+	if got := mustRun(t, "", "status"); !strings.Contains(got, "every file is encrypted") {
+		t.Errorf("status once the lock is finished:\n%s", got)
+	}
+	if n := stillPlain(); n != 0 {
+		t.Errorf("status --json once the lock is finished: still_plain %d", n)
+	}
+}

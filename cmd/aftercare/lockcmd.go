@@ -145,6 +145,9 @@ func (a *app) lock(store *profile.Store, identityFile string) error {
 		}
 		return nil
 	}
+	if err := store.MayLock(); err != nil {
+		return err
+	}
 	var key *age.X25519Identity
 	passphrase := ""
 	if identityFile != "" {
@@ -194,6 +197,9 @@ func (a *app) lockOff(store *profile.Store, identityFile string) error {
 		fmt.Fprintln(a.stdout, "aftercare is not locked: its files are plain text already.")
 		return nil
 	}
+	if err := store.MayUnlock(); err != nil {
+		return err
+	}
 	var err error
 	if identityFile != "" {
 		err = unlockWithFile(store, identityFile, "--identity")
@@ -227,6 +233,9 @@ func (a *app) changePassphrase(store *profile.Store) error {
 	if os.Getenv("AFTERCARE_IDENTITY") != "" {
 		// The key in that file is not the one the passphrase keeps.
 		return errors.New("--change asks for the current passphrase; unset AFTERCARE_IDENTITY first")
+	}
+	if err := store.MayChangePassphrase(); err != nil {
+		return err
 	}
 	if err := a.unlock(store); err != nil {
 		return err

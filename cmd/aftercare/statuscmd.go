@@ -21,6 +21,9 @@ type status struct {
 	Plans    *int `json:"plans"`
 	Due      int  `json:"due"`
 	Unread   int  `json:"unreadable"`
+	// StillPlain counts the records a lock cut short left in plain text,
+	// which 'aftercare lock' seals; 0 when the data is not locked.
+	StillPlain int `json:"still_plain"`
 }
 
 func newStatusCommand(a *app) *cobra.Command {
@@ -47,6 +50,11 @@ counted and named on standard error, and the exit is 1 (0 with
 			}
 			if st.Records, err = store.RecordCount(); err != nil {
 				return err
+			}
+			if st.Encrypted {
+				if st.StillPlain, err = store.PlainRecords(); err != nil {
+					return err
+				}
 			}
 			if store.Locked() && !store.Unlocked() {
 				st.Due = len(store.DueWhileLocked(time.Now()))
@@ -116,9 +124,18 @@ func (a *app) printStatus(st status) {
 		fmt.Fprintf(a.stdout, "Your data is in %s: %s, %s and %s.\n", st.DataDir,
 			count(st.Profiles, "profile"), count(*st.Checkins, "check-in"), count(*st.Plans, "plan"))
 	}
-	if st.Encrypted {
+	switch {
+	case st.StillPlain > 0:
+		// Either way the store is still locked; from the files alone it
+		// cannot be told which way it was going.
+		what := fmt.Sprintf("%d records are", st.StillPlain)
+		if st.StillPlain == 1 {
+			what = "1 record is"
+		}
+		fmt.Fprintf(a.stdout, "It is locked, but %s still in plain text: 'aftercare lock' or 'aftercare lock --off' was stopped part way. Running 'aftercare lock' again finishes encrypting what is left ('aftercare lock --off' decrypts the rest).\n", what)
+	case st.Encrypted:
 		fmt.Fprintln(a.stdout, "It is locked: every file is encrypted, and reading one asks for the passphrase ('aftercare lock --off' decrypts them).")
-	} else {
+	default:
 		fmt.Fprintln(a.stdout, "It is not encrypted: the files are plain text that only your account may read ('aftercare lock' encrypts them).")
 	}
 	switch st.Due {
