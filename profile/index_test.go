@@ -232,6 +232,13 @@ func followTheRecords(t *testing.T, vouch bool) {
 		{"after the index was truncated", func() { must(t, os.Truncate(index, 40)) }},
 		{"with an empty index", func() { must(t, os.WriteFile(index, nil, 0o600)) }},
 		{"with an index of another version", func() { must(t, os.WriteFile(index, []byte("aftercare index 1\n"), 0o600)) }},
+		{"with an index whose second line is longer than any entry", func() {
+			data, err := os.ReadFile(index)
+			must(t, err)
+			header, rest, _ := bytes.Cut(data, []byte("\n"))
+			long := bytes.Repeat([]byte("a"), maxIndexLine+1)
+			must(t, os.WriteFile(index, slices.Concat(header, []byte("\n"), long, []byte("\n"), rest), 0o600))
+		}},
 		{"with an index whose last line is cut short", func() {
 			data, err := os.ReadFile(index)
 			must(t, err)

@@ -157,7 +157,7 @@ func splitIndex(in *bufio.Reader, read, limit int64, check func(*indexEntry), ch
 // indexChunk.
 func readLines(in *bufio.Reader, read *int64, limit int64) (lines []string, last, whole bool) {
 	for len(lines) < chunkLines {
-		line, err := in.ReadString('\n')
+		line, err := readIndexLine(in)
 		*read += int64(len(line))
 		switch {
 		case err == io.EOF && line == "":
@@ -168,6 +168,34 @@ func readLines(in *bufio.Reader, read *int64, limit int64) (lines []string, last
 		lines = append(lines, line[:len(line)-1])
 	}
 	return lines, false, false
+}
+
+// maxIndexLine is the longest line an index holds: what it keeps of a
+// session is less than the session's file, escapes and all. A longer line
+// is no entry, and is not read to its end, which could be the whole file.
+const maxIndexLine = 2 * MaxSessionBytes
+
+var errIndexLineTooLong = errors.New("an index line longer than any entry")
+
+// readIndexLine reads one line, with its line break, of at most
+// maxIndexLine bytes.
+func readIndexLine(in *bufio.Reader) (string, error) {
+	part, err := in.ReadSlice('\n')
+	if !errors.Is(err, bufio.ErrBufferFull) {
+		// Most lines fit the reader's buffer.
+		return string(part), err
+	}
+	line := slices.Clone(part)
+	for {
+		part, err := in.ReadSlice('\n')
+		if len(line)+len(part) > maxIndexLine {
+			return string(line), errIndexLineTooLong
+		}
+		line = append(line, part...)
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			return string(line), err
+		}
+	}
 }
 
 // decodeChunk decodes lines up to the first that is not an entry, which
