@@ -37,6 +37,19 @@ func keepsSafe(dir, entry fs.FileInfo) bool {
 	return !OthersCanWrite(dir) || guardsEntries(dir) && !entryTheirs
 }
 
+// Swappable says whether someone other than this user (or root) could
+// put something else in place of the entry in the folder dir: rename or
+// remove it, or, when entry is nil because it is not there yet, make it
+// first. In a sticky folder of one's own or root's, such as /tmp, an
+// entry already made is safe; one someone made first belongs to them,
+// which its own check finds.
+func Swappable(dir, entry fs.FileInfo) bool {
+	if entry == nil {
+		return OthersCanWrite(dir) && !guardsEntries(dir)
+	}
+	return !keepsSafe(dir, entry)
+}
+
 // guardsEntries says whether only an entry's owner, besides this user and
 // root, can rename or remove it from dir, though others may write there:
 // dir is sticky, like /tmp or /nix/store, and this user's or root's. (ssh's

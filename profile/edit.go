@@ -120,10 +120,7 @@ const draftsLock = ".drafts.lock"
 // Remove it once the edit is saved or given up. A profile a person made
 // read-only is not offered for editing: it could not be saved.
 func (s *Store) NewDraft(path string, data []byte) (*Draft, error) {
-	if err := ensureDir(s.dir); err != nil {
-		return nil, err
-	}
-	if err := s.checkPlaces(); err != nil {
+	if err := s.makeDir(); err != nil {
 		return nil, err
 	}
 	if err := s.mayWrite(path); err != nil {

@@ -49,10 +49,7 @@ var errBusy = errors.New("busy")
 // lost. Before fn, it finishes or takes back an import that was cut short
 // and sweeps up what writers and editors that were killed left behind.
 func (s *Store) locked(fn func() error) error {
-	if err := ensureDir(s.dir); err != nil {
-		return err
-	}
-	if err := s.checkPlaces(); err != nil {
+	if err := s.makeDir(); err != nil {
 		return err
 	}
 	if !fileExists(s.lockPath()) {

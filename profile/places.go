@@ -25,6 +25,9 @@ func (s *Store) lockPath() string { return filepath.Join(s.dir, ".lock") }
 // link, or a folder among them could be changed by someone else. What is
 // missing is fine; it is made when something is saved.
 func (s *Store) checkPlaces() error {
+	if err := aboveDataDir(s.dir); err != nil {
+		return err
+	}
 	for _, dir := range []string{s.dir, s.profilesDir(), s.sessionsDir(), s.tmpDir()} {
 		if _, err := inspectDir(dir); err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, errNotDir) {
 			return err
@@ -34,6 +37,51 @@ func (s *Store) checkPlaces() error {
 		return notRegular(s.lockPath(), info.Mode())
 	}
 	return nil
+}
+
+// aboveDataDir says why a folder above the data folder lets someone else
+// put another folder in its place, or in place of any folder on the way
+// to it, as ssh's StrictModes asks of the folders above ~/.ssh: a data
+// folder of one's own is no safer than the folder that holds it.
+func aboveDataDir(dir string) error {
+	path, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	for {
+		parent := filepath.Dir(path)
+		if parent == path {
+			return nil
+		}
+		above, err := os.Stat(parent)
+		if err != nil {
+			// A missing folder is made as the data folder is.
+			path = parent
+			continue
+		}
+		entry, err := os.Lstat(path)
+		if err != nil {
+			entry = nil
+		}
+		if catalog.Swappable(above, entry) {
+			problem, fix := catalog.WritableByOthers(parent, above)
+			return fmt.Errorf("%s %s, so someone else could put another folder in place of %s, where aftercare keeps private things; %s", parent, problem, path, fix)
+		}
+		path = parent
+	}
+}
+
+// makeDir makes the data folder, if it is not there, once the places it
+// goes in are checked, and then checks it and what is in it: made in a
+// folder others could change, it could be theirs.
+func (s *Store) makeDir() error {
+	if err := s.checkPlaces(); err != nil {
+		return err
+	}
+	if err := ensureDir(s.dir); err != nil {
+		return err
+	}
+	return s.checkPlaces()
 }
 
 // errNotDir is a path that should be a folder and is a file: not a risk

@@ -16,9 +16,12 @@ import (
 )
 
 func TestFilesArePrivateWhateverTheUmask(t *testing.T) {
+	// The folder the data folder is made in is the test's own: under a
+	// umask of 0 it would be one anyone could change, which is refused.
+	s := newStore(t)
+	exported := filepath.Join(t.TempDir(), "export.json")
 	old := syscall.Umask(0)
 	defer syscall.Umask(old)
-	s := newStore(t)
 	if err := s.CreateProfile(sam()); err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +31,6 @@ func TestFilesArePrivateWhateverTheUmask(t *testing.T) {
 	if _, err := s.UpdateProfile("Sam", func(p *Profile) error { p.Notes = "changed"; return nil }); err != nil {
 		t.Fatal(err)
 	}
-	exported := filepath.Join(t.TempDir(), "export.json")
 	if err := s.WriteOutside(exported, []byte("{}")); err != nil {
 		t.Fatal(err)
 	}
@@ -98,6 +100,62 @@ func TestADataFolderOthersCanChangeIsRefusedAndLeftAsItIs(t *testing.T) {
 			}
 			if fileExists(filepath.Join(s.profilesDir(), "sam.yaml")) || fileExists(s.sessionPath("s1")) {
 				t.Error("something was written in a folder others can change")
+			}
+		})
+	}
+}
+
+// A folder above the data folder that others may change lets them put
+// another data folder in its place, or make it before aftercare does; a
+// sticky one, like /tmp, does not.
+func TestAFolderAboveTheDataFolderThatOthersCanChangeIsRefused(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		mode    os.FileMode
+		made    bool
+		refused bool
+	}{
+		{"writable by all, data folder not made yet", 0o777, false, true},
+		{"writable by all, data folder made", 0o777, true, true},
+		{"writable by its group", 0o770, true, true},
+		{"sticky and writable by all, as /tmp is", os.ModeSticky | 0o777, true, false},
+		{"sticky, data folder not made yet", os.ModeSticky | 0o777, false, false},
+		{"the user's own", 0o755, true, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			above := filepath.Join(t.TempDir(), "share")
+			if err := os.Mkdir(above, 0o700); err != nil {
+				t.Fatal(err)
+			}
+			s := Open(filepath.Join(above, "aftercare"), testCatalog(), true)
+			t.Cleanup(s.Close)
+			if tt.made {
+				if err := s.CreateProfile(&Profile{Name: "Alex"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := os.Chmod(above, tt.mode); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { _ = os.Chmod(above, 0o700) })
+			err := s.CreateProfile(sam())
+			if !tt.refused {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), above+" can be changed by others") || !strings.Contains(err.Error(), "chmod go-w "+catalog.ShellArg(above)) {
+				t.Errorf("saved in a folder under one others can change: %v", err)
+			}
+			if _, err := s.Profiles(); err == nil {
+				t.Error("the profiles were read from a folder under one others can change")
+			}
+			if fileExists(filepath.Join(s.profilesDir(), "sam.yaml")) {
+				t.Error("Sam was saved")
+			}
+			if _, err := os.Lstat(s.Dir()); !tt.made && err == nil {
+				t.Error("the data folder was made")
 			}
 		})
 	}
