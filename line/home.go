@@ -233,7 +233,7 @@ func (s *session) history() error {
 	}
 	if len(stats.People) > 0 {
 		s.say("How it has gone:")
-		for _, l := range strings.Split(strings.TrimRight(plain.Text(profile.FormatStats(stats)), "\n"), "\n") {
+		for _, l := range strings.Split(strings.TrimRight(plain.Text(profile.SpokenStats(stats)), "\n"), "\n") {
 			s.say(l)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -296,8 +297,25 @@ func Sparkline(felt []Felt) string {
 // figures draw: years of them would fill the screen with one chart.
 const feltShown = 30
 
-// FormatStats writes the figures for reading in a terminal.
-func FormatStats(st Stats) string {
+// FormatStats writes the figures for reading in a terminal, how people
+// felt as a sparkline.
+func FormatStats(st Stats) string { return formatStats(st, Sparkline) }
+
+// SpokenStats writes the figures to be heard, as the line mode says them:
+// how people felt as numbers, which a screen reader says, where it would
+// name each bar of a sparkline.
+func SpokenStats(st Stats) string { return formatStats(st, moods) }
+
+// moods is how someone felt each time, as numbers: "2, 3, 4".
+func moods(felt []Felt) string {
+	said := make([]string, len(felt))
+	for i, f := range felt {
+		said[i] = strconv.FormatFloat(f.Mood, 'f', -1, 64)
+	}
+	return strings.Join(said, ", ")
+}
+
+func formatStats(st Stats, felt func([]Felt) string) string {
 	if len(st.People) == 0 {
 		return "No check-ins saved yet.\n"
 	}
@@ -313,7 +331,7 @@ func FormatStats(st Stats) string {
 			if len(shown) < len(p.Felt) {
 				label = fmt.Sprintf("How they felt, the last %d times", len(shown))
 			}
-			fmt.Fprintf(&b, "  %s: %s  (1 low to 5 good; lately %.1f)\n", label, Sparkline(shown), shown[len(shown)-1].Mood)
+			fmt.Fprintf(&b, "  %s: %s  (1 low to 5 good; lately %.1f)\n", label, felt(shown), shown[len(shown)-1].Mood)
 		}
 		fmt.Fprintf(&b, "  Needed closeness %s, space %s\n", times(p.Closeness, "time"), times(p.Space, "time"))
 		if len(p.Helped) > 0 {
