@@ -120,16 +120,27 @@ func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 		case h.list.move(msg, h.page.Total):
 			return h, h.more(c)
 		case key.Matches(msg, continueKey("")) && h.page.Holds(h.list.cursor):
-			return h.read(c, h.page.Entries[h.list.cursor-h.page.From]), nil
+			return h, readWhole(c.store, h.page.Entries[h.list.cursor-h.page.From])
 		}
+	case wholeMsg:
+		return h.read(c, msg.entry), nil
 	}
 	return h, nil
 }
 
-// read opens one check-in whole, as it is now on disk: the list holds only
-// what the index keeps of it.
+// wholeMsg is a check-in read whole, as it is now on disk: the list holds
+// only what the index keeps of it.
+type wholeMsg struct{ entry profile.SessionEntry }
+
+// readWhole reads a check-in whole, and decrypts it when the data is
+// locked, away from the screen, as every read from disk is.
+func readWhole(store *profile.Store, e profile.SessionEntry) tea.Cmd {
+	return func() tea.Msg { return wholeMsg{store.Whole(e)} }
+}
+
+// read opens one check-in as read whole.
 func (h *history) read(c *ctx, e profile.SessionEntry) screen {
-	if e = c.store.Whole(e); e.Err != nil {
+	if e.Err != nil {
 		text := c.st.warning.Render("This file cannot be read, so it is left as it is:") + "\n" + c.st.text.Render(e.Path+"\n\n"+errText(e.Err))
 		return newReading("history · damaged file", text, h)
 	}

@@ -340,3 +340,35 @@ func TestSavingSomeoneReadsAgainAProfileMendedSince(t *testing.T) {
 		t.Errorf("after saving Kim: read %d, unread %+v; want Kim and Sam read", len(r.m.c.profiles), r.m.c.unreadProfiles)
 	}
 }
+
+// Opening a check-in in History reads it whole, decrypting it when the
+// data is locked, in a command: Update itself touches no disk.
+func TestUpdateLeavesReadingACheckinToACommand(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	s := profile.NewCheckinSession(testStart, catalog.Together, "tender", []profile.Turn{{Name: "Sam"}, {Name: "Alex"}}, []string{"make-tea"}, "")
+	s.Note = "tea helped"
+	if err := w.store.SaveSession(s); err != nil {
+		t.Fatal(err)
+	}
+	r := start(t, w.opts, 100, 30)
+	r.keys("h").sees("1 check-in")
+	// The note is kept in the record, not in what the list reads of it.
+	if err := os.Remove(filepath.Join(w.store.Dir(), "sessions", s.ID+".json")); err != nil {
+		t.Fatal(err)
+	}
+	_, cmd := r.m.Update(keyPress("enter"))
+	if _, ok := r.m.current.(*history); !ok || cmd == nil {
+		t.Fatalf("enter opened %T itself, with command %v", r.m.current, cmd)
+	}
+	var read []tea.Msg
+	for _, msg := range messages(t, cmd) {
+		if _, ok := msg.(wholeMsg); ok {
+			read = append(read, msg)
+		}
+	}
+	if len(read) != 1 {
+		t.Fatalf("enter asked for %d readings of the check-in, want 1", len(read))
+	}
+	r.send(read[0]).sees("This file cannot be read")
+}
