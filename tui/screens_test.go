@@ -249,6 +249,18 @@ func TestEscOnTheFirstHandOffGoesBackAndLaterOnesStay(t *testing.T) {
 	r.keys("esc").sees("Check in together")
 }
 
+// messagesOf is the messages of kind M that running cmd gives.
+func messagesOf[M tea.Msg](t *testing.T, cmd tea.Cmd) []M {
+	t.Helper()
+	var out []M
+	for _, msg := range messages(t, cmd) {
+		if m, ok := msg.(M); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // messages runs a command as the program would and returns the messages
 // it gives, batches opened.
 func messages(t *testing.T, cmd tea.Cmd) []tea.Msg {
@@ -291,12 +303,7 @@ func TestUpdateLeavesReadingProfilesToACommand(t *testing.T) {
 			if len(m.c.profiles) != 0 {
 				t.Fatal("Update read the profiles itself")
 			}
-			var loaded []tea.Msg
-			for _, msg := range messages(t, cmd) {
-				if _, ok := msg.(profilesLoadedMsg); ok {
-					loaded = append(loaded, msg)
-				}
-			}
+			loaded := messagesOf[profilesLoadedMsg](t, cmd)
 			if len(loaded) != 1 {
 				t.Fatalf("the save's end asked for %d readings of the profiles, want 1", len(loaded))
 			}
@@ -361,12 +368,7 @@ func TestUpdateLeavesReadingACheckinToACommand(t *testing.T) {
 	if _, ok := r.m.current.(*history); !ok || cmd == nil {
 		t.Fatalf("enter opened %T itself, with command %v", r.m.current, cmd)
 	}
-	var read []tea.Msg
-	for _, msg := range messages(t, cmd) {
-		if _, ok := msg.(wholeMsg); ok {
-			read = append(read, msg)
-		}
-	}
+	read := messagesOf[wholeMsg](t, cmd)
 	if len(read) != 1 {
 		t.Fatalf("enter asked for %d readings of the check-in, want 1", len(read))
 	}

@@ -4,40 +4,12 @@ package main
 
 import (
 	"fmt"
-	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
-
-// tree is every file and folder under dir with its mode, inode and bytes.
-func tree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		out[path] = fmt.Sprintf("%v inode %d", info.Mode(), info.Sys().(*syscall.Stat_t).Ino)
-		if !d.IsDir() {
-			data, err := os.ReadFile(path)
-			out[path] += ": " + string(data)
-			return err
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
 
 func TestLockLeavesAReadOnlyFolderOrRecordAsItIs(t *testing.T) {
 	for _, c := range []struct {
@@ -65,7 +37,7 @@ func TestLockLeavesAReadOnlyFolderOrRecordAsItIs(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { _ = os.Chmod(path, 0o700) })
-			before := tree(t, data)
+			before := dataFolder(t, home)
 
 			args := []string{"lock", "--identity", keyPath}
 			if c.off {
@@ -78,7 +50,7 @@ func TestLockLeavesAReadOnlyFolderOrRecordAsItIs(t *testing.T) {
 			if strings.Contains(got.stderr, "cannot be read") || got.stdout != "" {
 				t.Errorf("%v said:\n%s%s", args, got.stdout, got.stderr)
 			}
-			if after := tree(t, data); !maps.Equal(before, after) {
+			if after := dataFolder(t, home); !maps.Equal(before, after) {
 				t.Errorf("%v changed the data folder:\nbefore %.2000q\nafter  %.2000q", args, before, after)
 			}
 
