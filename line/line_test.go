@@ -53,10 +53,11 @@ func (tr *transcript) run(start Start, typed ...string) error {
 	if err != nil {
 		tr.t.Fatal(err)
 	}
-	profiles, err := tr.store.ReadableProfiles()
+	entries, err := tr.store.Profiles()
 	if err != nil {
 		tr.t.Fatal(err)
 	}
+	profiles, _ := profile.SplitProfiles(entries)
 	in := strings.NewReader("")
 	if len(typed) > 0 {
 		in = strings.NewReader(strings.Join(typed, "\n") + "\n")

@@ -175,22 +175,6 @@ func (s *Store) Profiles() ([]ProfileEntry, error) {
 	return entries, nil
 }
 
-// ReadableProfiles returns the profiles that can be read, sorted by name,
-// and an error naming every file that cannot; callers that must not go on
-// with a damaged file stop on it, others use what could be read.
-func (s *Store) ReadableProfiles() ([]*Profile, error) {
-	entries, err := s.Profiles()
-	if err != nil {
-		return nil, err
-	}
-	out, unread := SplitProfiles(entries)
-	damaged := make([]error, len(unread))
-	for i, e := range unread {
-		damaged[i] = e.Err
-	}
-	return out, errors.Join(damaged...)
-}
-
 // SplitProfiles tells the profiles that were read from the files that
 // could not be, keeping each list in order.
 func SplitProfiles(entries []ProfileEntry) (read []*Profile, unread []ProfileEntry) {

@@ -36,10 +36,11 @@ func BenchmarkFirstScreen(b *testing.B) {
 			b.Fatal(err)
 		}
 		opened := profile.Open(store.Dir(), cat, true)
-		people, err := opened.ReadableProfiles()
+		entries, err := opened.Profiles()
 		if err != nil {
 			b.Fatal(err)
 		}
+		people, _ := profile.SplitProfiles(entries)
 		history, err := opened.Digest(testStart)
 		if err != nil {
 			b.Fatal(err)
