@@ -192,7 +192,7 @@ func longestOption(f flow.Field, parts []string) (flow.Option, int, string) {
 	for n := len(parts); n > 1; n-- {
 		joined := strings.ToLower(strings.Join(parts[:n], ", "))
 		for _, o := range f.Options {
-			if namesWhole(o, joined) {
+			if namesWhole(strings.ToLower(plain.Line(o.Label)), joined) {
 				return o, n, ""
 			}
 		}
@@ -215,11 +215,11 @@ func option(f flow.Field, typed string) (flow.Option, string) {
 	lower := strings.ToLower(typed)
 	var starts []flow.Option
 	for _, o := range f.Options {
-		if namesWhole(o, lower) {
+		label := strings.ToLower(plain.Line(o.Label))
+		if namesWhole(label, lower) {
 			return o, ""
 		}
-		label := strings.ToLower(plain.Line(o.Label))
-		if strings.HasPrefix(label, lower) || afterNumber(label) != "" && strings.HasPrefix(afterNumber(label), lower) {
+		if words := afterNumber(label); strings.HasPrefix(label, lower) || words != "" && strings.HasPrefix(words, lower) {
 			starts = append(starts, o)
 		}
 	}
@@ -233,9 +233,9 @@ func option(f flow.Field, typed string) (flow.Option, string) {
 }
 
 // namesWhole says whether lower, typed in lower case, is all of an
-// option's words, with or without the number of a point on a scale.
-func namesWhole(o flow.Option, lower string) bool {
-	label := strings.ToLower(plain.Line(o.Label))
+// option's label, given in lower case, with or without the number of a
+// point on a scale.
+func namesWhole(label, lower string) bool {
 	return label == lower || afterNumber(label) == lower
 }
 

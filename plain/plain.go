@@ -39,7 +39,7 @@ func NameProblem(s string) string {
 	if p := Problem(s, false); p != "" {
 		return p
 	}
-	if ascii(s) {
+	if ASCII(s) {
 		// Most names, read with every record of a long history.
 		return ""
 	}
@@ -314,7 +314,8 @@ func isInvisible(r rune) bool {
 
 func escape(r rune) string { return fmt.Sprintf(`\u%04x`, r) }
 
-func ascii(s string) bool {
+// ASCII says whether s is all ASCII, which needs none of Unicode's rules.
+func ASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false

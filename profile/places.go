@@ -59,10 +59,7 @@ func aboveDataDir(dir string) error {
 			path = parent
 			continue
 		}
-		entry, err := os.Lstat(path)
-		if err != nil {
-			entry = nil
-		}
+		entry, _ := os.Lstat(path)
 		if catalog.Swappable(above, entry) {
 			problem, fix := catalog.WritableByOthers(parent, above)
 			return fmt.Errorf("%s %s, so someone else could put another folder in place of %s, where aftercare keeps private things; %s", parent, problem, path, fix)
@@ -77,6 +74,9 @@ func aboveDataDir(dir string) error {
 func (s *Store) makeDir() error {
 	if err := s.checkPlaces(); err != nil {
 		return err
+	}
+	if _, err := os.Lstat(s.dir); err == nil {
+		return nil
 	}
 	if err := ensureDir(s.dir); err != nil {
 		return err

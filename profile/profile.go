@@ -114,7 +114,7 @@ func SameName(a, b string) bool {
 	if a == b {
 		return true
 	}
-	if isASCII(a) && isASCII(b) {
+	if plain.ASCII(a) && plain.ASCII(b) {
 		return strings.EqualFold(a, b)
 	}
 	return nameKey(a) == nameKey(b)
@@ -124,15 +124,6 @@ func SameName(a, b string) bool {
 // Two names are one person's exactly when their keys are equal.
 func nameKey(name string) string {
 	return norm.NFC.String(cases.Fold().String(norm.NFC.String(name)))
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // CheckNames says, in plain words, what is wrong with the names of the

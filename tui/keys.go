@@ -90,8 +90,6 @@ type keyMap struct {
 	full  [][]key.Binding
 }
 
-func (k keyMap) ShortHelp() []key.Binding { return k.short }
-
 func (k keyMap) FullHelp() [][]key.Binding {
 	if k.full == nil {
 		return [][]key.Binding{k.short}

@@ -13,6 +13,7 @@ import (
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/plain"
 	"github.com/aftercare-tui/aftercare/profile"
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
 
@@ -48,6 +49,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	addCompletion(root)
+	if len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
+		// Only a shell asking for completions needs to be told where no
+		// file names go: every other run is spared the walk.
+		noFileArgs(root)
+	}
 	cmd, err := root.ExecuteC()
 	if err == nil {
 		return 0

@@ -197,7 +197,6 @@ sex and find something kind to do next. Everything stays on this machine.`,
 	)
 	root.AddCommand(newManCommand(a, root))
 	root.SetHelpCommand(newHelpCommand(root))
-	noFileArgs(root)
 	return root
 }
 
