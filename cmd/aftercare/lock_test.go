@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/aftercare-tui/aftercare/seal"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -39,6 +40,12 @@ func showing(t *testing.T, dir string, words ...string) []string {
 			return err
 		}
 		data, err := os.ReadFile(path)
+		if seal.IsSealed(data) {
+			// Armour is base64, where a short word such as Kai turns up
+			// by chance in about one sealed file in fifty: only the
+			// file's name can show it.
+			data = nil
+		}
 		for _, w := range words {
 			if bytes.Contains(data, []byte(w)) || strings.Contains(strings.ToLower(d.Name()), strings.ToLower(w)) {
 				found = append(found, path+": "+w)
