@@ -66,10 +66,10 @@ func (h *history) init(c *ctx) tea.Cmd {
 	}
 	h.reading = true
 	store := c.store
-	return func() tea.Msg {
+	return inBackground(func() tea.Msg {
 		page, stats, err := store.FirstPage(pageRows)
 		return pageMsg{to: h, page: page, stats: &stats, err: err}
-	}
+	})
 }
 
 // more reads the page around the cursor when it comes near the end of
@@ -83,10 +83,10 @@ func (h *history) more(c *ctx) tea.Cmd {
 	}
 	h.reading = true
 	store, from := c.store, max(0, h.list.cursor-pageRows/2)
-	return func() tea.Msg {
+	return inBackground(func() tea.Msg {
 		page, err := store.ListedPage(from, pageRows, nil)
 		return pageMsg{to: h, page: page, err: err}
-	}
+	})
 }
 
 func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
@@ -135,7 +135,7 @@ type wholeMsg struct{ entry profile.SessionEntry }
 // readWhole reads a check-in whole, and decrypts it when the data is
 // locked, away from the screen, as every read from disk is.
 func readWhole(store *profile.Store, e profile.SessionEntry) tea.Cmd {
-	return func() tea.Msg { return wholeMsg{store.Whole(e)} }
+	return inBackground(func() tea.Msg { return wholeMsg{store.Whole(e)} })
 }
 
 // read opens one check-in as read whole.

@@ -17,6 +17,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/flow"
+	"github.com/aftercare-tui/aftercare/growstack"
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -226,9 +227,19 @@ func loadHistory(c *ctx) tea.Cmd {
 	if c.locked {
 		return func() tea.Msg { return dueLockedMsg(len(store.DueWhileLocked(now))) }
 	}
-	return func() tea.Msg {
+	return inBackground(func() tea.Msg {
 		history, err := store.Digest(now)
 		return historyLoadedMsg{history, err}
+	})
+}
+
+// inBackground reads, away from the screen, on a stack grown in one step:
+// reading records goes deep, and each step of growth on the way down
+// costs memory (see growstack).
+func inBackground(read func() tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		growstack.Grow()
+		return read()
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/adrg/xdg"
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/growstack"
 	"github.com/aftercare-tui/aftercare/plain"
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/spf13/cobra"
@@ -25,6 +26,9 @@ const (
 )
 
 func main() {
+	// Every command goes deep (cobra, then the screen or the records): it
+	// costs less memory to grow the stack here than on the way down.
+	growstack.Grow()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
