@@ -79,7 +79,8 @@ func Sections() []string {
 // Defaults returns the built-in catalogue alone. It was decoded from the
 // embedded YAML when the program was built (defaults_generated.go), so
 // that starting takes no parsing; the YAML is read only to layer a
-// person's own files on top.
+// person's own files on top. Its lists are shared by every caller and
+// are never to be changed: to change one, copy it first.
 func Defaults() (*Catalog, error) {
 	return builtIn(), nil
 }

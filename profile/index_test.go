@@ -418,9 +418,12 @@ func TestTheIndexIsMadeAgainUnderAnotherCatalogue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The built-in lists are shared: these are copies.
+	cat.Questions = slices.Clone(cat.Questions)
 	changed := false
 	for i := range cat.Questions {
 		if q := &cat.Questions[i]; q.ID == "okay" {
+			q.Options = slices.Clone(q.Options)
 			for j := range q.Options {
 				q.Options[j].Mood = 5 - q.Options[j].Mood
 				changed = true

@@ -136,6 +136,10 @@ func hostileWorld(t *testing.T) Options {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The built-in lists are shared: these are copies.
+	cat.Activities = slices.Clone(cat.Activities)
+	cat.Resources = slices.Clone(cat.Resources)
+	cat.Questions = slices.Clone(cat.Questions)
 	for i := range cat.Activities {
 		cat.Activities[i].Title += hostile
 		cat.Activities[i].Summary += hostile
@@ -147,6 +151,7 @@ func hostileWorld(t *testing.T) Options {
 	for i := range cat.Questions {
 		q := &cat.Questions[i]
 		q.Prompt, q.Help, q.Placeholder = q.Prompt+hostile, q.Help+hostile, q.Placeholder+hostile
+		q.Options = slices.Clone(q.Options)
 		for j := range q.Options {
 			q.Options[j].Label += hostile
 		}
