@@ -166,6 +166,8 @@ type Model struct {
 	// termWidth and termHeight are the terminal's own size, which may be
 	// smaller than what the screens lay themselves out in.
 	termWidth, termHeight int
+	// sized is set once the terminal's size is known.
+	sized bool
 }
 
 // New builds the program's model.
@@ -282,6 +284,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.WindowSizeMsg:
 		was := [2]int{m.c.width, m.c.height}
+		m.sized = true
 		m.resize(msg.Width, msg.Height)
 		// The screens hear the size they lay themselves out in, never
 		// one too small for them (see tooSmall); while the terminal is too
@@ -484,6 +487,12 @@ func (m *Model) View() tea.View {
 	if m.covered {
 		return coveredView()
 	}
+	if !m.sized {
+		// Bubble Tea asks for a view before it says how big the terminal
+		// is: a screen laid out for a guess would be drawn for nothing,
+		// or seen for a moment at the wrong size.
+		return notSizedView()
+	}
 	if m.tooSmall() {
 		return m.tooSmallView()
 	}
@@ -509,6 +518,15 @@ func (m *Model) View() tea.View {
 	}
 	page = lipgloss.NewStyle().PaddingLeft(margin).MaxHeight(m.c.height).MaxWidth(m.c.width).Render(page)
 	v := tea.NewView(page)
+	v.AltScreen = true
+	v.WindowTitle = "aftercare"
+	return v
+}
+
+// notSizedView is the alternate screen, empty, as the first frame is
+// drawn on.
+func notSizedView() tea.View {
+	v := tea.NewView("")
 	v.AltScreen = true
 	v.WindowTitle = "aftercare"
 	return v
