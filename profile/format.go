@@ -3,6 +3,7 @@ package profile
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/aftercare-tui/aftercare/catalog"
@@ -24,11 +25,26 @@ func FormatSession(cat *catalog.Catalog, s *Session) string {
 		head = append(head, s.Situation)
 	}
 	b.WriteString(strings.Join(head, " · ") + "\n")
-	writeShared(&b, s.People, s.Shared, "")
+	writeShared(&b, s.People, s.Shared, nil, "")
 	if len(s.Chosen) > 0 {
 		fmt.Fprintf(&b, "  Chose: %s\n", strings.Join(activityTitles(cat, s.Chosen), "; "))
 	}
-	for _, r := range s.Ratings {
+	// Ratings are given in the follow-up: said there, beside what each
+	// person shared then, so that no one is said to have shared nothing
+	// beside a rating of theirs.
+	rated, unplaced := map[string][]string{}, s.Ratings
+	if f := s.FollowUp; f != nil && f.Done != nil {
+		unplaced = nil
+		for _, r := range s.Ratings {
+			line := fmt.Sprintf("Found %s: %s", activityTitles(cat, []string{r.Activity})[0], RatingWords(r.Rating))
+			if i := slices.IndexFunc(f.For, func(name string) bool { return SameName(name, r.Person) }); i >= 0 {
+				rated[f.For[i]] = append(rated[f.For[i]], line)
+			} else {
+				unplaced = append(unplaced, r)
+			}
+		}
+	}
+	for _, r := range unplaced {
 		fmt.Fprintf(&b, "  %s found %s: %s\n", r.Person, activityTitles(cat, []string{r.Activity})[0], RatingWords(r.Rating))
 	}
 	if s.Note != "" {
@@ -39,7 +55,7 @@ func FormatSession(cat *catalog.Catalog, s *Session) string {
 			fmt.Fprintf(&b, "  %s asked for a follow-up, due %s.\n", catalog.JoinAnd(f.For), FollowUpDue(s.Started).Local().Format("Mon 2 Jan, 15:04"))
 		} else {
 			fmt.Fprintf(&b, "  Followed up %s:\n", f.Done.Local().Format("Mon 2 Jan, 15:04"))
-			writeShared(&b, f.For, f.Shared, "  ")
+			writeShared(&b, f.For, f.Shared, rated, "  ")
 		}
 	}
 	fmt.Fprintf(&b, "  (%s)\n", s.ID)
@@ -47,17 +63,20 @@ func FormatSession(cat *catalog.Catalog, s *Session) string {
 }
 
 // writeShared writes what each person shared, an answer a line however
-// many lines it was typed on.
-func writeShared(b *strings.Builder, people []string, shared map[string][]Shared, indent string) {
+// many lines it was typed on, then the lines in rated under their name.
+func writeShared(b *strings.Builder, people []string, shared map[string][]Shared, rated map[string][]string, indent string) {
 	for _, name := range people {
 		answers := shared[name]
-		if len(answers) == 0 {
+		if len(answers)+len(rated[name]) == 0 {
 			fmt.Fprintf(b, "%s  %s shared nothing.\n", indent, name)
 			continue
 		}
 		fmt.Fprintf(b, "%s  %s shared:\n", indent, name)
 		for _, a := range answers {
 			fmt.Fprintf(b, "%s    %s\n", indent, plain.Line(strings.TrimSpace(promptAndSaid(a))))
+		}
+		for _, line := range rated[name] {
+			fmt.Fprintf(b, "%s    %s\n", indent, plain.Line(line))
 		}
 	}
 }

@@ -3,6 +3,9 @@ package profile
 import (
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/aftercare-tui/aftercare/catalog"
 )
 
 func TestAnAnswerReadsOnFromWhatWasAsked(t *testing.T) {
@@ -30,5 +33,34 @@ func TestSpokenFiguresSayHowSomeoneFeltInNumbers(t *testing.T) {
 	}
 	if drawn := FormatStats(st); !strings.Contains(drawn, "▂▅") {
 		t.Errorf("drawn figures:\n%s", drawn)
+	}
+}
+
+// Ratings are given in a follow-up, so the listing says them there, under
+// the name of whoever gave them: someone who shared only a rating did not
+// share nothing.
+func TestAFollowUpListsEachPersonsRatingsUnderTheirName(t *testing.T) {
+	sess := session("s1", testStart, "Sam", "Alex")
+	sess.Chosen = []string{"make-tea"}
+	done := testStart.Add(24 * time.Hour)
+	sess.FollowUp = &FollowUp{For: []string{"Sam", "Alex"}, Done: &done, Shared: map[string][]Shared{}}
+	sess.Ratings = []Rating{{Person: "sam", Activity: "make-tea", Rating: catalog.DidntHelp}}
+	text := FormatSession(testCatalog(), sess)
+	_, followUp, ok := strings.Cut(text, "Followed up")
+	if !ok {
+		t.Fatalf("no follow-up in the listing:\n%s", text)
+	}
+	if !strings.Contains(followUp, "    Sam shared:\n      Found Make a warm drink: it didn't help\n") || strings.Contains(followUp, "Sam shared nothing") {
+		t.Errorf("Sam's rating is not under Sam's name in the follow-up:\n%s", text)
+	}
+	if !strings.Contains(followUp, "Alex shared nothing.") || strings.Contains(text, "sam found") {
+		t.Errorf("the rating is said twice, or Alex is said to have shared it:\n%s", text)
+	}
+
+	// A rating kept without a follow-up done (an old or imported record)
+	// is still said, on its own line.
+	sess.FollowUp = nil
+	if text := FormatSession(testCatalog(), sess); !strings.Contains(text, "  sam found Make a warm drink: it didn't help\n") {
+		t.Errorf("a rating without a follow-up is not listed:\n%s", text)
 	}
 }
