@@ -19,6 +19,7 @@ import (
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+	"go.yaml.in/yaml/v3"
 )
 
 // Settings are the person's choices for how aftercare runs. The program
@@ -96,6 +97,8 @@ type Config struct {
 	File string
 	// Each lists every setting with its source, in a fixed order.
 	Each []Setting
+	// at is where each setting in File is, as line:column.
+	at map[string]string
 }
 
 // ConfigFile is where the settings file lives unless a flag says otherwise.
@@ -179,6 +182,7 @@ func LoadConfig(path string, flags *pflag.FlagSet) (*Config, error) {
 
 	var data []byte
 	var err error
+	var at map[string]string
 	if path != "" {
 		data, err = catalog.ReadOrdinary(path, MaxSettingsBytes, "a settings file")
 		if err == nil {
@@ -200,6 +204,7 @@ func LoadConfig(path string, flags *pflag.FlagSet) (*Config, error) {
 		if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
 			return nil, fmt.Errorf("settings: %s: %w", path, err)
 		}
+		at = settingPlaces(data)
 	}
 
 	v.SetEnvPrefix("AFTERCARE")
@@ -213,7 +218,7 @@ func LoadConfig(path string, flags *pflag.FlagSet) (*Config, error) {
 		}
 	}
 
-	cfg := &Config{File: path}
+	cfg := &Config{File: path, at: at}
 	source := func(key string) string {
 		if f := flags.Lookup(Flags[key]); f != nil && f.Changed {
 			return "--" + f.Name
@@ -259,6 +264,42 @@ func LoadConfig(path string, flags *pflag.FlagSet) (*Config, error) {
 		return nil, noDataDir(cfg.DataDir)
 	}
 	return cfg, nil
+}
+
+// CheckCatalogDir refuses a catalogue folder that was named, by a flag,
+// the environment or the settings file, and is not there: a mistyped name
+// would leave the person's own files out without a word. The default
+// folder need not exist.
+func (c *Config) CheckCatalogDir() error {
+	for _, s := range c.Each {
+		if s.Key != "catalog_dir" || s.Source == "default" {
+			continue
+		}
+		if _, err := os.Lstat(c.CatalogDir); errors.Is(err, fs.ErrNotExist) {
+			from := s.Source
+			if from == c.File {
+				from = c.File + ":" + c.at[s.Key] + ": " + s.Key
+			}
+			return &SettingError{Source: from, Msg: fmt.Sprintf("there is no folder %s: create it, or leave the setting out for the built-in catalogue alone", c.CatalogDir)}
+		}
+	}
+	return nil
+}
+
+// settingPlaces finds where each setting of a settings file already
+// decoded is, as line:column, for messages about a value that only turns
+// out to be wrong later.
+func settingPlaces(data []byte) map[string]string {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil
+	}
+	at := map[string]string{}
+	m := doc.Content[0].Content
+	for i := 0; i+1 < len(m); i += 2 {
+		at[m[i].Value] = fmt.Sprintf("%d:%d", m[i+1].Line, m[i+1].Column)
+	}
+	return at
 }
 
 // noDataDir explains why there is nowhere to keep profiles and history.

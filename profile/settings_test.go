@@ -203,3 +203,38 @@ func TestABadFlagIsAUsageMistake(t *testing.T) {
 		})
 	}
 }
+
+func TestACatalogueFolderNamedButNotThereIsSaidWhereItWasNamed(t *testing.T) {
+	tests := []struct {
+		name      string
+		file, env string
+		flags     []string
+		want      string // "" when the folder may be missing
+	}{
+		{name: "the default", want: ""},
+		{name: "the settings file", file: "theme: dark\ncatalog_dir: /no/such/catalogue\n", want: ":2:14: catalog_dir: there is no folder /no/such/catalogue"},
+		{name: "the environment", env: "/no/such/catalogue", want: "AFTERCARE_CATALOG_DIR: there is no folder /no/such/catalogue"},
+		{name: "a flag", flags: []string{"--catalog-dir", "/no/such/catalogue"}, want: "--catalog-dir: there is no folder /no/such/catalogue"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			isolate(t)
+			t.Setenv(EnvVar("catalog_dir"), tt.env)
+			path := writeConfig(t, tt.file)
+			cfg, err := LoadConfig(path, flagSet(t, tt.flags...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = cfg.CheckCatalogDir()
+			var setting *SettingError
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("the default folder, not made yet, is refused: %v", err)
+			case tt.want != "" && (!errors.As(err, &setting) || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("error %v, want one with %q", err, tt.want)
+			case tt.file != "" && !strings.HasPrefix(err.Error(), path+":"):
+				t.Errorf("error %v does not start with the settings file", err)
+			}
+		})
+	}
+}

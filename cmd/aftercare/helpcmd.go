@@ -49,7 +49,8 @@ environment wins over the file and flags win over both.
                    $XDG_DATA_HOME/aftercare); a full path or one from ~/;
                    also --data-dir
   catalog_dir      the folder of your own catalogue files (default
-                   $XDG_CONFIG_HOME/aftercare/catalog); also --catalog-dir
+                   $XDG_CONFIG_HOME/aftercare/catalog, which need not
+                   exist; one named here must); also --catalog-dir
   theme            auto, light or dark (default auto: the terminal is asked)
   region           whose support lines come first: a country code such as
                    GB or US, or anywhere (default: the country of the locale)

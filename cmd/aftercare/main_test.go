@@ -373,6 +373,20 @@ func TestCatalogCommands(t *testing.T) {
 	if out := aftercare(t, "", "catalog", "path", "--catalog-dir", "/elsewhere"); strings.TrimSpace(out.stdout) != "/elsewhere" {
 		t.Errorf("catalog path with --catalog-dir = %q", out.stdout)
 	}
+	// A folder named but not there is most likely a typo: said, not taken
+	// for a folder with no files in it. catalog path still says where
+	// to make it.
+	if out := aftercare(t, "", "catalog", "validate"); out.code != exitFailure ||
+		!strings.Contains(out.stderr, "AFTERCARE_CATALOG_DIR: there is no folder "+filepath.Join(home, "mine")) {
+		t.Errorf("validate with a folder that is not there: %+v", out)
+	}
+	if out := aftercare(t, "", "suggest", "--catalog-dir", "/no/such/folder"); out.code != exitUsage ||
+		!strings.Contains(out.stderr, "--catalog-dir: there is no folder /no/such/folder") || out.stdout != "" {
+		t.Errorf("suggest with a --catalog-dir that is not there: %+v", out)
+	}
+	if err := os.Mkdir(filepath.Join(home, "mine"), 0o700); err != nil {
+		t.Fatal(err)
+	}
 	if out := aftercare(t, "", "catalog", "validate"); out.code != 0 || !strings.Contains(out.stdout, "built-in catalogue is in use") {
 		t.Errorf("validate without files: %+v", out)
 	}

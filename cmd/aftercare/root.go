@@ -114,6 +114,9 @@ func (a *app) catalog(cmd *cobra.Command) (*catalog.Catalog, error) {
 		if err != nil {
 			return nil, err
 		}
+		if err := cfg.CheckCatalogDir(); err != nil {
+			return nil, err
+		}
 		cat, err := catalog.Load(cfg.CatalogDir)
 		if err != nil {
 			return nil, err
