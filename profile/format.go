@@ -29,14 +29,14 @@ func FormatSession(cat *catalog.Catalog, s *Session) string {
 	if len(s.Chosen) > 0 {
 		fmt.Fprintf(&b, "  Chose: %s\n", strings.Join(activityTitles(cat, s.Chosen), "; "))
 	}
-	// Ratings are given in the follow-up: said there, beside what each
+	// Ratings are given in the follow-up: said there, after what each
 	// person shared then, so that no one is said to have shared nothing
 	// beside a rating of theirs.
 	rated, unplaced := map[string][]string{}, s.Ratings
 	if f := s.FollowUp; f != nil && f.Done != nil {
 		unplaced = nil
 		for _, r := range s.Ratings {
-			line := fmt.Sprintf("Found %s: %s", activityTitles(cat, []string{r.Activity})[0], RatingWords(r.Rating))
+			line := fmt.Sprintf("%s found %s: %s", r.Person, activityTitles(cat, []string{r.Activity})[0], RatingWords(r.Rating))
 			if i := slices.IndexFunc(f.For, func(name string) bool { return SameName(name, r.Person) }); i >= 0 {
 				rated[f.For[i]] = append(rated[f.For[i]], line)
 			} else {
@@ -63,20 +63,21 @@ func FormatSession(cat *catalog.Catalog, s *Session) string {
 }
 
 // writeShared writes what each person shared, an answer a line however
-// many lines it was typed on, then the lines in rated under their name.
+// many lines it was typed on, then their lines in rated.
 func writeShared(b *strings.Builder, people []string, shared map[string][]Shared, rated map[string][]string, indent string) {
 	for _, name := range people {
 		answers := shared[name]
-		if len(answers)+len(rated[name]) == 0 {
+		switch {
+		case len(answers) > 0:
+			fmt.Fprintf(b, "%s  %s shared:\n", indent, name)
+		case len(rated[name]) == 0:
 			fmt.Fprintf(b, "%s  %s shared nothing.\n", indent, name)
-			continue
 		}
-		fmt.Fprintf(b, "%s  %s shared:\n", indent, name)
 		for _, a := range answers {
 			fmt.Fprintf(b, "%s    %s\n", indent, plain.Line(strings.TrimSpace(promptAndSaid(a))))
 		}
 		for _, line := range rated[name] {
-			fmt.Fprintf(b, "%s    %s\n", indent, plain.Line(line))
+			fmt.Fprintf(b, "%s  %s\n", indent, plain.Line(line))
 		}
 	}
 }

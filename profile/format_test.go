@@ -36,10 +36,10 @@ func TestSpokenFiguresSayHowSomeoneFeltInNumbers(t *testing.T) {
 	}
 }
 
-// Ratings are given in a follow-up, so the listing says them there, under
-// the name of whoever gave them: someone who shared only a rating did not
-// share nothing.
-func TestAFollowUpListsEachPersonsRatingsUnderTheirName(t *testing.T) {
+// Ratings are given in a follow-up, so the listing says them there, with
+// what each person shared: someone who shared only a rating did not share
+// nothing.
+func TestAFollowUpListsEachPersonsRatingsWithWhatTheyShared(t *testing.T) {
 	sess := session("s1", testStart, "Sam", "Alex")
 	sess.Chosen = []string{"make-tea"}
 	done := testStart.Add(24 * time.Hour)
@@ -50,11 +50,15 @@ func TestAFollowUpListsEachPersonsRatingsUnderTheirName(t *testing.T) {
 	if !ok {
 		t.Fatalf("no follow-up in the listing:\n%s", text)
 	}
-	if !strings.Contains(followUp, "    Sam shared:\n      Found Make a warm drink: it didn't help\n") || strings.Contains(followUp, "Sam shared nothing") {
-		t.Errorf("Sam's rating is not under Sam's name in the follow-up:\n%s", text)
+	if !strings.Contains(followUp, ":\n    sam found Make a warm drink: it didn't help\n    Alex shared nothing.\n") || strings.Contains(followUp, "Sam shared nothing") {
+		t.Errorf("Sam's rating is not in Sam's place in the follow-up:\n%s", text)
 	}
-	if !strings.Contains(followUp, "Alex shared nothing.") || strings.Contains(text, "sam found") {
-		t.Errorf("the rating is said twice, or Alex is said to have shared it:\n%s", text)
+	if strings.Count(text, "sam found") != 1 {
+		t.Errorf("the rating is said more than once:\n%s", text)
+	}
+	sess.FollowUp.Shared["Sam"] = []Shared{{Prompt: "How are you now?", Said: "tired"}}
+	if text := FormatSession(testCatalog(), sess); !strings.Contains(text, "    Sam shared:\n      How are you now? tired\n    sam found Make a warm drink: it didn't help\n") {
+		t.Errorf("Sam's rating does not follow what Sam shared:\n%s", text)
 	}
 
 	// A rating kept without a follow-up done (an old or imported record)

@@ -104,7 +104,7 @@ func TestAPrivateRatingAppearsNowhere(t *testing.T) {
 			later := start(t, withHistory(t, w, testStart.Add(time.Hour)), 100, 30)
 			later.keys("h").sees("How it has gone")
 			later.doesNotSee("helped: " + tc.title)
-			later.enter(1).sees("Followed up", "Sam shared:", "Found Cuddle up: it didn't help")
+			later.enter(1).sees("Followed up", "Sam found Cuddle up: it didn't help")
 			later.doesNotSee(private)
 
 			next := start(t, withNames(withHistory(t, w, testStart.Add(time.Hour)), tc.names...), 100, 30)
