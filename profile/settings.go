@@ -45,10 +45,10 @@ func (s *Settings) Check(r *catalog.Reporter) {
 	if s.DefaultMinutes < 0 || s.DefaultMinutes > catalog.MaxMinutes {
 		r.Errorf("default_minutes", "%d is out of range: use 0 (no limit) to %d", s.DefaultMinutes, catalog.MaxMinutes)
 	}
-	for key, dir := range map[string]string{"data_dir": s.DataDir, "catalog_dir": s.CatalogDir} {
-		if r.Has(key) {
-			if problem := folderProblem(dir); problem != "" {
-				r.Errorf(key, "%s", problem)
+	for _, f := range []struct{ key, dir string }{{"data_dir", s.DataDir}, {"catalog_dir", s.CatalogDir}} {
+		if r.Has(f.key) {
+			if problem := folderProblem(f.dir); problem != "" {
+				r.Errorf(f.key, "%s", problem)
 			}
 		}
 	}
