@@ -34,7 +34,8 @@ type Request struct {
 	// offered together then asks nothing of anyone, and, since it may be
 	// anyone who did not ask openly, one of them counts as having asked
 	// when the engine looks for someone to do what is done for another.
-	Space bool `yaml:"-"`
+	// It turns the request quiet, as Guard does.
+	Space bool `yaml:"space"`
 	// Ratings are what the people thought of activities before: what
 	// helped a person rises for them, what did not sinks.
 	Ratings []Rating `yaml:"-"`

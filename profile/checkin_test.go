@@ -213,27 +213,32 @@ func TestAPrivateFollowUpNamesOnlyWhoAskedAndIsNeverListed(t *testing.T) {
 func TestTheCheckinAndSuggestAgreeForTheSameNeeds(t *testing.T) {
 	cat := testCatalog()
 	tests := []struct {
-		name string
-		alex []Answered
-		file string // the same needs, as a request file for aftercare suggest
+		name      string
+		sam, alex []Answered
+		file      string // the same needs, as a request file for aftercare suggest
 	}{
-		{"Alex asks for space and quiet", []Answered{
+		{"Alex asks for space and quiet", nil, []Answered{
 			answered(t, "close-or-space", choice("space"), true),
 			answered(t, "talk-or-quiet", choice("quiet"), true),
 			answered(t, "partner-can-do", choice("give-room"), true),
 		}, "situation: scene\nminutes: 30\npeople:\n  - {name: Sam, usual: {closeness: 3}}\n  - {name: Alex, needs: {quiet: 3, space: 3}}\n"},
 		{"both want water or something to eat", []Answered{
 			answered(t, "need-now", choice("refuel"), true),
+		}, []Answered{
+			answered(t, "need-now", choice("refuel"), true),
 		}, "situation: scene\nminutes: 30\npeople:\n  - {name: Sam, usual: {closeness: 3}, needs: {food: 2, hydration: 3}}\n  - {name: Alex, needs: {food: 2, hydration: 3}}\n"},
+		// A private answer asks for space without saying whose it was:
+		// space: true, as --space says it.
+		{"Sam privately does not feel safe", []Answered{
+			answered(t, "safe", choice("not-safe"), false),
+		}, []Answered{
+			answered(t, "close-or-space", choice("close"), true),
+		}, "situation: scene\nminutes: 30\nspace: true\navoid: [water]\npeople:\n  - {name: Sam, usual: {closeness: 3}}\n  - {name: Alex, needs: {closeness: 3, touch: 2}}\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			samSaid := []Answered{}
-			if strings.Contains(tt.name, "both") {
-				samSaid = tt.alex
-			}
 			turns := []Turn{
-				(&Turn{Name: "Sam", Profile: &Profile{Name: "Sam", Needs: catalog.Weights{{Need: "closeness", Weight: 3}}}, Answers: samSaid}).Handed(),
+				(&Turn{Name: "Sam", Profile: &Profile{Name: "Sam", Needs: catalog.Weights{{Need: "closeness", Weight: 3}}}, Answers: tt.sam}).Handed(),
 				(&Turn{Name: "Alex", Answers: tt.alex}).Handed(),
 			}
 			fromCheckin := cat.Suggest(CheckinRequest(catalog.Together, "scene", 30, turns, nil))

@@ -17,6 +17,7 @@ type suggestFlags struct {
 	noHistory      bool
 	solo, together bool
 	guard          bool
+	space          bool
 	needs, avoid   []string
 	likes, have    []string
 	energy         []string
@@ -39,11 +40,14 @@ A flag value may start with a name and a colon to say whose it is:
 needs pull apart the answer includes a compromise. --for starts from saved
 profiles (their likes, never-lists and usual needs); other flags add to them.
 --guard keeps everything gentle for everyone, as the check-in does when
-someone is not safe or unsure, or says a line was crossed. --energy low
-offers nothing that asks more than a little energy of that person.`,
+someone is not safe or unsure, or says a line was crossed. --space is what
+the check-in does when someone asked for space privately: nothing offered
+together asks anything of anyone, since it is not said who asked. --energy
+low offers nothing that asks more than a little energy of that person.`,
 		Example: `  aftercare suggest --need quiet --need hydration --minutes 15
   aftercare suggest --together --situation scene --avoid kissing
   aftercare suggest --together --guard
+  aftercare suggest --together --space --need Sam:closeness
   aftercare suggest --together --situation apart --energy low
   aftercare suggest --need Sam:closeness --need Alex:space --json
   aftercare suggest --for Sam,Alex --need Alex:space
@@ -94,6 +98,7 @@ offers nothing that asks more than a little energy of that person.`,
 	fl.BoolVar(&f.solo, "solo", false, "one person on their own")
 	fl.BoolVar(&f.together, "together", false, "two or more people together")
 	fl.BoolVar(&f.guard, "guard", false, "keep it gentle, as when someone is not safe, unsure, or says a line was crossed: nothing with more than light touch, no kissing, nothing celebratory")
+	fl.BoolVar(&f.space, "space", false, "someone asked for space without saying who, as a check-in keeps a private answer: everything offered together asks nothing of anyone, and it is kept gentle as with --guard")
 	fl.StringArrayVarP(&f.needs, "need", "n", nil, "a need right now, such as quiet or closeness; repeatable, [NAME:]NEED")
 	fl.StringArrayVar(&f.avoid, "avoid", nil, "a tag or activity never to suggest, such as touch; repeatable, [NAME:]TAG")
 	fl.StringArrayVar(&f.likes, "like", nil, "a tag or activity someone likes; repeatable, [NAME:]TAG")
@@ -115,7 +120,7 @@ offers nothing that asks more than a little energy of that person.`,
 }
 
 // build makes the request from the file or the flags; flags that set one
-// value (mode, situation, minutes, limit, guard) also apply on top of a
+// value (mode, situation, minutes, limit, guard, space) also apply on top of a
 // file.
 func (f *suggestFlags) build(cmd *cobra.Command, cat *catalog.Catalog, stdin io.Reader, saved []catalog.Person) (catalog.Request, error) {
 	req := catalog.Request{People: saved}
@@ -153,9 +158,10 @@ func (f *suggestFlags) build(cmd *cobra.Command, cat *catalog.Catalog, stdin io.
 	if changed("situation") {
 		req.Situation = f.situation
 	}
-	// --guard only ever turns a request quiet: a request file that asks
-	// for gentleness keeps it.
+	// --guard and --space only ever turn a request quiet: a request file
+	// that asks for gentleness keeps it.
 	req.Guard = req.Guard || f.guard
+	req.Space = req.Space || f.space
 	if changed("minutes") {
 		req.Minutes = f.minutes
 	}

@@ -266,6 +266,35 @@ func TestSuggestGuardOffersNothingCloseOrCelebratory(t *testing.T) {
 	}
 }
 
+// --space is a check-in's private ask for space: nothing offered together
+// asks anything of anyone, since the others are not told who asked.
+func TestSuggestSpaceOffersTogetherOnlyWhatAsksNothing(t *testing.T) {
+	home := emptyHome(t)
+	cat, err := catalog.Defaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"--together", "--need", "Sam:closeness", "--need", "Alex:closeness", "--limit", "20"}
+	r := suggestJSON(t, append(args, "--space")...)
+	if len(r.Suggestions) == 0 {
+		t.Fatal("nothing suggested")
+	}
+	for _, s := range r.Suggestions {
+		if a := cat.Activity(s.ID); a == nil || !a.AsksNothing || a.Contact == "full" {
+			t.Errorf("%s offered to everyone while someone asked for space", s.ID)
+		}
+	}
+	without := suggestJSON(t, args...)
+	if slices.EqualFunc(without.Suggestions, r.Suggestions, func(a, b suggestionJSON) bool { return a.ID == b.ID }) {
+		t.Error("--space changed nothing; the test no longer shows what it keeps out")
+	}
+	path := filepath.Join(home, "tonight.yaml")
+	writeFile(t, path, "mode: together\nspace: true\nlimit: 20\npeople:\n  - {name: Sam, needs: [closeness]}\n  - {name: Alex, needs: [closeness]}\n")
+	if fromFile := suggestJSON(t, "--request", path); !slices.EqualFunc(fromFile.Suggestions, r.Suggestions, func(a, b suggestionJSON) bool { return a.ID == b.ID }) {
+		t.Errorf("space: true in a request file gives %v, --space %v", fromFile.Suggestions, r.Suggestions)
+	}
+}
+
 func TestSuggestEnergyAndApartNarrowWhatIsOffered(t *testing.T) {
 	emptyHome(t)
 	cat, err := catalog.Defaults()
