@@ -153,13 +153,19 @@ func (r *Round) selfCare(t *Turn) []string {
 
 // ended is what everyone sees after someone ended the check-in quietly:
 // only that it ended, in words that say nothing about anyone. Nothing of
-// it is saved.
+// it is saved; a private follow-up someone asked for stands apart (see
+// tomorrow), so the words claim only what the history holds, and alone,
+// where nobody else is there to learn of it, they say it was kept.
 func (r *Round) ended() *Message {
 	m := &Message{Header: "check-in ended", Go: "home", End: true, Everyone: r.Together(), next: func() Step { return nil },
-		Lines: paragraphs(Say(Title, "The check-in has ended."), Say(Plain, "Nothing from it was saved."))}
+		Lines: paragraphs(Say(Title, "The check-in has ended."), Say(Plain, "Nothing from it is in the history."))}
 	if !r.Together() || r.Kind == FollowUp {
+		saved := "Nothing was saved."
+		if len(r.asked) > 0 {
+			saved = "Only tomorrow's check-in on you was kept."
+		}
 		m.Lines = paragraphs(Say(Title, "Stopped for now."),
-			Say(Plain, "Nothing was saved. You can come back whenever you like; support is on the home screen at any time."))
+			Say(Plain, saved+" You can come back whenever you like; support is on the home screen at any time."))
 	}
 	return m
 }

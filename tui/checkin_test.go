@@ -117,13 +117,45 @@ func TestEndingQuietlySavesNothingAndSaysOnlyThatItEnded(t *testing.T) {
 	r := start(t, withNames(w.opts, "Sam", "Alex"), 100, 30)
 	r.enter(3).keys("down", "down", "down", "down").enter(1)
 	r.keys("down", "down").enter(2)
-	r.sees("The check-in has ended.", "Nothing from it was saved.")
+	r.sees("The check-in has ended.", "Nothing from it is in the history.")
 	r.doesNotSee("gentle")
 	r.doesNotSee("Sam")
 	r.doesNotSee("safe")
 	r.enter(1).sees("Check in together")
 	if got := w.sessions(t); len(got) != 0 {
 		t.Errorf("%d sessions saved after ending quietly", len(got))
+	}
+}
+
+// A check-in on oneself tomorrow, asked for privately, is saved apart and
+// stands when the check-in ends here: the words that end it never say that
+// nothing was kept, and together they say nothing of it either.
+func TestEndingQuietlyAfterAskingForTomorrowSaysWhatWasKept(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		names []string
+		says  string
+	}{
+		{[]string{"Sam", "Alex"}, "Nothing from it is in the history."},
+		{[]string{"Sam"}, "Only tomorrow's check-in on you was kept."},
+	} {
+		w := newWorld(t)
+		r := start(t, withNames(w.opts, tc.names...), 100, 30)
+		r.enterUntil("feel safe right now?").keys("down", "down", "down", "down").enter(1)
+		// End it, then yes to tomorrow.
+		end := 2
+		if len(tc.names) == 1 {
+			end = 1
+		}
+		r.keys(slices.Repeat([]string{"down"}, end)...).enter(1)
+		r.sees("check on you tomorrow")
+		r.keys("down").enter(1).sees("Saved.")
+		r.enter(1).sees(tc.says)
+		r.doesNotSee("Nothing was saved")
+		r.doesNotSee("Nothing from it was saved")
+		if got := w.sessions(t); len(got) != 1 || got[0].FollowUp == nil {
+			t.Errorf("%v: saved %+v, want the private follow-up alone", tc.names, got)
+		}
 	}
 }
 
