@@ -222,6 +222,31 @@ func TestScenesAndRolesAppearOnlyWhereTheyBelong(t *testing.T) {
 	}
 }
 
+// Nobody is seen off who is staying: goodbyes are offered only where the
+// kind of time said that someone may be going home.
+func TestGoodbyesAppearOnlyWhereSomeoneMayLeave(t *testing.T) {
+	c := defaultsForTest(t)
+	parting := func(situation string) []string {
+		var got []string
+		for _, s := range c.Suggest(Request{Situation: situation, Limit: 1000, Mode: Together}).Suggestions {
+			if slices.Contains(c.Activity(s.ID).Tags, "parting") {
+				got = append(got, s.ID)
+			}
+		}
+		return got
+	}
+	for _, situation := range []string{"", "tender", "rough", "scene", "something-new", "power-exchange", "apart", "not-there"} {
+		if got := parting(situation); len(got) > 0 {
+			t.Errorf("situation %q offers goodbyes: %v", situation, got)
+		}
+	}
+	for _, situation := range []string{"casual", "new-partner"} {
+		if got := parting(situation); len(got) == 0 {
+			t.Errorf("situation %q offers no goodbye", situation)
+		}
+	}
+}
+
 func TestSomeoneWhoWantsCompanyIsOfferedItWithTheGroupFirst(t *testing.T) {
 	c := defaultsForTest(t)
 	r := c.Suggest(Request{Limit: 4, People: []Person{
