@@ -364,6 +364,28 @@ func TestWhoNamesAndRefusals(t *testing.T) {
 	}
 }
 
+// Going back from the first step of a round started from who is here
+// goes back to who is here, as it was answered; a round started with its
+// names goes home, as before.
+func TestBackFromTheFirstStepReturnsToWhoIsHere(t *testing.T) {
+	w := newWorld(t)
+	for _, plan := range []bool{false, true} {
+		who := Who(w, catalog.Together, plan).(*Form)
+		first := who.Take([][]string{{"Kim, Jo"}})
+		back := first.(interface{ Back() Step }).Back()
+		if back != who {
+			t.Fatalf("plan %v: back from %T went to %#v, want who is here", plan, first, back)
+		}
+		if got := who.Start(); !slices.Equal(got[0], []string{"Kim, Jo"}) {
+			t.Errorf("plan %v: who is here came back as %v", plan, got)
+		}
+		named := Named(w, []string{"Kim", "Jo"}, plan).Start()
+		if back := named.(interface{ Back() Step }).Back(); back != nil {
+			t.Errorf("plan %v: back from a round started with names went to %#v, want home", plan, back)
+		}
+	}
+}
+
 func TestAFollowUpRatesWhatWasDoneAndKeepsPrivateRatingsOut(t *testing.T) {
 	w := newWorld(t)
 	of := &profile.Session{ID: "20261128T220000-abc123", Mode: string(catalog.Together),

@@ -98,6 +98,10 @@ type Round struct {
 	// Begun is how many people have begun their turn: those whose answers
 	// a stop would lose.
 	Begun int
+	// before is the step that started the round, where going back from
+	// its first step goes: who is here, as it was answered. Without one,
+	// going back leaves the round.
+	before Step
 	// unread are the people here whose saved profile could not be read:
 	// what they never want is not known, so suggestions stay quiet.
 	unread []unreadProfile

@@ -43,7 +43,7 @@ func (r *Round) situation() Step {
 	f := &Form{Kind: SituationForm, Header: "before you start",
 		Fields: []Field{{Kind: One, Title: "What kind of time was it?", Help: "It helps choose what to suggest. You can skip it.",
 			Options: opts, Value: []string{r.Situation}}},
-		back: func() Step { return nil },
+		back: r.leave,
 	}
 	if r.env.Locked() {
 		f.Intro = []Line{Say(Muted, LockedLine)}
@@ -111,10 +111,14 @@ func (r *Round) handoff() *Message {
 	case r.Kind == CheckIn:
 		m.back = r.situation
 	default:
-		m.back = func() Step { return nil }
+		m.back = r.leave
 	}
 	return m
 }
+
+// leave is where going back from the round's first step goes: to the
+// step that started it, or, with none, out of the round.
+func (r *Round) leave() Step { return r.before }
 
 // privateHandoff opens a follow-up someone asked for privately. Whoever
 // opened aftercare may not be that person, and may be the reason they

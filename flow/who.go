@@ -36,18 +36,25 @@ func Who(env Env, mode catalog.Mode, plan bool) Step {
 	case mode == catalog.Solo:
 		f.Fields = []Field{{Kind: One, Title: "Who is checking in?", Value: []string{SoloGuest},
 			Options: append(saved, Option{"Just me, without a profile", SoloGuest})}}
-		f.take = func(values [][]string) Step { return New(env, kind, mode, []string{first(values[0])}).Start() }
+		f.take = func(values [][]string) Step { return startFrom(f, New(env, kind, mode, []string{first(values[0])})) }
 		return f
 	case len(saved) == 0:
 		typed.Title, typed.Help, typed.Placeholder = "Who is here?", "Names are optional. Separate them with commas, or just press enter for two of you.", "Sam, Alex"
 		f.Fields = []Field{typed}
-		f.take = func(values [][]string) Step { return New(env, kind, mode, whoNames(values)).Start() }
+		f.take = func(values [][]string) Step { return startFrom(f, New(env, kind, mode, whoNames(values))) }
 		return f
 	}
 	typed.Title, typed.Help = "Anyone else?", "Names, separated by commas. Optional."
 	f.Fields = []Field{{Kind: Many, Title: "Who is here?", Keys: "Tick with space, then press enter.", Options: saved, Value: []string{}}, typed}
-	f.take = func(values [][]string) Step { return New(env, kind, mode, whoNames(values)).Start() }
+	f.take = func(values [][]string) Step { return startFrom(f, New(env, kind, mode, whoNames(values))) }
 	return f
+}
+
+// startFrom starts a round that going back from its first step leaves
+// for the who form, as it was answered.
+func startFrom(who *Form, r *Round) Step {
+	r.before = who
+	return r.Start()
 }
 
 // whoNames are the names a who form gives: those ticked, if it asks, and
