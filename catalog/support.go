@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"golang.org/x/text/language"
 )
 
 // Anywhere is the region of a resource that serves every country, and the
@@ -31,7 +33,11 @@ func ParseRegion(text string) (string, error) {
 		return Anywhere, nil
 	}
 	if len(text) == 2 && isLetter(text[0]) && isLetter(text[1]) {
-		return strings.ToUpper(text), nil
+		// A code no country has (XX, ZZ) would match no support line and
+		// say nothing of it; an old one (UK) is the code lines are kept by.
+		if r, err := language.ParseRegion(text); err == nil && r.IsCountry() {
+			return r.Canonicalize().String(), nil
+		}
 	}
 	return "", fmt.Errorf("%q is not a region: use a two-letter country code, such as GB or US, or anywhere", text)
 }

@@ -30,3 +30,33 @@ func TestAbuseLinesInGBServeEveryone(t *testing.T) {
 		}
 	}
 }
+
+func TestARegionIsACountryOrAnywhere(t *testing.T) {
+	tests := []struct {
+		text, want string // want "" for refused
+	}{
+		{"gb", "GB"},
+		{" US ", "US"},
+		{"UK", "GB"},
+		{"anywhere", Anywhere},
+		{"Anywhere", Anywhere},
+		{"XX", ""},
+		{"ZZ", ""},
+		{"EU", ""},
+		{"GBR", ""},
+		{"826", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got, err := ParseRegion(tt.text)
+		if got != tt.want || (err != nil) != (tt.want == "") {
+			t.Errorf("ParseRegion(%q) = %q, %v; want %q", tt.text, got, err, tt.want)
+		}
+	}
+	for locale, want := range map[string]string{"en_GB.UTF-8": "GB", "de_DE@euro": "DE", "en_XX.UTF-8": Anywhere, "C": Anywhere} {
+		env := map[string]string{"LANG": locale}
+		if got := RegionFromLocale(func(name string) string { return env[name] }); got != want {
+			t.Errorf("locale %s: region %q, want %q", locale, got, want)
+		}
+	}
+}
