@@ -343,6 +343,23 @@ func TestSuggestGuardAddsToARequestFile(t *testing.T) {
 	}
 }
 
+// Support is always reachable: a broken file of one's own leaves that
+// file out, named, and the built-in lines are still shown.
+func TestSupportShowsTheBuiltInLinesWhenOnesOwnCatalogueIsBroken(t *testing.T) {
+	home := emptyHome(t)
+	t.Setenv("AFTERCARE_REGION", "GB")
+	broken := filepath.Join(home, ".config", "aftercare", "catalog", "mine.yaml")
+	writeFile(t, broken, "resources:\n  - id: Jo\n")
+	out := aftercare(t, "", "support")
+	if out.code != exitFailure || !strings.Contains(out.stdout, "Call 999.") || !strings.Contains(out.stderr, broken+":2:") ||
+		!strings.Contains(out.stderr, "built-in support lines alone") {
+		t.Errorf("support with a broken catalogue file: %+v", out)
+	}
+	if out := aftercare(t, "", "support", "--json"); out.code != exitFailure || !strings.Contains(out.stdout, `"emergency-gb"`) {
+		t.Errorf("support --json with a broken catalogue file: %+v", out)
+	}
+}
+
 func TestSupportIncludesThePersonsOwnCatalogue(t *testing.T) {
 	home := emptyHome(t)
 	writeFile(t, filepath.Join(home, ".config", "aftercare", "catalog", "mine.yaml"),

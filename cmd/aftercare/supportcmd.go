@@ -27,17 +27,28 @@ your locale) and those that serve every country. --region shows another.`,
   aftercare support --region anywhere --json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cat, err := a.catalog(cmd)
-			if err != nil {
-				return err
+			cat, problem := a.catalog(cmd)
+			if problem != nil {
+				// Support is always there: a mistake in the person's own
+				// catalogue files leaves them out, not the built-in lines.
+				if a.cfg == nil {
+					return problem
+				}
+				cat, _ = catalog.Defaults()
 			}
 			region := a.cfg.Region
 			list := cat.SupportFor("", region)
+			var err error
 			if asJSON {
-				return writeJSON(a.stdout, supportJSON(region, list))
+				err = writeJSON(a.stdout, supportJSON(region, list))
+			} else {
+				_, err = fmt.Fprint(a.stdout, catalog.FormatSupport(region, list))
 			}
-			_, err = fmt.Fprint(a.stdout, catalog.FormatSupport(region, list))
-			return err
+			if err != nil || problem == nil {
+				return err
+			}
+			fmt.Fprintln(a.stderr, "aftercare: these are the built-in support lines alone: your own catalogue files could not be read.")
+			return problem
 		},
 	}
 	// The flag is read with the settings (profile.Flags), so that it wins
