@@ -96,8 +96,10 @@ func (s *Store) sealKey(key *age.X25519Identity, passphrase string) error {
 // moved to a file name that says nothing: a rename, so that a run cut
 // short leaves it once, under one name or the other.
 func (s *Store) sealAll() (Locking, error) {
+	if err := s.listDueOfPlain(); err != nil {
+		return Locking{}, err
+	}
 	var done Locking
-	open := s.readDue()
 	err := s.eachRecord(&done, func(path string, data []byte) error {
 		isProfile := !strings.HasSuffix(path, ".json")
 		if isProfile && !nameless(path) {
@@ -113,11 +115,6 @@ func (s *Store) sealAll() (Locking, error) {
 		if seal.IsSealed(data) {
 			return nil
 		}
-		if !isProfile {
-			if sess, err := decodeSession(path, data); err == nil && openFollowUp(sess) {
-				open[sess.ID] = sess.Started
-			}
-		}
 		if err := s.write(path, data); err != nil {
 			done.Left = append(done.Left, fmt.Errorf("%s: %w", path, err))
 			return nil
@@ -125,10 +122,27 @@ func (s *Store) sealAll() (Locking, error) {
 		done.Changed++
 		return nil
 	})
+	return done, err
+}
+
+// listDueOfPlain adds the open follow-ups of the check-ins still in plain
+// text to .due, before any is sealed: a lock cut short then leaves listed
+// those it sealed, which nothing could count again without the key.
+func (s *Store) listDueOfPlain() error {
+	open := s.readDue()
+	var skipped Locking
+	err := s.eachRecord(&skipped, func(path string, data []byte) error {
+		if strings.HasSuffix(path, ".json") && !seal.IsSealed(data) {
+			if sess, err := decodeSession(path, data); err == nil && openFollowUp(sess) {
+				open[sess.ID] = sess.Started
+			}
+		}
+		return nil
+	})
 	if err != nil {
-		return done, err
+		return err
 	}
-	return done, s.writeDue(open)
+	return s.writeDue(open)
 }
 
 // recordFiles lists each profile and then each session file.
