@@ -36,16 +36,15 @@ func FormatSession(cat *catalog.Catalog, s *Session) string {
 	if f := s.FollowUp; f != nil && f.Done != nil {
 		unplaced = nil
 		for _, r := range s.Ratings {
-			line := fmt.Sprintf("%s found %s: %s", r.Person, activityTitles(cat, []string{r.Activity})[0], RatingWords(r.Rating))
 			if i := slices.IndexFunc(f.For, func(name string) bool { return SameName(name, r.Person) }); i >= 0 {
-				rated[f.For[i]] = append(rated[f.For[i]], line)
+				rated[f.For[i]] = append(rated[f.For[i]], ratingLine(cat, r))
 			} else {
 				unplaced = append(unplaced, r)
 			}
 		}
 	}
 	for _, r := range unplaced {
-		fmt.Fprintf(&b, "  %s found %s: %s\n", r.Person, activityTitles(cat, []string{r.Activity})[0], RatingWords(r.Rating))
+		fmt.Fprintf(&b, "  %s\n", ratingLine(cat, r))
 	}
 	if s.Note != "" {
 		fmt.Fprintf(&b, "  Note: %s\n", plain.Line(strings.TrimSpace(s.Note)))
@@ -60,6 +59,12 @@ func FormatSession(cat *catalog.Catalog, s *Session) string {
 	}
 	fmt.Fprintf(&b, "  (%s)\n", s.ID)
 	return b.String()
+}
+
+// ratingLine is a rating as history says it: "Sam found Make a warm
+// drink: it helped".
+func ratingLine(cat *catalog.Catalog, r Rating) string {
+	return fmt.Sprintf("%s found %s: %s", r.Person, activityTitles(cat, []string{r.Activity})[0], RatingWords(r.Rating))
 }
 
 // writeShared writes what each person shared, an answer a line however
