@@ -235,7 +235,7 @@ func (f *formScreen) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 			return f.done(c)
 		case !f.typing() && f.cut && key.Matches(typed, readAllKey()):
 			return newReading(f.header, f.intro, f), nil
-		case f.atWall(typed):
+		case f.atWall(typed), f.overLimit(typed):
 			return f, nil
 		case f.oneLine() && key.Matches(typed, deleteWordForward()):
 			return f, nil

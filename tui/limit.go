@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"github.com/rivo/uniseg"
@@ -18,8 +19,12 @@ import (
 // than losing the end of it without a word.
 
 // limitedText is a free-text field that holds at most limit characters.
+// The field's own limit counts columns, a wide character (as in Chinese or
+// Japanese) two: it is given room for limit wide ones, and the characters
+// are counted here (see overLimit), as everything else that keeps an
+// answer counts them.
 func limitedText(field *huh.Text, limit int) step {
-	return step{field: field.CharLimit(limit), limit: limit}
+	return step{field: field.CharLimit(2 * limit), limit: limit}
 }
 
 // limitedInput is a one-line field that holds at most limit characters.
@@ -30,26 +35,30 @@ func limitedInput(field *huh.Input, limit int, check func() error) step {
 // nearLimit is how full a field is, in tenths, when its count shows.
 const nearLimit = 9
 
-// textLength measures the field's text as the field itself does against
-// its limit: a one-line field counts characters; a free-text field counts
-// each character by the columns it takes (a wide one, as in Chinese or
-// Japanese, counts twice) and each line break as one.
+// textLength is how many characters the field holds, a line break one.
 func (f *formScreen) textLength() int {
 	value, _ := f.field.GetValue().(string)
-	if f.oneLine() {
-		return utf8.RuneCountInString(value)
+	return utf8.RuneCountInString(value)
+}
+
+// overLimit says whether a key would take a free-text field past its
+// limit: text typed, or a line break, beyond the room left. (A one-line
+// field counts characters itself.)
+func (f *formScreen) overLimit(msg tea.KeyPressMsg) bool {
+	if f.limit == 0 || f.oneLine() || !f.typing() {
+		return false
 	}
-	n := strings.Count(value, "\n")
-	for line := range strings.SplitSeq(value, "\n") {
-		n += uniseg.StringWidth(line)
+	adds := utf8.RuneCountInString(msg.Text)
+	if key.Matches(msg, f.formKey.Text.NewLine) {
+		adds = 1
 	}
-	return n
+	return adds > 0 && f.textLength()+adds > f.limit
 }
 
 // paste lets a paste into a limited field through cut to the room left,
 // and notes whether it was cut, so that the field never cuts it silently.
 func (f *formScreen) paste(msg tea.PasteMsg) tea.Msg {
-	fitted, cut := fitText(cleanPaste(msg.Content, f.oneLine()), f.limit-f.textLength(), f.oneLine())
+	fitted, cut := fitText(cleanPaste(msg.Content, f.oneLine()), f.limit-f.textLength())
 	f.pasteCut = cut
 	if fitted == "" {
 		return nil
@@ -80,26 +89,19 @@ func cleanPaste(s string, oneLine bool) string {
 	return b.String()
 }
 
-// fitText keeps as much of text, whole characters from its start, as fits
-// in room, measured as the field measures: by columns and line breaks in
-// free text, and never more characters than room either, as the field also
-// checks; cut says whether anything was left out.
-func fitText(text string, room int, oneLine bool) (fitted string, cut bool) {
-	used, runes := 0, 0
+// fitText keeps as much of text as fits in room characters, never
+// splitting what shows as one (an accented letter, an emoji); cut says
+// whether anything was left out.
+func fitText(text string, room int) (fitted string, cut bool) {
+	runes := 0
 	g := uniseg.NewGraphemes(text)
 	for g.Next() {
-		width, count := g.Width(), utf8.RuneCountInString(g.Str())
-		switch {
-		case oneLine:
-			width = count
-		case g.Str() == "\n":
-			width = 1
-		}
-		if used+width > room || runes+count > room {
+		count := utf8.RuneCountInString(g.Str())
+		if runes+count > room {
 			start, _ := g.Positions()
 			return text[:start], true
 		}
-		used, runes = used+width, runes+count
+		runes += count
 	}
 	return text, false
 }

@@ -63,11 +63,16 @@ func TestACountShowsAsAFieldNearsItsLimit(t *testing.T) {
 	r.doesNotSee("characters")
 	r.typeText("b").sees("900 of 1,000 characters")
 	r.doesNotSee("cut short")
-	// Wide characters count twice, as the field counts them.
-	r.send(paste(strings.Repeat("界", 50))).sees("1,000 of 1,000 characters")
+	// A wide character is one character, as the answer keeps it.
+	r.send(paste(strings.Repeat("界", 100))).sees("1,000 of 1,000 characters")
 	r.doesNotSee("cut short")
+	r.typeText("x").sees("1,000 of 1,000 characters")
+	r.keys("ctrl+j").sees("1,000 of 1,000 characters")
+	if s, _ := r.m.current.(*formScreen).field.GetValue().(string); utf8.RuneCountInString(s) != 1000 || strings.Contains(s, "x") {
+		t.Errorf("a full answer took more: %d characters", utf8.RuneCountInString(s))
+	}
 	r.send(paste("more")).sees("Your paste was cut short: 1,000 characters at most here.")
-	r.keys("backspace").sees("998 of 1,000 characters")
+	r.keys("backspace").sees("999 of 1,000 characters")
 }
 
 func TestAPasteIntoANoteIsCutToTwoThousand(t *testing.T) {
@@ -100,26 +105,24 @@ func TestAOneLineFieldSurvivesDeletingAWordForward(t *testing.T) {
 	r.sees("Sam Alex")
 }
 
-func TestFitTextMeasuresAsTheFieldDoes(t *testing.T) {
+func TestFitTextCountsCharacters(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name, text string
 		room       int
-		oneLine    bool
 		fitted     string
 		cut        bool
 	}{
-		{"what fits is whole", "abc", 3, false, "abc", false},
-		{"the rest is cut", "abcdef", 4, false, "abcd", true},
-		{"no room at all", "abc", 0, false, "", true},
-		{"a wide character takes two", "界界界", 5, false, "界界", true},
-		{"in one line a wide character is one", "界界界", 3, true, "界界界", false},
-		{"a line break counts one", "a\nb", 3, false, "a\nb", false},
-		{"never more characters than room", "e\u0301e\u0301", 3, false, "e\u0301", true},
-		{"an emoji is never split", "ok👍🏽", 3, false, "ok", true},
+		{"what fits is whole", "abc", 3, "abc", false},
+		{"the rest is cut", "abcdef", 4, "abcd", true},
+		{"no room at all", "abc", 0, "", true},
+		{"a wide character is one", "界界界", 3, "界界界", false},
+		{"a line break counts one", "a\nb", 3, "a\nb", false},
+		{"never more characters than room", "e\u0301e\u0301", 3, "e\u0301", true},
+		{"an emoji is never split", "ok👍🏽", 3, "ok", true},
 	}
 	for _, tt := range tests {
-		if fitted, cut := fitText(tt.text, tt.room, tt.oneLine); fitted != tt.fitted || cut != tt.cut {
+		if fitted, cut := fitText(tt.text, tt.room); fitted != tt.fitted || cut != tt.cut {
 			t.Errorf("%s: fitText(%q, %d) = %q, %v; want %q, %v", tt.name, tt.text, tt.room, fitted, cut, tt.fitted, tt.cut)
 		}
 	}
