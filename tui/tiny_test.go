@@ -196,24 +196,6 @@ func TestATerminalTooSmallShowsOneLineAndTakesNoAnswer(t *testing.T) {
 	}
 }
 
-// Keys typed at a blank window may arrive just after it grew: for a
-// moment after, they answer nothing either.
-func TestKeysJustAfterTheWindowGrowsAnswerNothing(t *testing.T) {
-	t.Parallel()
-	w := newWorld(t)
-	r := start(t, withNames(w.opts, "Sam", "Alex"), 100, 30)
-	r.enter(2).sees("Are you okay?")
-	r.send(tea.WindowSizeMsg{Width: 12, Height: 3}).sees("Too small.")
-	// The growth alone, without waiting for what it starts.
-	_, settle := r.m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	r.sees("Are you okay?", "» I'd rather not say")
-	r.m.Update(keyPress("down"))
-	r.m.Update(keyPress("enter"))
-	r.sees("Are you okay?", "» I'd rather not say")
-	r.do(settle)
-	r.keys("down").sees("» Yes, I'm okay")
-}
-
 func TestAListSaysWhenAnswersRunPastTheScreenAndRegrowsWithTheWindow(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)

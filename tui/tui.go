@@ -168,19 +168,7 @@ type Model struct {
 	termWidth, termHeight int
 	// sized is set once the terminal's size is known.
 	sized bool
-	// settling counts the times a terminal too small for the screens grew
-	// big enough, while keys are still ignored after the last of them
-	// (see settleTime); 0 once they are heard again.
-	settling int
 }
-
-// settleTime is how long keys are ignored after a terminal too small for
-// the screens grows big enough: those typed at the blank window may still
-// be on their way, and the screen has not been seen yet.
-const settleTime = 300 * time.Millisecond
-
-// settledMsg ends the settling after the growth it counts.
-type settledMsg int
 
 // New builds the program's model.
 func New(o Options) *Model {
@@ -295,7 +283,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.WindowSizeMsg:
-		was, wasSmall := [2]int{m.c.width, m.c.height}, m.tooSmall()
+		was := [2]int{m.c.width, m.c.height}
 		m.sized = true
 		m.resize(msg.Width, msg.Height)
 		// The screens hear the size they lay themselves out in, never
@@ -304,21 +292,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.tooSmall() && was == [2]int{m.c.width, m.c.height} {
 			return m, nil
 		}
-		cmd := m.route(tea.WindowSizeMsg{Width: m.c.width, Height: m.c.height})
-		if wasSmall && !m.tooSmall() {
-			// Keys typed at the blank window can still be on their way.
-			m.settling++
-			settling := m.settling
-			cmd = tea.Batch(cmd, tea.Tick(settleTime, func(time.Time) tea.Msg { return settledMsg(settling) }))
-		}
-		return m, cmd
-	case settledMsg:
-		if int(msg) == m.settling {
-			m.settling = 0
-		}
-		return m, nil
+		return m, m.route(tea.WindowSizeMsg{Width: m.c.width, Height: m.c.height})
 	case tea.PasteMsg:
-		if m.stopping || m.leaving || m.tooSmall() || m.settling > 0 || m.covered {
+		if m.stopping || m.leaving || m.tooSmall() || m.covered {
 			return m, nil
 		}
 	case historyLoadedMsg:
@@ -346,9 +322,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.answerLeaving(msg)
 		case key.Matches(msg, quitKey()):
 			return m, m.leave()
-		case m.tooSmall(), m.settling > 0:
-			// Nothing is answered blind: the screen cannot be seen, or
-			// has only just come back.
+		case m.tooSmall():
+			// Nothing is answered blind: the screen cannot be seen.
 			return m, nil
 		case key.Matches(msg, helpKey(m.current.typing())):
 			m.full = !m.full
