@@ -97,8 +97,8 @@ type Config struct {
 	File string
 	// Each lists every setting with its source, in a fixed order.
 	Each []Setting
-	// at is where each setting in File is, as line:column.
-	at map[string]string
+	// read is what was read of File, to say where a setting is in it.
+	read []byte
 }
 
 // ConfigFile is where the settings file lives unless a flag says otherwise.
@@ -182,7 +182,6 @@ func LoadConfig(path string, flags *pflag.FlagSet) (*Config, error) {
 
 	var data []byte
 	var err error
-	var at map[string]string
 	if path != "" {
 		data, err = catalog.ReadOrdinary(path, MaxSettingsBytes, "a settings file")
 		if err == nil {
@@ -204,7 +203,6 @@ func LoadConfig(path string, flags *pflag.FlagSet) (*Config, error) {
 		if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
 			return nil, fmt.Errorf("settings: %s: %w", path, err)
 		}
-		at = settingPlaces(data)
 	}
 
 	v.SetEnvPrefix("AFTERCARE")
@@ -218,7 +216,7 @@ func LoadConfig(path string, flags *pflag.FlagSet) (*Config, error) {
 		}
 	}
 
-	cfg := &Config{File: path, at: at}
+	cfg := &Config{File: path, read: data}
 	source := func(key string) string {
 		if f := flags.Lookup(Flags[key]); f != nil && f.Changed {
 			return "--" + f.Name
@@ -278,7 +276,7 @@ func (c *Config) CheckCatalogDir() error {
 		if _, err := os.Lstat(c.CatalogDir); errors.Is(err, fs.ErrNotExist) {
 			from := s.Source
 			if from == c.File {
-				from = c.File + ":" + c.at[s.Key] + ": " + s.Key
+				from = c.File + ":" + settingPlace(c.read, s.Key) + ": " + s.Key
 			}
 			return &SettingError{Source: from, Msg: fmt.Sprintf("there is no folder %s: create it, or leave the setting out for the built-in catalogue alone", c.CatalogDir)}
 		}
@@ -286,20 +284,21 @@ func (c *Config) CheckCatalogDir() error {
 	return nil
 }
 
-// settingPlaces finds where each setting of a settings file already
-// decoded is, as line:column, for messages about a value that only turns
-// out to be wrong later.
-func settingPlaces(data []byte) map[string]string {
+// settingPlace finds where key's value is in a settings file already
+// decoded, as line:column, for a message about a value that only turns
+// out to be wrong later; it is looked for then, not on every start.
+func settingPlace(data []byte, key string) string {
 	var doc yaml.Node
 	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil
+		return ""
 	}
-	at := map[string]string{}
 	m := doc.Content[0].Content
 	for i := 0; i+1 < len(m); i += 2 {
-		at[m[i].Value] = fmt.Sprintf("%d:%d", m[i+1].Line, m[i+1].Column)
+		if m[i].Value == key {
+			return fmt.Sprintf("%d:%d", m[i+1].Line, m[i+1].Column)
+		}
 	}
-	return at
+	return ""
 }
 
 // noDataDir explains why there is nowhere to keep profiles and history.
