@@ -90,3 +90,49 @@ func BenchmarkHistoryScreenKey(b *testing.B) {
 		m.View()
 	}
 }
+
+// BenchmarkUnmarkedPaste measures 5,000 characters pasted into a note where
+// the terminal does not mark a paste, so that each comes as a key of its
+// own: every key answered and the screen asked for after it, as Bubble Tea
+// does, then the pause that ends them.
+func BenchmarkUnmarkedPaste(b *testing.B) {
+	text := []rune(strings.Repeat("lorem ipsum dolor sit amet ", 200)[:5000])
+	for b.Loop() {
+		b.StopTimer()
+		m := New(Options{Catalog: testCatalog(), Store: profile.Open(filepath.Join(b.TempDir(), "data"), testCatalog(), true)})
+		drive(m, m.Init())
+		drive(m, func() tea.Msg { return tea.WindowSizeMsg{Width: 100, Height: 30} })
+		drive(m, func() tea.Msg { return tea.KeyPressMsg{Code: 'a', Text: "a"} })
+		for !strings.Contains(m.View().Content, "A note for your journal?") {
+			drive(m, func() tea.Msg { return tea.KeyPressMsg{Code: tea.KeyEnter} })
+		}
+		b.StartTimer()
+		for _, c := range text {
+			m.Update(tea.KeyPressMsg{Code: c, Text: string(c)})
+			m.View()
+		}
+		m.Update(typingPausedMsg{})
+		if !strings.Contains(m.View().Content, "2,000 characters at most") {
+			b.Fatalf("the paste did not land:\n%s", m.View().Content)
+		}
+	}
+}
+
+// drive answers a command's message, and the messages of the commands
+// that follow from it, skipping waits for a cursor to blink or keys to
+// pause.
+func drive(m *Model, cmd tea.Cmd) {
+	if cmd == nil || blinks(cmd) || strings.HasSuffix(funcName(cmd), "waitForTyping") {
+		return
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			drive(m, c)
+		}
+	case nil:
+	default:
+		_, next := m.Update(msg)
+		drive(m, next)
+	}
+}

@@ -203,11 +203,21 @@ func (r *run) keys(names ...string) *run {
 	return r
 }
 
+// typeText types s as a script would, each key on the heels of the last:
+// what the program holds for a field (see hold) waits for the keys to
+// pause, and any other key is answered at once.
 func (r *run) typeText(s string) *run {
 	r.t.Helper()
+	var waits []tea.Cmd
 	for _, c := range s {
-		r.send(tea.KeyPressMsg{Code: c, Text: string(c)})
+		_, cmd := r.m.Update(tea.KeyPressMsg{Code: c, Text: string(c)})
+		if r.m.typed.keys > 0 {
+			waits = append(waits, cmd)
+			continue
+		}
+		r.do(cmd)
 	}
+	r.do(tea.Batch(waits...))
 	return r
 }
 

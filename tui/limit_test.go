@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"github.com/aftercare-tui/aftercare/flow"
 	"slices"
 	"strings"
 	"testing"
@@ -9,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/charmbracelet/x/exp/golden"
 )
 

@@ -168,6 +168,10 @@ type Model struct {
 	termWidth, termHeight int
 	// sized is set once the terminal's size is known.
 	sized bool
+	// typed is text held for the screen until the keys pause.
+	typed heldText
+	// frame is the view last drawn, until a message may change it.
+	frame *tea.View
 }
 
 // New builds the program's model.
@@ -272,16 +276,31 @@ func (m *Model) Init() tea.Cmd {
 }
 
 // Update routes a message to the current screen, after the few that
-// belong to the whole program.
+// belong to the whole program. Text typed faster than a frame is held
+// for the screen (see hold); anything else comes after it.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if held, cmd := m.hold(msg); held {
+		return m, cmd
+	}
+	m.frame = nil
+	if _, paused := msg.(typingPausedMsg); paused {
+		m.typed.waiting = false
+		return m, m.release()
+	}
+	released := m.release()
+	return m, tea.Batch(released, m.update(msg))
+}
+
+// update is Update for every message but held text.
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case StopMsg:
-		return m, m.stop()
+		return m.stop()
 	case stopWaitedMsg:
 		if m.stopping {
-			return m, tea.Quit
+			return tea.Quit
 		}
-		return m, nil
+		return nil
 	case tea.WindowSizeMsg:
 		was := [2]int{m.c.width, m.c.height}
 		m.sized = true
@@ -290,12 +309,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// one too small for them (see tooSmall); while the terminal is too
 		// small, only when that changed.
 		if m.tooSmall() && was == [2]int{m.c.width, m.c.height} {
-			return m, nil
+			return nil
 		}
-		return m, m.route(tea.WindowSizeMsg{Width: m.c.width, Height: m.c.height})
+		return m.route(tea.WindowSizeMsg{Width: m.c.width, Height: m.c.height})
 	case tea.PasteMsg:
 		if m.stopping || m.leaving || m.tooSmall() || m.covered {
-			return m, nil
+			return nil
 		}
 	case historyLoadedMsg:
 		m.c.history, m.c.historyErr = msg.history, msg.err
@@ -312,38 +331,38 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, coverKey()):
 			m.covered = !m.covered
-			return m, nil
+			return nil
 		case m.covered:
 			// Nothing is answered blind, and nothing shows through.
-			return m, nil
+			return nil
 		case m.stopping:
-			return m, nil
+			return nil
 		case m.leaving:
-			return m, m.answerLeaving(msg)
+			return m.answerLeaving(msg)
 		case key.Matches(msg, quitKey()):
-			return m, m.leave()
+			return m.leave()
 		case m.tooSmall():
 			// Nothing is answered blind: the screen cannot be seen.
-			return m, nil
+			return nil
 		case key.Matches(msg, helpKey(m.current.typing())):
 			m.full = !m.full
 			m.resize(m.termWidth, m.termHeight)
-			return m, nil
+			return nil
 		}
 	case savedMsg:
 		cmd := m.route(msg)
 		if m.stopping {
-			return m, tea.Quit
+			return tea.Quit
 		}
 		if m.quitAfterSave {
 			m.quitAfterSave = false
 			if msg.err == nil {
-				return m, tea.Quit
+				return tea.Quit
 			}
 		}
-		return m, cmd
+		return cmd
 	}
-	return m, m.route(msg)
+	return m.route(msg)
 }
 
 // route gives a message to the current screen and shows the screen it
@@ -482,8 +501,18 @@ func (m *Model) fitHelp(keys []key.Binding) string {
 	return m.help.ShortHelpView(keys)
 }
 
-// View draws the frame and the current screen in the alternate screen.
+// View draws the frame and the current screen in the alternate screen. A
+// frame is drawn once: while keys are held, Bubble Tea asks again for what
+// has not changed.
 func (m *Model) View() tea.View {
+	if m.frame == nil {
+		v := m.draw()
+		m.frame = &v
+	}
+	return *m.frame
+}
+
+func (m *Model) draw() tea.View {
 	if m.covered {
 		return coveredView()
 	}

@@ -1,0 +1,78 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/aftercare-tui/aftercare/catalog"
+)
+
+// burst types text the way a paste the terminal does not mark comes: a key
+// at a time, each on the heels of the last, nothing waited for.
+func burst(m *Model, text string) {
+	for _, c := range text {
+		m.Update(tea.KeyPressMsg{Code: c, Text: string(c)})
+	}
+}
+
+func TestTextTypedInABurstLandsWhenTheKeysPause(t *testing.T) {
+	t.Parallel()
+	r := start(t, newWorld(t).opts, 100, 30)
+	r.keys("a").enterUntil("A note for your journal?")
+	typed := strings.Repeat("0123456789", 600)
+	burst(r.m, typed)
+	r.doesNotSee("0123456789")
+	r.do(waitForTyping)
+	r.sees("0123456789", "Your paste was cut short: 2,000 characters at most here.")
+	if note, _ := r.m.current.(*formScreen).field.GetValue().(string); note != typed[:2000] {
+		t.Errorf("the note holds %d characters, want the first 2,000 typed", len(note))
+	}
+}
+
+func TestAKeyAfterTextTypedInABurstComesAfterIt(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	r := start(t, w.opts, 100, 30)
+	r.keys("a").enterUntil("A note for your journal?")
+	burst(r.m, "slept well")
+	r.enter(1).sees("Would you like a check-in tomorrow?")
+	r.enterUntil("Take good care of yourself.")
+	if s := w.sessions(t); len(s) != 1 || s[0].Note != "slept well" {
+		t.Errorf("saved %+v, want one check-in noting what was typed before enter", s)
+	}
+}
+
+func TestAKeyTypedAloneIsAKey(t *testing.T) {
+	t.Parallel()
+	r := start(t, newWorld(t).opts, 100, 30)
+	r.keys("a").enter(1 + firstText(t))
+	r.send(paste(strings.Repeat("a", 1000))).sees("1,000 of 1,000 characters")
+	r.keys("backspace").typeText("b").sees("1,000 of 1,000 characters")
+	// One key past the limit is typing, not a paste cut short.
+	r.typeText("c").sees("1,000 of 1,000 characters")
+	r.doesNotSee("cut short")
+}
+
+func TestProgramTakesAnUnmarkedPasteWhole(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	p := runProgram(t, w.opts, 100, 30)
+	p.press("a")
+	p.enter(1 + questions(catalog.Solo) + 1 + 1 + 1)
+	p.waitFor("A note for your journal?")
+	typed := strings.Repeat("warm tea ", 1000)
+	for _, c := range typed {
+		p.tm.Send(tea.KeyPressMsg{Code: c, Text: string(c)})
+	}
+	p.sent += len(typed)
+	p.waitFor("Your paste was cut short: 2,000 characters at most here.")
+	p.enter(1)
+	p.waitFor("Would you like a check-in tomorrow?")
+	p.enter(1)
+	p.waitFor("Take good care of yourself.")
+	p.quit()
+	if s := w.sessions(t); len(s) != 1 || s[0].Note != typed[:2000] {
+		t.Errorf("saved %d check-ins, want one noting the first 2,000 characters typed", len(s))
+	}
+}
