@@ -297,7 +297,9 @@ func TestWhoKeepsCompanyWithSomeoneWhoWantsToTalk(t *testing.T) {
 			{Name: "Sam", Needs: needs("quiet")}, {Name: "Kim", Needs: needs("hydration")}}, []string{"Kim"}},
 		{"never someone with any need for space", []Person{
 			{Name: "Alex", Needs: needs("space")}, {Name: "Sam", Needs: Weights{{"quiet", 2}, {"space", 1}}}}, nil},
-		{"not again what both are offered as a gesture", []Person{{Name: "Sam", Needs: needs("quiet")}}, nil},
+		{"what both are offered as a gesture, again, when it is the only company", []Person{{Name: "Sam", Needs: needs("quiet")}}, []string{"Sam"}},
+		{"what all are offered as a gesture, again, when it is the only company", []Person{
+			{Name: "Sam", Needs: needs("quiet")}, {Name: "Alex", Needs: needs("quiet")}}, []string{"Sam", "Alex"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -96,7 +96,7 @@ func (c *Catalog) Suggest(req Request) Result {
 		own[p], soothing[p] = e.newTop(ownPerPerson), e.newTop(ownPerPerson)
 		alone[p] = []int{p}
 		if e.company[p] != nil {
-			company[p] = e.newTop(1)
+			company[p] = e.newTop(2)
 		}
 	}
 	everyone := e.everyone()
@@ -175,10 +175,17 @@ func (c *Catalog) Suggest(req Request) Result {
 				}
 				if len(e.company[p]) == len(e.people) {
 					// With everyone, a gesture already offered to all
-					// needs no second mention.
-					list = slices.DeleteFunc(list, func(s Suggestion) bool {
+					// needs no second mention, unless it is the only
+					// company there is: someone who wants it is never
+					// offered only time on their own.
+					offered := func(s Suggestion) bool {
 						return slices.ContainsFunc(comp.Bridges, func(b Suggestion) bool { return b.ID == s.ID })
-					})
+					}
+					if slices.ContainsFunc(list, func(s Suggestion) bool { return !offered(s) }) {
+						list = slices.DeleteFunc(list, offered)
+					} else {
+						list = list[:1]
+					}
 				}
 			}
 			list = append(list, e.suggestions(own[p], alone[p], nil)...)
