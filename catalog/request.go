@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -152,6 +153,25 @@ func (c *Catalog) KnownRef(id string, kinds ...string) error {
 		return fmt.Errorf("%s", msg)
 	}
 	return nil
+}
+
+// WeightedNeed reads a need as a flag gives it, NEED or NEED=WEIGHT:
+// "warmth=3" is a lot of warmth, and a need without a weight has the
+// weight of one said in a check-in.
+func (c *Catalog) WeightedNeed(s string) (need string, weight int, err error) {
+	need, weightText, weighted := strings.Cut(strings.TrimSpace(s), "=")
+	need, weight = strings.TrimSpace(need), DefaultWeight
+	if weighted {
+		w, err := strconv.Atoi(strings.TrimSpace(weightText))
+		if err != nil || w < 1 || w > MaxWeight {
+			return "", 0, fmt.Errorf("%q: the weight after = is 1 (a little), 2 (some) or 3 (a lot)", s)
+		}
+		weight = w
+	}
+	if err := c.KnownRef(need, "need"); err != nil {
+		return "", 0, err
+	}
+	return need, weight, nil
 }
 
 // vocabulary is what a request may refer to: the entries that are shown.

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/aftercare-tui/aftercare/catalog"
@@ -98,16 +97,8 @@ func Add(cat *catalog.Catalog, p *Profile, field, value string) error {
 			*list = append(*list, value)
 		}
 	case "needs":
-		need, weightText, weighted := strings.Cut(value, "=")
-		weight := catalog.DefaultWeight
-		if weighted {
-			w, err := strconv.Atoi(weightText)
-			if err != nil || w < 1 || w > catalog.MaxWeight {
-				return fmt.Errorf("%q: the weight after = is 1 (a little), 2 (some) or 3 (a lot)", value)
-			}
-			weight = w
-		}
-		if err := cat.KnownRef(need, "need"); err != nil {
+		need, weight, err := cat.WeightedNeed(value)
+		if err != nil {
 			return err
 		}
 		p.Needs = p.Needs.Set(need, weight)

@@ -121,6 +121,7 @@ func TestUsageMistakesExitTwoWithAHint(t *testing.T) {
 		{"solo and together", []string{"suggest", "--solo", "--together"}, "--solo and --together cannot both be given"},
 		{"solo with two people", []string{"suggest", "--solo", "--need", "Sam:quiet", "--need", "Alex:talk"}, "mode: solo is for one person, but 2 people are named"},
 		{"empty name", []string{"suggest", "--need", ":quiet"}, "the name before the colon is empty"},
+		{"weight past three", []string{"suggest", "--need", "Sam:hydration=4"}, `--need: "hydration=4": the weight after = is 1 (a little), 2 (some) or 3 (a lot)`},
 		{"request and needs", []string{"suggest", "--request", "x.yaml", "--need", "quiet"}, "--need cannot be combined with --request"},
 		{"limit", []string{"suggest", "--limit", "0"}, "--limit must be at least 1"},
 		{"minutes past the setting's cap", []string{"suggest", "--minutes", "1000"}, "minutes: 1000 is out of range: use 0 (no limit) to 240"},
@@ -265,6 +266,38 @@ func TestAnUnnamedAvoidHoldsForEveryoneWithoutAddingAPerson(t *testing.T) {
 		if slices.Contains(tags[s.ID], "touch") {
 			t.Errorf("%s involves touch", s.ID)
 		}
+	}
+}
+
+// A need given a weight on the command line counts as it does in a request
+// file, and as the check-in's answers weigh it: water wanted a lot comes
+// before food wanted some.
+func TestSuggestFlagsWeighNeedsAsARequestDoes(t *testing.T) {
+	emptyHome(t)
+	request := `people:
+  - name: Sam
+    needs: {hydration: 3, food: 2}
+  - name: Alex
+    needs: {hydration: 3, food: 2}
+`
+	var fromFile resultJSON
+	out := aftercare(t, request, "suggest", "--json", "--request", "-")
+	if err := json.Unmarshal([]byte(out.stdout), &fromFile); err != nil || out.code != 0 {
+		t.Fatalf("exit %d, %v, %s", out.code, err, out.stderr)
+	}
+	fromFlags := suggestJSON(t, "--need", "Sam:hydration=3", "--need", "Sam:food", "--need", "Alex:hydration=3", "--need", "Alex:food=2")
+	ids := func(r resultJSON) []string {
+		var out []string
+		for _, s := range r.Suggestions {
+			out = append(out, s.ID)
+		}
+		return out
+	}
+	if !slices.Equal(ids(fromFlags), ids(fromFile)) {
+		t.Errorf("the flags suggest %v, the request file %v", ids(fromFlags), ids(fromFile))
+	}
+	if unweighted := suggestJSON(t, "--need", "Sam:hydration", "--need", "Sam:food", "--need", "Alex:hydration", "--need", "Alex:food"); slices.Equal(ids(unweighted), ids(fromFile)) {
+		t.Errorf("the weights changed nothing: %v", ids(unweighted))
 	}
 }
 

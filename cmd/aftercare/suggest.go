@@ -99,7 +99,7 @@ low offers nothing that asks more than a little energy of that person.`,
 	fl.BoolVar(&f.together, "together", false, "two or more people together")
 	fl.BoolVar(&f.guard, "guard", false, "keep it gentle, as when someone is not safe, unsure, or says a line was crossed: nothing with more than light touch, no kissing, nothing celebratory")
 	fl.BoolVar(&f.space, "space", false, "someone asked for space without saying who, as a check-in keeps a private answer: everything offered together asks nothing of anyone, and it is kept gentle as with --guard")
-	fl.StringArrayVarP(&f.needs, "need", "n", nil, "a need right now, such as quiet or closeness; repeatable, [NAME:]NEED")
+	fl.StringArrayVarP(&f.needs, "need", "n", nil, "a need right now, such as quiet or closeness, =3 for a lot of it or =1 for a little; repeatable, [NAME:]NEED[=WEIGHT]")
 	fl.StringArrayVar(&f.avoid, "avoid", nil, "a tag or activity never to suggest, such as touch; repeatable, [NAME:]TAG")
 	fl.StringArrayVar(&f.likes, "like", nil, "a tag or activity someone likes; repeatable, [NAME:]TAG")
 	fl.StringArrayVar(&f.have, "have", nil, "something at hand, such as blanket or tea; repeatable")
@@ -199,22 +199,33 @@ func (f *suggestFlags) people(cat *catalog.Catalog, req *catalog.Request) error 
 		req.People = append(req.People, catalog.Person{Name: name})
 		return &req.People[len(req.People)-1]
 	}
-	each := func(flag string, values []string, kinds []string, add func(name, id string)) error {
+	// each reads a flag's values, [NAME:]VALUE, giving add whose each is
+	// and what it says, once read checks it.
+	each := func(flag string, values []string, read func(value string) error, add func(name, value string)) error {
 		for _, v := range values {
-			name, id, named := strings.Cut(v, ":")
+			name, value, named := strings.Cut(v, ":")
 			if !named {
-				name, id = "", v
+				name, value = "", v
 			}
-			name, id = strings.TrimSpace(name), strings.TrimSpace(id)
+			name, value = strings.TrimSpace(name), strings.TrimSpace(value)
 			if named && name == "" {
 				return usagef("--%s %q: the name before the colon is empty", flag, v)
 			}
-			if err := cat.KnownRef(id, kinds...); err != nil {
+			if err := read(value); err != nil {
 				return usagef("--%s: %v", flag, err)
 			}
-			add(name, id)
+			add(name, value)
 		}
 		return nil
+	}
+	known := func(kinds ...string) func(string) error {
+		return func(id string) error { return cat.KnownRef(id, kinds...) }
+	}
+	var need string
+	var weight int
+	weighted := func(value string) (err error) {
+		need, weight, err = cat.WeightedNeed(value)
+		return err
 	}
 	var badEnergy error
 	for _, v := range f.energy {
@@ -232,15 +243,15 @@ func (f *suggestFlags) people(cat *catalog.Catalog, req *catalog.Request) error 
 	}
 	err := errors.Join(
 		badEnergy,
-		each("need", f.needs, []string{"need"}, func(name, id string) {
+		each("need", f.needs, weighted, func(name, _ string) {
 			p := person(name)
-			p.Needs = p.Needs.With(id, catalog.DefaultWeight)
+			p.Needs = p.Needs.With(need, weight)
 		}),
-		each("like", f.likes, []string{"tag", "activity"}, func(name, id string) {
+		each("like", f.likes, known("tag", "activity"), func(name, id string) {
 			p := person(name)
 			p.Likes = append(p.Likes, id)
 		}),
-		each("avoid", f.avoid, []string{"tag", "activity"}, func(name, id string) {
+		each("avoid", f.avoid, known("tag", "activity"), func(name, id string) {
 			if name == "" {
 				req.Avoid = append(req.Avoid, id)
 				return
