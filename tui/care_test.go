@@ -305,6 +305,12 @@ func TestNamesAreRefusedWhereTheyAreTyped(t *testing.T) {
 		r := start(t, newWorld(t).opts, 100, 30)
 		r.keys("t").sees("Who is here?")
 		r.typeText(tt.typed).enter(1).sees(tt.refusal, "Who is here?")
+		// Said under the name, where the eyes are, not at the foot of
+		// the screen.
+		lines := strings.Split(r.screen(), "\n")
+		if at := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "> "+tt.typed) }); at < 0 || at+1 == len(lines) || !strings.Contains(lines[at+1], tt.refusal) {
+			t.Errorf("the refusal is not on the line under the name:\n%s", r.screen())
+		}
 		r.keys(slices.Repeat([]string{"backspace"}, 10)...).typeText("Sam, Alex").enter(1).sees("What kind of time was it?")
 	}
 	w := newWorld(t, &profile.Profile{Name: "Sam"})

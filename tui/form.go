@@ -256,6 +256,12 @@ func (f *formScreen) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 
 func (f *formScreen) view(c *ctx) (string, string) {
 	field := f.form.View()
+	if f.err != nil || f.limitLine(c) != "" {
+		// huh fills the height it is given: the line about the field
+		// goes under what it shows, not at the foot of the screen, where
+		// nobody looking at the field would see it.
+		field = withoutBlankEnd(field)
+	}
 	body := field
 	if f.intro != "" {
 		body = f.introView(c) + "\n\n" + body
@@ -270,6 +276,15 @@ func (f *formScreen) view(c *ctx) (string, string) {
 		body += "\n" + c.st.warning.Render(f.err.Error())
 	}
 	return f.header, body
+}
+
+// withoutBlankEnd is s without the blank lines at its end.
+func withoutBlankEnd(s string) string {
+	lines := strings.Split(s, "\n")
+	for len(lines) > 1 && strings.TrimSpace(ansi.Strip(lines[len(lines)-1])) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (f *formScreen) keys(*ctx) keyMap {
