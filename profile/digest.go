@@ -175,6 +175,12 @@ func (d *Digest) Due(now time.Time) []*Session {
 	return Due(d.open, now)
 }
 
+// Empty says whether the history keeps nothing at all, not even a file
+// that cannot be read. Every session names its people.
+func (d *Digest) Empty() bool {
+	return d == nil || len(d.names) == 0 && len(d.unread) == 0
+}
+
 // Unread are the errors of the files that could not be read.
 func (d *Digest) Unread() []error {
 	if d == nil {

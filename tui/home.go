@@ -176,9 +176,9 @@ func (h *home) view(c *ctx) (string, string) {
 	case c.locked && room >= 1:
 		b.WriteString(st.text.Render("People and history are locked.") + "\n")
 	case c.locked:
-	case len(c.profiles) > 0 && room >= 2:
+	case (len(c.profiles) > 0 || !c.history.Empty()) && room >= 2:
 		b.WriteString(st.title.Render("Welcome back. Take your time.") + "\n\n")
-	case len(c.profiles) > 0:
+	case len(c.profiles) > 0 || !c.history.Empty():
 	case room >= 3+height(welcome):
 		b.WriteString(st.title.Render("Welcome.") + "\n" + st.text.Render(welcome) + "\n\n")
 	case room >= 2:

@@ -78,6 +78,11 @@ func TestHomeKeepsItsMenuOnAnySize(t *testing.T) {
 	r := start(t, newWorld(t, &profile.Profile{Name: "Sam"}).opts, 100, 30)
 	r.sees("Welcome back.")
 	r.doesNotSee("Everything stays")
+	// Someone who checked in before without saving anyone is back too.
+	r = start(t, newWorld(t).opts, 100, 30)
+	r.keys("a").enterUntil("Take good care of yourself.")
+	r.enter(1).sees("Welcome back.")
+	r.doesNotSee("Everything stays")
 }
 
 func TestGoingBackKeepsAnAnswer(t *testing.T) {
