@@ -111,14 +111,21 @@ func fieldStep(c *ctx, kind flow.FormKind, field flow.Field, value []string) (st
 	if field.Keys != "" {
 		field.Help = strings.TrimSpace(field.Keys + " " + field.Help)
 	}
+	// A choice draws its options as soon as it is given them: dressed
+	// first, it draws them once in the screen's own styles, rather than in
+	// a theme huh builds anew for every option.
 	switch field.Kind {
 	case flow.One:
 		chosen := &text
-		return oneOf(huh.NewSelect[string]().Title(field.Title).Description(field.Help), chosen, options(c, kind, field)...),
+		sel := huh.NewSelect[string]().Title(field.Title).Description(field.Help)
+		sel.WithTheme(c.st.formTheme())
+		return oneOf(sel, chosen, options(c, kind, field)...),
 			func() []string { return []string{*chosen} }
 	case flow.Many:
 		ticked := &value
-		return anyOf(huh.NewMultiSelect[string]().Title(field.Title).Description(field.Help), ticked, options(c, kind, field)...),
+		many := huh.NewMultiSelect[string]().Title(field.Title).Description(field.Help)
+		many.WithTheme(c.st.formTheme())
+		return anyOf(many, ticked, options(c, kind, field)...),
 			func() []string { return *ticked }
 	case flow.Words:
 		return limitedText(huh.NewText().Title(field.Title).Description(field.Help).Placeholder(field.Placeholder).
