@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -89,6 +92,77 @@ func TestExportImportExportGivesTheSameBytes(t *testing.T) {
 				t.Errorf("imported %d profiles and %d sessions", len(again.Profiles), len(again.Sessions))
 			}
 		})
+	}
+}
+
+// Seventy people with long notes, written by aftercare itself, are well
+// within what import reads back.
+func TestAJSONExportOfManyLongProfilesImportsWhole(t *testing.T) {
+	s := newStore(t)
+	for i := range 70 {
+		p := sam()
+		p.Name, p.Notes = fmt.Sprintf("Sam %d", i), strings.Repeat("gentle, ", 249)
+		if err := s.CreateProfile(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x, err := s.exportAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := x.Encode("json", testCatalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) <= MaxImportYAMLBytes {
+		t.Fatalf("the export is only %d bytes: the test shows nothing", len(data))
+	}
+	again := newStore(t)
+	if _, err := again.Import("export.json", data); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := again.Profiles(); len(got) != 70 {
+		t.Errorf("imported %d profiles, want 70", len(got))
+	}
+}
+
+func TestJSONValuesCountsWhatImportReads(t *testing.T) {
+	tests := []struct {
+		json string
+		want int
+	}{
+		{`"a, b: [c]"`, 0},
+		{`[1,2,3]`, 3},
+		{`{"name": "Sam", "likes": ["a", "b"]}`, 6},
+		{`{"notes": "say \"hi, there\" {twice}"}`, 2},
+	}
+	for _, tt := range tests {
+		if got := JSONValues([]byte(tt.json)); got != tt.want {
+			t.Errorf("JSONValues(%s) = %d, want %d", tt.json, got, tt.want)
+		}
+	}
+}
+
+// An export says when its profiles hold more than import reads back.
+func TestAnExportKnowsWhenItsProfilesCannotBeImportedWhole(t *testing.T) {
+	for _, tt := range []struct {
+		people int
+		whole  bool
+	}{{10, true}, {MaxImportProfileValues / 40, false}} {
+		profiles := make([]Profile, tt.people)
+		for i := range profiles {
+			profiles[i] = Profile{Name: fmt.Sprint("P", i), Likes: slices.Repeat([]string{"cuddle"}, 40)}
+		}
+		x, err := NewExportWriter(io.Discard, "json", testCatalog(), profiles, NewZones(time.UTC))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := x.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if x.ImportsWhole() != tt.whole {
+			t.Errorf("%d people: imports whole %v, want %v", tt.people, x.ImportsWhole(), tt.whole)
+		}
 	}
 }
 

@@ -31,6 +31,9 @@ type ExportWriter struct {
 	buf      []byte
 	sessions int
 	err      error
+	// profileValues is how many values the profiles of a JSON export
+	// hold, as import counts them.
+	profileValues int
 }
 
 // NewExportWriter starts an export in format on w with the profiles, in
@@ -91,6 +94,11 @@ func (x *ExportWriter) Add(s *Session) error {
 // Sessions is how many sessions have been written.
 func (x *ExportWriter) Sessions() int { return x.sessions }
 
+// ImportsWhole says whether import reads back what was written, as far as
+// anything but its size goes: the profiles of a JSON export may hold too
+// many values.
+func (x *ExportWriter) ImportsWhole() bool { return x.profileValues <= MaxImportProfileValues }
+
 // Close writes the export's end and flushes it.
 func (x *ExportWriter) Close() error {
 	if x.err != nil {
@@ -140,6 +148,7 @@ func (x *ExportWriter) fail(err error) {
 func (x *ExportWriter) jsonStart(profiles []Profile) {
 	data, err := json.MarshalIndent(profiles, "  ", "  ")
 	x.fail(err)
+	x.profileValues = JSONValues(data)
 	x.write("{\n  \"version\": " + fmt.Sprint(ExportVersion) + ",\n  \"profiles\": " + plain.Text(string(data)) + ",\n  \"sessions\": ")
 }
 

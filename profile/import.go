@@ -23,21 +23,25 @@ import (
 // some 0.3 s and 60 MB. It holds a JSON export of some 1,500 long
 // check-ins.
 //
-// MaxImportYAMLBytes is the most of an import read as YAML: the whole of
-// a YAML export, or the profiles in a JSON one, which are read as the
-// store reads its own profile files. YAML costs about 2 µs and 400 bytes
-// a byte at worst (a list of one-digit numbers). A profile is under
-// 1 KiB, so this is over a hundred profiles, but a YAML export of only
-// some fifty check-ins: a longer history is imported from JSON, the
-// default export.
+// MaxImportYAMLBytes is the most of a YAML export read. YAML costs about
+// 1 µs and 400 bytes a byte at worst (a list of one-digit numbers), so
+// this is a YAML export of only some fifty check-ins: a longer history is
+// imported from JSON, the default export.
+//
+// MaxImportProfileValues is the most values (a name, a like, a need and
+// its weight...) the profiles of a JSON export hold in all: they are read
+// as the store reads its own profile files, as YAML, at some 2 µs a value
+// however short, where a long note costs little more than its bytes. A
+// profile holds a few dozen, so this is thousands of profiles.
 //
 // MaxImportRecords is the most profiles and check-ins one import holds,
 // each written to a file of its own, safely, in a few milliseconds:
 // ten thousand check-ins are thirty years of one a day.
 const (
-	MaxImportBytes     = 4 << 20
-	MaxImportYAMLBytes = 128 << 10
-	MaxImportRecords   = 10_000
+	MaxImportBytes         = 4 << 20
+	MaxImportYAMLBytes     = 128 << 10
+	MaxImportProfileValues = 150_000
+	MaxImportRecords       = 10_000
 )
 
 // Import reads an export, JSON or YAML, and adds everything in it. It is

@@ -40,8 +40,8 @@ type jsonExport struct {
 	lines   lines
 	r       *refusal
 	records int
-	// yamlBytes is how much of the file has been read as YAML.
-	yamlBytes int
+	// profileValues is how many values the profiles read so far hold.
+	profileValues int
 }
 
 func (in *jsonExport) read(s *Store, x *Export) error {
@@ -74,10 +74,10 @@ func (in *jsonExport) read(s *Store, x *Export) error {
 			err = in.each(func(raw []byte, at int64) {
 				if len(raw) <= MaxProfileBytes {
 					// A larger one is refused unread.
-					in.yamlBytes += len(raw)
+					in.profileValues += JSONValues(raw)
 				}
-				if in.yamlBytes > MaxImportYAMLBytes {
-					in.problem(at, fmt.Sprintf("profiles: more than %s of profiles, which take long to read; aftercare imports no more at once", catalog.ByteSize(MaxImportYAMLBytes)))
+				if in.profileValues > MaxImportProfileValues {
+					in.problem(at, fmt.Sprintf("profiles: more than %d values in the profiles, which take long to read; aftercare imports no more at once", MaxImportProfileValues))
 					return
 				}
 				p, err := s.decodeProfile(in.path, joinSurrogates(raw))
@@ -133,7 +133,7 @@ func (in *jsonExport) each(read func(raw []byte, at int64)) error {
 			in.problem(at, fmt.Sprintf("more than %d profiles and check-ins; aftercare imports no more at once", MaxImportRecords))
 			return errStop
 		}
-		if read(raw, at); in.r.full() || in.yamlBytes > MaxImportYAMLBytes {
+		if read(raw, at); in.r.full() || in.profileValues > MaxImportProfileValues {
 			return errStop
 		}
 	}
@@ -259,4 +259,23 @@ func hexEscape(b []byte) (uint16, bool) {
 	}
 	n, err := strconv.ParseUint(string(b[2:6]), 16, 16)
 	return uint16(n), err == nil
+}
+
+// JSONValues counts the values in a piece of JSON: each key and each item
+// of a list or an object comes after one of [ { , :, outside a string.
+func JSONValues(raw []byte) int {
+	n, quoted, escaped := 0, false, false
+	for _, b := range raw {
+		switch {
+		case escaped:
+			escaped = false
+		case quoted && b == '\\':
+			escaped = true
+		case b == '"':
+			quoted = !quoted
+		case !quoted && (b == '[' || b == '{' || b == ',' || b == ':'):
+			n++
+		}
+	}
+	return n
 }

@@ -217,6 +217,7 @@ command exits 1 (0 with --ignore-damaged).`,
 				return err
 			}
 			var written, sealedSize, sessions int
+			whole := true
 			write := func(w io.Writer) (err error) {
 				file := &counted{w: w}
 				out := io.Writer(file)
@@ -239,7 +240,7 @@ command exits 1 (0 with --ignore-damaged).`,
 				if err == nil && sealer != nil {
 					err = sealer.Close()
 				}
-				written, sealedSize, sessions = plainOut.n, file.n, x.Sessions()
+				written, sealedSize, sessions, whole = plainOut.n, file.n, x.Sessions(), x.ImportsWhole()
 				return err
 			}
 			if output == "" || output == "-" {
@@ -259,6 +260,9 @@ command exits 1 (0 with --ignore-damaged).`,
 				fmt.Fprintf(said, "Exported %s and %s to %s.\n", count(len(profiles), "profile"), count(sessions, "check-in"), output)
 			}
 			a.warnIfTooLargeToImport(format, written, sealedSize)
+			if !whole {
+				fmt.Fprintf(a.stderr, "Note: the profiles in this export hold more than %d values (names, likes, needs...), more than aftercare import reads back, so it cannot be imported whole.\n", profile.MaxImportProfileValues)
+			}
 			// A backup that lacks something says so, even when the run is
 			// told to exit 0.
 			if len(a.unread) > 0 {
