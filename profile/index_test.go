@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -238,6 +239,9 @@ func followTheRecords(t *testing.T, vouch bool) {
 			header, rest, _ := bytes.Cut(data, []byte("\n"))
 			long := bytes.Repeat([]byte("a"), maxIndexLine+1)
 			must(t, os.WriteFile(index, slices.Concat(header, []byte("\n"), long, []byte("\n"), rest), 0o600))
+		}},
+		{"with an index whose first line is longer than any header", func() {
+			must(t, os.WriteFile(index, bytes.Repeat([]byte("x"), maxIndexLine+1), 0o600))
 		}},
 		{"with an index whose last line is cut short", func() {
 			data, err := os.ReadFile(index)
@@ -539,6 +543,31 @@ func TestALongIndexIsReadInOrderUpToWhereItGoesWrong(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// countingReader counts the bytes read from it.
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
+}
+
+// A file that starts with a line longer than any header is no index, and
+// is not read to its end to find that out: a hostile one of 64 MB cost
+// seconds.
+func TestAnIndexWithoutAHeaderIsNotReadOn(t *testing.T) {
+	huge := &countingReader{r: bytes.NewReader(bytes.Repeat([]byte("x"), 64<<20))}
+	if eachIndexed(huge, "aftercare index 2 test", 64<<20, false, nil, func(indexEntry) { t.Error("an entry from no index") }) {
+		t.Error("a file of x's was read as a whole index")
+	}
+	if huge.n > 64<<10 {
+		t.Errorf("%d bytes were read to find no header", huge.n)
 	}
 }
 

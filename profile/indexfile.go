@@ -84,12 +84,14 @@ func indexable(e indexEntry) bool {
 // the caller's goroutine instead, leaving the screen a core to draw on.
 func eachIndexed(r io.Reader, want string, limit int64, background bool, check func(*indexEntry), fn func(indexEntry)) bool {
 	in := bufio.NewReader(io.LimitReader(r, limit+1))
-	header, err := in.ReadString('\n')
-	if err != nil || header != want+"\n" {
+	// A first line longer than the reader's buffer is no header, and is
+	// not read to its end, which could be the whole file.
+	line, err := in.ReadSlice('\n')
+	if err != nil || string(line) != want+"\n" {
 		return false
 	}
+	read := int64(len(line))
 	if background {
-		read := int64(len(header))
 		for {
 			lines, last, whole := readLines(in, &read, limit)
 			c := decodeChunk(lines, last, whole, check)
@@ -104,7 +106,7 @@ func eachIndexed(r io.Reader, want string, limit int64, background bool, check f
 	chunks := make(chan chan indexChunk, runtime.GOMAXPROCS(0))
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
-	wg.Go(func() { splitIndex(in, int64(len(header)), limit, check, chunks, stop) })
+	wg.Go(func() { splitIndex(in, read, limit, check, chunks, stop) })
 	defer wg.Wait()
 	defer close(stop)
 	var c indexChunk
