@@ -23,8 +23,11 @@ import (
 // The size of the terminal aftercare runs on in these tests.
 const ptyWidth, ptyHeight = 100, 30
 
-// ptyWait is how long a test waits for what it expects from the program.
-const ptyWait = 20 * time.Second
+// ptyWait is how long a test waits for what it expects from the program:
+// long, since the built program tries a passphrase with age's own work, a
+// second on an idle machine and several on a busy one, and a run may try
+// three in turn. Only a test that fails waits it out.
+const ptyWait = time.Minute
 
 // openPty opens a pseudo-terminal: tty is the side a program runs on, ptm
 // the side a terminal emulator would read and type into.
