@@ -212,6 +212,18 @@ func (f *formScreen) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	switch typed := msg.(type) {
 	case tea.WindowSizeMsg:
 		f.size(c)
+	case typedMsg:
+		// Typed, not pasted: what does not fit is left out as keys past
+		// the limit are, and the count under the field says why.
+		text := typed.text
+		if f.limit > 0 {
+			text, _ = fitText(cleanPaste(text, f.oneLine()), f.limit-f.textLength())
+		}
+		if text == "" || !f.typing() {
+			return f, nil
+		}
+		f.err = nil
+		msg = tea.PasteMsg{Content: text}
 	case tea.PasteMsg:
 		if f.limit > 0 && f.typing() {
 			if msg = f.paste(typed); msg == nil {

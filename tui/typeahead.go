@@ -61,16 +61,19 @@ func typesText(k tea.KeyPressMsg) bool {
 	return k.Text != "" && k.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModMeta|tea.ModSuper|tea.ModHyper) == 0
 }
 
+// typedMsg is text typed in one go, given to a screen that takes text:
+// as keys would be, a field that holds only so much keeps what fits.
+type typedMsg struct{ text string }
+
 // release gives the held text to the screen: the key itself when it was
-// one, else as a paste, which a field that holds only so much cuts to fit
-// and says so.
+// one.
 func (m *Model) release() tea.Cmd {
 	if m.typed.keys == 0 {
 		return nil
 	}
 	var msg tea.Msg = m.typed.first
 	if m.typed.keys > 1 {
-		msg = tea.PasteMsg{Content: m.typed.text.String()}
+		msg = typedMsg{m.typed.text.String()}
 	}
 	m.typed.keys = 0
 	m.typed.text.Reset()

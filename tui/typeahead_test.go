@@ -24,7 +24,10 @@ func TestTextTypedInABurstLandsWhenTheKeysPause(t *testing.T) {
 	burst(r.m, typed)
 	r.doesNotSee("0123456789")
 	r.do(waitForTyping)
-	r.sees("0123456789", "Your paste was cut short: 2,000 characters at most here.")
+	// Typed, not pasted, for all aftercare can tell: what did not fit is
+	// left out as keys past the limit are, and the count says why.
+	r.sees("0123456789", "2,000 of 2,000 characters")
+	r.doesNotSee("cut short")
 	if note, _ := r.m.current.(*formScreen).field.GetValue().(string); note != typed[:2000] {
 		t.Errorf("the note holds %d characters, want the first 2,000 typed", len(note))
 	}
@@ -43,15 +46,17 @@ func TestAKeyAfterTextTypedInABurstComesAfterIt(t *testing.T) {
 	}
 }
 
-func TestAKeyTypedAloneIsAKey(t *testing.T) {
+func TestKeysTypedPastTheLimitAreNotAPaste(t *testing.T) {
 	t.Parallel()
 	r := start(t, newWorld(t).opts, 100, 30)
 	r.keys("a").enter(1 + firstText(t))
-	r.send(paste(strings.Repeat("a", 1000))).sees("1,000 of 1,000 characters")
-	r.keys("backspace").typeText("b").sees("1,000 of 1,000 characters")
-	// One key past the limit is typing, not a paste cut short.
+	r.send(paste(strings.Repeat("a", 997))).sees("997 of 1,000 characters")
+	r.typeText("zzzzz").sees("1,000 of 1,000 characters")
 	r.typeText("c").sees("1,000 of 1,000 characters")
 	r.doesNotSee("cut short")
+	if s, _ := r.m.current.(*formScreen).field.GetValue().(string); s != strings.Repeat("a", 997)+"zzz" {
+		t.Errorf("the answer ends %q, want the three keys that fit", s[990:])
+	}
 }
 
 func TestProgramTakesAnUnmarkedPasteWhole(t *testing.T) {
@@ -66,7 +71,7 @@ func TestProgramTakesAnUnmarkedPasteWhole(t *testing.T) {
 		p.tm.Send(tea.KeyPressMsg{Code: c, Text: string(c)})
 	}
 	p.sent += len(typed)
-	p.waitFor("Your paste was cut short: 2,000 characters at most here.")
+	p.waitFor("2,000 of 2,000 characters")
 	p.enter(1)
 	p.waitFor("Would you like a check-in tomorrow?")
 	p.enter(1)

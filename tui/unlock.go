@@ -71,6 +71,8 @@ func (u *unlock) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		u.input.SetStyles(c.st.inputStyles())
 		return u, nil
+	case typedMsg:
+		return u.update(c, tea.PasteMsg{Content: msg.text})
 	case tea.PasteMsg:
 		if u.opening || u.keyFile {
 			return u, nil
