@@ -191,8 +191,10 @@ func (r *Round) done(historyOff bool, guests *NotRemembered) *Message {
 		words, saved = "Thank you for planning together.", "Your plan is saved, locked. A check-in together in the next 12 hours starts from it once the passphrase opens aftercare."
 	case r.Kind == Plan:
 		words, saved = "Thank you for planning together.", "Your plan is saved. When you check in together in the next 12 hours, it starts from this plan."
-	case r.Kind == FollowUp:
+	case r.Kind == FollowUp && r.keptRatings():
 		words, saved = "Thank you for checking in again.", "How things went will shape what is suggested next time."
+	case r.Kind == FollowUp:
+		words, saved = "Thank you for checking in again.", "Saved to your history."
 	case r.Together() && r.Quiet:
 		words, saved = "Thank you for checking in.", "Saved to your history."
 	case r.Together():
@@ -211,6 +213,17 @@ func (r *Round) done(historyOff bool, guests *NotRemembered) *Message {
 			Say(Muted, "You can add them under People at any time."))
 	}
 	return m
+}
+
+// keptRatings says whether anyone kept how something went, which alone
+// changes what is suggested later.
+func (r *Round) keptRatings() bool {
+	for _, rated := range r.rated {
+		if len(rated) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // FirstLines is at most the first n lines of text: as much of an error as

@@ -181,7 +181,7 @@ func TestADueFollowUpIsOfferedFirstAndItsRatingsAreSaved(t *testing.T) {
 	r.sees("» We didn't get to it")
 	r.keys("down").enter(1).sees("How did “Cuddle up” go for you?")
 	r.keys("down", "down", "down").enter(1).sees("What should your history keep?")
-	r.enter(1).sees("Thank you for checking in again.")
+	r.enter(1).sees("Thank you for checking in again.", "How things went will shape what is suggested next time.")
 
 	saved := w.sessions(t)[0]
 	if saved.FollowUp == nil || saved.FollowUp.Done == nil || !saved.FollowUp.Done.Equal(testStart) {
@@ -243,6 +243,9 @@ func TestPressingEnterThroughAFollowUpRatesNothing(t *testing.T) {
 	o.Start.FollowUp = w.sessions(t)[0]
 	r := start(t, o, 100, 30)
 	r.enterUntil("Thank you for checking in again.")
+	// With nothing rated, nothing said will change what is suggested.
+	r.sees("Saved to your history.")
+	r.doesNotSee("shape what is suggested")
 	if saved := w.sessions(t)[0]; len(saved.Ratings) != 0 || saved.FollowUp.Done == nil {
 		t.Errorf("ratings %+v, follow-up %+v", saved.Ratings, saved.FollowUp)
 	}
