@@ -124,3 +124,13 @@ func TestEveryCommandUsesWhatItCanReadAndNamesTheRest(t *testing.T) {
 		}
 	}
 }
+
+// Leaving out how things went, suggest reads no check-in, so none that is
+// damaged stands in its way.
+func TestSuggestWithoutHistoryReadsNoCheckin(t *testing.T) {
+	damagedData(t)
+	out := aftercare(t, "", "suggest", "--for", "Sam", "--no-history")
+	if out.code != 0 || !strings.HasPrefix(out.stdout, "For Sam") || strings.Contains(out.stderr, "Left as it is") {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", out.code, out.stdout, out.stderr)
+	}
+}

@@ -65,8 +65,16 @@ low offers nothing that asks more than a little energy of that person.`,
 			var saved []catalog.Person
 			var history *pastOf
 			if len(f.forNames) > 0 {
-				if history, err = a.pastOf(cmd, f.forNames); err != nil {
+				// Without how things went, the history is read only to
+				// find someone who has no profile.
+				unsaved, err := a.someoneUnsaved(cmd, f.forNames)
+				if err != nil {
 					return err
+				}
+				if !f.noHistory || unsaved {
+					if history, err = a.pastOf(cmd, f.forNames); err != nil {
+						return err
+					}
 				}
 				if saved, err = a.savedPeople(f.forNames, f.situation, history); err != nil {
 					return err
@@ -310,7 +318,7 @@ func (a *app) savedPeople(names []string, situation string, history *pastOf) ([]
 		case !errors.Is(err, profile.ErrNotFound):
 			return nil, err
 		}
-		guest, ok := history.spelt[strings.TrimSpace(name)]
+		guest, ok := history.spelling(name)
 		if !ok {
 			return nil, usagef("--for: no profile named %q, and no check-in with them either (see 'aftercare profile list')", name)
 		}
@@ -324,6 +332,28 @@ func (a *app) savedPeople(names []string, situation string, history *pastOf) ([]
 type pastOf struct {
 	spelt   map[string]string
 	history *profile.Digest
+}
+
+// someoneUnsaved says whether any of names has no profile.
+func (a *app) someoneUnsaved(cmd *cobra.Command, names []string) (bool, error) {
+	store, err := a.data(cmd)
+	if err != nil {
+		return false, err
+	}
+	return slices.ContainsFunc(names, func(name string) bool {
+		_, err := store.Profile(strings.TrimSpace(name))
+		return errors.Is(err, profile.ErrNotFound)
+	}), nil
+}
+
+// spelling is how the history spells a name, when it has it; with no
+// history read, it has none.
+func (p *pastOf) spelling(name string) (string, bool) {
+	if p == nil {
+		return "", false
+	}
+	spelt, ok := p.spelt[name]
+	return spelt, ok
 }
 
 // pastOf reads the history as --for needs it: what the full screen keeps
