@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -280,6 +281,15 @@ func ReadAtMost(r io.Reader, p string, limit int, what string) ([]byte, error) {
 		return nil, &Error{Path: p, Msg: fmt.Sprintf("is larger than %s, the most %s may hold", ByteSize(int64(limit)), what)}
 	}
 	return data, nil
+}
+
+// Thousands writes a count with commas, as people read it: 1,000.
+func Thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // ByteSize writes a size as people read it: "64 KiB", "3.2 MiB".

@@ -84,3 +84,11 @@ func problemLines(t *testing.T, path string, err error) []string {
 	}
 	return lines
 }
+
+func TestThousandsWritesCountsAsPeopleReadThem(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 2000: "2,000", 1234567: "1,234,567"} {
+		if got := Thousands(n); got != want {
+			t.Errorf("Thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -90,7 +90,7 @@ func (s *session) ask(f flow.Field, start []string, before [][]string) ([]string
 			}
 			if f.Limit > 0 && utf8.RuneCountInString(value[0]) > f.Limit {
 				value[0] = string([]rune(value[0])[:f.Limit])
-				s.say(fmt.Sprintf("Cut short to %d characters, the most this holds.", f.Limit))
+				s.say("Cut short to " + catalog.Thousands(f.Limit) + " characters, the most this holds.")
 			}
 		}
 		s.say(chosenLine(f, value))

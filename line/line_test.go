@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -433,6 +434,17 @@ func TestTypedCharactersThatCannotBeKeptAreSaidToBeLeftOut(t *testing.T) {
 	}
 	if got := strings.Count(tr.out.String(), "so they were left out."); got != 2 {
 		t.Errorf("said %d times that characters were left out, want 2 (a name and pronouns):\n%s", got, tr.out.String())
+	}
+}
+
+func TestAnAnswerTooLongIsSaidToBeCutWithItsLimitAsPeopleReadIt(t *testing.T) {
+	tr := newTranscript(t)
+	typed := slices.Concat(enters(7), []string{strings.Repeat("warm ", 300)}, enters(40))
+	if err := tr.run(Start{Names: []string{"Kai"}}, typed...); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(tr.out.String(), "Cut short to 1,000 characters, the most this holds.") {
+		t.Errorf("nothing said a 1,500-character answer was cut:\n%s", tr.out.String())
 	}
 }
 

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/rivo/uniseg"
 )
 
@@ -113,20 +113,11 @@ func (f *formScreen) limitLine(c *ctx) string {
 		return ""
 	}
 	if f.pasteCut {
-		return c.st.warm.Render("Your paste was cut short: " + thousands(f.limit) + " characters at most here.")
+		return c.st.warm.Render("Your paste was cut short: " + catalog.Thousands(f.limit) + " characters at most here.")
 	}
 	n := f.textLength()
 	if n*10 < f.limit*nearLimit {
 		return ""
 	}
-	return c.st.muted.Render(fmt.Sprintf("%s of %s characters", thousands(n), thousands(f.limit)))
-}
-
-// thousands writes a count with commas: 1,000.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
+	return c.st.muted.Render(fmt.Sprintf("%s of %s characters", catalog.Thousands(n), catalog.Thousands(f.limit)))
 }

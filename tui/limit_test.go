@@ -93,7 +93,7 @@ func TestAPasteOfNamesThatFitsIsNotCut(t *testing.T) {
 	r.keys("t").sees("Who is here?")
 	r.send(paste("Sam,\r\nAlex\t")).sees("Sam, Alex")
 	r.doesNotSee("cut short")
-	r.send(paste(strings.Repeat("Kai, ", flow.NamesLimit))).sees("Your paste was cut short: " + thousands(flow.NamesLimit) + " characters at most here.")
+	r.send(paste(strings.Repeat("Kai, ", flow.NamesLimit))).sees("Your paste was cut short: " + catalog.Thousands(flow.NamesLimit) + " characters at most here.")
 }
 
 func TestAOneLineFieldSurvivesDeletingAWordForward(t *testing.T) {
@@ -144,8 +144,5 @@ func TestCleanPasteDoesWhatTheFieldWould(t *testing.T) {
 		if got := cleanPaste(tt.text, tt.oneLine); got != tt.want {
 			t.Errorf("cleanPaste(%q, %v) = %q, want %q", tt.text, tt.oneLine, got, tt.want)
 		}
-	}
-	if got := thousands(1234567); got != "1,234,567" {
-		t.Errorf("thousands = %q", got)
 	}
 }
