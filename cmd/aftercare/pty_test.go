@@ -38,10 +38,18 @@ func openPty(t testing.TB) (ptm, tty *os.File) {
 		t.Skipf("no pseudo-terminal here: %v", err)
 	}
 	t.Cleanup(func() { ptm.Close() })
-	if err := unix.IoctlSetPointerInt(int(ptm.Fd()), unix.TIOCSPTLCK, 0); err != nil {
+	// Not ptm.Fd(), which would make it blocking: a read under way could
+	// then keep it open past Close, and the terminal would never hang up.
+	conn, err := ptm.SyscallConn()
+	if err != nil {
 		t.Fatal(err)
 	}
-	n, err := unix.IoctlGetUint32(int(ptm.Fd()), unix.TIOCGPTN)
+	var n uint32
+	err = conn.Control(func(fd uintptr) {
+		if err = unix.IoctlSetPointerInt(int(fd), unix.TIOCSPTLCK, 0); err == nil {
+			n, err = unix.IoctlGetUint32(int(fd), unix.TIOCGPTN)
+		}
+	})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/aftercare-tui/aftercare/catalog"
 )
@@ -122,4 +123,32 @@ func sessionFiles(t *testing.T, home string) []string {
 		t.Fatal(err)
 	}
 	return files
+}
+
+// A shell that ignores HUP (nohup, or trap "" HUP) passes none on when its
+// window closes: aftercare sees its terminal hang up all the same, and
+// stops as at a HUP, rather than wait for keys that can no longer come.
+func TestAClosedTerminalStopsTheScreenThoughNoHUPCame(t *testing.T) {
+	bin := buildAftercare(t)
+	home := emptyHome(t)
+	p := startOnPty(t, "sh", "-c", `trap "" HUP; "$0" "$@"; echo "exit $?" >&2`, bin, "checkin", "Sam", "Alex")
+	p.waitFor("What kind of time was it?")
+	p.press("\r", "Please pass the laptop to Sam.")
+	p.press("\r", "Are you okay?")
+	if err := p.ptm.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// A terminal hung up has no settings left to read: only the end.
+	select {
+	case <-p.exited:
+	case <-time.After(ptyWait):
+		t.Fatalf("aftercare did not end within %s of its terminal closing; stderr: %s", ptyWait, p.stderr.String())
+	}
+	want := "aftercare: stopped (hangup); Sam's answers were not saved\nexit 129"
+	if got := strings.TrimSpace(p.stderr.String()); got != want {
+		t.Errorf("stderr %q, want %q", got, want)
+	}
+	if files := sessionFiles(t, home); len(files) > 0 {
+		t.Errorf("saved %v", files)
+	}
 }

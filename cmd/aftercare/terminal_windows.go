@@ -2,7 +2,10 @@
 
 package main
 
-import "os"
+import (
+	"io"
+	"os"
+)
 
 // openTerminal opens the console, whatever standard input and output are.
 func openControllingTerminal() (in, out *os.File, err error) {
@@ -17,3 +20,6 @@ func openControllingTerminal() (in, out *os.File, err error) {
 	}
 	return in, out, nil
 }
+
+// watchHangup does nothing: a console that closes ends its programs.
+func watchHangup(io.Reader) (release func()) { return func() {} }

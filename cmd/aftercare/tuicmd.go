@@ -300,7 +300,9 @@ func (a *app) showTUI(cmd *cobra.Command, start tui.Start, o tui.Options) error 
 	// a word and leave HUP to end the process in raw mode.
 	program := tea.NewProgram(model, tea.WithInput(a.stdin), tea.WithOutput(a.term), tea.WithoutSignalHandler())
 	stoppedBy, release := stopOnSignal(program)
+	unwatch := watchHangup(a.stdin)
 	final, err := program.Run()
+	unwatch()
 	release()
 	sig, deadline := stoppedBy()
 	m, _ := final.(*tui.Model)
