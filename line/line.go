@@ -386,20 +386,16 @@ func (s *session) reread() {
 	}
 }
 
-// unlock offers the passphrase again, where what is saved stays locked
+// unlock asks for the passphrase again, where what is saved stays locked
 // and it can be asked: enter alone keeps it locked. It says whether what
-// is saved is open now.
+// is saved is open now. The passphrase is asked straight away, never
+// after a question of its own, where someone could type it in the open.
 func (s *session) unlock(what string) (bool, error) {
 	if s.o.Unlock == nil {
 		s.say(what + " Open aftercare with the passphrase to read it.")
 		return false, nil
 	}
-	s.say(what)
-	v, err := s.ask(flow.Field{Kind: flow.One, Title: "Type the passphrase now?",
-		Options: []flow.Option{{Label: "Not now", Value: ""}, {Label: "Yes, type it", Value: "yes"}}}, []string{""}, nil)
-	if err != nil || v[0] == "" {
-		return false, s.noBack(err)
-	}
+	s.say(what + " Type the passphrase to open it, or press enter alone to leave it locked.")
 	opened, err := s.o.Unlock()
 	if err != nil {
 		return false, err

@@ -466,9 +466,13 @@ func TestLockedHomeSaysWhatWaitsAndOffersThePassphraseAgain(t *testing.T) {
 		want   []string
 		absent string
 	}{
-		{"where it can be asked", func() (bool, error) { return true, nil }, []string{"History", "Yes, type it", "Leave"},
-			[]string{"2 follow-ups are waiting, locked.", "Unlock: type the passphrase to open what is saved", "Your history is still here, locked.", "Opened.", "No check-ins saved yet."}, ""},
-		{"kept locked", func() (bool, error) { return false, nil }, []string{"People", "Yes, type it", "Leave"},
+		{"where it can be asked", func() (bool, error) { return true, nil }, []string{"History", "Leave"},
+			[]string{"2 follow-ups are waiting, locked.", "Unlock: type the passphrase to open what is saved",
+				"Your history is still here, locked. Type the passphrase to open it, or press enter alone to leave it locked.", "Opened.", "No check-ins saved yet."},
+			"Type the passphrase now?"},
+		{"asked for", func() (bool, error) { return true, nil }, []string{"Unlock", "Leave"},
+			[]string{"What is saved is locked. Type the passphrase", "Opened."}, "Type the passphrase now?"},
+		{"kept locked", func() (bool, error) { return false, nil }, []string{"People", "Leave"},
 			[]string{"Saved people are still here, locked.", "It stays locked."}, "Opened."},
 		{"where it cannot be asked", nil, []string{"History", "Leave"},
 			[]string{"2 follow-ups are waiting, locked.", "Your history is still here, locked. Open aftercare with the passphrase to read it."}, "Unlock:"},
