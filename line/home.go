@@ -22,13 +22,21 @@ func (s *session) home() error {
 	if s.o.Locked && s.o.DueLocked > 0 {
 		s.say(flow.DueLockedLine(s.o.DueLocked))
 	}
+	// Once something is done, enter alone leaves: a script that answers
+	// every question with enter checks in once, not for as long as it
+	// runs.
+	done := false
 	for {
 		items := s.homeItems()
 		field := flow.Field{Kind: flow.One, Title: "What would you like to do?"}
 		for _, it := range items {
 			field.Options = append(field.Options, flow.Option{Label: it.label, Value: it.label})
 		}
-		v, err := s.ask(field, []string{items[0].label}, nil)
+		first := items[0].label
+		if done {
+			first = items[len(items)-1].label
+		}
+		v, err := s.ask(field, []string{first}, nil)
 		switch {
 		case errors.Is(err, errBack):
 			continue
@@ -44,6 +52,7 @@ func (s *session) home() error {
 			if it.open == nil {
 				return nil
 			}
+			done = true
 			if err := it.open(); err != nil && !errors.Is(err, errLeft) {
 				// Input that ends where nothing is under way is
 				// someone leaving.

@@ -300,12 +300,25 @@ func TestHomeLeavesAtTheEndOfTheInput(t *testing.T) {
 	if err := tr.run(Start{}); err != nil {
 		t.Fatalf("home with no input: %v", err)
 	}
-	if err := tr.run(Start{}, "Support", "People", "Add someone", "Jo", "", "", "", "", "", "", "", "", "History", "Leave"); err != nil {
+	if err := tr.run(Start{}, "Support", "People", "Add someone", "Jo", "", "", "", "", "", "", "", "History", "Leave"); err != nil {
 		t.Fatal(err)
 	}
 	tr.golden("home")
 	if _, err := tr.store.Profile("Jo"); err != nil {
 		t.Errorf("Jo was not saved: %v", err)
+	}
+}
+
+// A script that answers every question with enter, for as long as it
+// runs, checks in once and leaves: once something is done, enter alone at
+// home leaves.
+func TestEnterForEverAtHomeChecksInOnce(t *testing.T) {
+	tr := newTranscript(t)
+	if err := tr.run(Start{}, enters(500)...); err != nil {
+		t.Fatal(err)
+	}
+	if saved := tr.saved(); len(saved) != 1 {
+		t.Errorf("saved %d check-ins, want 1", len(saved))
 	}
 }
 
