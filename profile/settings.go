@@ -138,6 +138,21 @@ var Flags = map[string]string{"data_dir": "data-dir", "catalog_dir": "catalog-di
 // settingKeys is the order in which settings are listed.
 var settingKeys = []string{"data_dir", "catalog_dir", "theme", "region", "keep_history", "default_minutes", "accessible"}
 
+// HuhAccessible is the variable programs made with huh read for plain
+// lines: it sets accessible below AFTERCARE_ACCESSIBLE, and above the
+// settings file, as the environment does.
+const HuhAccessible = "ACCESSIBLE"
+
+// accessibleValue reads ACCESSIBLE as huh does: any value but a no asks
+// for plain lines.
+func accessibleValue(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "0", "false", "no", "off":
+		return false
+	}
+	return true
+}
+
 // EnvVar is the environment variable that sets a key.
 func EnvVar(key string) string { return "AFTERCARE_" + strings.ToUpper(key) }
 
@@ -224,6 +239,9 @@ func LoadConfig(path string, flags *pflag.FlagSet) (*Config, error) {
 		if os.Getenv(EnvVar(key)) != "" {
 			return EnvVar(key)
 		}
+		if key == "accessible" && os.Getenv(HuhAccessible) != "" {
+			return HuhAccessible
+		}
 		if v.InConfig(key) {
 			return path
 		}
@@ -232,6 +250,9 @@ func LoadConfig(path string, flags *pflag.FlagSet) (*Config, error) {
 	for _, key := range settingKeys {
 		from := source(key)
 		value, err := settingValue(key, v.Get(key))
+		if from == HuhAccessible {
+			value, err = accessibleValue(os.Getenv(HuhAccessible)), nil
+		}
 		if from == "default" && v.Get(key) == "" {
 			// A folder with no safe default: the catalogue is then the
 			// built-in one, and the data folder is refused below.

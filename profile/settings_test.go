@@ -23,7 +23,7 @@ func isolate(t *testing.T) string {
 		t.Setenv(EnvVar(key), "")
 	}
 	// The default region comes from the locale: none, unless a test says.
-	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG", HuhAccessible} {
 		t.Setenv(name, "")
 	}
 	xdg.Reload()
@@ -37,6 +37,7 @@ func flagSet(t *testing.T, args ...string) *pflag.FlagSet {
 	fs.String("catalog-dir", "", "")
 	fs.String("data-dir", "", "")
 	fs.String("region", "", "")
+	fs.Bool("accessible", false, "")
 	if err := fs.Parse(args); err != nil {
 		t.Fatal(err)
 	}
@@ -83,6 +84,10 @@ func TestSettingsComeFromFileThenEnvironmentThenFlags(t *testing.T) {
 		{"anywhere in the file", "region: Anywhere\n", map[string]string{"LANG": "en_GB.UTF-8"}, nil, "region", "anywhere", "file"},
 		{"region from the environment over file", "region: GB\n", map[string]string{"AFTERCARE_REGION": "ie"}, nil, "region", "IE", "AFTERCARE_REGION"},
 		{"region from a flag over all", "region: GB\n", map[string]string{"AFTERCARE_REGION": "IE"}, []string{"--region", "au"}, "region", "AU", "--region"},
+		{"ACCESSIBLE as huh reads it", "", map[string]string{"ACCESSIBLE": "yes"}, nil, "accessible", true, "ACCESSIBLE"},
+		{"ACCESSIBLE over the file", "accessible: true\n", map[string]string{"ACCESSIBLE": "0"}, nil, "accessible", false, "ACCESSIBLE"},
+		{"AFTERCARE_ACCESSIBLE over ACCESSIBLE", "", map[string]string{"ACCESSIBLE": "1", "AFTERCARE_ACCESSIBLE": "false"}, nil, "accessible", false, "AFTERCARE_ACCESSIBLE"},
+		{"--accessible over ACCESSIBLE", "", map[string]string{"ACCESSIBLE": "1"}, []string{"--accessible=false"}, "accessible", false, "--accessible"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

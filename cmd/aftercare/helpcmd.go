@@ -27,7 +27,8 @@ won).
                              'aftercare lock') or an export sealed to its key,
                              instead of asking for a passphrase
   ACCESSIBLE                 any value but 0 or false asks in plain lines, for a
-                             screen reader, as programs made with huh do
+                             screen reader, as programs made with huh do;
+                             AFTERCARE_ACCESSIBLE and --accessible win over it
   NO_COLOR                   any value draws the full screen without colour
   TERM                       dumb leaves the screen uncleared between turns in
                              plain lines

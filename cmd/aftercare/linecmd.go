@@ -16,13 +16,13 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// inLines says whether the check-in runs in plain lines: when --accessible,
-// the accessible setting or ACCESSIBLE (huh's convention) asks for it, or
-// when standard input or output is not a terminal, where a full screen
-// could neither read keys nor be seen; then a line on standard error says
-// why.
+// inLines says whether the check-in runs in plain lines: when the
+// accessible setting asks for it (--accessible, AFTERCARE_ACCESSIBLE,
+// ACCESSIBLE as huh reads it, or the settings file), or when standard
+// input or output is not a terminal, where a full screen could neither
+// read keys nor be seen; then a line on standard error says why.
 func (a *app) inLines(cmd *cobra.Command) bool {
-	if a.cfg != nil && a.cfg.Accessible || accessibleEnv() {
+	if a.cfg != nil && a.cfg.Accessible {
 		return true
 	}
 	for _, end := range []struct {
@@ -37,16 +37,6 @@ func (a *app) inLines(cmd *cobra.Command) bool {
 		}
 	}
 	return false
-}
-
-// accessibleEnv says whether ACCESSIBLE asks for plain lines, as it does
-// for programs made with huh.
-func accessibleEnv() bool {
-	switch strings.ToLower(strings.TrimSpace(os.Getenv("ACCESSIBLE"))) {
-	case "", "0", "false", "no", "off":
-		return false
-	}
-	return true
 }
 
 func isTerminal(stream any) bool {
