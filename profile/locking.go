@@ -85,6 +85,17 @@ func (s *Store) recipient() (age.Recipient, error) {
 	return r, nil
 }
 
+// LockedTo says whether the store is locked to key: whether what is saved
+// is sealed to its public key.
+func (s *Store) LockedTo(key *age.X25519Identity) (bool, error) {
+	r, err := s.recipient()
+	if err != nil || r == nil {
+		return false, err
+	}
+	x, ok := r.(*age.X25519Recipient)
+	return ok && x.String() == key.Recipient().String(), nil
+}
+
 // CheckLock says what is wrong with a locked store's public key, if
 // anything is: nothing can be saved until it is mended.
 func (s *Store) CheckLock() error {

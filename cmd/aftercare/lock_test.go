@@ -101,6 +101,10 @@ func TestALockedHomeSavesNothingPlainAndReadsOnlyWithItsKey(t *testing.T) {
 	if !st.Encrypted || st.Profiles != 1 || st.Records != 5 || st.Checkins != nil || st.Plans != nil || st.Due != 2 {
 		t.Errorf("status --json while locked: %+v", st)
 	}
+	// There is no passphrase to ask for: status says what opens it.
+	if got := mustRun(t, "", "status"); !strings.Contains(got, "reading one asks for the key it was locked to (--identity FILE or AFTERCARE_IDENTITY)") {
+		t.Errorf("status while locked to a key:\n%s", got)
+	}
 	if got := mustRun(t, "", "due"); got != "2 follow-ups are due (aftercare is locked: open it with 'aftercare' to see whose)\n" {
 		t.Errorf("due while locked: %q", got)
 	}
@@ -139,6 +143,12 @@ func TestALockedHomeSavesNothingPlainAndReadsOnlyWithItsKey(t *testing.T) {
 
 	if got := mustRun(t, "", "lock"); got != "aftercare is already locked.\n" {
 		t.Errorf("locking again: %q", got)
+	}
+	if got := mustRun(t, "", "lock", "--identity", keyPath); got != "aftercare is already locked.\n" {
+		t.Errorf("locking again to the same key: %q", got)
+	}
+	if got := aftercare(t, "", "lock", "--identity", other); got.code != exitFailure || !strings.Contains(got.stderr, "aftercare is already locked, to another key than the one in "+other+", so nothing was changed") {
+		t.Errorf("locking again to another key: exit %d, %q", got.code, got.stderr)
 	}
 	if got := mustRun(t, "", "lock", "--off", "--identity", keyPath); !strings.Contains(got, "Unlocked: 6 records were plain text again") {
 		t.Fatalf("lock --off said:\n%s", got)

@@ -133,6 +133,17 @@ command again finishes the job.`,
 // lock turns the lock on, or finishes turning it on.
 func (a *app) lock(store *profile.Store, identityFile string) error {
 	if store.Locked() {
+		if identityFile != "" {
+			// Run again to finish, it names the same key; another one
+			// would be believed locked to, and is not.
+			key, err := lockKeyIn(identityFile)
+			if err != nil {
+				return err
+			}
+			if same, err := store.LockedTo(key); err != nil || !same {
+				return errors.Join(err, fmt.Errorf("aftercare is already locked, to another key than the one in %s, so nothing was changed: to lock it to that key, turn the lock off ('aftercare lock --off') and lock it again", identityFile))
+			}
+		}
 		done, err := store.Lock(nil, "")
 		if err != nil {
 			return err
@@ -151,18 +162,9 @@ func (a *app) lock(store *profile.Store, identityFile string) error {
 	var key *age.X25519Identity
 	passphrase := ""
 	if identityFile != "" {
-		ids, err := seal.ReadIdentities(identityFile)
-		if err != nil {
+		var err error
+		if key, err = lockKeyIn(identityFile); err != nil {
 			return err
-		}
-		for _, id := range ids {
-			if x, ok := id.(*age.X25519Identity); ok {
-				key = x
-				break
-			}
-		}
-		if key == nil {
-			return fmt.Errorf("%s holds no age secret key (AGE-SECRET-KEY-1…) to lock to", identityFile)
 		}
 	} else {
 		var err error
@@ -189,6 +191,20 @@ func (a *app) lock(store *profile.Store, identityFile string) error {
 		fmt.Fprintln(a.stdout, "Keep the passphrase safe: without it, nothing saved can be read.")
 	}
 	return nil
+}
+
+// lockKeyIn is the age secret key in an identity file, to lock to.
+func lockKeyIn(identityFile string) (*age.X25519Identity, error) {
+	ids, err := seal.ReadIdentities(identityFile)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		if x, ok := id.(*age.X25519Identity); ok {
+			return x, nil
+		}
+	}
+	return nil, fmt.Errorf("%s holds no age secret key (AGE-SECRET-KEY-1…) to lock to", identityFile)
 }
 
 // lockOff decrypts everything back, after the passphrase or the key.

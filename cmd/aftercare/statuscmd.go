@@ -64,7 +64,11 @@ counted and named on standard error, and the exit is 1 (0 with
 			if asJSON {
 				return writeJSON(a.stdout, st)
 			}
-			a.printStatus(st)
+			opens := "the passphrase"
+			if st.Encrypted && !store.WantsPassphrase() {
+				opens = "the key it was locked to (--identity FILE or AFTERCARE_IDENTITY)"
+			}
+			a.printStatus(st, opens)
 			return nil
 		},
 	}
@@ -108,10 +112,12 @@ func (a *app) countCheckins(cmd *cobra.Command, st *status) error {
 	return err
 }
 
-func (a *app) printStatus(st status) {
+// printStatus says st in words; opens is what reading locked data asks
+// for.
+func (a *app) printStatus(st status, opens string) {
 	if st.Profiles+st.Records == 0 {
 		if st.Encrypted {
-			fmt.Fprintf(a.stdout, "Nothing is saved yet. What is will be kept in %s, encrypted: reading it will ask for the passphrase.\n", st.DataDir)
+			fmt.Fprintf(a.stdout, "Nothing is saved yet. What is will be kept in %s, encrypted: reading it will ask for %s.\n", st.DataDir, opens)
 		} else {
 			fmt.Fprintf(a.stdout, "Nothing is saved yet. What is will be kept in %s, as plain files only your account may read.\n", st.DataDir)
 		}
@@ -134,7 +140,7 @@ func (a *app) printStatus(st status) {
 		}
 		fmt.Fprintf(a.stdout, "It is locked, but %s still in plain text: 'aftercare lock' or 'aftercare lock --off' was stopped part way. Running 'aftercare lock' again finishes encrypting what is left ('aftercare lock --off' decrypts the rest).\n", what)
 	case st.Encrypted:
-		fmt.Fprintln(a.stdout, "It is locked: every file is encrypted, and reading one asks for the passphrase ('aftercare lock --off' decrypts them).")
+		fmt.Fprintf(a.stdout, "It is locked: every file is encrypted, and reading one asks for %s ('aftercare lock --off' decrypts them).\n", opens)
 	default:
 		fmt.Fprintln(a.stdout, "It is not encrypted: the files are plain text that only your account may read ('aftercare lock' encrypts them).")
 	}
