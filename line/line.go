@@ -367,7 +367,11 @@ func (s *session) save(st *flow.Save) (flow.Step, error) {
 			return nil, s.stoppedInRound(askErr, true)
 		}
 		if v[0] == "skip" {
-			return st.Skip(), nil
+			if next := st.Skip(); next != nil {
+				return next, nil
+			}
+			// Home, as it says, and as the full screen goes.
+			return nil, errLeft
 		}
 	}
 }

@@ -322,6 +322,35 @@ func TestEnterForEverAtHomeChecksInOnce(t *testing.T) {
 	}
 }
 
+// After a save that failed, "Go home without saving" goes home, as it
+// says and as the full screen does, rather than out of the program.
+func TestGoingHomeWithoutSavingGoesHome(t *testing.T) {
+	tr := newTranscript(t)
+	// A file where the check-ins' folder belongs: every save fails.
+	if err := os.MkdirAll(tr.store.Dir(), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(tr.store.Dir(), "sessions"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var typed []string
+	for range 60 {
+		typed = append(typed, "")
+	}
+	in := strings.NewReader(strings.Join(append(typed, "Go home without saving", "Leave"), "\n") + "\n")
+	err := Run(context.Background(), Options{In: in, Out: &tr.out, Catalog: tr.cat, Store: tr.store, Interactive: true,
+		Config: &profile.Config{Settings: profile.Settings{KeepHistory: true, Region: "GB", DefaultMinutes: 30}},
+		Now:    func() time.Time { return now }, Start: Start{Names: []string{"Kai"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := tr.out.String()
+	failed := strings.Index(out, "could not be saved")
+	if failed < 0 || !strings.Contains(out[failed:], "Nothing was saved.\n") || !strings.Contains(out[failed:], "What would you like to do?") {
+		t.Errorf("after going without saving, no home:\n%s", out[max(failed, 0):])
+	}
+}
+
 func TestALongListIsCountedAndFoundByItsWords(t *testing.T) {
 	tr := newTranscript(t)
 	typed := []string{"People", "Add someone", "Jo", "", "", "", "", "ca", "Music, Cuddle up"}
