@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/aftercare-tui/aftercare/plain"
 )
@@ -281,6 +283,16 @@ func ReadAtMost(r io.Reader, p string, limit int, what string) ([]byte, error) {
 		return nil, &Error{Path: p, Msg: fmt.Sprintf("is larger than %s, the most %s may hold", ByteSize(int64(limit)), what)}
 	}
 	return data, nil
+}
+
+// Sentence is s begun with a capital letter, as a message said on its own
+// begins: Go's errors begin in lower case, to be part of another.
+func Sentence(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 // Thousands writes a count with commas, as people read it: 1,000.

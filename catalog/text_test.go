@@ -92,3 +92,11 @@ func TestThousandsWritesCountsAsPeopleReadThem(t *testing.T) {
 		}
 	}
 }
+
+func TestSentenceBeginsWithACapital(t *testing.T) {
+	for in, want := range map[string]string{"a name is needed": "A name is needed", `"👋" needs a letter`: `"👋" needs a letter`, "": "", "élan": "Élan"} {
+		if got := Sentence(in); got != want {
+			t.Errorf("Sentence(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -77,7 +77,7 @@ func (s *session) ask(f flow.Field, start []string, before [][]string) ([]string
 		value, problem := parse(f, start, typed)
 		if problem == "" && f.Check != nil {
 			if err := f.Check(append(before, value)); err != nil {
-				problem = plain.Line(err.Error()) + "."
+				problem = catalog.Sentence(plain.Line(err.Error())) + "."
 			}
 		}
 		if problem != "" {

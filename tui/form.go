@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -285,7 +286,7 @@ func (f *formScreen) view(c *ctx) (string, string) {
 		body += "\n" + line
 	}
 	if f.err != nil {
-		body += "\n" + c.st.warning.Render(f.err.Error())
+		body += "\n" + c.st.warning.Render(catalog.Sentence(f.err.Error()))
 	}
 	return f.header, body
 }

@@ -109,7 +109,7 @@ func TestPeopleCanBeAddedChangedAndDeleted(t *testing.T) {
 	r := start(t, w.opts, 100, 30)
 	r.keys("p").sees("No one saved yet.")
 	r.keys("n").sees("Name")
-	r.enter(1).sees("a name is needed")
+	r.enter(1).sees("A name is needed")
 	r.typeText("Sam").enter(1).sees("Pronouns")
 	r.typeText("they/them").enter(1).sees("closeness or space")
 	r.keys("down").enter(1).sees("Talking or quiet?")
@@ -124,7 +124,7 @@ func TestPeopleCanBeAddedChangedAndDeleted(t *testing.T) {
 		t.Fatalf("saved %+v, %v", p, err)
 	}
 
-	r.keys("n").typeText("sam").enter(1).sees("there is already someone called Sam")
+	r.keys("n").typeText("sam").enter(1).sees("There is already someone called Sam")
 	r.keys("esc").sees("Sam (they/them)")
 	r.enter(1).sees("Name")
 	r.enter(8)
