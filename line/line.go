@@ -270,6 +270,11 @@ const nothingLost = "nothing was left unsaved"
 // clear.
 func (s *session) clear(forWhom string) {
 	if s.o.Screen == nil {
+		if s.o.Interactive {
+			// A person at a terminal that cannot be cleared (TERM=dumb)
+			// is told, rather than trust it was.
+			s.say("This terminal cannot be cleared, so what was answered before is still above this line.")
+		}
 		return
 	}
 	io.WriteString(s.o.Screen, "\x1b[H\x1b[2J\x1b[3J")

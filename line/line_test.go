@@ -351,6 +351,26 @@ func TestGoingHomeWithoutSavingGoesHome(t *testing.T) {
 	}
 }
 
+// A person at a terminal that cannot be cleared is told at each hand-off
+// that the answers before are still there.
+func TestAHandOffThatCannotClearSaysSo(t *testing.T) {
+	tr := newTranscript(t)
+	in := strings.NewReader(strings.Repeat("\n", 80))
+	err := Run(context.Background(), Options{In: in, Out: &tr.out, Catalog: tr.cat, Store: tr.store, Interactive: true,
+		Config: &profile.Config{Settings: profile.Settings{KeepHistory: true, Region: "GB", DefaultMinutes: 30}},
+		Now:    func() time.Time { return now }, Start: Start{Names: []string{"Sam", "Alex"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := tr.out.String()
+	if got := strings.Count(out, "This terminal cannot be cleared, so what was answered before is still above this line."); got < 2 {
+		t.Errorf("said %d times that the terminal cannot be cleared, want at each hand-off:\n%s", got, out)
+	}
+	if strings.Contains(out, "Screen cleared") {
+		t.Error("a terminal that cannot be cleared was said to be cleared")
+	}
+}
+
 func TestALongListIsCountedAndFoundByItsWords(t *testing.T) {
 	tr := newTranscript(t)
 	typed := []string{"People", "Add someone", "Jo", "", "", "", "", "ca", "Music, Cuddle up"}
