@@ -168,7 +168,7 @@ type Model struct {
 	termWidth, termHeight int
 	// sized is set once the terminal's size is known.
 	sized bool
-	// typed is text held for the screen until the keys pause.
+	// typed is text held for the screen, a frame at most.
 	typed heldText
 	// frame is the view last drawn, until a message may change it.
 	frame *tea.View

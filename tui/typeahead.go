@@ -11,9 +11,9 @@ import (
 // the field take it and the screen drawn again, which costs more the
 // longer the text: a few thousand characters pasted where the terminal
 // does not mark a paste (or sent by a script) took the program away for
-// many seconds. Text typed faster than a frame is held instead, and given
-// to the screen in one piece once the keys pause; someone typing by hand
-// waits no more than a frame.
+// many seconds. Text typed is held instead, and given to the screen in
+// one piece a frame after the first key held: all that came within the
+// frame at once, and someone typing by hand waits no more than a frame.
 
 // typingFrame is how long held text waits for more keys.
 const typingFrame = time.Second / 60
@@ -26,7 +26,7 @@ type heldText struct {
 	waiting bool // a typingPausedMsg is on its way
 }
 
-// typingPausedMsg says that the keys have paused for a frame.
+// typingPausedMsg says that a frame has passed since text was first held.
 type typingPausedMsg struct{}
 
 func waitForTyping() tea.Msg {
