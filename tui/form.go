@@ -218,7 +218,7 @@ func (f *formScreen) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 		// the limit are, and the count under the field says why.
 		text := typed.text
 		if f.limit > 0 {
-			text, _ = fitText(cleanPaste(text, f.oneLine()), f.limit-f.textLength())
+			text, _ = f.toRoom(text)
 		}
 		if text == "" || !f.typing() {
 			return f, nil

@@ -58,12 +58,18 @@ func (f *formScreen) overLimit(msg tea.KeyPressMsg) bool {
 // paste lets a paste into a limited field through cut to the room left,
 // and notes whether it was cut, so that the field never cuts it silently.
 func (f *formScreen) paste(msg tea.PasteMsg) tea.Msg {
-	fitted, cut := fitText(cleanPaste(msg.Content, f.oneLine()), f.limit-f.textLength())
+	fitted, cut := f.toRoom(msg.Content)
 	f.pasteCut = cut
 	if fitted == "" {
 		return nil
 	}
 	return tea.PasteMsg{Content: fitted}
+}
+
+// toRoom is text as the field would take it, cut to the room left in
+// it; cut says whether anything was left out.
+func (f *formScreen) toRoom(text string) (fitted string, cut bool) {
+	return fitText(cleanPaste(text, f.oneLine()), f.limit-f.textLength())
 }
 
 // cleanPaste does to pasted text what the field would do, so that what is
