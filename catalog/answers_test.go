@@ -34,6 +34,7 @@ func TestWhatAnAnswerImplies(t *testing.T) {
 		{"boundary", Answer{Choices: []string{"not-sure"}}, nil, nil, "", true, true, "", true},
 		{"boundary", Answer{Choices: []string{"yes"}}, nil, nil, SupportUnsafe, true, true, "Yes, something crossed a line", true},
 		{"followup-low", Answer{Choices: []string{"quite-a-bit"}}, nil, nil, SupportLow, false, true, "Yes, quite a bit", true},
+		{"followup-drop", Answer{Choices: []string{"guilty"}}, map[string]int{"reassurance": 3}, nil, SupportLow, false, true, "I feel guilty or unsure about it", true},
 		{"feeling", Answer{Choices: []string{"tired", "sad"}}, map[string]int{"rest": 3, "comfort": 3, "reassurance": 3}, nil, "", false, false, "Tired; Sad or teary", true},
 		{"feeling", Answer{Choices: []string{}}, nil, nil, "", false, false, "nothing chosen", false},
 		{"avoid-now", Answer{Choices: []string{"touch", "music-screens"}}, nil, []string{"touch", "music", "screens"}, "", false, false, "", true},

@@ -426,7 +426,7 @@ var builtInLists = Catalog{
 			{ID: "no", Label: "No, nothing like that"},
 			{ID: "a-little", Label: "A little, and it's passing", Needs: Weights{{Need: "comfort", Weight: 2}, {Need: "reassurance", Weight: 2}}},
 			{ID: "flat", Label: "Yes, I feel flat or low", Needs: Weights{{Need: "comfort", Weight: 3}, {Need: "reassurance", Weight: 3}, {Need: "rest", Weight: 2}}, Support: "low", Mood: 2},
-			{ID: "guilty", Label: "I feel guilty or unsure about it", Needs: Weights{{Need: "reassurance", Weight: 3}, {Need: "talk", Weight: 2}}, Mood: 2},
+			{ID: "guilty", Label: "I feel guilty or unsure about it", Needs: Weights{{Need: "reassurance", Weight: 3}, {Need: "talk", Weight: 2}}, Support: "low", Mood: 2},
 		}, Default: Answer{Choices: []string{"rather-not-say"}}},
 		{ID: "followup-need", Phase: "followup", Audience: "both", Kind: "multi", Prompt: "Is there anything you need from your partner now?", SoloPrompt: "Is there anything I need now?", GroupPrompt: "Is there anything you need from the others now?", Options: []Option{
 			{ID: "talk", Label: "To talk it over", Needs: Weights{{Need: "reflection", Weight: 2}, {Need: "talk", Weight: 3}}},

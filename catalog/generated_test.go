@@ -46,6 +46,8 @@ func TestTheGeneratedCatalogueIsTheYAMLOne(t *testing.T) {
 		if err := os.WriteFile(generatedFile, src, 0o644); err != nil {
 			t.Fatal(err)
 		}
+		// This test binary holds the old data; the next run compares the new.
+		return
 	}
 	written, err := os.ReadFile(generatedFile)
 	if err != nil || !bytes.Equal(written, src) {
