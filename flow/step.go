@@ -103,7 +103,10 @@ type Field struct {
 	// Many, the words for Words.
 	Value       []string
 	Placeholder string
-	Limit       int
+	// Empty is what a Words field left empty stands for, when it is more
+	// than nothing: "two of you".
+	Empty string
+	Limit int
 	// Check, when set, refuses a value with a reason to show; it is
 	// given the form's values so far, this field's last.
 	Check func(values [][]string) error

@@ -291,6 +291,9 @@ func defaultHint(f flow.Field, start []string) string {
 	case f.Check != nil && f.Check([][]string{{""}}) != nil:
 		return "(a line of words)"
 	}
+	if f.Empty != "" {
+		return "(a line of words, or enter for " + f.Empty + ")"
+	}
 	return "(a line of words, or enter for none)"
 }
 

@@ -317,8 +317,13 @@ func TestEnterForEverAtHomeChecksInOnce(t *testing.T) {
 	if err := tr.run(Start{}, enters(500)...); err != nil {
 		t.Fatal(err)
 	}
-	if saved := tr.saved(); len(saved) != 1 {
-		t.Errorf("saved %d check-ins, want 1", len(saved))
+	saved := tr.saved()
+	if len(saved) != 1 {
+		t.Fatalf("saved %d check-ins, want 1", len(saved))
+	}
+	// The question said what enter would do, and it did.
+	if !strings.Contains(tr.out.String(), "Who is here? (a line of words, or enter for two of you)") || len(saved[0].People) != 2 {
+		t.Errorf("who is here: enter said one thing and did another (%d people)", len(saved[0].People))
 	}
 }
 
