@@ -217,6 +217,7 @@ func TestEachAnswerFindsTheCareMadeForIt(t *testing.T) {
 		oneOf            []string // at least one is among the first five
 	}{
 		{"feeling", "numb", Solo, "", []string{"ground-yourself"}},
+		{"feeling", "numb", Solo, "apart", []string{"ground-yourself"}},
 		{"feeling", "floaty", Together, "", []string{"ground-together"}},
 		{"feeling", "sad", Together, "", []string{"when-they-cry"}},
 		{"feeling", "overwhelmed", Solo, "", []string{"quiet-corner", "headphones-on", "eye-mask-rest", "dim-the-lights", "slow-breathing"}},
@@ -263,6 +264,65 @@ func TestSomeoneWhoSaysNothingIsOfferedEverydayCareFirst(t *testing.T) {
 					t.Errorf("%s %s: %s, made for %s, is offered first to people who said nothing", mode, s.ID, a.ID, top)
 				}
 			}
+		}
+	}
+}
+
+// Alone after a call, the list is not all about the person at the other
+// end: someone checking in alone is offered their own care beside what
+// they can do with them, and never what they would do for them, whose
+// needs a check-in alone does not hear.
+func TestAloneAndApartOwnCareComesBesideTheCall(t *testing.T) {
+	c := defaultsForTest(t)
+	for _, option := range []string{"", "numb", "sad", "happy"} {
+		t.Run(option, func(t *testing.T) {
+			req := Request{Mode: Solo, Situation: "apart", People: []Person{{}}}
+			if option != "" {
+				req.People[0].Needs = needsOf(t, c, "feeling", option)
+			}
+			got := c.Suggest(req).Suggestions
+			own := 0
+			for _, s := range got {
+				a := c.Activity(s.ID)
+				if a.Mode == Together && a.ForThem {
+					t.Errorf("%s is care for the other person, offered on a check-in alone", s.ID)
+				}
+				if !a.Apart {
+					own++
+				}
+			}
+			if own < len(got)/2 || own == len(got) {
+				t.Errorf("%d of %d are one's own care: %v", own, len(got), ids(got))
+			}
+		})
+	}
+}
+
+// A bath or a standing shower is where someone light-headed, shaky or far
+// away can faint: saying so keeps every one of them out, for everyone,
+// while a warm cloth or a wash sitting down can still come.
+func TestSomeoneShakyOrFarAwayIsOfferedNoBathOrShower(t *testing.T) {
+	c := defaultsForTest(t)
+	for _, option := range []string{"shaky", "numb", "floaty"} {
+		for _, mode := range []Mode{Solo, Together} {
+			for _, situation := range []string{"", "rough", "scene", "hard", "tender"} {
+				implied := c.Question("feeling").Implied(Answer{Choices: []string{option}})
+				req := Request{Mode: mode, Situation: situation, Avoid: implied.Avoid, Limit: 50,
+					People: []Person{{Name: "Sam", Needs: implied.Needs}}}
+				if mode == Together {
+					req.People = append(req.People, Person{Name: "Alex"})
+				}
+				for _, s := range everyOffer(c.Suggest(req)) {
+					if slices.Contains(c.Activity(s.ID).Tags, "bathing") {
+						t.Errorf("%s, %s %s: %s is offered", option, mode, situation, s.ID)
+					}
+				}
+			}
+		}
+	}
+	for _, id := range []string{"solo-bath", "solo-shower", "bath-together", "shower-together", "run-them-a-bath"} {
+		if !slices.Contains(c.Activity(id).Tags, "bathing") {
+			t.Errorf("%s is not tagged bathing", id)
 		}
 	}
 }

@@ -85,6 +85,10 @@ func (c *Catalog) Suggest(req Request) Result {
 		limit = DefaultLimit
 	}
 	main := e.newTop(limit)
+	var ownCare *top
+	if e.mode == Solo && e.remote {
+		ownCare = e.newTop(limit)
+	}
 	cover := e.newCover()
 	bridges, looseBridges := e.newTop(maxBridges), e.newTop(maxBridges)
 	// Each person's own time: first what meets their stated needs, then,
@@ -122,6 +126,9 @@ func (c *Catalog) Suggest(req Request) Result {
 		if e.offeredToAll(a, allShare) {
 			score := e.score(i, everyone, e.groupFit(fits, everyone))
 			main.add(i, score)
+			if ownCare != nil && !a.Apart {
+				ownCare.add(i, score)
+			}
 			cover.add(i, ca, score)
 			if e.clash != nil && a.Bridge {
 				if e.meetsEachSide(ca) {
@@ -150,6 +157,9 @@ func (c *Catalog) Suggest(req Request) Result {
 		}
 	}
 
+	if ownCare != nil {
+		main.items = main.besideOwnCare(ownCare.items, limit)
+	}
 	main.items = cover.apply(main.items, limit)
 	result := Result{Suggestions: e.suggestions(main, everyone, nil), Guarded: e.guard}
 	if e.clash != nil {
@@ -406,9 +416,11 @@ func (e *engine) allowed(i int) bool {
 
 // modeFits says whether an activity suits a solo or together request.
 // Someone checking in alone after a call or messages can still do what
-// works at a distance with the person at the other end.
+// works at a distance with the person at the other end, but not what
+// they would do for that person: its needs are the other's, which a
+// check-in alone does not hear.
 func (e *engine) modeFits(a *Activity) bool {
-	return a.Mode == Either || a.Mode == e.mode || e.remote && a.Apart
+	return a.Mode == Either || a.Mode == e.mode || e.remote && a.Apart && !a.ForThem
 }
 
 // offeredToAll says whether an activity may be offered to everyone at

@@ -1,6 +1,9 @@
 package catalog
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // top keeps the k best-scored activities seen so far, best first, so that
 // ranking a large catalogue costs one pass and no sort of the whole.
@@ -39,4 +42,46 @@ func (t *top) add(index int, score float64) {
 	}
 	copy(t.items[at+1:], t.items[at:])
 	t.items[at] = r
+}
+
+// besideOwnCare is the list for someone alone after a call or messages,
+// so that it is not all about the person at the other end: at most half
+// of it, and at least one, is something done with them at a distance,
+// and the rest is their own care, best first, for as long as there is
+// some.
+func (t *top) besideOwnCare(own []ranked, limit int) []ranked {
+	all := slices.Clone(t.items)
+	for _, r := range own {
+		if !slices.ContainsFunc(all, func(x ranked) bool { return x.index == r.index }) {
+			all = append(all, r)
+		}
+	}
+	slices.SortFunc(all, func(a, b ranked) int {
+		if t.better(a, b) {
+			return -1
+		}
+		return 1
+	})
+	shared := max(1, limit/2)
+	var list, left []ranked
+	for _, r := range all {
+		switch {
+		case len(list) == limit:
+		case !t.activities[r.index].Apart:
+			list = append(list, r)
+		case shared > 0:
+			list = append(list, r)
+			shared--
+		default:
+			left = append(left, r)
+		}
+	}
+	list = append(list, left[:min(len(left), limit-len(list))]...)
+	slices.SortFunc(list, func(a, b ranked) int {
+		if t.better(a, b) {
+			return -1
+		}
+		return 1
+	})
+	return list
 }
