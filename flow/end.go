@@ -10,7 +10,7 @@ import (
 	"github.com/aftercare-tui/aftercare/profile"
 )
 
-// NoteLimit is how many characters a note holds, about tonight or in a
+// NoteLimit is how many characters a note holds, about this time or in a
 // profile.
 const NoteLimit = 2000
 
@@ -55,7 +55,7 @@ func (r *Round) pick(from *Results) *Form {
 		}
 		f.Fields, asked = append(f.Fields, choose), append(asked, chosen)
 	}
-	noteTitle := "Anything to remember about tonight?"
+	noteTitle := "Anything to remember about this time?"
 	if !r.Together() {
 		noteTitle = "A note for your journal?"
 	}
