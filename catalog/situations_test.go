@@ -326,3 +326,34 @@ func TestSomeoneShakyOrFarAwayIsOfferedNoBathOrShower(t *testing.T) {
 		}
 	}
 }
+
+// Care made for one state comes for that state: tears for someone who
+// said they are sad, bringing someone back for someone far away, and
+// neither for the other.
+func TestCareForOneStateComesOnlyForIt(t *testing.T) {
+	c := defaultsForTest(t)
+	tests := []struct {
+		feeling   string
+		offered   string
+		unoffered string
+	}{
+		{"sad", "when-they-cry", "ground-together"},
+		{"numb", "ground-together", "when-they-cry"},
+		{"floaty", "ground-together", "when-they-cry"},
+		{"happy", "", "when-they-cry"},
+		{"happy", "", "ground-together"},
+	}
+	for _, tt := range tests {
+		for _, situation := range []string{"", "hard", "scene", "tender"} {
+			req := Request{Mode: Together, Situation: situation, Limit: 50,
+				People: []Person{{Name: "Sam", Needs: needsOf(t, c, "feeling", tt.feeling)}, {Name: "Alex"}}}
+			got := ids(everyOffer(c.Suggest(req)))
+			if tt.offered != "" && !slices.Contains(got, tt.offered) {
+				t.Errorf("%s, %s: %s is not offered", tt.feeling, situation, tt.offered)
+			}
+			if slices.Contains(got, tt.unoffered) {
+				t.Errorf("%s, %s: %s is offered", tt.feeling, situation, tt.unoffered)
+			}
+		}
+	}
+}

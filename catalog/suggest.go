@@ -231,8 +231,6 @@ type engine struct {
 	// remote is set when the situation says the people are apart, alone
 	// or together.
 	remote bool
-	// said is whether anyone said what they need now.
-	said bool
 	// energy is the least energy anyone said they have, as energyLevel
 	// counts it; 0 when nobody said.
 	energy int
@@ -293,7 +291,6 @@ func newEngine(c *Catalog, req Request) *engine {
 		e.guard = e.guard || pp.space
 		never = append(never, p.Never...)
 		least = LeastEnergy(least, p.Energy)
-		e.said = e.said || len(p.Needs) > 0
 		e.people = append(e.people, pp)
 	}
 	e.rate(req.Ratings, raters)
@@ -397,7 +394,7 @@ func (e *engine) allowed(i int) bool {
 	if len(a.OnlyIn) > 0 && (e.situation == nil || !slices.Contains(a.OnlyIn, e.situation.ID)) {
 		return false
 	}
-	if a.OnlyIfSaid && !e.said {
+	if a.OnlyIfSaid && !e.saidAsStrongly(a) {
 		return false
 	}
 	if e.guard && a.Contact == "full" {
@@ -412,6 +409,20 @@ func (e *engine) allowed(i int) bool {
 		}
 	}
 	return true
+}
+
+// saidAsStrongly says whether someone said now that they need what an
+// activity is made for, its weightiest need, at least as much as it
+// gives: care for tears is for someone who said they need comfort a lot,
+// not for anyone who said anything.
+func (e *engine) saidAsStrongly(a *Activity) bool {
+	var made Weight
+	for _, w := range a.Needs {
+		if w.Weight > made.Weight {
+			made = w
+		}
+	}
+	return slices.ContainsFunc(e.people, func(p person) bool { return p.stated.Of(made.Need) >= made.Weight })
 }
 
 // modeFits says whether an activity suits a solo or together request.

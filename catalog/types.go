@@ -90,8 +90,10 @@ type Activity struct {
 	// when no situation was said.
 	OnlyIn []string `yaml:"only_in" ref:"situation" json:"only_in,omitempty"`
 	// OnlyIfSaid keeps care that answers one particular state, such as
-	// tears or feeling far away, for when someone has said what they need
-	// now: offered to everyone by default, it would alarm more than help.
+	// tears or feeling far away, for when someone has said they need now,
+	// as much, what it is made for (its weightiest need): offered to
+	// everyone by default, or for another state, it would alarm more than
+	// help.
 	OnlyIfSaid bool `yaml:"only_if_said" json:"only_if_said,omitempty"`
 	Bridge     bool `yaml:"bridge" json:"bridge,omitempty"`
 	// Apart marks what works at a distance, over a call, a video or
