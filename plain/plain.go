@@ -117,6 +117,9 @@ type Writer struct {
 	mu   sync.Mutex
 	w    io.Writer
 	held []byte
+	// failed is the first write that failed, kept for Err: a printer
+	// that ignores it still leaves it to be told.
+	failed error
 }
 
 // NewWriter returns a Writer printing to w.
@@ -148,16 +151,27 @@ func (w *Writer) Flush() error {
 	return w.write(held)
 }
 
+// Err is the first error a write met, or nil when every write went
+// through.
+func (w *Writer) Err() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.failed
+}
+
 func (w *Writer) write(p []byte) error {
 	if len(p) == 0 {
 		return nil
 	}
-	s := string(p)
-	if !needsWork(s) {
-		_, err := w.w.Write(p)
-		return err
+	var err error
+	if s := string(p); needsWork(s) {
+		_, err = io.WriteString(w.w, Text(s))
+	} else {
+		_, err = w.w.Write(p)
 	}
-	_, err := io.WriteString(w.w, Text(s))
+	if w.failed == nil {
+		w.failed = err
+	}
 	return err
 }
 

@@ -158,6 +158,10 @@ func (s *Store) readExport(path string, data []byte, r *refusal) *Export {
 		r.add(fmt.Sprintf("a %s export is for reading; only JSON and YAML exports can be imported (aftercare export --format json)", kind))
 		return x
 	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		r.add("it is empty; an export made by aftercare export holds at least its version")
+		return x
+	}
 	if isJSON(path, data) {
 		s.readJSONExport(path, data, x, r)
 	} else {

@@ -248,16 +248,12 @@ command exits 1 (0 with --ignore-damaged).`,
 					return err
 				}
 			} else {
-				// Said where it cannot end up in the export itself, as it
-				// would when the file is /dev/stdout or a pipe.
-				said := a.stdout
-				if target != nil && !target.Mode().IsRegular() {
-					said = a.stderr
-				}
 				if err := a.store.WriteOutsideFrom(output, write); err != nil {
 					return err
 				}
-				fmt.Fprintf(said, "Exported %s and %s to %s.\n", count(len(profiles), "profile"), count(sessions, "check-in"), output)
+				// Said on standard error, like every note, where it cannot
+				// end up in the export itself when the file is /dev/stdout.
+				fmt.Fprintf(a.stderr, "Exported %s and %s to %s.\n", count(len(profiles), "profile"), count(sessions, "check-in"), output)
 			}
 			a.warnIfTooLargeToImport(format, written, sealedSize)
 			if !whole {

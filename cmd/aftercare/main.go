@@ -60,7 +60,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	cmd, err := root.ExecuteC()
 	if err == nil {
-		return 0
+		// A command that printed without looking at what the write said
+		// still did not do its job if the output went nowhere.
+		_ = out.Flush()
+		if err = out.Err(); err == nil {
+			return 0
+		}
 	}
 	var usage *usageError
 	var setting *profile.SettingError

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -494,5 +495,23 @@ func TestADataDirGivenInFullWorksWithoutHome(t *testing.T) {
 	}
 	if _, err := os.Stat(dir); err != nil {
 		t.Errorf("the data folder given was not used: %v", err)
+	}
+}
+
+// fullDisk refuses every write, as /dev/full does.
+type fullDisk struct{}
+
+func (fullDisk) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// Output that could not be written is a failure, whichever command printed
+// it: a script that redirects it must not be told all went well.
+func TestOutputThatCannotBeWrittenFails(t *testing.T) {
+	emptyHome(t)
+	for _, args := range [][]string{{"status"}, {"profile", "list"}, {"catalog", "list"}, {"support"}, {"history"}, {"--version"}, {"help"}} {
+		var stderr bytes.Buffer
+		code := run(args, strings.NewReader(""), fullDisk{}, &stderr)
+		if code != exitFailure || !strings.Contains(stderr.String(), "no space left on device") {
+			t.Errorf("%v to a full disk: exit %d, %q", args, code, stderr.String())
+		}
 	}
 }

@@ -86,15 +86,22 @@ func manText(text string) string {
 	return strings.Join(paragraphs, "\n")
 }
 
-// roffASCII writes each character beyond ASCII as roff's escape for it
-// (… is \[u2026]), which every roff reads, whatever the encoding it
-// expects.
+// roffNames are roff's own names for characters the help uses, which
+// every output device can draw, in plain ASCII too; … has none there.
+var roffNames = map[rune]string{'…': "...", '—': `\(em`, '–': `\(en`, '‘': `\(oq`, '’': `\(cq`, '“': `\(lq`, '”': `\(rq`, '→': `\(->`}
+
+// roffASCII writes each character beyond ASCII as roff's name for it, or
+// its escape (\[u00E9]), so that every roff reads the page whatever the
+// encoding it expects.
 func roffASCII(page string) string {
 	var b strings.Builder
 	for _, r := range page {
-		if r < utf8.RuneSelf {
+		switch name, ok := roffNames[r]; {
+		case r < utf8.RuneSelf:
 			b.WriteRune(r)
-		} else {
+		case ok:
+			b.WriteString(name)
+		default:
 			fmt.Fprintf(&b, `\[u%04X]`, r)
 		}
 	}

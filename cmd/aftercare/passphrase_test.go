@@ -56,9 +56,8 @@ func TestAPassphraseIsAskedOnTheTerminalAndNeverShown(t *testing.T) {
 
 	p := startOnPty(t, bin, "export", "--encrypt", "-o", file)
 	p.choosePassphrase(passphrase)
-	p.waitFor("Exported 1 profile and 5 check-ins")
-	if code, _, out := p.end(); code != 0 || bytes.Contains(out, []byte("toast")) {
-		t.Fatalf("exit %d; the terminal showed:\n%s", code, out)
+	if code, _, out := p.end(); code != 0 || bytes.Contains(out, []byte("toast")) || !strings.Contains(p.stderr.String(), "Exported 1 profile and 5 check-ins") {
+		t.Fatalf("exit %d, stderr %q; the terminal showed:\n%s", code, p.stderr.String(), out)
 	}
 	data, err := os.ReadFile(file)
 	if err != nil || !strings.HasPrefix(string(data), "-----BEGIN AGE ENCRYPTED FILE-----") || strings.Contains(string(data), "Tea helped") {
