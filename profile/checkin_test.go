@@ -198,7 +198,7 @@ func TestAPrivateFollowUpNamesOnlyWhoAskedAndIsNeverListed(t *testing.T) {
 	if s.Listed() || (Filter{}).Keep(s) || (Filter{Person: "Sam"}).Keep(s) {
 		t.Error("a private follow-up is listed in history")
 	}
-	if due := Due([]SessionEntry{{Session: s}}, FollowUpDue(at)); len(due) != 1 {
+	if due := Due([]SessionEntry{{Session: s}}, FollowUpDue(at, time.Local)); len(due) != 1 {
 		t.Error("a private follow-up never falls due")
 	}
 	if line := DueLine(s); strings.Contains(line, "Sam") {

@@ -104,7 +104,7 @@ type WaitingCheckin struct {
 func (s *Store) DueWhileLocked(now time.Time) []WaitingCheckin {
 	var out []WaitingCheckin
 	for id, started := range s.readDue() {
-		if fileExists(s.sessionPath(id)) && !now.Before(FollowUpDue(started)) {
+		if fileExists(s.sessionPath(id)) && !now.Before(FollowUpDue(started, time.Local)) {
 			out = append(out, WaitingCheckin{ID: id, Started: started})
 		}
 	}

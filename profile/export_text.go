@@ -77,7 +77,7 @@ func (x *ExportWriter) markdownSession(s *Session) {
 	}
 	if f := s.FollowUp; f != nil {
 		if f.Done == nil {
-			fmt.Fprintf(&b, "- Follow-up for %s, due %s\n", md(catalog.JoinAnd(f.For)), when(FollowUpDue(s.Started)))
+			fmt.Fprintf(&b, "- Follow-up for %s, due %s\n", md(catalog.JoinAnd(f.For)), when(FollowUpDue(s.Started, x.loc)))
 		} else {
 			fmt.Fprintf(&b, "- Follow-up for %s, done %s\n", md(catalog.JoinAnd(f.For)), when(*f.Done))
 			writeSharedMarkdown(&b, f.For, f.Shared, "  ")

@@ -76,7 +76,7 @@ func TestMarkdownSaysTheTimeZoneAndWhatEachRecordIs(t *testing.T) {
 		"### Check-in, 2026-11-20 22:10 CET: Sam and Alex",
 		"- Chosen: Make a warm drink\n",
 		"- Follow-up for Sam, done 2026-11-21 10:10 CET\n  - Sam, asked \"How are you now?\": 4 of 5\n",
-		"- Follow-up for Alex, due 2026-11-21 10:00 CET\n",
+		"- Follow-up for Alex, due 2026-11-21 09:00 CET\n",
 		"### Follow-up asked for privately, 2026-11-20 22:10 CET: Kai",
 	} {
 		if !strings.Contains(markdown, want) {

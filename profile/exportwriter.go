@@ -242,7 +242,7 @@ func NewZones(loc *time.Location) *Zones { return &Zones{loc: loc} }
 func (z *Zones) Add(s *Session) {
 	z.add(s.Started)
 	if s.FollowUp != nil {
-		z.add(FollowUpDue(s.Started))
+		z.add(FollowUpDue(s.Started, z.loc))
 		if s.FollowUp.Done != nil {
 			z.add(*s.FollowUp.Done)
 		}

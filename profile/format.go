@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/plain"
@@ -51,7 +52,7 @@ func FormatSession(cat *catalog.Catalog, s *Session) string {
 	}
 	if f := s.FollowUp; f != nil {
 		if f.Done == nil {
-			fmt.Fprintf(&b, "  %s asked for a follow-up, due %s.\n", catalog.JoinAnd(f.For), FollowUpDue(s.Started).Local().Format("Mon 2 Jan, 15:04"))
+			fmt.Fprintf(&b, "  %s asked for a follow-up, due %s.\n", catalog.JoinAnd(f.For), FollowUpDue(s.Started, time.Local).Format("Mon 2 Jan, 15:04"))
 		} else {
 			fmt.Fprintf(&b, "  Followed up %s:\n", f.Done.Local().Format("Mon 2 Jan, 15:04"))
 			writeShared(&b, f.For, f.Shared, rated, "  ")

@@ -86,9 +86,10 @@ func (s *Session) PlanAvoid(cat *catalog.Catalog) []string {
 
 // FollowUpDue is when a check-in's follow-up falls due: the first nine in
 // the morning at least eight hours after it, which is "tomorrow" as people
-// mean it after a late night.
-func FollowUpDue(started time.Time) time.Time {
-	earliest := started.Add(8 * time.Hour)
+// mean it after a late night. Nine is nine where the person is, in loc,
+// whatever zone the time was written in: a locked home keeps only UTC.
+func FollowUpDue(started time.Time, loc *time.Location) time.Time {
+	earliest := started.Add(8 * time.Hour).In(loc)
 	nine := time.Date(earliest.Year(), earliest.Month(), earliest.Day(), 9, 0, 0, 0, earliest.Location())
 	if nine.Before(earliest) {
 		nine = nine.AddDate(0, 0, 1)
@@ -102,7 +103,7 @@ func Due(entries []SessionEntry, now time.Time) []*Session {
 	var out []*Session
 	for _, e := range entries {
 		s := e.Session
-		if s != nil && s.FollowUp != nil && s.FollowUp.Done == nil && !now.Before(FollowUpDue(s.Started)) {
+		if s != nil && s.FollowUp != nil && s.FollowUp.Done == nil && !now.Before(FollowUpDue(s.Started, time.Local)) {
 			out = append(out, s)
 		}
 	}

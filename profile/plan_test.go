@@ -27,8 +27,17 @@ func TestAFollowUpIsDueTheNextMorning(t *testing.T) {
 		{at(20, 0, 30), at(20, 9, 0)},
 	}
 	for _, tt := range tests {
-		if got := FollowUpDue(tt.started); !got.Equal(tt.due) {
+		if got := FollowUpDue(tt.started, time.UTC); !got.Equal(tt.due) {
 			t.Errorf("FollowUpDue(%v) = %v, want %v", tt.started, got, tt.due)
+		}
+	}
+	// Nine is nine where the person is, whatever zone the start was
+	// written in: 23:00 in Paris is 22:00 UTC, both due at nine there.
+	paris := time.FixedZone("CET", 3600)
+	started := time.Date(2026, 11, 20, 23, 0, 0, 0, paris)
+	for _, written := range []time.Time{started, started.UTC()} {
+		if got, want := FollowUpDue(written, paris), time.Date(2026, 11, 21, 9, 0, 0, 0, paris); !got.Equal(want) || got.Location() != paris {
+			t.Errorf("FollowUpDue(%v, CET) = %v, want %v", written, got, want)
 		}
 	}
 }

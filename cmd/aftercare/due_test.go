@@ -4,10 +4,15 @@ import (
 	"encoding/json"
 	"reflect"
 	"testing"
+	"time"
 )
 
 func TestDueAsJSONSaysWhichWhenAndForWhomButNeverWhoseWhenPrivate(t *testing.T) {
 	home := emptyHome(t)
+	// Times are said where the person is; here, an hour east of UTC.
+	local := time.Local
+	time.Local = time.FixedZone("CET", 3600)
+	t.Cleanup(func() { time.Local = local })
 	if got := mustRun(t, "", "due", "--json"); got != "[]\n" {
 		t.Errorf("nothing due: %q, want []", got)
 	}
@@ -27,7 +32,7 @@ func TestDueAsJSONSaysWhichWhenAndForWhomButNeverWhoseWhenPrivate(t *testing.T) 
 	}
 	want := []item{
 		{"20261105T230000-cccccc", "2026-11-05T23:00:00+01:00", "2026-11-06T09:00:00+01:00", []string{"Alex"}, false, false, "aftercare followup 20261105T230000-cccccc"},
-		{"20261106T080000-dddddd", "2026-11-06T08:00:00Z", "2026-11-07T09:00:00Z", []string{}, true, false, "aftercare followup 20261106T080000-dddddd"},
+		{"20261106T080000-dddddd", "2026-11-06T09:00:00+01:00", "2026-11-07T09:00:00+01:00", []string{}, true, false, "aftercare followup 20261106T080000-dddddd"},
 	}
 	if got := read(); !reflect.DeepEqual(got, want) {
 		t.Errorf("due --json:\n%+v\nwant\n%+v", got, want)
@@ -39,8 +44,9 @@ func TestDueAsJSONSaysWhichWhenAndForWhomButNeverWhoseWhenPrivate(t *testing.T) 
 	if len(got) != 2 {
 		t.Fatalf("locked, due --json lists %+v", got)
 	}
+	// The same times, though a locked home keeps them only in UTC.
 	for i, d := range got {
-		if d.ID != want[i].ID || !d.Locked || len(d.For) != 0 || d.Command != want[i].Command {
+		if d.ID != want[i].ID || !d.Locked || len(d.For) != 0 || d.Command != want[i].Command || d.Started != want[i].Started || d.Due != want[i].Due {
 			t.Errorf("locked, item %d is %+v", i, d)
 		}
 	}

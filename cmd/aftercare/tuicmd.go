@@ -195,6 +195,14 @@ type dueJSON struct {
 	Command string   `json:"command"`
 }
 
+// newDueJSON is the follow-up of the check-in id, started then. Times are
+// whole seconds in the local zone: a locked home knows no finer, and the
+// two read alike.
+func newDueJSON(id string, started time.Time) dueJSON {
+	started = started.Truncate(time.Second).Local()
+	return dueJSON{ID: id, Started: started, Due: profile.FollowUpDue(started, time.Local), For: []string{}, Command: "aftercare followup " + id}
+}
+
 // dueNow lists the follow-ups due now, the longest waiting first, and the
 // lines that say so. Locked data that AFTERCARE_IDENTITY does not open is
 // counted without asking for the passphrase, which a shell prompt cannot
@@ -209,7 +217,9 @@ func (a *app) dueNow(cmd *cobra.Command) ([]dueJSON, []string, error) {
 	if store.Locked() && !store.Unlocked() {
 		waiting := store.DueWhileLocked(now)
 		for _, w := range waiting {
-			due = append(due, dueJSON{ID: w.ID, Started: w.Started, Due: profile.FollowUpDue(w.Started), For: []string{}, Locked: true, Command: "aftercare followup " + w.ID})
+			d := newDueJSON(w.ID, w.Started)
+			d.Locked = true
+			due = append(due, d)
 		}
 		var lines []string
 		switch len(waiting) {
@@ -236,7 +246,8 @@ func (a *app) dueNow(cmd *cobra.Command) ([]dueJSON, []string, error) {
 	profile.NewestFirst(open)
 	var lines []string
 	for _, s := range profile.Due(open, now) {
-		d := dueJSON{ID: s.ID, Started: s.Started, Due: profile.FollowUpDue(s.Started), For: []string{}, Private: s.Kind == profile.PrivateFollowUp, Command: "aftercare followup " + s.ID}
+		d := newDueJSON(s.ID, s.Started)
+		d.Private = s.Kind == profile.PrivateFollowUp
 		if !d.Private {
 			d.For = append(d.For, s.FollowUp.For...)
 		}
