@@ -143,14 +143,23 @@ func (s *Session) without(name string) *Session {
 	return &c
 }
 
+// CheckSession says, as ErrNotFound, that there is no session id, so
+// that a question about it is never asked.
+func (s *Store) CheckSession(id string) error {
+	if !validSessionID(id) || !fileExists(s.sessionPath(id)) {
+		return fmt.Errorf("no session %q: %w", id, ErrNotFound)
+	}
+	return nil
+}
+
 // ForgetSession removes one session for good.
 func (s *Store) ForgetSession(id string) (*Forgotten, error) {
 	var f Forgotten
 	err := s.locked(func() error {
-		path := s.sessionPath(id)
-		if !validSessionID(id) || !fileExists(path) {
-			return fmt.Errorf("no session %q: %w", id, ErrNotFound)
+		if err := s.CheckSession(id); err != nil {
+			return err
 		}
+		path := s.sessionPath(id)
 		if err := s.beginForget(path); err != nil {
 			return err
 		}

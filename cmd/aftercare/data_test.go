@@ -243,6 +243,10 @@ func TestHistoryExportForgetAndImport(t *testing.T) {
 	if out := mustRun(t, "", "history"); strings.Contains(out, "Alex") {
 		t.Errorf("Alex is still in history:\n%s", out)
 	}
+	// A check-in that is not there is said to be so, before any question.
+	if out := aftercare(t, "y\n", "forget", "--session", "20261101T220000-ffffff"); out.code != exitFailure || strings.Contains(out.stderr+out.stdout, "cannot be undone") || !strings.Contains(out.stderr, `no session "20261101T220000-ffffff": not found`) {
+		t.Errorf("forget a check-in that is not there: %+v", out)
+	}
 	for _, args := range [][]string{{"forget"}, {"forget", "--person", "Sam", "--everything"}} {
 		if out := aftercare(t, "", args...); out.code != exitUsage {
 			t.Errorf("%v: %+v", args, out)

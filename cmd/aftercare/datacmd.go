@@ -429,6 +429,9 @@ check-in. --everything removes every profile and check-in. It asks first;
 				question = fmt.Sprintf("Forget everything saved about %s?", person)
 				forget = func() (*profile.Forgotten, error) { return store.ForgetPerson(person) }
 			case session != "":
+				if err := store.CheckSession(session); err != nil {
+					return err
+				}
 				question = fmt.Sprintf("Forget the check-in %s?", session)
 				forget = func() (*profile.Forgotten, error) { return store.ForgetSession(session) }
 			default:
