@@ -99,15 +99,7 @@ func (cv *cover) apply(list []ranked, limit int) []ranked {
 			continue
 		}
 		kept[want.index] = true
-		slices.SortFunc(list, func(a, b ranked) int {
-			switch {
-			case cv.order.better(a, b):
-				return -1
-			case cv.order.better(b, a):
-				return 1
-			}
-			return 0
-		})
+		slices.SortFunc(list, cv.order.compare)
 	}
 	return list
 }

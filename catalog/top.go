@@ -31,6 +31,17 @@ func (t *top) better(a, b ranked) bool {
 	return t.activities[a.index].ID < t.activities[b.index].ID
 }
 
+// compare orders as better does, for sorting.
+func (t *top) compare(a, b ranked) int {
+	switch {
+	case t.better(a, b):
+		return -1
+	case t.better(b, a):
+		return 1
+	}
+	return 0
+}
+
 func (t *top) add(index int, score float64) {
 	r := ranked{index, score}
 	if len(t.items) == t.k && !t.better(r, t.items[t.k-1]) {
@@ -56,17 +67,14 @@ func (t *top) besideOwnCare(own []ranked, limit int) []ranked {
 			all = append(all, r)
 		}
 	}
-	slices.SortFunc(all, func(a, b ranked) int {
-		if t.better(a, b) {
-			return -1
-		}
-		return 1
-	})
+	slices.SortFunc(all, t.compare)
 	shared := max(1, limit/2)
 	var list, left []ranked
 	for _, r := range all {
+		if len(list) == limit {
+			break
+		}
 		switch {
-		case len(list) == limit:
 		case !t.activities[r.index].Apart:
 			list = append(list, r)
 		case shared > 0:
@@ -77,11 +85,6 @@ func (t *top) besideOwnCare(own []ranked, limit int) []ranked {
 		}
 	}
 	list = append(list, left[:min(len(left), limit-len(list))]...)
-	slices.SortFunc(list, func(a, b ranked) int {
-		if t.better(a, b) {
-			return -1
-		}
-		return 1
-	})
+	slices.SortFunc(list, t.compare)
 	return list
 }
