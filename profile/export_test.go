@@ -148,7 +148,7 @@ func TestAnExportKnowsWhenItsProfilesCannotBeImportedWhole(t *testing.T) {
 	for _, tt := range []struct {
 		people int
 		whole  bool
-	}{{10, true}, {MaxImportProfileValues / 40, false}} {
+	}{{10, true}, {MaxImportProfileValues / 40, false}, {MaxImportProfiles + 1, false}} {
 		profiles := make([]Profile, tt.people)
 		for i := range profiles {
 			profiles[i] = Profile{Name: fmt.Sprint("P", i), Likes: slices.Repeat([]string{"cuddle"}, 40)}
@@ -160,8 +160,8 @@ func TestAnExportKnowsWhenItsProfilesCannotBeImportedWhole(t *testing.T) {
 		if err := x.Close(); err != nil {
 			t.Fatal(err)
 		}
-		if x.ImportsWhole() != tt.whole {
-			t.Errorf("%d people: imports whole %v, want %v", tt.people, x.ImportsWhole(), tt.whole)
+		if why := x.NotImportable(); (why == "") != tt.whole {
+			t.Errorf("%d people: %q, want imported whole: %v", tt.people, why, tt.whole)
 		}
 	}
 }

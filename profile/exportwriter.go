@@ -30,6 +30,7 @@ type ExportWriter struct {
 	csv      *csv.Writer
 	buf      []byte
 	sessions int
+	profiles int
 	err      error
 	// profileValues is how many values the profiles of a JSON export
 	// hold, as import counts them.
@@ -50,7 +51,7 @@ func NewExportWriter(w io.Writer, format string, cat *catalog.Catalog, profiles 
 	if zones == nil {
 		zones = NewZones(time.Local)
 	}
-	x := &ExportWriter{out: bufio.NewWriterSize(w, 64<<10), format: format, cat: cat, loc: zones.loc}
+	x := &ExportWriter{out: bufio.NewWriterSize(w, 64<<10), format: format, cat: cat, loc: zones.loc, profiles: len(profiles)}
 	switch format {
 	case "json":
 		x.jsonStart(profiles)
@@ -94,10 +95,20 @@ func (x *ExportWriter) Add(s *Session) error {
 // Sessions is how many sessions have been written.
 func (x *ExportWriter) Sessions() int { return x.sessions }
 
-// ImportsWhole says whether import reads back what was written, as far as
-// anything but its size goes: the profiles of a JSON export may hold too
-// many values.
-func (x *ExportWriter) ImportsWhole() bool { return x.profileValues <= MaxImportProfileValues }
+// NotImportable says why import cannot read back whole what was written,
+// its size apart, or "" when it can: too many check-ins or profiles, or,
+// in JSON, profiles holding too many values.
+func (x *ExportWriter) NotImportable() string {
+	switch {
+	case x.sessions > MaxImportCheckins:
+		return fmt.Sprintf("it holds %s check-ins, more than the %s aftercare import reads at once", catalog.Thousands(x.sessions), catalog.Thousands(MaxImportCheckins))
+	case x.profiles > MaxImportProfiles:
+		return fmt.Sprintf("it holds %s profiles, more than the %s aftercare import reads at once", catalog.Thousands(x.profiles), catalog.Thousands(MaxImportProfiles))
+	case x.profileValues > MaxImportProfileValues:
+		return fmt.Sprintf("its profiles hold more than %s values (names, likes, needs...), more than aftercare import reads back", catalog.Thousands(MaxImportProfileValues))
+	}
+	return ""
+}
 
 // Close writes the export's end and flushes it.
 func (x *ExportWriter) Close() error {

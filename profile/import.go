@@ -34,14 +34,16 @@ import (
 // however short, where a long note costs little more than its bytes. A
 // profile holds a few dozen, so this is thousands of profiles.
 //
-// MaxImportRecords is the most profiles and check-ins one import holds,
-// each written to a file of its own, safely, in a few milliseconds:
-// ten thousand check-ins are thirty years of one a day.
+// MaxImportCheckins and MaxImportProfiles are the most check-ins and
+// profiles one import holds, each written to a file of its own, safely,
+// in a few milliseconds: ten thousand check-ins are thirty years of one a
+// day, and a thousand profiles far more people than share one laptop.
 const (
 	MaxImportBytes         = 4 << 20
 	MaxImportYAMLBytes     = 128 << 10
 	MaxImportProfileValues = 150_000
-	MaxImportRecords       = 10_000
+	MaxImportCheckins      = 10_000
+	MaxImportProfiles      = 1_000
 )
 
 // Import reads an export, JSON or YAML, and adds everything in it. It is
@@ -182,8 +184,11 @@ func (s *Store) readYAMLExport(path string, data []byte, x *Export, r *refusal) 
 		r.addAll(err)
 		return
 	}
-	if n := len(x.Profiles) + len(x.Sessions); n > MaxImportRecords {
-		r.add(fmt.Sprintf("holds %d profiles and check-ins; aftercare imports at most %d at once", n, MaxImportRecords))
+	if n := len(x.Sessions); n > MaxImportCheckins {
+		r.add(fmt.Sprintf("holds %d check-ins; aftercare imports at most %d at once", n, MaxImportCheckins))
+	}
+	if n := len(x.Profiles); n > MaxImportProfiles {
+		r.add(fmt.Sprintf("holds %d profiles; aftercare imports at most %d at once", n, MaxImportProfiles))
 	}
 }
 

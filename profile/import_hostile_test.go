@@ -39,10 +39,10 @@ func hostileImports() []struct{ name, path, text, want string } {
 		{"a profile with a million likes", "x.json", string(jsonList("profiles", `{"name": "Kai", "likes": [`+strings.Repeat(`"a",`, 1<<20-100)+`"a"]}`, 1, "")), "a profile may be at most 64 KiB"},
 		{"profiles full of unknown likes", "x.json", string(jsonList("profiles", `{"name": "Kai", "likes": [`+strings.Repeat(`"a",`, 15<<10)+`"a"]}`, 60, "")), "and perhaps more"},
 		{"profiles of many values", "x.json", string(jsonList("profiles", `{"name": "Kai", "likes": [`+strings.Repeat(`1,`, 30<<10)+`1]}`, 60, "")), "and perhaps more"},
-		{"small profiles", "x.json", string(jsonList("profiles", `{"name": "Kai", "pronouns": "they/them"}`, -1, "")), "more than 10000 profiles and check-ins"},
+		{"small profiles", "x.json", string(jsonList("profiles", `{"name": "Kai", "pronouns": "they/them"}`, -1, "")), "more than 1,000 profiles"},
 		{"profiles of more values than are read", "x.json", string(jsonList("profiles", `{"name": "Kai", "pronouns": [`+strings.Repeat(`1,`, 8000)+`1]}`, 20, "")), "more than 150000 values in the profiles"},
 		{"empty sessions", "x.json", string(jsonList("sessions", `{}`, -1, "")), "and perhaps more"},
-		{"valid sessions then one broken", "x.json", string(jsonList("sessions", validSession, -1, "{}")), "more than 10000 profiles and check-ins"},
+		{"valid sessions then one broken", "x.json", string(jsonList("sessions", validSession, -1, "{}")), "more than 10,000 check-ins"},
 		{"sessions of a million choices", "x.json", string(jsonList("sessions", `{"id": "s", "started": "2026-11-20T22:10:00Z", "mode": "solo", "people": ["Sam"], "chosen": [`+huge(300<<10)+`]}`, 3, "{}")), `session #4: id: "" is not a session id`},
 		{"a session too large", "x.json", string(jsonList("sessions", `{"note": "`+strings.Repeat("a", 3<<20)+`"}`, 1, "")), "a session may be at most 1 MiB"},
 		{"nested lists", "x.json", `{"version": 1, "sessions": [` + strings.Repeat("[", 1<<20), "exceeded max depth"},
@@ -110,8 +110,10 @@ func TestImportsUpToTheLimitsAreRead(t *testing.T) {
 		{"JSON a byte over", "x.json", json + strings.Repeat(" ", MaxImportBytes-len(json)+1), "larger than 4 MiB"},
 		{"YAML at the limit", "x.yaml", yaml + strings.Repeat("\n", MaxImportYAMLBytes-len(yaml)), ""},
 		{"YAML a byte over", "x.yaml", yaml + strings.Repeat("\n", MaxImportYAMLBytes-len(yaml)+1), "a YAML export larger than 128 KiB"},
-		{"the most records", "x.json", string(jsonList("sessions", validSession, MaxImportRecords, "")), ""},
-		{"a record more", "x.json", string(jsonList("sessions", validSession, MaxImportRecords+1, "")), "more than 10000 profiles and check-ins"},
+		{"the most check-ins", "x.json", string(jsonList("sessions", validSession, MaxImportCheckins, "")), ""},
+		{"a check-in more", "x.json", string(jsonList("sessions", validSession, MaxImportCheckins+1, "")), "more than 10,000 check-ins"},
+		{"the most check-ins, and their people", "x.json", strings.Replace(string(jsonList("sessions", validSession, MaxImportCheckins, "")), "{", `{"profiles": [{"name": "Sam"}, {"name": "Alex"}], `, 1), ""},
+		{"a profile more than the most", "x.json", string(jsonList("profiles", `{"name": "Sam"}`, MaxImportProfiles+1, "")), "more than 1,000 profiles"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got := refused(tt.path, []byte(tt.data))

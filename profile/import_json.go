@@ -34,12 +34,11 @@ func (s *Store) readJSONExport(path string, data []byte, x *Export, r *refusal) 
 
 // jsonExport is a JSON export being read, and what has been read of it.
 type jsonExport struct {
-	path    string
-	data    []byte
-	dec     *json.Decoder
-	lines   lines
-	r       *refusal
-	records int
+	path  string
+	data  []byte
+	dec   *json.Decoder
+	lines lines
+	r     *refusal
 	// profileValues is how many values the profiles read so far hold.
 	profileValues int
 }
@@ -71,7 +70,7 @@ func (in *jsonExport) read(s *Store, x *Export) error {
 				err = nil
 			}
 		case "profiles":
-			err = in.each(func(raw []byte, at int64) {
+			err = in.each(MaxImportProfiles, "profiles", func(raw []byte, at int64) {
 				if len(raw) <= MaxProfileBytes {
 					// A larger one is refused unread.
 					in.profileValues += JSONValues(raw)
@@ -88,7 +87,7 @@ func (in *jsonExport) read(s *Store, x *Export) error {
 				x.Profiles = append(x.Profiles, *p)
 			})
 		case "sessions":
-			err = in.each(func(raw []byte, at int64) {
+			err = in.each(MaxImportCheckins, "check-ins", func(raw []byte, at int64) {
 				sess, err := decodeSession(in.path, raw)
 				if err != nil {
 					in.placed(at, fmt.Sprintf("sessions: session %s: ", recordName(raw, "id", len(x.Sessions)+1)), err)
@@ -114,23 +113,23 @@ func (in *jsonExport) read(s *Store, x *Export) error {
 }
 
 // each reads a list of records, handing each to read with the offset it
-// starts at; null is an empty list. It stops once enough is wrong, and at
-// MaxImportRecords.
-func (in *jsonExport) each(read func(raw []byte, at int64)) error {
+// starts at; null is an empty list. It stops once enough is wrong, and
+// after most records, the most of them one import holds, named as kind.
+func (in *jsonExport) each(most int, kind string, read func(raw []byte, at int64)) error {
 	if tok, err := in.dec.Token(); err != nil || tok == nil {
 		return err
 	} else if tok != json.Delim('[') {
 		in.problem(in.dec.InputOffset(), "expected a list [...]")
 		return errStop
 	}
-	for in.dec.More() {
+	for count := 1; in.dec.More(); count++ {
 		var raw json.RawMessage
 		if err := in.dec.Decode(&raw); err != nil {
 			return err
 		}
 		at := in.dec.InputOffset() - int64(len(raw))
-		if in.records++; in.records > MaxImportRecords {
-			in.problem(at, fmt.Sprintf("more than %d profiles and check-ins; aftercare imports no more at once", MaxImportRecords))
+		if count > most {
+			in.problem(at, fmt.Sprintf("more than %s %s; aftercare imports no more at once", catalog.Thousands(most), kind))
 			return errStop
 		}
 		if read(raw, at); in.r.full() || in.profileValues > MaxImportProfileValues {

@@ -217,7 +217,7 @@ command exits 1 (0 with --ignore-damaged).`,
 				return err
 			}
 			var written, sealedSize, sessions int
-			whole := true
+			var notImportable string
 			write := func(w io.Writer) (err error) {
 				file := &counted{w: w}
 				out := io.Writer(file)
@@ -240,7 +240,7 @@ command exits 1 (0 with --ignore-damaged).`,
 				if err == nil && sealer != nil {
 					err = sealer.Close()
 				}
-				written, sealedSize, sessions, whole = plainOut.n, file.n, x.Sessions(), x.ImportsWhole()
+				written, sealedSize, sessions, notImportable = plainOut.n, file.n, x.Sessions(), x.NotImportable()
 				return err
 			}
 			if output == "" || output == "-" {
@@ -255,10 +255,7 @@ command exits 1 (0 with --ignore-damaged).`,
 				// end up in the export itself when the file is /dev/stdout.
 				fmt.Fprintf(a.stderr, "Exported %s and %s to %s.\n", count(len(profiles), "profile"), count(sessions, "check-in"), output)
 			}
-			a.warnIfTooLargeToImport(format, written, sealedSize)
-			if !whole {
-				fmt.Fprintf(a.stderr, "Note: the profiles in this export hold more than %d values (names, likes, needs...), more than aftercare import reads back, so it cannot be imported whole.\n", profile.MaxImportProfileValues)
-			}
+			a.warnIfNotImportable(format, written, sealedSize, notImportable)
 			// A backup that lacks something says so, even when the run is
 			// told to exit 0.
 			if len(a.unread) > 0 {
@@ -277,12 +274,16 @@ command exits 1 (0 with --ignore-damaged).`,
 	return cmd
 }
 
-// warnIfTooLargeToImport says when an export meant to be read back is
-// larger than import reads, so no one keeps a backup that cannot be
-// restored without knowing it.
-func (a *app) warnIfTooLargeToImport(format string, plain, file int) {
+// warnIfNotImportable says when an export meant to be read back is more
+// than import reads, for why or for its size, so that no one keeps a
+// backup that cannot be restored without knowing it.
+func (a *app) warnIfNotImportable(format string, plain, file int, why string) {
 	limit := map[string]int{"json": profile.MaxImportBytes, "yaml": profile.MaxImportYAMLBytes}[format]
 	if limit == 0 {
+		return
+	}
+	if why != "" {
+		fmt.Fprintf(a.stderr, "Note: %s, so this export cannot be imported whole.\n", why)
 		return
 	}
 	size := plain

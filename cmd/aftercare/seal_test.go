@@ -117,17 +117,20 @@ func TestASealedExportTooLargeToImportSaysSo(t *testing.T) {
 	for _, tt := range []struct {
 		format      string
 		plain, file int
+		why         string
 		warns       bool
 	}{
-		{"json", 3 * mib, 3 * mib, false},
-		{"json", 3 * mib, 4*mib + 1, true}, // sealed, the file outgrows what import reads
-		{"yaml", 100 << 10, 140 << 10, false},
-		{"yaml", 200 << 10, 270 << 10, true},
-		{"markdown", 3 * mib, 5 * mib, false},
+		{"json", 3 * mib, 3 * mib, "", false},
+		{"json", 3 * mib, 4*mib + 1, "", true}, // sealed, the file outgrows what import reads
+		{"yaml", 100 << 10, 140 << 10, "", false},
+		{"yaml", 200 << 10, 270 << 10, "", true},
+		{"markdown", 3 * mib, 5 * mib, "", false},
+		{"json", mib, mib, "it holds 10,001 check-ins", true},
+		{"markdown", mib, mib, "it holds 10,001 check-ins", false}, // for reading only
 	} {
 		var stderr strings.Builder
 		a := &app{stderr: &stderr}
-		a.warnIfTooLargeToImport(tt.format, tt.plain, tt.file)
+		a.warnIfNotImportable(tt.format, tt.plain, tt.file, tt.why)
 		if warned := strings.Contains(stderr.String(), "cannot be imported whole"); warned != tt.warns {
 			t.Errorf("%s of %d bytes in a file of %d: warned %v", tt.format, tt.plain, tt.file, warned)
 		}
