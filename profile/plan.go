@@ -87,7 +87,7 @@ func (s *Session) PlanAvoid(cat *catalog.Catalog) []string {
 // FollowUpDue is when a check-in's follow-up falls due: the first nine in
 // the morning at least eight hours after it, which is "tomorrow" as people
 // mean it after a late night. Nine is nine where the person is, in loc,
-// whatever zone the time was written in: a locked home keeps only UTC.
+// whatever zone the time was written in: a locked home keeps none.
 func FollowUpDue(started time.Time, loc *time.Location) time.Time {
 	earliest := started.Add(8 * time.Hour).In(loc)
 	nine := time.Date(earliest.Year(), earliest.Month(), earliest.Day(), 9, 0, 0, 0, earliest.Location())
