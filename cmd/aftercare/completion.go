@@ -137,8 +137,12 @@ func (a *app) completeSessions(followUps bool) cobra.CompletionFunc {
 	}
 }
 
-// fileFlags are the flags whose values are files or folders.
-var fileFlags = []string{"config", "catalog-dir", "data-dir", "request", "output", "identity"}
+// fileFlags are the flags whose values are files, and folderFlags those
+// whose values are folders.
+var (
+	fileFlags   = []string{"config", "request", "output", "identity"}
+	folderFlags = []string{"catalog-dir", "data-dir"}
+)
 
 // takesFiles are the commands whose arguments are files.
 var takesFiles = []string{"aftercare import", "aftercare catalog validate"}
@@ -154,6 +158,12 @@ func noFileArgs(cmd *cobra.Command) {
 	// words are never completed with the names of files.
 	cmd.LocalFlags().VisitAll(func(f *pflag.Flag) {
 		if _, ok := cmd.GetFlagCompletionFunc(f.Name); ok || f.Value.Type() == "bool" || slices.Contains(fileFlags, f.Name) {
+			return
+		}
+		if slices.Contains(folderFlags, f.Name) {
+			_ = cmd.RegisterFlagCompletionFunc(f.Name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+				return nil, cobra.ShellCompDirectiveFilterDirs
+			})
 			return
 		}
 		_ = cmd.RegisterFlagCompletionFunc(f.Name, cobra.NoFileCompletions)

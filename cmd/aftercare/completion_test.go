@@ -80,6 +80,12 @@ func TestCompletionKnowsThePeopleAndTheCheckins(t *testing.T) {
 			t.Errorf("%v offers %q %s, want files", args, got, directive)
 		}
 	}
+	// Where a folder is asked for, only folders (16 is FilterDirs).
+	for _, args := range [][]string{{"--catalog-dir", ""}, {"history", "--data-dir", ""}} {
+		if got, directive := completions(t, args...); len(got) != 0 || directive != ":16" {
+			t.Errorf("%v offers %q %s, want folders", args, got, directive)
+		}
+	}
 }
 
 func TestCompletionNeverAsksForThePassphrase(t *testing.T) {
