@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/plain"
 	"github.com/aftercare-tui/aftercare/seal"
 	"golang.org/x/text/unicode/norm"
 )
@@ -422,6 +423,13 @@ func (s *Store) DeleteProfile(name string) (string, error) {
 // that unseen file.
 func (s *Store) encodeChecked(p *Profile) ([]byte, error) {
 	p.Name = norm.NFC.String(p.Name)
+	// Text that is not UTF-8 would be written as base64, which reads back
+	// as other words and hides whatever it holds from the check below.
+	for _, text := range []struct{ field, value string }{{"pronouns", p.Pronouns}, {"notes", p.Notes}} {
+		if problem := plain.Problem(text.value, text.field == "notes"); problem != "" {
+			return nil, fmt.Errorf("%s: %s", text.field, problem)
+		}
+	}
 	data, err := encodeProfile(p)
 	if err != nil {
 		return nil, err

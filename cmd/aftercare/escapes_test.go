@@ -84,3 +84,28 @@ func checkEveryOutput(t *testing.T, commands [][]string) {
 		}
 	}
 }
+
+// Text that is not UTF-8 is refused where it is given, as a name is: saved,
+// it would be written as base64, read back as other words, and hide an
+// escape from the check that refuses one.
+func TestAProfileRefusesTextThatIsNotUTF8(t *testing.T) {
+	emptyHome(t)
+	mustRun(t, "", "profile", "new", "Alex")
+	for _, args := range [][]string{
+		{"profile", "edit", "Alex", "--set", "notes=caf\xe9"},
+		{"profile", "edit", "Alex", "--set", "pronouns=X\x1b]0;owned\a\x9b"},
+		{"profile", "new", "Bob", "--notes", "caf\xe9"},
+		{"profile", "new", "Kim", "--pronouns", "\x9b31m"},
+	} {
+		out := aftercare(t, "", args...)
+		if out.code != exitFailure || !strings.Contains(out.stderr, "not valid UTF-8") && !strings.Contains(out.stderr, "control character") {
+			t.Errorf("%q: exit %d, %q", args, out.code, out.stderr)
+		}
+	}
+	if show := mustRun(t, "", "profile", "show", "Alex", "--json"); strings.Contains(show, "notes") || strings.Contains(show, "pronouns") {
+		t.Errorf("Alex's profile changed:\n%s", show)
+	}
+	if list := mustRun(t, "", "profile", "list"); strings.Contains(list, "Bob") || strings.Contains(list, "Kim") {
+		t.Errorf("a profile was saved:\n%s", list)
+	}
+}
