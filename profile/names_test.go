@@ -26,6 +26,15 @@ func TestSameNameIsTheExactNameInAnyCaseOrUnicodeForm(t *testing.T) {
 		{"JOS\u00c9", "jose\u0301", true},
 		{"Straße", "STRASSE", true},
 		{"Sam", "Sam2", false},
+		// What shows as a space is a space: two names that look alike
+		// are one.
+		{"Sam X", "Sam\u00a0X", true},
+		{"Sam X", "sam\u3000x", true},
+		{"Ab c", "Ab\u2000c", true},
+		{"Ab c", "Ab\u202fc", true},
+		{"Sam", "Sam\u2800", true},
+		{"Sam X", "Sam  X", true},
+		{"Sam X", "SamX", false},
 	}
 	for _, tt := range tests {
 		if got := SameName(tt.a, tt.b); got != tt.same {

@@ -114,17 +114,36 @@ func SameName(a, b string) bool {
 	if a == b {
 		return true
 	}
-	if plain.ASCII(a) && plain.ASCII(b) {
+	if simpleName(a) && simpleName(b) {
 		return strings.EqualFold(a, b)
 	}
 	return nameKey(a) == nameKey(b)
 }
 
-// nameKey is a name in the form names are compared in: NFC, case folded.
-// Two names are one person's exactly when their keys are equal.
+// nameKey is a name in the form names are compared in: NFC, case folded,
+// and every run of what shows as a space (a no-break or ideographic space,
+// the blank Braille pattern) one ordinary space, so that two names that
+// look alike are one. Two names are one person's exactly when their keys
+// are equal.
 func nameKey(name string) string {
-	return norm.NFC.String(cases.Fold().String(norm.NFC.String(name)))
+	key := norm.NFC.String(cases.Fold().String(norm.NFC.String(name)))
+	if simpleName(key) {
+		return key
+	}
+	return strings.Join(strings.FieldsFunc(key, looksLikeSpace), " ")
 }
+
+// simpleName says whether a name is compared as ASCII is, by case alone:
+// most names, read with every record of a long history.
+func simpleName(name string) bool {
+	return plain.ASCII(name) && !strings.Contains(name, "  ") && strings.TrimSpace(name) == name
+}
+
+// looksLikeSpace says whether r shows as a space.
+func looksLikeSpace(r rune) bool { return unicode.IsSpace(r) || r == brailleBlank }
+
+// brailleBlank is the Braille pattern with no dots, which shows nothing.
+const brailleBlank = '⠀'
 
 // CheckNames says, in plain words, what is wrong with the names of the
 // people taking part, if anything: each must be a name (with a letter or
