@@ -287,7 +287,7 @@ func (a *app) warnIfNotImportable(format string, plain, file int, why string) {
 		return
 	}
 	size := plain
-	if file > profile.MaxImportBytes {
+	if file != plain && file > profile.MaxImportBytes {
 		// Sealed, the file is larger than what it holds, and import
 		// reads no larger a file.
 		limit, size = profile.MaxImportBytes, file
@@ -296,7 +296,8 @@ func (a *app) warnIfNotImportable(format string, plain, file int, why string) {
 		return
 	}
 	hint := ""
-	if format == "yaml" {
+	if format == "yaml" && limit == profile.MaxImportYAMLBytes && plain < profile.MaxImportBytes/2 {
+		// JSON takes about half as much again as YAML.
 		hint = " A json export of the same data may fit."
 	}
 	fmt.Fprintf(a.stderr, "Note: this export is %s, more than aftercare import reads back (%s), so it cannot be imported whole.%s\n",
