@@ -31,11 +31,18 @@ const MaxCatalogFileBytes = 128 << 10
 // worst case of about 0.4 s and 60 MB at most in use.
 const MaxCatalogBytes = 256 << 10
 
+// MaxCatalogFiles is the most catalogue files of a person's own that are
+// read: fifty times the built-in catalogue's. Each costs a few system
+// calls however small, so a folder of tens of thousands of empty files
+// would cost every command seconds.
+const MaxCatalogFiles = 1000
+
 // userReader gathers a person's catalogue files, refusing every file that is
 // not an ordinary one or is too large before any of it is parsed.
 type userReader struct {
 	files   []file
 	total   int
+	count   int // files read, or tried
 	refused Errors
 }
 
@@ -75,6 +82,9 @@ func (r *userReader) add(root string) error {
 // leads back up, cannot repeat its activities or go round for ever.
 func (r *userReader) walk(dir, real string, seen map[string]string) error {
 	return filepath.WalkDir(real, func(p string, e fs.DirEntry, err error) error {
+		if r.count > MaxCatalogFiles {
+			return filepath.SkipAll
+		}
 		rel, _ := filepath.Rel(real, p)
 		shown := dir
 		if p != real {
@@ -202,7 +212,11 @@ func (r *userReader) swappable(p string, root bool) bool {
 // could change or swap; root says it was named itself, not found in a
 // folder.
 func (r *userReader) read(p string, root bool) error {
-	if r.total > MaxCatalogBytes {
+	if r.total > MaxCatalogBytes || r.count > MaxCatalogFiles {
+		return nil
+	}
+	if r.count++; r.count > MaxCatalogFiles {
+		r.refuse(p, "is past the first %s catalogue files, the most that are read; this file and any after it were not read", Thousands(MaxCatalogFiles))
 		return nil
 	}
 	if r.swappable(p, root) {

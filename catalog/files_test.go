@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -50,6 +51,20 @@ func TestUserCatalogueFilesHaveASizeLimit(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A folder of very many files, however small, is read only so far: each
+// costs system calls, and every command reads them.
+func TestUserCatalogueFilesHaveACountLimit(t *testing.T) {
+	dir := t.TempDir()
+	for i := range MaxCatalogFiles + 2 {
+		userFile(t, dir, fmt.Sprintf("f%04d.yaml", i), "")
+	}
+	_, err := LoadPaths(dir)
+	var errs Errors
+	if !errors.As(err, &errs) || len(errs) != 1 || filepath.Base(errs[0].Path) != fmt.Sprintf("f%04d.yaml", MaxCatalogFiles) || !strings.Contains(errs[0].Msg, "past the first 1,000 catalogue files") {
+		t.Errorf("err = %v, want the file after the first 1,000 named once", err)
 	}
 }
 
