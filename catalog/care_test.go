@@ -201,6 +201,45 @@ func TestEveryStatedNeedIsMetWhenTheCatalogueCan(t *testing.T) {
 	}
 }
 
+// A need someone said that a suggestion meets much of is said to be met
+// by it: no one reads a list that seems to have passed over what they
+// asked for.
+func TestEveryStatedNeedMetMuchIsNamedInAReason(t *testing.T) {
+	c := defaultsForTest(t)
+	var all []string
+	for _, n := range c.Needs {
+		all = append(all, n.ID)
+	}
+	for i, a := range all {
+		for j, b := range all {
+			if j == i {
+				continue
+			}
+			for _, d := range all[j+1:] {
+				if d == a {
+					continue
+				}
+				people := []Person{{Name: "Sam", Needs: Weights{{a, 3}}}, {Name: "Jo", Needs: sortWeights(Weights{{b, 3}, {d, 3}})}, {Name: "Alex"}}
+				top := c.Suggest(Request{Mode: Together, People: people})
+				for _, p := range people[:2] {
+					for _, w := range p.Needs {
+						label := strings.ToLower(c.Label(w.Need))
+						strongly := slices.ContainsFunc(top.Suggestions, func(s Suggestion) bool { return c.Activity(s.ID).Needs.Of(w.Need) >= DefaultWeight })
+						named := slices.ContainsFunc(top.Suggestions, func(s Suggestion) bool {
+							return slices.ContainsFunc(s.Reasons, func(r string) bool {
+								return strings.Contains(r, p.Name+"'s") && strings.Contains(r, label)
+							})
+						})
+						if strongly && !named {
+							t.Fatalf("Sam %s, Jo %s and %s: %s's %s is met but named nowhere in %v", a, b, d, p.Name, w.Need, top.Suggestions)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
 func TestScenesAndRolesAppearOnlyWhereTheyBelong(t *testing.T) {
 	c := fixtureCatalog(t)
 	talk := []Person{{Name: "Sam", Needs: needs("talk", "reassurance")}, {Name: "Alex", Needs: needs("talk")}}

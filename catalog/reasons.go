@@ -107,7 +107,7 @@ func (e *engine) appendNeedReasons(out []string, a *Activity, ca *compiled, who 
 	slices.SortStableFunc(s.mets, byAmount)
 	slices.SortStableFunc(s.assumed, byAmount)
 
-	e.chooseMets()
+	e.chooseMets(ca)
 	out = e.appendMetPhrases(out)
 	out = e.appendUsualPhrases(out, who, usual)
 	if len(s.assumed) > 0 {
@@ -125,9 +125,9 @@ func (e *engine) appendNeedReasons(out []string, a *Activity, ca *compiled, who 
 func (s *scratch) owners(m met) []int { return s.people[m.from:m.to] }
 
 // chooseMets marks the needs to name: each person it serves once before
-// anyone twice, up to three needs; two needs are enough when one person
-// is served.
-func (e *engine) chooseMets() {
+// anyone twice, up to three needs; then, so that no need someone said is
+// met unsaid, every other need it gives much of; and at least two.
+func (e *engine) chooseMets(ca *compiled) {
 	s := &e.scratch
 	s.named = resetFlags(s.named, len(e.people))
 	s.chosen = resetFlags(s.chosen, len(s.mets))
@@ -144,8 +144,8 @@ func (e *engine) chooseMets() {
 			choose(i)
 		}
 	}
-	for i := range s.mets {
-		if count < 2 && !s.chosen[i] {
+	for i, m := range s.mets {
+		if !s.chosen[i] && (count < 2 || ca.weight(m.need) >= DefaultWeight) {
 			choose(i)
 		}
 	}
