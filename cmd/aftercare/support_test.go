@@ -203,6 +203,16 @@ func TestABadRegionSettingNamesWhereItCameFrom(t *testing.T) {
 	if out.code != exitFailure || !strings.Contains(out.stderr, config+`:2:9: region: "Britain" is not a region`) {
 		t.Errorf("bad region in the file: %+v", out)
 	}
+	// Support is shown all the same: a broken setting never stands
+	// between someone and the lines, of the region asked for or else
+	// the locale's.
+	if out := aftercare(t, "", "support", "--region", "GB"); out.code != exitFailure || !strings.HasPrefix(out.stdout, "Support for GB:") || !strings.Contains(out.stdout, "Call 999.") || !strings.Contains(out.stderr, "the settings could not be read") {
+		t.Errorf("support --region GB with a bad region in the file: %+v", out)
+	}
+	t.Setenv("LANG", "en_IE.UTF-8")
+	if out := aftercare(t, "", "support", "--json"); out.code != exitFailure || !strings.Contains(out.stdout, `"region": "IE"`) {
+		t.Errorf("support --json with a bad region in the file: %+v", out)
+	}
 }
 
 func TestNamesAreCheckedBeforeAnythingOpens(t *testing.T) {

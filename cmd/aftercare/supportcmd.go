@@ -1,11 +1,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/spf13/cobra"
 )
 
@@ -28,15 +31,23 @@ your locale) and those that serve every country. --region shows another.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cat, problem := a.catalog(cmd)
-			if problem != nil {
-				// Support is always there: a mistake in the person's own
-				// catalogue files leaves them out, not the built-in lines.
-				if a.cfg == nil {
-					return problem
-				}
-				cat, _ = catalog.Defaults()
+			if setting, ok := errors.AsType[*profile.SettingError](problem); ok && setting.FromFlag() {
+				return problem
 			}
-			region := a.cfg.Region
+			region := ""
+			if problem != nil {
+				// Support is always there: a mistake in the settings or in
+				// the person's own catalogue files leaves them out, not the
+				// built-in lines of the region asked for, or the locale's.
+				cat, _ = catalog.Defaults()
+				region = catalog.RegionFromLocale(os.Getenv)
+				if asked, err := catalog.ParseRegion(cmd.Flag("region").Value.String()); err == nil && asked != "" {
+					region = asked
+				}
+			}
+			if a.cfg != nil {
+				region = a.cfg.Region
+			}
 			list := cat.SupportFor("", region)
 			var err error
 			if asJSON {
@@ -47,7 +58,11 @@ your locale) and those that serve every country. --region shows another.`,
 			if err != nil || problem == nil {
 				return err
 			}
-			fmt.Fprintln(a.stderr, "aftercare: these are the built-in support lines alone: your own catalogue files could not be read.")
+			what := "your own catalogue files"
+			if a.cfg == nil {
+				what = "the settings"
+			}
+			fmt.Fprintf(a.stderr, "aftercare: these are the built-in support lines alone: %s could not be read.\n", what)
 			return problem
 		},
 	}
