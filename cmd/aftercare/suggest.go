@@ -40,9 +40,11 @@ A flag value may start with a name and a colon to say whose it is:
 needs pull apart the answer includes a compromise. --for starts from saved
 profiles (their likes, never-lists and usual needs); other flags add to them.
 --guard keeps everything gentle for everyone, as the check-in does when
-someone is not safe or unsure, or says a line was crossed. --space is what
-the check-in does when someone asked for space privately: nothing offered
-together asks anything of anyone, since it is not said who asked. --energy
+someone is unsure whether they are safe, or says a line was crossed or may
+have been. --space is what the check-in does when someone asked for space,
+or said they do not feel safe, in a private answer: it is kept gentle as
+with --guard, and nothing offered together asks anything of anyone, since
+it is not said who asked. --energy
 low offers nothing that asks more than a little energy of that person.`,
 		Example: `  aftercare suggest --need quiet --need hydration --minutes 15
   aftercare suggest --together --situation scene --avoid kissing
