@@ -185,10 +185,10 @@ func (s *Store) readYAMLExport(path string, data []byte, x *Export, r *refusal) 
 		return
 	}
 	if n := len(x.Sessions); n > MaxImportCheckins {
-		r.add(fmt.Sprintf("holds %d check-ins; aftercare imports at most %d at once", n, MaxImportCheckins))
+		r.add(fmt.Sprintf("holds %s check-ins; aftercare imports at most %s at once", catalog.Thousands(n), catalog.Thousands(MaxImportCheckins)))
 	}
 	if n := len(x.Profiles); n > MaxImportProfiles {
-		r.add(fmt.Sprintf("holds %d profiles; aftercare imports at most %d at once", n, MaxImportProfiles))
+		r.add(fmt.Sprintf("holds %s profiles; aftercare imports at most %s at once", catalog.Thousands(n), catalog.Thousands(MaxImportProfiles)))
 	}
 }
 
