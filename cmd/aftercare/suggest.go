@@ -68,17 +68,13 @@ low offers nothing that asks more than a little energy of that person.`,
 			var history *pastOf
 			if len(f.forNames) > 0 {
 				// Without how things went, the history is read only to
-				// find someone who has no profile.
-				unsaved, err := a.someoneUnsaved(cmd, f.forNames)
-				if err != nil {
-					return err
-				}
-				if !f.noHistory || unsaved {
+				// find someone who has no profile (see savedPeople).
+				if !f.noHistory {
 					if history, err = a.pastOf(cmd, f.forNames); err != nil {
 						return err
 					}
 				}
-				if saved, err = a.savedPeople(f.forNames, f.situation, history); err != nil {
+				if saved, err = a.savedPeople(cmd, f.forNames, f.situation, history); err != nil {
 					return err
 				}
 			}
@@ -308,19 +304,29 @@ func readRequest(cat *catalog.Catalog, path string, stdin io.Reader) (catalog.Re
 // has been read. A named person's profile that cannot be read stops the
 // command, since what they never want may be in it; a damaged file of
 // someone else's does not.
-func (a *app) savedPeople(names []string, situation string, history *pastOf) ([]catalog.Person, error) {
+func (a *app) savedPeople(cmd *cobra.Command, names []string, situation string, history *pastOf) ([]catalog.Person, error) {
+	store, err := a.data(cmd)
+	if err != nil {
+		return nil, err
+	}
 	people := make([]catalog.Person, 0, len(names))
 	for _, name := range names {
 		name = strings.TrimSpace(name)
-		p, err := a.store.Profile(name)
+		p, err := store.Profile(name)
 		switch {
 		case err == nil:
 			people = append(people, p.Person(situation))
 			continue
 		case !errors.Is(err, profile.ErrNotFound):
 			return nil, err
+		case history == nil:
+			// Someone without a profile is found in the history, read
+			// only now.
+			if history, err = a.pastOf(cmd, names); err != nil {
+				return nil, err
+			}
 		}
-		guest, ok := history.spelling(name)
+		guest, ok := history.spelt[name]
 		if !ok {
 			return nil, usagef("--for: no profile named %q, and no check-in with them either (see 'aftercare profile list')", name)
 		}
@@ -334,28 +340,6 @@ func (a *app) savedPeople(names []string, situation string, history *pastOf) ([]
 type pastOf struct {
 	spelt   map[string]string
 	history *profile.Digest
-}
-
-// someoneUnsaved says whether any of names has no profile.
-func (a *app) someoneUnsaved(cmd *cobra.Command, names []string) (bool, error) {
-	store, err := a.data(cmd)
-	if err != nil {
-		return false, err
-	}
-	return slices.ContainsFunc(names, func(name string) bool {
-		_, err := store.Profile(strings.TrimSpace(name))
-		return errors.Is(err, profile.ErrNotFound)
-	}), nil
-}
-
-// spelling is how the history spells a name, when it has it; with no
-// history read, it has none.
-func (p *pastOf) spelling(name string) (string, bool) {
-	if p == nil {
-		return "", false
-	}
-	spelt, ok := p.spelt[name]
-	return spelt, ok
 }
 
 // pastOf reads the history as --for needs it: what the full screen keeps
