@@ -169,6 +169,9 @@ func (f *suggestFlags) build(cmd *cobra.Command, cat *catalog.Catalog, stdin io.
 	req.Guard = req.Guard || f.guard
 	req.Space = req.Space || f.space
 	if changed("minutes") {
+		if f.minutes < 0 || f.minutes > catalog.MaxMinutes {
+			return req, usagef("--minutes %d is out of range: use 0 (no limit) to %d", f.minutes, catalog.MaxMinutes)
+		}
 		req.Minutes = f.minutes
 	}
 	if changed("limit") || req.Limit == 0 {
