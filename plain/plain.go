@@ -22,6 +22,8 @@ func Problem(s string, freeText bool) string {
 		case r == utf8.RuneError && !validAt(s, i):
 			return "is not valid UTF-8 text"
 		case freeText && (r == '\n' || r == '\t'):
+		case !freeText && (r == 0x2028 || r == 0x2029):
+			return fmt.Sprintf("may not contain %s, which breaks the line", escape(r))
 		case isControl(r):
 			return fmt.Sprintf("may not contain the control character %s", escape(r))
 		case isBidi(r):

@@ -25,6 +25,8 @@ func TestProblem(t *testing.T) {
 		{"bidi override", "Sam\u202eevil", true, `may not contain \u202e, which changes the direction text is shown in`},
 		{"not UTF-8", "Sam\xff", false, "is not valid UTF-8 text"},
 		{"a real replacement character", "Sam\uFFFD", false, ""},
+		{"line separator in a one-line field", "she\u2028her", false, `may not contain \u2028, which breaks the line`},
+		{"paragraph separator in free text", "first\u2029second", true, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/plain"
 )
 
 // Settable are the profile fields that Set can change.
@@ -62,9 +63,12 @@ func Set(cat *catalog.Catalog, p *Profile, key, value string) error {
 }
 
 // setText sets a profile's pronouns or notes, unless value is longer than
-// they may be.
+// they may be or holds what could act on a terminal.
 func setText(field *string, key, value string) error {
 	if problem := lengthProblem(key, value); problem != "" {
+		return errors.New(problem)
+	}
+	if problem := plain.Problem(value, key == "notes"); problem != "" {
 		return errors.New(problem)
 	}
 	*field = value

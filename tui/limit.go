@@ -76,15 +76,18 @@ func (f *formScreen) toRoom(text string) (fitted string, cut bool) {
 // measured is what lands: tabs and line breaks become spaces in a one-line
 // field; in free text a tab is four spaces and a Windows line break one
 // line break (the field would make it two); other control characters go.
+// Unicode's line and paragraph separators are line breaks too: a one-line
+// answer may not hold them, and a terminal shows them as no break at all.
 func cleanPaste(s string, oneLine bool) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var b strings.Builder
 	for _, r := range s {
+		lineBreak := r == '\r' || r == '\n' || r == 0x2028 || r == 0x2029
 		switch {
 		case r == utf8.RuneError:
-		case (r == '\r' || r == '\n' || r == '\t') && oneLine:
+		case (lineBreak || r == '\t') && oneLine:
 			b.WriteByte(' ')
-		case r == '\r' || r == '\n':
+		case lineBreak:
 			b.WriteByte('\n')
 		case r == '\t':
 			b.WriteString("    ")

@@ -139,6 +139,8 @@ func TestCleanPasteDoesWhatTheFieldWould(t *testing.T) {
 		{"a\tb", false, "a    b"},
 		{"a\r\nb\tc", true, "a b c"},
 		{"bell\a esc\x1b[2J", false, "bell esc[2J"},
+		{"she\u2028her\u2029", true, "she her "},
+		{"first\u2028second", false, "first\nsecond"},
 	}
 	for _, tt := range tests {
 		if got := cleanPaste(tt.text, tt.oneLine); got != tt.want {

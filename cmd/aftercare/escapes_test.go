@@ -85,9 +85,9 @@ func checkEveryOutput(t *testing.T, commands [][]string) {
 	}
 }
 
-// Text that is not UTF-8 is refused where it is given, as a name is: saved,
-// it would be written as base64, read back as other words, and hide an
-// escape from the check that refuses one.
+// Text that is not UTF-8 is refused as a mistake in the flag that gives
+// it, as a name is: saved, it would be written as base64, read back as
+// other words, and hide an escape from the check that refuses one.
 func TestAProfileRefusesTextThatIsNotUTF8(t *testing.T) {
 	emptyHome(t)
 	mustRun(t, "", "profile", "new", "Alex")
@@ -98,7 +98,7 @@ func TestAProfileRefusesTextThatIsNotUTF8(t *testing.T) {
 		{"profile", "new", "Kim", "--pronouns", "\x9b31m"},
 	} {
 		out := aftercare(t, "", args...)
-		if out.code != exitFailure || !strings.Contains(out.stderr, "not valid UTF-8") && !strings.Contains(out.stderr, "control character") {
+		if out.code != exitUsage || !strings.Contains(out.stderr, "not valid UTF-8") && !strings.Contains(out.stderr, "control character") {
 			t.Errorf("%q: exit %d, %q", args, out.code, out.stderr)
 		}
 	}

@@ -53,7 +53,7 @@ func (f *profileFlags) profile(cat *catalog.Catalog, name string) (*profile.Prof
 	if err := profile.CheckName(name); err != nil {
 		return nil, usagef("%v", err)
 	}
-	for _, set := range []struct{ key, value string }{{"leaning", f.leaning}, {"talk", f.talk}} {
+	for _, set := range []struct{ key, value string }{{"pronouns", f.pronouns}, {"notes", f.notes}, {"leaning", f.leaning}, {"talk", f.talk}} {
 		if err := profile.Set(cat, p, set.key, set.value); err != nil {
 			return nil, usagef("--%s: %v", set.key, err)
 		}
