@@ -193,6 +193,8 @@ func (r *Round) done(historyOff bool, guests *NotRemembered) *Message {
 		words, saved = "Thank you for planning together.", "Your plan is saved. When you check in together in the next 12 hours, it starts from this plan."
 	case r.Kind == FollowUp && r.keptRatings():
 		words, saved = "Thank you for checking in again.", "How things went will shape what is suggested next time."
+	case r.private():
+		words, saved = "Thank you for checking in again.", "This follow-up stays out of the shared history."
 	case r.Kind == FollowUp:
 		words, saved = "Thank you for checking in again.", "Saved to your history."
 	case r.Together() && r.Quiet:

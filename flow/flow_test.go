@@ -614,3 +614,53 @@ func TestSomeoneWhoseProfileCannotBeReadGetsOnlyQuietSuggestions(t *testing.T) {
 		t.Errorf("a check-in without Sam speaks of a profile: %v", others.Intro)
 	}
 }
+
+// Someone shown support twice in one check-in is asked about tomorrow
+// once: a second yes would save a second private follow-up.
+func TestTomorrowIsOfferedOnceAPerson(t *testing.T) {
+	w := newWorld(t)
+	r := New(w, CheckIn, catalog.Solo, []string{"Kai"})
+	answer := both(choose("okay", "No, not really"), both(choose("safe", "No, I don't feel safe"), choose("What would you like", "Carry on")))
+	offered := 0
+	s := r.Start()
+	for n := 0; n < 200; n++ {
+		s = walk(t, s, answer, formKind(TomorrowForm))
+		tomorrow, ok := s.(*Form)
+		if !ok {
+			break
+		}
+		offered++
+		save, ok := tomorrow.Take([][]string{{"yes"}}).(*Save)
+		if !ok {
+			t.Fatalf("asking for tomorrow gave %T", s)
+		}
+		if s, ok = r.Saved(save, nil); !ok {
+			t.Fatal("a mid-round save that worked did not go on")
+		}
+	}
+	if offered != 1 {
+		t.Errorf("tomorrow was offered %d times to someone not okay and not safe, want once", offered)
+	}
+}
+
+// A private follow-up is kept apart, so its closing words never claim the
+// shared history holds it.
+func TestAPrivateFollowUpSaysItStaysOutOfTheSharedHistory(t *testing.T) {
+	w := newWorld(t)
+	r := FollowUpOf(w, profile.NewPrivateFollowUp(w.Now().Add(-24*time.Hour), "Alex"))
+	save, ok := walk(t, r.Start(), nil, nil).(*Save)
+	if !ok {
+		t.Fatal("a private follow-up never asked to save")
+	}
+	done, ok := r.Saved(save, nil)
+	if !ok {
+		t.Fatal("a saved follow-up was offered as unsaved")
+	}
+	var said []string
+	for _, l := range done.(*Message).Lines {
+		said = append(said, l.Words())
+	}
+	if words := strings.Join(said, "\n"); strings.Contains(words, "Saved to your history") || !strings.Contains(words, "out of the shared history") {
+		t.Errorf("a private follow-up ends with:\n%s", words)
+	}
+}

@@ -23,7 +23,8 @@ const (
 // for space (the others learn that and nothing more), or end it quietly
 // (the others learn only that it ended); in a follow-up that went heavy,
 // they can leave a few words for the others. Then, privately, they can ask
-// to be checked on tomorrow. Carrying on is where the choice starts.
+// to be checked on tomorrow, once a check-in. Carrying on is where the
+// choice starts.
 func (r *Round) support(t *Turn, next int, said string) *Form {
 	others := r.others(t)
 	f := &Form{Kind: SupportForm, Header: r.Progress(t, next-1), Loses: true}
@@ -59,7 +60,7 @@ func (r *Round) support(t *Turn, next int, said string) *Form {
 	}
 	f.take = func(values [][]string) Step {
 		choice := first(values[0])
-		if r.Kind == FollowUp || !r.keepsHistory() {
+		if r.Kind == FollowUp || !r.keepsHistory() || r.asked[t.Who.Name] {
 			return route(choice)
 		}
 		return r.tomorrow(f, t, func() Step { return route(choice) })
