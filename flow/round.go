@@ -332,6 +332,9 @@ func (r *Round) Header(t *Turn, where string) string {
 	return "alone · " + where
 }
 
+// NothingLost is what stopping leaves where nothing was under way.
+const NothingLost = "nothing was lost"
+
 // Lost says whose answers a round that was not saved holds: everyone who
 // has begun a turn. "Sam's and Alex's answers were not saved".
 func (r *Round) Lost() string {

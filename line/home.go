@@ -13,8 +13,9 @@ import (
 
 // home asks what to do, again after each thing is done, until someone
 // leaves or the input ends. What a round leaves unsaved at the end of the
-// input is said, and makes the run fail.
-func (s *session) home() error {
+// input is said, and makes the run fail. done says something was already
+// under way before home.
+func (s *session) home(done bool) error {
 	s.say("aftercare. Answer each question with the number of an option, or press enter for the one it names. Type ? for help at any question.")
 	if s.o.Locked {
 		s.say(flow.LockedLine)
@@ -25,7 +26,6 @@ func (s *session) home() error {
 	// Once something is done, enter alone leaves: a script that answers
 	// every question with enter checks in once, not for as long as it
 	// runs.
-	done := false
 	for {
 		items := s.homeItems()
 		field := flow.Field{Kind: flow.One, Title: "What would you like to do?"}
@@ -43,7 +43,7 @@ func (s *session) home() error {
 		case errors.Is(err, errEnded):
 			return nil
 		case err != nil:
-			return s.stopped(err, nothingLost)
+			return s.stopped(err, flow.NothingLost)
 		}
 		for _, it := range items {
 			if it.label != v[0] {
@@ -55,9 +55,10 @@ func (s *session) home() error {
 			done = true
 			if err := it.open(); err != nil && !errors.Is(err, errLeft) {
 				// Input that ends where nothing is under way is
-				// someone leaving.
+				// someone leaving; in a round begun, it leaves the
+				// round unsaved, as it does a round begun by name.
 				var stopped *Stopped
-				if errors.As(err, &stopped) && !stopped.Lost && !stopped.Interrupted {
+				if errors.As(err, &stopped) && stopped.Left == flow.NothingLost && !stopped.Interrupted {
 					return nil
 				}
 				if stopped != nil {
@@ -160,7 +161,7 @@ func (s *session) noBack(err error) error {
 		return nil
 	}
 	if err != nil {
-		return s.stopped(err, nothingLost)
+		return s.stopped(err, flow.NothingLost)
 	}
 	return nil
 }

@@ -103,13 +103,13 @@ func Run(ctx context.Context, o Options) error {
 	case st.Plan:
 		err = s.round(flow.Who(s, catalog.Together, true))
 	default:
-		return s.home()
+		return s.home(false)
 	}
 	// Going back from the first step of what was asked for goes home, as
 	// the full screen does: never out of the program without a word.
 	if errors.Is(err, errLeft) {
 		s.say("Nothing was saved.")
-		return s.home()
+		return s.home(true)
 	}
 	return err
 }
@@ -247,7 +247,7 @@ var errLeft = errors.New("left the round")
 
 // stopped says what ending now leaves of the work, for err from reading.
 func (s *session) stopped(err error, left string) error {
-	return &Stopped{Left: left, Lost: left != nothingLost, Interrupted: !errors.Is(err, errEnded)}
+	return &Stopped{Left: left, Lost: left != flow.NothingLost, Interrupted: !errors.Is(err, errEnded)}
 }
 
 // stoppedInRound says what ending a round now leaves. Where nothing was
@@ -255,15 +255,12 @@ func (s *session) stopped(err error, left string) error {
 // that ends there still leaves the round unsaved, which a script should
 // hear.
 func (s *session) stoppedInRound(err error, loses bool) error {
-	stopped := &Stopped{Left: nothingLost, Lost: loses && s.current != nil, Interrupted: !errors.Is(err, errEnded)}
+	stopped := &Stopped{Left: flow.NothingLost, Lost: loses && s.current != nil, Interrupted: !errors.Is(err, errEnded)}
 	if s.current != nil && (loses || !stopped.Interrupted) {
 		stopped.Left = s.current.Lost()
 	}
 	return stopped
 }
-
-// nothingLost is what a stop leaves where nothing was under way.
-const nothingLost = "nothing was left unsaved"
 
 // clear clears the terminal and its scrollback before what someone else
 // may see, and says so; on anything but a terminal, there is nothing to

@@ -328,7 +328,8 @@ func TestEnterForEverAtHomeChecksInOnce(t *testing.T) {
 }
 
 // After a save that failed, "Go home without saving" goes home, as it
-// says and as the full screen does, rather than out of the program.
+// says and as the full screen does, rather than out of the program; and
+// there, as after anything, enter leaves.
 func TestGoingHomeWithoutSavingGoesHome(t *testing.T) {
 	tr := newTranscript(t)
 	// A file where the check-ins' folder belongs: every save fails.
@@ -342,7 +343,7 @@ func TestGoingHomeWithoutSavingGoesHome(t *testing.T) {
 	for range 60 {
 		typed = append(typed, "")
 	}
-	in := strings.NewReader(strings.Join(append(typed, "Go home without saving", "Leave"), "\n") + "\n")
+	in := strings.NewReader(strings.Join(append(typed, "Go home without saving", ""), "\n") + "\n")
 	err := Run(context.Background(), Options{In: in, Out: &tr.out, Catalog: tr.cat, Store: tr.store, Interactive: true,
 		Config: &profile.Config{Settings: profile.Settings{KeepHistory: true, Region: "GB", DefaultMinutes: 30}},
 		Now:    func() time.Time { return now }, Start: Start{Names: []string{"Kai"}}})
@@ -353,6 +354,9 @@ func TestGoingHomeWithoutSavingGoesHome(t *testing.T) {
 	failed := strings.Index(out, "could not be saved")
 	if failed < 0 || !strings.Contains(out[failed:], "Nothing was saved.\n") || !strings.Contains(out[failed:], "What would you like to do?") {
 		t.Errorf("after going without saving, no home:\n%s", out[max(failed, 0):])
+	}
+	if strings.Contains(out[max(failed, 0):], "Who is here?") {
+		t.Errorf("enter at home after going without saving began another check-in:\n%s", out[max(failed, 0):])
 	}
 }
 

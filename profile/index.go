@@ -305,7 +305,7 @@ func (s *Store) listSessions() (*listing, error) {
 	defer dir.Close()
 	names, err := dir.Readdirnames(-1)
 	if err != nil {
-		return nil, err
+		return nil, notAFolder(s.sessionsDir(), err)
 	}
 	names = slices.DeleteFunc(names, func(name string) bool {
 		return strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".json")

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/aftercare-tui/aftercare/catalog"
 )
@@ -88,6 +89,16 @@ func (s *Store) makeDir() error {
 // in itself, so it is left for whatever needs the folder to report.
 var errNotDir = errors.New("not a folder")
 
+// notAFolder says that path, where a folder belongs, is something else,
+// and what to do about it. err is the error that found it, for readers
+// that only learn of it when listing.
+func notAFolder(path string, err error) error {
+	if err != nil && !errors.Is(err, syscall.ENOTDIR) {
+		return err
+	}
+	return fmt.Errorf("%s: %w (move it aside, and aftercare makes the folder again)", path, errNotDir)
+}
+
 // inspectDir checks the folder at path as one that may hold private
 // things.
 func inspectDir(path string) (fs.FileInfo, error) {
@@ -98,7 +109,7 @@ func inspectDir(path string) (fs.FileInfo, error) {
 	case info.Mode()&fs.ModeSymlink != 0:
 		return nil, fmt.Errorf("%s is a symbolic link, and aftercare follows no link where it keeps private things; put the folder itself there", path)
 	case !info.IsDir():
-		return nil, fmt.Errorf("%s: %w", path, errNotDir)
+		return nil, notAFolder(path, nil)
 	case catalog.OthersCanWrite(info) && info.Mode().Perm()&0o022 == 0:
 		return nil, fmt.Errorf("%s belongs to another user, so aftercare will not keep private things there; use a folder of your own", path)
 	case catalog.OthersCanWrite(info):

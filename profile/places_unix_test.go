@@ -376,3 +376,32 @@ func TestAnExportToAPipeIsWrittenIntoItAndLeavesItAPipe(t *testing.T) {
 		t.Errorf("the pipe gave %q", got)
 	}
 }
+
+// A file where the profiles' or check-ins' folder belongs is named as one,
+// with what to do, rather than in the words of a failed system call.
+func TestAFileWhereAFolderBelongsIsNamedAsOne(t *testing.T) {
+	for _, folder := range []string{"profiles", "sessions"} {
+		t.Run(folder, func(t *testing.T) {
+			s := newStore(t)
+			if err := os.MkdirAll(s.Dir(), dirMode); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(s.Dir(), folder)
+			if err := os.WriteFile(path, []byte("mine"), fileMode); err != nil {
+				t.Fatal(err)
+			}
+			var err error
+			if folder == "profiles" {
+				_, err = s.Profiles()
+			} else {
+				_, err = s.Sessions()
+			}
+			if err == nil || !strings.Contains(err.Error(), path+": not a folder (move it aside") {
+				t.Errorf("reading with %s a file: %v", folder, err)
+			}
+			if data, _ := os.ReadFile(path); string(data) != "mine" {
+				t.Errorf("the file in the way was changed: %q", data)
+			}
+		})
+	}
+}

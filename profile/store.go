@@ -488,7 +488,7 @@ func dataFiles(dir, ext string) ([]string, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, notAFolder(dir, err)
 	}
 	var out []string
 	for _, e := range entries {

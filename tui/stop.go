@@ -4,6 +4,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/aftercare-tui/aftercare/flow"
 )
 
 // StopMsg asks the program to close because the process was told to stop
@@ -70,7 +71,7 @@ func (m *Model) Finish(wait time.Duration) {
 
 // Stopped says, in words for whoever stopped the program, what stopping
 // now leaves of the work on the screen: "Sam's and Alex's answers were not
-// saved", "the check-in was saved", "nothing was left unsaved". It never
+// saved", "the check-in was saved", "nothing was lost". It never
 // says anything someone kept private, such as a follow-up asked for
 // privately.
 func (m *Model) Stopped() string {
@@ -83,7 +84,7 @@ func (m *Model) Stopped() string {
 		}
 	}
 	if !m.current.unsaved() {
-		return "nothing was left unsaved"
+		return flow.NothingLost
 	}
 	if m.c.work != nil {
 		return m.c.work.lost()

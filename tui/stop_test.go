@@ -31,8 +31,8 @@ func TestAStopSaysWhoseAnswersWereNotSaved(t *testing.T) {
 		to    func(r *run)
 		words string
 	}{
-		{"at home", nil, func(*run) {}, "nothing was left unsaved"},
-		{"before anyone began", func(o Options) Options { return withNames(o, "Sam", "Alex") }, func(r *run) { r.enter(1) }, "nothing was left unsaved"},
+		{"at home", nil, func(*run) {}, "nothing was lost"},
+		{"before anyone began", func(o Options) Options { return withNames(o, "Sam", "Alex") }, func(r *run) { r.enter(1) }, "nothing was lost"},
 		{"in the first turn", func(o Options) Options { return withNames(o, "Sam", "Alex") }, func(r *run) { r.enter(3) }, "Sam's answers were not saved"},
 		{"at the next hand-off", func(o Options) Options { return withNames(o, "Sam", "Alex") }, func(r *run) { r.enterUntil("Alex's turn") }, "Sam's answers were not saved"},
 		{"back at the hand-off from the next turn", func(o Options) Options { return withNames(o, "Sam", "Alex") }, func(r *run) {
@@ -45,7 +45,7 @@ func TestAStopSaysWhoseAnswersWereNotSaved(t *testing.T) {
 			"Sam's and Alex's answers to the plan were not saved"},
 		{"ended quietly", func(o Options) Options { return withNames(o, "Sam", "Alex") }, func(r *run) {
 			r.enter(3).keys(strings.Fields(strings.Repeat("down ", notSafe))...).enter(1).keys("down", "down").enter(2).sees("The check-in has ended.")
-		}, "nothing was left unsaved"},
+		}, "nothing was lost"},
 		{"a new profile", nil, func(r *run) { r.keys("p", "n").typeText("Jo") }, "the new profile was not saved"},
 		{"a profile changed", func(o Options) Options { o.Profiles = []*profile.Profile{sam}; return o }, func(r *run) { r.keys("p").enter(3) },
 			"the changes to Sam's profile were not saved"},

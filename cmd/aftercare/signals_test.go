@@ -29,7 +29,7 @@ func TestASignalRestoresTheTerminalAndSaysWhatWasNotSaved(t *testing.T) {
 		stderr string
 	}{
 		{"hung up at home", nil, func(p *onPty) { p.waitFor("Check in together") }, syscall.SIGHUP, 129,
-			"aftercare: stopped (hangup); nothing was left unsaved"},
+			"aftercare: stopped (hangup); nothing was lost"},
 		{"terminated in the middle of a turn", []string{"checkin", "Sam", "Alex"}, func(p *onPty) {
 			p.waitFor("What kind of time was it?")
 			p.press("\r", "Sam's turn")
@@ -48,7 +48,7 @@ func TestASignalRestoresTheTerminalAndSaysWhatWasNotSaved(t *testing.T) {
 			p.press("\r", "Am I okay right now?")
 		}, syscall.SIGINT, 130, "aftercare: stopped (interrupt); Kai's answers were not saved"},
 		{"quit", []string{"plan", "Sam", "Alex"}, func(p *onPty) { p.waitFor("Sam's turn") }, syscall.SIGQUIT, 131,
-			"aftercare: stopped (quit); nothing was left unsaved"},
+			"aftercare: stopped (quit); nothing was lost"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/aftercare-tui/aftercare/tui"
 	"github.com/spf13/cobra"
@@ -329,7 +330,7 @@ func (a *app) showTUI(cmd *cobra.Command, start tui.Start, o tui.Options) error 
 		}
 	}
 	if sig != nil {
-		left := "nothing was left unsaved"
+		left := flow.NothingLost
 		if m != nil {
 			left = m.Stopped()
 		}
