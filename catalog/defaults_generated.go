@@ -281,7 +281,7 @@ var builtInLists = Catalog{
 			{ID: "not-sure", Label: "I'm not sure", Needs: Weights{{Need: "calm", Weight: 1}, {Need: "comfort", Weight: 1}, {Need: "reassurance", Weight: 2}}, Mood: 3},
 			{ID: "not-okay", Label: "No, not really", Needs: Weights{{Need: "calm", Weight: 2}, {Need: "comfort", Weight: 3}, {Need: "reassurance", Weight: 3}}, Support: "low", Mood: 1},
 		}, Default: Answer{Choices: []string{"rather-not-say"}}},
-		{ID: "safe", Phase: "after", Audience: "both", Kind: "single", Prompt: "Do you feel safe right now?", SoloPrompt: "Do I feel safe right now?", Help: "This answer stays with you unless you choose to share it.", Private: true, Options: []Option{
+		{ID: "safe", Phase: "after", Audience: "both", Kind: "single", Prompt: "Do you feel safe right now?", SoloPrompt: "Do I feel safe right now?", Help: "This answer is yours, kept or shared only if you choose.", Private: true, Options: []Option{
 			{ID: "rather-not-say", Label: "I'd rather not say", Skip: true},
 			{ID: "safe", Label: "Yes, I feel safe"},
 			{ID: "mostly", Label: "Mostly, but a bit uneasy", Needs: Weights{{Need: "calm", Weight: 2}, {Need: "reassurance", Weight: 3}}, Guard: true},
