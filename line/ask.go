@@ -131,6 +131,9 @@ func parse(f flow.Field, start []string, typed string) (value []string, problem 
 	switch f.Kind {
 	case flow.One:
 		o, problem := option(f, typed)
+		if parts := splitChoices(typed); problem != "" && len(parts) > 1 && allNumbers(parts) {
+			return nil, "Only one answer here."
+		}
 		if problem != "" {
 			return nil, problem
 		}

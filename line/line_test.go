@@ -590,3 +590,12 @@ func TestHistorySaysHowManyEntriesAreFilesThatCannotBeRead(t *testing.T) {
 		}
 	}
 }
+
+func TestSeveralNumbersForOneAnswerAskForOne(t *testing.T) {
+	for _, typed := range []string{"1,3", "1 2", "2, 2"} {
+		_, problem := parse(flowField(flow.One, "Yes", "No", "Not sure"), nil, typed)
+		if problem != "Only one answer here." {
+			t.Errorf("%q for one answer says %q", typed, problem)
+		}
+	}
+}
