@@ -89,7 +89,8 @@ func TestProfilesFromTheCommandLine(t *testing.T) {
 		}
 	}
 
-	if out := aftercare(t, "n\n", "profile", "delete", "Sam"); out.code != exitFailure || !strings.Contains(out.stderr, "[y/N]") {
+	// Piped, the answer is not echoed: the line is ended for it.
+	if out := aftercare(t, "n\n", "profile", "delete", "Sam"); out.code != exitFailure || !strings.Contains(out.stderr, "[y/N] \naftercare: nothing was changed") {
 		t.Errorf("declined delete: %+v", out)
 	}
 	if _, err := os.Stat(filepath.Join(home, ".local", "share", "aftercare", "profiles", "sam.yaml")); err != nil {

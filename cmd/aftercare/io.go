@@ -110,6 +110,11 @@ func (a *app) answer(line string, err error, byDefault bool) bool {
 		fmt.Fprintln(a.stderr)
 		return false
 	}
+	if !isTerminal(a.stdin) {
+		// Nothing echoed the answer, so the line is ended here: what
+		// follows starts a line of its own.
+		fmt.Fprintln(a.stderr)
+	}
 	switch strings.ToLower(strings.TrimSpace(line)) {
 	case "y", "yes":
 		return true

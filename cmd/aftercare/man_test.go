@@ -35,10 +35,16 @@ func TestEveryCommandSaysWhatItDoesWithExamples(t *testing.T) {
 // there is a man: every command and section is there, and it reads
 // without a warning.
 func TestTheManPageCoversEveryCommand(t *testing.T) {
-	emptyHome(t)
+	home := emptyHome(t)
 	page := mustRun(t, "", "man")
 	if !strings.HasPrefix(page, ".TH AFTERCARE 1 ") {
 		t.Fatalf("not a man page:\n%.200s", page)
+	}
+	// A page built for a release names no one's home folder.
+	for _, text := range []string{page, mustRun(t, "", "--help")} {
+		if strings.Contains(text, home) {
+			t.Errorf("the help names the home folder it was made in, %s", home)
+		}
 	}
 	// Plain roff, without preconv, reads only ASCII.
 	if i := strings.IndexFunc(page, func(r rune) bool { return r >= 0x80 }); i >= 0 {

@@ -94,9 +94,15 @@ func (a *app) config(cmd *cobra.Command) (*profile.Config, error) {
 		// The settings file is optional where it is looked for, but one
 		// named on purpose must be there.
 		if f := cmd.Flag("config"); f != nil && f.Changed {
+			if a.configFile == "" {
+				return nil, usagef("--config needs the path of a settings file")
+			}
 			if _, err := os.Stat(a.configFile); errors.Is(err, fs.ErrNotExist) {
 				return nil, fmt.Errorf("--config: %s does not exist", a.configFile)
 			}
+		}
+		if a.configFile == "" {
+			a.configFile = profile.ConfigFile()
 		}
 		cfg, err := profile.LoadConfig(a.configFile, cmd.Flags())
 		if err != nil {
@@ -176,7 +182,9 @@ sex and find something kind to do next. Everything stays on this machine.`,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{plainFlagError(err)} })
 	flags := root.PersistentFlags()
-	flags.StringVar(&a.configFile, "config", profile.ConfigFile(), "settings file to read")
+	// The default is said, not shown: help and the man page name no
+	// one's home folder.
+	flags.StringVar(&a.configFile, "config", "", "settings file to read (default $XDG_CONFIG_HOME/aftercare/config.yaml)")
 	flags.String("catalog-dir", "", "folder of your own catalogue files (default $XDG_CONFIG_HOME/aftercare/catalog)")
 	flags.String("data-dir", "", "folder where profiles and history are kept (default $XDG_DATA_HOME/aftercare)")
 	flags.Bool("accessible", false, "ask one question a line at a time, in plain lines a screen reader says once, instead of the full screen")
