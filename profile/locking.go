@@ -50,7 +50,10 @@ type keys struct {
 	own *age.X25519Identity
 }
 
-func (s *Store) keyPath() string       { return filepath.Join(s.dir, keyFile) }
+// KeyPath is where the key the records open with is kept, sealed with
+// the passphrase, when the lock has one.
+func (s *Store) KeyPath() string { return filepath.Join(s.dir, keyFile) }
+
 func (s *Store) recipientPath() string { return filepath.Join(s.dir, recipientFile) }
 
 // Locked says whether records are sealed: the folder holds a public key.
@@ -58,7 +61,7 @@ func (s *Store) Locked() bool { return fileExists(s.recipientPath()) }
 
 // WantsPassphrase says whether the store is opened with a passphrase,
 // rather than with an identity file the person keeps.
-func (s *Store) WantsPassphrase() bool { return fileExists(s.keyPath()) }
+func (s *Store) WantsPassphrase() bool { return fileExists(s.KeyPath()) }
 
 // Unlocked says whether this run can read sealed records.
 func (s *Store) Unlocked() bool {
@@ -106,7 +109,7 @@ func (s *Store) CheckLock() error {
 // UnlockWithPassphrase opens key.age with the passphrase, so that this
 // run can read sealed records.
 func (s *Store) UnlockWithPassphrase(passphrase string) error {
-	data, err := readRecord(s.keyPath(), "key", 64<<10, nil)
+	data, err := readRecord(s.KeyPath(), "key", 64<<10, nil)
 	if errors.Is(err, fs.ErrNotExist) {
 		if s.Locked() {
 			return fmt.Errorf("the data was locked to an identity file, not a passphrase: name it with --identity or AFTERCARE_IDENTITY")
@@ -125,15 +128,15 @@ func (s *Store) UnlockWithPassphrase(passphrase string) error {
 	case errors.Is(err, seal.ErrWrongKey):
 		return ErrWrongPassphrase
 	case err != nil:
-		return fmt.Errorf("%s: %w", s.keyPath(), err)
+		return fmt.Errorf("%s: %w", s.KeyPath(), err)
 	}
 	ids, err := age.ParseIdentities(bytes.NewReader(plain))
 	if err != nil || len(ids) != 1 {
-		return fmt.Errorf("%s: it opens, but does not hold one age secret key", s.keyPath())
+		return fmt.Errorf("%s: it opens, but does not hold one age secret key", s.KeyPath())
 	}
 	own, ok := ids[0].(*age.X25519Identity)
 	if !ok {
-		return fmt.Errorf("%s: it opens, but does not hold an age X25519 key", s.keyPath())
+		return fmt.Errorf("%s: it opens, but does not hold an age X25519 key", s.KeyPath())
 	}
 	if err := s.unlockWith(ids); err != nil {
 		return err

@@ -102,7 +102,7 @@ func TestLockingLeavesWhatAPersonMadeReadOnlyAsItIs(t *testing.T) {
 		{"lock --off, a check-in read-only", locked, func(s *Store) []string { return []string{first(s.sessionsDir(), ".json")} }, unlock, (*Store).MayUnlock},
 		{"lock --off, key.pub read-only", locked, func(s *Store) []string { return []string{s.recipientPath()} }, unlock, (*Store).MayUnlock},
 		{"lock --change, the data folder read-only", locked, func(s *Store) []string { return []string{s.Dir()} }, change, (*Store).MayChangePassphrase},
-		{"lock --change, key.age read-only", locked, func(s *Store) []string { return []string{s.keyPath()} }, change, (*Store).MayChangePassphrase},
+		{"lock --change, key.age read-only", locked, func(s *Store) []string { return []string{s.KeyPath()} }, change, (*Store).MayChangePassphrase},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

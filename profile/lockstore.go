@@ -70,7 +70,7 @@ func (s *Store) keepKey(key *age.X25519Identity, passphrase string) error {
 		return errors.New("no key to lock with")
 	}
 	if passphrase == "" {
-		if err := os.Remove(s.keyPath()); err != nil && !errors.Is(err, os.ErrNotExist) {
+		if err := os.Remove(s.KeyPath()); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}
 	} else if err := s.sealKey(key, passphrase); err != nil {
@@ -89,7 +89,7 @@ func (s *Store) sealKey(key *age.X25519Identity, passphrase string) error {
 	if err != nil {
 		return err
 	}
-	return s.writePlain(s.keyPath(), sealed)
+	return s.writePlain(s.KeyPath(), sealed)
 }
 
 // sealAll seals each record still plain, in place. A profile is first
@@ -215,7 +215,7 @@ func (s *Store) Unlock() (Locking, error) {
 		if err := removeDurably(s.recipientPath()); err != nil {
 			return err
 		}
-		if err := os.Remove(s.keyPath()); err != nil && !errors.Is(err, os.ErrNotExist) {
+		if err := os.Remove(s.KeyPath()); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}
 		return nil
@@ -282,7 +282,7 @@ func (s *Store) MayUnlock() error { return s.mayTurn(false) }
 
 // MayChangePassphrase is MayLock for a new passphrase, which rewrites
 // key.age alone.
-func (s *Store) MayChangePassphrase() error { return s.mayWrite(s.keyPath()) }
+func (s *Store) MayChangePassphrase() error { return s.mayWrite(s.KeyPath()) }
 
 // mayTurn says why turning the lock on, or off, may not go ahead because
 // a person made something it would write, rename or remove read-only. It
@@ -292,7 +292,7 @@ func (s *Store) MayChangePassphrase() error { return s.mayWrite(s.keyPath()) }
 func (s *Store) mayTurn(on bool) error {
 	paths := []string{s.indexPath(), s.vouchPath(), s.duePath()}
 	if !on || !s.Locked() {
-		paths = append(paths, s.recipientPath(), s.keyPath())
+		paths = append(paths, s.recipientPath(), s.KeyPath())
 	}
 	records, err := s.recordFiles()
 	if err != nil {

@@ -200,7 +200,9 @@ func (u *unlock) view(c *ctx) (string, string) {
 			title,
 			st.text.Render("They are locked to a key kept in a file of your own. To open them, start aftercare again with AFTERCARE_IDENTITY set to that file."),
 			st.text.Render("Press enter to carry on without them. A check-in is still saved, encrypted."),
-		}, 2, 0, 1)
+			// A passphrase lock whose key.age went missing looks the same.
+			st.muted.Render("If they were locked with a passphrase, key.age, which holds the key, is missing from the data folder: put it back from a backup."),
+		}, 2, 0, 1, 3)
 	}
 	words := "Type the passphrase to open them. Or press enter to carry on without it: a check-in is still saved, encrypted."
 	orElse, otherwise := "press enter on an empty line to carry on without it", "Press enter on an empty line to carry on without it."

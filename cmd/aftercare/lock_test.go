@@ -3,12 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/aftercare-tui/aftercare/seal"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/aftercare-tui/aftercare/seal"
 )
 
 // filesIn maps each record under dir (profiles and sessions) to its bytes.
@@ -310,5 +311,34 @@ func TestStatusSaysWhatALockStoppedPartWayLeftPlain(t *testing.T) {
 	}
 	if n := stillPlain(); n != 0 {
 		t.Errorf("status --json once the lock is finished: still_plain %d", n)
+	}
+}
+
+// A record that will not open keeps the lock on, and the words say that
+// everything else is plain text again: someone who locked to keep the
+// records from view must not believe they still are.
+func TestTurningTheLockOffPartlySaysWhatIsPlainAgain(t *testing.T) {
+	home := emptyHome(t)
+	data := filepath.Join(home, ".local", "share", "aftercare")
+	importHistory(t, home)
+	keyPath, _ := keyFile(t)
+	mustRun(t, "", "lock", "--identity", keyPath)
+	// A check-in sealed to another key, as if copied from another home.
+	_, otherPublic := keyFile(t)
+	recipient, err := seal.ParseRecipient(otherPublic)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sealed, err := seal.Seal([]byte("{}"), recipient)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(data, "sessions", "20261101-220000-stranger.json"), string(sealed))
+	got := aftercare(t, "", "lock", "--off", "--identity", keyPath)
+	if got.code != exitFailure || !strings.Contains(got.stdout, "Not fully unlocked: every record is plain text again but 1 record, which could not be decrypted.") {
+		t.Errorf("lock --off with a record it cannot open: exit %d\n%s%s", got.code, got.stdout, got.stderr)
+	}
+	if got := showing(t, data, "Tea helped"); len(got) == 0 {
+		t.Error("the records that opened are not plain text again")
 	}
 }

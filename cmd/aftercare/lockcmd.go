@@ -29,7 +29,8 @@ func (a *app) unlock(store *profile.Store) error {
 		return unlockWithFile(store, path, "AFTERCARE_IDENTITY")
 	}
 	if !store.WantsPassphrase() {
-		return errors.New("the data is locked to a key kept in a file of your own: name that file with AFTERCARE_IDENTITY")
+		// A passphrase lock whose key.age went missing looks the same.
+		return fmt.Errorf("the data is locked to a key kept in a file of your own: name that file with AFTERCARE_IDENTITY (if it was locked with a passphrase, %s, which holds the key, is missing: put it back from a backup)", store.KeyPath())
 	}
 	prompt := "Passphrase for aftercare: "
 	for try := 1; ; try++ {
@@ -231,7 +232,10 @@ func (a *app) lockOff(store *profile.Store, identityFile string) error {
 	}
 	a.damaged(done.Left...)
 	if len(done.Left) > 0 {
-		fmt.Fprintf(a.stdout, "Still locked: %s could not be decrypted. Once mended, run 'aftercare lock --off' again.\n", count(len(done.Left), "record"))
+		// Everything else is plain already: saying only "still locked"
+		// would hide that from someone who locked to keep it from view.
+		fmt.Fprintf(a.stdout, "Not fully unlocked: every record is plain text again but %s, which could not be decrypted. The lock stays on until all of them open: once mended, run 'aftercare lock --off' again.\n",
+			count(len(done.Left), "record"))
 		return nil
 	}
 	fmt.Fprintf(a.stdout, "Unlocked: %s %s plain text again, in %s.\n", count(done.Changed, "record"), were(done.Changed), store.Dir())
