@@ -17,9 +17,8 @@ type Forgotten struct {
 	Sessions        []string // paths of session files removed
 	SessionsChanged []string // paths of sessions a person was taken out of
 	// Unchecked says why each thing left as it is was left: damaged
-	// sessions, and damaged profiles whose file name says they may be the
-	// person's, which could not be searched; and folders where a record
-	// belongs.
+	// sessions and profiles, which could not be searched; and folders
+	// where a record belongs.
 	Unchecked []error
 }
 
@@ -34,12 +33,20 @@ type Forgotten struct {
 func (s *Store) ForgetPerson(name string) (*Forgotten, error) {
 	var f Forgotten
 	err := s.locked(func() error {
-		found, maybe, copies, err := s.lookup(name)
+		entries, err := s.Profiles()
 		if err != nil {
 			return err
 		}
-		for _, e := range maybe {
-			f.Unchecked = append(f.Unchecked, e.Err)
+		found, _, copies, err := lookupIn(entries, name)
+		if err != nil {
+			return err
+		}
+		// Whatever its file is called, a damaged profile may hold the
+		// person: every one is named as not searched.
+		for _, e := range entries {
+			if _, isCopy := errors.AsType[*sameNameError](e.Err); e.Profile == nil && !isCopy {
+				f.Unchecked = append(f.Unchecked, e.Err)
+			}
 		}
 		sessions, err := s.Sessions()
 		if err != nil {

@@ -217,6 +217,11 @@ func (s *Store) lookup(name string) (found *ProfileEntry, maybe, copies []Profil
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	return lookupIn(entries, name)
+}
+
+// lookupIn is lookup among entries already read.
+func lookupIn(entries []ProfileEntry, name string) (found *ProfileEntry, maybe, copies []ProfileEntry, err error) {
 	var byFile *ProfileEntry
 	var locked error
 	for i, e := range entries {
@@ -269,7 +274,15 @@ func mayHold(base, name string) bool {
 // find returns the entry for name; a damaged file that may hold the name
 // is mentioned in the error when none is found.
 func (s *Store) find(name string) (ProfileEntry, error) {
-	found, maybe, _, err := s.lookup(name)
+	entries, err := s.Profiles()
+	if err != nil {
+		return ProfileEntry{}, err
+	}
+	return findIn(entries, name)
+}
+
+func findIn(entries []ProfileEntry, name string) (ProfileEntry, error) {
+	found, maybe, _, err := lookupIn(entries, name)
 	switch {
 	case err != nil:
 		return ProfileEntry{}, err
@@ -306,7 +319,16 @@ func (s *Store) taken(name, own string) error {
 // Profile returns the profile called name. A damaged file is an error
 // that names its path and line.
 func (s *Store) Profile(name string) (*Profile, error) {
-	e, err := s.find(name)
+	entries, err := s.Profiles()
+	if err != nil {
+		return nil, err
+	}
+	return ProfileIn(entries, name)
+}
+
+// ProfileIn is Profile among entries already read.
+func ProfileIn(entries []ProfileEntry, name string) (*Profile, error) {
+	e, err := findIn(entries, name)
 	if err != nil {
 		return nil, err
 	}

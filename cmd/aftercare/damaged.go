@@ -84,6 +84,18 @@ func (a *app) whole(fn func(*profile.Session) error) func(profile.SessionEntry) 
 // readableProfiles are the profiles that can be read, sorted by name; the
 // others are named, and kept in a.unreadProfiles.
 func (a *app) readableProfiles(cmd *cobra.Command) ([]*profile.Profile, error) {
+	entries, err := a.profileEntries(cmd)
+	if err != nil {
+		return nil, err
+	}
+	out, unread := profile.SplitProfiles(entries)
+	a.unreadProfiles = unread
+	return out, nil
+}
+
+// profileEntries reads every profile, and names each one that cannot be
+// read.
+func (a *app) profileEntries(cmd *cobra.Command) ([]profile.ProfileEntry, error) {
 	store, err := a.data(cmd)
 	if err != nil {
 		return nil, err
@@ -92,12 +104,10 @@ func (a *app) readableProfiles(cmd *cobra.Command) ([]*profile.Profile, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, unread := profile.SplitProfiles(entries)
-	for _, e := range unread {
+	for _, e := range entries {
 		a.damaged(e.Err)
 	}
-	a.unreadProfiles = unread
-	return out, nil
+	return entries, nil
 }
 
 // leftUnread is how a run that named damaged files ends: with exit 1, or

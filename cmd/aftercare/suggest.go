@@ -308,14 +308,16 @@ func readRequest(cat *catalog.Catalog, path string, stdin io.Reader) (catalog.Re
 // command, since what they never want may be in it; a damaged file of
 // someone else's does not.
 func (a *app) savedPeople(cmd *cobra.Command, names []string, situation string, history *pastOf) ([]catalog.Person, error) {
-	store, err := a.data(cmd)
+	// Each person is looked for among every profile, so every damaged
+	// one is named: whose it is cannot be known.
+	entries, err := a.profileEntries(cmd)
 	if err != nil {
 		return nil, err
 	}
 	people := make([]catalog.Person, 0, len(names))
 	for _, name := range names {
 		name = strings.TrimSpace(name)
-		p, err := store.Profile(name)
+		p, err := profile.ProfileIn(entries, name)
 		switch {
 		case err == nil:
 			people = append(people, p.Person(situation))
