@@ -45,6 +45,8 @@ func hostileImports() []struct{ name, path, text, want string } {
 		{"valid sessions then one broken", "x.json", string(jsonList("sessions", validSession, -1, "{}")), "more than 10,000 check-ins"},
 		{"sessions of a million choices", "x.json", string(jsonList("sessions", `{"id": "s", "started": "2026-11-20T22:10:00Z", "mode": "solo", "people": ["Sam"], "chosen": [`+huge(300<<10)+`]}`, 3, "{}")), `session #4: id: "" is not a session id`},
 		{"a session too large", "x.json", string(jsonList("sessions", `{"note": "`+strings.Repeat("a", 3<<20)+`"}`, 1, "")), "a session may be at most 1 MiB"},
+		{"half a character", "x.json", string(jsonList("sessions", `{"id": "s", "started": "2026-11-20T22:10:00Z", "mode": "solo", "people": ["Sam"], "note": "line \ud800 one"}`, 1, "")),
+			`x.json:1:125: a \u escape here is half of a character`},
 		{"nested lists", "x.json", `{"version": 1, "sessions": [` + strings.Repeat("[", 1<<20), "exceeded max depth"},
 		{"YAML of tiny values", "x.yaml", "version: 1\nprofiles: [" + strings.Repeat("1,", 64<<10-20) + "1]\n", "expected fields"},
 		{"YAML too large", "x.yaml", "version: 1\nprofiles: [" + strings.Repeat("1,", 1<<20) + "1]\n", "a YAML export larger than 128 KiB"},

@@ -23,6 +23,10 @@ var errStop = errors.New("stopped")
 
 func (s *Store) readJSONExport(path string, data []byte, x *Export, r *refusal) {
 	in := jsonExport{path: path, data: data, dec: json.NewDecoder(bytes.NewReader(data)), lines: lines{data: data, line: 1}, r: r}
+	if at := loneSurrogate(data); at >= 0 {
+		in.problem(int64(at), loneSurrogateProblem)
+		return
+	}
 	err := in.read(s, x)
 	switch {
 	case errors.Is(err, errStop):

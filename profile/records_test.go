@@ -248,3 +248,38 @@ func TestAHistoryListingGivesEachAnswerAndNoteOneLine(t *testing.T) {
 		}
 	}
 }
+
+func TestLoneSurrogateFindsHalfACharacter(t *testing.T) {
+	for _, tc := range []struct {
+		name, json string
+		want       int
+	}{
+		{"plain text", `{"note": "tea"}`, -1},
+		{"a whole pair", `{"note": "\ud83c\udf38"}`, -1},
+		{"a pair in capitals", `{"note": "\uD83C\uDF38"}`, -1},
+		{"a high half alone", `{"note": "line \ud800 one"}`, 15},
+		{"a low half alone", `{"note": "\udc00"}`, 10},
+		{"two highs", `{"note": "\ud83c\ud83c"}`, 10},
+		{"a high half at the end", `"\ud83c`, 1},
+		{"an escaped backslash before u", `{"note": "\\ud800"}`, -1},
+		{"other escapes", `{"note": "a\"b\\c\n\u00e9"}`, -1},
+		{"not an escape", `{"note": "\uzz"}`, -1},
+		{"a backslash at the end", `\`, -1},
+		{"half an escape at the end", `"\u12`, -1},
+		{"a high half and half an escape", `"\ud83c\u12`, 1},
+	} {
+		if got := loneSurrogate([]byte(tc.json)); got != tc.want {
+			t.Errorf("%s: loneSurrogate(%s) = %d, want %d", tc.name, tc.json, got, tc.want)
+		}
+	}
+}
+
+// A session holding half a character is damaged where it is, never read
+// as U+FFFD and written back that way.
+func TestASessionWithHalfACharacterIsDamagedAtItsLine(t *testing.T) {
+	data := []byte("{\n  \"id\": \"20261102T220000-dddddd\",\n  \"note\": \"line \\ud800 one\"\n}\n")
+	_, err := decodeSession("s.json", data)
+	if err == nil || !strings.Contains(err.Error(), "s.json:3:17: a \\u escape here is half of a character") {
+		t.Errorf("decodeSession: %v", err)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -58,6 +59,9 @@ func decodeSession(path string, data []byte) (*Session, error) {
 	}
 	if !utf8.Valid(data) {
 		return nil, errorAt(path, data, int64(invalidUTF8At(data)), "not valid UTF-8 text; history holds only text")
+	}
+	if at := loneSurrogate(data); at >= 0 {
+		return nil, errorAt(path, data, int64(at), loneSurrogateProblem)
 	}
 	s, ok := readSessionJSON(data)
 	if !ok {
@@ -119,6 +123,50 @@ func decodeSessionStrictly(path string, data []byte) (*Session, error) {
 		return nil, errorAt(path, data, dec.InputOffset(), "more after the end of the session")
 	}
 	return &s, nil
+}
+
+// loneSurrogateProblem is what loneSurrogate finds, in plain words.
+const loneSurrogateProblem = `a \u escape here is half of a character (a lone UTF-16 surrogate), which is not text`
+
+// loneSurrogate is the offset of the first \u escape in JSON data that is
+// half of a UTF-16 pair without its other half, or -1 when there is none.
+// encoding/json reads one as U+FFFD, which a rewrite would keep for good.
+func loneSurrogate(data []byte) int {
+	for i := 0; i < len(data); i++ {
+		next := bytes.IndexByte(data[i:], '\\')
+		if next < 0 || i+next+1 >= len(data) {
+			return -1
+		}
+		i += next
+		if data[i+1] != 'u' {
+			i++ // an escape of one character, such as \" or \\
+			continue
+		}
+		r, ok := hex4(data[i+2:])
+		switch {
+		case !ok:
+			// Not an escape at all: the decoder says so, and where.
+		case r >= 0xd800 && r < 0xdc00:
+			if lo, ok := hex4(data[min(i+8, len(data)):]); ok && bytes.HasPrefix(data[i+6:], []byte(`\u`)) && lo >= 0xdc00 && lo < 0xe000 {
+				i += 6
+				break
+			}
+			return i
+		case r >= 0xdc00 && r < 0xe000:
+			return i
+		}
+		i += 5
+	}
+	return -1
+}
+
+// hex4 reads the four hex digits at the start of b.
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(string(b[:4]), 16, 32)
+	return rune(n), err == nil
 }
 
 // invalidUTF8At is the offset of the first byte in data that is not UTF-8.
