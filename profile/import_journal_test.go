@@ -219,3 +219,43 @@ func TestAnImportThatCannotStageAFileLandsNothing(t *testing.T) {
 		t.Errorf("staging folders left: %v", left)
 	}
 }
+
+// A reader that starts while an import is being moved into place waits
+// for it to land, and sees all of it.
+func TestAReaderDuringALandingImportSeesAllOfIt(t *testing.T) {
+	path, data, x := importFixture(t)
+	s := newStore(t)
+	type seen struct {
+		n   int
+		err error
+	}
+	read := make(chan seen, 1)
+	defer func() { reached = func(string) {} }()
+	reached = func(at string) {
+		if at != "journal" {
+			return
+		}
+		// Another process, as a command run now would be.
+		other := Open(s.Dir(), testCatalog(), true)
+		go func() {
+			if err := other.Sweep(); err != nil {
+				read <- seen{err: err}
+				return
+			}
+			profiles, err := other.Profiles()
+			if err != nil {
+				read <- seen{err: err}
+				return
+			}
+			sessions, err := other.Sessions()
+			read <- seen{len(profiles) + len(sessions), err}
+		}()
+	}
+	if _, err := s.Import(path, data); err != nil {
+		t.Fatal(err)
+	}
+	got := <-read
+	if want := len(x.Profiles) + len(x.Sessions); got.err != nil || got.n != want {
+		t.Errorf("a reader during the landing saw %d records (%v), want %d", got.n, got.err, want)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // What a killed aftercare leaves behind is swept up by the next one: half
@@ -23,7 +24,8 @@ const pendingSuffix = ".pending"
 
 // Sweep removes what aftercare processes that were killed left behind,
 // and finishes or takes back an import that was cut short, if no other
-// aftercare is writing; it never waits, and it creates nothing but what
+// aftercare is writing; it waits only for an import that is landing, so
+// that what is read next holds all of it, and it creates nothing but what
 // finishing an import needs. It says why the data folder cannot be
 // trusted, if it cannot; an import it cannot finish is left for the next
 // write to report.
@@ -35,8 +37,19 @@ func (s *Store) Sweep() error {
 		return err
 	}
 	lock := newLock(s.lockPath())
-	if ok, err := lock.TryLock(); !ok {
+	ok, err := lock.TryLock()
+	switch {
+	case err != nil:
 		return err
+	case !ok && s.landing():
+		deadline := time.NewTimer(lockTimeout)
+		defer deadline.Stop()
+		if lock, err = lockFile(s.lockPath(), deadline.C); err != nil {
+			// Still landing after so long: read what is there.
+			return nil
+		}
+	case !ok:
+		return nil
 	}
 	defer lock.Close()
 	// Drafts from before they were kept in .tmp, looked for here only,
@@ -44,6 +57,13 @@ func (s *Store) Sweep() error {
 	old, _ := filepath.Glob(filepath.Join(s.profilesDir(), ".edit-*"))
 	_ = s.sweep(old)
 	return nil
+}
+
+// landing says whether an import is being moved into place: its journal
+// is written, and its staging folder not yet gone.
+func (s *Store) landing() bool {
+	journals, _ := filepath.Glob(filepath.Join(s.tmpDir(), stagingPrefix+"*", journalName))
+	return len(journals) > 0
 }
 
 // sweep finishes or takes back imports that were cut short, and empties
