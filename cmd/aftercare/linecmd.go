@@ -93,9 +93,10 @@ func (a *app) runLines(cmd *cobra.Command, start tui.Start, o tui.Options) error
 
 // lineOutput is where the lines go: standard output, unless a person is
 // typing at a terminal while standard output goes to a file, when they
-// would see nothing; then standard error, if it is their terminal. screen
-// is the terminal itself, to clear between turns, or nil when the lines
-// do not go to one.
+// would see nothing; then standard error, if it is their terminal, or
+// else the terminal itself, as a passphrase prompt is. screen is the
+// terminal, to clear between turns, or nil when the lines do not go to
+// one.
 func (a *app) lineOutput(interactive bool) (out, screen io.Writer) {
 	if isTerminal(a.term) {
 		if os.Getenv("TERM") == "dumb" {
@@ -105,6 +106,16 @@ func (a *app) lineOutput(interactive bool) (out, screen io.Writer) {
 	}
 	if interactive && isTerminal(os.Stderr) {
 		return a.stderr, os.Stderr
+	}
+	if interactive {
+		// Someone typing who would otherwise see only their own keys,
+		// never cleared between turns.
+		if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+			if os.Getenv("TERM") == "dumb" {
+				return tty, nil
+			}
+			return tty, tty
+		}
 	}
 	return a.stdout, nil
 }
