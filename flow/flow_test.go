@@ -664,3 +664,46 @@ func TestAPrivateFollowUpSaysItStaysOutOfTheSharedHistory(t *testing.T) {
 		t.Errorf("a private follow-up ends with:\n%s", words)
 	}
 }
+
+// Together, enter alone never agrees to being touched: the first idea is
+// ticked in advance only when it touches no one.
+func TestTheFirstIdeaIsTickedOnlyWhenItTouchesNoOne(t *testing.T) {
+	situation := func(label string) answers {
+		return func(f *Form) [][]string {
+			if f.Kind != SituationForm {
+				return nil
+			}
+			for _, o := range f.Fields[0].Options {
+				if strings.Contains(o.Label, label) {
+					return [][]string{{o.Value}}
+				}
+			}
+			return nil
+		}
+	}
+	for _, tc := range []struct {
+		name   string
+		answer answers
+		ticked bool
+	}{
+		{"nothing said", nil, true},
+		{"after tender sex", situation("Tender"), false},
+		{"after rough sex", situation("Rough"), false},
+		{"both want water", choose("need right now", "Water or something to eat"), true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := newWorld(t)
+			r := New(w, CheckIn, catalog.Together, []string{"Sam", "Alex"})
+			pick := walk(t, r.Start(), tc.answer, formKind(PickForm)).(*Form)
+			choose := pick.Fields[0]
+			for _, id := range choose.Value {
+				if a := w.cat.Activity(id); a == nil || a.Contact != "none" {
+					t.Errorf("%q is ticked in advance", id)
+				}
+			}
+			if got := len(choose.Value) > 0; got != tc.ticked {
+				t.Errorf("something ticked in advance: %v, want %v (first idea %q)", got, tc.ticked, choose.Options[0].Value)
+			}
+		})
+	}
+}
