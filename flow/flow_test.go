@@ -616,30 +616,32 @@ func TestSomeoneWhoseProfileCannotBeReadGetsOnlyQuietSuggestions(t *testing.T) {
 }
 
 // Someone shown support twice in one check-in is asked about tomorrow
-// once: a second yes would save a second private follow-up.
+// once, whatever they answered: a second yes would save a second private
+// follow-up, and a no should not be asked for again.
 func TestTomorrowIsOfferedOnceAPerson(t *testing.T) {
-	w := newWorld(t)
-	r := New(w, CheckIn, catalog.Solo, []string{"Kai"})
-	answer := both(choose("okay", "No, not really"), both(choose("safe", "No, I don't feel safe"), choose("What would you like", "Carry on")))
-	offered := 0
-	s := r.Start()
-	for n := 0; n < 200; n++ {
-		s = walk(t, s, answer, formKind(TomorrowForm))
-		tomorrow, ok := s.(*Form)
-		if !ok {
-			break
+	for _, wants := range []string{"yes", ""} {
+		w := newWorld(t)
+		r := New(w, CheckIn, catalog.Solo, []string{"Kai"})
+		answer := both(choose("okay", "No, not really"), both(choose("safe", "No, I don't feel safe"), choose("What would you like", "Carry on")))
+		offered := 0
+		s := r.Start()
+		for n := 0; n < 200; n++ {
+			s = walk(t, s, answer, formKind(TomorrowForm))
+			tomorrow, ok := s.(*Form)
+			if !ok {
+				break
+			}
+			offered++
+			s = tomorrow.Take([][]string{{wants}})
+			if save, isSave := s.(*Save); isSave {
+				if s, ok = r.Saved(save, nil); !ok {
+					t.Fatal("a mid-round save that worked did not go on")
+				}
+			}
 		}
-		offered++
-		save, ok := tomorrow.Take([][]string{{"yes"}}).(*Save)
-		if !ok {
-			t.Fatalf("asking for tomorrow gave %T", s)
+		if offered != 1 {
+			t.Errorf("answering %q, tomorrow was offered %d times to someone not okay and not safe, want once", wants, offered)
 		}
-		if s, ok = r.Saved(save, nil); !ok {
-			t.Fatal("a mid-round save that worked did not go on")
-		}
-	}
-	if offered != 1 {
-		t.Errorf("tomorrow was offered %d times to someone not okay and not safe, want once", offered)
 	}
 }
 

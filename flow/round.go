@@ -90,8 +90,10 @@ type Round struct {
 	// rated holds, in a follow-up, the ratings each person chose to share
 	// (alone: to keep); a rating kept private ends with its turn.
 	rated map[string][]profile.Rating
-	// asked are those who asked, privately, to be checked on tomorrow.
-	asked map[string]bool
+	// asked are those who asked, privately, to be checked on tomorrow;
+	// offered, those who were asked whether they would like it, whatever
+	// they said: it is asked once a check-in.
+	asked, offered map[string]bool
 	// Quiet is set once the suggestions turned quiet: the closing words
 	// then say nothing about how anyone is with anyone.
 	Quiet bool
@@ -150,7 +152,7 @@ type Turn struct {
 // or as the history does for a guest, so that "sam" tonight is the Sam of
 // last week. An empty name is "Person 2" and so on.
 func New(env Env, k Kind, mode catalog.Mode, names []string) *Round {
-	r := &Round{env: env, Kind: k, Mode: mode, Started: env.Now(), rated: map[string][]profile.Rating{}, asked: map[string]bool{}}
+	r := &Round{env: env, Kind: k, Mode: mode, Started: env.Now(), rated: map[string][]profile.Rating{}, asked: map[string]bool{}, offered: map[string]bool{}}
 	unread := env.UnreadProfiles()
 	for i, name := range names {
 		name = strings.TrimSpace(name)

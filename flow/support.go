@@ -60,7 +60,7 @@ func (r *Round) support(t *Turn, next int, said string) *Form {
 	}
 	f.take = func(values [][]string) Step {
 		choice := first(values[0])
-		if r.Kind == FollowUp || !r.keepsHistory() || r.asked[t.Who.Name] {
+		if r.Kind == FollowUp || !r.keepsHistory() || r.offered[t.Who.Name] {
 			return route(choice)
 		}
 		return r.tomorrow(f, t, func() Step { return route(choice) })
@@ -79,6 +79,7 @@ func (r *Round) tomorrow(from *Form, t *Turn, then func() Step) *Form {
 		back: func() Step { return from },
 	}
 	f.take = func(values [][]string) Step {
+		r.offered[t.Who.Name] = true
 		if first(values[0]) == "" {
 			return then()
 		}
