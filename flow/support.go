@@ -119,7 +119,7 @@ func (r *Round) gentleWords(said string, othersToTell bool) string {
 	first := "You don't have to explain anything, and no one else will see this."
 	switch {
 	case r.Kind == FollowUp:
-		words := "A low or heavy feeling a day later is common, and it does not mean anything went wrong. No one else will see this"
+		words := "A low or heavy feeling a day later is common, and you do not have to explain it. No one else will see this"
 		if othersToTell {
 			words += " unless you leave them a few words"
 		}
