@@ -512,3 +512,29 @@ func TestTheQuietGuardLeavesOutPraiseOfTheTimeAndPlansForNextTime(t *testing.T) 
 		}
 	}
 }
+
+// When someone unnamed asked for space, no reason credits anyone's usual
+// closeness, touch or talk: it would argue against them, and say nothing
+// of who it was.
+func TestHiddenSpaceCreditsNoUsualClosenessOrTalk(t *testing.T) {
+	c := defaultsForTest(t)
+	sam := Person{Name: "Sam", Usual: Weights{{"closeness", 3}, {"talk", 2}, {"warmth", 2}}}
+	alex := Person{Name: "Alex", Usual: Weights{{"touch", 3}}}
+	for _, space := range []bool{false, true} {
+		r := c.Suggest(Request{Limit: 20, Space: space, People: []Person{sam, alex}})
+		credited := false
+		for _, s := range append(slices.Clone(r.Suggestions), compromiseSuggestions(r)...) {
+			for _, reason := range s.Reasons {
+				if regexp.MustCompile(`usual needs? for .*\b(closeness|touch|talk)`).MatchString(reason) {
+					credited = true
+					if space {
+						t.Errorf("%s: %q, though someone asked for space", s.ID, reason)
+					}
+				}
+			}
+		}
+		if !space && !credited {
+			t.Error("without space, no reason credits a usual closeness, touch or talk: the test shows nothing")
+		}
+	}
+}

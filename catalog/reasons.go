@@ -67,6 +67,10 @@ type scratch struct {
 	labels        []string
 }
 
+// askedForSpace is what a request's Space says someone needs, sorted as
+// Weights are.
+var askedForSpace = Weights{{Need: "quiet", Weight: 1}, {Need: "space", Weight: 1}}
+
 // appendNeedReasons names whose stated needs the activity meets, strongest
 // first, making sure that each person it serves is named once before
 // anyone is named twice. A person is named for a need only when they said
@@ -89,6 +93,9 @@ func (e *engine) appendNeedReasons(out []string, a *Activity, ca *compiled, who 
 			case pp.stated.Of(w.Need) > 0:
 				s.people = append(s.people, p)
 				m.amount += weight * w.Weight
+			case e.hidden && e.c.cancelled(w.Need, askedForSpace):
+				// Someone unnamed asked for space: crediting anyone's
+				// usual closeness or talk would argue against it.
 			default:
 				if usual == nil {
 					usual = make([][]string, len(who))
