@@ -220,6 +220,7 @@ func layer(files []file) (*Catalog, error) {
 			known[s.kind][id] = true
 		}
 	}
+	var hidden [][2]string // kind and id
 	for _, s := range sections {
 		for _, id := range order[s.key] {
 			decl := winners[s.key][id]
@@ -227,6 +228,7 @@ func layer(files []file) (*Catalog, error) {
 			at := fmt.Sprintf("%s %q", s.kind, id)
 			if decl.disabled {
 				d.fieldNodes(decl.node, at, fieldsOf(s.typ), []string{"disabled"})
+				hidden = append(hidden, [2]string{s.kind, id})
 				continue
 			}
 			entry := reflect.New(s.typ).Elem()
@@ -235,6 +237,11 @@ func layer(files []file) (*Catalog, error) {
 		}
 	}
 	c.build()
+	// A hidden entry still exists: a profile or request that names it
+	// reads as before, and it matches nothing.
+	for _, h := range hidden {
+		c.known[h[0]][h[1]] = true
+	}
 	c.checkPrefills(winners["questions"], &errs)
 	if err := errs.sorted(); err != nil {
 		return nil, err

@@ -391,6 +391,32 @@ func TestADisabledSituationCanStillBeNamedByActivities(t *testing.T) {
 	}
 }
 
+// What is hidden still exists: a saved profile or request that names it
+// reads as before, and is offered nothing of it.
+func TestWhatIsHiddenCanStillBeNamed(t *testing.T) {
+	path := userFile(t, t.TempDir(), "mine.yaml", "activities:\n  - id: cuddle\n    disabled: true\ntags:\n  - id: kissing\n    disabled: true\n")
+	cat, err := LoadPaths(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p struct {
+		Likes []string `yaml:"likes" ref:"tag activity"`
+		Never []string `yaml:"never" ref:"tag activity"`
+	}
+	if err := cat.Decode("sam.yaml", []byte("likes: [cuddle]\nnever: [kissing]\n"), &p); err != nil {
+		t.Errorf("a profile naming what is hidden: %v", err)
+	}
+	if err := cat.Decode("sam.yaml", []byte("likes: [cudle]\n"), &p); err == nil {
+		t.Error("a misspelt id was taken")
+	}
+	r := cat.Suggest(Request{Limit: 100, People: []Person{{Name: "Sam", Likes: []string{"cuddle"}}}})
+	for _, s := range r.Suggestions {
+		if s.ID == "cuddle" {
+			t.Error("the hidden activity was suggested")
+		}
+	}
+}
+
 func TestLoadOfAMissingFolderUsesTheDefaults(t *testing.T) {
 	cat, err := Load(filepath.Join(t.TempDir(), "nothing-here"))
 	if err != nil {
