@@ -204,6 +204,26 @@ func TestNamesAreSavedInOneUnicodeForm(t *testing.T) {
 	}
 }
 
+// The command a profile's header gives works as written, whatever the
+// name: quoted for the shell, after -- where it would read as a flag.
+func TestAProfileHeaderGivesACommandThatWorks(t *testing.T) {
+	for name, want := range map[string]string{
+		"Sam":     "`aftercare profile edit Sam`",
+		"Jo Anne": "`aftercare profile edit 'Jo Anne'`",
+		"-rf":     "`aftercare profile edit -- -rf`",
+		"O'Brien": `aftercare profile edit 'O'\''Brien'`,
+		"李小龍 🌸":   "`aftercare profile edit '李小龍 🌸'`",
+	} {
+		data, err := encodeProfile(&Profile{Name: name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), want) {
+			t.Errorf("%q gave the header:\n%s", name, data)
+		}
+	}
+}
+
 func TestAProfileHeaderNeverCarriesWhatANameCouldDo(t *testing.T) {
 	for _, name := range []string{"Sam\n# name: Alex", "Sam\x1b]52;c;aGk=\a", "Sam\u2028likes: [x]", "Sam\u202e"} {
 		data, err := encodeProfile(&Profile{Name: name})

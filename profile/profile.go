@@ -224,6 +224,16 @@ func (p *Profile) Person(situation string) catalog.Person {
 	return catalog.Person{Name: p.Name, Usual: p.Needs, Likes: likes, Never: slices.Clone(p.Never)}
 }
 
+// nameArg is a name, or a file's name, as the last argument of an
+// aftercare command: quoted for the shell, and after -- where it would
+// read as a flag.
+func nameArg(name string) string {
+	if strings.HasPrefix(name, "-") {
+		return "-- " + catalog.ShellArg(name)
+	}
+	return catalog.ShellArg(name)
+}
+
 // profileHeader opens every profile file so that someone who finds it
 // knows what it is and how to change it safely.
 const profileHeader = "# An aftercare profile. Change it with `aftercare profile edit %s`,\n# which checks it before saving; the program never overwrites a file it cannot read.\n"
@@ -236,7 +246,7 @@ func encodeProfile(p *Profile) ([]byte, error) {
 	var b strings.Builder
 	command := "NAME"
 	if plain.NameProblem(p.Name) == "" {
-		command = catalog.ShellArg(p.Name)
+		command = nameArg(p.Name)
 	}
 	fmt.Fprintf(&b, profileHeader, command)
 	enc := yaml.NewEncoder(&b)
