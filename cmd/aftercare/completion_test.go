@@ -89,10 +89,7 @@ func TestCompletionKnowsThePeopleAndTheCheckins(t *testing.T) {
 }
 
 func TestCompletionNeverAsksForThePassphrase(t *testing.T) {
-	home := emptyHome(t)
-	importHistory(t, home)
-	keyPath, _ := keyFile(t)
-	mustRun(t, "", "lock", "--identity", keyPath)
+	_, keyPath := lockedHistory(t)
 	if got, _ := completions(t, "checkin", ""); len(got) != 0 {
 		t.Errorf("locked, checkin offers %q", got)
 	}

@@ -106,11 +106,7 @@ func TestWholeRoundsInLinesOnATerminal(t *testing.T) {
 // at a terminal to ask, it carries on locked, says so, and saves the
 // check-in sealed, readable with the key.
 func TestALockedCheckinInLinesSavesWithoutReading(t *testing.T) {
-	home := emptyHome(t)
-	data := filepath.Join(home, ".local", "share", "aftercare")
-	importHistory(t, home)
-	keyPath, _ := keyFile(t)
-	mustRun(t, "", "lock", "--identity", keyPath)
+	data, keyPath := lockedHistory(t)
 	got := aftercare(t, strings.Repeat("\n", 40), "--accessible", "checkin", "Kai")
 	if got.code != 0 || !strings.Contains(got.stdout, "Locked: saved people and history stay closed this time.") || !strings.Contains(got.stdout, "Saved to your history.") {
 		t.Fatalf("exit %d; stderr %q; stdout:\n%s", got.code, got.stderr, got.stdout)

@@ -60,6 +60,17 @@ func showing(t *testing.T, dir string, words ...string) []string {
 	return found
 }
 
+// lockedHistory imports aHistory into a new empty home and locks it to a
+// new key file; it gives the data folder and the key file's path.
+func lockedHistory(t *testing.T) (data, keyPath string) {
+	t.Helper()
+	home := emptyHome(t)
+	importHistory(t, home)
+	keyPath, _ = keyFile(t)
+	mustRun(t, "", "lock", "--identity", keyPath)
+	return filepath.Join(home, ".local", "share", "aftercare"), keyPath
+}
+
 // importHistory imports aHistory into the home's data.
 func importHistory(t *testing.T, home string) { importText(t, home, aHistory) }
 
@@ -318,11 +329,7 @@ func TestStatusSaysWhatALockStoppedPartWayLeftPlain(t *testing.T) {
 // everything else is plain text again: someone who locked to keep the
 // records from view must not believe they still are.
 func TestTurningTheLockOffPartlySaysWhatIsPlainAgain(t *testing.T) {
-	home := emptyHome(t)
-	data := filepath.Join(home, ".local", "share", "aftercare")
-	importHistory(t, home)
-	keyPath, _ := keyFile(t)
-	mustRun(t, "", "lock", "--identity", keyPath)
+	data, keyPath := lockedHistory(t)
 	// A check-in sealed to another key, as if copied from another home.
 	_, otherPublic := keyFile(t)
 	recipient, err := seal.ParseRecipient(otherPublic)
