@@ -282,6 +282,8 @@ func (s *session) clear(forWhom string) {
 // returns a *Stopped when the input ended or the run was stopped with work
 // unsaved, and an error when a save failed and was given up.
 func (s *session) round(step flow.Step) error {
+	// Once this round is over, a stop loses nothing of it.
+	defer func() { s.current = nil }()
 	for step != nil {
 		switch st := step.(type) {
 		case *flow.Form:

@@ -327,6 +327,20 @@ func TestEnterForEverAtHomeChecksInOnce(t *testing.T) {
 	}
 }
 
+// Input that ends where nothing is under way, after a check-in was saved,
+// loses nothing: the saved round is not said to be lost.
+func TestInputEndingAfterASavedRoundLosesNothing(t *testing.T) {
+	tr := newTranscript(t)
+	typed := append([]string{"2"}, enters(14)...)
+	err := tr.run(Start{}, append(typed, "1")...)
+	if len(tr.saved()) != 1 {
+		t.Fatalf("saved %d check-ins, want 1:\n%s", len(tr.saved()), tr.out.String())
+	}
+	if err != nil {
+		t.Errorf("the input ending at who is here after a saved check-in: %v", err)
+	}
+}
+
 // After a save that failed, "Go home without saving" goes home, as it
 // says and as the full screen does, rather than out of the program; and
 // there, as after anything, enter leaves.
