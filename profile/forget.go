@@ -42,9 +42,11 @@ func (s *Store) ForgetPerson(name string) (*Forgotten, error) {
 			return err
 		}
 		// Whatever its file is called, a damaged profile may hold the
-		// person: every one is named as not searched.
+		// person: every one is named as not searched, but for one whose
+		// file name is theirs, which goes.
 		for _, e := range entries {
-			if _, isCopy := errors.AsType[*sameNameError](e.Err); e.Profile == nil && !isCopy {
+			_, isCopy := errors.AsType[*sameNameError](e.Err)
+			if e.Profile == nil && !isCopy && (found == nil || e.Path != found.Path) {
 				f.Unchecked = append(f.Unchecked, e.Err)
 			}
 		}

@@ -2,6 +2,8 @@ package profile
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -61,5 +63,37 @@ func TestWithoutTakesAPersonOutOfEveryPartOfARecord(t *testing.T) {
 				t.Errorf("Sam is still in %s", got)
 			}
 		})
+	}
+}
+
+// A damaged profile whose file name is the person's goes with them, and
+// is not also named as left; any other damaged profile is named, since it
+// may hold them.
+func TestForgettingAPersonNamesOtherDamagedProfiles(t *testing.T) {
+	s := newStore(t)
+	for _, name := range []string{"Sam", "Robin"} {
+		if err := s.CreateProfile(&Profile{Name: name}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, file := range []string{"sam.yaml", "robin.yaml"} {
+		path := filepath.Join(s.profilesDir(), file)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, append(data, "# \xff\n"...), fileMode); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := s.ForgetPerson("Sam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Profiles) != 1 || filepath.Base(f.Profiles[0]) != "sam.yaml" {
+		t.Errorf("removed %v, want sam.yaml", f.Profiles)
+	}
+	if len(f.Unchecked) != 1 || !strings.Contains(f.Unchecked[0].Error(), "robin.yaml") {
+		t.Errorf("left unchecked %v, want robin.yaml alone", f.Unchecked)
 	}
 }
