@@ -22,13 +22,25 @@ func Problem(s string, freeText bool) string {
 		case r == utf8.RuneError && !validAt(s, i):
 			return "is not valid UTF-8 text"
 		case freeText && (r == '\n' || r == '\t'):
-		case !freeText && (r == 0x2028 || r == 0x2029):
-			return fmt.Sprintf("may not contain %s, which breaks the line", escape(r))
 		case isControl(r):
 			return fmt.Sprintf("may not contain the control character %s", escape(r))
 		case isBidi(r):
 			return fmt.Sprintf("may not contain %s, which changes the direction text is shown in", escape(r))
 		}
+	}
+	return ""
+}
+
+// NewLineProblem is Problem for a one-line field being written: it is
+// also refused Unicode's line and paragraph separators, which break the
+// line it is shown on. Files written before this rule still read.
+func NewLineProblem(s string) string {
+	if p := Problem(s, false); p != "" {
+		return p
+	}
+	if i := strings.IndexAny(s, "\u2028\u2029"); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		return fmt.Sprintf("may not contain %s, which breaks the line", escape(r))
 	}
 	return ""
 }

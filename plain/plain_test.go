@@ -25,8 +25,6 @@ func TestProblem(t *testing.T) {
 		{"bidi override", "Sam\u202eevil", true, `may not contain \u202e, which changes the direction text is shown in`},
 		{"not UTF-8", "Sam\xff", false, "is not valid UTF-8 text"},
 		{"a real replacement character", "Sam\uFFFD", false, ""},
-		{"line separator in a one-line field", "she\u2028her", false, `may not contain \u2028, which breaks the line`},
-		{"paragraph separator in free text", "first\u2029second", true, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -34,6 +32,24 @@ func TestProblem(t *testing.T) {
 				t.Errorf("Problem(%q, %v) = %q, want %q", tt.in, tt.freeText, got, tt.want)
 			}
 		})
+	}
+}
+
+// A one-line field being written may not break its line; one written
+// before that rule still reads.
+func TestNewLineProblemRefusesLineSeparators(t *testing.T) {
+	for in, want := range map[string]string{
+		"she/her":      "",
+		"she\u2028her": `may not contain \u2028, which breaks the line`,
+		"she\u2029":    `may not contain \u2029, which breaks the line`,
+		"she\x1b[2J":   `may not contain the control character \u001b`,
+	} {
+		if got := NewLineProblem(in); got != want {
+			t.Errorf("NewLineProblem(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := Problem("she\u2028her", false); got != "" {
+		t.Errorf("a separator saved before is refused on reading: %q", got)
 	}
 }
 

@@ -261,3 +261,26 @@ func TestANameThatLooksLikeAnotherCannotBeSavedBesideIt(t *testing.T) {
 		}
 	}
 }
+
+// Pronouns that break their line are refused when written, but a profile
+// saved with them before that rule still reads.
+func TestPronounsWithALineSeparatorReadButAreNotWritten(t *testing.T) {
+	s := newStore(t)
+	if err := s.CreateProfile(&Profile{Name: "Sam"}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(s.profilesDir(), "sam.yaml")
+	if err := os.WriteFile(path, []byte("name: Sam\npronouns: \"she\u2028her\"\n"), fileMode); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Profile("Sam")
+	if err != nil || p.Pronouns != "she\u2028her" {
+		t.Fatalf("a profile saved before the rule: %+v, %v", p, err)
+	}
+	if err := Set(testCatalog(), p, "pronouns", "they\u2029them"); err == nil || !strings.Contains(err.Error(), "breaks the line") {
+		t.Errorf("setting pronouns with a separator: %v", err)
+	}
+	if err := s.CreateProfile(&Profile{Name: "Alex", Pronouns: "he\u2028him"}); err == nil {
+		t.Error("a new profile was saved with a separator in its pronouns")
+	}
+}

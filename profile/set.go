@@ -68,11 +68,20 @@ func setText(field *string, key, value string) error {
 	if problem := lengthProblem(key, value); problem != "" {
 		return errors.New(problem)
 	}
-	if problem := plain.Problem(value, key == "notes"); problem != "" {
+	if problem := textProblem(key, value); problem != "" {
 		return errors.New(problem)
 	}
 	*field = value
 	return nil
+}
+
+// textProblem says what in a profile's pronouns or notes, about to be
+// written, could act on a terminal or break the pronouns' line.
+func textProblem(field, value string) string {
+	if field == "notes" {
+		return plain.Problem(value, true)
+	}
+	return plain.NewLineProblem(value)
 }
 
 func setWord(field *string, value string, words ...string) error {

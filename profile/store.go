@@ -12,7 +12,6 @@ import (
 	"sync"
 
 	"github.com/aftercare-tui/aftercare/catalog"
-	"github.com/aftercare-tui/aftercare/plain"
 	"github.com/aftercare-tui/aftercare/seal"
 	"golang.org/x/text/unicode/norm"
 )
@@ -448,7 +447,7 @@ func (s *Store) encodeChecked(p *Profile) ([]byte, error) {
 	// Text that is not UTF-8 would be written as base64, which reads back
 	// as other words and hides whatever it holds from the check below.
 	for _, text := range []struct{ field, value string }{{"pronouns", p.Pronouns}, {"notes", p.Notes}} {
-		if problem := plain.Problem(text.value, text.field == "notes"); problem != "" {
+		if problem := textProblem(text.field, text.value); problem != "" {
 			return nil, fmt.Errorf("%s: %s", text.field, problem)
 		}
 	}
