@@ -709,3 +709,41 @@ func TestTheFirstIdeaIsTickedOnlyWhenItTouchesNoOne(t *testing.T) {
 		})
 	}
 }
+
+// Changing a profile keeps what its form cannot show, such as a never
+// entry that is an activity rather than a tag: an edit of the pronouns
+// must not drop it from the never-list.
+func TestEditingAProfileKeepsWhatTheFormCannotShow(t *testing.T) {
+	w := newWorld(t)
+	store := profile.Open(t.TempDir(), w.cat, true)
+	sam := &profile.Profile{Name: "Sam", Never: []string{"kissing", "cuddle"}, Likes: []string{"music"},
+		Needs: catalog.Weights{{Need: "warmth", Weight: 3}}}
+	if err := store.CreateProfile(sam); err != nil {
+		t.Fatal(err)
+	}
+	form := ProfileForm(w, sam)
+	values := form.Start()
+	values[1] = []string{"they/them"}
+	// A screen can give back only what it offers, as huh's lists do.
+	for i, field := range form.Fields {
+		if field.Kind == Many {
+			values[i] = slices.DeleteFunc(values[i], func(v string) bool {
+				return !slices.ContainsFunc(field.Options, func(o Option) bool { return o.Value == v })
+			})
+		}
+	}
+	save, ok := form.Take(values).(*Save)
+	if !ok {
+		t.Fatalf("taking the form gave %T", form.Take(values))
+	}
+	if err := save.Write(store); err != nil {
+		t.Fatal(err)
+	}
+	got, err := store.Profile("Sam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(got.Never, "cuddle") || !slices.Contains(got.Never, "kissing") || got.Pronouns != "they/them" || got.Needs.Of("warmth") != 3 {
+		t.Errorf("after changing the pronouns: %+v", got)
+	}
+}

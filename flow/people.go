@@ -42,7 +42,30 @@ func ProfileForm(env Env, was *profile.Profile) *Form {
 	either := func(a, b, bValue string) []Option {
 		return []Option{{"It depends", "depends"}, {a, strings.ToLower(a)}, {b, bValue}, {"Rather not say", ""}}
 	}
-	nonNil := func(s []string) []string { return append([]string{}, s...) }
+	// What the form cannot show (hidden by the catalogue, or a never
+	// entry that is an activity) is not offered to untick, and is kept as
+	// it is: an edit of the pronouns must not drop a never-list entry.
+	shown, unshown := func(ids []string, opts []Option) (in, out []string) {
+		in = []string{}
+		for _, id := range ids {
+			if slices.ContainsFunc(opts, func(o Option) bool { return o.Value == id }) {
+				in = append(in, id)
+			} else {
+				out = append(out, id)
+			}
+		}
+		return in, out
+	}, func(chosen, kept []string) []string {
+		for _, id := range kept {
+			if !slices.Contains(chosen, id) {
+				chosen = append(chosen, id)
+			}
+		}
+		return chosen
+	}
+	needs, keptNeeds := shown(needs, needOpts)
+	likes, keptLikes := shown(likes, likeOpts)
+	never, keptNever := shown(never, tagOpts)
 	nameHelp := ""
 	if was != nil {
 		// Records keep the name they were saved with: they are what was
@@ -55,15 +78,16 @@ func ProfileForm(env Env, was *profile.Profile) *Form {
 		{Kind: OneLine, Title: "Pronouns", Help: "Optional, such as they/them.", Value: []string{pronouns}, Limit: profile.MaxPronounsLength},
 		{Kind: One, Title: "Afterwards, do you usually want closeness or space?", Options: either("Closeness", "Space", "space"), Value: []string{leaning}},
 		{Kind: One, Title: "Talking or quiet?", Options: either("Talk", "Quiet", "quiet"), Value: []string{talk}},
-		{Kind: Many, Title: "What do you usually need afterwards?", Options: needOpts, Value: nonNil(needs)},
-		{Kind: Many, Title: "What do you enjoy?", Options: likeOpts, Value: nonNil(likes)},
-		{Kind: Many, Title: "Never suggest anything with…", Help: "These are never offered while you are there.", Options: tagOpts, Value: nonNil(never)},
+		{Kind: Many, Title: "What do you usually need afterwards?", Options: needOpts, Value: needs},
+		{Kind: Many, Title: "What do you enjoy?", Options: likeOpts, Value: likes},
+		{Kind: Many, Title: "Never suggest anything with…", Help: "These are never offered while you are there.", Options: tagOpts, Value: never},
 		{Kind: Words, Title: "Notes", Help: "Anything else worth remembering. Optional.", Value: []string{notes}, Limit: profile.MaxNotesLength},
 	}}
 	f.take = func(values [][]string) Step {
 		saved := profile.Profile{Name: strings.TrimSpace(plain.Strip(first(values[0]), false)), Pronouns: strings.TrimSpace(plain.Strip(first(values[1]), false)),
-			Leaning: first(values[2]), Talk: first(values[3]), Likes: values[5], Never: values[6], Notes: strings.TrimSpace(plain.Strip(first(values[7]), true))}
-		for _, n := range values[4] {
+			Leaning: first(values[2]), Talk: first(values[3]), Likes: unshown(values[5], keptLikes), Never: unshown(values[6], keptNever),
+			Notes: strings.TrimSpace(plain.Strip(first(values[7]), true))}
+		for _, n := range unshown(values[4], keptNeeds) {
 			weight := catalog.DefaultWeight
 			if was != nil && was.Needs.Of(n) > 0 {
 				weight = was.Needs.Of(n)
