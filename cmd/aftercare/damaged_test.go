@@ -141,3 +141,23 @@ func TestSuggestWithoutHistoryReadsNoCheckin(t *testing.T) {
 		}
 	}
 }
+
+// Someone without a profile, while a profile cannot be read, may be its
+// owner: the suggestions for them are kept gentle, and say why. Someone
+// whose own profile is damaged gets none, and the file is named once.
+func TestSuggestForSomeoneWhoseProfileMayBeDamaged(t *testing.T) {
+	damagedData(t)
+	mustRun(t, "", "profile", "delete", "Alex", "--yes")
+	gentle := mustRun(t, "", "--ignore-damaged", "suggest", "--for", "Sam,Alex", "--json", "--limit", "20")
+	if strings.Contains(gentle, `kisses"`) || strings.Contains(gentle, `"cuddle"`) || strings.Contains(gentle, `"hold-close"`) {
+		t.Errorf("suggestions for someone whose never-list is not known were not kept gentle:\n%s", gentle)
+	}
+	out := aftercare(t, "", "--ignore-damaged", "suggest", "--for", "Alex")
+	if !strings.Contains(out.stderr, "A profile that cannot be read may be Alex's") {
+		t.Errorf("no word on why the suggestions are gentle:\n%s", out.stderr)
+	}
+	out = aftercare(t, "", "suggest", "--for", "Robin")
+	if out.code != exitFailure || strings.Count(out.stderr, "robin.yaml") != 1 || !strings.Contains(out.stderr, "Robin's profile cannot be read (named above)") {
+		t.Errorf("suggest for someone whose profile is damaged: exit %d\n%s", out.code, out.stderr)
+	}
+}

@@ -3,11 +3,13 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
 
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/plain"
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/spf13/cobra"
 )
@@ -65,6 +67,7 @@ low offers nothing that asks more than a little energy of that person.`,
 				return err
 			}
 			var saved []catalog.Person
+			var unsure []string
 			var history *pastOf
 			if len(f.forNames) > 0 {
 				// Without how things went, the history is read only to
@@ -74,13 +77,20 @@ low offers nothing that asks more than a little energy of that person.`,
 						return err
 					}
 				}
-				if saved, err = a.savedPeople(cmd, f.forNames, f.situation, history); err != nil {
+				if saved, unsure, err = a.savedPeople(cmd, f.forNames, f.situation, history); err != nil {
 					return err
 				}
 			}
 			req, err := f.build(cmd, cat, a.stdin, saved)
 			if err != nil {
 				return err
+			}
+			if len(unsure) > 0 {
+				req.Guard = true
+				for i, name := range unsure {
+					unsure[i] = plain.Line(name) + "'s"
+				}
+				fmt.Fprintf(a.stderr, "A profile that cannot be read may be %s, so what they never want is not known: these suggestions are kept gentle.\n", strings.Join(unsure, " or "))
 			}
 			if len(saved) > 0 && !f.noHistory {
 				req.Ratings = history.ratings(req.People)
@@ -305,39 +315,48 @@ func readRequest(cat *catalog.Catalog, path string, stdin io.Reader) (catalog.Re
 // someone who has checked in without one, just their name, so that how
 // things went for them still counts. The store is open once the history
 // has been read. A named person's profile that cannot be read stops the
-// command, since what they never want may be in it; a damaged file of
-// someone else's does not.
-func (a *app) savedPeople(cmd *cobra.Command, names []string, situation string, history *pastOf) ([]catalog.Person, error) {
+// command, since what they never want may be in it. Someone without a
+// profile while some profile cannot be read may be its owner: unsure
+// names them, and the suggestions are kept quiet, as the full screen
+// keeps them.
+func (a *app) savedPeople(cmd *cobra.Command, names []string, situation string, history *pastOf) (people []catalog.Person, unsure []string, err error) {
 	// Each person is looked for among every profile, so every damaged
 	// one is named: whose it is cannot be known.
 	entries, err := a.profileEntries(cmd)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	people := make([]catalog.Person, 0, len(names))
+	_, unread := profile.SplitProfiles(entries)
 	for _, name := range names {
 		name = strings.TrimSpace(name)
 		p, err := profile.ProfileIn(entries, name)
+		var damaged catalog.Errors
 		switch {
 		case err == nil:
 			people = append(people, p.Person(situation))
 			continue
+		case errors.As(err, &damaged):
+			// Named above already, with its line.
+			return nil, nil, fmt.Errorf("%s's profile cannot be read (named above), so what they never want is not known and nothing is suggested; mend it with: aftercare profile edit %s", name, catalog.ShellArg(name))
 		case !errors.Is(err, profile.ErrNotFound):
-			return nil, err
+			return nil, nil, err
 		case history == nil:
 			// Someone without a profile is found in the history, read
 			// only now.
 			if history, err = a.pastOf(cmd, names); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		guest, ok := history.spelt[name]
 		if !ok {
-			return nil, usagef("--for: no profile named %q, and no check-in with them either (see 'aftercare profile list')", name)
+			return nil, nil, usagef("--for: no profile named %q, and no check-in with them either (see 'aftercare profile list')", name)
 		}
 		people = append(people, catalog.Person{Name: guest})
+		if len(unread) > 0 {
+			unsure = append(unsure, guest)
+		}
 	}
-	return people, nil
+	return people, unsure, nil
 }
 
 // pastOf is what --for needs of the history: how it spells each name
