@@ -229,13 +229,29 @@ func TestAReaderDuringALandingImportSeesAllOfIt(t *testing.T) {
 		n   int
 		err error
 	}
-	read := make(chan seen, 1)
+	read, waiting := make(chan seen, 1), make(chan struct{})
+	var early *seen
 	defer func() { reached = func(string) {} }()
 	reached = func(at string) {
+		if at == "waiting" {
+			close(waiting)
+		}
 		if at != "journal" {
 			return
 		}
-		// Another process, as a command run now would be.
+		// Another process, as a command run now would be; the import
+		// goes on once it waits, or has read without waiting.
+		defer func() {
+			select {
+			case <-waiting:
+			case got := <-read:
+				early = &got
+			case <-time.After(time.Minute):
+				// A reader blocked on something else than the lock,
+				// and never told of it, would hold this up for ever.
+				t.Error("the reader neither waited for the landing nor read")
+			}
+		}()
 		other := Open(s.Dir(), testCatalog(), true)
 		go func() {
 			if err := other.Sweep(); err != nil {
@@ -253,6 +269,9 @@ func TestAReaderDuringALandingImportSeesAllOfIt(t *testing.T) {
 	}
 	if _, err := s.Import(path, data); err != nil {
 		t.Fatal(err)
+	}
+	if early != nil {
+		t.Fatalf("a reader read during the landing without waiting: %d records (%v)", early.n, early.err)
 	}
 	got := <-read
 	if want := len(x.Profiles) + len(x.Sessions); got.err != nil || got.n != want {

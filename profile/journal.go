@@ -38,8 +38,9 @@ const (
 	maxJournalBytes = 4 << 20
 )
 
-// reached marks each step an import takes towards landing; a test stops
-// the process at one to check the import still lands whole or not at all.
+// reached marks each step an import takes towards landing, and a reader
+// waiting for one to land; a test stops the process at one to check the
+// import still lands whole or not at all.
 var reached = func(step string) {}
 
 // journal says where each file in a staging folder goes.

@@ -42,11 +42,16 @@ func (s *Store) Sweep() error {
 	case err != nil:
 		return err
 	case !ok && s.landing():
+		reached("waiting")
 		deadline := time.NewTimer(lockTimeout)
 		defer deadline.Stop()
-		if lock, err = lockFile(s.lockPath(), deadline.C); err != nil {
+		lock, err = lockFile(s.lockPath(), deadline.C)
+		switch {
+		case errors.Is(err, errBusy):
 			// Still landing after so long: read what is there.
 			return nil
+		case err != nil:
+			return err
 		}
 	case !ok:
 		return nil
