@@ -84,7 +84,7 @@ func (r *Round) pick(from *Results) *Form {
 			}
 		}
 		f.Fields, asked = append(f.Fields, field), append(asked, later)
-	} else if !r.asked[r.People[0].Name] {
+	} else if !r.offered[r.People[0].Name] {
 		f.Fields = append(f.Fields, Field{Kind: One, Title: "Would you like a check-in tomorrow?", Help: laterHelp,
 			Options: []Option{{"No, thank you", ""}, {"Yes, please", r.People[0].Name}}, Value: []string{""}})
 		asked = append(asked, later)
@@ -174,6 +174,9 @@ func (r *Round) Saved(s *Save, err error) (Step, bool) {
 	var guests *NotRemembered
 	remembered := !errors.As(err, &guests)
 	off := errors.Is(err, profile.ErrHistoryOff) || !remembered && guests.HistoryOff
+	if err == nil && s.saved != nil {
+		s.saved()
+	}
 	switch {
 	case s.then != nil && (err == nil || errors.Is(err, profile.ErrHistoryOff)):
 		return s.then(), true

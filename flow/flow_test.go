@@ -747,3 +747,39 @@ func TestEditingAProfileKeepsWhatTheFormCannotShow(t *testing.T) {
 		t.Errorf("after changing the pronouns: %+v", got)
 	}
 }
+
+// Alone, whoever was asked about tomorrow on their support screen is not
+// asked again at the end; whoever asked for it but whose follow-up could
+// not be saved is.
+func TestTomorrowAtTheEndAlone(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		wants   string
+		saveErr error
+		askedAt bool // asked again at the end
+	}{
+		{"said no", "", nil, false},
+		{"said yes, saved", "yes", nil, false},
+		{"said yes, not saved", "yes", errFull, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := newWorld(t)
+			r := New(w, CheckIn, catalog.Solo, []string{"Kai"})
+			answer := both(choose("okay", "No, not really"), choose("What would you like", "Carry on"))
+			tomorrow := walk(t, r.Start(), answer, formKind(TomorrowForm)).(*Form)
+			next := tomorrow.Take([][]string{{tc.wants}})
+			if save, ok := next.(*Save); ok {
+				if tc.saveErr == nil {
+					next, _ = r.Saved(save, nil)
+				} else if _, ok := r.Saved(save, tc.saveErr); !ok {
+					next = save.Skip()
+				}
+			}
+			pick := walk(t, next, nil, formKind(PickForm)).(*Form)
+			asked := slices.ContainsFunc(pick.Fields, func(f Field) bool { return strings.Contains(f.Title, "tomorrow") })
+			if asked != tc.askedAt {
+				t.Errorf("asked about tomorrow at the end: %v, want %v", asked, tc.askedAt)
+			}
+		})
+	}
+}

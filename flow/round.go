@@ -90,9 +90,9 @@ type Round struct {
 	// rated holds, in a follow-up, the ratings each person chose to share
 	// (alone: to keep); a rating kept private ends with its turn.
 	rated map[string][]profile.Rating
-	// asked are those who asked, privately, to be checked on tomorrow;
-	// offered, those who were asked whether they would like it, whatever
-	// they said: it is asked once a check-in.
+	// asked are those who asked, privately, to be checked on tomorrow, and
+	// whose follow-up was saved; offered, those who said no to it or whose
+	// yes was saved: it is asked once a check-in.
 	asked, offered map[string]bool
 	// Quiet is set once the suggestions turned quiet: the closing words
 	// then say nothing about how anyone is with anyone.

@@ -240,6 +240,8 @@ type Save struct {
 	// goes on to then after saying SavedText.
 	then      func() Step
 	SavedText string
+	// saved, when set, notes in the round that the save worked.
+	saved func()
 }
 
 func (*Save) step() {}

@@ -79,13 +79,14 @@ func (r *Round) tomorrow(from *Form, t *Turn, then func() Step) *Form {
 		back: func() Step { return from },
 	}
 	f.take = func(values [][]string) Step {
-		r.offered[t.Who.Name] = true
 		if first(values[0]) == "" {
+			r.offered[t.Who.Name] = true
 			return then()
 		}
-		r.asked[t.Who.Name] = true
 		record := profile.NewPrivateFollowUp(r.env.Now(), t.Who.Name)
+		// A yes that could not be saved is asked again.
 		return &Save{What: "follow-up", Write: func(s *profile.Store) error { return s.SaveSession(record) }, then: then,
+			saved:     func() { r.asked[t.Who.Name], r.offered[t.Who.Name] = true, true },
 			SavedText: "Saved. aftercare will offer a check-in tomorrow without showing your name, and the shared history does not show it."}
 	}
 	return f
