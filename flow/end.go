@@ -3,6 +3,7 @@ package flow
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/aftercare-tui/aftercare/catalog"
@@ -20,8 +21,9 @@ const laterHelp = "A low feeling can come a day later. aftercare will offer it w
 // pick asks what people will do, from the suggestions, for a note, and who
 // would like a check-in tomorrow; guests may be remembered as people.
 // Nothing is chosen in advance when the check-in turned quiet, nor, when
-// together, when the first idea touches: going on must not sign anyone up
-// for anything, least of all being touched. Taking it saves the check-in.
+// together, when the first idea touches or is intimate: going on must not
+// sign anyone up for anything, least of all being touched. Taking it saves
+// the check-in.
 func (r *Round) pick(from *Results) *Form {
 	f := &Form{Kind: PickForm, Header: "what you will do", Loses: true, back: func() Step { return from }}
 	var opts []Option
@@ -51,7 +53,7 @@ func (r *Round) pick(from *Results) *Form {
 	var asked []int
 	if len(opts) > 0 {
 		choose := Field{Kind: Many, Title: "What will you do?", Keys: "Tick any with space, or none.", Options: opts, Value: []string{}}
-		if len(result.Suggestions) > 0 && !result.Guarded && !r.touches(result.Suggestions[0].ID) {
+		if len(result.Suggestions) > 0 && !result.Guarded && !r.asksConsent(result.Suggestions[0].ID) {
 			choose.Keys, choose.Help, choose.Value = "Tick any with space.", "The first idea is ticked already.", []string{result.Suggestions[0].ID}
 		}
 		f.Fields, asked = append(f.Fields, choose), append(asked, chosen)
@@ -239,9 +241,21 @@ func FirstLines(text string, n int) string {
 	return strings.Join(lines[:min(n, len(lines))], "\n")
 }
 
-// touches says whether an activity done together touches anyone: ticked
-// in advance, enter alone would agree to it for someone who may be frozen.
-func (r *Round) touches(id string) bool {
-	a := r.env.Catalog().Activity(id)
-	return r.Together() && a != nil && a.Contact != "none"
+// asksConsent says whether an activity done together touches anyone, or
+// is what the quiet guard leaves out (kissing, nudity, sex, celebrating):
+// ticked in advance, enter alone would agree to it for someone who may be
+// frozen. One the catalogue does not know is taken to.
+func (r *Round) asksConsent(id string) bool {
+	if !r.Together() {
+		return false
+	}
+	cat := r.env.Catalog()
+	a := cat.Activity(id)
+	if a == nil || a.Contact != "none" {
+		return true
+	}
+	return slices.ContainsFunc(a.Tags, func(tag string) bool {
+		t := cat.Tag(tag)
+		return t != nil && t.Guard
+	})
 }

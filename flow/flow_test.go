@@ -668,7 +668,7 @@ func TestAPrivateFollowUpSaysItStaysOutOfTheSharedHistory(t *testing.T) {
 }
 
 // Together, enter alone never agrees to being touched: the first idea is
-// ticked in advance only when it touches no one.
+// ticked in advance only when it touches no one and is not intimate.
 func TestTheFirstIdeaIsTickedOnlyWhenItTouchesNoOne(t *testing.T) {
 	situation := func(label string) answers {
 		return func(f *Form) [][]string {
@@ -699,7 +699,7 @@ func TestTheFirstIdeaIsTickedOnlyWhenItTouchesNoOne(t *testing.T) {
 			pick := walk(t, r.Start(), tc.answer, formKind(PickForm)).(*Form)
 			choose := pick.Fields[0]
 			for _, id := range choose.Value {
-				if a := w.cat.Activity(id); a == nil || a.Contact != "none" {
+				if r.asksConsent(id) {
 					t.Errorf("%q is ticked in advance", id)
 				}
 			}
@@ -781,5 +781,33 @@ func TestTomorrowAtTheEndAlone(t *testing.T) {
 				t.Errorf("asked about tomorrow at the end: %v, want %v", asked, tc.askedAt)
 			}
 		})
+	}
+}
+
+func TestWhatAsksConsent(t *testing.T) {
+	w := newWorld(t)
+	together := New(w, CheckIn, catalog.Together, []string{"Sam", "Alex"})
+	alone := New(w, CheckIn, catalog.Solo, []string{"Kai"})
+	for _, tc := range []struct {
+		round *Round
+		id    string
+		want  bool
+	}{
+		{together, "glass-of-water", false},
+		{together, "cuddle", true},
+		{together, "forehead-kisses", true},
+		{together, "no-such-idea", true},
+		{alone, "cuddle", false},
+	} {
+		if got := tc.round.asksConsent(tc.id); got != tc.want {
+			t.Errorf("%s (%s): asksConsent = %v, want %v", tc.id, tc.round.Mode, got, tc.want)
+		}
+	}
+	for _, a := range w.cat.Activities {
+		for _, tag := range a.Tags {
+			if tg := w.cat.Tag(tag); tg != nil && tg.Guard && a.Contact == "none" && a.Mode != catalog.Solo && !together.asksConsent(a.ID) {
+				t.Errorf("%s, tagged %s, can be ticked in advance together", a.ID, tag)
+			}
+		}
 	}
 }
