@@ -237,8 +237,8 @@ func layer(files []file) (*Catalog, error) {
 		}
 	}
 	c.build()
-	// A hidden entry still exists: a profile or request that names it
-	// reads as before, and it matches nothing.
+	// A hidden entry is still known: a profile or request that names it
+	// reads as before. A hidden activity or situation is never offered.
 	for _, h := range hidden {
 		c.known[h[0]][h[1]] = true
 	}

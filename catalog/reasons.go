@@ -67,9 +67,10 @@ type scratch struct {
 	labels        []string
 }
 
-// askedForSpace is what a request's Space says someone needs, sorted as
+// askedForSpace stands for whoever asked for space where the others do
+// not see it (Request.Space), as the needs that answer says, sorted as
 // Weights are.
-var askedForSpace = Weights{{Need: "quiet", Weight: 1}, {Need: "space", Weight: 1}}
+var askedForSpace = Weights{{Need: "quiet", Weight: 1}, {Need: spaceNeed, Weight: 1}}
 
 // appendNeedReasons names whose stated needs the activity meets, strongest
 // first, making sure that each person it serves is named once before

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 
 	"github.com/aftercare-tui/aftercare/catalog"
 )
@@ -93,8 +92,11 @@ var errNotDir = errors.New("not a folder")
 // and what to do about it. err is the error that found it, for readers
 // that only learn of it when listing.
 func notAFolder(path string, err error) error {
-	if err != nil && !errors.Is(err, syscall.ENOTDIR) {
-		return err
+	if err != nil {
+		// Asked again, as not every system says ENOTDIR.
+		if info, statErr := os.Stat(path); statErr != nil || info.IsDir() {
+			return err
+		}
 	}
 	return fmt.Errorf("%s: %w (move it aside, and aftercare makes the folder again)", path, errNotDir)
 }
