@@ -43,6 +43,7 @@ func (s *Store) Sweep() error {
 		return err
 	case !ok && s.landing():
 		reached("waiting")
+		_ = lock.Close() // its file, opened to try
 		deadline := time.NewTimer(lockTimeout)
 		defer deadline.Stop()
 		lock, err = lockFile(s.lockPath(), deadline.C)
