@@ -45,27 +45,9 @@ func ProfileForm(env Env, was *profile.Profile) *Form {
 	// What the form cannot show (hidden by the catalogue, or a never
 	// entry that is an activity) is not offered to untick, and is kept as
 	// it is: an edit of the pronouns must not drop a never-list entry.
-	shown, unshown := func(ids []string, opts []Option) (in, out []string) {
-		in = []string{}
-		for _, id := range ids {
-			if slices.ContainsFunc(opts, func(o Option) bool { return o.Value == id }) {
-				in = append(in, id)
-			} else {
-				out = append(out, id)
-			}
-		}
-		return in, out
-	}, func(chosen, kept []string) []string {
-		for _, id := range kept {
-			if !slices.Contains(chosen, id) {
-				chosen = append(chosen, id)
-			}
-		}
-		return chosen
-	}
-	needs, keptNeeds := shown(needs, needOpts)
-	likes, keptLikes := shown(likes, likeOpts)
-	never, keptNever := shown(never, tagOpts)
+	needs, keptNeeds := splitShown(needs, needOpts)
+	likes, keptLikes := splitShown(likes, likeOpts)
+	never, keptNever := splitShown(never, tagOpts)
 	nameHelp := ""
 	if was != nil {
 		// Records keep the name they were saved with: they are what was
@@ -85,9 +67,9 @@ func ProfileForm(env Env, was *profile.Profile) *Form {
 	}}
 	f.take = func(values [][]string) Step {
 		saved := profile.Profile{Name: strings.TrimSpace(plain.Strip(first(values[0]), false)), Pronouns: strings.TrimSpace(plain.Strip(first(values[1]), false)),
-			Leaning: first(values[2]), Talk: first(values[3]), Likes: unshown(values[5], keptLikes), Never: unshown(values[6], keptNever),
+			Leaning: first(values[2]), Talk: first(values[3]), Likes: withKept(values[5], keptLikes), Never: withKept(values[6], keptNever),
 			Notes: strings.TrimSpace(plain.Strip(first(values[7]), true))}
-		for _, n := range unshown(values[4], keptNeeds) {
+		for _, n := range withKept(values[4], keptNeeds) {
 			weight := catalog.DefaultWeight
 			if was != nil && was.Needs.Of(n) > 0 {
 				weight = was.Needs.Of(n)
@@ -107,6 +89,30 @@ func ProfileForm(env Env, was *profile.Profile) *Form {
 		}}
 	}
 	return f
+}
+
+// splitShown parts ids into those among opts, which a form can show, and
+// the rest.
+func splitShown(ids []string, opts []Option) (shown, unshown []string) {
+	shown = []string{}
+	for _, id := range ids {
+		if slices.ContainsFunc(opts, func(o Option) bool { return o.Value == id }) {
+			shown = append(shown, id)
+		} else {
+			unshown = append(unshown, id)
+		}
+	}
+	return shown, unshown
+}
+
+// withKept adds to what was chosen the ids kept without being shown.
+func withKept(chosen, kept []string) []string {
+	for _, id := range kept {
+		if !slices.Contains(chosen, id) {
+			chosen = append(chosen, id)
+		}
+	}
+	return chosen
 }
 
 // checkName refuses an empty or taken name while the form is open.

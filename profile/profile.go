@@ -224,10 +224,10 @@ func (p *Profile) Person(situation string) catalog.Person {
 	return catalog.Person{Name: p.Name, Usual: p.Needs, Likes: likes, Never: slices.Clone(p.Never)}
 }
 
-// nameArg is a name, or a file's name, as the last argument of an
+// NameArg is a name, or a file's name, as the last argument of an
 // aftercare command: quoted for the shell, and after -- where it would
 // read as a flag.
-func nameArg(name string) string {
+func NameArg(name string) string {
 	if strings.HasPrefix(name, "-") {
 		return "-- " + catalog.ShellArg(name)
 	}
@@ -246,7 +246,7 @@ func encodeProfile(p *Profile) ([]byte, error) {
 	var b strings.Builder
 	command := "NAME"
 	if plain.NameProblem(p.Name) == "" {
-		command = nameArg(p.Name)
+		command = NameArg(p.Name)
 	}
 	fmt.Fprintf(&b, profileHeader, command)
 	enc := yaml.NewEncoder(&b)

@@ -54,7 +54,7 @@ func markSameNames(entries []ProfileEntry, nameLines []int) {
 		base := strings.TrimSuffix(filepath.Base(e.Path), ".yaml")
 		e.Err = &sameNameError{name: e.Profile.Name, err: catalog.Errors{{Path: e.Path, Line: nameLines[i], Col: 1,
 			Msg: fmt.Sprintf("name: holds the same name as %s (%q), which is the one used, so this file is not; give it another name or delete it (aftercare profile edit %s)",
-				first, e.Profile.Name, nameArg(base))}}}
+				first, e.Profile.Name, NameArg(base))}}}
 		e.Profile = nil
 	}
 }

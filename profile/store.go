@@ -289,7 +289,7 @@ func findIn(entries []ProfileEntry, name string) (ProfileEntry, error) {
 		return *found, nil
 	case len(maybe) > 0:
 		return ProfileEntry{}, fmt.Errorf("no profile named %q: %w; %s cannot be read and may hold it (to mend or delete it, use its file name, %s)",
-			name, ErrNotFound, maybe[0].Path, nameArg(maybe[0].Name()))
+			name, ErrNotFound, maybe[0].Path, NameArg(maybe[0].Name()))
 	}
 	return ProfileEntry{}, fmt.Errorf("no profile named %q: %w", name, ErrNotFound)
 }
@@ -309,7 +309,7 @@ func (s *Store) taken(name, own string) error {
 	}
 	for _, e := range maybe {
 		if e.Path != own {
-			return fmt.Errorf("%s cannot be read and may hold a profile named %q; mend it first with: aftercare profile edit %s", e.Path, name, nameArg(e.Name()))
+			return fmt.Errorf("%s cannot be read and may hold a profile named %q; mend it first with: aftercare profile edit %s", e.Path, name, NameArg(e.Name()))
 		}
 	}
 	return nil

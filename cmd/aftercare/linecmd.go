@@ -52,6 +52,9 @@ func isTerminal(stream any) bool {
 func (a *app) runLines(cmd *cobra.Command, start tui.Start, o tui.Options) error {
 	interactive := isTerminal(a.stdin)
 	out, screen := a.lineOutput(interactive)
+	if tty, opened := out.(*os.File); opened && tty != os.Stdout && tty != os.Stderr {
+		defer tty.Close()
+	}
 	if o.Locked && interactive && a.store.WantsPassphrase() {
 		opened, err := a.unlockOrCarryOn(out)
 		if err != nil {

@@ -337,7 +337,7 @@ func (a *app) savedPeople(cmd *cobra.Command, names []string, situation string, 
 			continue
 		case errors.As(err, &damaged):
 			// Named above already, with its line.
-			return nil, nil, fmt.Errorf("%s's profile cannot be read (named above), so what they never want is not known and nothing is suggested; mend it with: aftercare profile edit %s", name, catalog.ShellArg(name))
+			return nil, nil, fmt.Errorf("%s's profile cannot be read (named above), so what they never want is not known and nothing is suggested; mend it with: aftercare profile edit %s", name, profile.NameArg(name))
 		case !errors.Is(err, profile.ErrNotFound):
 			return nil, nil, err
 		case history == nil:
