@@ -285,6 +285,38 @@ func TestProgramShowsALongUnbrokenAnswerWhereItAsksWhatToKeep(t *testing.T) {
 	}
 }
 
+// An idea too long for a small window ends in an ellipsis, cut between
+// words, so that nobody takes half a title for the whole of it.
+func TestProgramCutsALongIdeaWithAnEllipsisOnASmallScreen(t *testing.T) {
+	t.Parallel()
+	const title = "Check on everyone you played with"
+	r := start(t, withNames(newWorld(t).opts, "Sam", "Alex"), 40, 12)
+	for range 20 {
+		if strings.Contains(r.screen(), "» A play party or group") {
+			break
+		}
+		r.keys("down")
+	}
+	r.enter(1 + 2*(2+questions(catalog.Together)) + 1).sees("What will you do?")
+	cut := false
+	for range 10 {
+		for _, line := range strings.Split(r.screen(), "\n") {
+			if lipgloss.Width(line) > 40 {
+				t.Errorf("%q is wider than the screen", line)
+			}
+			if strings.Contains(line, "Check on everyone") {
+				shown := strings.TrimSpace(line)
+				cut = strings.HasSuffix(shown, "…") && strings.HasPrefix(title, strings.TrimSuffix(shown[strings.Index(shown, "Check"):], "…"))
+			}
+		}
+		if cut {
+			return
+		}
+		r.keys("down")
+	}
+	t.Fatalf("%q is not shown cut with an ellipsis:\n%s", title, r.screen())
+}
+
 func TestTruncateKeepsAsMuchAsFits(t *testing.T) {
 	t.Parallel()
 	link := "https://example.com/" + strings.Repeat("x", 80)

@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/profile"
@@ -76,7 +77,7 @@ func newFlowForm(c *ctx, f *flow.Form, then func(c *ctx, s flow.Step) (screen, t
 		return out
 	}
 	for i, field := range f.Fields {
-		fields[i], read[i] = fieldStep(c, f.Kind, field, start[i])
+		fields[i], read[i] = fieldStep(c, field, start[i])
 		if field.Check != nil {
 			fields[i].check = func() error { return field.Check(values(i + 1)) }
 		}
@@ -103,7 +104,7 @@ func newFlowForm(c *ctx, f *flow.Form, then func(c *ctx, s flow.Step) (screen, t
 
 // fieldStep is a field as a huh field starting at value, and how to read
 // its value as it is now.
-func fieldStep(c *ctx, kind flow.FormKind, field flow.Field, value []string) (step, func() []string) {
+func fieldStep(c *ctx, field flow.Field, value []string) (step, func() []string) {
 	text := ""
 	if len(value) > 0 {
 		text = value[0]
@@ -119,13 +120,13 @@ func fieldStep(c *ctx, kind flow.FormKind, field flow.Field, value []string) (st
 		chosen := &text
 		sel := huh.NewSelect[string]().Title(field.Title).Description(field.Help)
 		sel.WithTheme(c.st.formTheme())
-		return oneOf(sel, chosen, options(c, kind, field)...),
+		return oneOf(sel, chosen, options(c, field)...),
 			func() []string { return []string{*chosen} }
 	case flow.Many:
 		ticked := &value
 		many := huh.NewMultiSelect[string]().Title(field.Title).Description(field.Help)
 		many.WithTheme(c.st.formTheme())
-		return anyOf(many, ticked, options(c, kind, field)...),
+		return anyOf(many, ticked, options(c, field)...),
 			func() []string { return *ticked }
 	case flow.Words:
 		return limitedText(huh.NewText().Title(field.Title).Description(field.Help).Placeholder(field.Placeholder).
@@ -142,19 +143,29 @@ func fieldStep(c *ctx, kind flow.FormKind, field flow.Field, value []string) (st
 	return step{field: huh.NewNote().Title(field.Title).Description(field.Help)}, func() []string { return nil }
 }
 
-// options are a field's options for huh; what someone chose to share is
-// cut to the width, since it quotes their answers whole.
-func options(c *ctx, kind flow.FormKind, field flow.Field) []huh.Option[string] {
+// options are a field's options for huh, each cut to the width the
+// screen has as it is asked, with an ellipsis: huh would cut a long one
+// bare, mid-word, and what someone chose to share quotes their answers
+// whole. Too narrow to keep a few words, huh is left to cut them.
+func options(c *ctx, field flow.Field) []huh.Option[string] {
+	// The cursor, and for a multiple choice its box, come before a label.
+	room := c.bodyWidth - lipgloss.Width("» ")
+	if field.Kind == flow.Many {
+		room -= lipgloss.Width("[ ] ")
+	}
 	opts := make([]huh.Option[string], len(field.Options))
 	for i, o := range field.Options {
 		label := o.Label
-		if kind == flow.ShareForm {
-			label = truncate(label, c.bodyWidth-6)
+		if room >= minLabelRoom {
+			label = truncate(label, room)
 		}
 		opts[i] = huh.NewOption(label, o.Value)
 	}
 	return opts
 }
+
+// minLabelRoom is the least width worth cutting a label to.
+const minLabelRoom = 12
 
 // lines are a flow's lines in the screen's styles.
 func lines(st *styles, ls []flow.Line) string {
