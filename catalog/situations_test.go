@@ -110,6 +110,10 @@ func TestASituationLeavesOutWhatDoesNotFitIt(t *testing.T) {
 		{"hard", []Person{{Name: "Sam", Needs: numb}, {Name: "Alex"}}, []string{"praise", "celebrating"}},
 		{"hard", []Person{{Needs: numb}}, []string{"praise", "celebrating"}},
 		{"not-there", []Person{{Name: "Sam"}, {Name: "Alex"}}, []string{"sexual"}},
+		// Someone who was not there cannot go over a time they did not
+		// share, however much either wants to talk.
+		{"not-there", []Person{{Name: "Sam", Needs: Weights{{"talk", 3}, {"reflection", 3}, {"appreciation", 3}}}, {Name: "Alex", Needs: Weights{{"talk", 3}}}},
+			[]string{"sexual", "looking-back", "talk-it-over", "one-thing-each", "boundary-check"}},
 	}
 	for _, tt := range tests {
 		r := c.Suggest(Request{Situation: tt.situation, People: tt.people, Limit: 30})
@@ -117,6 +121,9 @@ func TestASituationLeavesOutWhatDoesNotFitIt(t *testing.T) {
 			t.Errorf("%s: nothing suggested", tt.situation)
 		}
 		for _, s := range everyOffer(r) {
+			if slices.Contains(tt.never, s.ID) {
+				t.Errorf("%s: %s is offered", tt.situation, s.ID)
+			}
 			for _, tag := range c.Activity(s.ID).Tags {
 				if slices.Contains(tt.never, tag) {
 					t.Errorf("%s: %s (%s) is offered", tt.situation, s.ID, tag)
@@ -320,9 +327,10 @@ func TestSomeoneShakyOrFarAwayIsOfferedNoBathOrShower(t *testing.T) {
 			}
 		}
 	}
-	for _, id := range []string{"solo-bath", "solo-shower", "bath-together", "shower-together", "run-them-a-bath"} {
-		if !slices.Contains(c.Activity(id).Tags, "bathing") {
-			t.Errorf("%s is not tagged bathing", id)
+	for _, a := range c.Activities {
+		inWater := slices.Contains(a.Things, "bath") || slices.Contains(a.Things, "shower")
+		if inWater && !slices.Contains(a.Tags, "bathing") {
+			t.Errorf("%s needs a bath or a shower but is not tagged bathing", a.ID)
 		}
 	}
 }
@@ -354,6 +362,25 @@ func TestCareForOneStateComesOnlyForIt(t *testing.T) {
 			if slices.Contains(got, tt.unoffered) {
 				t.Errorf("%s, %s: %s is offered", tt.feeling, situation, tt.unoffered)
 			}
+		}
+	}
+}
+
+// Someone irritable or prickly is not offered hands on them first: room
+// and quiet come before stroking or holding.
+func TestSomeoneIrritableIsNotOfferedTouchFirst(t *testing.T) {
+	c := defaultsForTest(t)
+	prickly := needsOf(t, c, "feeling", "irritable")
+	for _, people := range [][]Person{
+		{{Name: "Sam", Needs: prickly}, {Name: "Alex"}},
+		{{Name: "Sam", Needs: prickly}, {Name: "Alex"}, {Name: "Kai"}},
+	} {
+		r := c.Suggest(Request{Mode: Together, People: people})
+		if len(r.Suggestions) == 0 {
+			t.Fatal("nothing suggested")
+		}
+		if first := c.Activity(r.Suggestions[0].ID); first.Contact != "none" {
+			t.Errorf("with %d people, %s (%s contact) comes first", len(people), first.ID, first.Contact)
 		}
 	}
 }

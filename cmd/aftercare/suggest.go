@@ -46,8 +46,8 @@ someone is unsure whether they are safe, or says a line was crossed or may
 have been. --space is what the check-in does when someone asked for space,
 or said they do not feel safe, in a private answer: it is kept gentle as
 with --guard, and nothing offered together asks anything of anyone, since
-it is not said who asked. --energy
-low offers nothing that asks more than a little energy of that person.`,
+it is not said who asked. --energy low offers nothing that asks more than
+a little energy of that person.`,
 		Example: `  aftercare suggest --need quiet --need hydration --minutes 15
   aftercare suggest --together --situation scene --avoid kissing
   aftercare suggest --together --guard
