@@ -179,6 +179,34 @@ func TestWhatEachStepAsksFirst(t *testing.T) {
 	}
 }
 
+// People apart cannot pass a laptop: the hand-off says how to ask
+// someone at the other end of a call, and that whoever reads the
+// questions out hears the answers.
+func TestAHandoffApartSaysHowToAskSomeoneFarAway(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		answer answers
+		want   []string
+	}{
+		{"in the same room", nil, []string{"Please pass the laptop to Sam.", "Your answers stay private"}},
+		{"apart", situation("Apart"), []string{"read each question out", "heard by whoever reads them"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := New(newWorld(t), CheckIn, catalog.Together, []string{"Sam", "Alex"})
+			s := walk(t, r.Start(), tc.answer, func(s Step) bool { m, ok := s.(*Message); return ok && m.Name == "Sam" })
+			var said []string
+			for _, l := range s.(*Message).Lines {
+				said = append(said, l.Words())
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(strings.Join(said, "\n"), w) {
+					t.Errorf("Sam's hand-off says %q, not %q", said, w)
+				}
+			}
+		})
+	}
+}
+
 func TestAHandoffShowsNothingOfTheTurnBefore(t *testing.T) {
 	w := newWorld(t)
 	r := New(w, CheckIn, catalog.Together, []string{"Sam", "Alex"})
@@ -669,20 +697,23 @@ func TestAPrivateFollowUpSaysItStaysOutOfTheSharedHistory(t *testing.T) {
 
 // Together, enter alone never agrees to being touched: the first idea is
 // ticked in advance only when it touches no one and is not intimate.
-func TestTheFirstIdeaIsTickedOnlyWhenItTouchesNoOne(t *testing.T) {
-	situation := func(label string) answers {
-		return func(f *Form) [][]string {
-			if f.Kind != SituationForm {
-				return nil
-			}
-			for _, o := range f.Fields[0].Options {
-				if strings.Contains(o.Label, label) {
-					return [][]string{{o.Value}}
-				}
-			}
+// situation answers what kind of time it was with the one whose label
+// holds label.
+func situation(label string) answers {
+	return func(f *Form) [][]string {
+		if f.Kind != SituationForm {
 			return nil
 		}
+		for _, o := range f.Fields[0].Options {
+			if strings.Contains(o.Label, label) {
+				return [][]string{{o.Value}}
+			}
+		}
+		return nil
 	}
+}
+
+func TestTheFirstIdeaIsTickedOnlyWhenItTouchesNoOne(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		answer answers

@@ -82,11 +82,20 @@ func (r *Round) handoff() *Message {
 	if r.Kind == FollowUp {
 		title = "This follow-up is for " + catalog.JoinAnd(r.Names())
 	}
-	lines := []Line{
-		Say(Title, title),
+	pass := []Line{
 		Say(Plain, "Please pass the laptop to "+name+"."),
 		Say(Muted, "Your answers stay private unless you choose to share them. Start when you are ready."),
 	}
+	if sit := r.env.Catalog().Situation(r.Situation); sit != nil && sit.Apart {
+		// Someone at the other end of a call cannot take the laptop:
+		// whoever reads them the questions hears every answer, and
+		// saying so is the only honest privacy there is.
+		pass = []Line{
+			Say(Plain, "Pass the laptop to "+name+", or, if "+name+" is far away, read each question out and pick the answer they give."),
+			Say(Muted, "Read out, answers are heard by whoever reads them; "+name+" still chooses what is shared. Start when you are ready."),
+		}
+	}
+	lines := append([]Line{Say(Title, title)}, pass...)
 	day := func(s *profile.Session) string { return s.Started.Local().Format("Monday 2 January") }
 	switch {
 	case r.Kind == Plan:
