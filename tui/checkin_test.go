@@ -317,6 +317,23 @@ func TestProgramCutsALongIdeaWithAnEllipsisOnASmallScreen(t *testing.T) {
 	t.Fatalf("%q is not shown cut with an ellipsis:\n%s", title, r.screen())
 }
 
+// A question wraps once, to the width: a word is never left alone on a
+// line because huh let the line before it run a column too far.
+func TestQuestionsWrapToTheWidthOnce(t *testing.T) {
+	t.Parallel()
+	for width := minWidth; width <= 40; width++ {
+		r := start(t, withNames(newWorld(t).opts, "Sam", "Alex"), width, 12)
+		for step := 0; step < 2+questions(catalog.Together); step++ {
+			for _, line := range strings.Split(r.screen(), "\n") {
+				if words := strings.Fields(line); len(words) == 1 && strings.HasSuffix(words[0], ",") {
+					t.Fatalf("at %d columns %q is alone on a line:\n%s", width, words[0], r.screen())
+				}
+			}
+			r.enter(1)
+		}
+	}
+}
+
 func TestTruncateKeepsAsMuchAsFits(t *testing.T) {
 	t.Parallel()
 	link := "https://example.com/" + strings.Repeat("x", 80)

@@ -112,6 +112,7 @@ func fieldStep(c *ctx, field flow.Field, value []string) (step, func() []string)
 	if field.Keys != "" {
 		field.Help = strings.TrimSpace(field.Keys + " " + field.Help)
 	}
+	field.Title, field.Help = fitted(c, field.Title), fitted(c, field.Help)
 	// A choice draws its options as soon as it is given them: dressed
 	// first, it draws them once in the screen's own styles, rather than in
 	// a theme huh builds anew for every option.
@@ -166,6 +167,17 @@ func options(c *ctx, field flow.Field) []huh.Option[string] {
 
 // minLabelRoom is the least width worth cutting a label to.
 const minLabelRoom = 12
+
+// fitted is a title or help wrapped to the width the screen has as it is
+// asked. huh wraps them too, but lets a line that ends in a comma run a
+// column past the width, and the screen then wraps that line again,
+// leaving a word such as "close," alone on a line.
+func fitted(c *ctx, s string) string {
+	if c.bodyWidth < minLabelRoom {
+		return s
+	}
+	return lipgloss.Wrap(s, c.bodyWidth, "")
+}
 
 // lines are a flow's lines in the screen's styles.
 func lines(st *styles, ls []flow.Line) string {
