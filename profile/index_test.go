@@ -102,7 +102,7 @@ func checkSummaries(t *testing.T, s *Store, state string) {
 		t.Fatalf("%s: %d summaries of %d records", state, len(got), len(whole))
 	}
 	// The figures counted from the index are those of the records.
-	m := newStatsMaker(s.cat)
+	m := newStatsMaker(s.cat, 0)
 	for _, e := range whole {
 		if e.Session != nil {
 			m.add(e.Session, figuresOf(s.cat, e.Session))

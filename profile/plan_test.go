@@ -224,7 +224,7 @@ func TestStatsSayHowCheckinsHaveGone(t *testing.T) {
 		{Name: "Alex", Answers: []Answered{answered(t, "close-or-space", choice("space"), true)}},
 	}, nil, "")
 	second.Ratings = []Rating{{Person: "Sam", Activity: "make-tea", Rating: catalog.Helped}, {Person: "Sam", Activity: "hug-then-space", Rating: catalog.Helped}}
-	m := newStatsMaker(cat)
+	m := newStatsMaker(cat, 0)
 	for _, e := range entriesOf(second, planBy(t, at(1, 20, 0), "Sam", "Alex"), first) {
 		m.add(e.Session, figuresOf(cat, e.Session))
 	}

@@ -1,8 +1,12 @@
 package profile
 
 import (
+	"bufio"
+	"bytes"
 	"cmp"
+	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"slices"
 	"strconv"
@@ -21,8 +25,11 @@ type Stats struct {
 type PersonStats struct {
 	Name     string `json:"name"`
 	Checkins int    `json:"checkins"`
-	// Felt is how they said they felt, oldest first.
+	// Felt is how they said they felt, oldest first: every time, or, for
+	// figures made to be read (Counting), the latest feltShown.
 	Felt []Felt `json:"felt"`
+	// said is how many times they said how they felt, Felt or not.
+	said int
 	// Closeness and Space count the check-ins where they shared that they
 	// needed it, clearly (weight 2 or more).
 	Closeness int `json:"closeness"`
@@ -70,6 +77,10 @@ const neededWeight = 2
 type statsMaker struct {
 	cat    *catalog.Catalog
 	people map[string]*PersonStats
+	// keep is how many of the latest moods each person keeps, 0 for
+	// all: a screen draws the last few, and years of them would make the
+	// memory grow with the history.
+	keep int
 	// spelt is when each name was spelt as it is kept: the figures use
 	// the oldest spelling.
 	spelt   map[string]time.Time
@@ -80,8 +91,8 @@ type statsMaker struct {
 }
 
 // newStatsMaker starts the figures of an empty history.
-func newStatsMaker(cat *catalog.Catalog) *statsMaker {
-	return &statsMaker{cat: cat, people: map[string]*PersonStats{}, spelt: map[string]time.Time{},
+func newStatsMaker(cat *catalog.Catalog, keep int) *statsMaker {
+	return &statsMaker{cat: cat, keep: keep, people: map[string]*PersonStats{}, spelt: map[string]time.Time{},
 		ratings: map[string]map[string]*HelpedActivity{}, keys: map[string]string{}}
 }
 
@@ -146,7 +157,7 @@ func (m *statsMaker) add(s *Session, each []figures) {
 		ps.Checkins++
 		f := each[i]
 		if f.mood > 0 {
-			ps.Felt = append(ps.Felt, Felt{At: s.Started, Mood: f.mood})
+			m.felt(ps, Felt{At: s.Started, Mood: f.mood})
 		}
 		if f.closeness {
 			ps.Closeness++
@@ -155,7 +166,7 @@ func (m *statsMaker) add(s *Session, each []figures) {
 			ps.Space++
 		}
 		if f.later > 0 && s.FollowUp != nil && s.FollowUp.Done != nil {
-			ps.Felt = append(ps.Felt, Felt{At: *s.FollowUp.Done, Mood: f.later})
+			m.felt(ps, Felt{At: *s.FollowUp.Done, Mood: f.later})
 		}
 	}
 	for _, r := range s.Ratings {
@@ -179,9 +190,29 @@ func (m *statsMaker) add(s *Session, each []figures) {
 	}
 }
 
+// felt adds how someone felt at a moment. Sessions come in any order, so
+// the latest are known only once all are in: kept to a few, the moods are
+// let grow to twice as many before the oldest go.
+func (m *statsMaker) felt(ps *PersonStats, f Felt) {
+	ps.said++
+	ps.Felt = append(ps.Felt, f)
+	if m.keep > 0 && len(ps.Felt) >= 2*m.keep {
+		ps.Felt = latest(ps.Felt, m.keep)
+	}
+}
+
+// latest are the n latest moods of felt, oldest first.
+func latest(felt []Felt, n int) []Felt {
+	slices.SortFunc(felt, func(a, b Felt) int { return cmp.Or(a.At.Compare(b.At), cmp.Compare(a.Mood, b.Mood)) })
+	if n <= 0 || len(felt) <= n {
+		return felt
+	}
+	return append(felt[:0], felt[len(felt)-n:]...)
+}
+
 // stats are the figures of what was added.
 func (m *statsMaker) stats() Stats {
-	var out Stats
+	out := Stats{People: []PersonStats{}}
 	for key, ps := range m.people {
 		p := *ps
 		p.Helped = []HelpedActivity{}
@@ -194,17 +225,17 @@ func (m *statsMaker) stats() Stats {
 			return cmp.Or(cmp.Compare(b.Helped, a.Helped), cmp.Compare(a.Rated, b.Rated), strings.Compare(a.Title, b.Title))
 		})
 		p.Helped = p.Helped[:min(len(p.Helped), mostHelped)]
-		p.Felt = slices.Clone(p.Felt)
-		slices.SortFunc(p.Felt, func(a, b Felt) int { return cmp.Or(a.At.Compare(b.At), cmp.Compare(a.Mood, b.Mood)) })
+		p.Felt = latest(slices.Clone(p.Felt), m.keep)
 		out.People = append(out.People, p)
 	}
 	slices.SortFunc(out.People, func(a, b PersonStats) int { return strings.Compare(nameKey(a.Name), nameKey(b.Name)) })
 	return out
 }
 
-// StatsOf works out the figures of the listed sessions (see Counting).
+// StatsOf works out the figures of the listed sessions, every mood kept
+// (see Counting).
 func (s *Store) StatsOf(entries []SessionEntry) (Stats, []error) {
-	c := s.Counting()
+	c := s.CountingEveryMood()
 	for _, e := range entries {
 		c.Add(e)
 	}
@@ -223,8 +254,18 @@ type Counting struct {
 	toRead []string
 }
 
-// Counting starts the figures of no sessions.
-func (s *Store) Counting() *Counting { return &Counting{store: s, m: newStatsMaker(s.cat)} }
+// Counting starts the figures of no sessions, made to be read: each
+// person keeps the latest moods a screen draws, so that memory does not
+// grow with the history.
+func (s *Store) Counting() *Counting {
+	return &Counting{store: s, m: newStatsMaker(s.cat, feltShown)}
+}
+
+// CountingEveryMood starts figures that keep every mood, for a program
+// reading them whole.
+func (s *Store) CountingEveryMood() *Counting {
+	return &Counting{store: s, m: newStatsMaker(s.cat, 0)}
+}
 
 // Add counts one session, or keeps its error.
 func (c *Counting) Add(e SessionEntry) {
@@ -251,6 +292,71 @@ func (c *Counting) Stats() (Stats, []error) {
 	})
 	c.toRead = nil
 	return c.m.stats(), c.unread
+}
+
+// WriteJSON writes the figures as an encoder indenting by two spaces
+// would, byte for byte, a mood at a time: years of moods are never held
+// as one piece of text on their way out.
+func (st Stats) WriteJSON(w io.Writer) error {
+	out := bufio.NewWriter(w)
+	people := st.People
+	if people == nil {
+		people = []PersonStats{}
+	}
+	if len(people) == 0 {
+		out.WriteString("{\n  \"people\": []\n}\n")
+		return out.Flush()
+	}
+	out.WriteString("{\n  \"people\": [")
+	for i, p := range people {
+		if i > 0 {
+			out.WriteString(",")
+		}
+		out.WriteString("\n    ")
+		if err := p.writeJSON(out); err != nil {
+			return err
+		}
+	}
+	out.WriteString("\n  ]\n}\n")
+	return out.Flush()
+}
+
+// feltMark is where a person's moods go in their figures as JSON, written
+// with none.
+const feltMark = `"felt": [],`
+
+// writeJSON writes one person's figures at the depth WriteJSON puts them.
+func (p PersonStats) writeJSON(out *bufio.Writer) error {
+	felt := p.Felt
+	p.Felt = []Felt{}
+	if p.Helped == nil {
+		p.Helped = []HelpedActivity{}
+	}
+	data, err := json.MarshalIndent(p, "    ", "  ")
+	if err != nil {
+		return err
+	}
+	before, after, ok := bytes.Cut(data, []byte(feltMark))
+	if !ok || len(felt) == 0 {
+		_, err := out.Write(data)
+		return err
+	}
+	out.Write(before)
+	out.WriteString(`"felt": [`)
+	for i, f := range felt {
+		if i > 0 {
+			out.WriteString(",")
+		}
+		out.WriteString("\n        ")
+		one, err := json.MarshalIndent(f, "        ", "  ")
+		if err != nil {
+			return err
+		}
+		out.Write(one)
+	}
+	out.WriteString("\n      ],")
+	_, err = out.Write(after)
+	return err
 }
 
 // readShared sums up shared answers: the needs they point to, and how they
@@ -328,7 +434,7 @@ func formatStats(st Stats, felt func([]Felt) string) string {
 		if len(p.Felt) > 0 {
 			shown := p.Felt[max(0, len(p.Felt)-feltShown):]
 			label := "How they felt"
-			if len(shown) < len(p.Felt) {
+			if len(shown) < max(p.said, len(p.Felt)) {
 				label = fmt.Sprintf("How they felt, the last %d times", len(shown))
 			}
 			fmt.Fprintf(&b, "  %s: %s  (1 low to 5 good; lately %.1f)\n", label, felt(shown), shown[len(shown)-1].Mood)

@@ -1,7 +1,11 @@
 package profile
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -34,6 +38,89 @@ func TestTheFiguresDrawOnlyTheLatestTimes(t *testing.T) {
 		}
 		if lately := fmt.Sprintf("lately %.1f)", float64(1+(tt.times-1)%5)); !strings.Contains(text, lately) {
 			t.Errorf("%d times: lately is not the last time:\n%s", tt.times, text)
+		}
+	}
+}
+
+// Figures made to be read keep only the latest moods, however many there
+// are and in whatever order the sessions come, so that counting years of
+// them takes no more memory than counting a month; the times before
+// still show in what the figures say.
+func TestFiguresToReadKeepTheLatestMoodsInAnyOrder(t *testing.T) {
+	for _, times := range []int{1, feltShown, 2*feltShown - 1, 2 * feltShown, 1000} {
+		for _, order := range []string{"oldest first", "newest first", "shuffled"} {
+			sessions := make([]*Session, times)
+			for i := range sessions {
+				sessions[i] = &Session{Started: testStart.Add(time.Duration(i) * time.Hour), People: []string{"Sam"}}
+			}
+			switch order {
+			case "newest first":
+				slices.Reverse(sessions)
+			case "shuffled":
+				rand.New(rand.NewPCG(1, uint64(times))).Shuffle(len(sessions), func(i, j int) { sessions[i], sessions[j] = sessions[j], sessions[i] })
+			}
+			read, every := newStatsMaker(nil, feltShown), newStatsMaker(nil, 0)
+			for _, s := range sessions {
+				mood := float64(1 + s.Started.Sub(testStart)/time.Hour%5)
+				read.add(s, []figures{{mood: mood}})
+				every.add(s, []figures{{mood: mood}})
+				if n := len(read.people[nameKey("Sam")].Felt); n >= 2*feltShown {
+					t.Fatalf("%d times, %s: %d moods held at once", times, order, n)
+				}
+			}
+			all := every.stats().People[0].Felt
+			kept := read.stats().People[0]
+			if want := all[max(0, len(all)-feltShown):]; !slices.Equal(kept.Felt, want) {
+				t.Errorf("%d times, %s: kept %v, want the latest %v", times, order, kept.Felt, want)
+			}
+			if len(all) != times {
+				t.Errorf("%d times, %s: every mood kept %d", times, order, len(all))
+			}
+			wantLabel := "How they felt: "
+			if times > feltShown {
+				wantLabel = "How they felt, the last 30 times: "
+			}
+			if text := FormatStats(Stats{People: []PersonStats{kept}}); !strings.Contains(text, wantLabel) {
+				t.Errorf("%d times, %s: the figures say\n%s", times, order, text)
+			}
+		}
+	}
+}
+
+// The figures written a mood at a time are those an encoder writes whole.
+func TestFiguresWrittenAsTheyGoAreTheEncodersByteForByte(t *testing.T) {
+	felt := func(n int) []Felt {
+		out := make([]Felt, n)
+		for i := range out {
+			out[i] = Felt{At: testStart.Add(time.Duration(i) * 90 * time.Minute), Mood: 1 + float64(i%9)/2}
+		}
+		return out
+	}
+	for name, st := range map[string]Stats{
+		"nobody":           {},
+		"nobody, listed":   {People: []PersonStats{}},
+		"no moods":         {People: []PersonStats{{Name: "Alex", Checkins: 2, Felt: []Felt{}, Helped: []HelpedActivity{}}}},
+		"moods and helped": {People: []PersonStats{{Name: "Sam", Checkins: 3, Felt: felt(3), Closeness: 1, Space: 2, Helped: []HelpedActivity{{Activity: "make-tea", Title: "Make tea", Helped: 2, Rated: 3}}}}},
+		"names to escape": {People: []PersonStats{
+			{Name: `Jo "felt": [], <&>`, Checkins: 1, Felt: felt(1), Helped: []HelpedActivity{}},
+			{Name: "李小龍 🌸", Checkins: 40, Felt: felt(40), Helped: []HelpedActivity{{Activity: "x", Title: "a \"title\" <b>", Helped: 1, Rated: 1}}},
+		}},
+	} {
+		var streamed, whole bytes.Buffer
+		if err := st.WriteJSON(&streamed); err != nil {
+			t.Fatal(err)
+		}
+		enc := json.NewEncoder(&whole)
+		enc.SetIndent("", "  ")
+		want := st
+		if want.People == nil {
+			want.People = []PersonStats{}
+		}
+		if err := enc.Encode(want); err != nil {
+			t.Fatal(err)
+		}
+		if streamed.String() != whole.String() {
+			t.Errorf("%s: written as they go\n%s\nwhole\n%s", name, streamed.String(), whole.String())
 		}
 	}
 }

@@ -119,6 +119,9 @@ func (a *app) printStats(cmd *cobra.Command, filter profile.Filter, asJSON bool,
 		return err
 	}
 	counting := store.Counting()
+	if asJSON {
+		counting = store.CountingEveryMood()
+	}
 	err = a.eachCheckin(cmd, func(e profile.SessionEntry) {
 		if s := e.Session; s != nil && filter.Keep(s) {
 			counting.Add(e)
@@ -133,7 +136,7 @@ func (a *app) printStats(cmd *cobra.Command, filter profile.Filter, asJSON bool,
 		figures = figures.Of(filter.Person)
 	}
 	if asJSON {
-		return writeJSON(a.stdout, figures)
+		return figures.WriteJSON(a.stdout)
 	}
 	if len(figures.People) == 0 && filtered != "" {
 		_, err = fmt.Fprintln(a.stdout, "No check-ins"+filtered+".")

@@ -63,7 +63,7 @@ func BenchmarkProcess(b *testing.B) {
 	for _, n := range []int{0, 1000, 10000, 100000} {
 		home := homeWithCheckins(b, n)
 		index := filepath.Join(home, ".local", "share", "aftercare", ".index")
-		for _, args := range [][]string{{"due"}, {"history", "--json"}, {"history", "--stats"}, {"suggest", "--for", "Sam,Alex"}, {"export"}} {
+		for _, args := range [][]string{{"due"}, {"history", "--json"}, {"history", "--stats"}, {"history", "--stats", "--json"}, {"suggest", "--for", "Sam,Alex"}, {"export"}} {
 			if n == 0 && args[0] == "suggest" {
 				continue // nobody is known yet
 			}
@@ -98,7 +98,7 @@ func buildForBench(b *testing.B, pkg string) string {
 }
 
 // homeWithCheckins is a home folder whose history holds n check-ins of
-// two people, one a night. One is saved as the program saves it; the rest
+// two people, one a night, each saying how they are. One is saved as the program saves it; the rest
 // are copies of its file, each with its own id and start and named for
 // them as the program names them, which is much quicker. The
 // history's index is written and vouched for, as the first commands to
@@ -119,6 +119,10 @@ func homeWithCheckins(b *testing.B, n int) string {
 	first := profile.NewCheckinSession(start, catalog.Together, "tender",
 		[]profile.Turn{{Name: "Sam"}, {Name: "Alex"}}, []string{"make-tea"}, "")
 	first.Ratings = []profile.Rating{{Person: "Sam", Activity: "make-tea", Rating: catalog.Helped}}
+	// Each shares how they are, as most do, so that the figures have a
+	// mood to keep for every check-in.
+	okay := profile.Shared{Question: "okay", Prompt: "Are you okay?", Choices: []string{"okay"}, Said: "Yes, I'm okay"}
+	first.Shared = map[string][]profile.Shared{"Sam": {okay}, "Alex": {okay}}
 	if err := store.SaveSession(first); err != nil {
 		b.Fatal(err)
 	}
