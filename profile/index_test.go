@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"filippo.io/age"
+	"filippo.io/age/armor"
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/seal"
 )
@@ -646,6 +647,39 @@ func TestALockedIndexIsVouchedForLikeAPlainOne(t *testing.T) {
 	}))
 	if len(got) != 2 || got[0].Session.ID != "20261119T220000-bbbbbb" || !slices.Equal(read, []string{"20261119T220000-bbbbbb Yes, I'm okay", "20261118T220000-aaaaaa Yes, I'm okay"}) {
 		t.Errorf("locked and vouched for, the history reads %v, and whole %v", got, read)
+	}
+}
+
+// A plain index in a locked store is never trusted, even one whose every
+// line matches the records: aftercare writes none there, and kept, it
+// would hold the names in plain text for good. It is made again, sealed.
+func TestAPlainIndexInALockedStoreIsMadeAgainSealed(t *testing.T) {
+	s := newStore(t)
+	must(t, s.SaveSession(session("20261118T220000-aaaaaa", testStart, "Sam", "Alex")))
+	key, err := NewKey()
+	must(t, err)
+	_, err = s.Lock(key, "")
+	must(t, err)
+	must(t, s.UnlockWithIdentities([]age.Identity{key}))
+	mustSummaries(t, s)
+	path := filepath.Join(s.Dir(), ".index")
+	sealed, err := os.Open(path)
+	must(t, err)
+	opened, err := age.Decrypt(armor.NewReader(sealed), key)
+	must(t, err)
+	plain, err := io.ReadAll(opened)
+	must(t, err)
+	must(t, sealed.Close())
+	if !bytes.Contains(plain, []byte("Alex")) {
+		t.Fatalf("the index opened holds no names to leak: %q", plain)
+	}
+	plant(t, path, string(plain))
+	got := mustSummaries(t, s)
+	if len(got) != 1 || !slices.Equal(got[0].Session.People, []string{"Sam", "Alex"}) {
+		t.Errorf("the history reads %v", got)
+	}
+	if data, err := os.ReadFile(path); err != nil || !seal.IsSealed(data) || bytes.Contains(data, []byte("Alex")) {
+		t.Errorf("the plain index was kept: %v\n%q", err, data)
 	}
 }
 

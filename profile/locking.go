@@ -234,12 +234,14 @@ func (s *Store) sealed(data []byte) ([]byte, error) {
 }
 
 // openedIndex is the index as it reads: a sealed one is opened with the
-// store's key, or is as good as missing without it.
+// store's key, or is as good as missing without it. A plain one in a
+// locked store is as good as missing too: aftercare never writes one
+// there, and trusted, it would keep names in plain text for good.
 func (s *Store) openedIndex(f io.Reader) (io.Reader, bool) {
 	r := bufio.NewReader(f)
 	start, _ := r.Peek(len(armor.Header))
 	if !seal.IsSealed(start) {
-		return r, true
+		return r, !s.Locked()
 	}
 	ids := s.identities()
 	if ids == nil {
