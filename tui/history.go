@@ -117,7 +117,7 @@ func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 			// Nothing to move to or read.
 		case key.Matches(msg, statsKey()) && len(h.stats.People) > 0:
 			return newReading("history · how it has gone", plain.Text(profile.FormatStats(h.stats)), h), nil
-		case h.list.move(msg, h.page.Total):
+		case h.list.move(msg, h.page.Total), h.list.jump(msg, h.page.Total):
 			return h, h.more(c)
 		case key.Matches(msg, continueKey("")) && h.page.Holds(h.list.cursor):
 			return h, readWhole(c.store, h.page.Entries[h.list.cursor-h.page.From])
@@ -255,10 +255,12 @@ func (h *history) keys(c *ctx) keyMap {
 		return withCommon(backKey())
 	}
 	up, down := upDownKeys()
+	pageUp, pageDown := pageKeys()
+	first, last := endKeys()
 	if len(h.stats.People) == 0 {
-		return withCommon(continueKey("read"), up, down, backKey())
+		return withCommon(continueKey("read"), up, down, backKey()).withFull(pageUp, pageDown, first, last)
 	}
-	return withCommon(continueKey("read"), statsKey(), up, down, backKey())
+	return withCommon(continueKey("read"), statsKey(), up, down, backKey()).withFull(pageUp, pageDown, first, last)
 }
 
 func (h *history) unsaved() bool { return false }

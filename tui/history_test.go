@@ -19,25 +19,56 @@ import (
 // to the oldest check-in, which opens whole.
 func TestTheHistoryListReadsOnToTheOldestCheckin(t *testing.T) {
 	t.Parallel()
+	r := start(t, withDays(t, longHistory), 100, 30)
+	r.keys("h").sees("250 check-ins, newest first", "» "+day(0))
+	r.keys(slices.Repeat([]string{"down"}, longHistory)...)
+	r.sees("» " + day(longHistory-1))
+	r.enter(1).sees("the very first one")
+}
+
+// A long history is crossed a page at a time, or to either end at once,
+// with the keys the full help names.
+func TestTheHistoryListPagesAndGoesToEitherEnd(t *testing.T) {
+	t.Parallel()
+	r := start(t, withDays(t, longHistory), 100, 30)
+	r.keys("h").sees("» " + day(0))
+	r.keys("?").sees("pgup", "pgdn", "home", "end")
+	r.keys("?").keys("end").sees("» " + day(longHistory-1))
+	r.enter(1).sees("the very first one")
+	r.keys("esc").keys("home").sees("» " + day(0))
+	r.keys("pgdown")
+	h := r.m.current.(*history)
+	if row := h.list.cursor; row < 5 || row >= h.list.shown {
+		t.Errorf("a page down of a list showing %d rows went %d rows", h.list.shown, row)
+	}
+	r.sees("» " + day(h.list.cursor))
+	r.keys("pgup").sees("» " + day(0))
+	r.keys("pgup").sees("» " + day(0))
+}
+
+// longHistory is more check-ins than a page of the list holds.
+const longHistory = pageRows + 50
+
+// withDays is a program whose history holds a check-in a day for days
+// days up to testStart, the oldest with a note.
+func withDays(t *testing.T, days int) Options {
+	t.Helper()
 	w := newWorld(t)
-	const days = pageRows + 50
-	for day := range days {
-		s := profile.NewCheckinSession(testStart.AddDate(0, 0, -day), catalog.Together, "tender",
+	for d := range days {
+		s := profile.NewCheckinSession(testStart.AddDate(0, 0, -d), catalog.Together, "tender",
 			[]profile.Turn{{Name: "Sam"}, {Name: "Alex"}}, []string{"make-tea"}, "")
-		if day == days-1 {
+		if d == days-1 {
 			s.Note = "the very first one"
 		}
 		if err := w.store.SaveSession(s); err != nil {
 			t.Fatal(err)
 		}
 	}
-	r := start(t, w.opts, 100, 30)
-	r.keys("h").sees("250 check-ins, newest first", "» "+testStart.Local().Format("Mon 2 Jan, 15:04"))
-	r.keys(slices.Repeat([]string{"down"}, days)...)
-	oldest := testStart.AddDate(0, 0, 1-days).Local().Format("Mon 2 Jan, 15:04")
-	r.sees("» " + oldest)
-	r.enter(1).sees("the very first one")
+	return w.opts
 }
+
+// day is how the history lists the check-in of n days before testStart.
+func day(n int) string { return testStart.AddDate(0, 0, -n).Local().Format("Mon 2 Jan, 15:04") }
 
 // damagedFile is a file of the history that cannot be read: its name,
 // and the line where reading it goes wrong.

@@ -90,6 +90,13 @@ type keyMap struct {
 	full  [][]key.Binding
 }
 
+// endKeys move to the first or last row of a long list; like pageKeys,
+// they are named only after ?.
+func endKeys() (first, last key.Binding) {
+	return key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first")),
+		key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last"))
+}
+
 func (k keyMap) FullHelp() [][]key.Binding {
 	if k.full == nil {
 		return [][]key.Binding{k.short}
