@@ -218,7 +218,9 @@ func (r *run) shown() []key.Binding {
 // scrolls says whether a binding moves through a list or a text, which
 // does nothing at an end or where everything fits.
 func scrolls(b key.Binding) bool {
-	return slices.ContainsFunc(b.Keys(), func(k string) bool { return slices.Contains([]string{"up", "down", "pgup", "pgdown", "home", "end"}, k) })
+	return slices.ContainsFunc(b.Keys(), func(k string) bool {
+		return slices.Contains([]string{"up", "down", "pgup", "pgdown", "home", "end"}, k)
+	})
 }
 
 // everywhere says whether a binding is one every screen has. The program
