@@ -39,11 +39,7 @@ func EntryLine(cat *catalog.Catalog, e profile.SessionEntry, now time.Time) stri
 		return DamagedWords(e)[0]
 	}
 	s := e.Session
-	when := "Mon 2 Jan, 15:04"
-	if s.Started.Local().Year() != now.Local().Year() {
-		when = "Mon 2 Jan 2006, 15:04"
-	}
-	parts := []string{s.Started.Local().Format(when), catalog.JoinAnd(s.People)}
+	parts := []string{profile.Dated(s.Started, now, "Mon 2 Jan, 15:04"), catalog.JoinAnd(s.People)}
 	if s.Kind == profile.Plan {
 		parts[1] = "plan: " + parts[1]
 	}

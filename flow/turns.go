@@ -96,7 +96,7 @@ func (r *Round) handoff() *Message {
 		}
 	}
 	lines := append([]Line{Say(Title, title)}, pass...)
-	day := func(s *profile.Session) string { return s.Started.Local().Format("Monday 2 January") }
+	day := func(s *profile.Session) string { return profile.Dated(s.Started, r.env.Now(), "Monday 2 January") }
 	switch {
 	case r.Kind == Plan:
 		lines = append(lines, Say(Plain, "This is a plan for afterwards: what you will want, what to avoid, what helps."))
@@ -276,7 +276,7 @@ func (r *Round) rate(t *Turn) *Form {
 	f := &Form{Kind: RateForm, Header: r.Header(t, "how it went"), Loses: true}
 	for _, id := range r.Of.Chosen {
 		f.Fields = append(f.Fields, Field{Kind: One, Title: "How did “" + ActivityTitle(r.env.Catalog(), id) + "” go for you?",
-			Help:    "From the check-in of " + r.Of.Started.Local().Format("Monday 2 January") + ".",
+			Help:    "From the check-in of " + profile.Dated(r.Of.Started, r.env.Now(), "Monday 2 January") + ".",
 			Options: ratingChoices, Value: []string{""}})
 	}
 	f.take = func(values [][]string) Step {

@@ -130,7 +130,7 @@ func (s *Store) CheckinToFollowUp(id string) (*Session, error) {
 	// A second follow-up would take the place of the first, and what was
 	// said then would be lost.
 	if sess.FollowUp != nil && sess.FollowUp.Done != nil {
-		return nil, fmt.Errorf("%s %w, on %s, and what was said then is kept; start a check-in instead", id, ErrFollowedUp, sess.FollowUp.Done.Local().Format("Monday 2 January"))
+		return nil, fmt.Errorf("%s %w, on %s, and what was said then is kept; start a check-in instead", id, ErrFollowedUp, Dated(*sess.FollowUp.Done, time.Now(), "Monday 2 January"))
 	}
 	return sess, nil
 }

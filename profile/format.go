@@ -52,9 +52,9 @@ func FormatSession(cat *catalog.Catalog, s *Session) string {
 	}
 	if f := s.FollowUp; f != nil {
 		if f.Done == nil {
-			fmt.Fprintf(&b, "  %s asked for a follow-up, due %s.\n", catalog.JoinAnd(f.For), FollowUpDue(s.Started, time.Local).Format("Mon 2 Jan, 15:04"))
+			fmt.Fprintf(&b, "  %s asked for a follow-up, due %s.\n", catalog.JoinAnd(f.For), Dated(FollowUpDue(s.Started, time.Local), s.Started, "Mon 2 Jan, 15:04"))
 		} else {
-			fmt.Fprintf(&b, "  Followed up %s:\n", f.Done.Local().Format("Mon 2 Jan, 15:04"))
+			fmt.Fprintf(&b, "  Followed up %s:\n", Dated(*f.Done, s.Started, "Mon 2 Jan, 15:04"))
 			writeShared(&b, f.For, f.Shared, rated, "  ")
 		}
 	}
@@ -116,4 +116,19 @@ func activityTitles(cat *catalog.Catalog, ids []string) []string {
 		}
 	}
 	return out
+}
+
+// Dated is t where the person is, in layout, with the year after the
+// month when it is not now's year: a history of years would otherwise
+// read the same each spring, and a date from 2022 pass for this week's.
+func Dated(t, now time.Time, layout string) string {
+	t = t.Local()
+	if t.Year() != now.Local().Year() {
+		month := "Jan"
+		if strings.Contains(layout, "January") {
+			month = "January"
+		}
+		layout = strings.Replace(layout, month, month+" 2006", 1)
+	}
+	return t.Format(layout)
 }

@@ -68,3 +68,23 @@ func TestAFollowUpListsEachPersonsRatingsWithWhatTheyShared(t *testing.T) {
 		t.Errorf("a rating without a follow-up is not listed:\n%s", text)
 	}
 }
+
+func TestADateSaysItsYearOnlyWhenItIsNotThisOne(t *testing.T) {
+	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.Local)
+	for _, tt := range []struct {
+		at     time.Time
+		layout string
+		want   string
+	}{
+		{time.Date(2026, 10, 20, 22, 10, 0, 0, time.Local), "Mon 2 Jan 15:04", "Tue 20 Oct 22:10"},
+		{time.Date(2022, 10, 20, 22, 10, 0, 0, time.Local), "Mon 2 Jan 15:04", "Thu 20 Oct 2022 22:10"},
+		{time.Date(2022, 10, 20, 22, 10, 0, 0, time.Local), "Mon 2 Jan, 15:04", "Thu 20 Oct 2022, 22:10"},
+		{time.Date(2022, 10, 20, 22, 10, 0, 0, time.Local), "Monday 2 January", "Thursday 20 October 2022"},
+		{time.Date(2026, 1, 2, 9, 0, 0, 0, time.Local), "Monday 2 January", "Friday 2 January"},
+		{time.Date(2027, 1, 2, 9, 0, 0, 0, time.Local), "Monday 2 January", "Saturday 2 January 2027"},
+	} {
+		if got := Dated(tt.at, now, tt.layout); got != tt.want {
+			t.Errorf("Dated(%v, %q) = %q, want %q", tt.at, tt.layout, got, tt.want)
+		}
+	}
+}

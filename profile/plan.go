@@ -111,14 +111,14 @@ func Due(entries []SessionEntry, now time.Time) []*Session {
 	return out
 }
 
-// DueLine says in one line what is due, for a shell prompt. A private
-// follow-up does not say whose it is: anyone may read the prompt.
-func DueLine(s *Session) string {
+// DueLine says in one line what is due at now, for a shell prompt. A
+// private follow-up does not say whose it is: anyone may read the prompt.
+func DueLine(s *Session, now time.Time) string {
 	if s.Kind == PrivateFollowUp {
 		return fmt.Sprintf("A follow-up someone asked for privately is due (aftercare followup %s)", s.ID)
 	}
 	return fmt.Sprintf("Follow-up due for %s, after the check-in of %s (aftercare followup %s)",
-		catalog.JoinAnd(s.FollowUp.For), s.Started.Local().Format("Mon 2 Jan 15:04"), s.ID)
+		catalog.JoinAnd(s.FollowUp.For), Dated(s.Started, now, "Mon 2 Jan 15:04"), s.ID)
 }
 
 // CompleteFollowUp records a follow-up as done, with what each person

@@ -81,7 +81,7 @@ func TestDueListsOnlyWaitingFollowUps(t *testing.T) {
 	if !slices.Equal(got, []string{"earlier", "late"}) {
 		t.Errorf("due %v, want the waiting ones, longest waiting first", got)
 	}
-	if line := DueLine(Due(entries, at(21, 9, 30))[1]); !strings.Contains(line, "Follow-up due for Sam") || !strings.Contains(line, "aftercare followup late") {
+	if line := DueLine(Due(entries, at(21, 9, 30))[1], at(21, 9, 30)); !strings.Contains(line, "Follow-up due for Sam") || !strings.Contains(line, "aftercare followup late") {
 		t.Errorf("due line %q", line)
 	}
 }

@@ -151,3 +151,23 @@ func TestProgramNamesADamagedFileOfTheHistoryByNameAndLine(t *testing.T) {
 		})
 	}
 }
+
+// Home names a waiting check-in by its weekday only within the week: one
+// from years ago says its date and year, not a weekday that reads as this
+// week's.
+func TestHomeNamesAWaitingCheckinByItsDayWithinTheWeekAndItsDateBefore(t *testing.T) {
+	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.Local)
+	for _, tt := range []struct {
+		started time.Time
+		want    string
+	}{
+		{time.Date(2026, 11, 30, 22, 0, 0, 0, time.Local), "Monday's check-in"},
+		{time.Date(2026, 11, 26, 22, 0, 0, 0, time.Local), "Thursday's check-in"},
+		{time.Date(2026, 11, 20, 22, 0, 0, 0, time.Local), "the check-in of Friday 20 November"},
+		{time.Date(2022, 10, 20, 22, 0, 0, 0, time.Local), "the check-in of Thursday 20 October 2022"},
+	} {
+		if got := checkinOf(tt.started, now); got != tt.want {
+			t.Errorf("checkinOf(%v) = %q, want %q", tt.started, got, tt.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -144,7 +145,7 @@ func (h *home) view(c *ctx) (string, string) {
 	case h.due != nil:
 		// Follow up leads the menu, so the words may shrink to one line
 		// or none, never push Support and Quit off the screen.
-		words, short := dueWords(h.due), "A follow-up is waiting."
+		words, short := dueWords(h.due, c.now()), "A follow-up is waiting."
 		switch tall := height(words); {
 		case room > tall:
 			b.WriteString(st.warm.Render(words) + "\n\n")
@@ -202,14 +203,23 @@ func (h *home) view(c *ctx) (string, string) {
 	return "home", b.String()
 }
 
-// dueWords offer a follow-up that is due. One asked for privately does not
-// say whose it is: anyone may be at the keyboard.
-func dueWords(s *profile.Session) string {
+// dueWords offer a follow-up that is due at now. One asked for privately
+// does not say whose it is: anyone may be at the keyboard.
+func dueWords(s *profile.Session, now time.Time) string {
 	if s.Kind == profile.PrivateFollowUp {
 		return "Good to see you again. A follow-up someone asked for is waiting. Would they like to do it now?"
 	}
-	return fmt.Sprintf("Good to see you again. %s asked to be checked on after %s's check-in. Would you like to do that now?",
-		catalog.JoinAnd(s.FollowUp.For), s.Started.Local().Format("Monday"))
+	return fmt.Sprintf("Good to see you again. %s asked to be checked on after %s. Would you like to do that now?",
+		catalog.JoinAnd(s.FollowUp.For), checkinOf(s.Started, now))
+}
+
+// checkinOf names the check-in that started at started for someone at
+// now: by its weekday within the last week, by its date before that.
+func checkinOf(started, now time.Time) string {
+	if d := now.Sub(started); d >= 0 && d < 6*24*time.Hour {
+		return started.Local().Format("Monday") + "'s check-in"
+	}
+	return "the check-in of " + profile.Dated(started, now, "Monday 2 January")
 }
 
 // dueLockedWords say that follow-ups wait on data this run did not open,

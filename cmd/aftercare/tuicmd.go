@@ -253,7 +253,7 @@ func (a *app) dueNow(cmd *cobra.Command) ([]dueJSON, []string, error) {
 			d.For = append(d.For, s.FollowUp.For...)
 		}
 		due = append(due, d)
-		lines = append(lines, profile.DueLine(s))
+		lines = append(lines, profile.DueLine(s, now))
 	}
 	return due, lines, nil
 }
