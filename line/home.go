@@ -279,12 +279,18 @@ func (s *session) history() error {
 // historyCount says which part of the listing a page is, and how many of
 // its entries are files that cannot be read rather than check-ins.
 func historyCount(page profile.Page, to int) string {
-	words := fmt.Sprintf("Check-ins %d to %d of %d, newest first", page.From+1, to, page.Total)
+	words := fmt.Sprintf("Check-ins %s to %s of %s, newest first", catalog.Thousands(page.From+1), catalog.Thousands(to), catalog.Thousands(page.Total))
+	switch {
+	case page.Plans == 1:
+		words += "; one of them is a plan"
+	case page.Plans > 1:
+		words += fmt.Sprintf("; %s of them are plans", catalog.Thousands(page.Plans))
+	}
 	switch {
 	case page.Damaged == 1:
-		return words + "; one of them is a file that cannot be read."
+		words += "; one of them is a file that cannot be read"
 	case page.Damaged > 1:
-		return words + fmt.Sprintf("; %d of them are files that cannot be read.", page.Damaged)
+		words += fmt.Sprintf("; %s of them are files that cannot be read", catalog.Thousands(page.Damaged))
 	}
 	return words + "."
 }

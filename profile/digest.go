@@ -262,9 +262,10 @@ type Page struct {
 	// Entries are the listing's entries from the From-th on.
 	Entries []SessionEntry
 	From    int
-	// Total is how many entries the listing has in all, and Damaged how
-	// many of them are files that cannot be read, which are no check-ins.
-	Total, Damaged int
+	// Total is how many entries the listing has in all, Damaged how many
+	// of them are files that cannot be read, and Plans how many are plans:
+	// neither is a check-in.
+	Total, Damaged, Plans int
 }
 
 // Holds says whether the page holds the listing's i-th entry.
@@ -287,10 +288,12 @@ func (s *Store) ListedPage(from, n int, each func(SessionEntry)) (Page, error) {
 	if page, inOrder, err = s.listedPage(from, n, nil); err != nil || inOrder {
 		return page, err
 	}
-	listing, damaged := []SessionEntry{}, 0
+	listing, damaged, plans := []SessionEntry{}, 0, 0
 	if err := s.EachSummary(func(e SessionEntry) {
 		if e.Session == nil {
 			damaged++
+		} else if e.Session.Kind == Plan {
+			plans++
 		}
 		if e.Session == nil || e.Session.Listed() {
 			listing = append(listing, e)
@@ -300,7 +303,7 @@ func (s *Store) ListedPage(from, n int, each func(SessionEntry)) (Page, error) {
 	}
 	NewestFirst(listing)
 	from = min(from, len(listing))
-	return Page{Entries: slices.Clone(listing[from:min(from+n, len(listing))]), From: from, Total: len(listing), Damaged: damaged}, nil
+	return Page{Entries: slices.Clone(listing[from:min(from+n, len(listing))]), From: from, Total: len(listing), Damaged: damaged, Plans: plans}, nil
 }
 
 // FirstPage is the listing's first n entries, and the figures of every
@@ -343,6 +346,8 @@ func (s *Store) listedPage(from, n int, each func(SessionEntry)) (Page, bool, er
 		}
 		if e.Session == nil {
 			page.Damaged++
+		} else if e.Session.Kind == Plan {
+			page.Plans++
 		}
 		last = e
 		page.Total++

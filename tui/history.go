@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/plain"
 	"github.com/aftercare-tui/aftercare/profile"
@@ -180,15 +181,17 @@ func (h *history) view(c *ctx) (string, string) {
 // count says how many check-ins the list holds and, apart, how many
 // files in it cannot be read, which are not check-ins.
 func (h *history) count() string {
-	checkins := h.page.Total - h.page.Damaged
-	words := fmt.Sprintf("%d check-ins, newest first", checkins)
-	switch {
-	case checkins == 0:
-		words = "No check-ins"
-	case checkins == 1:
-		words = "1 check-in"
-	case h.page.Damaged > 0:
-		words = fmt.Sprintf("%d check-ins", checkins)
+	checkins, plans := h.page.Total-h.page.Damaged-h.page.Plans, h.page.Plans
+	var said []string
+	if checkins > 0 || plans == 0 {
+		said = append(said, counted(checkins, "check-in"))
+	}
+	if plans > 0 {
+		said = append(said, counted(plans, "plan"))
+	}
+	words := strings.Join(said, " and ")
+	if h.page.Total > 1 && h.page.Damaged == 0 {
+		words += ", newest first"
 	}
 	switch {
 	case h.page.Damaged == 1:
@@ -197,6 +200,18 @@ func (h *history) count() string {
 		words += fmt.Sprintf(" · %d files cannot be read", h.page.Damaged)
 	}
 	return words
+}
+
+// counted is n of a thing in words: "No check-ins", "1 plan", "10,003
+// check-ins".
+func counted(n int, thing string) string {
+	switch n {
+	case 0:
+		return "No " + thing + "s"
+	case 1:
+		return "1 " + thing
+	}
+	return catalog.Thousands(n) + " " + thing + "s"
 }
 
 // line is the row of the i-th check-in: an ellipsis while it is read.

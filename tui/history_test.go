@@ -171,3 +171,32 @@ func TestHomeNamesAWaitingCheckinByItsDayWithinTheWeekAndItsDateBefore(t *testin
 		}
 	}
 }
+
+// The History screen counts check-ins and plans apart, grouped in
+// thousands: plans are listed with them, but they are no check-ins.
+func TestTheHistoryCountsCheckinsAndPlansApart(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		checkins, plans int
+		want            string
+	}{
+		{1, 0, "1 check-in"},
+		{2, 1, "2 check-ins and 1 plan, newest first"},
+		{0, 2, "2 plans, newest first"},
+		{1001, 0, "1,001 check-ins, newest first"},
+	} {
+		w := newWorld(t)
+		for i := range tt.checkins {
+			s := profile.NewCheckinSession(testStart.Add(-time.Duration(i)*time.Hour), catalog.Solo, "", []profile.Turn{{Name: "Sam"}}, nil, "")
+			if err := w.store.SaveSession(s); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i := range tt.plans {
+			if err := w.store.SaveSession(profile.NewPlan(testStart.Add(-time.Duration(i)*time.Minute), []profile.Turn{{Name: "Sam"}, {Name: "Alex"}})); err != nil {
+				t.Fatal(err)
+			}
+		}
+		start(t, w.opts, 100, 30).keys("h").sees(tt.want)
+	}
+}
