@@ -456,6 +456,16 @@ func TestAnExportTooLargeToImportBackSaysSo(t *testing.T) {
 	if yaml.code != 0 || !strings.Contains(yaml.stderr, "cannot be imported whole") || !strings.Contains(yaml.stderr, "json") {
 		t.Errorf("a yaml export over the import limit: exit %d, stderr %q; want a note that it cannot be read back, pointing to json", yaml.code, yaml.stderr)
 	}
+	// Copied whole, the folder the note names moves the history.
+	folder := filepath.Join(home, ".local", "share", "aftercare")
+	if !strings.Contains(yaml.stderr, "copy its folder, "+folder+", whole") {
+		t.Errorf("the note does not say to copy %s: %q", folder, yaml.stderr)
+	}
+	elsewhere := t.TempDir()
+	copyTree(t, folder, filepath.Join(elsewhere, ".local", "share", "aftercare"))
+	if got, want := aftercare(t, "", "--data-dir", filepath.Join(elsewhere, ".local", "share", "aftercare"), "history", "--json"), aftercare(t, "", "history", "--json"); got.code != 0 || got.stdout != want.stdout {
+		t.Errorf("the folder copied reads back as %d, %d bytes, not the history's %d bytes:\n%s", got.code, len(got.stdout), len(want.stdout), got.stderr)
+	}
 	if json := aftercare(t, "", "export", "-o", filepath.Join(home, "again.json")); json.code != 0 || strings.Contains(json.stderr, "Note") {
 		t.Errorf("a json export within the limit: exit %d, stderr %q; want no note", json.code, json.stderr)
 	}
@@ -570,5 +580,31 @@ func TestNamesOfManyCharactersComeOutWholeHoweverLongTheOutput(t *testing.T) {
 		if got := strings.Count(out, "Zoë Ünïcödé"); got < sessions {
 			t.Errorf("%s: Zoë Ünïcödé is named %d times, want %d at least", strings.Join(args, " "), got, sessions)
 		}
+	}
+}
+
+// copyTree copies the folder from to to, files 0600 and folders 0700, as
+// someone moving to a new laptop would.
+func copyTree(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(from, path)
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o700)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), data, 0o600)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

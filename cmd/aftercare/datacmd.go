@@ -258,7 +258,12 @@ command exits 1 (0 with --ignore-damaged).`,
 				// end up in the export itself when the file is /dev/stdout.
 				fmt.Fprintf(a.stderr, "Exported %s and %s to %s.\n", count(len(profiles), "profile"), count(sessions, "check-in"), output)
 			}
-			a.warnIfNotImportable(format, written, sealedSize, notImportable)
+			if a.warnIfNotImportable(format, written, sealedSize, notImportable) {
+				// The records are files that read the same anywhere, and
+				// the index is made again from them, so a copy of the
+				// folder moves a history of any length.
+				fmt.Fprintf(a.stderr, "To move a history this long, copy its folder, %s, whole, while aftercare is not running.\n", store.Dir())
+			}
 			// A backup that lacks something says so, even when the run is
 			// told to exit 0.
 			if len(a.unread) > 0 {
@@ -279,15 +284,16 @@ command exits 1 (0 with --ignore-damaged).`,
 
 // warnIfNotImportable says when an export meant to be read back is more
 // than import reads, for why or for its size, so that no one keeps a
-// backup that cannot be restored without knowing it.
-func (a *app) warnIfNotImportable(format string, plain, file int, why string) {
+// backup that cannot be restored without knowing it; it says whether it
+// warned.
+func (a *app) warnIfNotImportable(format string, plain, file int, why string) bool {
 	limit := map[string]int{"json": profile.MaxImportBytes, "yaml": profile.MaxImportYAMLBytes}[format]
 	if limit == 0 {
-		return
+		return false
 	}
 	if why != "" {
 		fmt.Fprintf(a.stderr, "Note: %s, so this export cannot be imported whole.\n", why)
-		return
+		return true
 	}
 	size := plain
 	if file != plain && file > profile.MaxImportBytes {
@@ -296,7 +302,7 @@ func (a *app) warnIfNotImportable(format string, plain, file int, why string) {
 		limit, size = profile.MaxImportBytes, file
 	}
 	if size <= limit {
-		return
+		return false
 	}
 	hint := ""
 	if format == "yaml" && limit == profile.MaxImportYAMLBytes && plain < profile.MaxImportBytes/2 {
@@ -305,6 +311,7 @@ func (a *app) warnIfNotImportable(format string, plain, file int, why string) {
 	}
 	fmt.Fprintf(a.stderr, "Note: this export is %s, more than aftercare import reads back (%s), so it cannot be imported whole.%s\n",
 		catalog.ByteSize(int64(size)), catalog.ByteSize(int64(limit)), hint)
+	return true
 }
 
 func newImportCommand(a *app) *cobra.Command {
