@@ -322,10 +322,13 @@ func newImportCommand(a *app) *cobra.Command {
 		Long: fmt.Sprintf(`Read back what 'aftercare export' wrote, in json or yaml; - reads standard
 input. Nothing is imported unless everything can be: a problem in the file,
 or a profile name or check-in that already exists, stops the import before
-anything is written. A file may be at most %d MiB (a YAML one %d KiB). An
-export sealed with 'export --encrypt' asks for its passphrase on the
-terminal; one sealed to a key is opened with the key's file, named by
---identity or the AFTERCARE_IDENTITY environment variable.`, profile.MaxImportBytes>>20, profile.MaxImportYAMLBytes>>10),
+anything is written. A file may be at most %d MiB (a YAML one %d KiB) and
+hold at most %s check-ins and %s profiles; a longer history moves by
+copying its data folder. An export sealed with 'export --encrypt' asks for
+its passphrase on the terminal; one sealed to a key is opened with the
+key's file, named by --identity or the AFTERCARE_IDENTITY environment
+variable.`, profile.MaxImportBytes>>20, profile.MaxImportYAMLBytes>>10,
+			catalog.Thousands(profile.MaxImportCheckins), catalog.Thousands(profile.MaxImportProfiles)),
 		Example: `  aftercare import aftercare-backup.json
   ssh old-laptop aftercare export | aftercare import -`,
 		Args: exactArgs(1, "FILE"),
