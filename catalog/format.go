@@ -88,6 +88,9 @@ func writeSuggestions(b *strings.Builder, list []Suggestion) {
 	for i, s := range list {
 		fmt.Fprintf(b, "%2d. %s (%s min)\n", i+1, s.Title, s.Minutes)
 		b.WriteString(wrap(s.Summary, "    ", textWidth) + "\n")
+		if s.Note != "" {
+			b.WriteString(wrap(s.Note, "    ", textWidth) + "\n")
+		}
 		b.WriteString(wrap("Why: "+strings.Join(s.Reasons, "; "), "    ", textWidth) + "\n\n")
 	}
 }
@@ -200,6 +203,9 @@ func (c *Catalog) FormatSection(name string) string {
 			}
 			if s.Apart {
 				what += "; together, only what works at a distance"
+			}
+			if s.WashingCanWait {
+				what += "; says washing can wait"
 			}
 			row(s.ID, s.Label, what)
 		}

@@ -384,3 +384,39 @@ func TestSomeoneIrritableIsNotOfferedTouchFirst(t *testing.T) {
 		}
 	}
 }
+
+// After a time that went wrong, the first thing offered that washes says
+// that washing can wait, for someone who may want a medical check, once;
+// after any other time, and beside anything else, nothing says it.
+func TestWashingCanWaitIsSaidWithWhatWashesAfterAHardTime(t *testing.T) {
+	c := defaultsForTest(t)
+	clean := Weights{{"cleanliness", 3}, {"warmth", 2}}
+	for _, tt := range []struct {
+		situation string
+		mode      Mode
+		people    []Person
+		want      string
+	}{
+		{"hard", Solo, []Person{{Needs: clean}}, washingCanWaitSolo},
+		{"hard", Together, []Person{{Name: "Sam", Needs: clean}, {Name: "Alex", Needs: clean}}, washingCanWaitTogether},
+		{"rough", Solo, []Person{{Needs: clean}}, ""},
+		{"", Together, []Person{{Name: "Sam", Needs: clean}, {Name: "Alex"}}, ""},
+	} {
+		r := c.Suggest(Request{Mode: tt.mode, Situation: tt.situation, People: tt.people, Limit: 20})
+		first := true
+		for _, s := range r.Suggestions {
+			a := c.Activity(s.ID)
+			washes := slices.Contains(a.Tags, "water") || a.Needs.Of("cleanliness") >= 2
+			want := ""
+			if washes && first {
+				want, first = tt.want, false
+			}
+			if s.Note != want {
+				t.Errorf("%s %s: %s says %q, want %q", tt.situation, tt.mode, s.ID, s.Note, want)
+			}
+		}
+		if first {
+			t.Errorf("%s %s: nothing offered washes: %v", tt.situation, tt.mode, ids(r.Suggestions))
+		}
+	}
+}

@@ -32,7 +32,24 @@ type Suggestion struct {
 	// With names the others to do it with, for something offered to one
 	// person in a compromise that they can share with part of the group.
 	With []string `json:"with,omitempty"`
+	// Note is a word of care that goes with it now, such as that washing
+	// can wait after a time that went wrong.
+	Note string `json:"note,omitempty"`
 }
+
+// The tag of what gets someone wet, and the need of feeling clean: what
+// washing can wait is said with.
+const (
+	waterTag  = "water"
+	cleanNeed = "cleanliness"
+)
+
+// Words that go with something that washes after a time when someone may
+// want a medical check, for one person and for more.
+const (
+	washingCanWaitSolo     = "If you may want a medical check, there is no rush: washing can wait, and it is only ever your choice."
+	washingCanWaitTogether = "If anyone may want a medical check, there is no rush: washing can wait, and it is only ever their choice."
+)
 
 // Compromise is offered when one person needs closeness or talk and another
 // needs space or quiet: gestures both can accept, and something for each
@@ -584,6 +601,7 @@ func (e *engine) missing(ca *compiled) int {
 // bridge that is also in the list does.
 func (e *engine) suggestions(t *top, who []int, made []Suggestion) []Suggestion {
 	out := make([]Suggestion, 0, len(t.items))
+	noted := false
 	for _, r := range t.items {
 		a := &e.c.Activities[r.index]
 		minutes := a.Minutes
@@ -596,6 +614,12 @@ func (e *engine) suggestions(t *top, who []int, made []Suggestion) []Suggestion 
 		} else {
 			reasons = e.reasons(r.index, who)
 		}
+		// A word of care is said once, with the first it goes with.
+		note := ""
+		if !noted {
+			note = e.note(a)
+			noted = note != ""
+		}
 		out = append(out, Suggestion{
 			ID:      a.ID,
 			Title:   a.Title,
@@ -603,7 +627,21 @@ func (e *engine) suggestions(t *top, who []int, made []Suggestion) []Suggestion 
 			Minutes: minutes,
 			Score:   math.Round(r.score*10) / 10,
 			Reasons: reasons,
+			Note:    note,
 		})
 	}
 	return out
+}
+
+// note is the word of care that goes with a now: washing can wait, for
+// anything with water or made for feeling clean (a wipe, fresh clothes)
+// after a time when someone may want a medical check.
+func (e *engine) note(a *Activity) string {
+	if e.situation == nil || !e.situation.WashingCanWait || !slices.Contains(a.Tags, waterTag) && a.Needs.Of(cleanNeed) < 2 {
+		return ""
+	}
+	if e.mode == Solo {
+		return washingCanWaitSolo
+	}
+	return washingCanWaitTogether
 }

@@ -58,6 +58,10 @@ type Situation struct {
 	// Apart says the people are not in the same place: what is offered to
 	// them together is only what works over a call, a video or messages.
 	Apart bool `yaml:"apart" json:"apart,omitempty"`
+	// WashingCanWait says that someone may want a medical check after
+	// this kind of time: whatever washes says, as it is offered, that
+	// washing can wait.
+	WashingCanWait bool `yaml:"washing_can_wait" json:"washing_can_wait,omitempty"`
 }
 
 // Mode says who an activity is for.

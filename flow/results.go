@@ -38,8 +38,11 @@ func (r *Results) Lines() []Line {
 	for i, s := range result.Suggestions {
 		out = append(out,
 			Line{{Bare, fmt.Sprintf("%d. ", i+1)}, {Warm, s.Title}, {Bare, " "}, {Muted, "(" + s.Minutes.String() + " min)"}},
-			Line{{Bare, "   "}, {Plain, s.Summary}},
-			Line{{Bare, "   "}, {Muted, "Why: " + strings.Join(s.Reasons, "; ")}})
+			Line{{Bare, "   "}, {Plain, s.Summary}})
+		if s.Note != "" {
+			out = append(out, Line{{Bare, "   "}, {Warm, s.Note}})
+		}
+		out = append(out, Line{{Bare, "   "}, {Muted, "Why: " + strings.Join(s.Reasons, "; ")}})
 	}
 	comp := result.Compromise
 	if comp == nil {
