@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/flow"
@@ -317,21 +318,42 @@ func TestProgramCutsALongIdeaWithAnEllipsisOnASmallScreen(t *testing.T) {
 	t.Fatalf("%q is not shown cut with an ellipsis:\n%s", title, r.screen())
 }
 
+// A single choice's answer is never cut: huh wraps it, so a crisis
+// answer reads whole at the smallest width.
+func TestASingleChoiceAnswerIsWrappedNotCut(t *testing.T) {
+	t.Parallel()
+	r := start(t, withNames(newWorld(t).opts, "Sam", "Alex"), minWidth+1, 12)
+	r.enter(2 + 9).sees("Was any boundary crossed?", "Yes, something crossed a")
+	r.doesNotSee("…")
+}
+
 // A question wraps once, to the width: a word is never left alone on a
 // line because huh let the line before it run a column too far.
 func TestQuestionsWrapToTheWidthOnce(t *testing.T) {
 	t.Parallel()
 	for width := minWidth; width <= 40; width++ {
-		r := start(t, withNames(newWorld(t).opts, "Sam", "Alex"), width, 12)
-		for step := 0; step < 2+questions(catalog.Together); step++ {
-			for _, line := range strings.Split(r.screen(), "\n") {
-				if words := strings.Fields(line); len(words) == 1 && strings.HasSuffix(words[0], ",") {
-					t.Fatalf("at %d columns %q is alone on a line:\n%s", width, words[0], r.screen())
+		for _, from := range []int{width, 100} {
+			// Opened at one width, each question is resized to this one
+			// before it is read.
+			r := start(t, withNames(newWorld(t).opts, "Sam", "Alex"), from, 30)
+			for step := 0; step < 2+questions(catalog.Together); step++ {
+				r.send(tea.WindowSizeMsg{Width: width, Height: 12})
+				for _, line := range strings.Split(r.screen(), "\n") {
+					if words := strings.Fields(line); len(words) == 1 && strings.HasSuffix(words[0], ",") {
+						t.Fatalf("at %d columns, opened at %d, %q is alone on a line:\n%s", width, from, words[0], r.screen())
+					}
 				}
+				r.send(tea.WindowSizeMsg{Width: from, Height: 30})
+				r.enter(1)
 			}
-			r.enter(1)
 		}
 	}
+	// Grown again, a question reads on one line where it fits.
+	r := start(t, withNames(newWorld(t).opts, "Sam", "Alex"), minWidth, 12)
+	r.enter(2 + 6)
+	r.sees("Would you like to stay")
+	r.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	r.sees("Would you like to stay close, or would some space feel better?")
 }
 
 func TestTruncateKeepsAsMuchAsFits(t *testing.T) {

@@ -52,6 +52,8 @@ type formScreen struct {
 	// they do not all fit, and a line then says there are more.
 	labels  []string
 	scrolls bool
+	// words, when set, wrap the title and help to the width again.
+	words func(width int)
 }
 
 // ask puts a step's field on the screen; multiple choices never filter,
@@ -63,7 +65,7 @@ func (f *formScreen) ask(s step) {
 	if sel, ok := s.field.(*huh.Select[string]); ok {
 		sel.Filtering(false)
 	}
-	f.field, f.check, f.ends, f.limit, f.labels = s.field, s.check, s.ends, s.limit, s.labels
+	f.field, f.check, f.ends, f.limit, f.labels, f.words = s.field, s.check, s.ends, s.limit, s.labels, s.words
 }
 
 // oneOf is a single choice whose first and last options are walls: a key
@@ -123,6 +125,9 @@ func (f *formScreen) init(c *ctx) tea.Cmd {
 
 // size fits the field below the intro, with a line left for a refusal.
 func (f *formScreen) size(c *ctx) {
+	if f.words != nil {
+		f.words(c.bodyWidth)
+	}
 	introHeight := 0
 	if f.intro != "" {
 		introHeight = lipgloss.Height(f.introView(c)) + 1
@@ -350,6 +355,8 @@ type step struct {
 	limit int
 	// labels are a choice's options, for saying when some do not fit.
 	labels []string
+	// words set the field's title and help wrapped to a width.
+	words func(width int)
 }
 
 // steps builds the screens of a form asked one field at a time. esc on the

@@ -112,71 +112,81 @@ func fieldStep(c *ctx, field flow.Field, value []string) (step, func() []string)
 	if field.Keys != "" {
 		field.Help = strings.TrimSpace(field.Keys + " " + field.Help)
 	}
-	field.Title, field.Help = fitted(c, field.Title), fitted(c, field.Help)
 	// A choice draws its options as soon as it is given them: dressed
 	// first, it draws them once in the screen's own styles, rather than in
 	// a theme huh builds anew for every option.
+	var (
+		s    step
+		read func() []string
+	)
 	switch field.Kind {
 	case flow.One:
 		chosen := &text
-		sel := huh.NewSelect[string]().Title(field.Title).Description(field.Help)
+		sel := huh.NewSelect[string]()
 		sel.WithTheme(c.st.formTheme())
-		return oneOf(sel, chosen, options(c, field)...),
-			func() []string { return []string{*chosen} }
+		s, read = oneOf(sel, chosen, options(c, field)...), func() []string { return []string{*chosen} }
+		s.words = wordsOf(sel, field.Title, field.Help)
 	case flow.Many:
 		ticked := &value
-		many := huh.NewMultiSelect[string]().Title(field.Title).Description(field.Help)
+		many := huh.NewMultiSelect[string]()
 		many.WithTheme(c.st.formTheme())
-		return anyOf(many, ticked, options(c, field)...),
-			func() []string { return *ticked }
+		s, read = anyOf(many, ticked, options(c, field)...), func() []string { return *ticked }
+		s.words = wordsOf(many, field.Title, field.Help)
 	case flow.Words:
-		return limitedText(huh.NewText().Title(field.Title).Description(field.Help).Placeholder(field.Placeholder).
-				Lines(3).Value(&text), field.Limit),
-			func() []string { return []string{text} }
+		area := huh.NewText().Placeholder(field.Placeholder).Lines(3).Value(&text)
+		s, read = limitedText(area, field.Limit), func() []string { return []string{text} }
+		s.words = wordsOf(area, field.Title, field.Help)
 	case flow.OneLine:
-		input := huh.NewInput().Title(field.Title).Description(field.Help).Placeholder(field.Placeholder).Value(&text)
-		read := func() []string { return []string{text} }
-		if field.Limit == 0 {
-			return step{field: input}, read
+		input := huh.NewInput().Placeholder(field.Placeholder).Value(&text)
+		s, read = step{field: input}, func() []string { return []string{text} }
+		if field.Limit > 0 {
+			s = limitedInput(input, field.Limit, nil)
 		}
-		return limitedInput(input, field.Limit, nil), read
+		s.words = wordsOf(input, field.Title, field.Help)
+	default:
+		note := huh.NewNote()
+		s, read = step{field: note}, func() []string { return nil }
+		s.words = wordsOf(note, field.Title, field.Help)
 	}
-	return step{field: huh.NewNote().Title(field.Title).Description(field.Help)}, func() []string { return nil }
+	s.words(c.bodyWidth)
+	return s, read
 }
 
-// options are a field's options for huh, each cut to the width the
-// screen has as it is asked, with an ellipsis: huh would cut a long one
-// bare, mid-word, and what someone chose to share quotes their answers
-// whole. Too narrow to keep a few words, huh is left to cut them.
-func options(c *ctx, field flow.Field) []huh.Option[string] {
-	// The cursor, and for a multiple choice its box, come before a label.
-	room := c.bodyWidth - lipgloss.Width("» ")
-	if field.Kind == flow.Many {
-		room -= lipgloss.Width("[ ] ")
+// wordsOf sets a field's title and help wrapped to a width, for a screen
+// to call again whenever its width changes. huh wraps them too, but lets
+// a line that ends in a comma run a column past the width and then wraps
+// that line again, leaving a word such as "close," alone on a line.
+func wordsOf[F interface {
+	Title(string) F
+	Description(string) F
+}](f F, title, help string) func(width int) {
+	return func(width int) {
+		if width <= 0 {
+			f.Title(title).Description(help)
+			return
+		}
+		f.Title(lipgloss.Wrap(title, width, "")).Description(lipgloss.Wrap(help, width, ""))
 	}
+}
+
+// options are a field's options for huh. huh wraps a long option of a
+// single choice, but cuts one of a multiple choice bare, mid-word, at the
+// edge: those are cut here instead, between words with an ellipsis, at
+// the width the screen has as they are asked, so that nobody takes half an
+// answer for the whole of it. Before the screen knows its size there is
+// no width to cut to.
+func options(c *ctx, field flow.Field) []huh.Option[string] {
+	// The cursor and the box come before a label.
+	room := c.bodyWidth - lipgloss.Width("» [ ] ")
 	opts := make([]huh.Option[string], len(field.Options))
 	for i, o := range field.Options {
 		label := o.Label
-		if room >= minLabelRoom {
+		if field.Kind == flow.Many && c.bodyWidth > 0 {
 			label = truncate(label, room)
 		}
 		opts[i] = huh.NewOption(label, o.Value)
 	}
 	return opts
-}
-
-// minLabelRoom is the least width worth cutting a label to.
-const minLabelRoom = 12
-
-// fitted is a title or help wrapped to the width the screen has as it is
-// asked. huh wraps them too, but lets a line that ends in a comma run a
-// column past the width, and the screen then wraps that line again,
-// leaving a word such as "close," alone on a line.
-func fitted(c *ctx, s string) string {
-	if c.bodyWidth < minLabelRoom {
-		return s
-	}
-	return lipgloss.Wrap(s, c.bodyWidth, "")
 }
 
 // lines are a flow's lines in the screen's styles.
