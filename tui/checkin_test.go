@@ -323,7 +323,7 @@ func TestProgramCutsALongIdeaWithAnEllipsisOnASmallScreen(t *testing.T) {
 func TestASingleChoiceAnswerIsWrappedNotCut(t *testing.T) {
 	t.Parallel()
 	r := start(t, withNames(newWorld(t).opts, "Sam", "Alex"), minWidth+1, 12)
-	r.enter(2 + 9).sees("Was any boundary crossed?", "Yes, something crossed a")
+	r.enter(2+9).sees("Was any boundary crossed?", "Yes, something crossed a")
 	r.doesNotSee("…")
 }
 
