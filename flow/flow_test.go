@@ -179,9 +179,9 @@ func TestWhatEachStepAsksFirst(t *testing.T) {
 	}
 }
 
-// People apart cannot pass a laptop: the hand-off says how to ask
-// someone at the other end of a call, and that whoever reads the
-// questions out hears the answers.
+// People apart cannot pass a laptop: the hand-off offers a check-in on
+// the far one's own device, and says that whoever reads the questions out
+// hears every answer, so not saying is always a fine answer.
 func TestAHandoffApartSaysHowToAskSomeoneFarAway(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
@@ -189,7 +189,7 @@ func TestAHandoffApartSaysHowToAskSomeoneFarAway(t *testing.T) {
 		want   []string
 	}{
 		{"in the same room", nil, []string{"Please pass the laptop to Sam.", "Your answers stay private"}},
-		{"apart", situation("Apart"), []string{"read each question out", "heard by whoever reads them"}},
+		{"apart", situation("Apart"), []string{"check in alone on their own device", "whoever reads hears every answer", "I'd rather not say"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := New(newWorld(t), CheckIn, catalog.Together, []string{"Sam", "Alex"})

@@ -87,12 +87,13 @@ func (r *Round) handoff() *Message {
 		Say(Muted, "Your answers stay private unless you choose to share them. Start when you are ready."),
 	}
 	if sit := r.env.Catalog().Situation(r.Situation); sit != nil && sit.Apart {
-		// Someone at the other end of a call cannot take the laptop:
-		// whoever reads them the questions hears every answer, and
-		// saying so is the only honest privacy there is.
+		// Someone at the other end of a call cannot take the laptop.
+		// Their own device keeps their answers theirs; read out, every
+		// answer is heard, so they are told first that not saying is a
+		// whole answer.
 		pass = []Line{
-			Say(Plain, "Pass the laptop to "+name+", or, if "+name+" is far away, read each question out and pick the answer they give."),
-			Say(Muted, "Read out, answers are heard by whoever reads them; "+name+" still chooses what is shared. Start when you are ready."),
+			Say(Plain, "Pass the laptop to "+name+". If "+name+" is far away, they can check in alone on their own device instead."),
+			Say(Muted, "If you read the questions out, whoever reads hears every answer, so \"I'd rather not say\" is always a fine answer. Start when you are ready."),
 		}
 	}
 	lines := append([]Line{Say(Title, title)}, pass...)
