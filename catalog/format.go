@@ -57,6 +57,9 @@ func (c *Catalog) FormatResult(req Request, r Result) string {
 func writeLine(b *strings.Builder, first, rest string, s Suggestion) {
 	text := wrap(fmt.Sprintf("%s (%s min): %s", s.Title, s.Minutes, strings.Join(s.Reasons, "; ")), rest, textWidth)
 	b.WriteString(first + strings.TrimPrefix(text, rest) + "\n")
+	if s.Note != "" {
+		b.WriteString(wrap(s.Note, rest, textWidth) + "\n")
+	}
 }
 
 // heading says who the suggestions are for: "For Sam and Alex, after a

@@ -107,8 +107,11 @@ func TestASituationLeavesOutWhatDoesNotFitIt(t *testing.T) {
 		people    []Person
 		never     []string
 	}{
-		{"hard", []Person{{Name: "Sam", Needs: numb}, {Name: "Alex"}}, []string{"praise", "celebrating"}},
-		{"hard", []Person{{Needs: numb}}, []string{"praise", "celebrating"}},
+		{"hard", []Person{{Name: "Sam", Needs: numb}, {Name: "Alex"}}, []string{"praise", "celebrating", "sexual"}},
+		{"hard", []Person{{Needs: numb}}, []string{"praise", "celebrating", "sexual"}},
+		// Asked for outright, a shower together is still not offered
+		// after a time that went wrong.
+		{"hard", []Person{{Name: "Sam", Needs: Weights{{"cleanliness", 3}, {"touch", 3}}}, {Name: "Alex", Needs: Weights{{"cleanliness", 3}}}}, []string{"sexual", "shower-together"}},
 		{"not-there", []Person{{Name: "Sam"}, {Name: "Alex"}}, []string{"sexual"}},
 		// Someone who was not there cannot go over a time they did not
 		// share, however much either wants to talk.
@@ -391,6 +394,7 @@ func TestSomeoneIrritableIsNotOfferedTouchFirst(t *testing.T) {
 func TestWashingCanWaitIsSaidWithWhatWashesAfterAHardTime(t *testing.T) {
 	c := defaultsForTest(t)
 	clean := Weights{{"cleanliness", 3}, {"warmth", 2}}
+	warm := Weights{{"closeness", 3}, {"warmth", 3}}
 	for _, tt := range []struct {
 		situation string
 		mode      Mode
@@ -399,12 +403,21 @@ func TestWashingCanWaitIsSaidWithWhatWashesAfterAHardTime(t *testing.T) {
 	}{
 		{"hard", Solo, []Person{{Needs: clean}}, washingCanWaitSolo},
 		{"hard", Together, []Person{{Name: "Sam", Needs: clean}, {Name: "Alex", Needs: clean}}, washingCanWaitTogether},
+		// Only someone's own time holds a bath: it is said there.
+		{"hard", Together, []Person{{Name: "Sam", Needs: warm}, {Name: "Alex", Needs: Weights{{"closeness", 3}}}, {Name: "Kai", Needs: Weights{{"space", 3}, {"warmth", 3}}}}, washingCanWaitTogether},
 		{"rough", Solo, []Person{{Needs: clean}}, ""},
 		{"", Together, []Person{{Name: "Sam", Needs: clean}, {Name: "Alex"}}, ""},
 	} {
 		r := c.Suggest(Request{Mode: tt.mode, Situation: tt.situation, People: tt.people, Limit: 20})
+		shown := slices.Clone(r.Suggestions)
+		if comp := r.Compromise; comp != nil {
+			shown = append(shown, comp.Bridges...)
+			for _, own := range comp.Each {
+				shown = append(shown, own.Suggestions...)
+			}
+		}
 		first := true
-		for _, s := range r.Suggestions {
+		for _, s := range shown {
 			a := c.Activity(s.ID)
 			washes := slices.Contains(a.Tags, "water") || a.Needs.Of("cleanliness") >= 2
 			want := ""
@@ -416,7 +429,7 @@ func TestWashingCanWaitIsSaidWithWhatWashesAfterAHardTime(t *testing.T) {
 			}
 		}
 		if first {
-			t.Errorf("%s %s: nothing offered washes: %v", tt.situation, tt.mode, ids(r.Suggestions))
+			t.Errorf("%s %s: nothing offered washes: %v", tt.situation, tt.mode, ids(shown))
 		}
 	}
 }

@@ -220,7 +220,32 @@ func (c *Catalog) Suggest(req Request) Result {
 		}
 		result.Compromise = comp
 	}
+	e.noteOnce(&result)
 	return result
+}
+
+// noteOnce puts the word of care that goes with something offered (see
+// note) on the first it goes with, in the order the result is shown: the
+// list, the gestures for when needs pull apart, then each person's own.
+// Said once, it is heard; said with everything, it is noise.
+func (e *engine) noteOnce(r *Result) {
+	if e.situation == nil || !e.situation.WashingCanWait {
+		return
+	}
+	lists := [][]Suggestion{r.Suggestions}
+	if r.Compromise != nil {
+		lists = append(lists, r.Compromise.Bridges)
+		for _, own := range r.Compromise.Each {
+			lists = append(lists, own.Suggestions)
+		}
+	}
+	for _, list := range lists {
+		for i := range list {
+			if list[i].Note = e.note(e.c.Activity(list[i].ID)); list[i].Note != "" {
+				return
+			}
+		}
+	}
 }
 
 // engine is one request prepared for scoring every activity quickly: needs,
@@ -601,7 +626,6 @@ func (e *engine) missing(ca *compiled) int {
 // bridge that is also in the list does.
 func (e *engine) suggestions(t *top, who []int, made []Suggestion) []Suggestion {
 	out := make([]Suggestion, 0, len(t.items))
-	noted := false
 	for _, r := range t.items {
 		a := &e.c.Activities[r.index]
 		minutes := a.Minutes
@@ -614,12 +638,6 @@ func (e *engine) suggestions(t *top, who []int, made []Suggestion) []Suggestion 
 		} else {
 			reasons = e.reasons(r.index, who)
 		}
-		// A word of care is said once, with the first it goes with.
-		note := ""
-		if !noted {
-			note = e.note(a)
-			noted = note != ""
-		}
 		out = append(out, Suggestion{
 			ID:      a.ID,
 			Title:   a.Title,
@@ -627,7 +645,6 @@ func (e *engine) suggestions(t *top, who []int, made []Suggestion) []Suggestion 
 			Minutes: minutes,
 			Score:   math.Round(r.score*10) / 10,
 			Reasons: reasons,
-			Note:    note,
 		})
 	}
 	return out

@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -49,12 +50,15 @@ func (r *Results) Lines() []Line {
 		return out
 	}
 	out = append(out, nil, Say(Title, "When needs pull apart"), Say(Plain, comp.Why))
+	var note string
 	for _, s := range comp.Bridges {
 		out = append(out, Line{{Bare, "• "}, {Warm, s.Title}, {Muted, " (" + s.Minutes.String() + " min)"}})
+		note = cmp.Or(note, s.Note)
 	}
 	for _, own := range comp.Each {
 		var alone []string
 		for _, s := range own.Suggestions {
+			note = cmp.Or(note, s.Note)
 			if len(s.With) > 0 {
 				out = append(out, Line{{Name, own.Person}, {Plain, " with " + catalog.JoinAnd(s.With) + ": " + s.Title}})
 				continue
@@ -64,6 +68,11 @@ func (r *Results) Lines() []Line {
 		if len(alone) > 0 {
 			out = append(out, Line{{Name, own.Person}, {Plain, " on their own: " + strings.Join(alone, "; ")}})
 		}
+	}
+	// A word of care that goes with one of these is said after them all:
+	// each is a line of titles.
+	if note != "" {
+		out = append(out, Say(Warm, note))
 	}
 	return out
 }
