@@ -538,3 +538,20 @@ func TestHiddenSpaceCreditsNoUsualClosenessOrTalk(t *testing.T) {
 		}
 	}
 }
+
+// Someone whose mood asks for a little room, but who asks outright to be
+// held and to talk, is not put on the side of room and quiet: the others
+// are never told the opposite of what they said.
+func TestACompromiseNeverSaysTheOppositeOfWhatSomeoneAskedFor(t *testing.T) {
+	c := defaultsForTest(t)
+	prickly := needsOf(t, c, "feeling", "irritable")
+	sam := prickly.With("closeness", 3).With("touch", 3).With("talk", 3)
+	r := c.Suggest(Request{Mode: Together, People: []Person{{Name: "Sam", Needs: sam}, {Name: "Alex", Needs: Weights{{"closeness", 3}, {"talk", 3}}}}})
+	if comp := r.Compromise; comp != nil {
+		for _, part := range strings.Split(strings.TrimSuffix(strings.SplitN(comp.Why, ".", 2)[0], "."), ", while ") {
+			if strings.HasPrefix(part, "Sam ") && (strings.Contains(part, "space") || strings.Contains(part, "quiet")) {
+				t.Errorf("Sam, who asked to be held and to talk, is said to need room: %q", comp.Why)
+			}
+		}
+	}
+}

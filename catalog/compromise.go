@@ -132,13 +132,31 @@ func (e *engine) opposedNeeds(p, q int, sides map[int][]string) {
 		return
 	}
 	for _, w := range a.needs {
+		if e.outweighed(a, w.Need) {
+			continue
+		}
 		for _, o := range e.c.Opposed(w.Need) {
-			if b.needs.Of(o) > 0 {
+			if b.needs.Of(o) > 0 && !e.outweighed(b, o) {
 				sides[p] = appendOnce(sides[p], w.Need)
 				sides[q] = appendOnce(sides[q], o)
 			}
 		}
 	}
+}
+
+// outweighed says whether someone needs the opposite of need more than
+// need itself, as someone prickly who asks to be held needs closeness more
+// than the room their mood asks for: they are not on the side of that
+// need, and the others are never told they are. Someone who wants both
+// as much is on both sides.
+func (e *engine) outweighed(who *person, need string) bool {
+	w := who.needs.Of(need)
+	for _, o := range e.c.Opposed(need) {
+		if who.needs.Of(o) > w {
+			return true
+		}
+	}
+	return false
 }
 
 // findCompany finds, for each person who wants closeness, touch or talk
