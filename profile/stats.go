@@ -455,5 +455,5 @@ func times(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return catalog.Thousands(n) + " " + noun + "s"
 }

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/aftercare-tui/aftercare/catalog"
 )
 
 func TestTheFiguresDrawOnlyTheLatestTimes(t *testing.T) {
@@ -35,6 +37,9 @@ func TestTheFiguresDrawOnlyTheLatestTimes(t *testing.T) {
 		chart, _, _ = strings.Cut(chart, " ")
 		if n := utf8.RuneCountInString(chart); n != tt.drawn {
 			t.Errorf("%d times: the chart draws %d, want %d", tt.times, n, tt.drawn)
+		}
+		if head := "Sam: " + catalog.Thousands(tt.times) + " check-in"; !strings.HasPrefix(text, head) || tt.times == 10_000 && !strings.HasPrefix(text, "Sam: 10,000 check-ins") {
+			t.Errorf("%d times: the figures start %q", tt.times, text[:min(len(text), 30)])
 		}
 		if lately := fmt.Sprintf("lately %.1f)", float64(1+(tt.times-1)%5)); !strings.Contains(text, lately) {
 			t.Errorf("%d times: lately is not the last time:\n%s", tt.times, text)

@@ -124,13 +124,13 @@ func usagef(format string, args ...any) error {
 	return &usageError{fmt.Errorf(format, args...)}
 }
 
-// count writes "1 file", "2 files", "3 activities".
+// count writes "1 file", "2 files", "3 activities", "1,500 check-ins".
 func count(n int, noun string) string {
 	switch {
 	case n == 1:
 		return "1 " + noun
 	case strings.HasSuffix(noun, "y"):
-		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
+		return catalog.Thousands(n) + " " + strings.TrimSuffix(noun, "y") + "ies"
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return catalog.Thousands(n) + " " + noun + "s"
 }
