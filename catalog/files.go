@@ -318,6 +318,18 @@ func Thousands(n int) string {
 	return s
 }
 
+// Count writes how many of a thing there are, as people read it: "1
+// file", "2 files", "3 activities", "1,500 check-ins".
+func Count(n int, noun string) string {
+	switch {
+	case n == 1:
+		return "1 " + noun
+	case strings.HasSuffix(noun, "y"):
+		return Thousands(n) + " " + strings.TrimSuffix(noun, "y") + "ies"
+	}
+	return Thousands(n) + " " + noun + "s"
+}
+
 // ByteSize writes a size as people read it: "64 KiB", "3.2 MiB".
 func ByteSize(n int64) string {
 	switch {

@@ -93,3 +93,20 @@ func TestAHugeFileIsRefusedHavingReadNoMoreThanTheLimit(t *testing.T) {
 		t.Errorf("refusing a 64 MiB file allocated %d KiB, want well under 8 MiB", used>>10)
 	}
 }
+
+func TestACountIsGroupedInThousands(t *testing.T) {
+	for _, tt := range []struct {
+		n          int
+		noun, want string
+	}{
+		{0, "check-in", "0 check-ins"},
+		{1, "plan", "1 plan"},
+		{1500, "check-in", "1,500 check-ins"},
+		{2, "activity", "2 activities"},
+		{12345, "activity", "12,345 activities"},
+	} {
+		if got := Count(tt.n, tt.noun); got != tt.want {
+			t.Errorf("Count(%d, %q) = %q, want %q", tt.n, tt.noun, got, tt.want)
+		}
+	}
+}

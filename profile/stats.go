@@ -430,7 +430,7 @@ func formatStats(st Stats, felt func([]Felt) string) string {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "%s: %s\n", p.Name, times(p.Checkins, "check-in"))
+		fmt.Fprintf(&b, "%s: %s\n", p.Name, catalog.Count(p.Checkins, "check-in"))
 		if len(p.Felt) > 0 {
 			shown := p.Felt[max(0, len(p.Felt)-feltShown):]
 			label := "How they felt"
@@ -439,7 +439,7 @@ func formatStats(st Stats, felt func([]Felt) string) string {
 			}
 			fmt.Fprintf(&b, "  %s: %s  (1 low to 5 good; lately %.1f)\n", label, felt(shown), shown[len(shown)-1].Mood)
 		}
-		fmt.Fprintf(&b, "  Needed closeness %s, space %s\n", times(p.Closeness, "time"), times(p.Space, "time"))
+		fmt.Fprintf(&b, "  Needed closeness %s, space %s\n", catalog.Count(p.Closeness, "time"), catalog.Count(p.Space, "time"))
 		if len(p.Helped) > 0 {
 			helped := make([]string, len(p.Helped))
 			for j, h := range p.Helped {
@@ -449,11 +449,4 @@ func formatStats(st Stats, felt func([]Felt) string) string {
 		}
 	}
 	return b.String()
-}
-
-func times(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return catalog.Thousands(n) + " " + noun + "s"
 }

@@ -197,7 +197,7 @@ func (h *history) count() string {
 	case h.page.Damaged == 1:
 		words += " · 1 file cannot be read"
 	case h.page.Damaged > 1:
-		words += fmt.Sprintf(" · %d files cannot be read", h.page.Damaged)
+		words += " · " + catalog.Count(h.page.Damaged, "file") + " cannot be read"
 	}
 	return words
 }
@@ -205,13 +205,10 @@ func (h *history) count() string {
 // counted is n of a thing in words: "No check-ins", "1 plan", "10,003
 // check-ins".
 func counted(n int, thing string) string {
-	switch n {
-	case 0:
+	if n == 0 {
 		return "No " + thing + "s"
-	case 1:
-		return "1 " + thing
 	}
-	return catalog.Thousands(n) + " " + thing + "s"
+	return catalog.Count(n, thing)
 }
 
 // line is the row of the i-th check-in: an ellipsis while it is read.

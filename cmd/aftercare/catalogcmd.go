@@ -104,8 +104,8 @@ catalogue folder (see 'aftercare catalog path'). Nothing is ever changed.`,
 				return nil
 			}
 			fmt.Fprintf(a.stdout, "All good: %s checked on top of the built-in catalogue (%s, %s, %s).\n",
-				count(len(cat.UserFiles), "file"),
-				count(len(cat.Activities), "activity"), count(len(cat.Questions), "question"), count(len(cat.Resources), "resource"))
+				catalog.Count(len(cat.UserFiles), "file"),
+				catalog.Count(len(cat.Activities), "activity"), catalog.Count(len(cat.Questions), "question"), catalog.Count(len(cat.Resources), "resource"))
 			return nil
 		},
 	}

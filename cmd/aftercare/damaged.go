@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/spf13/cobra"
 )
@@ -129,5 +130,5 @@ func (e *unreadError) Error() string {
 		left = "are left as they are"
 	}
 	return fmt.Sprintf("%s could not be read and %s (named above); everything else was used. --ignore-damaged exits 0 all the same.",
-		count(e.files, "file"), left)
+		catalog.Count(e.files, "file"), left)
 }

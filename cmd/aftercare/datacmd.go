@@ -256,7 +256,7 @@ command exits 1 (0 with --ignore-damaged).`,
 				}
 				// Said on standard error, like every note, where it cannot
 				// end up in the export itself when the file is /dev/stdout.
-				fmt.Fprintf(a.stderr, "Exported %s and %s to %s.\n", count(len(profiles), "profile"), count(sessions, "check-in"), output)
+				fmt.Fprintf(a.stderr, "Exported %s and %s to %s.\n", catalog.Count(len(profiles), "profile"), catalog.Count(sessions, "check-in"), output)
 			}
 			if a.warnIfNotImportable(format, written, sealedSize, notImportable) {
 				// The records are files that read the same anywhere, and
@@ -267,7 +267,7 @@ command exits 1 (0 with --ignore-damaged).`,
 			// A backup that lacks something says so, even when the run is
 			// told to exit 0.
 			if len(a.unread) > 0 {
-				fmt.Fprintf(a.stderr, "This export is missing %s that could not be read (named above).\n", count(len(a.unread), "file"))
+				fmt.Fprintf(a.stderr, "This export is missing %s that could not be read (named above).\n", catalog.Count(len(a.unread), "file"))
 			}
 			return nil
 		},
@@ -353,7 +353,7 @@ variable.`, profile.MaxImportBytes>>20, profile.MaxImportYAMLBytes>>10,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, "Imported %s and %s.\n", count(len(x.Profiles), "profile"), count(len(x.Sessions), "check-in"))
+			fmt.Fprintf(a.stdout, "Imported %s and %s.\n", catalog.Count(len(x.Profiles), "profile"), catalog.Count(len(x.Sessions), "check-in"))
 			return nil
 		},
 	}

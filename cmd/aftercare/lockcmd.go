@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"filippo.io/age"
+	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/aftercare-tui/aftercare/seal"
 	"github.com/spf13/cobra"
@@ -151,7 +152,7 @@ func (a *app) lock(store *profile.Store, identityFile string) error {
 		}
 		a.damaged(done.Left...)
 		if done.Changed > 0 {
-			fmt.Fprintf(a.stdout, "aftercare was already locked; %s still in plain text %s sealed now.\n", count(done.Changed, "record"), were(done.Changed))
+			fmt.Fprintf(a.stdout, "aftercare was already locked; %s still in plain text %s sealed now.\n", catalog.Count(done.Changed, "record"), were(done.Changed))
 		} else {
 			fmt.Fprintln(a.stdout, "aftercare is already locked.")
 		}
@@ -184,7 +185,7 @@ func (a *app) lock(store *profile.Store, identityFile string) error {
 		return err
 	}
 	a.damaged(done.Left...)
-	fmt.Fprintf(a.stdout, "Locked: %s %s encrypted in %s.\n", count(done.Changed, "record"), were(done.Changed), store.Dir())
+	fmt.Fprintf(a.stdout, "Locked: %s %s encrypted in %s.\n", catalog.Count(done.Changed, "record"), were(done.Changed), store.Dir())
 	fmt.Fprintln(a.stdout, "Saving a check-in needs no passphrase; reading history, people or an export asks for it.")
 	if identityFile != "" {
 		fmt.Fprintf(a.stdout, "Keep %s safe: without it, nothing saved can be read.\n", identityFile)
@@ -235,10 +236,10 @@ func (a *app) lockOff(store *profile.Store, identityFile string) error {
 		// Everything else is plain already: saying only "still locked"
 		// would hide that from someone who locked to keep it from view.
 		fmt.Fprintf(a.stdout, "Not fully unlocked: every record is plain text again but %s, which could not be decrypted. The lock stays on until all of them open: once mended, run 'aftercare lock --off' again.\n",
-			count(len(done.Left), "record"))
+			catalog.Count(len(done.Left), "record"))
 		return nil
 	}
-	fmt.Fprintf(a.stdout, "Unlocked: %s %s plain text again, in %s.\n", count(done.Changed, "record"), were(done.Changed), store.Dir())
+	fmt.Fprintf(a.stdout, "Unlocked: %s %s plain text again, in %s.\n", catalog.Count(done.Changed, "record"), were(done.Changed), store.Dir())
 	return nil
 }
 

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/adrg/xdg"
 	"github.com/aftercare-tui/aftercare/catalog"
@@ -82,7 +81,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	case errors.As(err, &problems):
 		fmt.Fprintln(stderr, problems.Error())
-		fmt.Fprintf(stderr, "aftercare: %s found; nothing was changed.\n", count(len(problems), "problem"))
+		fmt.Fprintf(stderr, "aftercare: %s found; nothing was changed.\n", catalog.Count(len(problems), "problem"))
 		return exitFailure
 	case errors.As(err, &coded):
 		fmt.Fprintf(stderr, "aftercare: %s\n", err)
@@ -122,15 +121,4 @@ func plainFlagError(err error) error {
 
 func usagef(format string, args ...any) error {
 	return &usageError{fmt.Errorf(format, args...)}
-}
-
-// count writes "1 file", "2 files", "3 activities", "1,500 check-ins".
-func count(n int, noun string) string {
-	switch {
-	case n == 1:
-		return "1 " + noun
-	case strings.HasSuffix(noun, "y"):
-		return catalog.Thousands(n) + " " + strings.TrimSuffix(noun, "y") + "ies"
-	}
-	return catalog.Thousands(n) + " " + noun + "s"
 }

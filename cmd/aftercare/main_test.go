@@ -515,20 +515,3 @@ func TestOutputThatCannotBeWrittenFails(t *testing.T) {
 		}
 	}
 }
-
-func TestACountIsGroupedInThousands(t *testing.T) {
-	for _, tt := range []struct {
-		n          int
-		noun, want string
-	}{
-		{0, "check-in", "0 check-ins"},
-		{1, "plan", "1 plan"},
-		{1500, "check-in", "1,500 check-ins"},
-		{2, "activity", "2 activities"},
-		{12345, "activity", "12,345 activities"},
-	} {
-		if got := count(tt.n, tt.noun); got != tt.want {
-			t.Errorf("count(%d, %q) = %q, want %q", tt.n, tt.noun, got, tt.want)
-		}
-	}
-}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/spf13/cobra"
 )
@@ -125,10 +126,10 @@ func (a *app) printStatus(st status, opens string) {
 	}
 	if st.Checkins == nil {
 		fmt.Fprintf(a.stdout, "Your data is in %s: %s and %s (check-ins, plans and follow-ups).\n", st.DataDir,
-			count(st.Profiles, "profile"), count(st.Records, "saved record"))
+			catalog.Count(st.Profiles, "profile"), catalog.Count(st.Records, "saved record"))
 	} else {
 		fmt.Fprintf(a.stdout, "Your data is in %s: %s, %s and %s.\n", st.DataDir,
-			count(st.Profiles, "profile"), count(*st.Checkins, "check-in"), count(*st.Plans, "plan"))
+			catalog.Count(st.Profiles, "profile"), catalog.Count(*st.Checkins, "check-in"), catalog.Count(*st.Plans, "plan"))
 	}
 	switch {
 	case st.StillPlain > 0:
