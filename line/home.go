@@ -277,9 +277,10 @@ func (s *session) history() error {
 }
 
 // historyCount says which part of the listing a page is, and how many of
-// its entries are files that cannot be read rather than check-ins.
+// its entries are plans, and files that cannot be read, rather than
+// check-ins.
 func historyCount(page profile.Page, to int) string {
-	words := fmt.Sprintf("Check-ins %s to %s of %s, newest first", catalog.Thousands(page.From+1), catalog.Thousands(to), catalog.Thousands(page.Total))
+	words := fmt.Sprintf("Entries %s to %s of %s, newest first", catalog.Thousands(page.From+1), catalog.Thousands(to), catalog.Thousands(page.Total))
 	switch {
 	case page.Plans == 1:
 		words += "; one of them is a plan"

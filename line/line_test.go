@@ -598,7 +598,7 @@ func TestHistorySaysHowManyEntriesAreFilesThatCannotBeRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := tr.out.String()
-	for _, want := range []string{"Check-ins 1 to 2 of 2, newest first; one of them is a file that cannot be read.", "cannot be read: 20261129-200000-abcd.json", "Sam and Alex"} {
+	for _, want := range []string{"Entries 1 to 2 of 2, newest first; one of them is a file that cannot be read.", "cannot be read: 20261129-200000-abcd.json", "Sam and Alex"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("%q is not said:\n%s", want, out)
 		}

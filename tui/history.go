@@ -178,8 +178,8 @@ func (h *history) view(c *ctx) (string, string) {
 	return "history", summary + st.title.Render(count) + "\n\n" + h.list.view(c, h.page.Total, func(i int) string { return h.line(c, i) }, listHeight)
 }
 
-// count says how many check-ins the list holds and, apart, how many
-// files in it cannot be read, which are not check-ins.
+// count says how many check-ins and how many plans the list holds and,
+// apart, how many files in it cannot be read, which are neither.
 func (h *history) count() string {
 	checkins, plans := h.page.Total-h.page.Damaged-h.page.Plans, h.page.Plans
 	var said []string

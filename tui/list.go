@@ -9,8 +9,8 @@ import (
 )
 
 // cursorList is a cursor over rows: ↑ and ↓ move it, stopping at the
-// first and last row (see upDownKeys), and its view shows the rows around
-// it that fit.
+// first and last row (see upDownKeys), a long list's page keys move it
+// further (see jump), and its view shows the rows around it that fit.
 type cursorList struct {
 	cursor int
 	// shown is how many rows the view last showed: a page, for jump.
