@@ -380,3 +380,20 @@ func TestTruncateKeepsAsMuchAsFits(t *testing.T) {
 		}
 	}
 }
+
+// A hand-off taller than a small screen says how to read the rest, and r
+// shows it all: the line cut off its foot may be the one that matters.
+func TestAHandoffTallerThanTheScreenCanBeReadWhole(t *testing.T) {
+	t.Parallel()
+	r := start(t, withNames(newWorld(t).opts, "Sam", "Alex"), minWidth, minHeight)
+	for range 20 {
+		if strings.Contains(r.screen(), "» Apart") {
+			break
+		}
+		r.keys("down")
+	}
+	r.enter(1).sees("Sam's turn", "… r to read it all")
+	r.doesNotSee("is always a fine")
+	r.keys("r").keys(slices.Repeat([]string{"down"}, 10)...).sees("is always a fine")
+	r.enter(1).sees("Sam's turn", "… r to read it all")
+}

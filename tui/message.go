@@ -1,8 +1,11 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/aftercare-tui/aftercare/flow"
 )
 
@@ -24,17 +27,38 @@ func (s *message) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 		return show(c, s.m.Next()), nil
 	case s.m.CanGoBack() && key.Matches(k, backKey()):
 		return show(c, s.m.Back()), nil
+	case s.cut(c) && key.Matches(k, readAllKey()):
+		return newReading(s.m.Header, lines(c.st, s.m.Lines), s), nil
 	}
 	return s, nil
 }
 
-func (s *message) view(c *ctx) (string, string) { return s.m.Header, lines(c.st, s.m.Lines) }
-
-func (s *message) keys(*ctx) keyMap {
-	if s.m.CanGoBack() {
-		return withCommon(continueKey(s.m.Go), backKey())
+// view shows the message, or, when it is taller than the screen, as much
+// as fits and a line saying how to read the rest: what is cut off the
+// foot of a hand-off may be the line that matters.
+func (s *message) view(c *ctx) (string, string) {
+	text := lipgloss.NewStyle().Width(c.bodyWidth).Render(lines(c.st, s.m.Lines))
+	if !s.cut(c) {
+		return s.m.Header, text
 	}
-	return withCommon(continueKey(s.m.Go))
+	shown := strings.Split(text, "\n")[:max(c.bodyHeight-1, 1)]
+	return s.m.Header, strings.Join(shown, "\n") + "\n" + c.st.muted.Render("… r to read it all")
+}
+
+// cut says whether the message is taller than the screen.
+func (s *message) cut(c *ctx) bool {
+	return lipgloss.Height(lipgloss.NewStyle().Width(c.bodyWidth).Render(lines(c.st, s.m.Lines))) > c.bodyHeight
+}
+
+func (s *message) keys(c *ctx) keyMap {
+	own := []key.Binding{continueKey(s.m.Go)}
+	if s.m.CanGoBack() {
+		own = append(own, backKey())
+	}
+	if s.cut(c) {
+		own = append(own, readAllKey())
+	}
+	return withCommon(own...)
 }
 
 // stopped says what became of the round, when it ended here.
