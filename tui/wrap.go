@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"regexp"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -13,12 +14,19 @@ func wrapIndented(text string, width int) string {
 	for i, line := range lines {
 		body := strings.TrimLeft(line, " ")
 		indent := len(line) - len(body)
-		if indent >= width-10 {
-			indent = 0
+		// A numbered line hangs after its number, as a list does.
+		first, hang := strings.Repeat(" ", indent), indent
+		if indent == 0 {
+			hang = len(numbered.FindString(body))
 		}
-		wrapped := lipgloss.NewStyle().Width(width - indent).Render(body)
-		pad := strings.Repeat(" ", indent)
-		lines[i] = pad + strings.ReplaceAll(wrapped, "\n", "\n"+pad)
+		if hang >= width-10 {
+			first, hang = "", 0
+		}
+		wrapped := lipgloss.NewStyle().Width(width - hang).Render(body)
+		lines[i] = first + strings.ReplaceAll(wrapped, "\n", "\n"+strings.Repeat(" ", hang))
 	}
 	return strings.Join(lines, "\n")
 }
+
+// numbered is the number that starts a line of a numbered list: "12. ".
+var numbered = regexp.MustCompile(`^[0-9]+\. `)
