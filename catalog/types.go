@@ -197,7 +197,13 @@ type Option struct {
 	// Energy says how much energy the answer tells someone has; nothing
 	// is suggested that asks more of them than that.
 	Energy string `yaml:"energy" oneof:"low medium high" json:"energy,omitempty"`
+	// NotIn are the situations the option is not offered after, such as
+	// asking to hear what was liked from someone who was not there.
+	NotIn []string `yaml:"not_in" ref:"situation" json:"not_in,omitempty"`
 }
+
+// OfferedAfter says whether the option is offered after situation.
+func (o Option) OfferedAfter(situation string) bool { return !slices.Contains(o.NotIn, situation) }
 
 // retiredFields are fields an older catalogue file may still have, with
 // what replaced them, so that such a file says what to write instead.

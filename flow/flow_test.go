@@ -536,7 +536,7 @@ func TestAScaleOffersRatherNotSayLastAndStartsThereUnlessTold(t *testing.T) {
 		{"from nought, starting on nought", fromNought, catalog.Answer{Scale: 0}, "0", "0"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			f := questionField(tc.q, tc.start, 1)
+			f := questionField(tc.q, tc.start, 1, "")
 			points := f.Options[:len(f.Options)-1]
 			if f.Value[0] != tc.value || f.Options[len(f.Options)-1] != (Option{catalog.RatherNotSay, ""}) || f.Options[0].Label != tc.first {
 				t.Fatalf("starts on %q of %v", f.Value[0], f.Options)
@@ -840,5 +840,33 @@ func TestWhatAsksConsent(t *testing.T) {
 				t.Errorf("%s, tagged %s, can be ticked in advance together", a.ID, tag)
 			}
 		}
+	}
+}
+
+// Someone who was not there is never asked to say what they liked: the
+// option is left out after that kind of time, and offered after others.
+func TestAnOptionIsLeftOutAfterASituationItDoesNotFit(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		answer  answers
+		offered bool
+	}{
+		{"nothing said", nil, true},
+		{"back from someone else", situation("Back from time with someone else"), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := New(newWorld(t), CheckIn, catalog.Together, []string{"Sam", "Alex"})
+			asks := func(s Step) bool {
+				f, ok := s.(*Form)
+				return ok && f.Kind == QuestionForm && slices.ContainsFunc(f.Fields[0].Options, func(o Option) bool { return o.Label == "Bring me some water" })
+			}
+			f, ok := walk(t, r.Start(), tc.answer, asks).(*Form)
+			if !ok {
+				t.Fatal("nobody was asked what the others could do")
+			}
+			if got := slices.ContainsFunc(f.Fields[0].Options, func(o Option) bool { return o.Value == "tell-me" }); got != tc.offered {
+				t.Errorf("\"Tell me what you liked\" offered: %v, want %v", got, tc.offered)
+			}
+		})
 	}
 }

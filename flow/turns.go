@@ -2,6 +2,7 @@ package flow
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/aftercare-tui/aftercare/catalog"
@@ -148,7 +149,7 @@ func (r *Round) privateHandoff() *Message {
 // there and then, on their own turn.
 func (r *Round) ask(t *Turn, i int) *Form {
 	q := &t.Questions[i]
-	field := questionField(q, t.Answers[i], len(r.People))
+	field := questionField(q, t.Answers[i], len(r.People), r.Situation)
 	f := &Form{Kind: QuestionForm, Header: r.Progress(t, i), Fields: []Field{field}, Loses: true}
 	f.take = func(values [][]string) Step {
 		t.Answers[i] = answerOf(q, values[0])
@@ -169,14 +170,19 @@ func (r *Round) ask(t *Turn, i int) *Form {
 	return f
 }
 
-// questionField is a question as a field, starting at answer a.
-func questionField(q *catalog.Question, a catalog.Answer, people int) Field {
+// questionField is a question as a field after situation, starting at
+// answer a.
+func questionField(q *catalog.Question, a catalog.Answer, people int, situation string) Field {
 	f := Field{Title: q.PromptFor(people), Help: q.Help}
 	switch q.Kind {
 	case catalog.Single:
-		f.Kind, f.Options, f.Value = One, optionsOf(q), []string{first(a.Choices)}
+		f.Kind, f.Options, f.Value = One, optionsOf(q, situation), []string{first(a.Choices)}
 	case catalog.Multi:
-		f.Kind, f.Options, f.Value = Many, optionsOf(q), append([]string{}, a.Choices...)
+		// A choice from a plan that is not offered now is not made.
+		f.Kind, f.Options = Many, optionsOf(q, situation)
+		f.Value = slices.DeleteFunc(slices.Clone(a.Choices), func(id string) bool {
+			return !slices.ContainsFunc(f.Options, func(o Option) bool { return o.Value == id })
+		})
 	case catalog.Scale:
 		// Saying nothing comes after the points, so that in plain lines,
 		// where options are numbered, each point of a scale from 1 keeps
@@ -224,10 +230,13 @@ func answerOf(q *catalog.Question, value []string) catalog.Answer {
 	return catalog.Answer{Text: plain.Strip(first(value), true)}
 }
 
-func optionsOf(q *catalog.Question) []Option {
-	opts := make([]Option, len(q.Options))
-	for i, o := range q.Options {
-		opts[i] = Option{o.Label, o.ID}
+// optionsOf are the options of a question offered after situation.
+func optionsOf(q *catalog.Question, situation string) []Option {
+	opts := make([]Option, 0, len(q.Options))
+	for _, o := range q.Options {
+		if o.OfferedAfter(situation) {
+			opts = append(opts, Option{o.Label, o.ID})
+		}
 	}
 	return opts
 }
