@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -235,7 +236,7 @@ func damagedLine(e profile.SessionEntry, width int) string {
 	return rows[len(rows)-1]
 }
 
-// summary is a line for each person: a chart of how they felt, how often
+// summary is a line for each person: how they felt lately, how often
 // they needed closeness or space, and what helped them most.
 func (h *history) summary(c *ctx) string {
 	st := c.st
@@ -249,12 +250,19 @@ func (h *history) summary(c *ctx) string {
 		nameWidth = max(nameWidth, lipgloss.Width(p.Name))
 	}
 	for _, p := range h.stats.People {
-		line := st.name.Render(fmt.Sprintf("%-*s", nameWidth, p.Name)) + "  " + st.warm.Render(fmt.Sprintf("%-8s", profile.Sparkline(p.Felt[max(0, len(p.Felt)-8):])))
-		line += st.text.Render(fmt.Sprintf("  closeness %d · space %d", p.Closeness, p.Space))
+		// In words and numbers, not a chart: the chart's blocks are
+		// the first marks past Latin-1 on this screen, which would cost
+		// every run that opens it a 2 MiB table (see upDownKeys). s
+		// draws the chart.
+		line := st.name.Render(fmt.Sprintf("%-*s", nameWidth, p.Name)) + "  "
+		if len(p.Felt) > 0 {
+			line += st.warm.Render("lately "+strconv.FormatFloat(p.Felt[len(p.Felt)-1].Mood, 'f', -1, 64)+" of 5") + st.text.Render(" · ")
+		}
+		line += st.text.Render("closeness " + catalog.Count(p.Closeness, "time") + " · space " + catalog.Count(p.Space, "time"))
 		if len(p.Helped) > 0 {
 			line += st.muted.Render(" · helped: " + p.Helped[0].Title)
 		}
-		b.WriteString(ansi.Truncate(line, c.bodyWidth, "…") + "\n")
+		b.WriteString(ansi.Truncate(line, c.bodyWidth, "...") + "\n")
 	}
 	return b.String() + "\n"
 }
