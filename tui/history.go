@@ -258,7 +258,7 @@ func (h *history) summary(c *ctx) string {
 		if len(p.Felt) > 0 {
 			line += st.warm.Render("lately "+strconv.FormatFloat(p.Felt[len(p.Felt)-1].Mood, 'f', -1, 64)+" of 5") + st.text.Render(" · ")
 		}
-		line += st.text.Render("closeness " + catalog.Count(p.Closeness, "time") + " · space " + catalog.Count(p.Space, "time"))
+		line += st.text.Render("needed closeness " + catalog.Count(p.Closeness, "time") + ", space " + catalog.Count(p.Space, "time"))
 		if len(p.Helped) > 0 {
 			line += st.muted.Render(" · helped: " + p.Helped[0].Title)
 		}
