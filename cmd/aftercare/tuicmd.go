@@ -317,6 +317,12 @@ func (a *app) showTUI(cmd *cobra.Command, start tui.Start, o tui.Options) error 
 	unwatch()
 	release()
 	sig, deadline := stoppedBy()
+	// A terminal that hung up can end the program with a failed read
+	// before the HUP that watchHangup sends has come: it is the same
+	// hang-up, and is said as one.
+	if sig == nil && errors.Is(err, syscall.EIO) {
+		sig, err = syscall.SIGHUP, nil
+	}
 	m, _ := final.(*tui.Model)
 	if m != nil {
 		// The program can end with a save still under way: a hang-up
