@@ -3,6 +3,7 @@ package profile
 import (
 	"bytes"
 	"cmp"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -161,23 +162,14 @@ func loneSurrogate(data []byte) int {
 
 // hex4 reads the four hex digits at the start of b.
 func hex4(b []byte) (rune, bool) {
+	var two [2]byte
 	if len(b) < 4 {
 		return 0, false
 	}
-	var r rune
-	for _, c := range b[:4] {
-		switch {
-		case '0' <= c && c <= '9':
-			r = r<<4 | rune(c-'0')
-		case 'a' <= c && c <= 'f':
-			r = r<<4 | rune(c-'a'+10)
-		case 'A' <= c && c <= 'F':
-			r = r<<4 | rune(c-'A'+10)
-		default:
-			return 0, false
-		}
+	if _, err := hex.Decode(two[:], b[:4]); err != nil {
+		return 0, false
 	}
-	return r, true
+	return rune(two[0])<<8 | rune(two[1]), true
 }
 
 // invalidUTF8At is the offset of the first byte in data that is not UTF-8.

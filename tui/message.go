@@ -37,17 +37,25 @@ func (s *message) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 // as fits and a line saying how to read the rest: what is cut off the
 // foot of a hand-off may be the line that matters.
 func (s *message) view(c *ctx) (string, string) {
-	text := lipgloss.NewStyle().Width(c.bodyWidth).Render(lines(c.st, s.m.Lines))
-	if !s.cut(c) {
+	text, cut := s.fitted(c)
+	if !cut {
 		return s.m.Header, text
 	}
 	shown := strings.Split(text, "\n")[:max(c.bodyHeight-1, 1)]
 	return s.m.Header, strings.Join(shown, "\n") + "\n" + c.st.muted.Render("… r to read it all")
 }
 
+// fitted is the message wrapped to the screen's width, and whether it is
+// taller than the screen.
+func (s *message) fitted(c *ctx) (string, bool) {
+	text := lipgloss.NewStyle().Width(c.bodyWidth).Render(lines(c.st, s.m.Lines))
+	return text, lipgloss.Height(text) > c.bodyHeight
+}
+
 // cut says whether the message is taller than the screen.
 func (s *message) cut(c *ctx) bool {
-	return lipgloss.Height(lipgloss.NewStyle().Width(c.bodyWidth).Render(lines(c.st, s.m.Lines))) > c.bodyHeight
+	_, cut := s.fitted(c)
+	return cut
 }
 
 func (s *message) keys(c *ctx) keyMap {

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"regexp"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -17,7 +16,7 @@ func wrapIndented(text string, width int) string {
 		// A numbered line hangs after its number, as a list does.
 		first, hang := strings.Repeat(" ", indent), indent
 		if indent == 0 {
-			hang = len(numbered.FindString(body))
+			hang = numberWidth(body)
 		}
 		if hang >= width-10 {
 			first, hang = "", 0
@@ -28,5 +27,12 @@ func wrapIndented(text string, width int) string {
 	return strings.Join(lines, "\n")
 }
 
-// numbered is the number that starts a line of a numbered list: "12. ".
-var numbered = regexp.MustCompile(`^[0-9]+\. `)
+// numberWidth is how wide the number that starts a line of a numbered
+// list is, "12. " included, or 0 for a line that starts with none.
+func numberWidth(line string) int {
+	digits := len(line) - len(strings.TrimLeft(line, "0123456789"))
+	if digits == 0 || !strings.HasPrefix(line[digits:], ". ") {
+		return 0
+	}
+	return digits + len(". ")
+}
