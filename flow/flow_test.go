@@ -444,6 +444,32 @@ func TestAFollowUpRatesWhatWasDoneAndKeepsPrivateRatingsOut(t *testing.T) {
 	}
 }
 
+// Someone who checked in alone did what they chose alone: their rating
+// says "I", and the question asks how it went, not how it went for them.
+func TestARatingSpeaksForWhoeverDidIt(t *testing.T) {
+	for _, tc := range []struct {
+		mode   catalog.Mode
+		people []string
+		want   string
+	}{
+		{catalog.Solo, []string{"Sam"}, "I didn't get to it"},
+		{catalog.Together, []string{"Sam", "Alex"}, "We didn't get to it"},
+	} {
+		w := newWorld(t)
+		of := &profile.Session{ID: "20261128T220000-abc123", Mode: string(tc.mode),
+			Started: w.Now().Add(-24 * time.Hour), People: tc.people, Chosen: []string{"water"},
+			FollowUp: &profile.FollowUp{For: []string{"Sam"}}}
+		rate := walk(t, FollowUpOf(w, of).Start(), nil, formKind(RateForm)).(*Form)
+		field := rate.Fields[0]
+		if got := field.Options[0].Label; got != tc.want {
+			t.Errorf("%s: a rating starts on %q, want %q", tc.mode, got, tc.want)
+		}
+		if strings.Contains(field.Title, "for you") {
+			t.Errorf("%s: the rating asks %q", tc.mode, field.Title)
+		}
+	}
+}
+
 func TestAPrivateFollowUpNamesNoOneUntilItIsStartedAndOffersNoWordsForOthers(t *testing.T) {
 	w := newWorld(t)
 	r := FollowUpOf(w, profile.NewPrivateFollowUp(w.Now().Add(-24*time.Hour), "Alex"))

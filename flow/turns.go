@@ -268,14 +268,20 @@ func (r *Round) after(t *Turn, next int) Step {
 	return r.share(t)
 }
 
-// ratingChoices are the ratings as offered, after "We didn't get to it",
+// ratingChoices are the ratings as offered, after not having got to it,
 // which is where each starts, so that going on never claims something
-// helped.
-var ratingChoices = []Option{
-	{"We didn't get to it", ""},
-	{"It helped", catalog.Helped},
-	{"Neither here nor there", catalog.Neutral},
-	{"It didn't help", catalog.DidntHelp},
+// helped. Someone who checked in alone did it alone.
+func ratingChoices(alone bool) []Option {
+	notDone := "We didn't get to it"
+	if alone {
+		notDone = "I didn't get to it"
+	}
+	return []Option{
+		{notDone, ""},
+		{"It helped", catalog.Helped},
+		{"Neither here nor there", catalog.Neutral},
+		{"It didn't help", catalog.DidntHelp},
+	}
 }
 
 // rate asks the person whose follow-up turn it is how each thing they
@@ -284,10 +290,11 @@ var ratingChoices = []Option{
 // suggested next time.
 func (r *Round) rate(t *Turn) *Form {
 	f := &Form{Kind: RateForm, Header: r.Header(t, "how it went"), Loses: true}
+	choices := ratingChoices(r.Of.Mode == string(catalog.Solo))
 	for _, id := range r.Of.Chosen {
-		f.Fields = append(f.Fields, Field{Kind: One, Title: "How did “" + ActivityTitle(r.env.Catalog(), id) + "” go for you?",
+		f.Fields = append(f.Fields, Field{Kind: One, Title: "How did “" + ActivityTitle(r.env.Catalog(), id) + "” go?",
 			Help:    "From the check-in of " + profile.Dated(r.Of.Started, r.env.Now(), "Monday 2 January") + ".",
-			Options: ratingChoices, Value: []string{""}})
+			Options: choices, Value: []string{""}})
 	}
 	f.take = func(values [][]string) Step {
 		t.Rated = nil

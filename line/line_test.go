@@ -225,7 +225,9 @@ func TestAFollowUpForOneOfTwo(t *testing.T) {
 	if err := tr.store.SaveSession(of); err != nil {
 		t.Fatal(err)
 	}
-	typed := append([]string{"", "2", "", "", "", "It helped"}, enters(20)...)
+	// Enter past the hand-off, "2" on how Sam is now, then past the support
+	// that a low answer brings and the three other questions, to the rating.
+	typed := append([]string{"", "2", "", "", "", "", "It helped"}, enters(20)...)
 	if err := tr.run(Start{FollowUp: of}, typed...); err != nil {
 		t.Fatal(err)
 	}
@@ -236,6 +238,9 @@ func TestAFollowUpForOneOfTwo(t *testing.T) {
 	}
 	if got.FollowUp.Done == nil {
 		t.Error("the follow-up was not recorded as done")
+	}
+	if len(got.Ratings) != 1 || got.Ratings[0].Rating != catalog.Helped {
+		t.Errorf("the rating, kept by enter, came out as %v", got.Ratings)
 	}
 }
 

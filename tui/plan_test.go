@@ -177,9 +177,9 @@ func TestADueFollowUpIsOfferedFirstAndItsRatingsAreSaved(t *testing.T) {
 	r.doesNotSee("How am I doing now?")
 	r.enter(1).sees("follow-up · 1 of 4", "How am I doing now?")
 	r.keys("up").sees("» 5 · Really good")
-	r.enterUntil("How did “Make a warm drink” go for you?")
+	r.enterUntil("How did “Make a warm drink” go?")
 	r.sees("» We didn't get to it")
-	r.keys("down").enter(1).sees("How did “Cuddle up” go for you?")
+	r.keys("down").enter(1).sees("How did “Cuddle up” go?")
 	r.keys("down", "down", "down").enter(1).sees("What should your history keep?")
 	r.enter(1).sees("Thank you for checking in again.", "How things went will shape what is suggested next time.")
 

@@ -76,8 +76,8 @@ func TestAPrivateRatingAppearsNowhere(t *testing.T) {
 			}
 			private := tc.title + ": it helped"
 			r := start(t, withHistory(t, w, testStart), 100, 30)
-			r.enter(1).enterUntil("How did “" + tc.title + "” go for you?")
-			r.keys("down").enter(1).sees("How did “Cuddle up” go for you?")
+			r.enter(1).enterUntil("How did “" + tc.title + "” go?")
+			r.keys("down").enter(1).sees("How did “Cuddle up” go?")
 			r.keys("down", "down", "down").enter(1)
 			// Ratings are answers: listed, and ticked, like the others.
 			r.sees(tc.share, "[x] "+private, "[x] Cuddle up: it didn't help")
