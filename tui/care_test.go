@@ -281,6 +281,19 @@ func TestSupportFitsTheRegionAndIsOnHome(t *testing.T) {
 	}
 }
 
+// On a small terminal the support lines go on below the screen: the
+// header says so until the end is reached, which end reaches at once.
+func TestSupportOnASmallTerminalSaysThereIsMoreBelow(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	w.opts.Config.Region = "GB"
+	r := start(t, w.opts, 40, 12)
+	r.keys("s").sees("support · more below", "If anyone is in danger now")
+	r.keys("end").sees("Someone you trust")
+	r.doesNotSee("more below")
+	r.keys("home").sees("support · more below", "If anyone is in danger now")
+}
+
 func TestSupportShowsItsLinesFirstOnASmallTerminal(t *testing.T) {
 	t.Parallel()
 	for _, size := range [][2]int{{40, 12}, {100, 30}} {

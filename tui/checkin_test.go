@@ -368,6 +368,7 @@ func TestTruncateKeepsAsMuchAsFits(t *testing.T) {
 		{"words are cut between words", "a warm drink and a blanket", 16, "a warm drink…"},
 		{"one long word is cut within it", link, 12, "https://exa…"},
 		{"a long word after a short one is cut within it", "said: " + link, 16, "said: https://e…"},
+		{"a header is not cut after a separator", "aftercare · together · what fits everyone", 24, "aftercare · together…"},
 		{"a wide character is not cut in two", "界界界界界界", 6, "界界…"},
 		{"a run of spaces is one space", "ab   " + link, 10, "ab https:…"},
 		{"one column holds the ellipsis", link, 1, "…"},

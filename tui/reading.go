@@ -35,11 +35,31 @@ func pageKeys() (key.Binding, key.Binding) {
 }
 
 // scrollKeys are a scroller's keys for the help: ↑ and ↓ in the line at
-// the bottom, the page keys after ?.
+// the bottom, the page keys and home and end after ?.
 func scrollKeys(own ...key.Binding) keyMap {
 	up, down := upDownKeys()
 	pageUp, pageDown := pageKeys()
-	return withCommon(append(own, up, down)...).withFull(pageUp, pageDown)
+	first, last := endKeys()
+	return withCommon(append(own, up, down)...).withFull(pageUp, pageDown, first, last)
+}
+
+// scroll moves a scroller for a message: home and end go to the top and
+// the bottom, as they go to the first and last row of a list.
+func scroll(vp *viewport.Model, msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		first, last := endKeys()
+		switch {
+		case key.Matches(k, first):
+			vp.GotoTop()
+			return nil
+		case key.Matches(k, last):
+			vp.GotoBottom()
+			return nil
+		}
+	}
+	var cmd tea.Cmd
+	*vp, cmd = vp.Update(msg)
+	return cmd
 }
 
 // doneReadingKey leaves a text that is only read: enter, esc and their
@@ -73,12 +93,12 @@ func (r *reading) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 			return r.from, func() tea.Msg { return size }
 		}
 	}
-	var cmd tea.Cmd
-	r.vp, cmd = r.vp.Update(msg)
-	return r, cmd
+	return r, scroll(&r.vp, msg)
 }
 
 func (r *reading) view(*ctx) (string, string) { return r.header, r.vp.View() }
+
+func (r *reading) moreBelow() bool { return !r.vp.AtBottom() }
 
 func (r *reading) keys(*ctx) keyMap { return scrollKeys(doneReadingKey()) }
 

@@ -35,9 +35,7 @@ func (r *results) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 			return show(c, r.res.Next()), nil
 		}
 	}
-	var cmd tea.Cmd
-	r.vp, cmd = r.vp.Update(msg)
-	return r, cmd
+	return r, scroll(&r.vp, msg)
 }
 
 // content is everything on the screen, wrapped to its width.
@@ -46,6 +44,8 @@ func (r *results) content(c *ctx) string {
 }
 
 func (r *results) view(*ctx) (string, string) { return r.res.Header, r.vp.View() }
+
+func (r *results) moreBelow() bool { return !r.vp.AtBottom() }
 
 func (r *results) keys(*ctx) keyMap { return scrollKeys(continueKey(r.res.Go)) }
 
