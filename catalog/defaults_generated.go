@@ -353,9 +353,9 @@ var builtInLists = Catalog{
 			{ID: "either", Label: "Either is fine"},
 		}, Default: Answer{Choices: []string{"either"}}},
 		{ID: "partner-can-do", Phase: "after", Audience: "together", Kind: "multi", Prompt: "Is there anything your partner could do for you?", GroupPrompt: "Is there anything the others could do for you?", Help: "They will see only what you choose to share.", Options: []Option{
-			{ID: "hold-me", Label: "Hold me", Needs: Weights{{Need: "closeness", Weight: 3}, {Need: "touch", Weight: 3}}},
-			{ID: "bring-water", Label: "Bring me some water", Needs: Weights{{Need: "hydration", Weight: 3}}},
-			{ID: "keep-warm", Label: "Help me get warm", Needs: Weights{{Need: "comfort", Weight: 1}, {Need: "warmth", Weight: 3}}},
+			{ID: "hold-me", Label: "Hold me", Needs: Weights{{Need: "closeness", Weight: 3}, {Need: "touch", Weight: 3}}, NotIn: []string{"apart"}},
+			{ID: "bring-water", Label: "Bring me some water", Needs: Weights{{Need: "hydration", Weight: 3}}, NotIn: []string{"apart"}},
+			{ID: "keep-warm", Label: "Help me get warm", Needs: Weights{{Need: "comfort", Weight: 1}, {Need: "warmth", Weight: 3}}, NotIn: []string{"apart"}},
 			{ID: "give-room", Label: "Give me a little room", Needs: Weights{{Need: "space", Weight: 3}}},
 			{ID: "tell-me", Label: "Tell me what you liked", Needs: Weights{{Need: "appreciation", Weight: 3}, {Need: "reassurance", Weight: 2}}, NotIn: []string{"not-there"}},
 			{ID: "stay-quiet", Label: "Stay quiet with me", Needs: Weights{{Need: "closeness", Weight: 1}, {Need: "quiet", Weight: 3}}},

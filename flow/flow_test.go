@@ -869,29 +869,36 @@ func TestWhatAsksConsent(t *testing.T) {
 	}
 }
 
-// Someone who was not there is never asked to say what they liked: the
-// option is left out after that kind of time, and offered after others.
+// Someone who was not there is never asked to say what they liked, and
+// nobody at the other end of a call is asked to hold anyone: each option
+// is left out after the kind of time it does not fit, and offered after
+// others.
 func TestAnOptionIsLeftOutAfterASituationItDoesNotFit(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		answer  answers
+		option  string
 		offered bool
 	}{
-		{"nothing said", nil, true},
-		{"back from someone else", situation("Back from time with someone else"), false},
+		{"nothing said", nil, "tell-me", true},
+		{"back from someone else", situation("Back from time with someone else"), "tell-me", false},
+		{"nothing said", nil, "hold-me", true},
+		{"apart", situation("Apart, on a call or by message"), "hold-me", false},
+		{"apart", situation("Apart, on a call or by message"), "bring-water", false},
+		{"apart", situation("Apart, on a call or by message"), "stay-quiet", true},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.name+", "+tc.option, func(t *testing.T) {
 			r := New(newWorld(t), CheckIn, catalog.Together, []string{"Sam", "Alex"})
 			asks := func(s Step) bool {
 				f, ok := s.(*Form)
-				return ok && f.Kind == QuestionForm && slices.ContainsFunc(f.Fields[0].Options, func(o Option) bool { return o.Label == "Bring me some water" })
+				return ok && f.Kind == QuestionForm && strings.HasPrefix(f.Fields[0].Title, "Is there anything your partner could do")
 			}
 			f, ok := walk(t, r.Start(), tc.answer, asks).(*Form)
 			if !ok {
 				t.Fatal("nobody was asked what the others could do")
 			}
-			if got := slices.ContainsFunc(f.Fields[0].Options, func(o Option) bool { return o.Value == "tell-me" }); got != tc.offered {
-				t.Errorf("\"Tell me what you liked\" offered: %v, want %v", got, tc.offered)
+			if got := slices.ContainsFunc(f.Fields[0].Options, func(o Option) bool { return o.Value == tc.option }); got != tc.offered {
+				t.Errorf("%s offered: %v, want %v", tc.option, got, tc.offered)
 			}
 		})
 	}
