@@ -210,6 +210,9 @@ func (c *Catalog) FormatSection(name string) string {
 			if s.WashingCanWait {
 				what += "; says washing can wait"
 			}
+			if len(s.SeldomAtHand) > 0 {
+				what += "; seldom at hand: " + JoinAnd(c.thingLabels(s.SeldomAtHand))
+			}
 			row(s.ID, s.Label, what)
 		}
 	case "activities":

@@ -33,9 +33,9 @@ func (e *engine) reasons(i int, who []int) []string {
 		}
 	}
 	if missing := e.missingThings(a, ca); len(missing) > 0 {
-		out = append(out, "needs "+JoinAnd(e.thingLabels(missing)))
+		out = append(out, "needs "+JoinAnd(e.c.thingLabels(missing)))
 	} else if e.have != nil && len(a.Things) > 0 {
-		out = append(out, "uses what you have: "+JoinAnd(e.thingLabels(a.Things)))
+		out = append(out, "uses what you have: "+JoinAnd(e.c.thingLabels(a.Things)))
 	}
 	if len(out) == 0 {
 		labels := make([]string, 0, 2)
@@ -287,23 +287,21 @@ func (e *engine) tagLabel(id string) string {
 
 // missingThings names what an activity needs that is not at hand.
 func (e *engine) missingThings(a *Activity, ca *compiled) []string {
-	if e.have == nil {
-		return nil
-	}
 	var out []string
 	for j, n := range ca.things {
-		if !e.have[n] {
+		if !e.atHand(n) {
 			out = append(out, a.Things[j])
 		}
 	}
 	return out
 }
 
-func (e *engine) thingLabels(ids []string) []string {
+// thingLabels are the labels of things, as a sentence says them.
+func (c *Catalog) thingLabels(ids []string) []string {
 	out := make([]string, len(ids))
 	for i, id := range ids {
 		out[i] = id
-		if t := e.c.Thing(id); t != nil {
+		if t := c.Thing(id); t != nil {
 			out[i] = t.Label
 		}
 	}

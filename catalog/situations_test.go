@@ -433,3 +433,37 @@ func TestWashingCanWaitIsSaidWithWhatWashesAfterAHardTime(t *testing.T) {
 		}
 	}
 }
+
+// At a play party a bath, a weighted blanket or a book is seldom at hand:
+// what needs one ranks lower and says what it needs, unless people say
+// they have it. Elsewhere nothing is assumed missing.
+func TestWhatIsSeldomAtHandRanksLowerAndSaysSo(t *testing.T) {
+	c := defaultsForTest(t)
+	warm := []Person{{Name: "Sam", Needs: Weights{{"warmth", 3}}}, {Name: "Alex", Needs: Weights{{"warmth", 3}}}}
+	rank := map[bool]int{}
+	for _, tt := range []struct {
+		situation string
+		things    []string
+		needsBath bool
+	}{
+		{"party", nil, true},
+		{"party", []string{"bath", "towel", "water", "blanket"}, false},
+		{"tender", nil, false},
+	} {
+		r := c.Suggest(Request{Mode: Together, Situation: tt.situation, People: warm, Things: tt.things, Limit: 40})
+		at := slices.IndexFunc(r.Suggestions, func(s Suggestion) bool { return s.ID == "run-them-a-bath" })
+		if at < 0 {
+			t.Fatalf("%s with %v: no bath among %v", tt.situation, tt.things, ids(r.Suggestions))
+		}
+		says := slices.Contains(r.Suggestions[at].Reasons, "needs a bath")
+		if says != tt.needsBath {
+			t.Errorf("%s with %v: a bath says it needs one: %v, want %v (%v)", tt.situation, tt.things, says, tt.needsBath, r.Suggestions[at].Reasons)
+		}
+		if tt.situation == "party" {
+			rank[tt.needsBath] = at
+		}
+	}
+	if rank[true] <= rank[false] {
+		t.Errorf("at a party a bath nobody said they have ranks %d, and %d when they have one", rank[true]+1, rank[false]+1)
+	}
+}

@@ -74,7 +74,7 @@ const (
 	likesPart     = 0.15
 	// missingThing is taken off the score for each thing an activity needs
 	// that is not at hand.
-	missingThing = 10
+	missingThing = 25
 	// ownPerPerson and maxBridges keep a compromise short enough to read.
 	ownPerPerson = 2
 	maxBridges   = 3
@@ -263,6 +263,7 @@ type engine struct {
 	raises     []int // by need number
 	raiseTotal int
 	have       []bool // by thing number; nil when the request did not say
+	seldom     []bool // by thing number: seldom at hand after the situation
 	anyLikes   bool
 	clash      *clash
 	// guard turns everything quiet.
@@ -356,6 +357,9 @@ func newEngine(c *Catalog, req Request) *engine {
 		e.situationN, _ = c.situationSyms.lookup(e.situation.ID)
 		e.raises = c.needSyms.dense(e.situation.Raises)
 		e.raiseTotal = e.situation.Raises.Total()
+		if len(e.situation.SeldomAtHand) > 0 {
+			e.seldom = c.thingSyms.flags(e.situation.SeldomAtHand)
+		}
 	}
 	if req.Things != nil {
 		e.have = c.thingSyms.flags(req.Things)
@@ -614,11 +618,21 @@ func (p *person) likes(i int) bool { return p.likedIDs != nil && p.likedIDs[i] }
 func (e *engine) missing(ca *compiled) int {
 	n := 0
 	for _, t := range ca.things {
-		if e.have != nil && !e.have[t] {
+		if !e.atHand(t) {
 			n++
 		}
 	}
 	return n
+}
+
+// atHand says whether thing number t is at hand: as the request says, or,
+// when it says nothing, unless it is seldom at hand after this kind of
+// time.
+func (e *engine) atHand(t int) bool {
+	if e.have != nil {
+		return e.have[t]
+	}
+	return e.seldom == nil || !e.seldom[t]
 }
 
 // suggestions are the activities of a top list, made for these people;

@@ -62,6 +62,10 @@ type Situation struct {
 	// this kind of time: whatever washes says, as it is offered, that
 	// washing can wait.
 	WashingCanWait bool `yaml:"washing_can_wait" json:"washing_can_wait,omitempty"`
+	// SeldomAtHand are things seldom at hand after this kind of time, as
+	// a bath is not at a play party: unless people say what they have,
+	// what needs them ranks lower and says so.
+	SeldomAtHand []string `yaml:"seldom_at_hand" ref:"thing" json:"seldom_at_hand,omitempty"`
 }
 
 // Mode says who an activity is for.
