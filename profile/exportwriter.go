@@ -30,6 +30,7 @@ type ExportWriter struct {
 	csv      *csv.Writer
 	buf      []byte
 	sessions int
+	tally    Tally
 	profiles int
 	err      error
 	// profileValues is how many values the profiles of a JSON export
@@ -89,11 +90,12 @@ func (x *ExportWriter) Add(s *Session) error {
 		x.csvSession(s)
 	}
 	x.sessions++
+	x.tally.Add(s)
 	return x.err
 }
 
-// Sessions is how many sessions have been written.
-func (x *ExportWriter) Sessions() int { return x.sessions }
+// Tally counts the sessions written, by what they are.
+func (x *ExportWriter) Tally() Tally { return x.tally }
 
 // NotImportable says why import cannot read back whole what was written,
 // its size apart, or "" when it can: too many check-ins or profiles, or,

@@ -35,6 +35,36 @@ type Session struct {
 	FollowUp *FollowUp `json:"followup,omitempty" yaml:"followup,omitempty"`
 }
 
+// Tally counts records by what they are, so that a message about many of
+// them does not call a plan a check-in.
+type Tally struct{ Checkins, Plans, PrivateFollowUps int }
+
+// Add counts one record.
+func (t *Tally) Add(s *Session) {
+	switch s.Kind {
+	case Plan:
+		t.Plans++
+	case PrivateFollowUp:
+		t.PrivateFollowUps++
+	default:
+		t.Checkins++
+	}
+}
+
+// With says how many of each there are after a number of profiles: "2
+// profiles and 3 check-ins", naming plans and private follow-ups only
+// when there are some.
+func (t Tally) With(profiles int) string {
+	parts := []string{catalog.Count(profiles, "profile"), catalog.Count(t.Checkins, "check-in")}
+	if t.Plans > 0 {
+		parts = append(parts, catalog.Count(t.Plans, "plan"))
+	}
+	if t.PrivateFollowUps > 0 {
+		parts = append(parts, catalog.Count(t.PrivateFollowUps, "private follow-up"))
+	}
+	return catalog.JoinAnd(parts)
+}
+
 // Plan is the Kind of a plan made before sex.
 const Plan = "plan"
 

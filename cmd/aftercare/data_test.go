@@ -608,3 +608,15 @@ func copyTree(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// A plan is not a check-in: import and export count each as what it is.
+func TestImportAndExportCountPlansApart(t *testing.T) {
+	emptyHome(t)
+	withPlan := strings.Replace(twoSessions, `"mode": "solo", "people": ["Kai"],`, `"mode": "solo", "people": ["Kai"], "kind": "plan",`, 1)
+	if out := mustRun(t, withPlan, "import", "-"); !strings.Contains(out, "Imported 0 profiles, 1 check-in and 1 plan.") {
+		t.Errorf("import: %q", out)
+	}
+	if got := aftercare(t, "", "export", "-o", os.DevNull); got.code != 0 || !strings.Contains(got.stderr, "Exported 0 profiles, 1 check-in and 1 plan to "+os.DevNull) {
+		t.Errorf("export: %+v", got)
+	}
+}

@@ -219,7 +219,8 @@ command exits 1 (0 with --ignore-damaged).`,
 			if err != nil {
 				return err
 			}
-			var written, sealedSize, sessions int
+			var written, sealedSize int
+			var tally profile.Tally
 			var notImportable string
 			write := func(w io.Writer) (err error) {
 				file := &counted{w: w}
@@ -243,7 +244,7 @@ command exits 1 (0 with --ignore-damaged).`,
 				if err == nil && sealer != nil {
 					err = sealer.Close()
 				}
-				written, sealedSize, sessions, notImportable = plainOut.n, file.n, x.Sessions(), x.NotImportable()
+				written, sealedSize, tally, notImportable = plainOut.n, file.n, x.Tally(), x.NotImportable()
 				return err
 			}
 			if output == "" || output == "-" {
@@ -256,7 +257,7 @@ command exits 1 (0 with --ignore-damaged).`,
 				}
 				// Said on standard error, like every note, where it cannot
 				// end up in the export itself when the file is /dev/stdout.
-				fmt.Fprintf(a.stderr, "Exported %s and %s to %s.\n", catalog.Count(len(profiles), "profile"), catalog.Count(sessions, "check-in"), output)
+				fmt.Fprintf(a.stderr, "Exported %s to %s.\n", tally.With(len(profiles)), output)
 			}
 			if a.warnIfNotImportable(format, written, sealedSize, notImportable) {
 				// The records are files that read the same anywhere, and
@@ -353,7 +354,11 @@ variable.`, profile.MaxImportBytes>>20, profile.MaxImportYAMLBytes>>10,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.stdout, "Imported %s and %s.\n", catalog.Count(len(x.Profiles), "profile"), catalog.Count(len(x.Sessions), "check-in"))
+			var tally profile.Tally
+			for i := range x.Sessions {
+				tally.Add(&x.Sessions[i])
+			}
+			fmt.Fprintf(a.stdout, "Imported %s.\n", tally.With(len(x.Profiles)))
 			return nil
 		},
 	}
