@@ -64,7 +64,7 @@ func TestEveryCommandUsesWhatItCanReadAndNamesTheRest(t *testing.T) {
 		{args: []string{"history", "--stats"}, reads: sessions, stdout: "Sam: 1 check-in"},
 		{args: []string{"due"}, reads: sessions, stdout: "Follow-up due for Sam"},
 		{args: []string{"export"}, reads: both, stdout: `"id": "c0"`, stderr: "This export is missing 4 files that could not be read"},
-		{args: []string{"export", "-o", "OUT"}, reads: both, stderr: "Exported 2 profiles and 2 check-ins to"},
+		{args: []string{"export", "-o", "OUT"}, reads: both, stderr: "Exported 2 profiles, 1 check-in and 1 plan to"},
 		{args: []string{"export", "--format", "markdown"}, reads: both, stdout: "Sam", stderr: "This export is missing 4 files"},
 		// Whose a damaged profile is cannot be known, so looking for
 		// someone names every one.

@@ -545,7 +545,7 @@ func TestAnExportToAFileTakesItsFormatFromTheName(t *testing.T) {
 	}
 	// Written into a device, such as /dev/stdout, the export is all that
 	// goes there: what was done is said on standard error.
-	if got := aftercare(t, "", "export", "-o", os.DevNull); got.code != 0 || got.stdout != "" || !strings.Contains(got.stderr, "Exported 1 profile and 5 check-ins to "+os.DevNull) {
+	if got := aftercare(t, "", "export", "-o", os.DevNull); got.code != 0 || got.stdout != "" || !strings.Contains(got.stderr, "Exported 1 profile, 3 check-ins, 1 plan and 1 private follow-up to "+os.DevNull) {
 		t.Errorf("export -o %s: exit %d, stdout %q, stderr %q", os.DevNull, got.code, got.stdout, got.stderr)
 	}
 }

@@ -56,7 +56,7 @@ func TestAPassphraseIsAskedOnTheTerminalAndNeverShown(t *testing.T) {
 
 	p := startOnPty(t, bin, "export", "--encrypt", "-o", file)
 	p.choosePassphrase(passphrase)
-	if code, _, out := p.end(); code != 0 || bytes.Contains(out, []byte("toast")) || !strings.Contains(p.stderr.String(), "Exported 1 profile and 5 check-ins") {
+	if code, _, out := p.end(); code != 0 || bytes.Contains(out, []byte("toast")) || !strings.Contains(p.stderr.String(), "Exported 1 profile, 3 check-ins, 1 plan and 1 private follow-up") {
 		t.Fatalf("exit %d, stderr %q; the terminal showed:\n%s", code, p.stderr.String(), out)
 	}
 	data, err := os.ReadFile(file)
@@ -85,7 +85,7 @@ func TestAPassphraseIsAskedOnTheTerminalAndNeverShown(t *testing.T) {
 	p = startOnPty(t, bin, "import", file)
 	p.waitFor("Passphrase for the export:")
 	p.typeSecret(passphrase)
-	p.waitFor("Imported 1 profile and 5 check-ins.")
+	p.waitFor("Imported 1 profile, 3 check-ins, 1 plan and 1 private follow-up.")
 	if code, _, out := p.end(); code != 0 || bytes.Contains(out, []byte("toast")) {
 		t.Fatalf("exit %d; stderr %s; the terminal showed:\n%s", code, p.stderr.String(), out)
 	}
