@@ -272,26 +272,39 @@ func TestSupportFitsTheRegionAndIsOnHome(t *testing.T) {
 			w := newWorld(t)
 			w.opts.Config.Region = tt.region
 			r := start(t, w.opts, 100, 30)
-			r.keys("s").sees(append(tt.sees, "If anyone is in danger now")...)
-			r.doesNotSee(tt.not)
-			r.keys(slices.Repeat([]string{"down"}, 30)...).sees("findahelpline.com", "Someone you trust")
-			r.doesNotSee("aftercare catalog")
+			r.keys("s").sees("If anyone is in danger now", tt.sees[0])
+			read := r.screen()
+			for range 30 {
+				read += r.keys("down").screen()
+			}
+			for _, want := range append(tt.sees, "findahelpline.com", "Someone you trust") {
+				if !strings.Contains(read, want) {
+					t.Errorf("the support lines never show %q", want)
+				}
+			}
+			for _, never := range []string{tt.not, "aftercare catalog"} {
+				if strings.Contains(read, never) {
+					t.Errorf("the support lines show %q", never)
+				}
+			}
 			r.keys("esc").sees("Check in together")
 		})
 	}
 }
 
-// On a small terminal the support lines go on below the screen: the
-// header says so until the end is reached, which end reaches at once.
-func TestSupportOnASmallTerminalSaysThereIsMoreBelow(t *testing.T) {
+// On a small terminal the support lines go on below the screen: a line
+// under them says where the rest is, as under a list, and end and home
+// reach either end at once.
+func TestSupportOnASmallTerminalSaysWhereTheRestIs(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 	w.opts.Config.Region = "GB"
 	r := start(t, w.opts, 40, 12)
-	r.keys("s").sees("support · more below", "If anyone is in danger now")
-	r.keys("end").sees("Someone you trust")
-	r.doesNotSee("more below")
-	r.keys("home").sees("support · more below", "If anyone is in danger now")
+	r.keys("s").sees("↓ more below", "If anyone is in danger now")
+	r.keys("down").sees("↑↓ more above and below")
+	r.keys("end").sees("Someone you trust", "↑ more above")
+	r.doesNotSee("below")
+	r.keys("home").sees("↓ more below", "If anyone is in danger now")
 }
 
 func TestSupportShowsItsLinesFirstOnASmallTerminal(t *testing.T) {

@@ -179,7 +179,12 @@ func (f *formScreen) shows(drawn string, i int) bool {
 // moreLine says where the options that do not fit are, in the field as
 // drawn.
 func (f *formScreen) moreLine(drawn string) string {
-	above, below := !f.shows(drawn, 0), !f.shows(drawn, len(f.labels)-1)
+	return moreWords(!f.shows(drawn, 0), !f.shows(drawn, len(f.labels)-1))
+}
+
+// moreWords say where the rest of a list or a text is, when not all of it
+// fits.
+func moreWords(above, below bool) string {
 	switch {
 	case above && below:
 		return "↑↓ more above and below"

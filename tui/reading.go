@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
@@ -75,11 +77,26 @@ func (r *reading) init(c *ctx) tea.Cmd {
 
 func (r *reading) size(c *ctx) { fill(&r.vp, c, wrapIndented(r.text, c.bodyWidth)) }
 
-// fill gives a viewport the screen's room and its content.
+// fill gives a viewport the screen's room and its content, less a line
+// for saying where the rest is when it does not all fit.
 func fill(vp *viewport.Model, c *ctx, content string) {
+	height := c.bodyHeight
+	if strings.Count(content, "\n") >= height {
+		height = max(height-1, 1)
+	}
 	vp.SetWidth(c.bodyWidth)
-	vp.SetHeight(c.bodyHeight)
+	vp.SetHeight(height)
 	vp.SetContent(content)
+}
+
+// scrolled draws a viewport filled by fill, and under it, when the text
+// does not all fit, where the rest is, as a list that does not fit says:
+// someone who reads only what is shown should know there is more.
+func scrolled(c *ctx, vp viewport.Model) string {
+	if vp.TotalLineCount() <= vp.Height() {
+		return vp.View()
+	}
+	return vp.View() + "\n" + c.st.muted.Render(moreWords(!vp.AtTop(), !vp.AtBottom()))
 }
 
 func (r *reading) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
@@ -96,9 +113,7 @@ func (r *reading) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 	return r, scroll(&r.vp, msg)
 }
 
-func (r *reading) view(*ctx) (string, string) { return r.header, r.vp.View() }
-
-func (r *reading) moreBelow() bool { return !r.vp.AtBottom() }
+func (r *reading) view(c *ctx) (string, string) { return r.header, scrolled(c, r.vp) }
 
 func (r *reading) keys(*ctx) keyMap { return scrollKeys(doneReadingKey()) }
 

@@ -43,9 +43,7 @@ func (r *results) content(c *ctx) string {
 	return wrapIndented(lines(c.st, r.res.Lines()), c.bodyWidth)
 }
 
-func (r *results) view(*ctx) (string, string) { return r.res.Header, r.vp.View() }
-
-func (r *results) moreBelow() bool { return !r.vp.AtBottom() }
+func (r *results) view(c *ctx) (string, string) { return r.res.Header, scrolled(c, r.vp) }
 
 func (r *results) keys(*ctx) keyMap { return scrollKeys(continueKey(r.res.Go)) }
 

@@ -537,11 +537,7 @@ func (m *Model) draw() tea.View {
 		help = m.help.FullHelpView(m.keys().drawnFull())
 	}
 	st := m.c.st
-	more := ""
-	if s, ok := m.current.(scrolling); ok && s.moreBelow() && !m.leaving {
-		more = moreBelowWords
-	}
-	top := st.header.Render(truncate("aftercare · "+header, m.c.bodyWidth-lipgloss.Width(more)) + more)
+	top := st.header.Render(truncate("aftercare · "+header, m.c.bodyWidth))
 	content := lipgloss.NewStyle().Width(m.c.bodyWidth).MaxHeight(m.c.bodyHeight).Render(body)
 	gap := max(m.c.height-m.spacing()-lipgloss.Height(content)-lipgloss.Height(help), 1)
 	page := top + strings.Repeat("\n", 1+m.spacing()) + content + strings.Repeat("\n", gap) + help
@@ -555,15 +551,6 @@ func (m *Model) draw() tea.View {
 	v.WindowTitle = "aftercare"
 	return v
 }
-
-// scrolling is a screen whose text may go on below what it shows.
-type scrolling interface{ moreBelow() bool }
-
-// moreBelowWords end the header while a text goes on below the screen, so
-// that someone who reads only what is shown knows there is more. They are
-// words, not an arrow: the first character at or above U+0300 costs the
-// renderer a table of widths.
-const moreBelowWords = " · more below"
 
 // notSizedView is the alternate screen, empty, as the first frame is
 // drawn on.
