@@ -253,8 +253,9 @@ func TestGuestsAreRememberedOnlyWhenAsked(t *testing.T) {
 }
 
 // An answer that is one long word, such as a link, is cut to the width
-// where it is asked what to keep, as much of it as fits, never left out:
-// the person must see what they are choosing to keep.
+// where it is asked what to keep, as much of it as fits, never left out,
+// and shown whole under the list while the cursor is on it: the person
+// must see what they are choosing to keep.
 func TestProgramShowsALongUnbrokenAnswerWhereItAsksWhatToKeep(t *testing.T) {
 	t.Parallel()
 	link := "https://example.com/aftercare/" + strings.Repeat("x", 70)
@@ -273,13 +274,24 @@ func TestProgramShowsALongUnbrokenAnswerWhereItAsksWhatToKeep(t *testing.T) {
 			p.enter(len(asked) - at)
 			p.waitFor("What should your history keep?")
 			p.waitFor("https://example.com/aftercare/x")
-			for _, line := range strings.Split(p.screen(), "\n") {
-				if !strings.Contains(line, "https://") {
+			screen, listed := p.screen(), false
+			for _, line := range strings.Split(screen, "\n") {
+				if lipgloss.Width(line) > size[0] {
+					t.Errorf("%q is wider than %d columns", line, size[0])
+				}
+				if !strings.Contains(line, "] ") || !strings.Contains(line, "https://") {
 					continue
 				}
-				if shown := strings.TrimSpace(line); !strings.HasSuffix(shown, "…") || lipgloss.Width(line) > size[0] {
+				listed = true
+				if shown := strings.TrimSpace(line); !strings.HasSuffix(shown, "…") {
 					t.Errorf("the answer shows as %q at %dx%d", line, size[0], size[1])
 				}
+			}
+			if !listed {
+				t.Errorf("the answer is not among those to keep:\n%s", screen)
+			}
+			if whole := strings.Join(strings.Fields(screen), ""); !strings.Contains(whole, link) {
+				t.Errorf("the whole answer is nowhere on the screen:\n%s", screen)
 			}
 			p.quit()
 		})

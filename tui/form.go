@@ -54,6 +54,10 @@ type formScreen struct {
 	scrolls bool
 	// words, when set, wrap the title and help to the width again.
 	words func(width int)
+	// whole holds, by value, each option of a multiple choice cut short to
+	// fit the line: the one under the cursor is shown whole below the
+	// list, so that nobody ticks, or shares, what they cannot read.
+	whole map[string]string
 }
 
 // ask puts a step's field on the screen; multiple choices never filter,
@@ -65,7 +69,7 @@ func (f *formScreen) ask(s step) {
 	if sel, ok := s.field.(*huh.Select[string]); ok {
 		sel.Filtering(false)
 	}
-	f.field, f.check, f.ends, f.limit, f.labels, f.words = s.field, s.check, s.ends, s.limit, s.labels, s.words
+	f.field, f.check, f.ends, f.limit, f.labels, f.words, f.whole = s.field, s.check, s.ends, s.limit, s.labels, s.words, s.whole
 }
 
 // oneOf is a single choice whose first and last options are walls: a key
@@ -81,9 +85,9 @@ func oneOf[T comparable](sel *huh.Select[T], value *T, opts ...huh.Option[T]) st
 	}}
 }
 
-// anyOf is a multiple choice.
-func anyOf(m *huh.MultiSelect[string], value *[]string, opts ...huh.Option[string]) step {
-	return step{field: m.Options(opts...).Value(value), labels: labelsOf(opts)}
+// anyOf is a multiple choice; whole holds the options cut short to fit.
+func anyOf(m *huh.MultiSelect[string], value *[]string, whole map[string]string, opts ...huh.Option[string]) step {
+	return step{field: m.Options(opts...).Value(value), labels: labelsOf(opts), whole: whole}
 }
 
 func labelsOf[T comparable](opts []huh.Option[T]) []string {
@@ -196,6 +200,17 @@ func moreWords(above, below bool) string {
 	return ""
 }
 
+// hoveredWhole is the whole of the option under the cursor when it was
+// cut short, or "".
+func (f *formScreen) hoveredWhole() string {
+	m, ok := f.field.(*huh.MultiSelect[string])
+	if !ok || len(f.whole) == 0 {
+		return ""
+	}
+	value, _ := m.Hovered()
+	return f.whole[value]
+}
+
 // introRoom is how many lines the intro may take, leaving the field its
 // least height.
 func (f *formScreen) introRoom(c *ctx) int {
@@ -292,11 +307,21 @@ func (f *formScreen) view(c *ctx) (string, string) {
 	if f.scrolls {
 		body += "\n" + c.st.muted.Render(f.moreLine(ansi.Strip(field)))
 	}
+
 	if line := f.limitLine(c); line != "" {
 		body += "\n" + line
 	}
 	if f.err != nil {
 		body += "\n" + c.st.warning.Render(catalog.Sentence(f.err.Error()))
+	}
+	// The whole of a cut option goes in the room the list leaves, never
+	// in the list's own: where there is none, the cut line is what fits.
+	if whole := f.hoveredWhole(); whole != "" {
+		shown := withoutBlankEnd(body)
+		text := c.st.muted.Width(c.bodyWidth).Render(whole)
+		if lipgloss.Height(shown)+1+lipgloss.Height(text) <= c.bodyHeight {
+			body = shown + "\n\n" + text
+		}
 	}
 	return f.header, body
 }
@@ -362,6 +387,8 @@ type step struct {
 	labels []string
 	// words set the field's title and help wrapped to a width.
 	words func(width int)
+	// whole holds the options of a multiple choice cut short to fit.
+	whole map[string]string
 }
 
 // steps builds the screens of a form asked one field at a time. esc on the

@@ -253,3 +253,18 @@ func TestPastedEscapesAreDroppedBeforeSaving(t *testing.T) {
 		t.Errorf("saved note %q", note)
 	}
 }
+
+// On a narrow terminal an answer too long for its line on "What may the
+// others see?" is cut short; the one under the cursor is shown whole
+// beneath the list, so that nobody shares what they cannot read.
+func TestAnAnswerCutShortIsShownWholeUnderTheCursor(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	r := start(t, withNames(w.opts, "Sam", "Alex"), 32, 14)
+	r.enter(4).sees("How are you feeling?")
+	r.keys("down", "space", "down", "down", "down", "space", "down", "down", "down", "space")
+	r.enterUntil("What may the others see?")
+	r.sees("Shaky…", "jittery; Overwhelmed")
+	r.keys("down").sees("would some", "space feel better?")
+	r.doesNotSee("Overwhelmed")
+}

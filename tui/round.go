@@ -124,13 +124,15 @@ func fieldStep(c *ctx, field flow.Field, value []string) (step, func() []string)
 		chosen := &text
 		sel := huh.NewSelect[string]()
 		sel.WithTheme(c.st.formTheme())
-		s, read = oneOf(sel, chosen, options(c, field)...), func() []string { return []string{*chosen} }
+		opts, _ := options(c, field)
+		s, read = oneOf(sel, chosen, opts...), func() []string { return []string{*chosen} }
 		s.words = wordsOf(sel, field.Title, field.Help)
 	case flow.Many:
 		ticked := &value
 		many := huh.NewMultiSelect[string]()
 		many.WithTheme(c.st.formTheme())
-		s, read = anyOf(many, ticked, options(c, field)...), func() []string { return *ticked }
+		opts, whole := options(c, field)
+		s, read = anyOf(many, ticked, whole, opts...), func() []string { return *ticked }
 		s.words = wordsOf(many, field.Title, field.Help)
 	case flow.Words:
 		area := huh.NewText().Placeholder(field.Placeholder).Lines(3).Value(&text)
@@ -175,18 +177,23 @@ func wordsOf[F interface {
 // the width the screen has as they are asked, so that nobody takes half an
 // answer for the whole of it. Before the screen knows its size there is
 // no width to cut to.
-func options(c *ctx, field flow.Field) []huh.Option[string] {
+func options(c *ctx, field flow.Field) (opts []huh.Option[string], whole map[string]string) {
 	// The cursor and the box come before a label.
 	room := c.bodyWidth - lipgloss.Width("» [ ] ")
-	opts := make([]huh.Option[string], len(field.Options))
+	opts = make([]huh.Option[string], len(field.Options))
 	for i, o := range field.Options {
 		label := o.Label
 		if field.Kind == flow.Many && c.bodyWidth > 0 {
-			label = truncate(label, room)
+			if label = truncate(label, room); label != o.Label {
+				if whole == nil {
+					whole = map[string]string{}
+				}
+				whole[o.Value] = o.Label
+			}
 		}
 		opts[i] = huh.NewOption(label, o.Value)
 	}
-	return opts
+	return opts, whole
 }
 
 // lines are a flow's lines in the screen's styles.
