@@ -79,17 +79,22 @@ func (r *Round) pick(from *Results) *Form {
 		field := Field{Kind: Many, Title: "Would anyone like a check-in tomorrow?", Help: laterHelp, Value: []string{}}
 		for _, person := range r.People {
 			field.Options = append(field.Options, Option{person.Name, person.Name})
-			if r.Plan != nil {
-				if _, wants := r.Plan.PlanStart(r.env.Catalog(), person.Name); wants {
-					field.Value = append(field.Value, person.Name)
-				}
+			wants := r.feelsLow(person.Name)
+			if r.Plan != nil && !wants {
+				_, wants = r.Plan.PlanStart(r.env.Catalog(), person.Name)
+			}
+			if wants {
+				field.Value = append(field.Value, person.Name)
 			}
 		}
 		f.Fields, asked = append(f.Fields, field), append(asked, later)
-	} else if !r.offered[r.People[0].Name] {
-		f.Fields = append(f.Fields, Field{Kind: One, Title: "Would you like a check-in tomorrow?", Help: laterHelp,
-			Options: []Option{{"No, thank you", ""}, {"Yes, please", r.People[0].Name}}, Value: []string{""}})
-		asked = append(asked, later)
+	} else if name := r.People[0].Name; !r.offered[name] {
+		field := Field{Kind: One, Title: "Would you like a check-in tomorrow?", Help: laterHelp,
+			Options: []Option{{"No, thank you", ""}, {"Yes, please", name}}, Value: []string{""}}
+		if r.feelsLow(name) {
+			field.Value = []string{name}
+		}
+		f.Fields, asked = append(f.Fields, field), append(asked, later)
 	}
 	f.take = func(values [][]string) Step {
 		var picked, guests, followUp []string
@@ -114,6 +119,28 @@ func (r *Round) pick(from *Results) *Form {
 	}
 	return f
 }
+
+// feelsLow says whether someone shared, or alone kept, an answer that says
+// they feel low. A drop can come a day later: for them a check-in tomorrow
+// starts out chosen, so that going on does not turn it down. Only what
+// the others could see already counts, so the choice gives nothing away.
+func (r *Round) feelsLow(name string) bool {
+	for _, t := range r.Turns {
+		if !profile.SameName(t.Name, name) {
+			continue
+		}
+		for _, a := range t.Answers {
+			if m := a.Question.Mood(a.Answer); a.Shared && m > 0 && m <= lowMood {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lowMood is the highest mood that counts as feeling low: "A little
+// wobbly", "Sad or teary", 2 of 5.
+const lowMood = 2
 
 // saveCheckin is how the check-in is saved: the session, with who would
 // like a follow-up, and anyone to remember as a person.

@@ -903,3 +903,56 @@ func TestAnOptionIsLeftOutAfterASituationItDoesNotFit(t *testing.T) {
 		})
 	}
 }
+
+// Someone who says they feel low, where the others can see it or, alone,
+// in what they keep, finds a check-in tomorrow chosen already: a drop can
+// come a day later, and enter should not turn it down for them. What they
+// keep private changes nothing, so the choice gives nothing away.
+func TestACheckinTomorrowStartsChosenForSomeoneWhoSaysTheyFeelLow(t *testing.T) {
+	keepNothing := func(f *Form) [][]string {
+		if f.Kind == ShareForm {
+			return [][]string{{}}
+		}
+		return nil
+	}
+	sad := func(f *Form) [][]string {
+		if f.Kind == QuestionForm && strings.Contains(f.Fields[0].Title, "feeling?") {
+			return [][]string{{"sad"}}
+		}
+		return nil
+	}
+	for _, tc := range []struct {
+		name   string
+		names  []string
+		answer answers
+		want   []string
+	}{
+		{"alone, saying nothing", []string{"Sam"}, nil, []string{""}},
+		{"alone, wobbly and kept", []string{"Sam"}, choose("okay", "wobbly"), []string{"Sam"}},
+		{"alone, sad and kept", []string{"Sam"}, sad, []string{"Sam"}},
+		{"alone, wobbly and not kept", []string{"Sam"}, both(keepNothing, choose("okay", "wobbly")), []string{""}},
+		{"alone, fine", []string{"Sam"}, choose("okay", "really good"), []string{""}},
+		{"together, sad and shared", []string{"Sam", "Alex"}, sad, []string{"Sam", "Alex"}},
+		{"together, sad and kept private", []string{"Sam", "Alex"}, both(keepNothing, sad), []string{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := newWorld(t)
+			mode := catalog.Solo
+			if len(tc.names) > 1 {
+				mode = catalog.Together
+			}
+			r := New(w, CheckIn, mode, tc.names)
+			pick, ok := walk(t, r.Start(), tc.answer, formKind(PickForm)).(*Form)
+			if !ok {
+				t.Fatal("nobody was asked what they will do")
+			}
+			later := slices.IndexFunc(pick.Fields, func(f Field) bool { return strings.Contains(f.Title, "check-in tomorrow") })
+			if later < 0 {
+				t.Fatal("nobody was offered a check-in tomorrow")
+			}
+			if got := pick.Start()[later]; !slices.Equal(got, tc.want) {
+				t.Errorf("a check-in tomorrow starts on %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
