@@ -166,6 +166,42 @@ func TestAnExportKnowsWhenItsProfilesCannotBeImportedWhole(t *testing.T) {
 	}
 }
 
+// An export says when its check-ins hold more values than import reads
+// back, and that an export of as many check-ins as it reads, each with a
+// few answers, is well within it.
+func TestAnExportKnowsWhenItsCheckinsCannotBeImportedWhole(t *testing.T) {
+	answered := []Shared{{Question: "okay", Prompt: "Are you okay?", Choices: []string{"okay"}, Said: "Yes, I'm okay"},
+		{Question: "feeling", Prompt: "How are you feeling?", Choices: []string{"calm", "tired"}, Said: "Calm, settled; Tired"}}
+	for _, tt := range []struct {
+		name     string
+		sessions int
+		chosen   int
+		whole    bool
+	}{
+		{"ten thousand check-ins", MaxImportCheckins, 2, true},
+		{"check-ins of many choices", 40, MaxImportSessionValues / 40, false},
+	} {
+		x, err := NewExportWriter(io.Discard, "json", testCatalog(), nil, NewZones(time.UTC))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range tt.sessions {
+			s := &Session{ID: fmt.Sprintf("20261101T220000-%06x", i), Started: time.Date(2026, 11, 1, 22, 0, 0, 0, time.UTC), Mode: "together",
+				People: []string{"Sam", "Alex"}, Shared: map[string][]Shared{"Sam": answered, "Alex": answered},
+				Chosen: slices.Repeat([]string{"make-tea"}, tt.chosen)}
+			if err := x.Add(s); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := x.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if why := x.NotImportable(); (why == "") != tt.whole {
+			t.Errorf("%s: %q, want imported whole: %v", tt.name, why, tt.whole)
+		}
+	}
+}
+
 func TestExportFormats(t *testing.T) {
 	x, err := filled(t).exportAll()
 	if err != nil {

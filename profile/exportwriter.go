@@ -33,9 +33,9 @@ type ExportWriter struct {
 	tally    Tally
 	profiles int
 	err      error
-	// profileValues is how many values the profiles of a JSON export
-	// hold, as import counts them.
-	profileValues int
+	// profileValues and sessionValues are how many values the profiles
+	// and the check-ins of a JSON export hold, as import counts them.
+	profileValues, sessionValues int
 }
 
 // NewExportWriter starts an export in format on w with the profiles, in
@@ -99,7 +99,7 @@ func (x *ExportWriter) Tally() Tally { return x.tally }
 
 // NotImportable says why import cannot read back whole what was written,
 // its size apart, or "" when it can: too many check-ins or profiles, or,
-// in JSON, profiles holding too many values.
+// in JSON, profiles or check-ins holding too many values.
 func (x *ExportWriter) NotImportable() string {
 	switch {
 	case x.sessions > MaxImportCheckins:
@@ -108,6 +108,8 @@ func (x *ExportWriter) NotImportable() string {
 		return fmt.Sprintf("it holds %s profiles, more than the %s aftercare import reads at once", catalog.Thousands(x.profiles), catalog.Thousands(MaxImportProfiles))
 	case x.profileValues > MaxImportProfileValues:
 		return fmt.Sprintf("its profiles hold more than %s values (names, likes, needs...), more than aftercare import reads back", catalog.Thousands(MaxImportProfileValues))
+	case x.sessionValues > MaxImportSessionValues:
+		return fmt.Sprintf("its check-ins hold more than %s values (answers, choices, ratings...), more than aftercare import reads back", catalog.Thousands(MaxImportSessionValues))
 	}
 	return ""
 }
@@ -174,6 +176,7 @@ func (x *ExportWriter) jsonSession(s *Session) {
 	data, err := s.AppendJSON(x.buf[:0], "    ")
 	x.fail(err)
 	x.buf = data
+	x.sessionValues += JSONValues(data)
 	x.write(plain.Text(string(data)))
 }
 

@@ -18,10 +18,18 @@ import (
 // second and 100 MB for any file, however hostile.
 //
 // MaxImportBytes is the largest file imported; no more than a byte over
-// it is read. JSON costs about 100 ns and 15 bytes of memory a byte at
-// worst (a check-in of a million empty choices), so the worst file takes
-// some 0.3 s and 60 MB. It holds a JSON export of some 1,500 long
-// check-ins.
+// it is read. It holds the 10,000 check-ins of MaxImportCheckins with a
+// few shared answers each, even written out with indents, as a script
+// may write them. What a byte costs depends on what it holds: a long
+// note costs little more than itself (0.5 s and 70 MB for the whole
+// file), but a list of empty choices some 15 bytes of memory a byte, and
+// so the values of the check-ins are counted as they are read as well.
+//
+// MaxImportSessionValues is the most values (an id, a choice, a key and
+// its answer...) the check-ins of a JSON export hold in all: ten thousand
+// check-ins in which two people shared four answers each hold 1.2
+// million, and the worst file, of nothing but empty choices, is refused
+// in some 0.2 s after allocating 190 MB.
 //
 // MaxImportYAMLBytes is the most of a YAML export read. YAML costs about
 // 1 µs and 400 bytes a byte at worst (a list of one-digit numbers), so
@@ -39,9 +47,10 @@ import (
 // in a few milliseconds: ten thousand check-ins are thirty years of one a
 // day, and a thousand profiles far more people than share one laptop.
 const (
-	MaxImportBytes         = 4 << 20
+	MaxImportBytes         = 32 << 20
 	MaxImportYAMLBytes     = 128 << 10
 	MaxImportProfileValues = 150_000
+	MaxImportSessionValues = 2_000_000
 	MaxImportCheckins      = 10_000
 	MaxImportProfiles      = 1_000
 )

@@ -35,7 +35,7 @@ const validSession = `{"id": "s", "started": "2026-11-20T22:10:00Z", "mode": "so
 func hostileImports() []struct{ name, path, text, want string } {
 	huge := func(n int) string { return strings.Repeat(`"",`, n) + `""` }
 	return []struct{ name, path, text, want string }{
-		{"64 MB", "x.json", strings.Repeat("{", 64<<20), "larger than 4 MiB"},
+		{"64 MB", "x.json", strings.Repeat("{", 64<<20), "larger than 32 MiB"},
 		{"a profile with a million likes", "x.json", string(jsonList("profiles", `{"name": "Kai", "likes": [`+strings.Repeat(`"a",`, 1<<20-100)+`"a"]}`, 1, "")), "a profile may be at most 64 KiB"},
 		{"profiles full of unknown likes", "x.json", string(jsonList("profiles", `{"name": "Kai", "likes": [`+strings.Repeat(`"a",`, 15<<10)+`"a"]}`, 60, "")), "and perhaps more"},
 		{"profiles of many values", "x.json", string(jsonList("profiles", `{"name": "Kai", "likes": [`+strings.Repeat(`1,`, 30<<10)+`1]}`, 60, "")), "and perhaps more"},
@@ -44,6 +44,8 @@ func hostileImports() []struct{ name, path, text, want string } {
 		{"empty sessions", "x.json", string(jsonList("sessions", `{}`, -1, "")), "and perhaps more"},
 		{"valid sessions then one broken", "x.json", string(jsonList("sessions", validSession, -1, "{}")), "more than 10,000 check-ins"},
 		{"sessions of a million choices", "x.json", string(jsonList("sessions", `{"id": "s", "started": "2026-11-20T22:10:00Z", "mode": "solo", "people": ["Sam"], "chosen": [`+huge(300<<10)+`]}`, 3, "{}")), `session #4: id: "" is not a session id`},
+		{"sessions of more values than are read", "x.json", string(jsonList("sessions", `{"id": "s", "started": "2026-11-20T22:10:00Z", "mode": "solo", "people": ["Sam"], "chosen": [`+huge(240<<10)+`]}`, 9, "")), "more than 2,000,000 values in the check-ins"},
+		{"sessions of long notes, then one broken", "x.json", string(jsonList("sessions", `{"id": "s", "started": "2026-11-20T22:10:00Z", "mode": "solo", "people": ["Sam"], "note": "`+strings.Repeat("a", 900<<10)+`"}`, 35, "{}")), `session #36: id: "" is not a session id`},
 		{"a session too large", "x.json", string(jsonList("sessions", `{"note": "`+strings.Repeat("a", 3<<20)+`"}`, 1, "")), "a session may be at most 1 MiB"},
 		{"half a character", "x.json", string(jsonList("sessions", `{"id": "s", "started": "2026-11-20T22:10:00Z", "mode": "solo", "people": ["Sam"], "note": "line \ud800 one"}`, 1, "")),
 			`x.json:1:125: a \u escape here is half of a character`},
@@ -109,7 +111,7 @@ func TestImportsUpToTheLimitsAreRead(t *testing.T) {
 		want       string
 	}{
 		{"JSON at the limit", "x.json", json + strings.Repeat(" ", MaxImportBytes-len(json)), ""},
-		{"JSON a byte over", "x.json", json + strings.Repeat(" ", MaxImportBytes-len(json)+1), "larger than 4 MiB"},
+		{"JSON a byte over", "x.json", json + strings.Repeat(" ", MaxImportBytes-len(json)+1), "larger than 32 MiB"},
 		{"YAML at the limit", "x.yaml", yaml + strings.Repeat("\n", MaxImportYAMLBytes-len(yaml)), ""},
 		{"YAML a byte over", "x.yaml", yaml + strings.Repeat("\n", MaxImportYAMLBytes-len(yaml)+1), "a YAML export larger than 128 KiB"},
 		{"the most check-ins", "x.json", string(jsonList("sessions", validSession, MaxImportCheckins, "")), ""},

@@ -43,8 +43,9 @@ type jsonExport struct {
 	dec   *json.Decoder
 	lines lines
 	r     *refusal
-	// profileValues is how many values the profiles read so far hold.
-	profileValues int
+	// profileValues and sessionValues are how many values the profiles
+	// and the check-ins read so far hold.
+	profileValues, sessionValues int
 }
 
 func (in *jsonExport) read(s *Store, x *Export) error {
@@ -92,6 +93,14 @@ func (in *jsonExport) read(s *Store, x *Export) error {
 			})
 		case "sessions":
 			err = in.each(MaxImportCheckins, "check-ins", func(raw []byte, at int64) {
+				if len(raw) <= MaxSessionBytes {
+					// A larger one is refused unread.
+					in.sessionValues += JSONValues(raw)
+				}
+				if in.sessionValues > MaxImportSessionValues {
+					in.problem(at, fmt.Sprintf("sessions: more than %s values in the check-ins, which take long to read; aftercare imports no more at once", catalog.Thousands(MaxImportSessionValues)))
+					return
+				}
 				sess, err := decodeSession(in.path, raw)
 				if err != nil {
 					in.placed(at, fmt.Sprintf("sessions: session %s: ", recordName(raw, "id", len(x.Sessions)+1)), err)
@@ -136,7 +145,7 @@ func (in *jsonExport) each(most int, kind string, read func(raw []byte, at int64
 			in.problem(at, fmt.Sprintf("more than %s %s; aftercare imports no more at once", catalog.Thousands(most), kind))
 			return errStop
 		}
-		if read(raw, at); in.r.full() || in.profileValues > MaxImportProfileValues {
+		if read(raw, at); in.r.full() || in.profileValues > MaxImportProfileValues || in.sessionValues > MaxImportSessionValues {
 			return errStop
 		}
 	}

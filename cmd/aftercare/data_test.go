@@ -326,8 +326,8 @@ func TestAHostileImportIsRefusedAndChangesNothing(t *testing.T) {
 		stdin string
 		want  []string
 	}{
-		{"64 MB", []string{"import", write("big.json", strings.Repeat("{", 64<<20))}, "", []string{"larger than 4 MiB"}},
-		{"64 MB on standard input", []string{"import", "-"}, strings.Repeat("{", 64<<20), []string{"standard input: nothing was imported", "larger than 4 MiB"}},
+		{"64 MB", []string{"import", write("big.json", strings.Repeat("{", 64<<20))}, "", []string{"larger than 32 MiB"}},
+		{"64 MB on standard input", []string{"import", "-"}, strings.Repeat("{", 64<<20), []string{"standard input: nothing was imported", "larger than 32 MiB"}},
 		{"a device", []string{"import", os.DevNull}, "", []string{"not an ordinary file"}},
 		{"escapes", []string{"import", write("hostile.json", hostileExport)}, "", []string{
 			`hostile.json:4:14: profiles: profile "Kai\x1b]0;owned\a": name: may not contain the control character \u001b`,

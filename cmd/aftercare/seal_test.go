@@ -122,12 +122,12 @@ func TestASealedExportTooLargeToImportSaysSo(t *testing.T) {
 		says        string
 	}{
 		{"json", 3 * mib, 3 * mib, "", false, ""},
-		{"json", 3 * mib, 4*mib + 1, "", true, "(4 MiB), so it cannot be imported whole.\n"}, // sealed, the file outgrows what import reads
+		{"json", 31 * mib, 32*mib + 1, "", true, "(32 MiB), so it cannot be imported whole.\n"}, // sealed, the file outgrows what import reads
 		{"yaml", 100 << 10, 140 << 10, "", false, ""},
 		{"yaml", 200 << 10, 270 << 10, "", true, "(128 KiB), so it cannot be imported whole. A json export of the same data may fit.\n"},
 		{"markdown", 3 * mib, 5 * mib, "", false, ""},
 		{"json", mib, mib, "it holds 10,001 check-ins", true, "Note: it holds 10,001 check-ins, so this export cannot be imported whole.\n"},
-		{"yaml", 12 * mib, 12 * mib, "", true, "(128 KiB), so it cannot be imported whole.\n"}, // plain and too large: the YAML limit, and no hint of json
+		{"yaml", 20 * mib, 20 * mib, "", true, "(128 KiB), so it cannot be imported whole.\n"}, // plain and too large: the YAML limit, and no hint of json
 		{"markdown", mib, mib, "it holds 10,001 check-ins", false, ""},                         // for reading only
 	} {
 		var stderr strings.Builder
