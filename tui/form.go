@@ -307,7 +307,6 @@ func (f *formScreen) view(c *ctx) (string, string) {
 	if f.scrolls {
 		body += "\n" + c.st.muted.Render(f.moreLine(ansi.Strip(field)))
 	}
-
 	if line := f.limitLine(c); line != "" {
 		body += "\n" + line
 	}

@@ -175,8 +175,8 @@ func wordsOf[F interface {
 // single choice, but cuts one of a multiple choice bare, mid-word, at the
 // edge: those are cut here instead, between words with an ellipsis, at
 // the width the screen has as they are asked, so that nobody takes half an
-// answer for the whole of it. Before the screen knows its size there is
-// no width to cut to.
+// answer for the whole of it; whole holds, by value, the labels so cut.
+// Before the screen knows its size there is no width to cut to.
 func options(c *ctx, field flow.Field) (opts []huh.Option[string], whole map[string]string) {
 	// The cursor and the box come before a label.
 	room := c.bodyWidth - lipgloss.Width("» [ ] ")
