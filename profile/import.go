@@ -15,7 +15,7 @@ import (
 
 // An import is all or nothing, so a file must be read whole before its
 // last record can refuse it; these limits keep that to well under a
-// second and 100 MB for any file, however hostile.
+// second and 200 MB allocated for any file, however hostile.
 //
 // MaxImportBytes is the largest file imported; no more than a byte over
 // it is read. It holds the 10,000 check-ins of MaxImportCheckins with a
