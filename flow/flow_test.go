@@ -956,3 +956,41 @@ func TestACheckinTomorrowStartsChosenForSomeoneWhoSaysTheyFeelLow(t *testing.T) 
 		})
 	}
 }
+
+// Alone, someone who feels low finds the private check-in tomorrow chosen
+// already, as anyone alone who says they feel low does; together, or
+// after an unsafe answer, it starts on no, since a follow-up waiting can
+// be seen by the others, or by the reason.
+func TestTheCheckOnYouTomorrowStartsOnYesOnlyAloneAndLow(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		names  []string
+		answer answers
+		want   string
+	}{
+		{"alone, not okay", []string{"Sam"}, choose("okay", "No, not really"), "yes"},
+		{"alone, not safe", []string{"Sam"}, choose("safe", "No, I don't feel safe"), ""},
+		{"together, not okay", []string{"Sam", "Alex"}, choose("okay", "No, not really"), ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			mode := catalog.Solo
+			if len(tc.names) > 1 {
+				mode = catalog.Together
+			}
+			r := New(newWorld(t), CheckIn, mode, tc.names)
+			carryOn := func(f *Form) [][]string {
+				if f.Kind == SupportForm {
+					return [][]string{{CarryOn}}
+				}
+				return tc.answer(f)
+			}
+			f, ok := walk(t, r.Start(), carryOn, formKind(TomorrowForm)).(*Form)
+			if !ok {
+				t.Fatal("nobody was offered a check-in tomorrow privately")
+			}
+			if got := f.Start()[0]; !slices.Equal(got, []string{tc.want}) {
+				t.Errorf("it starts on %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

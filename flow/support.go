@@ -63,19 +63,27 @@ func (r *Round) support(t *Turn, next int, said string) *Form {
 		if r.Kind == FollowUp || !r.keepsHistory() || r.offered[t.Who.Name] {
 			return route(choice)
 		}
-		return r.tomorrow(f, t, func() Step { return route(choice) })
+		return r.tomorrow(f, t, said, func() Step { return route(choice) })
 	}
 	return f
 }
 
 // tomorrow offers, privately, a follow-up for this person alone: the
 // others never see it asked for, and it is saved apart from the check-in,
-// so that it stands even if the check-in ends here.
-func (r *Round) tomorrow(from *Form, t *Turn, then func() Step) *Form {
+// so that it stands even if the check-in ends here. Someone alone who
+// feels low finds it chosen already, as a check-in tomorrow is for anyone
+// who says so (see feelsLow); together, a follow-up waiting would tell
+// the others who asked, and after an unsafe answer it may be seen by the
+// reason, so there it starts on no.
+func (r *Round) tomorrow(from *Form, t *Turn, said string, then func() Step) *Form {
+	start := ""
+	if !r.Together() && said == catalog.SupportLow {
+		start = "yes"
+	}
 	f := &Form{Kind: TomorrowForm, Header: from.Header, Loses: true,
 		Fields: []Field{{Kind: One, Title: "Would you like aftercare to check on you tomorrow?",
 			Help:    "It is offered when aftercare next opens, from nine in the morning, without your name: whoever opens it may see that a follow-up is waiting, never whose.",
-			Options: []Option{{"No, thank you", ""}, {"Yes, just for me", "yes"}}, Value: []string{""}}},
+			Options: []Option{{"No, thank you", ""}, {"Yes, just for me", "yes"}}, Value: []string{start}}},
 		back: func() Step { return from },
 	}
 	f.take = func(values [][]string) Step {
