@@ -204,6 +204,9 @@ func (q *Question) Check(r *Reporter) {
 			r.Errorf("options", "option %q is given twice", o.ID)
 		}
 		seen[o.ID] = true
+		if o.Audience != "" && q.Audience != "both" {
+			r.Errorf("options", "option %q: audience %s: only a question for both solo and together check-ins has options for one of them", o.ID, o.Audience)
+		}
 	}
 	if q.Kind == Scale {
 		switch {

@@ -326,9 +326,9 @@ var builtInLists = Catalog{
 		}, Default: Answer{Choices: []string{"rather-not-say"}}},
 		{ID: "avoid-now", Phase: "after", Audience: "both", Kind: "multi", Prompt: "Is there anything to avoid right now?", SoloPrompt: "Is there anything I want to avoid right now?", Help: "Leave them all unticked if nothing comes to mind.", Options: []Option{
 			{ID: "touch", Label: "Touch, for now", Avoid: []string{"touch"}},
-			{ID: "kissing", Label: "Kissing", Avoid: []string{"kissing"}},
+			{ID: "kissing", Label: "Kissing", Avoid: []string{"kissing"}, Audience: "together"},
 			{ID: "talking", Label: "Talking", Avoid: []string{"talking"}},
-			{ID: "eye-contact", Label: "Eye contact", Avoid: []string{"eye-contact"}},
+			{ID: "eye-contact", Label: "Eye contact", Avoid: []string{"eye-contact"}, Audience: "together"},
 			{ID: "music-screens", Label: "Music or screens", Avoid: []string{"music", "screens"}},
 			{ID: "water", Label: "Showers or baths", Avoid: []string{"water"}},
 			{ID: "food", Label: "Food", Avoid: []string{"food"}},

@@ -308,6 +308,29 @@ activities:
       - {id: low, label: Low, mood: 1}
     default: fine
 `, []string{`8:39: question "how": options: option "fine": mood: 7 is out of range`}},
+		{"an option for a group of a question for one", `questions:
+  - id: how
+    phase: after
+    audience: solo
+    kind: single
+    prompt: How am I?
+    options:
+      - {id: fine, label: Fine}
+      - {id: kissed, label: Kissed, audience: together}
+    default: fine
+`, []string{`8:7: question "how": options: option "kissed": audience together: only a question for both solo and together check-ins has options for one of them`}},
+		{"an option for nobody", `questions:
+  - id: how
+    phase: after
+    audience: both
+    kind: single
+    prompt: How are you?
+    solo_prompt: How am I?
+    options:
+      - {id: fine, label: Fine}
+      - {id: low, label: Low, audience: everyone}
+    default: fine
+`, []string{`10:41: question "how": options: option "low": audience: "everyone" is not one of: solo, together`}},
 		{"every mistake at once", strings.NewReplacer("{warmth: 2}", "{wetness: 2}", "mode: either", "mode: duo", "[1, 3]", "[3, 1]").Replace(activity),
 			[]string{`5:13: activity "warm-socks": needs: unknown need "wetness"`,
 				`6:11: activity "warm-socks": mode: "duo" is not one of`,

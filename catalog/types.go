@@ -204,10 +204,26 @@ type Option struct {
 	// NotIn are the situations the option is not offered after, such as
 	// asking to hear what was liked from someone who was not there.
 	NotIn []string `yaml:"not_in" ref:"situation" json:"not_in,omitempty"`
+	// Audience, when set, is who alone the option is offered to, as
+	// kissing is asked about only together: solo or together.
+	Audience string `yaml:"audience" oneof:"solo together" json:"audience,omitempty"`
 }
 
-// OfferedAfter says whether the option is offered after situation.
-func (o Option) OfferedAfter(situation string) bool { return !slices.Contains(o.NotIn, situation) }
+// Offered says whether the option is offered after situation, to one
+// person alone or to people together.
+func (o Option) Offered(situation string, together bool) bool {
+	switch o.Audience {
+	case "solo":
+		if together {
+			return false
+		}
+	case "together":
+		if !together {
+			return false
+		}
+	}
+	return !slices.Contains(o.NotIn, situation)
+}
 
 // retiredFields are fields an older catalogue file may still have, with
 // what replaced them, so that such a file says what to write instead.

@@ -994,3 +994,34 @@ func TestTheCheckOnYouTomorrowStartsOnYesOnlyAloneAndLow(t *testing.T) {
 		})
 	}
 }
+
+// Alone, nobody is asked whether to avoid kissing or eye contact: nothing
+// offered to someone alone has either. Together, both are asked.
+func TestAnOptionForPeopleTogetherIsNotOfferedAlone(t *testing.T) {
+	for _, tc := range []struct {
+		names   []string
+		offered bool
+	}{{[]string{"Sam"}, false}, {[]string{"Sam", "Alex"}, true}} {
+		mode := catalog.Solo
+		if len(tc.names) > 1 {
+			mode = catalog.Together
+		}
+		r := New(newWorld(t), CheckIn, mode, tc.names)
+		asks := func(s Step) bool {
+			f, ok := s.(*Form)
+			return ok && f.Kind == QuestionForm && strings.Contains(f.Fields[0].Title, "to avoid right now?")
+		}
+		f, ok := walk(t, r.Start(), nil, asks).(*Form)
+		if !ok {
+			t.Fatalf("%v: nobody was asked what to avoid", tc.names)
+		}
+		for _, id := range []string{"kissing", "eye-contact"} {
+			if got := slices.ContainsFunc(f.Fields[0].Options, func(o Option) bool { return o.Value == id }); got != tc.offered {
+				t.Errorf("%v: %s offered: %v, want %v", tc.names, id, got, tc.offered)
+			}
+		}
+		if !slices.ContainsFunc(f.Fields[0].Options, func(o Option) bool { return o.Value == "touch" }) {
+			t.Errorf("%v: touch is not offered", tc.names)
+		}
+	}
+}
