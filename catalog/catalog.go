@@ -83,14 +83,11 @@ func (c *Catalog) QuestionsFor(phase string, mode Mode) []Question {
 }
 
 // SituationsFor returns the situations that fit a solo or together
-// check-in: the "solo" situation, time on one's own, is for someone alone.
+// check-in: each of them, unless its audience is the other.
 func (c *Catalog) SituationsFor(mode Mode) []Situation {
-	if mode == Solo {
-		return c.Situations
-	}
 	var out []Situation
 	for _, s := range c.Situations {
-		if s.ID != string(Solo) {
+		if s.Audience == "" || s.Audience == string(mode) {
 			out = append(out, s)
 		}
 	}

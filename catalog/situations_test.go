@@ -467,3 +467,22 @@ func TestWhatIsSeldomAtHandRanksLowerAndSaysSo(t *testing.T) {
 		t.Errorf("at a party a bath nobody said they have ranks %d, and %d when they have one", rank[true]+1, rank[false]+1)
 	}
 }
+
+// Time on one's own is asked about only alone, and care from someone who
+// was not there only together; every other situation is asked about in
+// both.
+func TestEachSituationIsAskedAboutWhereItCanHappen(t *testing.T) {
+	c := defaultsForTest(t)
+	for _, tt := range []struct {
+		mode    Mode
+		without string
+	}{{Solo, "not-there"}, {Together, "solo"}} {
+		got := c.SituationsFor(tt.mode)
+		if slices.ContainsFunc(got, func(s Situation) bool { return s.ID == tt.without }) {
+			t.Errorf("%s: %s is asked about", tt.mode, tt.without)
+		}
+		if len(got) != len(c.Situations)-1 {
+			t.Errorf("%s: %d situations asked about, want all %d but one", tt.mode, len(got), len(c.Situations))
+		}
+	}
+}

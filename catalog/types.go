@@ -66,6 +66,10 @@ type Situation struct {
 	// a bath is not at a play party: unless people say what they have,
 	// what needs them ranks lower and says so.
 	SeldomAtHand []string `yaml:"seldom_at_hand" ref:"thing" json:"seldom_at_hand,omitempty"`
+	// Audience, when set, is the one kind of check-in the situation is
+	// asked about in: time on one's own alone, care from someone who was
+	// not there together.
+	Audience string `yaml:"audience" oneof:"solo together" json:"audience,omitempty"`
 }
 
 // Mode says who an activity is for.
