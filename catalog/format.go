@@ -213,6 +213,12 @@ func (c *Catalog) FormatSection(name string) string {
 			if len(s.SeldomAtHand) > 0 {
 				what += "; seldom at hand: " + JoinAnd(c.thingLabels(s.SeldomAtHand))
 			}
+			switch s.Audience {
+			case string(Solo):
+				what += "; asked about only alone"
+			case string(Together):
+				what += "; asked about only together"
+			}
 			row(s.ID, s.Label, what)
 		}
 	case "activities":
