@@ -368,7 +368,7 @@ var builtInLists = Catalog{
 			{ID: "not-sure", Label: "I'm not sure", Needs: Weights{{Need: "reassurance", Weight: 2}, {Need: "reflection", Weight: 2}, {Need: "talk", Weight: 1}}, Guard: true},
 			{ID: "yes", Label: "Yes, something crossed a line", Needs: Weights{{Need: "reassurance", Weight: 3}, {Need: "talk", Weight: 2}}, Avoid: []string{"water", "outside"}, Support: "unsafe"},
 		}, Default: Answer{Choices: []string{"rather-not-say"}}},
-		{ID: "next-time", Phase: "after", Audience: "together", Kind: "text", Prompt: "What would you like to be different next time?", Help: "Private unless you share it. Leave it empty if nothing comes to mind.", Private: true, Placeholder: "A few words, or nothing at all"},
+		{ID: "next-time", Phase: "after", Audience: "together", Kind: "text", Prompt: "What would you like to be different next time?", Help: "Private unless you share it. Leave it empty if nothing comes to mind.", Private: true, Placeholder: "A few words, or nothing at all", NotIn: []string{"not-there"}},
 		{ID: "reflect-good", Phase: "after", Audience: "solo", Kind: "text", Prompt: "What felt good to me?", Placeholder: "A few words, or nothing at all"},
 		{ID: "reflect-not-good", Phase: "after", Audience: "solo", Kind: "text", Prompt: "What didn't feel good to me?", Help: "Only you will see this.", Private: true, Placeholder: "A few words, or nothing at all"},
 		{ID: "reflect-differently", Phase: "after", Audience: "solo", Kind: "text", Prompt: "What would I do differently next time?", Placeholder: "A few words, or nothing at all"},

@@ -153,7 +153,14 @@ type Question struct {
 	// Prefills names the check-in question that a plan's answer to this
 	// one starts from, when their options share ids.
 	Prefills string `yaml:"prefills" ref:"question" json:"prefills,omitempty"`
+	// NotIn are the situations the question is not asked after, as what
+	// should be different next time is not after care from someone who
+	// was not there.
+	NotIn []string `yaml:"not_in" ref:"situation" json:"not_in,omitempty"`
 }
+
+// AskedAfter says whether the question is asked after situation.
+func (q *Question) AskedAfter(situation string) bool { return !slices.Contains(q.NotIn, situation) }
 
 // MarshalJSON writes the question with its default as it is written in a
 // file: an option id, a list of them, a number or words.

@@ -1025,3 +1025,32 @@ func TestAnOptionForPeopleTogetherIsNotOfferedAlone(t *testing.T) {
 		}
 	}
 }
+
+// Care from someone who was not there does not go over that time: nobody
+// is asked what should be different next time; after any other time they
+// are. Whether a line was crossed is asked either way.
+func TestAQuestionIsLeftOutAfterASituationItDoesNotFit(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		label string
+		asked bool
+	}{{"back from someone else", "Back from time with someone else", false}, {"tender", "Tender, gentle sex", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := New(newWorld(t), CheckIn, catalog.Together, []string{"Sam", "Alex"})
+			var titles []string
+			watch := func(f *Form) [][]string {
+				if f.Kind == QuestionForm {
+					titles = append(titles, f.Fields[0].Title)
+				}
+				return situation(tc.label)(f)
+			}
+			walk(t, r.Start(), watch, func(s Step) bool { _, ok := s.(*Results); return ok })
+			if got := slices.ContainsFunc(titles, func(s string) bool { return strings.Contains(s, "different next time") }); got != tc.asked {
+				t.Errorf("asked what should be different next time: %v, want %v", got, tc.asked)
+			}
+			if !slices.ContainsFunc(titles, func(s string) bool { return strings.Contains(s, "boundary crossed") }) {
+				t.Error("nobody was asked whether a boundary was crossed")
+			}
+		})
+	}
+}

@@ -261,7 +261,8 @@ func Region(cfg *profile.Config) string {
 // newTurn starts the next person's turn with the catalogue's questions,
 // each answer starting from the person's plan where there is one.
 func (r *Round) newTurn() *Turn {
-	t := &Turn{Who: r.People[len(r.Turns)], Questions: r.env.Catalog().QuestionsFor(r.Kind.phase(), r.Mode)}
+	asked := slices.DeleteFunc(r.env.Catalog().QuestionsFor(r.Kind.phase(), r.Mode), func(q catalog.Question) bool { return !q.AskedAfter(r.Situation) })
+	t := &Turn{Who: r.People[len(r.Turns)], Questions: asked}
 	r.Begun = len(r.Turns) + 1
 	var planned map[string]catalog.Answer
 	if r.Plan != nil {
