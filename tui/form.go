@@ -54,10 +54,18 @@ type formScreen struct {
 	scrolls bool
 	// words, when set, wrap the title and help to the width again.
 	words func(width int)
-	// whole holds, by value, each option of a multiple choice cut short to
-	// fit the line: the one under the cursor is shown whole below the
-	// list, so that nobody ticks, or shares, what they cannot read.
-	whole map[string]string
+	// whole holds, by value, each option of a multiple choice as written:
+	// the one under the cursor, if it was cut short to fit or is too long
+	// for the line now, is shown whole below the list, so that nobody
+	// ticks, or shares, what they cannot read.
+	whole map[string]wholeLabel
+}
+
+// wholeLabel is an option's label as written, and whether it was cut
+// short to fit the line when the field was made.
+type wholeLabel struct {
+	label string
+	cut   bool
 }
 
 // ask puts a step's field on the screen; multiple choices never filter,
@@ -85,8 +93,8 @@ func oneOf[T comparable](sel *huh.Select[T], value *T, opts ...huh.Option[T]) st
 	}}
 }
 
-// anyOf is a multiple choice; whole holds the options cut short to fit.
-func anyOf(m *huh.MultiSelect[string], value *[]string, whole map[string]string, opts ...huh.Option[string]) step {
+// anyOf is a multiple choice; whole holds its options as written.
+func anyOf(m *huh.MultiSelect[string], value *[]string, whole map[string]wholeLabel, opts ...huh.Option[string]) step {
 	return step{field: m.Options(opts...).Value(value), labels: labelsOf(opts), whole: whole}
 }
 
@@ -201,15 +209,22 @@ func moreWords(above, below bool) string {
 }
 
 // hoveredWhole is the whole of the option under the cursor when it was
-// cut short, or "".
-func (f *formScreen) hoveredWhole() string {
+// cut short, or does not fit the line now, or "".
+func (f *formScreen) hoveredWhole(c *ctx) string {
 	m, ok := f.field.(*huh.MultiSelect[string])
-	if !ok || len(f.whole) == 0 {
+	if !ok {
 		return ""
 	}
 	value, _ := m.Hovered()
-	return f.whole[value]
+	if w, ok := f.whole[value]; ok && (w.cut || lipgloss.Width(w.label) > optionRoom(c)) {
+		return w.label
+	}
+	return ""
 }
+
+// optionRoom is how wide an option's label may be: the cursor and the box
+// come before it.
+func optionRoom(c *ctx) int { return c.bodyWidth - lipgloss.Width("» [ ] ") }
 
 // introRoom is how many lines the intro may take, leaving the field its
 // least height.
@@ -315,7 +330,7 @@ func (f *formScreen) view(c *ctx) (string, string) {
 	}
 	// The whole of a cut option goes in the room the list leaves, never
 	// in the list's own: where there is none, the cut line is what fits.
-	if whole := f.hoveredWhole(); whole != "" {
+	if whole := f.hoveredWhole(c); whole != "" {
 		shown := withoutBlankEnd(body)
 		text := c.st.muted.Width(c.bodyWidth).Render(whole)
 		if lipgloss.Height(shown)+1+lipgloss.Height(text) <= c.bodyHeight {
@@ -386,8 +401,8 @@ type step struct {
 	labels []string
 	// words set the field's title and help wrapped to a width.
 	words func(width int)
-	// whole holds the options of a multiple choice cut short to fit.
-	whole map[string]string
+	// whole holds the options of a multiple choice as written.
+	whole map[string]wholeLabel
 }
 
 // steps builds the screens of a form asked one field at a time. esc on the

@@ -268,3 +268,19 @@ func TestAnAnswerCutShortIsShownWholeUnderTheCursor(t *testing.T) {
 	r.keys("down").sees("would some", "space feel better?")
 	r.doesNotSee("Overwhelmed")
 }
+
+// An answer that fitted its line when the screen was wide is shown whole
+// under the list once the window is made too narrow for it.
+func TestAnAnswerTooLongAfterAResizeIsShownWholeUnderTheCursor(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	r := start(t, withNames(w.opts, "Sam", "Alex"), 100, 30)
+	r.enter(4).sees("How are you feeling?")
+	r.keys("down", "space", "down", "down", "down", "space", "down", "down", "down", "space")
+	r.enterUntil("What may the others see?")
+	if n := strings.Count(r.screen(), "Overwhelmed"); n != 1 {
+		t.Errorf("on a wide screen the answer shows %d times, want once, in the list", n)
+	}
+	r.send(tea.WindowSizeMsg{Width: 32, Height: 14})
+	r.sees("What may the others see?", "jittery; Overwhelmed")
+}

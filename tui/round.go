@@ -175,21 +175,21 @@ func wordsOf[F interface {
 // single choice, but cuts one of a multiple choice bare, mid-word, at the
 // edge: those are cut here instead, between words with an ellipsis, at
 // the width the screen has as they are asked, so that nobody takes half an
-// answer for the whole of it; whole holds, by value, the labels so cut.
-// Before the screen knows its size there is no width to cut to.
-func options(c *ctx, field flow.Field) (opts []huh.Option[string], whole map[string]string) {
-	// The cursor and the box come before a label.
-	room := c.bodyWidth - lipgloss.Width("» [ ] ")
+// answer for the whole of it; whole holds, by value, each label of a
+// multiple choice as written, and whether it was cut. Before the screen
+// knows its size there is no width to cut to.
+func options(c *ctx, field flow.Field) (opts []huh.Option[string], whole map[string]wholeLabel) {
 	opts = make([]huh.Option[string], len(field.Options))
+	if field.Kind == flow.Many {
+		whole = make(map[string]wholeLabel, len(field.Options))
+	}
 	for i, o := range field.Options {
 		label := o.Label
-		if field.Kind == flow.Many && c.bodyWidth > 0 {
-			if label = truncate(label, room); label != o.Label {
-				if whole == nil {
-					whole = map[string]string{}
-				}
-				whole[o.Value] = o.Label
+		if field.Kind == flow.Many {
+			if c.bodyWidth > 0 {
+				label = truncate(label, optionRoom(c))
 			}
+			whole[o.Value] = wholeLabel{o.Label, label != o.Label}
 		}
 		opts[i] = huh.NewOption(label, o.Value)
 	}
