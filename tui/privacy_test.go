@@ -259,11 +259,7 @@ func TestPastedEscapesAreDroppedBeforeSaving(t *testing.T) {
 // beneath the list, so that nobody shares what they cannot read.
 func TestAnAnswerCutShortIsShownWholeUnderTheCursor(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t)
-	r := start(t, withNames(w.opts, "Sam", "Alex"), 32, 14)
-	r.enter(4).sees("How are you feeling?")
-	r.keys("down", "space", "down", "down", "down", "space", "down", "down", "down", "space")
-	r.enterUntil("What may the others see?")
+	r := sharingThreeFeelings(t, 32, 14)
 	r.sees("Shaky…", "jittery; Overwhelmed")
 	r.keys("down").sees("would some", "space feel better?")
 	r.doesNotSee("Overwhelmed")
@@ -273,14 +269,21 @@ func TestAnAnswerCutShortIsShownWholeUnderTheCursor(t *testing.T) {
 // under the list once the window is made too narrow for it.
 func TestAnAnswerTooLongAfterAResizeIsShownWholeUnderTheCursor(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t)
-	r := start(t, withNames(w.opts, "Sam", "Alex"), 100, 30)
-	r.enter(4).sees("How are you feeling?")
-	r.keys("down", "space", "down", "down", "down", "space", "down", "down", "down", "space")
-	r.enterUntil("What may the others see?")
+	r := sharingThreeFeelings(t, 100, 30)
 	if n := strings.Count(r.screen(), "Overwhelmed"); n != 1 {
 		t.Errorf("on a wide screen the answer shows %d times, want once, in the list", n)
 	}
 	r.send(tea.WindowSizeMsg{Width: 32, Height: 14})
 	r.sees("What may the others see?", "jittery; Overwhelmed")
+}
+
+// sharingThreeFeelings is Sam's turn at width by height, ticking three
+// feelings, as far as "What may the others see?".
+func sharingThreeFeelings(t *testing.T, width, height int) *run {
+	t.Helper()
+	r := start(t, withNames(newWorld(t).opts, "Sam", "Alex"), width, height)
+	r.enter(4).sees("How are you feeling?")
+	r.keys("down", "space", "down", "down", "down", "space", "down", "down", "down", "space")
+	r.enterUntil("What may the others see?")
+	return r
 }
