@@ -87,7 +87,7 @@ func (c *Catalog) QuestionsFor(phase string, mode Mode) []Question {
 func (c *Catalog) SituationsFor(mode Mode) []Situation {
 	var out []Situation
 	for _, s := range c.Situations {
-		if s.Audience == "" || s.Audience == string(mode) {
+		if askedIn(s.Audience, mode) {
 			out = append(out, s)
 		}
 	}

@@ -220,21 +220,15 @@ type Option struct {
 	Audience string `yaml:"audience" oneof:"solo together" json:"audience,omitempty"`
 }
 
-// Offered says whether the option is offered after situation, to one
-// person alone or to people together.
-func (o Option) Offered(situation string, together bool) bool {
-	switch o.Audience {
-	case "solo":
-		if together {
-			return false
-		}
-	case "together":
-		if !together {
-			return false
-		}
-	}
-	return !slices.Contains(o.NotIn, situation)
+// Offered says whether the option is offered after situation in a
+// check-in of mode.
+func (o Option) Offered(situation string, mode Mode) bool {
+	return askedIn(o.Audience, mode) && !slices.Contains(o.NotIn, situation)
 }
+
+// askedIn says whether what names audience (solo or together, or "" for
+// both) is asked about in a check-in of mode.
+func askedIn(audience string, mode Mode) bool { return audience == "" || audience == string(mode) }
 
 // retiredFields are fields an older catalogue file may still have, with
 // what replaced them, so that such a file says what to write instead.

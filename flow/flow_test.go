@@ -936,12 +936,7 @@ func TestACheckinTomorrowStartsChosenForSomeoneWhoSaysTheyFeelLow(t *testing.T) 
 		{"together, sad and kept private", []string{"Sam", "Alex"}, both(keepNothing, sad), []string{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			w := newWorld(t)
-			mode := catalog.Solo
-			if len(tc.names) > 1 {
-				mode = catalog.Together
-			}
-			r := New(w, CheckIn, mode, tc.names)
+			r := Named(newWorld(t), tc.names, false)
 			pick, ok := walk(t, r.Start(), tc.answer, formKind(PickForm)).(*Form)
 			if !ok {
 				t.Fatal("nobody was asked what they will do")
@@ -973,11 +968,7 @@ func TestTheCheckOnYouTomorrowStartsOnYesOnlyAloneAndLow(t *testing.T) {
 		{"together, not okay", []string{"Sam", "Alex"}, choose("okay", "No, not really"), ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			mode := catalog.Solo
-			if len(tc.names) > 1 {
-				mode = catalog.Together
-			}
-			r := New(newWorld(t), CheckIn, mode, tc.names)
+			r := Named(newWorld(t), tc.names, false)
 			carryOn := func(f *Form) [][]string {
 				if f.Kind == SupportForm {
 					return [][]string{{CarryOn}}
@@ -1002,11 +993,7 @@ func TestAnOptionForPeopleTogetherIsNotOfferedAlone(t *testing.T) {
 		names   []string
 		offered bool
 	}{{[]string{"Sam"}, false}, {[]string{"Sam", "Alex"}, true}} {
-		mode := catalog.Solo
-		if len(tc.names) > 1 {
-			mode = catalog.Together
-		}
-		r := New(newWorld(t), CheckIn, mode, tc.names)
+		r := Named(newWorld(t), tc.names, false)
 		asks := func(s Step) bool {
 			f, ok := s.(*Form)
 			return ok && f.Kind == QuestionForm && strings.Contains(f.Fields[0].Title, "to avoid right now?")

@@ -189,11 +189,15 @@ func Named(env Env, names []string, plan bool) *Round {
 	if plan {
 		return New(env, Plan, catalog.Together, names)
 	}
-	mode := catalog.Solo
-	if len(names) > 1 {
-		mode = catalog.Together
+	return New(env, CheckIn, modeOf(len(names)), names)
+}
+
+// modeOf is the kind of check-in of so many people.
+func modeOf(people int) catalog.Mode {
+	if people > 1 {
+		return catalog.Together
 	}
-	return New(env, CheckIn, mode, names)
+	return catalog.Solo
 }
 
 // FollowUpOf starts the follow-up of a check-in, for those who asked.

@@ -176,10 +176,10 @@ func questionField(q *catalog.Question, a catalog.Answer, people int, situation 
 	f := Field{Title: q.PromptFor(people), Help: q.Help}
 	switch q.Kind {
 	case catalog.Single:
-		f.Kind, f.Options, f.Value = One, optionsOf(q, situation, people > 1), []string{first(a.Choices)}
+		f.Kind, f.Options, f.Value = One, optionsOf(q, situation, modeOf(people)), []string{first(a.Choices)}
 	case catalog.Multi:
 		// A choice from a plan that is not offered now is not made.
-		f.Kind, f.Options = Many, optionsOf(q, situation, people > 1)
+		f.Kind, f.Options = Many, optionsOf(q, situation, modeOf(people))
 		f.Value = slices.DeleteFunc(slices.Clone(a.Choices), func(id string) bool {
 			return !slices.ContainsFunc(f.Options, func(o Option) bool { return o.Value == id })
 		})
@@ -230,12 +230,12 @@ func answerOf(q *catalog.Question, value []string) catalog.Answer {
 	return catalog.Answer{Text: plain.Strip(first(value), true)}
 }
 
-// optionsOf are the options of a question offered after situation, to
-// people together or to someone alone.
-func optionsOf(q *catalog.Question, situation string, together bool) []Option {
+// optionsOf are the options of a question offered after situation in a
+// check-in of mode.
+func optionsOf(q *catalog.Question, situation string, mode catalog.Mode) []Option {
 	opts := make([]Option, 0, len(q.Options))
 	for _, o := range q.Options {
-		if o.Offered(situation, together) {
+		if o.Offered(situation, mode) {
 			opts = append(opts, Option{o.Label, o.ID})
 		}
 	}

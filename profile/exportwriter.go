@@ -29,7 +29,6 @@ type ExportWriter struct {
 	loc      *time.Location
 	csv      *csv.Writer
 	buf      []byte
-	sessions int
 	tally    Tally
 	profiles int
 	err      error
@@ -89,7 +88,6 @@ func (x *ExportWriter) Add(s *Session) error {
 	case "csv":
 		x.csvSession(s)
 	}
-	x.sessions++
 	x.tally.Add(s)
 	return x.err
 }
@@ -102,8 +100,8 @@ func (x *ExportWriter) Tally() Tally { return x.tally }
 // in JSON, profiles or check-ins holding too many values.
 func (x *ExportWriter) NotImportable() string {
 	switch {
-	case x.sessions > MaxImportCheckins:
-		return fmt.Sprintf("it holds %s check-ins, more than the %s aftercare import reads at once", catalog.Thousands(x.sessions), catalog.Thousands(MaxImportCheckins))
+	case x.tally.Total() > MaxImportCheckins:
+		return fmt.Sprintf("it holds %s check-ins, more than the %s aftercare import reads at once", catalog.Thousands(x.tally.Total()), catalog.Thousands(MaxImportCheckins))
 	case x.profiles > MaxImportProfiles:
 		return fmt.Sprintf("it holds %s profiles, more than the %s aftercare import reads at once", catalog.Thousands(x.profiles), catalog.Thousands(MaxImportProfiles))
 	case x.profileValues > MaxImportProfileValues:
@@ -121,18 +119,18 @@ func (x *ExportWriter) Close() error {
 	}
 	switch x.format {
 	case "json":
-		if x.sessions == 0 {
+		if x.tally.Total() == 0 {
 			x.write("[]")
 		} else {
 			x.write("\n  ]")
 		}
 		x.write("\n}\n")
 	case "yaml":
-		if x.sessions == 0 {
+		if x.tally.Total() == 0 {
 			x.write("sessions: []\n")
 		}
 	case "markdown":
-		if x.sessions == 0 {
+		if x.tally.Total() == 0 {
 			x.write("\nNone.\n")
 		}
 	case "csv":
@@ -168,7 +166,7 @@ func (x *ExportWriter) jsonStart(profiles []Profile) {
 }
 
 func (x *ExportWriter) jsonSession(s *Session) {
-	if x.sessions == 0 {
+	if x.tally.Total() == 0 {
 		x.write("[\n    ")
 	} else {
 		x.write(",\n    ")
@@ -194,7 +192,7 @@ func (x *ExportWriter) yamlSession(s *Session) {
 	item := x.yaml(struct {
 		Sessions []*Session `yaml:"sessions"`
 	}{[]*Session{s}})
-	if x.sessions > 0 {
+	if x.tally.Total() > 0 {
 		item = item[bytes.IndexByte(item, '\n')+1:]
 	}
 	x.write(string(item))

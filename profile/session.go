@@ -51,6 +51,9 @@ func (t *Tally) Add(s *Session) {
 	}
 }
 
+// Total is how many records were counted.
+func (t Tally) Total() int { return t.Checkins + t.Plans + t.PrivateFollowUps }
+
 // With says how many of each there are after a number of profiles: "2
 // profiles and 3 check-ins", naming plans and private follow-ups only
 // when there are some.

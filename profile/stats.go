@@ -299,16 +299,12 @@ func (c *Counting) Stats() (Stats, []error) {
 // as one piece of text on their way out.
 func (st Stats) WriteJSON(w io.Writer) error {
 	out := bufio.NewWriter(w)
-	people := st.People
-	if people == nil {
-		people = []PersonStats{}
-	}
-	if len(people) == 0 {
+	if len(st.People) == 0 {
 		out.WriteString("{\n  \"people\": []\n}\n")
 		return out.Flush()
 	}
 	out.WriteString("{\n  \"people\": [")
-	for i, p := range people {
+	for i, p := range st.People {
 		if i > 0 {
 			out.WriteString(",")
 		}
