@@ -3,6 +3,8 @@ package catalog
 import (
 	"fmt"
 	"strings"
+
+	"github.com/aftercare-tui/aftercare/plain"
 )
 
 // vocabulary holds, for each kind of reference ("need", "tag", ...), the ids
@@ -21,8 +23,12 @@ func (v vocabulary) checkRef(kinds []string, id string, hint bool) (string, bool
 	if hint {
 		suggestion = didYouMean(id, v.words(kinds))
 	}
-	return fmt.Sprintf("unknown %s %q%s", strings.Join(kinds, " or "), id, suggestion), false
+	return fmt.Sprintf("unknown %s %q%s", strings.Join(kinds, " or "), plain.Short(id, maxQuotedID), suggestion), false
 }
+
+// maxQuotedID is the most of an unknown id a message quotes: a real one
+// is a word or two, and one of a hundred kilobytes would bury the rest.
+const maxQuotedID = 60
 
 // words lists the ids of the kinds, or nothing when there are too many to
 // search for a hint.

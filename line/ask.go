@@ -259,12 +259,7 @@ const quotedLimit = 40
 
 // quoted is what someone typed, as said back to them: on one line, and
 // cut short with "…" past quotedLimit characters.
-func quoted(typed string) string {
-	if utf8.RuneCountInString(typed) > quotedLimit {
-		typed = string([]rune(typed)[:quotedLimit]) + "…"
-	}
-	return plain.Line(typed)
-}
+func quoted(typed string) string { return plain.Line(plain.Short(typed, quotedLimit)) }
 
 // numbered are some of a field's options with their numbers: "3) Music,
 // 12) Massage".

@@ -121,6 +121,16 @@ func Line(s string) string {
 	}, Text(s))
 }
 
+// Short is s cut to its first n characters with "…" after them when it is
+// longer: what someone wrote, said back to them in a message, should be
+// enough to recognise, not the whole of a file.
+func Short(s string, n int) string {
+	if utf8.RuneCountInString(s) > n {
+		return string([]rune(s)[:n]) + "…"
+	}
+	return s
+}
+
 // Writer passes everything through Text, so that nothing a command prints
 // can act on the terminal it is printed to. JSON stays valid JSON: the
 // escapes it writes are JSON's own, and an encoder never leaves a raw

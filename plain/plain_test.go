@@ -177,3 +177,20 @@ func FuzzText(f *testing.F) {
 		}
 	})
 }
+
+func TestShortCutsWhatIsSaidBack(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"Sam", 5, "Sam"},
+		{"Samantha", 5, "Saman…"},
+		{"李小龍李小龍", 3, "李小龍…"},
+		{"", 3, ""},
+	} {
+		if got := Short(tt.in, tt.n); got != tt.want {
+			t.Errorf("Short(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+}

@@ -99,12 +99,7 @@ func CheckName(name string) error {
 func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // shortName keeps a name quoted in a message short enough to read.
-func shortName(name string) string {
-	if r := []rune(name); len(r) > MaxNameLength {
-		return string(r[:MaxNameLength]) + "…"
-	}
-	return name
-}
+func shortName(name string) string { return plain.Short(name, MaxNameLength) }
 
 // SameName says whether two names belong to the same person: the same
 // name, compared in one Unicode form (NFC) without regard to case. So

@@ -118,6 +118,7 @@ func TestUsageMistakesExitTwoWithAHint(t *testing.T) {
 		{"not true or false", []string{"suggest", "--together=maybe"}, `--together takes true or false, not "maybe"`},
 		{"unknown need", []string{"suggest", "--need", "quite"}, `--need: unknown need "quite" (did you mean "quiet"?)`},
 		{"unknown tag", []string{"suggest", "--avoid", "wet"}, `--avoid: unknown tag or activity "wet"`},
+		{"a huge unknown need, quoted short", []string{"suggest", "--need", strings.Repeat("q", 100_000)}, `--need: unknown need "` + strings.Repeat("q", 60) + `…"`},
 		{"unknown situation", []string{"suggest", "--situation", "picnic"}, `situation: unknown situation "picnic"`},
 		{"solo and together", []string{"suggest", "--solo", "--together"}, "--solo and --together cannot both be given"},
 		{"solo with two people", []string{"suggest", "--solo", "--need", "Sam:quiet", "--need", "Alex:talk"}, "mode: solo is for one person, but 2 people are named"},
