@@ -22,6 +22,9 @@ type decoder struct {
 	path  string
 	errs  *Errors
 	known vocabulary
+	// cat is the catalogue a document refers to, for checks that need
+	// more than whether an id exists; nil while the catalogue itself loads.
+	cat *Catalog
 }
 
 // Decode reads the one YAML document in data into v, a pointer to a struct,
@@ -41,7 +44,7 @@ func (c *Catalog) Decode(path string, data []byte, v any) error {
 	case root != nil:
 		d := &decoder{path: path, errs: &errs}
 		if c != nil {
-			d.known = c.known
+			d.known, d.cat = c.known, c
 		}
 		d.decode(root, reflect.ValueOf(v).Elem(), "", rules{})
 	}

@@ -101,7 +101,7 @@ func (c *Catalog) CheckRequest(req Request) error {
 		refs(at+": likes", []string{"tag", "activity"}, p.Likes...)
 		refs(at+": avoid", []string{"tag", "activity"}, p.Never...)
 	}
-	for _, p := range req.problems() {
+	for _, p := range req.problems(c) {
 		problems = append(problems, p.field+": "+p.msg)
 	}
 	if len(problems) > 0 {
@@ -110,16 +110,31 @@ func (c *Catalog) CheckRequest(req Request) error {
 	return nil
 }
 
+// mode is the request's mode, or the one its people imply when it has none.
+func (req *Request) mode() Mode {
+	switch {
+	case req.Mode != "":
+		return req.Mode
+	case len(req.People) > 1:
+		return Together
+	}
+	return Solo
+}
+
+// modeWords say who a check-in of each mode is for.
+var modeWords = map[Mode]string{Solo: "one person on their own", Together: "people together"}
+
 func (req *Request) Check(r *Reporter) {
-	for _, p := range req.problems() {
+	for _, p := range req.problems(r.d.cat) {
 		r.Errorf(p.field, "%s", p.msg)
 	}
 }
 
 type problem struct{ field, msg string }
 
-// problems are the rules that span a request's fields.
-func (req *Request) problems() []problem {
+// problems are the rules that span a request's fields, and, when c is not
+// nil, those between the request and the catalogue it refers to.
+func (req *Request) problems(c *Catalog) []problem {
 	var out []problem
 	if req.Mode == Solo && len(req.People) > 1 {
 		out = append(out, problem{"mode", fmt.Sprintf("solo is for one person, but %d people are named", len(req.People))})
@@ -141,6 +156,12 @@ func (req *Request) problems() []problem {
 			out = append(out, problem{"people", fmt.Sprintf("%q is named twice; names must differ", p.Name)})
 		}
 		seen[key] = true
+	}
+	if c == nil {
+		return out
+	}
+	if s := c.Situation(req.Situation); s != nil && !askedIn(s.Audience, req.mode()) {
+		out = append(out, problem{"situation", fmt.Sprintf("%q (%s) is only for %s, and this request is for %s", s.ID, s.Label, modeWords[Mode(s.Audience)], modeWords[req.mode()])})
 	}
 	return out
 }

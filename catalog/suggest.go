@@ -305,17 +305,11 @@ type person struct {
 }
 
 func newEngine(c *Catalog, req Request) *engine {
-	e := &engine{c: c, mode: req.Mode, minutes: req.Minutes, situationN: -1}
+	e := &engine{c: c, mode: req.mode(), minutes: req.Minutes, situationN: -1}
 	e.baseline = c.baseline
 	people := req.People
 	if len(people) == 0 {
 		people = []Person{{}}
-	}
-	if e.mode == "" {
-		e.mode = Solo
-		if len(people) > 1 {
-			e.mode = Together
-		}
 	}
 	never := slices.Clone(req.Avoid)
 	least := ""

@@ -122,6 +122,9 @@ func TestUsageMistakesExitTwoWithAHint(t *testing.T) {
 		{"unknown situation", []string{"suggest", "--situation", "picnic"}, `situation: unknown situation "picnic"`},
 		{"solo and together", []string{"suggest", "--solo", "--together"}, "--solo and --together cannot both be given"},
 		{"solo with two people", []string{"suggest", "--solo", "--need", "Sam:quiet", "--need", "Alex:talk"}, "mode: solo is for one person, but 2 people are named"},
+		{"time alone, together", []string{"suggest", "--together", "--situation", "solo"}, `situation: "solo" (On my own) is only for one person on their own, and this request is for people together`},
+		{"time alone, for two", []string{"suggest", "--situation", "solo", "--need", "Sam:quiet", "--need", "Alex:talk"}, `"solo" (On my own) is only for one person on their own`},
+		{"care from a partner, alone", []string{"suggest", "--situation", "not-there"}, `situation: "not-there" (Back from time with someone else) is only for people together, and this request is for one person on their own`},
 		{"empty name", []string{"suggest", "--need", ":quiet"}, "the name before the colon is empty"},
 		{"weight past three", []string{"suggest", "--need", "Sam:hydration=4"}, `--need: "hydration=4": the weight after = is 1 (a little), 2 (some) or 3 (a lot)`},
 		{"request and needs", []string{"suggest", "--request", "x.yaml", "--need", "quiet"}, "--need cannot be combined with --request"},
@@ -337,7 +340,7 @@ people:
 func TestABrokenRequestFileNamesItsLine(t *testing.T) {
 	home := emptyHome(t)
 	path := filepath.Join(home, "tonight.yaml")
-	writeFile(t, path, "mode: solo\npeople:\n  - name: Sam\n    needs: [quite]\n  - name: Alex\n")
+	writeFile(t, path, "mode: solo\npeople:\n  - name: Sam\n    needs: [quite]\n  - name: Alex\nsituation: not-there\n")
 	out := aftercare(t, "", "suggest", "--request", path)
 	if out.code != exitFailure {
 		t.Errorf("exit %d, want %d", out.code, exitFailure)
@@ -345,6 +348,7 @@ func TestABrokenRequestFileNamesItsLine(t *testing.T) {
 	for _, want := range []string{
 		path + `:1:7: mode: solo is for one person, but 2 people are named`,
 		path + `:4:13: people: person "Sam": needs: unknown need "quite" (did you mean "quiet"?)`,
+		path + `:6:12: situation: "not-there" (Back from time with someone else) is only for people together, and this request is for one person on their own`,
 	} {
 		if !strings.Contains(out.stderr, want) {
 			t.Errorf("stderr lacks %s:\n%s", want, out.stderr)
