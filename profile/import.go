@@ -60,10 +60,11 @@ const (
 // already taken, stops it before anything is written, and what is written
 // lands whole or not at all, even if aftercare is killed part way (see
 // land). Running an import that was cut short again finishes it: what of
-// it is in place already, byte for byte, counts as done. Every record is
+// it is in place already, byte for byte, counts as done; running one that
+// landed whole again writes nothing, and says so. Every record is
 // checked with the rules the store reads its own files by, so nothing
 // imported can fail to read back; path only names the file in messages.
-func (s *Store) Import(path string, data []byte) (*Export, error) {
+func (s *Store) Import(path string, data []byte) (*Imported, error) {
 	r := &refusal{path: path}
 	x := s.readExport(path, data, r)
 	if err := r.err(); err != nil {
@@ -79,8 +80,10 @@ func (s *Store) Import(path string, data []byte) (*Export, error) {
 	}
 	id := importID(data)
 	due := s.waitingWhileLocked(x.Sessions)
+	alreadyHere := false
 	err := s.locked(func() error {
-		records := s.toLand(id, x, profiles, sessions, r)
+		finished := fileExists(s.finishedNote(id))
+		records, inPlace := s.toLand(finished, x, profiles, sessions, r)
 		if err := r.err(); err != nil {
 			return err
 		}
@@ -97,11 +100,12 @@ func (s *Store) Import(path string, data []byte) (*Export, error) {
 				return err
 			}
 		} else {
-			// Landed whole by an earlier run cut short, perhaps by a
-			// version whose journal did not say what was due.
+			// Landed whole before: by an earlier run cut short, perhaps by
+			// a version whose journal did not say what was due.
 			if err := s.noteWaiting(due); err != nil {
 				return err
 			}
+			alreadyHere = inPlace > 0 && !finished
 		}
 		// The import has landed, and this run says so.
 		if err := os.Remove(s.finishedNote(id)); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -112,30 +116,44 @@ func (s *Store) Import(path string, data []byte) (*Export, error) {
 	if err != nil {
 		return nil, err
 	}
-	return x, nil
+	return &Imported{Export: x, AlreadyHere: alreadyHere}, nil
 }
 
-// toLand lists the records an import writes, and adds to r each one that
-// is taken. When a run that was cut short was finished since (its note is
-// in .tmp), a record already in place byte for byte is done, not taken.
-func (s *Store) toLand(id string, x *Export, profiles, sessions [][]byte, r *refusal) []landing {
-	again := fileExists(s.finishedNote(id))
-	done := func(path string, data []byte) bool {
-		if !again {
-			return false
-		}
+// Imported is what an import brought in.
+type Imported struct {
+	*Export
+	// AlreadyHere says that every record was in place byte for byte before
+	// this run, so that it wrote nothing: the file was imported before.
+	AlreadyHere bool
+}
+
+// toLand lists the records an import writes, and how many are in place
+// already, and adds to r each one that is taken. A record in place byte
+// for byte is done, not taken, when a run that was cut short was finished
+// since (finished: its note is in .tmp), or when every record is: that
+// import landed whole before, perhaps in a run stopped before it could
+// say so.
+func (s *Store) toLand(finished bool, x *Export, profiles, sessions [][]byte, r *refusal) ([]landing, int) {
+	same := func(path string, data []byte) bool {
 		have, err := s.readOpened(path, "record", max(MaxProfileBytes, MaxSessionBytes), nil)
 		return err == nil && bytes.Equal(have, data)
 	}
 	var records []landing
-	var reserved []string
-	for i, p := range x.Profiles {
-		if again {
-			if found, _, _, err := s.lookup(p.Name); err == nil && found != nil && done(found.Path, profiles[i]) {
-				continue
-			}
+	var reserved, inPlace []string
+	var entries []ProfileEntry
+	if len(x.Profiles) > 0 {
+		var err error
+		if entries, err = s.Profiles(); err != nil {
+			r.add(err.Error())
+			return nil, 0
 		}
-		if err := s.taken(p.Name, ""); err != nil {
+	}
+	for i, p := range x.Profiles {
+		if found, _, _, err := lookupIn(entries, p.Name); err == nil && found != nil && same(found.Path, profiles[i]) {
+			inPlace = append(inPlace, fmt.Sprintf("there is already a profile named %q (%s)", found.Name(), found.Path))
+			continue
+		}
+		if err := takenIn(entries, p.Name, ""); err != nil {
 			r.add(err.Error())
 			continue
 		}
@@ -146,14 +164,20 @@ func (s *Store) toLand(id string, x *Export, profiles, sessions [][]byte, r *ref
 	for i, sess := range x.Sessions {
 		path := s.sessionPath(sess.ID)
 		switch {
-		case done(path, sessions[i]):
+		case fileExists(path) && same(path, sessions[i]):
+			inPlace = append(inPlace, fmt.Sprintf("there is already a session %s (%s)", sess.ID, path))
 		case fileExists(path):
 			r.add(fmt.Sprintf("there is already a session %s (%s)", sess.ID, path))
 		default:
 			records = append(records, landing{path, sessions[i]})
 		}
 	}
-	return records
+	if len(records) > 0 && !finished {
+		for _, msg := range inPlace {
+			r.add(msg)
+		}
+	}
+	return records, len(inPlace)
 }
 
 // readExport reads the file as JSON or YAML, whichever it is, after the

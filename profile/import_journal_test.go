@@ -132,6 +132,53 @@ func TestRunningAFinishedImportAgainCountsWhatIsInPlaceAsDone(t *testing.T) {
 	}
 }
 
+func TestAnImportThatLandedWholeRunAgainWritesNothingAndSaysSo(t *testing.T) {
+	path, data, x := importFixture(t)
+	tests := []struct {
+		name string
+		// change makes the store differ from the import after it landed.
+		change      func(t *testing.T, s *Store)
+		alreadyHere bool
+		refused     []string
+	}{
+		{"as it landed", func(*testing.T, *Store) {}, true, nil},
+		{"one check-in removed since", func(t *testing.T, s *Store) {
+			if err := os.Remove(s.sessionPath("imported-2")); err != nil {
+				t.Fatal(err)
+			}
+		}, false, []string{"there is already a session imported-0", "there is already a session imported-1", `there is already a profile named "Sam"`}},
+		{"one check-in changed since", func(t *testing.T, s *Store) {
+			changed := s.sessionPath("imported-1")
+			plant(t, changed, strings.Replace(readFile(t, changed), "Yes, I'm okay", "Mostly okay", 1))
+		}, false, []string{"there is already a session imported-1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newStore(t)
+			if imported, err := s.Import(path, data); err != nil || imported.AlreadyHere {
+				t.Fatalf("first import: %v, here already %v", err, imported != nil && imported.AlreadyHere)
+			}
+			tt.change(t, s)
+			before := landed(t, s)
+			imported, err := s.Import(path, data)
+			switch {
+			case tt.alreadyHere && (err != nil || !imported.AlreadyHere || len(imported.Sessions) != len(x.Sessions)):
+				t.Errorf("run again: %v, want it said to be here already", err)
+			case !tt.alreadyHere && err == nil:
+				t.Errorf("run again over a store that differs: imported, want it refused")
+			}
+			for _, want := range tt.refused {
+				if err == nil || !strings.Contains(err.Error(), want) {
+					t.Errorf("refusal %v lacks %q", err, want)
+				}
+			}
+			if n := landed(t, s); n != before {
+				t.Errorf("%d records after running it again, %d before", n, before)
+			}
+		})
+	}
+}
+
 func readFile(t *testing.T, path string) string {
 	t.Helper()
 	data, err := os.ReadFile(path)

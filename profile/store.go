@@ -298,7 +298,16 @@ func findIn(entries []ProfileEntry, name string) (ProfileEntry, error) {
 // the file at own ("" for a new one): another has it, or a damaged file
 // may.
 func (s *Store) taken(name, own string) error {
-	found, maybe, _, err := s.lookup(name)
+	entries, err := s.Profiles()
+	if err != nil {
+		return err
+	}
+	return takenIn(entries, name, own)
+}
+
+// takenIn is taken among entries already read.
+func takenIn(entries []ProfileEntry, name, own string) error {
+	found, maybe, _, err := lookupIn(entries, name)
 	switch {
 	case err != nil:
 		return err

@@ -217,8 +217,8 @@ func TestHistoryExportForgetAndImport(t *testing.T) {
 	if info, err := os.Stat(first); err != nil || info.Mode().Perm() != 0o600 {
 		t.Errorf("export file: %v %v", info, err)
 	}
-	if out := aftercare(t, "", "import", first); out.code != exitFailure || !strings.Contains(out.stderr, "nothing was imported") {
-		t.Errorf("importing twice: %+v", out)
+	if out := mustRun(t, "", "import", first); !strings.HasPrefix(out, "Nothing to do: everything in "+first+" is here already (1 profile and 2 check-ins).") {
+		t.Errorf("importing what is here already: %q", out)
 	}
 	if out := aftercare(t, "no\n", "forget", "--everything"); out.code != exitFailure {
 		t.Errorf("declined forget: %+v", out)
@@ -368,8 +368,13 @@ func TestImportReadsStandardInput(t *testing.T) {
 	if out := mustRun(t, twoSessions, "import", "-"); !strings.Contains(out, "Imported 0 profiles and 2 check-ins.") {
 		t.Errorf("import -: %q", out)
 	}
-	if out := aftercare(t, twoSessions, "import", "-"); out.code != exitFailure || !strings.Contains(out.stderr, "standard input: nothing was imported") {
-		t.Errorf("importing the same again: %+v", out)
+	if out := mustRun(t, twoSessions, "import", "-"); out != "Nothing to do: everything in standard input is here already (0 profiles and 2 check-ins).\n" {
+		t.Errorf("importing the same again: %q", out)
+	}
+	changed := strings.Replace(twoSessions, "Tea helped.", "Tea helped a lot.", 1)
+	if out := aftercare(t, changed, "import", "-"); out.code != exitFailure || !strings.Contains(out.stderr, "standard input: nothing was imported") ||
+		!strings.Contains(out.stderr, "there is already a session 20261101T220000-aaaaaa") {
+		t.Errorf("importing what is not quite the same again: %+v", out)
 	}
 }
 
@@ -428,7 +433,11 @@ func TestAnImportWithManyClashesListsTheFirstFifty(t *testing.T) {
 	backup := filepath.Join(home, "backup.json")
 	writeFile(t, backup, `{"version": 1, "sessions": [`+strings.Join(sessions, ",")+`]}`)
 	mustRun(t, "", "import", backup)
-	out := aftercare(t, "", "import", backup)
+	// The same check-ins, each now with Jo instead: every id is taken by
+	// another check-in.
+	other := filepath.Join(home, "other.json")
+	writeFile(t, other, strings.ReplaceAll(`{"version": 1, "sessions": [`+strings.Join(sessions, ",")+`]}`, "Kai", "Jo"))
+	out := aftercare(t, "", "import", other)
 	lines := strings.Split(strings.TrimSpace(out.stderr), "\n")
 	if out.code != exitFailure || len(lines) != 1+50+1 || !strings.Contains(lines[1], "there is already a session s00") || lines[51] != "  and 10 more" {
 		t.Errorf("exit %d, %d lines:\n%s", out.code, len(lines), out.stderr)

@@ -323,7 +323,10 @@ func newImportCommand(a *app) *cobra.Command {
 		Long: fmt.Sprintf(`Read back what 'aftercare export' wrote, in json or yaml; - reads standard
 input. Nothing is imported unless everything can be: a problem in the file,
 or a profile name or check-in that already exists, stops the import before
-anything is written. A file may be at most %d MiB (a YAML one %d KiB) and
+anything is written. An export imported before, every record of it still
+as it was imported, changes nothing when imported again, and says so, so
+that an import stopped before it could say how it went can simply be run
+again. A file may be at most %d MiB (a YAML one %d KiB) and
 hold at most %s check-ins and %s profiles; a longer history moves by
 copying its data folder. An export sealed with 'export --encrypt' asks for
 its passphrase on the terminal; one sealed to a key is opened with the
@@ -357,6 +360,10 @@ variable.`, profile.MaxImportBytes>>20, profile.MaxImportYAMLBytes>>10,
 			var tally profile.Tally
 			for i := range x.Sessions {
 				tally.Add(&x.Sessions[i])
+			}
+			if x.AlreadyHere {
+				fmt.Fprintf(a.stdout, "Nothing to do: everything in %s is here already (%s).\n", name, tally.With(len(x.Profiles)))
+				return nil
 			}
 			fmt.Fprintf(a.stdout, "Imported %s.\n", tally.With(len(x.Profiles)))
 			return nil
