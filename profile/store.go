@@ -206,20 +206,11 @@ func (s *Store) decodeProfile(path string, data []byte) (*Profile, error) {
 	return &p, nil
 }
 
-// lookup finds the profile called name (see SameName), the damaged files
-// that might hold it, and the files not used because they hold it too. A
-// damaged file is found by its own name (Sam or sam for sam.yaml), since
-// what name it holds cannot be read, and only when no readable profile
-// has the name.
-func (s *Store) lookup(name string) (found *ProfileEntry, maybe, copies []ProfileEntry, err error) {
-	entries, err := s.Profiles()
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	return lookupIn(entries, name)
-}
-
-// lookupIn is lookup among entries already read.
+// lookupIn finds, among the entries, the profile called name (see
+// SameName), the damaged files that might hold it, and the files not used
+// because they hold it too. A damaged file is found by its own name (Sam
+// or sam for sam.yaml), since what name it holds cannot be read, and only
+// when no readable profile has the name.
 func lookupIn(entries []ProfileEntry, name string) (found *ProfileEntry, maybe, copies []ProfileEntry, err error) {
 	var byFile *ProfileEntry
 	var locked error
