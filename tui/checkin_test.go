@@ -368,6 +368,36 @@ func TestQuestionsWrapToTheWidthOnce(t *testing.T) {
 	r.sees("Would you like to stay close, or would some space feel better?")
 }
 
+// A list follows the window as it changes: a multiple choice's options
+// are cut to the new width, and after growing and shrinking again the
+// cursor, and the line saying more are above, are still on the screen.
+func TestChoicesFollowTheWindowAsItChanges(t *testing.T) {
+	t.Parallel()
+	small, large := tea.WindowSizeMsg{Width: 30, Height: 14}, tea.WindowSizeMsg{Width: 100, Height: 30}
+	r := start(t, withNames(newWorld(t).opts, "Sam", "Alex"), small.Width, small.Height)
+	r.enter(2 + 2).sees("How are you feeling?")
+	r.keys("down", "down", "space")
+	for range 10 {
+		r.keys("down")
+	}
+	r.sees("» [ ] Drained, running on…")
+	r.send(large).sees("» [ ] Drained, running on empty", "[x] Tender, a bit open")
+	r.doesNotSee("running on…")
+	r.send(small).sees("» [ ] Drained, running on…", "↑ more above")
+	r.keys("space").sees("» [x] Drained, running on…")
+	r.send(large).sees("[x] Tender, a bit open", "» [x] Drained, running on empty")
+
+	one := start(t, withNames(newWorld(t).opts, "Sam", "Alex"), 30, 11)
+	one.enter(2).sees("Are you okay?")
+	for range 5 {
+		one.keys("down")
+	}
+	one.sees("» No, not really", "↑ more above")
+	one.send(large).sees("I'd rather not say", "» No, not really")
+	one.doesNotSee("more above")
+	one.send(tea.WindowSizeMsg{Width: 30, Height: 11}).sees("» No, not really", "↑ more above")
+}
+
 func TestTruncateKeepsAsMuchAsFits(t *testing.T) {
 	t.Parallel()
 	link := "https://example.com/" + strings.Repeat("x", 80)

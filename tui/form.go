@@ -55,14 +55,14 @@ type formScreen struct {
 	// words, when set, wrap the title and help to the width again.
 	words func(width int)
 	// whole holds, by value, each option of a multiple choice as written:
-	// the one under the cursor, if it was cut short to fit or is too long
-	// for the line now, is shown whole below the list, so that nobody
-	// ticks, or shares, what they cannot read.
+	// the one under the cursor, if it is cut short to fit the line, is
+	// shown whole below the list, so that nobody ticks, or shares, what
+	// they cannot read.
 	whole map[string]wholeLabel
 }
 
-// wholeLabel is an option's label as written, and whether it was cut
-// short to fit the line when the field was made.
+// wholeLabel is an option's label as written, and whether it is cut
+// short to fit the line at the screen's width.
 type wholeLabel struct {
 	label string
 	cut   bool
@@ -156,14 +156,36 @@ func (f *formScreen) size(c *ctx) {
 	// A list that does not fit gives a line to saying so: someone who
 	// sees only the first few answers should know there are more.
 	if len(f.labels) > 0 {
-		drawn := ansi.Strip(f.form.View())
-		// Before it starts, the form draws blank lines, which show no
-		// option at all.
+		// The field, not the form: the form draws at the height it last
+		// laid out until its next update, so a window made smaller would
+		// be measured at the size it was.
+		drawn := ansi.Strip(f.field.View())
 		f.scrolls = strings.TrimSpace(drawn) != "" && !(f.shows(drawn, 0) && f.shows(drawn, len(f.labels)-1))
 		if f.scrolls {
 			f.fit(c, max(height-1, 3))
 		}
 	}
+	f.showCursor()
+}
+
+// showCursor scrolls a multiple choice to its cursor. huh does so as the
+// cursor moves, not as the list's height changes, so a window made larger
+// and then smaller again could leave the cursor out of sight; a step away
+// and back, whichever way there is room for, brings it into view.
+func (f *formScreen) showCursor() {
+	m, ok := f.field.(*huh.MultiSelect[string])
+	if !ok {
+		return
+	}
+	down, up := tea.KeyPressMsg{Code: tea.KeyDown}, tea.KeyPressMsg{Code: tea.KeyUp}
+	before, _ := m.Hovered()
+	m.Update(down)
+	if after, _ := m.Hovered(); after != before {
+		m.Update(up)
+		return
+	}
+	m.Update(up)
+	m.Update(down)
 }
 
 func (f *formScreen) fit(c *ctx, height int) {
@@ -208,23 +230,29 @@ func moreWords(above, below bool) string {
 	return ""
 }
 
-// hoveredWhole is the whole of the option under the cursor when it was
-// cut short, or does not fit the line now, or "".
-func (f *formScreen) hoveredWhole(c *ctx) string {
+// hoveredWhole is the whole of the option under the cursor when it is
+// cut short to fit the line, or "".
+func (f *formScreen) hoveredWhole() string {
 	m, ok := f.field.(*huh.MultiSelect[string])
 	if !ok {
 		return ""
 	}
 	value, _ := m.Hovered()
-	if w, ok := f.whole[value]; ok && (w.cut || lipgloss.Width(w.label) > optionRoom(c)) {
+	if w, ok := f.whole[value]; ok && w.cut {
 		return w.label
 	}
 	return ""
 }
 
-// optionRoom is how wide an option's label may be: the cursor and the box
-// come before it.
-func optionRoom(c *ctx) int { return c.bodyWidth - lipgloss.Width("» [ ] ") }
+// optionRoom is how wide an option's label may be in a body of width: the
+// cursor and the box come before it. Before the screen knows its size
+// (width 0) there is no width to cut to, and it is 0.
+func optionRoom(width int) int {
+	if width <= 0 {
+		return 0
+	}
+	return max(width-lipgloss.Width("» [ ] "), 1)
+}
 
 // introRoom is how many lines the intro may take, leaving the field its
 // least height.
@@ -330,7 +358,7 @@ func (f *formScreen) view(c *ctx) (string, string) {
 	}
 	// The whole of a cut option goes in the room the list leaves, never
 	// in the list's own: where there is none, the cut line is what fits.
-	if whole := f.hoveredWhole(c); whole != "" {
+	if whole := f.hoveredWhole(); whole != "" {
 		shown := withoutBlankEnd(body)
 		text := c.st.muted.Width(c.bodyWidth).Render(whole)
 		if lipgloss.Height(shown)+1+lipgloss.Height(text) <= c.bodyHeight {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"maps"
 	"strings"
 	"time"
 
@@ -124,16 +125,36 @@ func fieldStep(c *ctx, field flow.Field, value []string) (step, func() []string)
 		chosen := &text
 		sel := huh.NewSelect[string]()
 		sel.WithTheme(c.st.formTheme())
-		opts, _ := options(c, field)
+		opts, _ := options(field, 0)
 		s, read = oneOf(sel, chosen, opts...), func() []string { return []string{*chosen} }
 		s.words = wordsOf(sel, field.Title, field.Help)
 	case flow.Many:
 		ticked := &value
 		many := huh.NewMultiSelect[string]()
 		many.WithTheme(c.st.formTheme())
-		opts, whole := options(c, field)
+		opts, whole := options(field, optionRoom(c.bodyWidth))
 		s, read = anyOf(many, ticked, whole, opts...), func() []string { return *ticked }
-		s.words = wordsOf(many, field.Title, field.Help)
+		words, labels, cutTo := wordsOf(many, field.Title, field.Help), s.labels, c.bodyWidth
+		s.words = func(width int) {
+			words(width)
+			if width == cutTo {
+				return
+			}
+			// Cut again to the new width, in place: the screen holds
+			// the labels and whole labels it was given.
+			cutTo = width
+			opts, cut := options(field, optionRoom(width))
+			maps.Copy(whole, cut)
+			for i, o := range opts {
+				labels[i] = o.Key
+			}
+			// Given options, huh ticks those in the value and moves the
+			// cursor to the first ticked: given them with no value, the
+			// cursor stays where the person left it.
+			var none []string
+			many.Value(&none).Options(opts...)
+			many.Value(ticked)
+		}
 	case flow.Words:
 		area := huh.NewText().Placeholder(field.Placeholder).Lines(3).Value(&text)
 		s, read = limitedText(area, field.Limit), func() []string { return []string{text} }
@@ -173,12 +194,11 @@ func wordsOf[F interface {
 
 // options are a field's options for huh. huh wraps a long option of a
 // single choice, but cuts one of a multiple choice bare, mid-word, at the
-// edge: those are cut here instead, between words with an ellipsis, at
-// the width the screen has as they are asked, so that nobody takes half an
-// answer for the whole of it; whole holds, by value, each label of a
-// multiple choice as written, and whether it was cut. Before the screen
-// knows its size there is no width to cut to.
-func options(c *ctx, field flow.Field) (opts []huh.Option[string], whole map[string]wholeLabel) {
+// edge: those are cut here instead, between words with an ellipsis, to
+// room, the width a label has (none to cut to when 0), so that nobody
+// takes half an answer for the whole of it; whole holds, by value, each
+// label of a multiple choice as written, and whether it was cut.
+func options(field flow.Field, room int) (opts []huh.Option[string], whole map[string]wholeLabel) {
 	opts = make([]huh.Option[string], len(field.Options))
 	if field.Kind == flow.Many {
 		whole = make(map[string]wholeLabel, len(field.Options))
@@ -186,8 +206,8 @@ func options(c *ctx, field flow.Field) (opts []huh.Option[string], whole map[str
 	for i, o := range field.Options {
 		label := o.Label
 		if field.Kind == flow.Many {
-			if c.bodyWidth > 0 {
-				label = truncate(label, optionRoom(c))
+			if room > 0 {
+				label = truncate(label, room)
 			}
 			whole[o.Value] = wholeLabel{o.Label, label != o.Label}
 		}
