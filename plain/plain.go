@@ -188,8 +188,8 @@ func (w *Writer) write(p []byte) error {
 		return nil
 	}
 	var err error
-	if s := string(p); needsWork(s) {
-		_, err = io.WriteString(w.w, Text(s))
+	if needsWork(p) {
+		_, err = io.WriteString(w.w, Text(string(p)))
 	} else {
 		_, err = w.w.Write(p)
 	}
@@ -218,11 +218,15 @@ func cutShort(p []byte) int {
 	return 0
 }
 
-func needsWork(s string) bool {
+// needsWork says whether s holds anything Text changes. It takes the bytes
+// a Writer is given as they are, so that what needs no work, as most of
+// what is printed does, is never copied to be looked at.
+func needsWork[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			return strings.ContainsFunc(s[i:], func(r rune) bool { return r == utf8.RuneError || isControl(r) || isBidi(r) }) || !utf8.ValidString(s[i:])
+			rest := string(s[i:])
+			return strings.ContainsFunc(rest, func(r rune) bool { return r == utf8.RuneError || isControl(r) || isBidi(r) }) || !utf8.ValidString(rest)
 		}
 		if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
 			return true

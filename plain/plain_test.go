@@ -3,6 +3,7 @@ package plain
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"strings"
 	"testing"
 )
@@ -192,5 +193,22 @@ func TestShortCutsWhatIsSaidBack(t *testing.T) {
 		if got := Short(tt.in, tt.n); got != tt.want {
 			t.Errorf("Short(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
 		}
+	}
+}
+
+// BenchmarkWriter prints what history --json prints: pages of plain JSON,
+// with now and then a word that is not ASCII.
+func BenchmarkWriter(b *testing.B) {
+	page := []byte(strings.Repeat(`    {"question": "okay", "prompt": "Are you okay?", "said": "Yes, I'm okay"},`+"\n", 50))
+	accented := append(append([]byte(nil), page...), "Zoë\n"...)
+	w := NewWriter(io.Discard)
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if i%10 == 0 {
+			_, _ = w.Write(accented)
+			continue
+		}
+		_, _ = w.Write(page)
 	}
 }
