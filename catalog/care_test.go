@@ -513,6 +513,28 @@ func TestTheQuietGuardLeavesOutPraiseOfTheTimeAndPlansForNextTime(t *testing.T) 
 	}
 }
 
+// Kind words to oneself are reassurance, not praise of what happened: they
+// stay where praise is left out, after a hard time, while the check-in is
+// quiet and for someone who said to avoid praise, and come first for
+// someone alone after a hard time who needs reassurance.
+func TestKindWordsToOneselfAreNotPraise(t *testing.T) {
+	c := defaultsForTest(t)
+	for _, tt := range []struct {
+		name  string
+		req   Request
+		first bool
+	}{
+		{"after a hard time", Request{Situation: "hard", People: []Person{{Needs: needs("reassurance")}}}, true},
+		{"after a hard time, quiet", Request{Situation: "hard", Guard: true, People: []Person{{Needs: needs("reassurance")}}}, true},
+		{"avoiding praise", Request{Avoid: []string{"praise"}, People: []Person{{Needs: needs("reassurance")}}}, false},
+	} {
+		got := ids(c.Suggest(tt.req).Suggestions)
+		if !slices.Contains(got, "kind-words-to-self") || tt.first && got[0] != "kind-words-to-self" {
+			t.Errorf("%s: %v, want kind-words-to-self offered (first: %v)", tt.name, got, tt.first)
+		}
+	}
+}
+
 // When someone unnamed asked for space, no reason credits anyone's usual
 // closeness, touch or talk: it would argue against them, and say nothing
 // of who it was.
