@@ -130,12 +130,26 @@ func (c *Catalog) build() {
 		ids[i] = a.ID
 	}
 	c.activityIDs = newIDTable(ids)
-	c.known = vocabulary{}
+	c.known = newVocabulary()
 	for _, s := range sections {
-		c.known[s.kind] = map[string]bool{}
 		for id := range c.index[s.key] {
-			c.known[s.kind][id] = true
+			c.known.add(s.kind, id, "")
 		}
+	}
+	for _, n := range c.Needs {
+		c.known.add("need", n.ID, n.Label)
+	}
+	for _, t := range c.Tags {
+		c.known.add("tag", t.ID, t.Label)
+	}
+	for _, t := range c.Things {
+		c.known.add("thing", t.ID, t.Label)
+	}
+	for _, s := range c.Situations {
+		c.known.add("situation", s.ID, s.Label)
+	}
+	for _, a := range c.Activities {
+		c.known.add("activity", a.ID, a.Title)
 	}
 	c.compile()
 	c.baseline = c.newPerson("", baselineOf(c.Needs), nil)

@@ -247,7 +247,7 @@ func (d *decoder) allowed(n *yaml.Node, at string, r rules, s string) bool {
 		d.errorf(n, at, "%q is not one of: %s", s, strings.Join(r.oneof, ", "))
 		return false
 	}
-	if r.ref != nil && d.known != nil {
+	if r.ref != nil && d.known.ids != nil {
 		if msg, ok := d.known.checkRef(r.ref, s, d.hinting()); !ok {
 			d.errorf(n, at, "%s", msg)
 			return false

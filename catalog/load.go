@@ -213,11 +213,10 @@ func layer(files []file) (*Catalog, error) {
 		}
 	}
 
-	known := vocabulary{}
+	known := newVocabulary()
 	for _, s := range sections {
-		known[s.kind] = map[string]bool{}
 		for id := range winners[s.key] {
-			known[s.kind][id] = true
+			known.add(s.kind, id, "")
 		}
 	}
 	var hidden [][2]string // kind and id
@@ -240,7 +239,7 @@ func layer(files []file) (*Catalog, error) {
 	// A hidden entry is still known: a profile or request that names it
 	// reads as before. A hidden activity or situation is never offered.
 	for _, h := range hidden {
-		c.known[h[0]][h[1]] = true
+		c.known.add(h[0], h[1], "")
 	}
 	c.checkPrefills(winners["questions"], &errs)
 	if err := errs.sorted(); err != nil {

@@ -8,22 +8,62 @@ import (
 )
 
 // vocabulary holds, for each kind of reference ("need", "tag", ...), the ids
-// that exist.
-type vocabulary map[string]map[string]bool
+// that exist, and the words people see for them.
+type vocabulary struct {
+	ids map[string]map[string]bool
+	// shown maps, for each kind, a label or title in lower case to its id:
+	// someone who read "Water" on a screen may well type --need water.
+	shown map[string]map[string]string
+}
+
+func newVocabulary() vocabulary {
+	return vocabulary{ids: map[string]map[string]bool{}, shown: map[string]map[string]string{}}
+}
+
+// add makes id known as a kind, shown to people as label.
+func (v vocabulary) add(kind, id, label string) {
+	if v.ids[kind] == nil {
+		v.ids[kind] = map[string]bool{}
+	}
+	v.ids[kind][id] = true
+	if label == "" {
+		return
+	}
+	if v.shown[kind] == nil {
+		v.shown[kind] = map[string]string{}
+	}
+	if _, taken := v.shown[kind][strings.ToLower(label)]; !taken {
+		v.shown[kind][strings.ToLower(label)] = id
+	}
+}
 
 // checkRef reports whether id is known in any of the kinds, and if not, a
-// message that says what was expected, with the closest known id if hint.
+// message that says what was expected, with, if hint, the id whose label
+// it is or else the closest known id.
 func (v vocabulary) checkRef(kinds []string, id string, hint bool) (string, bool) {
 	for _, k := range kinds {
-		if v[k][id] {
+		if v.ids[k][id] {
 			return "", true
 		}
 	}
 	suggestion := ""
 	if hint {
-		suggestion = didYouMean(id, v.words(kinds))
+		suggestion = v.labelled(kinds, id)
+		if suggestion == "" {
+			suggestion = didYouMean(id, v.words(kinds))
+		}
 	}
 	return fmt.Sprintf("unknown %s %q%s", strings.Join(kinds, " or "), plain.Short(id, maxQuotedID), suggestion), false
+}
+
+// labelled names the id of the kinds whose label word is, or "".
+func (v vocabulary) labelled(kinds []string, word string) string {
+	for _, k := range kinds {
+		if id, ok := v.shown[k][strings.ToLower(strings.TrimSpace(word))]; ok {
+			return fmt.Sprintf(" (did you mean %q?)", id)
+		}
+	}
+	return ""
 }
 
 // maxQuotedID is the most of an unknown id a message quotes: a real one
@@ -35,14 +75,14 @@ const maxQuotedID = 60
 func (v vocabulary) words(kinds []string) []string {
 	size := 0
 	for _, k := range kinds {
-		size += len(v[k])
+		size += len(v.ids[k])
 	}
 	if size > maxHintWords {
 		return nil
 	}
 	all := make([]string, 0, size)
 	for _, k := range kinds {
-		for id := range v[k] {
+		for id := range v.ids[k] {
 			all = append(all, id)
 		}
 	}
