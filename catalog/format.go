@@ -210,6 +210,9 @@ func (c *Catalog) FormatSection(name string) string {
 			if s.WashingCanWait {
 				what += "; says washing can wait"
 			}
+			if s.TickNothing {
+				what += "; ticks nothing in advance"
+			}
 			if len(s.SeldomAtHand) > 0 {
 				what += "; seldom at hand: " + JoinAnd(c.thingLabels(s.SeldomAtHand))
 			}

@@ -66,6 +66,11 @@ type Situation struct {
 	// a bath is not at a play party: unless people say what they have,
 	// what needs them ranks lower and says so.
 	SeldomAtHand []string `yaml:"seldom_at_hand" ref:"thing" json:"seldom_at_hand,omitempty"`
+	// TickNothing says that after this kind of time nothing is ticked in
+	// advance on what to do: after it went wrong, what to do is for the
+	// people there to choose, and enter alone must not choose an apology
+	// for them.
+	TickNothing bool `yaml:"tick_nothing" json:"tick_nothing,omitempty"`
 	// Audience, when set, is the one kind of check-in the situation is
 	// asked about in: time on one's own alone, care from someone who was
 	// not there together.

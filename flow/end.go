@@ -53,7 +53,7 @@ func (r *Round) pick(from *Results) *Form {
 	var asked []int
 	if len(opts) > 0 {
 		choose := Field{Kind: Many, Title: "What will you do?", Keys: "Tick any with space, or none.", Options: opts, Value: []string{}}
-		if len(result.Suggestions) > 0 && !result.Guarded && !r.asksConsent(result.Suggestions[0].ID) {
+		if len(result.Suggestions) > 0 && !result.Guarded && !r.ticksNothing() && !r.asksConsent(result.Suggestions[0].ID) {
 			choose.Keys, choose.Help, choose.Value = "Tick any with space.", "The first idea is ticked already.", []string{result.Suggestions[0].ID}
 		}
 		f.Fields, asked = append(f.Fields, choose), append(asked, chosen)
@@ -266,6 +266,13 @@ func (r *Round) keptRatings() bool {
 func FirstLines(text string, n int) string {
 	lines := strings.Split(text, "\n")
 	return strings.Join(lines[:min(n, len(lines))], "\n")
+}
+
+// ticksNothing says whether the situation leaves what to do wholly to the
+// people there, as after it went wrong.
+func (r *Round) ticksNothing() bool {
+	sit := r.env.Catalog().Situation(r.Situation)
+	return sit != nil && sit.TickNothing
 }
 
 // asksConsent says whether an activity done together touches anyone, or

@@ -292,6 +292,41 @@ func TestCareRulesInTheFlow(t *testing.T) {
 	}
 }
 
+// After "It was hard, or it went wrong", nothing is ticked in advance on
+// what to do, alone or together: enter alone must not choose an apology,
+// or anything, for people after a hard time. Unsaid, the first idea is.
+func TestAfterAHardTimeNothingIsTickedToDo(t *testing.T) {
+	for _, tc := range []struct {
+		mode      catalog.Mode
+		names     []string
+		situation string
+		ticked    bool
+	}{
+		{catalog.Together, []string{"Sam", "Alex"}, "It was hard", false},
+		{catalog.Solo, []string{"Sam"}, "It was hard", false},
+		{catalog.Together, []string{"Sam", "Alex"}, "", true},
+		{catalog.Solo, []string{"Sam"}, "", true},
+	} {
+		r := New(newWorld(t), CheckIn, tc.mode, tc.names)
+		situation := func(f *Form) [][]string {
+			if f.Kind != SituationForm || tc.situation == "" {
+				return nil
+			}
+			for _, o := range f.Fields[0].Options {
+				if strings.HasPrefix(o.Label, tc.situation) {
+					return [][]string{{o.Value}}
+				}
+			}
+			t.Fatalf("no situation %q", tc.situation)
+			return nil
+		}
+		pick := walk(t, r.Start(), situation, formKind(PickForm)).(*Form)
+		if got := pick.Start()[0]; (len(got) > 0) != tc.ticked {
+			t.Errorf("%s, situation %q: ticked %v, want ticked: %v", tc.mode, tc.situation, got, tc.ticked)
+		}
+	}
+}
+
 func TestSupportIsOfferedOnceATurnUnlessGraver(t *testing.T) {
 	for _, tc := range []struct {
 		said  []string
