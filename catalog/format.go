@@ -213,6 +213,9 @@ func (c *Catalog) FormatSection(name string) string {
 			if s.TickNothing {
 				what += "; ticks nothing in advance"
 			}
+			if s.FollowUp {
+				what += "; offers a check-in tomorrow to everyone"
+			}
 			if len(s.SeldomAtHand) > 0 {
 				what += "; seldom at hand: " + JoinAnd(c.thingLabels(s.SeldomAtHand))
 			}

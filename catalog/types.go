@@ -71,6 +71,10 @@ type Situation struct {
 	// people there to choose, and enter alone must not choose an apology
 	// for them.
 	TickNothing bool `yaml:"tick_nothing" json:"tick_nothing,omitempty"`
+	// FollowUp says that after this kind of time a check-in tomorrow
+	// starts out chosen for everyone: what went wrong can weigh more a
+	// day later, and going on should not turn it down.
+	FollowUp bool `yaml:"follow_up" json:"follow_up,omitempty"`
 	// Audience, when set, is the one kind of check-in the situation is
 	// asked about in: time on one's own alone, care from someone who was
 	// not there together.

@@ -53,7 +53,7 @@ func (r *Round) pick(from *Results) *Form {
 	var asked []int
 	if len(opts) > 0 {
 		choose := Field{Kind: Many, Title: "What will you do?", Keys: "Tick any with space, or none.", Options: opts, Value: []string{}}
-		if len(result.Suggestions) > 0 && !result.Guarded && !r.ticksNothing() && !r.asksConsent(result.Suggestions[0].ID) {
+		if len(result.Suggestions) > 0 && !result.Guarded && !r.kindOfTime().TickNothing && !r.asksConsent(result.Suggestions[0].ID) {
 			choose.Keys, choose.Help, choose.Value = "Tick any with space.", "The first idea is ticked already.", []string{result.Suggestions[0].ID}
 		}
 		f.Fields, asked = append(f.Fields, choose), append(asked, chosen)
@@ -79,7 +79,7 @@ func (r *Round) pick(from *Results) *Form {
 		field := Field{Kind: Many, Title: "Would anyone like a check-in tomorrow?", Help: laterHelp, Value: []string{}}
 		for _, person := range r.People {
 			field.Options = append(field.Options, Option{person.Name, person.Name})
-			wants := r.feelsLow(person.Name)
+			wants := r.feelsLow(person.Name) || r.kindOfTime().FollowUp
 			if r.Plan != nil && !wants {
 				_, wants = r.Plan.PlanStart(r.env.Catalog(), person.Name)
 			}
@@ -91,7 +91,7 @@ func (r *Round) pick(from *Results) *Form {
 	} else if name := r.People[0].Name; !r.offered[name] {
 		field := Field{Kind: One, Title: "Would you like a check-in tomorrow?", Help: laterHelp,
 			Options: []Option{{"No, thank you", ""}, {"Yes, please", name}}, Value: []string{""}}
-		if r.feelsLow(name) {
+		if r.feelsLow(name) || r.kindOfTime().FollowUp {
 			field.Value = []string{name}
 		}
 		f.Fields, asked = append(f.Fields, field), append(asked, later)
@@ -268,11 +268,12 @@ func FirstLines(text string, n int) string {
 	return strings.Join(lines[:min(n, len(lines))], "\n")
 }
 
-// ticksNothing says whether the situation leaves what to do wholly to the
-// people there, as after it went wrong.
-func (r *Round) ticksNothing() bool {
-	sit := r.env.Catalog().Situation(r.Situation)
-	return sit != nil && sit.TickNothing
+// kindOfTime is the situation chosen, or the zero one when none was.
+func (r *Round) kindOfTime() catalog.Situation {
+	if sit := r.env.Catalog().Situation(r.Situation); sit != nil {
+		return *sit
+	}
+	return catalog.Situation{}
 }
 
 // asksConsent says whether an activity done together touches anyone, or

@@ -294,8 +294,10 @@ func TestCareRulesInTheFlow(t *testing.T) {
 
 // After "It was hard, or it went wrong", nothing is ticked in advance on
 // what to do, alone or together: enter alone must not choose an apology,
-// or anything, for people after a hard time. Unsaid, the first idea is.
-func TestAfterAHardTimeNothingIsTickedToDo(t *testing.T) {
+// or anything, for people after a hard time; and a check-in tomorrow
+// starts out chosen for everyone. Unsaid, the first idea is ticked, and
+// tomorrow is not.
+func TestAfterAHardTimeNothingIsTickedToDoAndTomorrowIsChosen(t *testing.T) {
 	for _, tc := range []struct {
 		mode      catalog.Mode
 		names     []string
@@ -321,8 +323,13 @@ func TestAfterAHardTimeNothingIsTickedToDo(t *testing.T) {
 			return nil
 		}
 		pick := walk(t, r.Start(), situation, formKind(PickForm)).(*Form)
-		if got := pick.Start()[0]; (len(got) > 0) != tc.ticked {
+		start := pick.Start()
+		if got := start[0]; (len(got) > 0) != tc.ticked {
 			t.Errorf("%s, situation %q: ticked %v, want ticked: %v", tc.mode, tc.situation, got, tc.ticked)
+		}
+		tomorrow := slices.DeleteFunc(slices.Clone(start[len(start)-1]), func(v string) bool { return v == "" })
+		if want := tc.names; tc.ticked && len(tomorrow) > 0 || !tc.ticked && !slices.Equal(tomorrow, want) {
+			t.Errorf("%s, situation %q: tomorrow starts as %q", tc.mode, tc.situation, tomorrow)
 		}
 	}
 }

@@ -87,7 +87,7 @@ func (r *Round) handoff() *Message {
 		Say(Plain, "Please pass the laptop to "+name+"."),
 		Say(Muted, "Your answers stay private unless you choose to share them. Start when you are ready."),
 	}
-	if sit := r.env.Catalog().Situation(r.Situation); sit != nil && sit.Apart {
+	if r.kindOfTime().Apart {
 		// Someone at the other end of a call cannot take the laptop.
 		// Their own device keeps their answers theirs; read out, every
 		// answer is heard, so they are told first that not saying is a
