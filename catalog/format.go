@@ -210,11 +210,8 @@ func (c *Catalog) FormatSection(name string) string {
 			if s.WashingCanWait {
 				what += "; says washing can wait"
 			}
-			if s.TickNothing {
-				what += "; ticks nothing in advance"
-			}
-			if s.FollowUp {
-				what += "; offers a check-in tomorrow to everyone"
+			if s.WentWrong {
+				what += "; went wrong: ticks nothing to do, offers everyone a check-in tomorrow"
 			}
 			if len(s.SeldomAtHand) > 0 {
 				what += "; seldom at hand: " + JoinAnd(c.thingLabels(s.SeldomAtHand))

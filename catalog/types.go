@@ -66,15 +66,12 @@ type Situation struct {
 	// a bath is not at a play party: unless people say what they have,
 	// what needs them ranks lower and says so.
 	SeldomAtHand []string `yaml:"seldom_at_hand" ref:"thing" json:"seldom_at_hand,omitempty"`
-	// TickNothing says that after this kind of time nothing is ticked in
-	// advance on what to do: after it went wrong, what to do is for the
-	// people there to choose, and enter alone must not choose an apology
-	// for them.
-	TickNothing bool `yaml:"tick_nothing" json:"tick_nothing,omitempty"`
-	// FollowUp says that after this kind of time a check-in tomorrow
-	// starts out chosen for everyone: what went wrong can weigh more a
-	// day later, and going on should not turn it down.
-	FollowUp bool `yaml:"follow_up" json:"follow_up,omitempty"`
+	// WentWrong says that this kind of time is one that went wrong: at
+	// the end nothing is ticked in advance on what to do (enter alone must
+	// not choose an apology for anyone), the closing words say nothing of
+	// how anyone is with anyone, and a check-in tomorrow starts out chosen
+	// for everyone, since what went wrong can weigh more a day later.
+	WentWrong bool `yaml:"went_wrong" json:"went_wrong,omitempty"`
 	// Audience, when set, is the one kind of check-in the situation is
 	// asked about in: time on one's own alone, care from someone who was
 	// not there together.

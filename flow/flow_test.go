@@ -294,42 +294,44 @@ func TestCareRulesInTheFlow(t *testing.T) {
 
 // After "It was hard, or it went wrong", nothing is ticked in advance on
 // what to do, alone or together: enter alone must not choose an apology,
-// or anything, for people after a hard time; and a check-in tomorrow
-// starts out chosen for everyone. Unsaid, the first idea is ticked, and
-// tomorrow is not.
+// or anything, for people after a hard time; a check-in tomorrow starts
+// out chosen for everyone; and the closing words say nothing of how
+// anyone is with anyone. Unsaid, the first idea is ticked, and tomorrow
+// is not.
 func TestAfterAHardTimeNothingIsTickedToDoAndTomorrowIsChosen(t *testing.T) {
 	for _, tc := range []struct {
 		mode      catalog.Mode
 		names     []string
 		situation string
-		ticked    bool
+		wentWrong bool
+		closing   string
 	}{
-		{catalog.Together, []string{"Sam", "Alex"}, "It was hard", false},
-		{catalog.Solo, []string{"Sam"}, "It was hard", false},
-		{catalog.Together, []string{"Sam", "Alex"}, "", true},
-		{catalog.Solo, []string{"Sam"}, "", true},
+		{catalog.Together, []string{"Sam", "Alex"}, "It was hard", true, "Thank you for checking in."},
+		{catalog.Solo, []string{"Sam"}, "It was hard", true, "Take good care of yourself."},
+		{catalog.Together, []string{"Sam", "Alex"}, "", false, "Take good care of each other."},
+		{catalog.Solo, []string{"Sam"}, "", false, "Take good care of yourself."},
 	} {
 		r := New(newWorld(t), CheckIn, tc.mode, tc.names)
-		situation := func(f *Form) [][]string {
-			if f.Kind != SituationForm || tc.situation == "" {
-				return nil
-			}
-			for _, o := range f.Fields[0].Options {
-				if strings.HasPrefix(o.Label, tc.situation) {
-					return [][]string{{o.Value}}
-				}
-			}
-			t.Fatalf("no situation %q", tc.situation)
-			return nil
+		var said answers
+		if tc.situation != "" {
+			said = situation(tc.situation)
 		}
-		pick := walk(t, r.Start(), situation, formKind(PickForm)).(*Form)
+		pick := walk(t, r.Start(), said, formKind(PickForm)).(*Form)
 		start := pick.Start()
-		if got := start[0]; (len(got) > 0) != tc.ticked {
-			t.Errorf("%s, situation %q: ticked %v, want ticked: %v", tc.mode, tc.situation, got, tc.ticked)
+		if got := start[0]; (len(got) > 0) == tc.wentWrong {
+			t.Errorf("%s, situation %q: ticked %v", tc.mode, tc.situation, got)
 		}
 		tomorrow := slices.DeleteFunc(slices.Clone(start[len(start)-1]), func(v string) bool { return v == "" })
-		if want := tc.names; tc.ticked && len(tomorrow) > 0 || !tc.ticked && !slices.Equal(tomorrow, want) {
+		if !tc.wentWrong && len(tomorrow) > 0 || tc.wentWrong && !slices.Equal(tomorrow, tc.names) {
 			t.Errorf("%s, situation %q: tomorrow starts as %q", tc.mode, tc.situation, tomorrow)
+		}
+		save, ok := pick.Take(start).(*Save)
+		if !ok {
+			t.Fatalf("%s, situation %q: the check-in did not save", tc.mode, tc.situation)
+		}
+		done, _ := r.Saved(save, nil)
+		if m, ok := done.(*Message); !ok || m.Lines[0].Words() != tc.closing {
+			t.Errorf("%s, situation %q: ends with %#v, want %q", tc.mode, tc.situation, done, tc.closing)
 		}
 	}
 }
