@@ -122,7 +122,21 @@ func (a *app) editProfile(store *profile.Store, name string) error {
 			p, err = store.ReplaceProfile(path, original, edited)
 		}
 		if errors.Is(err, profile.ErrChangedMeanwhile) {
-			return fmt.Errorf("%s changed while you were editing it, so your edit was not saved; edit it again to start from what it holds now", path)
+			// The edit is still in the draft: offered again, it is not lost
+			// to whoever saved first, and the other change is replaced
+			// only when the person says so.
+			fmt.Fprintf(a.stderr, "%s changed while you were editing it.\n", path)
+			again, err := a.askUnlessStopped("Open your edit again, to save it in place of that change? [y/N] ", false, signals)
+			if err != nil {
+				return err
+			}
+			if !again {
+				return fmt.Errorf("%s changed while you were editing it, so your edit was not saved; edit it again to start from what it holds now", path)
+			}
+			if path, original, err = store.ProfileFile(was); err != nil {
+				return fmt.Errorf("%w; your edit was not saved", err)
+			}
+			continue
 		}
 		if err == nil {
 			a.sayRenamed(was, p.Name)

@@ -73,6 +73,28 @@ func TestAnEditLeavesNoDraftHoweverItEnds(t *testing.T) {
 	}
 }
 
+// An edit made while another aftercare saved the same profile is not lost:
+// the person may open it again and save it in place of that change.
+func TestAnEditOverAChangeMadeMeanwhileCanBeSavedOverIt(t *testing.T) {
+	home := emptyHome(t)
+	profile := filepath.Join(home, ".local", "share", "aftercare", "profiles", "sam.yaml")
+	mustRun(t, "", "profile", "new", "Sam", "--leaning", "closeness")
+	// The first time the editor opens, the person changes the leaning and
+	// another aftercare adds a note; the second time they save as it is.
+	once := filepath.Join(t.TempDir(), "opened")
+	useEditor(t, fmt.Sprintf(`[ -e %q ] && exit 0; touch %q; sed -i 's/leaning: closeness/leaning: space/' "$1"; echo 'notes: "meanwhile"' >> %q`, once, once, profile))
+	out, errOut, err := execute(strings.NewReader("y\n"), "profile", "edit", "Sam")
+	if err != nil || !strings.Contains(out, "Saved Sam's profile.") || !strings.Contains(errOut, "changed while you were editing it") {
+		t.Fatalf("edit: %q, %q, %v", out, errOut, err)
+	}
+	if data, _ := os.ReadFile(profile); !strings.Contains(string(data), "leaning: space") || strings.Contains(string(data), "meanwhile") {
+		t.Errorf("the profile holds:\n%s", data)
+	}
+	if left := drafts(home); len(left) > 0 {
+		t.Errorf("drafts left behind: %v", left)
+	}
+}
+
 func TestAFailedEditorEndsWithAftercaresOwnExitCode(t *testing.T) {
 	emptyHome(t)
 	mustRun(t, "", "profile", "new", "Sam")
