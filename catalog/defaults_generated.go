@@ -357,7 +357,7 @@ var builtInLists = Catalog{
 			{ID: "bring-water", Label: "Bring me some water", Needs: Weights{{Need: "hydration", Weight: 3}}, NotIn: []string{"apart"}},
 			{ID: "keep-warm", Label: "Help me get warm", Needs: Weights{{Need: "comfort", Weight: 1}, {Need: "warmth", Weight: 3}}, NotIn: []string{"apart"}},
 			{ID: "give-room", Label: "Give me a little room", Needs: Weights{{Need: "space", Weight: 3}}},
-			{ID: "tell-me", Label: "Tell me what you liked", Needs: Weights{{Need: "appreciation", Weight: 3}, {Need: "reassurance", Weight: 2}}, NotIn: []string{"not-there"}},
+			{ID: "tell-me", Label: "Tell me what you liked", Needs: Weights{{Need: "appreciation", Weight: 3}, {Need: "reassurance", Weight: 2}}, NotIn: []string{"not-there", "hard"}},
 			{ID: "stay-quiet", Label: "Stay quiet with me", Needs: Weights{{Need: "closeness", Weight: 1}, {Need: "quiet", Weight: 3}}},
 			{ID: "talk-with-me", Label: "Talk with me", Needs: Weights{{Need: "talk", Weight: 3}}},
 			{ID: "nothing", Label: "Nothing right now"},

@@ -913,8 +913,9 @@ func TestWhatAsksConsent(t *testing.T) {
 	}
 }
 
-// Someone who was not there is never asked to say what they liked, and
-// nobody at the other end of a call is asked to hold anyone: each option
+// Someone who was not there, or after it went wrong, is never asked to
+// say what they liked, and nobody at the other end of a call is asked to
+// hold anyone: each option
 // is left out after the kind of time it does not fit, and offered after
 // others.
 func TestAnOptionIsLeftOutAfterASituationItDoesNotFit(t *testing.T) {
@@ -926,6 +927,7 @@ func TestAnOptionIsLeftOutAfterASituationItDoesNotFit(t *testing.T) {
 	}{
 		{"nothing said", nil, "tell-me", true},
 		{"back from someone else", situation("Back from time with someone else"), "tell-me", false},
+		{"after it went wrong", situation("It was hard, or it went wrong"), "tell-me", false},
 		{"nothing said", nil, "hold-me", true},
 		{"apart", situation("Apart, on a call or by message"), "hold-me", false},
 		{"apart", situation("Apart, on a call or by message"), "bring-water", false},
