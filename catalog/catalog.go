@@ -6,6 +6,8 @@
 // no other disk.
 package catalog
 
+import "sync"
+
 // Catalog is a loaded, checked catalogue. Lists keep the order of the files;
 // hidden (disabled) entries are not in them.
 type Catalog struct {
@@ -133,24 +135,10 @@ func (c *Catalog) build() {
 	c.known = newVocabulary()
 	for _, s := range sections {
 		for id := range c.index[s.key] {
-			c.known.add(s.kind, id, "")
+			c.known.add(s.kind, id)
 		}
 	}
-	for _, n := range c.Needs {
-		c.known.add("need", n.ID, n.Label)
-	}
-	for _, t := range c.Tags {
-		c.known.add("tag", t.ID, t.Label)
-	}
-	for _, t := range c.Things {
-		c.known.add("thing", t.ID, t.Label)
-	}
-	for _, s := range c.Situations {
-		c.known.add("situation", s.ID, s.Label)
-	}
-	for _, a := range c.Activities {
-		c.known.add("activity", a.ID, a.Title)
-	}
+	c.known.shown = sync.OnceValue(c.shownWords)
 	c.compile()
 	c.baseline = c.newPerson("", baselineOf(c.Needs), nil)
 	c.baseline.assumed = true

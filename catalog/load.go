@@ -216,7 +216,7 @@ func layer(files []file) (*Catalog, error) {
 	known := newVocabulary()
 	for _, s := range sections {
 		for id := range winners[s.key] {
-			known.add(s.kind, id, "")
+			known.add(s.kind, id)
 		}
 	}
 	var hidden [][2]string // kind and id
@@ -239,7 +239,7 @@ func layer(files []file) (*Catalog, error) {
 	// A hidden entry is still known: a profile or request that names it
 	// reads as before. A hidden activity or situation is never offered.
 	for _, h := range hidden {
-		c.known.add(h[0], h[1], "")
+		c.known.add(h[0], h[1])
 	}
 	c.checkPrefills(winners["questions"], &errs)
 	if err := errs.sorted(); err != nil {

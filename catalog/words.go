@@ -12,29 +12,19 @@ import (
 type vocabulary struct {
 	ids map[string]map[string]bool
 	// shown maps, for each kind, a label or title in lower case to its id:
-	// someone who read "Water" on a screen may well type --need water.
-	shown map[string]map[string]string
+	// someone who read "Water" on a screen may well type --need water. It
+	// is made the first time a hint needs it, since nothing else does.
+	shown func() map[string]map[string]string
 }
 
-func newVocabulary() vocabulary {
-	return vocabulary{ids: map[string]map[string]bool{}, shown: map[string]map[string]string{}}
-}
+func newVocabulary() vocabulary { return vocabulary{ids: map[string]map[string]bool{}} }
 
-// add makes id known as a kind, shown to people as label.
-func (v vocabulary) add(kind, id, label string) {
+// add makes id known as a kind.
+func (v vocabulary) add(kind, id string) {
 	if v.ids[kind] == nil {
 		v.ids[kind] = map[string]bool{}
 	}
 	v.ids[kind][id] = true
-	if label == "" {
-		return
-	}
-	if v.shown[kind] == nil {
-		v.shown[kind] = map[string]string{}
-	}
-	if _, taken := v.shown[kind][strings.ToLower(label)]; !taken {
-		v.shown[kind][strings.ToLower(label)] = id
-	}
 }
 
 // checkRef reports whether id is known in any of the kinds, and if not, a
@@ -58,12 +48,47 @@ func (v vocabulary) checkRef(kinds []string, id string, hint bool) (string, bool
 
 // labelled names the id of the kinds whose label word is, or "".
 func (v vocabulary) labelled(kinds []string, word string) string {
+	if v.shown == nil {
+		return ""
+	}
+	shown := v.shown()
 	for _, k := range kinds {
-		if id, ok := v.shown[k][strings.ToLower(strings.TrimSpace(word))]; ok {
+		if id, ok := shown[k][strings.ToLower(strings.TrimSpace(word))]; ok {
 			return fmt.Sprintf(" (did you mean %q?)", id)
 		}
 	}
 	return ""
+}
+
+// shownWords maps the labels and titles of the catalogue's entries, in
+// lower case, to their ids, by kind; of two entries with one label, the
+// first is named.
+func (c *Catalog) shownWords() map[string]map[string]string {
+	shown := map[string]map[string]string{}
+	add := func(kind, id, label string) {
+		if shown[kind] == nil {
+			shown[kind] = map[string]string{}
+		}
+		if _, taken := shown[kind][strings.ToLower(label)]; !taken {
+			shown[kind][strings.ToLower(label)] = id
+		}
+	}
+	for _, n := range c.Needs {
+		add("need", n.ID, n.Label)
+	}
+	for _, t := range c.Tags {
+		add("tag", t.ID, t.Label)
+	}
+	for _, t := range c.Things {
+		add("thing", t.ID, t.Label)
+	}
+	for _, s := range c.Situations {
+		add("situation", s.ID, s.Label)
+	}
+	for _, a := range c.Activities {
+		add("activity", a.ID, a.Title)
+	}
+	return shown
 }
 
 // maxQuotedID is the most of an unknown id a message quotes: a real one
