@@ -51,9 +51,10 @@ func (r *Round) pick(from *Results) *Form {
 		later
 	)
 	var asked []int
+	wentWrong := r.kindOfTime().WentWrong
 	if len(opts) > 0 {
 		choose := Field{Kind: Many, Title: "What will you do?", Keys: "Tick any with space, or none.", Options: opts, Value: []string{}}
-		if len(result.Suggestions) > 0 && !result.Guarded && !r.kindOfTime().WentWrong && !r.asksConsent(result.Suggestions[0].ID) {
+		if len(result.Suggestions) > 0 && !result.Guarded && !wentWrong && !r.asksConsent(result.Suggestions[0].ID) {
 			choose.Keys, choose.Help, choose.Value = "Tick any with space.", "The first idea is ticked already.", []string{result.Suggestions[0].ID}
 		}
 		f.Fields, asked = append(f.Fields, choose), append(asked, chosen)
@@ -79,7 +80,7 @@ func (r *Round) pick(from *Results) *Form {
 		field := Field{Kind: Many, Title: "Would anyone like a check-in tomorrow?", Help: laterHelp, Value: []string{}}
 		for _, person := range r.People {
 			field.Options = append(field.Options, Option{person.Name, person.Name})
-			wants := r.feelsLow(person.Name) || r.kindOfTime().WentWrong
+			wants := r.feelsLow(person.Name) || wentWrong
 			if r.Plan != nil && !wants {
 				_, wants = r.Plan.PlanStart(r.env.Catalog(), person.Name)
 			}
@@ -91,7 +92,7 @@ func (r *Round) pick(from *Results) *Form {
 	} else if name := r.People[0].Name; !r.offered[name] {
 		field := Field{Kind: One, Title: "Would you like a check-in tomorrow?", Help: laterHelp,
 			Options: []Option{{"No, thank you", ""}, {"Yes, please", name}}, Value: []string{""}}
-		if r.feelsLow(name) || r.kindOfTime().WentWrong {
+		if r.feelsLow(name) || wentWrong {
 			field.Value = []string{name}
 		}
 		f.Fields, asked = append(f.Fields, field), append(asked, later)

@@ -13,7 +13,16 @@ import (
 // is (showing nothing of anyone's answers: the last person's screens are
 // gone), a private line before the laptop is passed on, or the end of a
 // round.
-type message struct{ m *flow.Message }
+type message struct {
+	m *flow.Message
+	// wrapped is the message as last wrapped, for the width and the
+	// styles it was wrapped with: a frame's view and keys both need it.
+	wrapped struct {
+		width int
+		st    *styles
+		text  string
+	}
+}
 
 func newMessage(m *flow.Message) *message { return &message{m: m} }
 
@@ -48,8 +57,12 @@ func (s *message) view(c *ctx) (string, string) {
 // fitted is the message wrapped to the screen's width, and whether it is
 // taller than the screen.
 func (s *message) fitted(c *ctx) (string, bool) {
-	text := lipgloss.NewStyle().Width(c.bodyWidth).Render(lines(c.st, s.m.Lines))
-	return text, lipgloss.Height(text) > c.bodyHeight
+	w := &s.wrapped
+	if w.st != c.st || w.width != c.bodyWidth {
+		w.width, w.st = c.bodyWidth, c.st
+		w.text = lipgloss.NewStyle().Width(c.bodyWidth).Render(lines(c.st, s.m.Lines))
+	}
+	return w.text, lipgloss.Height(w.text) > c.bodyHeight
 }
 
 // cut says whether the message is taller than the screen.
