@@ -63,7 +63,8 @@ func writeLine(b *strings.Builder, first, rest string, s Suggestion) {
 }
 
 // heading says who the suggestions are for: "For Sam and Alex, after a
-// scene, with up to 30 minutes:".
+// scene, with up to 30 minutes:". One name together is not one person
+// alone, so the heading does not say it is.
 func (c *Catalog) heading(req Request) string {
 	var names []string
 	for _, p := range req.People {
@@ -71,11 +72,14 @@ func (c *Catalog) heading(req Request) string {
 			names = append(names, p.Name)
 		}
 	}
+	together := req.mode() == Together
 	parts := []string{"For you"}
 	switch {
+	case len(names) == 1 && together:
+		parts[0] = "For " + names[0] + " and whoever is with them"
 	case len(names) > 0:
 		parts[0] = "For " + JoinAnd(names)
-	case req.Mode == Together:
+	case together:
 		parts[0] = "For you together"
 	}
 	if s := c.Situation(req.Situation); s != nil {

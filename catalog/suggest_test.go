@@ -460,3 +460,22 @@ func TestOneReasonForPeopleItWentTheSameWayFor(t *testing.T) {
 		t.Errorf("first suggestion %+v", got)
 	}
 }
+
+func TestHeadingSaysWhoItIsFor(t *testing.T) {
+	c := fixtureCatalog(t)
+	for _, tc := range []struct {
+		name string
+		req  Request
+		want string
+	}{
+		{"one alone", Request{Minutes: 1}, "For you, with up to 1 minute:"},
+		{"unnamed together", Request{Mode: Together}, "For you together:"},
+		{"one named alone", Request{People: []Person{{Name: "Sam"}}}, "For Sam:"},
+		{"one named with others", Request{Mode: Together, People: []Person{{Name: "Sam"}}}, "For Sam and whoever is with them:"},
+		{"two named", Request{Situation: "scene", Minutes: 30, People: []Person{{Name: "Sam"}, {Name: "Alex"}}}, "For Sam and Alex, after a scene, with up to 30 minutes:"},
+	} {
+		if got := c.heading(tc.req); got != tc.want {
+			t.Errorf("%s: heading is %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
