@@ -215,3 +215,33 @@ func checkText(t *testing.T, at string, v reflect.Value, free bool) {
 		}
 	}
 }
+
+// A value of a hundred kilobytes, where a word belongs, is quoted in a
+// message only as far as it takes to recognise it, however many messages
+// name it. (YAML itself refuses a key past 1,024 characters.)
+func TestErrorsQuoteAHugeValueShort(t *testing.T) {
+	huge, key := strings.Repeat("X", 100_000), strings.Repeat("X", 1000)
+	tests := []struct {
+		name, text string
+	}{
+		{"id", strings.Replace(activity, "id: warm-socks", "id: "+huge, 1)},
+		{"field name", activity + "    " + key + ": red\n"},
+		{"one of a few", strings.Replace(activity, "mode: either", "mode: "+huge, 1)},
+		{"list name", key + ": []\n"},
+		{"whole file", huge + "\n"},
+		{"region", strings.Replace(resource, "[anywhere]", "["+huge+"]", 1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := errorLines(t, tt.text)
+			if len(lines) == 0 {
+				t.Fatal("no error")
+			}
+			for _, line := range lines {
+				if len(line) > 400 || !strings.Contains(line, strings.Repeat("X", maxQuoted)+"…") {
+					t.Errorf("a message of %d bytes: %.200q…", len(line), line)
+				}
+			}
+		})
+	}
+}

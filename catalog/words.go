@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/aftercare-tui/aftercare/plain"
@@ -43,7 +44,7 @@ func (v vocabulary) checkRef(kinds []string, id string, hint bool) (string, bool
 			suggestion = didYouMean(id, v.words(kinds))
 		}
 	}
-	return fmt.Sprintf("unknown %s %q%s", strings.Join(kinds, " or "), plain.Short(id, maxQuotedID), suggestion), false
+	return fmt.Sprintf("unknown %s %s%s", strings.Join(kinds, " or "), quoted(id), suggestion), false
 }
 
 // labelled names the id of the kinds whose label word is, or "".
@@ -54,7 +55,7 @@ func (v vocabulary) labelled(kinds []string, word string) string {
 	shown := v.shown()
 	for _, k := range kinds {
 		if id, ok := shown[k][strings.ToLower(strings.TrimSpace(word))]; ok {
-			return fmt.Sprintf(" (did you mean %q?)", id)
+			return fmt.Sprintf(" (did you mean %s?)", quoted(id))
 		}
 	}
 	return ""
@@ -91,9 +92,13 @@ func (c *Catalog) shownWords() map[string]map[string]string {
 	return shown
 }
 
-// maxQuotedID is the most of an unknown id a message quotes: a real one
+// maxQuoted is the most of a value a message quotes: a real id or name
 // is a word or two, and one of a hundred kilobytes would bury the rest.
-const maxQuotedID = 60
+const maxQuoted = 60
+
+// quoted is s in quotes, as a message names what someone wrote: cut to
+// maxQuoted characters, so that a huge value is recognised, not repeated.
+func quoted(s string) string { return strconv.Quote(plain.Short(s, maxQuoted)) }
 
 // words lists the ids of the kinds, or nothing when there are too many to
 // search for a hint.
@@ -152,7 +157,7 @@ func didYouMean(word string, known []string) string {
 	if best == "" {
 		return ""
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return fmt.Sprintf(" (did you mean %s?)", quoted(best))
 }
 
 func abs(n int) int { return max(n, -n) }

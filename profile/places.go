@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/aftercare-tui/aftercare/catalog"
 )
@@ -29,7 +30,11 @@ func (s *Store) checkPlaces() error {
 		return err
 	}
 	for _, dir := range []string{s.dir, s.profilesDir(), s.sessionsDir(), s.tmpDir()} {
-		if _, err := inspectDir(dir); err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, errNotDir) {
+		_, err := inspectDir(dir)
+		switch {
+		case errors.Is(err, syscall.ENOTDIR):
+			return s.fileOnTheWay(dir)
+		case err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, errNotDir):
 			return err
 		}
 	}
@@ -37,6 +42,29 @@ func (s *Store) checkPlaces() error {
 		return notRegular(s.lockPath(), info.Mode())
 	}
 	return nil
+}
+
+// fileOnTheWay names the file that stands where a folder on the way to
+// dir belongs. The data folder itself can be moved aside and made again;
+// a file above it is not aftercare's to move, so another place is asked
+// for instead.
+func (s *Store) fileOnTheWay(dir string) error {
+	file := filepath.Dir(dir)
+	for {
+		info, err := os.Lstat(file)
+		if err == nil && !info.IsDir() {
+			break
+		}
+		if up := filepath.Dir(file); up != file {
+			file = up
+			continue
+		}
+		return fmt.Errorf("%s: a file stands where a folder on the way to it belongs", dir)
+	}
+	if file == s.dir {
+		return notAFolder(file, nil)
+	}
+	return fmt.Errorf("%s is a file, not a folder, so aftercare cannot keep its data in %s; choose another folder with --data-dir or AFTERCARE_DATA_DIR (a full path)", file, s.dir)
 }
 
 // aboveDataDir says why a folder above the data folder lets someone else

@@ -405,3 +405,36 @@ func TestAFileWhereAFolderBelongsIsNamedAsOne(t *testing.T) {
 		})
 	}
 }
+
+// A file where the data folder, or a folder above it, belongs is named, and
+// so is what to do: the data folder can be moved aside, but a file above it
+// is not aftercare's, so another place is asked for. Saving and reading
+// both say it, and the file is left as it was.
+func TestAFileOnTheWayToTheDataFolderIsNamed(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, dir, want string
+	}{
+		{"the data folder", "data", "data", ": not a folder (move it aside"},
+		{"above it", "above", "above/data", " is a file, not a folder, so aftercare cannot keep its data in "},
+		{"two above it", "above", "above/more/data", " is a file, not a folder, so aftercare cannot keep its data in "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			file := filepath.Join(root, tc.file)
+			if err := os.WriteFile(file, []byte("mine"), fileMode); err != nil {
+				t.Fatal(err)
+			}
+			s := Open(filepath.Join(root, tc.dir), testCatalog(), true)
+			_, readErr := s.Profiles()
+			saveErr := s.CreateProfile(sam())
+			for what, err := range map[string]error{"reading": readErr, "saving": saveErr} {
+				if err == nil || !strings.HasPrefix(err.Error(), file+tc.want) {
+					t.Errorf("%s: %v; want it to begin %q", what, err, file+tc.want)
+				}
+			}
+			if data, _ := os.ReadFile(file); string(data) != "mine" {
+				t.Errorf("the file in the way was changed: %q", data)
+			}
+		})
+	}
+}

@@ -222,7 +222,7 @@ func TestAFailedSaveIsShownAndCanBeTriedAgain(t *testing.T) {
 	w.opts.Store = profile.Open(filepath.Join(blocker, "data"), testCatalog(), true)
 	r := start(t, withNames(w.opts, "Kai"), 100, 30)
 	r.enter(1+questions(catalog.Solo)+1+1+2).sees("Remember anyone as a person?", "Kai")
-	r.enter(2).sees("This check-in could not be saved.", "not a directory", "try again")
+	r.enter(2).sees("This check-in could not be saved.", "cannot keep its data", "try again")
 	// The path may wrap anywhere on the screen; the error shown names it.
 	if s, ok := r.m.current.(*saving); !ok || !strings.Contains(s.err.Error(), "not-a-folder") {
 		t.Errorf("the screen is %T, not the failed save naming its folder", r.m.current)
