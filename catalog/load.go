@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/aftercare-tui/aftercare/plain"
 	"go.yaml.in/yaml/v3"
@@ -86,10 +87,11 @@ func Defaults() (*Catalog, error) {
 }
 
 // Load returns the embedded catalogue with the person's own files from dir
-// layered on top. A dir that does not exist means there are none; a link
+// layered on top. A dir that does not exist, or cannot since a file is
+// where a folder on the way to it belongs, means there are none; a link
 // there that leads nowhere is refused, since it was meant to lead to some.
 func Load(dir string) (*Catalog, error) {
-	if _, err := os.Lstat(dir); dir == "" || errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Lstat(dir); dir == "" || errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 		return Defaults()
 	}
 	return LoadPaths(dir)

@@ -441,12 +441,18 @@ func TestWhatIsHiddenCanStillBeNamed(t *testing.T) {
 }
 
 func TestLoadOfAMissingFolderUsesTheDefaults(t *testing.T) {
-	cat, err := Load(filepath.Join(t.TempDir(), "nothing-here"))
-	if err != nil {
+	file := filepath.Join(t.TempDir(), "a-file")
+	if err := os.WriteFile(file, []byte("mine"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if len(cat.UserFiles) != 0 || len(cat.Activities) == 0 {
-		t.Errorf("got %d user files and %d activities, want only the defaults", len(cat.UserFiles), len(cat.Activities))
+	for _, dir := range []string{filepath.Join(t.TempDir(), "nothing-here"), filepath.Join(file, "catalog")} {
+		cat, err := Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(cat.UserFiles) != 0 || len(cat.Activities) == 0 {
+			t.Errorf("%s: got %d user files and %d activities, want only the defaults", dir, len(cat.UserFiles), len(cat.Activities))
+		}
 	}
 }
 

@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -204,7 +203,7 @@ func LoadConfig(path string, flags *pflag.FlagSet) (*Config, error) {
 		}
 	}
 	switch {
-	case path == "" || errors.Is(err, fs.ErrNotExist):
+	case path == "" || Absent(err):
 	case err != nil:
 		return nil, fmt.Errorf("settings: %w", err)
 	default:
@@ -294,7 +293,7 @@ func (c *Config) CheckCatalogDir() error {
 		if s.Key != "catalog_dir" || s.Source == "default" {
 			continue
 		}
-		if _, err := os.Lstat(c.CatalogDir); errors.Is(err, fs.ErrNotExist) {
+		if _, err := os.Lstat(c.CatalogDir); Absent(err) {
 			from := s.Source
 			if from == c.File {
 				from = c.File + ":" + settingPlace(c.read, s.Key) + ": " + s.Key

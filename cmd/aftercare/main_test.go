@@ -503,6 +503,32 @@ func TestADataDirGivenInFullWorksWithoutHome(t *testing.T) {
 	}
 }
 
+// XDG folders that run into a file, as a mistyped variable makes them:
+// settings and catalogue files cannot be there, so there are none, and
+// the data folder cannot be, so the file is named and nothing is written.
+func TestXDGFoldersInsideAFile(t *testing.T) {
+	home := emptyHome(t)
+	file := filepath.Join(home, "notes.txt")
+	writeFile(t, file, "mine")
+	t.Setenv("XDG_CONFIG_HOME", file)
+	if out := aftercare(t, "", "suggest", "--minutes", "5"); out.code != 0 || !strings.HasPrefix(out.stdout, "For you, with up to 5 minutes:") {
+		t.Errorf("suggest with the settings' folder inside a file: exit %d, %q", out.code, out.stderr)
+	}
+	if out := aftercare(t, "", "--config", filepath.Join(file, "config.yaml"), "status"); out.code != exitFailure || !strings.Contains(out.stderr, "--config: "+file+"/config.yaml does not exist") {
+		t.Errorf("--config inside a file: exit %d, %q", out.code, out.stderr)
+	}
+	t.Setenv("XDG_DATA_HOME", file)
+	want := file + " is a file, not a folder, so aftercare cannot keep its data in " + filepath.Join(file, "aftercare")
+	for _, args := range [][]string{{"status"}, {"profile", "new", "Sam"}} {
+		if out := aftercare(t, "", args...); out.code != exitFailure || !strings.Contains(out.stderr, want) {
+			t.Errorf("%v with the data's folder inside a file: exit %d, %q", args, out.code, out.stderr)
+		}
+	}
+	if data, _ := os.ReadFile(file); string(data) != "mine" {
+		t.Errorf("the file in the way now holds %q", data)
+	}
+}
+
 // fullDisk refuses every write, as /dev/full does.
 type fullDisk struct{}
 

@@ -2,10 +2,8 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -97,7 +95,7 @@ func (a *app) config(cmd *cobra.Command) (*profile.Config, error) {
 			if a.configFile == "" {
 				return nil, usagef("--config needs the path of a settings file")
 			}
-			if _, err := os.Stat(a.configFile); errors.Is(err, fs.ErrNotExist) {
+			if _, err := os.Stat(a.configFile); profile.Absent(err) {
 				return nil, fmt.Errorf("--config: %s does not exist", a.configFile)
 			}
 		}
