@@ -40,7 +40,7 @@ var builtInLists = Catalog{
 	Tags: []Tag{
 		{ID: "touch", Label: "Touch", Meaning: "Hands-on or skin-to-skin contact of any kind."},
 		{ID: "kissing", Label: "Kissing", Meaning: "Kisses anywhere.", Guard: true},
-		{ID: "water", Label: "Water", Meaning: "Showers, baths and getting wet."},
+		{ID: "water", Label: "Getting wet", Meaning: "Showers, baths and anything else that gets skin wet; not drinking water."},
 		{ID: "bathing", Label: "Baths and standing showers", Meaning: "Getting into a bath or standing under a shower, where someone light-headed, shaky or far away can faint. A warm cloth or a wash sitting down is not this."},
 		{ID: "food", Label: "Food", Meaning: "Eating or preparing something to eat."},
 		{ID: "talking", Label: "Talking", Meaning: "Conversation, especially about feelings or what happened."},
