@@ -246,6 +246,12 @@ func (r *userReader) read(p string, root bool) error {
 	return nil
 }
 
+// Absent says whether err means that nothing is at a path: it is not
+// there, or a file stands where a folder on the way to it belongs.
+func Absent(err error) bool {
+	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)
+}
+
 // ReadOrdinary reads a file a person keeps (a catalogue file, settings, an
 // import) if it is an ordinary file of at most limit bytes, following
 // links, as dotfile managers make them. Anything else is refused with an

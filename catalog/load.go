@@ -3,10 +3,8 @@ package catalog
 import (
 	"bytes"
 	"embed"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path"
 	"reflect"
@@ -14,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 
 	"github.com/aftercare-tui/aftercare/plain"
 	"go.yaml.in/yaml/v3"
@@ -91,7 +88,7 @@ func Defaults() (*Catalog, error) {
 // where a folder on the way to it belongs, means there are none; a link
 // there that leads nowhere is refused, since it was meant to lead to some.
 func Load(dir string) (*Catalog, error) {
-	if _, err := os.Lstat(dir); dir == "" || errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+	if _, err := os.Lstat(dir); dir == "" || Absent(err) {
 		return Defaults()
 	}
 	return LoadPaths(dir)

@@ -44,12 +44,6 @@ func (s *Store) checkPlaces() error {
 	return nil
 }
 
-// Absent says whether err means that nothing is at a path: it is not
-// there, or a file stands where a folder on the way to it belongs.
-func Absent(err error) bool {
-	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)
-}
-
 // fileOnTheWay names the file that stands where a folder on the way to
 // dir belongs. The data folder itself can be moved aside and made again;
 // a file above it is not aftercare's to move, so another place is asked

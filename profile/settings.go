@@ -203,7 +203,7 @@ func LoadConfig(path string, flags *pflag.FlagSet) (*Config, error) {
 		}
 	}
 	switch {
-	case path == "" || Absent(err):
+	case path == "" || catalog.Absent(err):
 	case err != nil:
 		return nil, fmt.Errorf("settings: %w", err)
 	default:
@@ -293,7 +293,7 @@ func (c *Config) CheckCatalogDir() error {
 		if s.Key != "catalog_dir" || s.Source == "default" {
 			continue
 		}
-		if _, err := os.Lstat(c.CatalogDir); Absent(err) {
+		if _, err := os.Lstat(c.CatalogDir); catalog.Absent(err) {
 			from := s.Source
 			if from == c.File {
 				from = c.File + ":" + settingPlace(c.read, s.Key) + ": " + s.Key

@@ -95,7 +95,7 @@ func (a *app) config(cmd *cobra.Command) (*profile.Config, error) {
 			if a.configFile == "" {
 				return nil, usagef("--config needs the path of a settings file")
 			}
-			if _, err := os.Stat(a.configFile); profile.Absent(err) {
+			if _, err := os.Stat(a.configFile); catalog.Absent(err) {
 				return nil, fmt.Errorf("--config: %s does not exist", a.configFile)
 			}
 		}
