@@ -45,7 +45,7 @@ func (ws *Weights) decodeNode(d *decoder, n *yaml.Node, at string, r rules) {
 			return
 		}
 		if seen[need] {
-			d.errorf(key, at, "%s is named twice", quoted(need))
+			d.errorf(key, at, "%s is named twice", Quoted(need))
 			return
 		}
 		seen[need] = true
@@ -201,11 +201,11 @@ func (q *Question) Check(r *Reporter) {
 	seen := map[string]bool{}
 	for _, o := range q.Options {
 		if seen[o.ID] {
-			r.Errorf("options", "option %s is given twice", quoted(o.ID))
+			r.Errorf("options", "option %s is given twice", Quoted(o.ID))
 		}
 		seen[o.ID] = true
 		if o.Audience != "" && q.Audience != "both" {
-			r.Errorf("options", "option %s: audience %s: only a question for both solo and together check-ins has options for one of them", quoted(o.ID), o.Audience)
+			r.Errorf("options", "option %s: audience %s: only a question for both solo and together check-ins has options for one of them", Quoted(o.ID), o.Audience)
 		}
 	}
 	if q.Kind == Scale {
@@ -289,9 +289,9 @@ func (q *Question) checkDefault(r *Reporter) {
 		o := options[id]
 		switch {
 		case o == nil:
-			r.Errorf("default", "%s is not one of the options", quoted(id))
+			r.Errorf("default", "%s is not one of the options", Quoted(id))
 		case o.Support != "" || o.Guard:
-			r.Errorf("default", "%s brings up support or turns the check-in quiet; pressing enter must never give it", quoted(id))
+			r.Errorf("default", "%s brings up support or turns the check-in quiet; pressing enter must never give it", Quoted(id))
 		}
 	}
 	sensitive := slices.ContainsFunc(q.Options, func(o Option) bool { return o.Support != "" || o.Guard })
@@ -336,17 +336,17 @@ func (res *Resource) Check(r *Reporter) {
 	}
 	for _, region := range res.Regions {
 		if _, err := ParseRegion(region); err != nil || region != strings.ToUpper(region) && region != Anywhere {
-			r.Errorf("regions", "%s is not a region: use a two-letter country code in capitals, such as GB, or anywhere", quoted(region))
+			r.Errorf("regions", "%s is not a region: use a two-letter country code in capitals, such as GB, or anywhere", Quoted(region))
 		}
 	}
 	for _, address := range []struct{ field, value string }{{"url", res.URL}, {"source", res.Source}} {
 		if address.value != "" && !isWebAddress(address.value) {
-			r.Errorf(address.field, "%s is not a web address: write it in full, like https://rainn.org", quoted(address.value))
+			r.Errorf(address.field, "%s is not a web address: write it in full, like https://rainn.org", Quoted(address.value))
 		}
 	}
 	if res.Checked != "" {
 		if _, err := time.Parse(time.DateOnly, res.Checked); err != nil {
-			r.Errorf("checked", "%s is not a date: write the day the number was checked, like 2026-11-29", quoted(res.Checked))
+			r.Errorf("checked", "%s is not a date: write the day the number was checked, like 2026-11-29", Quoted(res.Checked))
 		}
 		if res.Source == "" {
 			r.Errorf("source", "missing: the page the number was checked against")

@@ -168,7 +168,7 @@ func (d *decoder) decodeTime(n *yaml.Node, v reflect.Value, at string) {
 	if s, ok := d.scalar(n, at, "a time", false); ok {
 		t, err := time.Parse(time.RFC3339Nano, s)
 		if err != nil {
-			d.errorf(n, at, "%s is not a time like 2026-11-23T22:10:00Z", quoted(s))
+			d.errorf(n, at, "%s is not a time like 2026-11-23T22:10:00Z", Quoted(s))
 			return
 		}
 		v.Set(reflect.ValueOf(t))
@@ -190,7 +190,7 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, at string, r rules) {
 			continue
 		}
 		if out.MapIndex(reflect.ValueOf(k)).IsValid() {
-			d.errorf(key, at, "%s is given twice", quoted(k))
+			d.errorf(key, at, "%s is given twice", Quoted(k))
 			continue
 		}
 		elem := reflect.New(v.Type().Elem()).Elem()
@@ -244,7 +244,7 @@ func (d *decoder) integer(n *yaml.Node, at string) (int, bool) {
 // allowed checks a word against the field's oneof and ref rules.
 func (d *decoder) allowed(n *yaml.Node, at string, r rules, s string) bool {
 	if r.oneof != nil && !slices.Contains(r.oneof, s) {
-		d.errorf(n, at, "%s is not one of: %s", quoted(s), strings.Join(r.oneof, ", "))
+		d.errorf(n, at, "%s is not one of: %s", Quoted(s), strings.Join(r.oneof, ", "))
 		return false
 	}
 	if r.ref != nil && d.known.ids != nil {
@@ -301,7 +301,7 @@ func (d *decoder) fieldNodes(n *yaml.Node, at string, fields *structInfo, extra 
 		}
 		name := key.Value
 		if line, seen := firstAt[name]; seen {
-			d.errorf(key, at, "field %s is given twice (first on line %d)", quoted(name), line)
+			d.errorf(key, at, "field %s is given twice (first on line %d)", Quoted(name), line)
 			continue
 		}
 		firstAt[name] = key.Line
@@ -310,10 +310,10 @@ func (d *decoder) fieldNodes(n *yaml.Node, at string, fields *structInfo, extra 
 		}
 		if _, ok := fields.byName[name]; !ok {
 			if was := fields.retired[name]; was != "" {
-				d.errorf(key, at, "unknown field %s (%s)", quoted(name), was)
+				d.errorf(key, at, "unknown field %s (%s)", Quoted(name), was)
 				continue
 			}
-			d.errorf(key, at, "unknown field %s%s", quoted(name), d.didYouMean(name, fields.names))
+			d.errorf(key, at, "unknown field %s%s", Quoted(name), d.didYouMean(name, fields.names))
 			continue
 		}
 		given[name] = val
@@ -417,7 +417,7 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 func checkID(r *Reporter, id string) {
 	r.Require("id", id)
 	if id != "" && !idPattern.MatchString(id) {
-		r.Errorf("id", "%s should be lowercase letters and digits joined by hyphens, like \"warm-towel\"", quoted(id))
+		r.Errorf("id", "%s should be lowercase letters and digits joined by hyphens, like \"warm-towel\"", Quoted(id))
 	}
 }
 
@@ -426,7 +426,7 @@ func checkID(r *Reporter, id string) {
 func entryName(kind string, n *yaml.Node, i int) string {
 	for _, key := range []string{"id", "name"} {
 		if v := mappingValue(n, key); v != nil && v.Kind == yaml.ScalarNode && v.Value != "" {
-			return fmt.Sprintf("%s %s", kind, quoted(v.Value))
+			return fmt.Sprintf("%s %s", kind, Quoted(v.Value))
 		}
 	}
 	return fmt.Sprintf("%s #%d", kind, i+1)
@@ -461,7 +461,7 @@ func describe(n *yaml.Node) string {
 	if isNull(n) {
 		return "nothing (~ or null)"
 	}
-	return quoted(n.Value)
+	return Quoted(n.Value)
 }
 
 // wanted names what a value of type t is written as, for "expected X, got

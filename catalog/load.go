@@ -178,7 +178,7 @@ func layer(files []file) (*Catalog, error) {
 			key, list := root.Content[i], root.Content[i+1]
 			s, ok := sectionNamed(key.Value)
 			if !ok {
-				d.errorf(key, "", "unknown list %s%s; a catalogue file has: %s", quoted(key.Value), d.didYouMean(key.Value, Sections()), strings.Join(Sections(), ", "))
+				d.errorf(key, "", "unknown list %s%s; a catalogue file has: %s", Quoted(key.Value), d.didYouMean(key.Value, Sections()), strings.Join(Sections(), ", "))
 				continue
 			}
 			if isNull(list) {
@@ -195,13 +195,13 @@ func layer(files []file) (*Catalog, error) {
 				}
 				layer := layers[boolIndex(f.user)][s.key]
 				if prev, dup := layer[id]; dup {
-					d.errorf(mappingValue(entry, "id"), fmt.Sprintf("%s %s", s.kind, quoted(id)), "defined twice; first at %s:%d:%d", prev.path, prev.node.Line, prev.node.Column)
+					d.errorf(mappingValue(entry, "id"), fmt.Sprintf("%s %s", s.kind, Quoted(id)), "defined twice; first at %s:%d:%d", prev.path, prev.node.Line, prev.node.Column)
 					continue
 				}
 				layer[id] = decl
 				replacing := winners[s.key][id] != nil
 				if decl.disabled && !replacing {
-					d.errorf(mappingValue(entry, "disabled"), fmt.Sprintf("%s %s", s.kind, quoted(id)), "there is no built-in %s with this id to disable%s", s.kind, d.didYouMean(id, order[s.key]))
+					d.errorf(mappingValue(entry, "disabled"), fmt.Sprintf("%s %s", s.kind, Quoted(id)), "there is no built-in %s with this id to disable%s", s.kind, d.didYouMean(id, order[s.key]))
 					continue
 				}
 				if !replacing {
@@ -223,7 +223,7 @@ func layer(files []file) (*Catalog, error) {
 		for _, id := range order[s.key] {
 			decl := winners[s.key][id]
 			d := &decoder{path: decl.path, errs: &errs, known: known}
-			at := fmt.Sprintf("%s %s", s.kind, quoted(id))
+			at := fmt.Sprintf("%s %s", s.kind, Quoted(id))
 			if decl.disabled {
 				d.fieldNodes(decl.node, at, fieldsOf(s.typ), []string{"disabled"})
 				hidden = append(hidden, [2]string{s.kind, id})
@@ -258,15 +258,15 @@ func (c *Catalog) checkPrefills(decls map[string]*declaration, errs *Errors) {
 		}
 		decl := decls[q.ID]
 		d := &decoder{path: decl.path, errs: errs}
-		at := fmt.Sprintf("question %s: prefills", quoted(q.ID))
+		at := fmt.Sprintf("question %s: prefills", Quoted(q.ID))
 		node := mappingValue(decl.node, "prefills")
 		switch {
 		case q.Phase != "before":
 			d.errorf(node, at, "only a before question can fill in a check-in's answer; this one is asked %s", q.Phase)
 		case target.Phase != "after":
-			d.errorf(node, at, "question %s is not a check-in question (its phase is %s, not after)", quoted(target.ID), target.Phase)
+			d.errorf(node, at, "question %s is not a check-in question (its phase is %s, not after)", Quoted(target.ID), target.Phase)
 		case target.Kind != q.Kind:
-			d.errorf(node, at, "question %s is a %s question and this one is %s: an answer carries over only between questions of the same kind", quoted(target.ID), target.Kind, q.Kind)
+			d.errorf(node, at, "question %s is a %s question and this one is %s: an answer carries over only between questions of the same kind", Quoted(target.ID), target.Kind, q.Kind)
 		}
 	}
 }
@@ -290,7 +290,7 @@ func declare(d *decoder, s section, entry *yaml.Node, i int) (*declaration, stri
 	decl := &declaration{path: d.path, node: entry}
 	if n := mappingValue(entry, "disabled"); n != nil {
 		before := len(*d.errs)
-		d.decode(n, reflect.ValueOf(&decl.disabled).Elem(), fmt.Sprintf("%s %s: disabled", s.kind, quoted(idNode.Value)), rules{})
+		d.decode(n, reflect.ValueOf(&decl.disabled).Elem(), fmt.Sprintf("%s %s: disabled", s.kind, Quoted(idNode.Value)), rules{})
 		if len(*d.errs) > before {
 			// Whether the entry counts is unclear until this is mended.
 			return nil, ""

@@ -153,7 +153,7 @@ func (req *Request) problems(c *Catalog) []problem {
 	for _, p := range req.People {
 		key := strings.ToLower(strings.TrimSpace(p.Name))
 		if key != "" && seen[key] {
-			out = append(out, problem{"people", fmt.Sprintf("%s is named twice; names must differ", quoted(p.Name))})
+			out = append(out, problem{"people", fmt.Sprintf("%s is named twice; names must differ", Quoted(p.Name))})
 		}
 		seen[key] = true
 	}
@@ -161,7 +161,7 @@ func (req *Request) problems(c *Catalog) []problem {
 		return out
 	}
 	if s := c.Situation(req.Situation); s != nil && !askedIn(s.Audience, req.mode()) {
-		out = append(out, problem{"situation", fmt.Sprintf("%s (%s) is only for %s, and this request is for %s", quoted(s.ID), s.Label, modeWords[Mode(s.Audience)], modeWords[req.mode()])})
+		out = append(out, problem{"situation", fmt.Sprintf("%s (%s) is only for %s, and this request is for %s", Quoted(s.ID), s.Label, modeWords[Mode(s.Audience)], modeWords[req.mode()])})
 	}
 	return out
 }
@@ -185,7 +185,7 @@ func (c *Catalog) WeightedNeed(s string) (need string, weight int, err error) {
 	if weighted {
 		w, err := strconv.Atoi(strings.TrimSpace(weightText))
 		if err != nil || w < 1 || w > MaxWeight {
-			return "", 0, fmt.Errorf("%s: the weight after = is 1 (a little), 2 (some) or 3 (a lot)", quoted(s))
+			return "", 0, fmt.Errorf("%s: the weight after = is 1 (a little), 2 (some) or 3 (a lot)", Quoted(s))
 		}
 		weight = w
 	}
@@ -200,7 +200,7 @@ func (c *Catalog) vocabulary() vocabulary { return c.known }
 
 func personName(p Person, i int) string {
 	if p.Name != "" {
-		return fmt.Sprintf("person %s", quoted(p.Name))
+		return fmt.Sprintf("person %s", Quoted(p.Name))
 	}
 	return fmt.Sprintf("person #%d", i+1)
 }

@@ -39,7 +39,7 @@ func ParseRegion(text string) (string, error) {
 			return r.Canonicalize().String(), nil
 		}
 	}
-	return "", fmt.Errorf("%s is not a region: use a two-letter country code, such as GB or US, or anywhere", quoted(text))
+	return "", fmt.Errorf("%s is not a region: use a two-letter country code, such as GB or US, or anywhere", Quoted(text))
 }
 
 func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }

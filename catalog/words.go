@@ -44,7 +44,7 @@ func (v vocabulary) checkRef(kinds []string, id string, hint bool) (string, bool
 			suggestion = didYouMean(id, v.words(kinds))
 		}
 	}
-	return fmt.Sprintf("unknown %s %s%s", strings.Join(kinds, " or "), quoted(id), suggestion), false
+	return fmt.Sprintf("unknown %s %s%s", strings.Join(kinds, " or "), Quoted(id), suggestion), false
 }
 
 // labelled names the id of the kinds whose label word is, or "".
@@ -55,7 +55,7 @@ func (v vocabulary) labelled(kinds []string, word string) string {
 	shown := v.shown()
 	for _, k := range kinds {
 		if id, ok := shown[k][strings.ToLower(strings.TrimSpace(word))]; ok {
-			return fmt.Sprintf(" (did you mean %s?)", quoted(id))
+			return fmt.Sprintf(" (did you mean %s?)", Quoted(id))
 		}
 	}
 	return ""
@@ -96,9 +96,9 @@ func (c *Catalog) shownWords() map[string]map[string]string {
 // is a word or two, and one of a hundred kilobytes would bury the rest.
 const maxQuoted = 60
 
-// quoted is s in quotes, as a message names what someone wrote: cut to
+// Quoted is s in quotes, as a message names what someone wrote: cut to
 // maxQuoted characters, so that a huge value is recognised, not repeated.
-func quoted(s string) string { return strconv.Quote(plain.Short(s, maxQuoted)) }
+func Quoted(s string) string { return strconv.Quote(plain.Short(s, maxQuoted)) }
 
 // words lists the ids of the kinds, or nothing when there are too many to
 // search for a hint.
@@ -157,7 +157,7 @@ func didYouMean(word string, known []string) string {
 	if best == "" {
 		return ""
 	}
-	return fmt.Sprintf(" (did you mean %s?)", quoted(best))
+	return fmt.Sprintf(" (did you mean %s?)", Quoted(best))
 }
 
 func abs(n int) int { return max(n, -n) }

@@ -68,7 +68,7 @@ func NewExportWriter(w io.Writer, format string, cat *catalog.Catalog, profiles 
 // CheckExportFormat says whether format is one of ExportFormats.
 func CheckExportFormat(format string) error {
 	if !slices.Contains(ExportFormats, format) {
-		return fmt.Errorf("%q is not an export format: use %s", format, strings.Join(ExportFormats, ", "))
+		return fmt.Errorf("%s is not an export format: use %s", catalog.Quoted(format), strings.Join(ExportFormats, ", "))
 	}
 	return nil
 }

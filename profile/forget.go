@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"slices"
 	"time"
+
+	"github.com/aftercare-tui/aftercare/catalog"
 )
 
 // Forgotten says what a forget removed.
@@ -92,7 +94,7 @@ func (s *Store) ForgetPerson(name string) (*Forgotten, error) {
 			f.Profiles = append(f.Profiles, e.Path)
 		}
 		if len(f.Profiles)+len(f.Sessions)+len(f.SessionsChanged) == 0 {
-			return fmt.Errorf("nothing is saved about %q: %w", name, ErrNotFound)
+			return fmt.Errorf("nothing is saved about %s: %w", catalog.Quoted(name), ErrNotFound)
 		}
 		if err := s.beginForget(slices.Concat(f.Profiles, f.Sessions, f.SessionsChanged)...); err != nil {
 			return err
@@ -156,7 +158,7 @@ func (s *Session) without(name string) *Session {
 // that a question about it is never asked.
 func (s *Store) CheckSession(id string) error {
 	if !validSessionID(id) || !fileExists(s.sessionPath(id)) {
-		return fmt.Errorf("no session %q: %w", id, ErrNotFound)
+		return fmt.Errorf("no session %s: %w", catalog.Quoted(id), ErrNotFound)
 	}
 	return nil
 }

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/aftercare-tui/aftercare/catalog"
 )
 
 // SessionEntry is one session file: the session, or why it cannot be read.
@@ -383,14 +385,14 @@ func newestFirst(a, b SessionEntry) int {
 // Session returns the session with id.
 func (s *Store) Session(id string) (*Session, error) {
 	if !validSessionID(id) {
-		return nil, fmt.Errorf("no session %q: %w", id, ErrNotFound)
+		return nil, fmt.Errorf("no session %s: %w", catalog.Quoted(id), ErrNotFound)
 	}
 	if err := s.checkPlaces(); err != nil {
 		return nil, err
 	}
 	e, _ := s.readSession(nil, s.sessionPath(id), nil)
 	if os.IsNotExist(e.Err) {
-		return nil, fmt.Errorf("no session %q: %w", id, ErrNotFound)
+		return nil, fmt.Errorf("no session %s: %w", catalog.Quoted(id), ErrNotFound)
 	}
 	return e.Session, e.Err
 }
@@ -430,5 +432,5 @@ func ParseSince(text string, now time.Time) (time.Time, error) {
 			}
 		}
 	}
-	return time.Time{}, fmt.Errorf("%q is not a time: use days, weeks or hours back (30d, 2w, 12h) or a date (2026-11-01)", text)
+	return time.Time{}, fmt.Errorf("%s is not a time: use days, weeks or hours back (30d, 2w, 12h) or a date (2026-11-01)", catalog.Quoted(text))
 }

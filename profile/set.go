@@ -57,7 +57,7 @@ func Set(cat *catalog.Catalog, p *Profile, key, value string) error {
 			}
 		}
 	default:
-		return fmt.Errorf("%q is not a profile field: use one of %s", key, strings.Join(Settable, ", "))
+		return fmt.Errorf("%s is not a profile field: use one of %s", catalog.Quoted(key), strings.Join(Settable, ", "))
 	}
 	return nil
 }
@@ -86,7 +86,7 @@ func textProblem(field, value string) string {
 
 func setWord(field *string, value string, words ...string) error {
 	if value != "" && !slices.Contains(words, value) {
-		return fmt.Errorf("%q is not one of: %s", value, strings.Join(words, ", "))
+		return fmt.Errorf("%s is not one of: %s", catalog.Quoted(value), strings.Join(words, ", "))
 	}
 	*field = value
 	return nil
@@ -118,7 +118,7 @@ func Add(cat *catalog.Catalog, p *Profile, field, value string) error {
 	case "helps":
 		situation, id, ok := strings.Cut(value, ":")
 		if !ok {
-			return fmt.Errorf("%q: write SITUATION:ACTIVITY, like scene:blanket-wrap", value)
+			return fmt.Errorf("%s: write SITUATION:ACTIVITY, like scene:blanket-wrap", catalog.Quoted(value))
 		}
 		if err := cat.KnownRef(situation, "situation"); err != nil {
 			return err
@@ -133,7 +133,7 @@ func Add(cat *catalog.Catalog, p *Profile, field, value string) error {
 			p.Helps[situation] = append(p.Helps[situation], id)
 		}
 	default:
-		return fmt.Errorf("%q is not a list in a profile", field)
+		return fmt.Errorf("%s is not a list in a profile", catalog.Quoted(field))
 	}
 	return nil
 }

@@ -125,7 +125,7 @@ func homeProblem() string {
 	case home == "":
 		return "HOME is not set"
 	case !filepath.IsAbs(home):
-		return fmt.Sprintf("HOME is %q, which is not a full path", home)
+		return fmt.Sprintf("HOME is %s, which is not a full path", catalog.Quoted(home))
 	}
 	return ""
 }
@@ -325,7 +325,7 @@ func settingPlace(data []byte, key string) string {
 func noDataDir(dir string) error {
 	why := homeProblem()
 	if dir != "" {
-		why = fmt.Sprintf("the data folder %q is not a full path", dir)
+		why = fmt.Sprintf("the data folder %s is not a full path", catalog.Quoted(dir))
 	}
 	return fmt.Errorf("there is no safe place to keep profiles and history: %s; set HOME to your home folder, or choose a folder with --data-dir or %s (a full path). Nothing was written", why, EnvVar("data_dir"))
 }
@@ -345,7 +345,7 @@ func settingValue(key string, raw any) (any, error) {
 		case "auto", "light", "dark":
 			return text, nil
 		}
-		return nil, fmt.Errorf("%q is not a theme: use auto, light or dark", text)
+		return nil, fmt.Errorf("%s is not a theme: use auto, light or dark", catalog.Quoted(text))
 	case "region":
 		return catalog.ParseRegion(text)
 	case "keep_history", "accessible":
@@ -355,11 +355,11 @@ func settingValue(key string, raw any) (any, error) {
 		case "false", "no", "off", "0":
 			return false, nil
 		}
-		return nil, fmt.Errorf("%q is not true or false", text)
+		return nil, fmt.Errorf("%s is not true or false", catalog.Quoted(text))
 	case "default_minutes":
 		n, err := strconv.Atoi(text)
 		if err != nil {
-			return nil, fmt.Errorf("%q is not a whole number of minutes", text)
+			return nil, fmt.Errorf("%s is not a whole number of minutes", catalog.Quoted(text))
 		}
 		if n < 0 || n > catalog.MaxMinutes {
 			return nil, fmt.Errorf("%d is out of range: use 0 (no limit) to %d", n, catalog.MaxMinutes)
@@ -377,7 +377,7 @@ func folderProblem(dir string) string {
 	case dir == "":
 		return "the folder must not be empty"
 	case !filepath.IsAbs(dir) && !strings.HasPrefix(dir, "~/"):
-		return fmt.Sprintf("%q is not a full path: give one that starts with / or ~/", dir)
+		return fmt.Sprintf("%s is not a full path: give one that starts with / or ~/", catalog.Quoted(dir))
 	}
 	return ""
 }

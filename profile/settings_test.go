@@ -243,3 +243,22 @@ func TestACatalogueFolderNamedButNotThereIsSaidWhereItWasNamed(t *testing.T) {
 		})
 	}
 }
+
+// A setting of a hundred kilobytes is quoted in its message only as far
+// as it takes to recognise it.
+func TestAHugeSettingIsQuotedShort(t *testing.T) {
+	huge := strings.Repeat("x", 100_000)
+	for _, env := range []string{"AFTERCARE_THEME", "AFTERCARE_DEFAULT_MINUTES", "AFTERCARE_KEEP_HISTORY", "AFTERCARE_DATA_DIR"} {
+		t.Run(env, func(t *testing.T) {
+			isolate(t)
+			t.Setenv(env, huge)
+			_, err := LoadConfig(filepath.Join(t.TempDir(), "absent.yaml"), flagSet(t))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if msg := err.Error(); len(msg) > 300 || !strings.Contains(msg, strings.Repeat("x", 60)+"…") {
+				t.Errorf("%d bytes: %.200s", len(msg), msg)
+			}
+		})
+	}
+}

@@ -279,10 +279,10 @@ func findIn(entries []ProfileEntry, name string) (ProfileEntry, error) {
 	case found != nil:
 		return *found, nil
 	case len(maybe) > 0:
-		return ProfileEntry{}, fmt.Errorf("no profile named %q: %w; %s cannot be read and may hold it (to mend or delete it, use its file name, %s)",
-			name, ErrNotFound, maybe[0].Path, NameArg(maybe[0].Name()))
+		return ProfileEntry{}, fmt.Errorf("no profile named %s: %w; %s cannot be read and may hold it (to mend or delete it, use its file name, %s)",
+			catalog.Quoted(name), ErrNotFound, maybe[0].Path, NameArg(maybe[0].Name()))
 	}
-	return ProfileEntry{}, fmt.Errorf("no profile named %q: %w", name, ErrNotFound)
+	return ProfileEntry{}, fmt.Errorf("no profile named %s: %w", catalog.Quoted(name), ErrNotFound)
 }
 
 // taken says why name cannot be given to a profile other than the one in

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/spf13/cobra"
 )
@@ -49,7 +50,7 @@ func (a *app) setProfile(store *profile.Store, name string, sets []string) error
 	for _, set := range sets {
 		key, value, ok := strings.Cut(set, "=")
 		if !ok {
-			return usagef("--set %q: write KEY=VALUE, like leaning=space", set)
+			return usagef("--set %s: write KEY=VALUE, like leaning=space", catalog.Quoted(set))
 		}
 		changes = append(changes, [2]string{strings.TrimSpace(key), value})
 	}

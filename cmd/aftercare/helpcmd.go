@@ -130,7 +130,7 @@ func newHelpCommand(root *cobra.Command) *cobra.Command {
 			}
 			target, rest, err := root.Find(args)
 			if err != nil || target == root || len(rest) > 0 {
-				return usagef("no command or help topic %q; the topics are %s", strings.Join(args, " "), catalog.JoinAnd(names))
+				return usagef("no command or help topic %s; the topics are %s", catalog.Quoted(strings.Join(args, " ")), catalog.JoinAnd(names))
 			}
 			return target.Help()
 		},

@@ -116,7 +116,7 @@ func plainFlagError(err error) error {
 	if !ok {
 		return err
 	}
-	return fmt.Errorf("--%s takes %s, not %q", invalid.GetFlag().Name, kind, invalid.GetValue())
+	return fmt.Errorf("--%s takes %s, not %s", invalid.GetFlag().Name, kind, catalog.Quoted(invalid.GetValue()))
 }
 
 func usagef(format string, args ...any) error {

@@ -529,6 +529,32 @@ func TestXDGFoldersInsideAFile(t *testing.T) {
 	}
 }
 
+// A value of a hundred kilobytes, where a name, an id or a word belongs,
+// is quoted in the message only as far as it takes to recognise it.
+func TestAHugeArgumentIsQuotedShort(t *testing.T) {
+	emptyHome(t)
+	huge := strings.Repeat("x", 100_000)
+	for _, args := range [][]string{
+		{"profile", "show", huge},
+		{"suggest", "--for", huge},
+		{"suggest", "--limit", huge},
+		{"suggest", "--energy", huge},
+		{"followup", huge},
+		{"forget", "--person", huge, "--yes"},
+		{"history", "--since", huge},
+		{"profile", "edit", "Sam", "--set", huge},
+		{"export", "--format", huge},
+		{"catalog", "list", huge},
+		{"help", huge},
+		{"status", huge},
+	} {
+		out := aftercare(t, "", args...)
+		if out.code == 0 || len(out.stderr) > 500 || !strings.Contains(out.stderr, strings.Repeat("x", 60)+"…") {
+			t.Errorf("%s …: exit %d, %d bytes on stderr: %.200q", strings.Join(args[:len(args)-1], " "), out.code, len(out.stderr), out.stderr)
+		}
+	}
+}
+
 // fullDisk refuses every write, as /dev/full does.
 type fullDisk struct{}
 

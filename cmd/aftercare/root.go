@@ -245,9 +245,9 @@ func noArgs(cmd *cobra.Command, args []string) error {
 		return nil
 	}
 	if cmd.HasSubCommands() {
-		return usagef("unknown command %q for %q", args[0], cmd.CommandPath())
+		return usagef("unknown command %s for %q", catalog.Quoted(args[0]), cmd.CommandPath())
 	}
-	return usagef("%q takes no arguments, but got %q", cmd.CommandPath(), args[0])
+	return usagef("%q takes no arguments, but got %s", cmd.CommandPath(), catalog.Quoted(args[0]))
 }
 
 // groupCommand is a command that only holds others: alone it shows its

@@ -228,7 +228,7 @@ func (f *suggestFlags) people(cat *catalog.Catalog, req *catalog.Request) error 
 			}
 			name, value = strings.TrimSpace(name), strings.TrimSpace(value)
 			if named && name == "" {
-				return usagef("--%s %q: the name before the colon is empty", flag, v)
+				return usagef("--%s %s: the name before the colon is empty", flag, catalog.Quoted(v))
 			}
 			if err := read(value); err != nil {
 				return usagef("--%s: %v", flag, err)
@@ -254,7 +254,7 @@ func (f *suggestFlags) people(cat *catalog.Catalog, req *catalog.Request) error 
 		}
 		name, level = strings.TrimSpace(name), strings.TrimSpace(level)
 		if named && name == "" || !slices.Contains(catalog.EnergyLevels, level) {
-			badEnergy = usagef("--energy %q: write low, medium or high, after NAME: to say whose", v)
+			badEnergy = usagef("--energy %s: write low, medium or high, after NAME: to say whose", catalog.Quoted(v))
 			break
 		}
 		p := person(name)
@@ -349,7 +349,7 @@ func (a *app) savedPeople(cmd *cobra.Command, names []string, situation string, 
 		}
 		guest, ok := history.spelt[name]
 		if !ok {
-			return nil, nil, usagef("--for: no profile named %q, and no check-in with them either (see 'aftercare profile list')", name)
+			return nil, nil, usagef("--for: no profile named %s, and no check-in with them either (see 'aftercare profile list')", catalog.Quoted(name))
 		}
 		people = append(people, catalog.Person{Name: guest})
 		if len(unread) > 0 {

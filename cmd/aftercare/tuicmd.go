@@ -10,6 +10,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/aftercare-tui/aftercare/tui"
@@ -135,7 +136,7 @@ follow up.`,
 func (a *app) lockedFollowUp(args []string) (string, error) {
 	if len(args) == 1 {
 		if !a.store.SessionSaved(args[0]) {
-			return "", fmt.Errorf("no session %q: %w", args[0], profile.ErrNotFound)
+			return "", fmt.Errorf("no session %s: %w", catalog.Quoted(args[0]), profile.ErrNotFound)
 		}
 		return args[0], nil
 	}
