@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -35,6 +36,21 @@ func (a *app) damaged(errs ...error) {
 	}
 }
 
+// errLockedMeanwhile is data that another run locked while this one read
+// it: the records found sealed are not damaged, only closed to this run.
+var errLockedMeanwhile = errors.New("aftercare's data was locked by another run while this one was reading it, so some of it could not be read; run it again")
+
+// lockedMeanwhile says whether the store, open when this run began to read
+// it, has been locked since by another run: it is locked now, this run
+// cannot read it, and errs hold a record found sealed (when any are
+// given). A sealed record in a store that is not locked is damaged.
+func lockedMeanwhile(store *profile.Store, errs ...error) bool {
+	if !store.Locked() || store.Unlocked() {
+		return false
+	}
+	return errs == nil || slices.ContainsFunc(errs, func(err error) bool { return errors.Is(err, profile.ErrLocked) })
+}
+
 // history reads what the full screen keeps of the history
 // (profile.Store.Digest), and names each file that cannot be read.
 func (a *app) history(cmd *cobra.Command) (*profile.Digest, error) {
@@ -45,6 +61,9 @@ func (a *app) history(cmd *cobra.Command) (*profile.Digest, error) {
 	history, err := store.Digest(time.Now())
 	if err != nil {
 		return nil, err
+	}
+	if unread := history.Unread(); len(unread) > 0 && lockedMeanwhile(store, unread...) {
+		return nil, errLockedMeanwhile
 	}
 	a.damaged(history.Unread()...)
 	return history, nil
@@ -105,9 +124,16 @@ func (a *app) profileEntries(cmd *cobra.Command) ([]profile.ProfileEntry, error)
 	if err != nil {
 		return nil, err
 	}
+	var errs []error
 	for _, e := range entries {
-		a.damaged(e.Err)
+		if e.Err != nil {
+			errs = append(errs, e.Err)
+		}
 	}
+	if len(errs) > 0 && lockedMeanwhile(store, errs...) {
+		return nil, errLockedMeanwhile
+	}
+	a.damaged(errs...)
 	return entries, nil
 }
 

@@ -64,14 +64,18 @@ func (a *app) runLines(cmd *cobra.Command, start tui.Start, o tui.Options) error
 	}
 	var err error
 	if !o.Locked && o.History == nil {
-		if o.History, err = a.history(cmd); err != nil {
-			return err
-		}
+		o.History, err = a.history(cmd)
 	}
-	if !o.Locked && o.Profiles == nil {
-		if o.Profiles, err = a.readableProfiles(cmd); err != nil {
+	if err == nil && !o.Locked && o.Profiles == nil {
+		o.Profiles, err = a.readableProfiles(cmd)
+	}
+	if err != nil {
+		if !lockedMeanwhile(a.store) {
 			return err
 		}
+		// Another run locked the data while this one read it: the
+		// check-in carries on as on locked data, saving without reading.
+		o = tui.Options{Locked: true}
 	}
 	lo := line.Options{In: a.stdin, Out: out, Screen: screen, Interactive: interactive,
 		Catalog: a.cat, Store: a.store, Config: a.cfg, Profiles: o.Profiles, UnreadProfiles: a.unreadProfiles, History: o.History, Locked: o.Locked,

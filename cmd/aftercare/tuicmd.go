@@ -281,9 +281,19 @@ func (a *app) runTUI(cmd *cobra.Command, start tui.Start) error {
 	}
 	history, err := a.history(cmd)
 	if err != nil {
-		return err
+		return a.orLocked(cmd, start, err)
 	}
 	return a.openTUI(cmd, start, history)
+}
+
+// orLocked is err, unless another run locked the data while this one read
+// it: the check-in then opens as on locked data, which it saves, sealed,
+// without reading any.
+func (a *app) orLocked(cmd *cobra.Command, start tui.Start, err error) error {
+	if lockedMeanwhile(a.store) {
+		return a.showTUI(cmd, start, tui.Options{Locked: true})
+	}
+	return err
 }
 
 // openTUI opens the full screen with the history already read, and so
@@ -293,7 +303,7 @@ func (a *app) runTUI(cmd *cobra.Command, start tui.Start) error {
 func (a *app) openTUI(cmd *cobra.Command, start tui.Start, history *profile.Digest) error {
 	profiles, err := a.readableProfiles(cmd)
 	if err != nil {
-		return err
+		return a.orLocked(cmd, start, err)
 	}
 	return a.showTUI(cmd, start, tui.Options{Profiles: profiles, UnreadProfiles: a.unreadProfiles, History: history})
 }
