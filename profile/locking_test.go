@@ -341,6 +341,47 @@ func TestASecondLockWithItsOwnKeyIsRefused(t *testing.T) {
 	}
 }
 
+// Two runs that lock the data at once take turns: the second, with the
+// same key, finds it locked to that key and has nothing left to do; one
+// that came to finish a lock the other turned off meanwhile locks nothing.
+func TestLocksThatMeetFinishOrStopCleanly(t *testing.T) {
+	s, key := lockedStore(t)
+	if done, err := Open(s.Dir(), testCatalog(), true).Lock(key, ""); err != nil || done.Changed != 0 {
+		t.Errorf("a second lock to the same key: %+v, %v", done, err)
+	}
+	if err := s.UnlockWithIdentities([]age.Identity{key}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Unlock(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(s.Dir(), testCatalog(), true).Lock(nil, ""); !errors.Is(err, ErrUnlockedMeanwhile) {
+		t.Errorf("finishing a lock turned off meanwhile: %v", err)
+	}
+	if s.Locked() {
+		t.Error("the data is locked after all")
+	}
+}
+
+// Two runs that both opened the data to unlock it take turns: the second
+// finds it unlocked already, and says so, rather than fail on a key the
+// first removed.
+func TestASecondUnlockFindsItUnlockedMeanwhile(t *testing.T) {
+	s, key := lockedStore(t)
+	second := Open(s.Dir(), testCatalog(), true)
+	for _, run := range []*Store{s, second} {
+		if err := run.UnlockWithIdentities([]age.Identity{key}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if done, err := s.Unlock(); err != nil || done.Changed != 2 {
+		t.Fatalf("the first unlock: %+v, %v", done, err)
+	}
+	if done, err := second.Unlock(); !errors.Is(err, ErrNotLocked) || done.Changed != 0 {
+		t.Errorf("the second unlock: %+v, %v; want it to find the data not locked", done, err)
+	}
+}
+
 // TestPlainRecordsCountsWhatALockCutShortLeft counts the records a lock
 // killed part way left plain, by their first bytes, without the key.
 func TestPlainRecordsCountsWhatALockCutShortLeft(t *testing.T) {

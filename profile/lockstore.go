@@ -15,6 +15,10 @@ import (
 // another run locked first: the new key is not used.
 var ErrLockedMeanwhile = errors.New("another aftercare locked the data while this one was asking, with its own passphrase or key; this one was not used")
 
+// ErrUnlockedMeanwhile is a lock asked to finish on a store that another
+// run unlocked first: there is no key to finish it with.
+var ErrUnlockedMeanwhile = errors.New("another aftercare turned the lock off while this one was finishing it, so nothing was locked; run 'aftercare lock' again to lock it")
+
 // NewKey makes the secret key a store is locked with.
 func NewKey() (*age.X25519Identity, error) { return age.GenerateX25519Identity() }
 
@@ -37,9 +41,15 @@ type Locking struct {
 func (s *Store) Lock(key *age.X25519Identity, passphrase string) (Locking, error) {
 	var done Locking
 	err := s.locked(func() error {
-		if key != nil && s.Locked() {
-			// Another run locked it since this one looked.
-			return ErrLockedMeanwhile
+		// Another run may have locked it, or turned the lock off, since
+		// this one looked. Locked to the same key, it is finished here.
+		switch {
+		case key != nil && s.Locked():
+			if same, err := s.LockedTo(key); err != nil || !same {
+				return errors.Join(err, ErrLockedMeanwhile)
+			}
+		case key == nil && !s.Locked():
+			return ErrUnlockedMeanwhile
 		}
 		if err := s.mayTurn(true); err != nil {
 			return err
@@ -189,13 +199,15 @@ func (s *Store) eachRecord(done *Locking, fn func(path string, data []byte) erro
 // running it again finishes the job.
 func (s *Store) Unlock() (Locking, error) {
 	var done Locking
-	if !s.Locked() {
-		return done, ErrNotLocked
-	}
-	if !s.Unlocked() {
-		return done, ErrLocked
-	}
 	err := s.locked(func() error {
+		// Asked under the lock, as another run may have unlocked it
+		// while this one waited for its turn.
+		switch {
+		case !s.Locked():
+			return ErrNotLocked
+		case !s.Unlocked():
+			return ErrLocked
+		}
 		if err := s.mayTurn(false); err != nil {
 			return err
 		}

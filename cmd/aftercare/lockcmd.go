@@ -228,6 +228,10 @@ func (a *app) lockOff(store *profile.Store, identityFile string) error {
 		return err
 	}
 	done, err := store.Unlock()
+	if errors.Is(err, profile.ErrNotLocked) {
+		fmt.Fprintln(a.stdout, "aftercare was unlocked meanwhile, by another run: its files are plain text already.")
+		return nil
+	}
 	if err != nil {
 		return err
 	}
