@@ -38,7 +38,7 @@ func (a *app) damaged(errs ...error) {
 
 // errLockedMeanwhile is data that another run locked while this one read
 // it: the records found sealed are not damaged, only closed to this run.
-var errLockedMeanwhile = errors.New("aftercare's data was locked by another run while this one was reading it, so some of it could not be read; run it again")
+var errLockedMeanwhile = errors.New("aftercare's data was locked by another run while this one was reading it, so this one stopped; run it again")
 
 // lockedMeanwhile says whether the store, open when this run began to read
 // it, has been locked since by another run: it is locked now, this run

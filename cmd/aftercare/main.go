@@ -46,7 +46,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		_ = errOut.Flush()
 	}()
 	stdout, stderr = out, errOut
-	root := newRootCommand(&app{stdin: stdin, stdout: stdout, stderr: stderr, term: term, errTerm: errTerm})
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, term: term, errTerm: errTerm}
+	root := newRootCommand(a)
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
@@ -65,6 +66,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if err = out.Err(); err == nil {
 			return 0
 		}
+	}
+	if errors.Is(err, profile.ErrLocked) && a.store != nil && lockedMeanwhile(a.store) {
+		// A record sealed since this run found the data open: not
+		// damaged, and read in full by running the command again.
+		err = errLockedMeanwhile
 	}
 	var usage *usageError
 	var setting *profile.SettingError
