@@ -32,9 +32,10 @@ func (s *Store) checkPlaces() error {
 	for _, dir := range []string{s.dir, s.profilesDir(), s.sessionsDir(), s.tmpDir()} {
 		_, err := inspectDir(dir)
 		switch {
+		case err == nil || errors.Is(err, fs.ErrNotExist) || errors.Is(err, errNotDir):
 		case errors.Is(err, syscall.ENOTDIR):
 			return s.fileOnTheWay(dir)
-		case err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, errNotDir):
+		default:
 			return err
 		}
 	}
