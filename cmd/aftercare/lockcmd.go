@@ -146,7 +146,7 @@ func (a *app) lock(store *profile.Store, identityFile string) error {
 				return errors.Join(err, fmt.Errorf("aftercare is already locked, to another key than the one in %s, so nothing was changed: to lock it to that key, turn the lock off ('aftercare lock --off') and lock it again", identityFile))
 			}
 		}
-		done, err := store.Lock(nil, "")
+		done, err := lockUntilStopped(store, nil, "")
 		if err != nil {
 			return err
 		}
@@ -180,7 +180,7 @@ func (a *app) lock(store *profile.Store, identityFile string) error {
 			return err
 		}
 	}
-	done, err := store.Lock(key, passphrase)
+	done, err := lockUntilStopped(store, key, passphrase)
 	if err != nil {
 		return err
 	}
@@ -193,6 +193,17 @@ func (a *app) lock(store *profile.Store, identityFile string) error {
 		fmt.Fprintln(a.stdout, "Keep the passphrase safe: without it, nothing saved can be read.")
 	}
 	return nil
+}
+
+// lockUntilStopped locks the store, or finishes locking it, and ends the
+// command at a stop signal: each record is replaced whole, so what was
+// sealed stays sealed and the rest is still readable as it was.
+func lockUntilStopped(store *profile.Store, key *age.X25519Identity, passphrase string) (done profile.Locking, err error) {
+	err = untilStopped("what was encrypted stays encrypted and the rest is still plain text; 'aftercare lock' again finishes the job", func() (err error) {
+		done, err = store.Lock(key, passphrase)
+		return err
+	})
+	return done, err
 }
 
 // lockKeyIn is the age secret key in an identity file, to lock to.
@@ -227,7 +238,11 @@ func (a *app) lockOff(store *profile.Store, identityFile string) error {
 	if err != nil {
 		return err
 	}
-	done, err := store.Unlock()
+	var done profile.Locking
+	err = untilStopped("what was decrypted stays plain text and the rest is still encrypted; 'aftercare lock --off' again finishes the job", func() (err error) {
+		done, err = store.Unlock()
+		return err
+	})
 	if errors.Is(err, profile.ErrNotLocked) {
 		fmt.Fprintln(a.stdout, "aftercare was unlocked meanwhile, by another run: its files are plain text already.")
 		return nil

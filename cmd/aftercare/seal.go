@@ -116,16 +116,24 @@ func quietWhile(check func() error) error {
 		return check()
 	}
 	defer restore()
+	return untilStopped("nothing was done", check)
+}
+
+// untilStopped runs fn, and ends the command at the first stop signal
+// meanwhile, saying what was left: fn must leave nothing half done
+// wherever it is cut short, as when the process is killed, since it is
+// not waited for.
+func untilStopped(left string, fn func() error) error {
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, stopSignals...)
 	defer signal.Stop(signals)
 	done := make(chan error, 1)
-	go func() { done <- check() }()
+	go func() { done <- fn() }()
 	select {
 	case err := <-done:
 		return err
 	case sig := <-signals:
-		return &stoppedError{sig: sig, left: "nothing was done"}
+		return &stoppedError{sig: sig, left: left}
 	}
 }
 
