@@ -353,7 +353,11 @@ variable.`, profile.MaxImportBytes>>20, profile.MaxImportYAMLBytes>>10,
 			if len(data) >= longImportBytes && isTerminal(a.errTerm) {
 				fmt.Fprintln(a.stderr, "Importing a long history: everything is checked first, then written at once. This takes a few seconds.")
 			}
-			x, err := store.Import(name, data)
+			var x *profile.Imported
+			err = untilStopped("an import lands whole or not at all: run the same import again to bring it in", func() (err error) {
+				x, err = store.Import(name, data)
+				return err
+			})
 			if err != nil {
 				return err
 			}
