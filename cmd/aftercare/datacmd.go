@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -472,7 +473,14 @@ check-in. --everything removes every profile and check-in. It asks first;
 			if ok, err := a.confirm(yes, question); !ok {
 				return err
 			}
-			f, err := forget()
+			var f *profile.Forgotten
+			err = untilStopped("what was forgotten stays forgotten, and running the same forget again finishes it", func() (err error) {
+				f, err = forget()
+				return err
+			})
+			if stopped := (*stoppedError)(nil); errors.As(err, &stopped) {
+				return err
+			}
 			if err == nil {
 				a.reportForgotten(f)
 			}
