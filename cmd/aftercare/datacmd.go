@@ -220,6 +220,10 @@ command exits 1 (0 with --ignore-damaged).`,
 			if err != nil {
 				return err
 			}
+			// A stop signal ends the export at the next record, so that
+			// the file it was writing is removed, not left to be swept.
+			ctx, stoppedBy, release := stopContext()
+			defer release()
 			var written, sealedSize int
 			var tally profile.Tally
 			var notImportable string
@@ -238,7 +242,12 @@ command exits 1 (0 with --ignore-damaged).`,
 				if err != nil {
 					return err
 				}
-				err = a.eachWhole(&order, x.Add)
+				err = a.eachWhole(&order, func(s *profile.Session) error {
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+					return x.Add(s)
+				})
 				if err == nil {
 					err = x.Close()
 				}
@@ -250,10 +259,16 @@ command exits 1 (0 with --ignore-damaged).`,
 			}
 			if output == "" || output == "-" {
 				if err := write(a.stdout); err != nil {
+					if sig := stoppedBy(); sig != nil {
+						return &stoppedError{sig: sig, left: "the export was cut short"}
+					}
 					return err
 				}
 			} else {
 				if err := a.store.WriteOutsideFrom(output, write); err != nil {
+					if sig := stoppedBy(); sig != nil {
+						return &stoppedError{sig: sig, left: output + " was left as it was"}
+					}
 					return err
 				}
 				// Said on standard error, like every note, where it cannot

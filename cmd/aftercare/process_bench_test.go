@@ -103,7 +103,7 @@ func buildForBench(b *testing.B, pkg string) string {
 // them as the program names them, which is much quicker. The
 // history's index is written and vouched for, as the first commands to
 // read it would.
-func homeWithCheckins(b *testing.B, n int) string {
+func homeWithCheckins(b testing.TB, n int) string {
 	b.Helper()
 	home := b.TempDir()
 	if n == 0 {
