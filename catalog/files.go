@@ -61,7 +61,7 @@ func (r *userReader) add(root string) error {
 		}
 	}
 	if err != nil {
-		return readError(root, err)
+		return PathError(root, err)
 	}
 	if !info.IsDir() {
 		return r.read(root, true)
@@ -71,7 +71,7 @@ func (r *userReader) add(root string) error {
 	}
 	real, err := filepath.EvalSymlinks(root)
 	if err != nil {
-		return readError(root, err)
+		return PathError(root, err)
 	}
 	return r.walk(root, real, map[string]string{})
 }
@@ -91,7 +91,7 @@ func (r *userReader) walk(dir, real string, seen map[string]string) error {
 			shown = filepath.Join(dir, rel)
 		}
 		if err != nil {
-			return readError(shown, err)
+			return PathError(shown, err)
 		}
 		hidden := p != real && strings.HasPrefix(e.Name(), ".")
 		switch {
@@ -137,7 +137,7 @@ func (r *userReader) follow(link string, seen map[string]string) error {
 	}
 	real, err := filepath.EvalSymlinks(link)
 	if err != nil {
-		return readError(link, err)
+		return PathError(link, err)
 	}
 	within := strings.TrimSuffix(real, string(filepath.Separator)) + string(filepath.Separator)
 	for _, folder := range slices.Sorted(maps.Keys(seen)) {
@@ -272,12 +272,12 @@ var errRefused = errors.New("refused")
 func readOrdinary(p string, limit int, what string, check func(fs.FileInfo) error) ([]byte, error) {
 	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, readError(p, err)
+		return nil, PathError(p, err)
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return nil, readError(p, err)
+		return nil, PathError(p, err)
 	}
 	if !info.Mode().IsRegular() {
 		return nil, &Error{Path: p, Msg: fmt.Sprintf("is %s, not an ordinary file, so it was not read as %s", FileKind(info.Mode()), what)}
@@ -297,7 +297,7 @@ func readOrdinary(p string, limit int, what string, check func(fs.FileInfo) erro
 func ReadAtMost(r io.Reader, p string, limit int, what string) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
 	if err != nil {
-		return nil, readError(p, err)
+		return nil, PathError(p, err)
 	}
 	if len(data) > limit {
 		return nil, &Error{Path: p, Msg: fmt.Sprintf("is larger than %s, the most %s may hold", ByteSize(int64(limit)), what)}
@@ -368,13 +368,46 @@ func FileKind(m fs.FileMode) string {
 	return "a special file (" + m.String() + ")"
 }
 
-// readError says which file could not be read and why, keeping the cause
-// for errors.Is; the name is written out plainly, since a file's name can
-// hold anything.
-func readError(p string, err error) error {
+// PathError says what went wrong with the file p in p's own name, keeping
+// the cause for errors.Is; the name is written out plainly, since a file's
+// name can hold anything. Where the folder p belongs in is missing, or a
+// file stands where a folder on the way to it belongs, it adds that place:
+// "not a directory" alone points at nothing a person can find.
+func PathError(p string, err error) error {
 	var pathErr *fs.PathError
 	if errors.As(err, &pathErr) {
 		err = pathErr.Err
 	}
+	if Absent(err) {
+		if why := wayTo(p); why != "" {
+			return fmt.Errorf("%s: %w (%s)", plain.Line(p), err, why)
+		}
+	}
 	return fmt.Errorf("%s: %w", plain.Line(p), err)
+}
+
+// wayTo says what stops the way to p short of p itself: a file where a
+// folder belongs, or a folder that is not there. It is empty when the
+// folder p belongs in is there.
+func wayTo(p string) string {
+	dir := filepath.Dir(p)
+	missing := ""
+	for {
+		info, err := os.Stat(dir)
+		switch {
+		case err == nil && !info.IsDir():
+			return plain.Line(dir) + " is a file, not a folder"
+		case err == nil && missing != "":
+			return "there is no folder " + plain.Line(missing)
+		case err == nil:
+			return ""
+		case errors.Is(err, fs.ErrNotExist):
+			missing = dir
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return ""
+		}
+		dir = up
+	}
 }

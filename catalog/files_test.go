@@ -3,10 +3,12 @@ package catalog
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -108,5 +110,42 @@ func TestACountIsGroupedInThousands(t *testing.T) {
 		if got := Count(tt.n, tt.noun); got != tt.want {
 			t.Errorf("Count(%d, %q) = %q, want %q", tt.n, tt.noun, got, tt.want)
 		}
+	}
+}
+
+// A path that cannot be reached says what is in the way, in words a
+// person can act on, and still answers errors.Is for what went wrong.
+func TestAPathErrorNamesWhatIsInTheWay(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "notes")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		path string
+		want string
+	}{
+		{"a file where a folder belongs", filepath.Join(file, "x.json"), filepath.Join(file, "x.json") + ": " + syscall.ENOTDIR.Error() + " (" + file + " is a file, not a folder)"},
+		{"a file further up", filepath.Join(file, "a", "b", "x.json"), "(" + file + " is a file, not a folder)"},
+		{"a folder that is not there", filepath.Join(dir, "no", "x.json"), " (there is no folder " + filepath.Join(dir, "no") + ")"},
+		{"the first of several folders that are not there", filepath.Join(dir, "no", "such", "x.json"), " (there is no folder " + filepath.Join(dir, "no") + ")\x00"},
+		{"only the file is missing, which says enough", filepath.Join(dir, "x.json"), filepath.Join(dir, "x.json") + ": " + fs.ErrNotExist.Error()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := os.Open(tt.path)
+			if tt.name == "only the file is missing, which says enough" {
+				// The system's own words differ between systems.
+				err = &fs.PathError{Op: "open", Path: tt.path, Err: fs.ErrNotExist}
+			}
+			got := PathError(tt.path, err)
+			if !errors.Is(got, err.(*fs.PathError).Err) {
+				t.Errorf("errors.Is lost the cause: %v", got)
+			}
+			if msg := got.Error() + "\x00"; !strings.Contains(msg, tt.want) || strings.Contains(msg, "open ") {
+				t.Errorf("PathError(%s) = %q, want it to hold %q", tt.path, got, tt.want)
+			}
+		})
 	}
 }

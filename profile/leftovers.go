@@ -4,13 +4,14 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/aftercare-tui/aftercare/catalog"
 )
 
 // What a killed aftercare leaves behind is swept up by the next one: half
@@ -203,7 +204,7 @@ func writeStraight(path string, write func(io.Writer) error) error {
 func namingTarget(path string, err error) error {
 	var failed *fs.PathError
 	if errors.As(err, &failed) {
-		return fmt.Errorf("%s: %w", path, failed.Err)
+		return catalog.PathError(path, failed.Err)
 	}
 	return err
 }

@@ -546,7 +546,7 @@ func TestAnExportToAFileTakesItsFormatFromTheName(t *testing.T) {
 		t.Errorf("a format the name contradicts: exit %d, %q", got.code, got.stderr)
 	}
 	missing := filepath.Join(home, "no", "such", "folder", "x.json")
-	if got := aftercare(t, "", "export", "-o", missing); got.code != exitFailure || !strings.Contains(got.stderr, missing+": no such file or directory") || strings.Contains(got.stderr, ".tmp-") {
+	if got := aftercare(t, "", "export", "-o", missing); got.code != exitFailure || !strings.Contains(got.stderr, missing+": no such file or directory (there is no folder "+filepath.Join(home, "no")+")") || strings.Contains(got.stderr, ".tmp-") {
 		t.Errorf("a folder that is not there: exit %d, %q", got.code, got.stderr)
 	}
 	if got := aftercare(t, "", "export", "-o", home); got.code != exitUsage || !strings.Contains(got.stderr, "-o "+home+" is a folder; name a file in it") || strings.Contains(got.stderr, ".tmp-") {

@@ -8,7 +8,6 @@ import (
 	"filippo.io/age"
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/profile"
-	"github.com/aftercare-tui/aftercare/seal"
 	"github.com/spf13/cobra"
 )
 
@@ -67,7 +66,7 @@ func (a *app) openWithoutAsking(cmd *cobra.Command) (*profile.Store, error) {
 
 // unlockWithFile opens the store with the key in an age identity file.
 func unlockWithFile(store *profile.Store, path, from string) error {
-	ids, err := seal.ReadIdentities(path)
+	ids, err := readIdentities(path)
 	if err != nil {
 		return fmt.Errorf("%s: %w", from, err)
 	}
@@ -208,7 +207,7 @@ func lockUntilStopped(store *profile.Store, key *age.X25519Identity, passphrase 
 
 // lockKeyIn is the age secret key in an identity file, to lock to.
 func lockKeyIn(identityFile string) (*age.X25519Identity, error) {
-	ids, err := seal.ReadIdentities(identityFile)
+	ids, err := readIdentities(identityFile)
 	if err != nil {
 		return nil, err
 	}

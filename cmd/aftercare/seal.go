@@ -3,11 +3,13 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/signal"
 	"strings"
 
 	"filippo.io/age"
+	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/aftercare-tui/aftercare/seal"
 	"github.com/charmbracelet/x/term"
@@ -151,12 +153,23 @@ func sayOnTerminal(line string) error {
 	return err
 }
 
+// readIdentities reads an age identity file, saying what stops it being
+// read in the file's own name.
+func readIdentities(path string) ([]age.Identity, error) {
+	ids, err := seal.ReadIdentities(path)
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		return nil, catalog.PathError(path, err)
+	}
+	return ids, err
+}
+
 // identities are what opens a sealed file: the age identity file named by
 // --identity or AFTERCARE_IDENTITY, or else the passphrase it was sealed
 // with, asked for on the terminal.
 func identities(identityFile string, data []byte, what string) ([]age.Identity, error) {
 	if identityFile != "" {
-		return seal.ReadIdentities(identityFile)
+		return readIdentities(identityFile)
 	}
 	if !seal.WantsPassphrase(data) {
 		return nil, fmt.Errorf("%s is sealed to a key, not a passphrase: name the key's file with --identity FILE or AFTERCARE_IDENTITY", what)
