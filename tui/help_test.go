@@ -12,6 +12,7 @@ import (
 	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/profile"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // These check that the help line and the keys cannot drift apart: every
@@ -313,6 +314,39 @@ func TestEveryScreenAnswersOnlyTheKeysItsHelpShows(t *testing.T) {
 						t.Errorf("%q and %q are both %q in the help, but do different things:\n%s\n%s",
 							first, name, b.Help().Key, after[first], after[name])
 					}
+				}
+			}
+		})
+	}
+}
+
+// The line at the bottom drops the arrows, which a list's cursor shows
+// anyway, before it drops the way back: a tired person who chose the
+// wrong answer needs to see how to undo it more than how to move.
+func TestTheLineAtTheBottomKeepsTheWayBackBeforeTheArrows(t *testing.T) {
+	t.Parallel()
+	for _, s := range keyScreens {
+		t.Run(s.name, func(t *testing.T) {
+			t.Parallel()
+			w := newWorld(t)
+			o := w.opts
+			if s.world != nil {
+				o = s.world(t, w)
+			}
+			r := start(t, o, 100, 30)
+			s.to(r)
+			r.sees(s.shows)
+			for _, width := range []int{100, 80, 70, 60, 50, 40} {
+				r.send(tea.WindowSizeMsg{Width: width, Height: 30})
+				lines := strings.Split(strings.TrimRight(r.m.View().Content, "\n"), "\n")
+				bottom := ansi.Strip(lines[len(lines)-1])
+				i := slices.IndexFunc(r.m.keys().short, func(b key.Binding) bool { return b.Help().Desc == "back" })
+				if i < 0 {
+					continue
+				}
+				back := r.m.keys().short[i].Help()
+				if strings.Contains(bottom, "up/down move") && !strings.Contains(bottom, back.Key+" back") {
+					t.Errorf("%d wide, the line at the bottom shows the arrows but not the way back: %q", width, bottom)
 				}
 			}
 		})

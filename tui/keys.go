@@ -67,6 +67,9 @@ func upDownKeys() (key.Binding, key.Binding) {
 		key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("up/down", "move"))
 }
 
+// moves says whether b is the up and down keys' entry in the help.
+func moves(b key.Binding) bool { return b.Help().Desc == "move" }
+
 // yesNoKeys answer a y / n question. Only y does the grave thing; enter,
 // esc and their tab twins all say no, so that a tired enter never deletes
 // or leaves.

@@ -483,8 +483,9 @@ func (m *Model) resize(width, height int) {
 
 // fitHelp is the line of keys at the bottom, fitted to the width. What the
 // first key does stays, then ? help, then how to leave: the screen's other
-// keys go first, the last of them first, so that a narrow window never
-// cuts off the way to help.
+// keys go first, so that a narrow window never cuts off the way to help.
+// The arrows go before the rest, since a list's cursor shows them, and
+// then the others, the last of them first.
 func (m *Model) fitHelp(keys []key.Binding) string {
 	whole := m.help
 	whole.SetWidth(0)
@@ -492,7 +493,9 @@ func (m *Model) fitHelp(keys []key.Binding) string {
 		if line := whole.ShortHelpView(keys); lipgloss.Width(line) <= m.c.bodyWidth {
 			return line
 		}
-		if len(keys) > 3 {
+		if i := slices.IndexFunc(keys, moves); i > 0 {
+			keys = slices.Delete(slices.Clone(keys), i, i+1)
+		} else if len(keys) > 3 {
 			keys = slices.Delete(slices.Clone(keys), len(keys)-3, len(keys)-2)
 		} else {
 			keys = keys[:len(keys)-1]
