@@ -47,6 +47,16 @@ func TestDataLockedMeanwhileIsNotDamagedAndACheckinCarriesOn(t *testing.T) {
 		t.Errorf("records sealed since are not taken as locked meanwhile: %v", digest.Unread())
 	}
 
+	// The full screen, closing on what it read then, says so in a line.
+	var closed bytes.Buffer
+	shown := &app{stderr: &closed, cfg: cfg, cat: cat, store: found}
+	if err := shown.nameUnread(nil, tui.New(tui.Options{Catalog: cat, Store: found, Config: cfg, History: digest})); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(closed.String(), "cannot be read") || len(shown.unread) > 0 || !strings.Contains(closed.String(), "locked by another run while this one was open") {
+		t.Errorf("closing the screen, sealed records were named as damaged: %q", closed.String())
+	}
+
 	var out, stderr bytes.Buffer
 	a := &app{stdin: strings.NewReader(strings.Repeat("\n", 40)), stdout: &out, stderr: &stderr, term: &out,
 		cfg: cfg, cat: cat, store: found}

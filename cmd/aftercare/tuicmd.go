@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"slices"
 	"sync"
 	"syscall"
 	"time"
@@ -362,6 +363,11 @@ func (a *app) showTUI(cmd *cobra.Command, start tui.Start, o tui.Options) error 
 // without asking for the passphrase again.
 func (a *app) nameUnread(cmd *cobra.Command, m *tui.Model) error {
 	errs, read := m.Unread()
+	if len(errs) > 0 && lockedMeanwhile(a.store, errs...) {
+		// What was found sealed is not damaged: another run locked it.
+		fmt.Fprintln(a.stderr, "aftercare's data was locked by another run while this one was open, so what was locked then could not be read here; it is not damaged.")
+		errs = slices.DeleteFunc(errs, func(err error) bool { return errors.Is(err, profile.ErrLocked) })
+	}
 	a.damaged(errs...)
 	if read || a.store.Locked() && !a.store.Unlocked() {
 		return nil
