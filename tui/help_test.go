@@ -74,6 +74,19 @@ type keyScreen struct {
 	shows string
 }
 
+// reach opens a fresh program at 100x30 in s's world and walks to s.
+func (s keyScreen) reach(t *testing.T) *run {
+	w := newWorld(t)
+	o := w.opts
+	if s.world != nil {
+		o = s.world(t, w)
+	}
+	r := start(t, o, 100, 30)
+	s.to(r)
+	r.sees(s.shows)
+	return r
+}
+
 // put shows a screen as the program does when a screen hands it over.
 func (r *run) put(s screen) *run {
 	r.m.current = s
@@ -254,14 +267,7 @@ func TestEveryScreenAnswersOnlyTheKeysItsHelpShows(t *testing.T) {
 			// Each screen is tried roomy and small, where lists and texts
 			// scroll and intros are cut; the keys it shows, small.
 			open := func(width, height int) *run {
-				w := newWorld(t)
-				o := w.opts
-				if s.world != nil {
-					o = s.world(t, w)
-				}
-				r := start(t, o, 100, 30)
-				s.to(r)
-				r.sees(s.shows)
+				r := s.reach(t)
 				r.send(tea.WindowSizeMsg{Width: width, Height: height})
 				return r
 			}
@@ -328,14 +334,7 @@ func TestTheLineAtTheBottomKeepsTheWayBackBeforeTheArrows(t *testing.T) {
 	for _, s := range keyScreens {
 		t.Run(s.name, func(t *testing.T) {
 			t.Parallel()
-			w := newWorld(t)
-			o := w.opts
-			if s.world != nil {
-				o = s.world(t, w)
-			}
-			r := start(t, o, 100, 30)
-			s.to(r)
-			r.sees(s.shows)
+			r := s.reach(t)
 			for _, width := range []int{100, 80, 70, 60, 50, 40} {
 				r.send(tea.WindowSizeMsg{Width: width, Height: 30})
 				lines := strings.Split(strings.TrimRight(r.m.View().Content, "\n"), "\n")
