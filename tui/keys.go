@@ -68,7 +68,10 @@ func upDownKeys() (key.Binding, key.Binding) {
 }
 
 // moves says whether b is the up and down keys' entry in the help.
-func moves(b key.Binding) bool { return b.Help().Desc == "move" }
+func moves(b key.Binding) bool {
+	up, _ := upDownKeys()
+	return b.Help() == up.Help()
+}
 
 // yesNoKeys answer a y / n question. Only y does the grave thing; enter,
 // esc and their tab twins all say no, so that a tired enter never deletes
