@@ -284,14 +284,19 @@ func appendOnce(list []string, s string) []string {
 }
 
 // JoinAnd joins words as people write them: "a", "a and b", "a, b and c".
-func JoinAnd(words []string) string {
+func JoinAnd(words []string) string { return joinLast(words, " and ") }
+
+// JoinOr joins alternatives: "a", "a or b", "a, b or c".
+func JoinOr(words []string) string { return joinLast(words, " or ") }
+
+func joinLast(words []string, last string) string {
 	switch len(words) {
 	case 0:
 		return ""
 	case 1:
 		return words[0]
 	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+	return strings.Join(words[:len(words)-1], ", ") + last + words[len(words)-1]
 }
 
 // joinSentence joins clauses about different people: "Sam needs closeness,

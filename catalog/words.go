@@ -41,7 +41,7 @@ func (v vocabulary) checkRef(kinds []string, id string, hint bool) (string, bool
 	if hint {
 		suggestion = v.labelled(kinds, id)
 		if suggestion == "" {
-			suggestion = didYouMean(id, v.words(kinds))
+			suggestion = DidYouMean(id, v.words(kinds))
 		}
 	}
 	return fmt.Sprintf("unknown %s %s%s", strings.Join(kinds, " or "), Quoted(id), suggestion), false
@@ -124,22 +124,23 @@ func (v vocabulary) words(kinds []string) []string {
 // not cost a million searches.
 func (d *decoder) hinting() bool { return len(*d.errs) < shownErrors }
 
-// didYouMean is the package's didYouMean while hinting.
+// didYouMean is the package's DidYouMean while hinting.
 func (d *decoder) didYouMean(word string, known []string) string {
 	if !d.hinting() {
 		return ""
 	}
-	return didYouMean(word, known)
+	return DidYouMean(word, known)
 }
 
-// maxHintWords is the largest vocabulary didYouMean searches: each search
+// maxHintWords is the largest vocabulary DidYouMean searches: each search
 // compares the word with every known one, and a file that names thousands
 // of ids is not one a hint would help with.
 const maxHintWords = 1000
 
-// didYouMean names the closest known word when a typo is likely, so that
-// "quite" leads to "quiet" without a trip to the documentation.
-func didYouMean(word string, known []string) string {
+// DidYouMean names the closest known word when a typo is likely, as
+// " (did you mean "quiet"?)", so that "quite" leads to "quiet" without a
+// trip to the documentation; "" when none is close.
+func DidYouMean(word string, known []string) string {
 	if len(known) > maxHintWords {
 		return ""
 	}

@@ -112,8 +112,19 @@ var valueKinds = map[string]string{
 }
 
 // plainFlagError says what a flag takes instead of how the value failed
-// to parse: "--minutes takes a whole number, not "abc"".
-func plainFlagError(err error) error {
+// to parse: "--minutes takes a whole number, not "abc"", and names the
+// flag a mistyped one was likely meant to be.
+func plainFlagError(cmd *cobra.Command, err error) error {
+	var missing *pflag.NotExistError
+	if errors.As(err, &missing) && missing.GetSpecifiedShortnames() == "" {
+		var known []string
+		cmd.Flags().VisitAll(func(f *pflag.Flag) {
+			if !f.Hidden {
+				known = append(known, "--"+f.Name)
+			}
+		})
+		return fmt.Errorf("%w%s", err, catalog.DidYouMean("--"+missing.GetSpecifiedName(), known))
+	}
 	var invalid *pflag.InvalidValueError
 	if !errors.As(err, &invalid) {
 		return err

@@ -134,8 +134,13 @@ func TestUsageMistakesExitTwoWithAHint(t *testing.T) {
 		{"named and unnamed needs", []string{"suggest", "--need", "quiet", "--need", "Sam:talk"}, "some --need, --like or --energy values have a name and some do not"},
 		{"unknown energy", []string{"suggest", "--energy", "lots"}, `--energy "lots": write low, medium or high`},
 		{"energy and a request", []string{"suggest", "--request", "x.yaml", "--energy", "low"}, "--energy cannot be combined with --request"},
-		{"unknown command", []string{"sugest"}, `unknown command "sugest" for "aftercare"`},
-		{"unknown subcommand", []string{"catalog", "lsit"}, `unknown command "lsit" for "aftercare catalog"`},
+		{"unknown command", []string{"sugest"}, `unknown command "sugest" for "aftercare" (did you mean "suggest"?)`},
+		{"unknown subcommand", []string{"catalog", "lsit"}, `unknown command "lsit" for "aftercare catalog" (did you mean "list"?)`},
+		{"the first letters of a command", []string{"sup"}, `unknown command "sup" for "aftercare" (did you mean "support"?)`},
+		{"another tool's verb", []string{"profile", "create", "Sam"}, `unknown command "create" for "aftercare profile" (did you mean "new"?)`},
+		{"a mistyped flag", []string{"history", "--jsn"}, `unknown flag: --jsn (did you mean "--json"?)`},
+		{"a mistyped global flag", []string{"checkin", "--acessible", "Sam"}, `unknown flag: --acessible (did you mean "--accessible"?)`},
+		{"nothing near", []string{"profile", "zzz"}, `unknown command "zzz" for "aftercare profile"` + "\n"},
 		{"unknown list", []string{"catalog", "list", "snacks"}, `there is no list "snacks"`},
 		{"stray argument", []string{"suggest", "quiet"}, `"aftercare suggest" takes no arguments`},
 		{"unknown shell", []string{"completion", "nope"}, `unknown command "nope" for "aftercare completion"`},
@@ -149,7 +154,8 @@ func TestUsageMistakesExitTwoWithAHint(t *testing.T) {
 				t.Errorf("exit %d, want %d", out.code, exitUsage)
 			}
 			lines := strings.Split(strings.TrimSpace(out.stderr), "\n")
-			if len(lines) != 2 || !strings.Contains(lines[0], tt.want) || !strings.Contains(lines[1], "--help' for usage") {
+			// A want ending in a newline says the line ends there.
+			if len(lines) != 2 || !strings.Contains(lines[0]+"\n", tt.want) || !strings.Contains(lines[1], "--help' for usage") {
 				t.Errorf("stderr:\n%s\nwant one line containing %q and a usage hint", out.stderr, tt.want)
 			}
 			if out.stdout != "" {

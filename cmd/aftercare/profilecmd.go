@@ -76,6 +76,8 @@ func newProfileNewCommand(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "new NAME",
 		Short: "Create a profile",
+		// The verbs people reach for first.
+		SuggestFor: []string{"create", "add"},
 		Long: `Create a profile: what a person likes, never wants, usually leans towards
 (closeness or space, talk or quiet) and usually needs afterwards, so that a
 check-in with them starts from it. Every value is checked against the
@@ -255,8 +257,9 @@ func weightsText(ws catalog.Weights) string {
 func newProfileDeleteCommand(a *app) *cobra.Command {
 	var yes bool
 	cmd := &cobra.Command{
-		Use:   "delete NAME",
-		Short: "Delete a profile for good (asks first)",
+		Use:        "delete NAME",
+		Short:      "Delete a profile for good (asks first)",
+		SuggestFor: []string{"remove", "rm"},
 		Long: `Delete a profile for good, after saying whose it is and asking (--yes does
 not ask). The check-ins the person took part in stay; 'aftercare forget
 --person' removes them too.`,

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -178,7 +179,7 @@ sex and find something kind to do next. Everything stays on this machine.`,
 		// ends here with exit 1.
 		PersistentPostRunE: a.leftUnread,
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{plainFlagError(err)} })
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return &usageError{plainFlagError(cmd, err)} })
 	flags := root.PersistentFlags()
 	// The default is said, not shown: help and the man page name no
 	// one's home folder.
@@ -245,9 +246,36 @@ func noArgs(cmd *cobra.Command, args []string) error {
 		return nil
 	}
 	if cmd.HasSubCommands() {
-		return usagef("unknown command %s for %q", catalog.Quoted(args[0]), cmd.CommandPath())
+		// Cobra sets this default only on the path it no longer takes.
+		if cmd.SuggestionsMinimumDistance <= 0 {
+			cmd.SuggestionsMinimumDistance = 2
+		}
+		hint := ""
+		if near := nearest(cmd.SuggestionsFor(args[0]), args[0]); len(near) > 0 {
+			hint = " (did you mean " + catalog.JoinOr(near) + "?)"
+		}
+		return usagef("unknown command %s for %q%s", catalog.Quoted(args[0]), cmd.CommandPath(), hint)
 	}
 	return usagef("%q takes no arguments, but got %s", cmd.CommandPath(), catalog.Quoted(args[0]))
+}
+
+// nearest keeps, of cobra's suggestions, the names that start with what
+// was typed when there are any: "sup" is more likely support than due.
+func nearest(names []string, typed string) []string {
+	var starts []string
+	for _, n := range names {
+		if strings.HasPrefix(n, strings.ToLower(typed)) {
+			starts = append(starts, n)
+		}
+	}
+	if len(starts) > 0 {
+		names = starts
+	}
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = strconv.Quote(n)
+	}
+	return quoted
 }
 
 // groupCommand is a command that only holds others: alone it shows its
