@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -68,6 +69,17 @@ func (s *Store) Unlocked() bool {
 	s.keys.mu.Lock()
 	defer s.keys.mu.Unlock()
 	return s.keys.ids != nil
+}
+
+// LockedMeanwhile says whether the store, open when this run began to read
+// it, has been locked since by another run: it is locked now, this run
+// cannot read it, and errs hold a record found sealed (when any are
+// given). A sealed record in a store that is not locked is damaged.
+func (s *Store) LockedMeanwhile(errs ...error) bool {
+	if !s.Locked() || s.Unlocked() {
+		return false
+	}
+	return errs == nil || slices.ContainsFunc(errs, func(err error) bool { return errors.Is(err, ErrLocked) })
 }
 
 // recipient is the public key records are sealed to, or nil when the

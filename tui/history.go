@@ -102,6 +102,10 @@ func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 			h.err = msg.err
 			return h, nil
 		}
+		if c.sealedSince(entryErrs(msg.page.Entries, func(e profile.SessionEntry) error { return e.Err })) {
+			h.locked = true
+			return h, nil
+		}
 		h.page = msg.page
 		if msg.stats != nil {
 			h.stats = *msg.stats

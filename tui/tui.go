@@ -89,6 +89,9 @@ type ctx struct {
 	// keyFile is set when it is locked to a key kept in a file, which no
 	// passphrase opens.
 	keyFile bool
+	// lockedSince is set when another run locked what is saved while this
+	// one had it open.
+	lockedSince bool
 	// dueLocked is how many follow-ups are due while what is saved stays
 	// locked: known without the key, never whose.
 	dueLocked int
@@ -239,6 +242,30 @@ func loadHistory(c *ctx) tea.Cmd {
 	})
 }
 
+// sealedSince takes what is saved as locked from now on, as if this run
+// had carried on without the passphrase, when errs show records found
+// sealed because another run locked them while this one had them open:
+// they are not damaged, and the screens of saved things say so and offer
+// to open them.
+func (c *ctx) sealedSince(errs []error) bool {
+	if c.locked || len(errs) == 0 || c.store == nil || !c.store.LockedMeanwhile(errs...) {
+		return false
+	}
+	c.locked, c.keyFile, c.lockedSince = true, !c.store.WantsPassphrase(), true
+	return true
+}
+
+// entryErrs are the errors of the entries that could not be read.
+func entryErrs[E any](entries []E, errOf func(E) error) []error {
+	var errs []error
+	for _, e := range entries {
+		if err := errOf(e); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}
+
 // inBackground reads, away from the screen, on a stack grown in one step:
 // reading records goes deep, and each step of growth on the way down
 // costs memory (see growstack).
@@ -317,10 +344,17 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 	case historyLoadedMsg:
+		if msg.history != nil && m.c.sealedSince(msg.history.Unread()) {
+			// What was read is what was left open: the follow-ups due
+			// are counted as on data locked from the start.
+			m.c.history = &profile.Digest{}
+			return loadHistory(m.c)
+		}
 		m.c.history, m.c.historyErr = msg.history, msg.err
 	case dueLockedMsg:
 		m.c.dueLocked = int(msg)
 	case profilesLoadedMsg:
+		m.c.sealedSince(entryErrs(msg.unread, func(e profile.ProfileEntry) error { return e.Err }))
 		m.c.profiles, m.c.unreadProfiles = msg.profiles, msg.unread
 	case tea.BackgroundColorMsg:
 		if m.c.cfg == nil || m.c.cfg.Theme == "auto" || m.c.cfg.Theme == "" {

@@ -293,7 +293,12 @@ func (u *unlock) typing() bool  { return !u.keyFile }
 // them; never an empty list, as if nothing had been saved.
 func lockedView(c *ctx, title string) string {
 	why := "aftercare carried on without the passphrase. Press enter to type it now."
-	if c.keyFile {
+	switch {
+	case c.lockedSince && c.keyFile:
+		why = "Another run of aftercare locked it, to a key kept in a file, while this one was open. Nothing is damaged. " + keyFileHowToOpen
+	case c.lockedSince:
+		why = "Another run of aftercare locked it while this one was open. Nothing is damaged. Press enter to type the passphrase."
+	case c.keyFile:
 		why = "It is locked to a key kept in a file. " + keyFileHowToOpen
 	}
 	return c.st.title.Render(title) + "\n\n" + c.st.text.Render(why)

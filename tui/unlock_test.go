@@ -63,27 +63,86 @@ var lockFiles = sync.OnceValues(func() (map[string][]byte, error) {
 // screen, with nothing read.
 func locked(t *testing.T, w *world) Options {
 	t.Helper()
+	lockWithPassphrase(t, w.store)
+	w.opts.Locked, w.opts.Profiles, w.opts.History = true, nil, nil
+	return w.opts
+}
+
+// lockWithPassphrase locks the data of store with testPassphrase, sealing
+// what it holds.
+func lockWithPassphrase(t *testing.T, store *profile.Store) {
+	t.Helper()
 	files, err := lockFiles()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.MkdirAll(w.store.Dir(), 0o700); err != nil {
+	if err := os.MkdirAll(store.Dir(), 0o700); err != nil {
 		t.Fatal(err)
 	}
 	for name, data := range files {
-		if err := os.WriteFile(filepath.Join(w.store.Dir(), name), data, 0o600); err != nil {
+		if err := os.WriteFile(filepath.Join(store.Dir(), name), data, 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
 	// Locked already, the store seals what is still plain.
-	if _, err := w.store.Lock(nil, ""); err != nil {
+	if _, err := store.Lock(nil, ""); err != nil {
 		t.Fatal(err)
 	}
-	if !w.store.Locked() || !w.store.WantsPassphrase() {
+	if !store.Locked() || !store.WantsPassphrase() {
 		t.Fatal("the copied lock does not lock the folder")
 	}
-	w.opts.Locked, w.opts.Profiles, w.opts.History = true, nil, nil
-	return w.opts
+}
+
+// A run that has the data open while another run locks it finds its
+// records sealed: they are not damaged, and History and People say the
+// data was locked meanwhile, and how to open it.
+func TestDataLockedByAnotherRunMeanwhileIsLockedNotDamaged(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name       string
+		lock       func(t *testing.T, other *profile.Store)
+		words      string
+		passphrase bool
+	}{
+		{"with a passphrase", lockWithPassphrase, "Press enter to type the passphrase.", true},
+		{"to a key file", func(t *testing.T, other *profile.Store) {
+			key, err := profile.NewKey()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := other.Lock(key, ""); err != nil {
+				t.Fatal(err)
+			}
+		}, "AFTERCARE_IDENTITY", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			w := newWorld(t, &profile.Profile{Name: "Sam"})
+			s := profile.NewCheckinSession(testStart, catalog.Together, "tender", []profile.Turn{{Name: "Sam"}, {Name: "Alex"}}, []string{"make-tea"}, "")
+			if err := w.store.SaveSession(s); err != nil {
+				t.Fatal(err)
+			}
+			r := start(t, w.opts, 100, 30)
+			r.sees("Check in together")
+			other := profile.Open(w.store.Dir(), testCatalog(), true)
+			tt.lock(t, other)
+			other.Close()
+
+			r.keys("h").sees("Your history is still here, locked.", "Another run of aftercare locked it", "Nothing is damaged.", tt.words)
+			r.doesNotSee("cannot be read")
+			r.keys("esc", "p").sees("Saved people are still here, locked.", "Another run of aftercare locked it")
+			if !tt.passphrase {
+				r.doesNotSee("Passphrase")
+				return
+			}
+			r.keys("esc", "h", "enter").sees("Passphrase")
+			r.typeText(testPassphrase)
+			r.enter(1).sees(day(0) + " · Sam and Alex")
+			if errs, _ := r.m.Unread(); len(errs) != 0 {
+				t.Errorf("unread %v, want nothing: the sealed records are not damaged", errs)
+			}
+		})
+	}
 }
 
 // lockedToAFile locks the world's data to a key the person would keep in

@@ -40,17 +40,6 @@ func (a *app) damaged(errs ...error) {
 // it: the records found sealed are not damaged, only closed to this run.
 var errLockedMeanwhile = errors.New("aftercare's data was locked by another run while this one was reading it, so this one stopped; run it again")
 
-// lockedMeanwhile says whether the store, open when this run began to read
-// it, has been locked since by another run: it is locked now, this run
-// cannot read it, and errs hold a record found sealed (when any are
-// given). A sealed record in a store that is not locked is damaged.
-func lockedMeanwhile(store *profile.Store, errs ...error) bool {
-	if !store.Locked() || store.Unlocked() {
-		return false
-	}
-	return errs == nil || slices.ContainsFunc(errs, func(err error) bool { return errors.Is(err, profile.ErrLocked) })
-}
-
 // history reads what the full screen keeps of the history
 // (profile.Store.Digest), and names each file that cannot be read.
 func (a *app) history(cmd *cobra.Command) (*profile.Digest, error) {
@@ -62,7 +51,7 @@ func (a *app) history(cmd *cobra.Command) (*profile.Digest, error) {
 	if err != nil {
 		return nil, err
 	}
-	if unread := history.Unread(); len(unread) > 0 && lockedMeanwhile(store, unread...) {
+	if unread := history.Unread(); len(unread) > 0 && store.LockedMeanwhile(unread...) {
 		return nil, errLockedMeanwhile
 	}
 	a.damaged(history.Unread()...)
@@ -130,7 +119,7 @@ func (a *app) profileEntries(cmd *cobra.Command) ([]profile.ProfileEntry, error)
 			errs = append(errs, e.Err)
 		}
 	}
-	if len(errs) > 0 && lockedMeanwhile(store, errs...) {
+	if len(errs) > 0 && store.LockedMeanwhile(errs...) {
 		return nil, errLockedMeanwhile
 	}
 	a.damaged(errs...)

@@ -70,7 +70,7 @@ func (a *app) runLines(cmd *cobra.Command, start tui.Start, o tui.Options) error
 		o.Profiles, err = a.readableProfiles(cmd)
 	}
 	if err != nil {
-		if !lockedMeanwhile(a.store) {
+		if !a.store.LockedMeanwhile() {
 			return err
 		}
 		// Another run locked the data while this one read it: the

@@ -43,7 +43,7 @@ func TestDataLockedMeanwhileIsNotDamagedAndACheckinCarriesOn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !lockedMeanwhile(found, digest.Unread()...) {
+	if !found.LockedMeanwhile(digest.Unread()...) {
 		t.Errorf("records sealed since are not taken as locked meanwhile: %v", digest.Unread())
 	}
 
@@ -94,7 +94,7 @@ func TestDataLockedMeanwhileIsNotDamagedAndACheckinCarriesOn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if unread := digest.Unread(); len(unread) != 1 || !errors.Is(unread[0], profile.ErrLocked) || lockedMeanwhile(open, unread...) {
-		t.Errorf("a sealed record in open data: %v, locked meanwhile %v", unread, lockedMeanwhile(open, unread...))
+	if unread := digest.Unread(); len(unread) != 1 || !errors.Is(unread[0], profile.ErrLocked) || open.LockedMeanwhile(unread...) {
+		t.Errorf("a sealed record in open data: %v, locked meanwhile %v", unread, open.LockedMeanwhile(unread...))
 	}
 }

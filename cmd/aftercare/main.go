@@ -67,7 +67,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 0
 		}
 	}
-	if errors.Is(err, profile.ErrLocked) && a.store != nil && lockedMeanwhile(a.store) {
+	if errors.Is(err, profile.ErrLocked) && a.store != nil && a.store.LockedMeanwhile() {
 		// A record sealed since this run found the data open: not
 		// damaged, and read in full by running the command again.
 		err = errLockedMeanwhile

@@ -291,7 +291,7 @@ func (a *app) runTUI(cmd *cobra.Command, start tui.Start) error {
 // it: the check-in then opens as on locked data, which it saves, sealed,
 // without reading any.
 func (a *app) orLocked(cmd *cobra.Command, start tui.Start, err error) error {
-	if lockedMeanwhile(a.store) {
+	if a.store.LockedMeanwhile() {
 		return a.showTUI(cmd, start, tui.Options{Locked: true})
 	}
 	return err
@@ -363,7 +363,7 @@ func (a *app) showTUI(cmd *cobra.Command, start tui.Start, o tui.Options) error 
 // without asking for the passphrase again.
 func (a *app) nameUnread(cmd *cobra.Command, m *tui.Model) error {
 	errs, read := m.Unread()
-	if len(errs) > 0 && lockedMeanwhile(a.store, errs...) {
+	if len(errs) > 0 && a.store.LockedMeanwhile(errs...) {
 		// What was found sealed is not damaged: another run locked it.
 		fmt.Fprintln(a.stderr, "aftercare's data was locked by another run while this one was open, so what was locked then could not be read here; it is not damaged.")
 		errs = slices.DeleteFunc(errs, func(err error) bool { return errors.Is(err, profile.ErrLocked) })
