@@ -264,8 +264,10 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, at string, extra [
 		return
 	}
 	fields := fieldsOf(v.Type())
-	given := d.fieldNodes(n, at, fields, extra)
-	failed := map[string]bool{}
+	given, meant := d.fieldNodes(n, at, fields, extra)
+	// A field whose name was mistyped is reported once, as mistyped, not
+	// again as missing.
+	failed := meant
 	// In file order, so that the problems found first, which get hints,
 	// are the ones written first.
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -290,8 +292,10 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, at string, extra [
 
 // fieldNodes maps each field name in a mapping to its value node, reporting
 // repeated and unknown names; extra names are accepted without a field.
-func (d *decoder) fieldNodes(n *yaml.Node, at string, fields *structInfo, extra []string) map[string]*yaml.Node {
-	given := make(map[string]*yaml.Node, len(n.Content)/2)
+// meant holds the fields that unknown names were likely typos of, each
+// named in the report.
+func (d *decoder) fieldNodes(n *yaml.Node, at string, fields *structInfo, extra []string) (given map[string]*yaml.Node, meant map[string]bool) {
+	given, meant = make(map[string]*yaml.Node, len(n.Content)/2), map[string]bool{}
 	firstAt := make(map[string]int, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, val := n.Content[i], n.Content[i+1]
@@ -313,12 +317,19 @@ func (d *decoder) fieldNodes(n *yaml.Node, at string, fields *structInfo, extra 
 				d.errorf(key, at, "unknown field %s (%s)", Quoted(name), was)
 				continue
 			}
-			d.errorf(key, at, "unknown field %s%s", Quoted(name), d.didYouMean(name, fields.names))
+			field := ""
+			if d.hinting() {
+				field = closest(name, fields.names)
+			}
+			if field != "" {
+				meant[field] = true
+			}
+			d.errorf(key, at, "unknown field %s%s", Quoted(name), meanHint(field))
 			continue
 		}
 		given[name] = val
 	}
-	return given
+	return given, meant
 }
 
 // Reporter lets a Checker report problems at the field they concern, or at

@@ -104,6 +104,8 @@ func TestLoadReportsEachKindOfMistakeAtItsLine(t *testing.T) {
 			[]string{`3:12: activity "warm-socks": title: must not be empty`}},
 		{"missing title", strings.Replace(activity, "    title: Put on warm socks\n", "", 1),
 			[]string{`2:5: activity "warm-socks": title: missing`}},
+		{"misspelt title, said once and not as missing", strings.Replace(activity, "    title:", "    titel:", 1),
+			[]string{`3:5: activity "warm-socks": unknown field "titel" (did you mean "title"?)`}},
 		{"range backwards", strings.Replace(activity, "[1, 3]", "[30, 10]", 1),
 			[]string{`8:14: activity "warm-socks": minutes: the first number (30) must not be more than the second (10)`}},
 		{"range of zero minutes", strings.Replace(activity, "[1, 3]", "[0, 3]", 1),

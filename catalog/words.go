@@ -140,7 +140,18 @@ const maxHintWords = 1000
 // DidYouMean names the closest known word when a typo is likely, as
 // " (did you mean "quiet"?)", so that "quite" leads to "quiet" without a
 // trip to the documentation; "" when none is close.
-func DidYouMean(word string, known []string) string {
+func DidYouMean(word string, known []string) string { return meanHint(closest(word, known)) }
+
+// meanHint is " (did you mean "word"?)", or "" for no word.
+func meanHint(word string) string {
+	if word == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %s?)", Quoted(word))
+}
+
+// closest is the known word that word is most likely a typo of, or "".
+func closest(word string, known []string) string {
 	if len(known) > maxHintWords {
 		return ""
 	}
@@ -155,10 +166,7 @@ func DidYouMean(word string, known []string) string {
 			best, bestDist = k, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %s?)", Quoted(best))
+	return best
 }
 
 func abs(n int) int { return max(n, -n) }
