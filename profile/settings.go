@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -154,6 +155,29 @@ func accessibleValue(s string) bool {
 
 // EnvVar is the environment variable that sets a key.
 func EnvVar(key string) string { return "AFTERCARE_" + strings.ToUpper(key) }
+
+// IdentityEnv names an age identity file that opens locked data, in place
+// of the passphrase.
+const IdentityEnv = "AFTERCARE_IDENTITY"
+
+// UnknownEnv says, for each AFTERCARE_* variable in environ that aftercare
+// does not read, that it does not, and which one it was likely meant to
+// be: a mistyped AFTERCARE_DATA_DIR would otherwise keep the data
+// elsewhere without a word.
+func (c *Config) UnknownEnv(environ []string) []string {
+	known := []string{IdentityEnv}
+	for _, s := range c.Each {
+		known = append(known, EnvVar(s.Key))
+	}
+	var said []string
+	for _, kv := range environ {
+		name, _, _ := strings.Cut(kv, "=")
+		if strings.HasPrefix(name, "AFTERCARE_") && !slices.Contains(known, name) {
+			said = append(said, fmt.Sprintf("%s is not a variable aftercare reads%s", catalog.Quoted(name), catalog.DidYouMean(name, known)))
+		}
+	}
+	return said
+}
 
 // SettingError is a bad value from the environment or a flag.
 type SettingError struct {

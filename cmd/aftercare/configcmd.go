@@ -3,8 +3,10 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"text/tabwriter"
 
+	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/spf13/cobra"
 )
 
@@ -21,7 +23,7 @@ reads settings; edit the file yourself (see 'aftercare config path').`,
   AFTERCARE_REGION=GB aftercare config`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := a.config(cmd)
+			cfg, err := a.configSaid(cmd)
 			if err != nil {
 				return err
 			}
@@ -48,7 +50,7 @@ whether or not they exist yet.`,
   aftercare --data-dir /mnt/usb/aftercare config path`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := a.config(cmd)
+			cfg, err := a.configSaid(cmd)
 			if err != nil {
 				return err
 			}
@@ -60,4 +62,18 @@ whether or not they exist yet.`,
 		},
 	})
 	return cmd
+}
+
+// configSaid is the settings of a command that says where things are, and
+// names on standard error each AFTERCARE_* variable that aftercare does
+// not read, which would otherwise be ignored without a word.
+func (a *app) configSaid(cmd *cobra.Command) (*profile.Config, error) {
+	cfg, err := a.config(cmd)
+	if err != nil {
+		return nil, err
+	}
+	for _, unknown := range cfg.UnknownEnv(os.Environ()) {
+		fmt.Fprintf(a.stderr, "aftercare: %s; 'aftercare help environment' lists those it does.\n", unknown)
+	}
+	return cfg, nil
 }

@@ -362,7 +362,7 @@ variable.`, profile.MaxImportBytes>>20, profile.MaxImportYAMLBytes>>10,
 				return err
 			}
 			if seal.IsSealed(data) {
-				if data, err = unsealImport(name, data, cmp.Or(identityFile, os.Getenv("AFTERCARE_IDENTITY"))); err != nil {
+				if data, err = unsealImport(name, data, cmp.Or(identityFile, os.Getenv(profile.IdentityEnv))); err != nil {
 					return err
 				}
 			}

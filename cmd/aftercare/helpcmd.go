@@ -14,7 +14,7 @@ import (
 var helpTopics = []struct{ name, short, text string }{
 	{"environment", "Environment variables aftercare reads", `Environment variables aftercare reads. Settings from the environment win
 over the settings file; flags win over both ('aftercare config' shows which
-won).
+won, and names any AFTERCARE_* variable that is not one of these).
 
   AFTERCARE_DATA_DIR         where profiles and history are kept
   AFTERCARE_CATALOG_DIR      the folder of your own catalogue files

@@ -25,8 +25,8 @@ func (a *app) unlock(store *profile.Store) error {
 	if err := store.CheckLock(); err != nil {
 		return err
 	}
-	if path := os.Getenv("AFTERCARE_IDENTITY"); path != "" {
-		return unlockWithFile(store, path, "AFTERCARE_IDENTITY")
+	if path := os.Getenv(profile.IdentityEnv); path != "" {
+		return unlockWithFile(store, path, profile.IdentityEnv)
 	}
 	if !store.WantsPassphrase() {
 		// A passphrase lock whose key.age went missing looks the same.
@@ -58,8 +58,8 @@ func (a *app) openWithoutAsking(cmd *cobra.Command) (*profile.Store, error) {
 	if err != nil || !store.Locked() || store.Unlocked() {
 		return store, err
 	}
-	if path := os.Getenv("AFTERCARE_IDENTITY"); path != "" {
-		return store, unlockWithFile(store, path, "AFTERCARE_IDENTITY")
+	if path := os.Getenv(profile.IdentityEnv); path != "" {
+		return store, unlockWithFile(store, path, profile.IdentityEnv)
 	}
 	return store, nil
 }
@@ -269,7 +269,7 @@ func (a *app) changePassphrase(store *profile.Store) error {
 	case !store.WantsPassphrase():
 		return errors.New("the data is locked to a key kept in a file, so it has no passphrase to change")
 	}
-	if os.Getenv("AFTERCARE_IDENTITY") != "" {
+	if os.Getenv(profile.IdentityEnv) != "" {
 		// The key in that file is not the one the passphrase keeps.
 		return errors.New("--change asks for the current passphrase; unset AFTERCARE_IDENTITY first")
 	}

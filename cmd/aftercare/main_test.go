@@ -474,6 +474,23 @@ func TestConfigShowsWhereEachSettingCameFrom(t *testing.T) {
 	}
 }
 
+// A mistyped AFTERCARE_* variable is ignored by every command, so the
+// commands that say where things are name it, with the one it was
+// likely meant to be; those it reads are named by none.
+func TestAVariableAftercareDoesNotReadIsNamedWhereSettingsAreShown(t *testing.T) {
+	emptyHome(t)
+	t.Setenv("AFTERCARE_DATADIR", "/elsewhere")
+	t.Setenv("AFTERCARE_REGION", "GB")
+	t.Setenv("AFTERCARE_IDENTITY", "/no/such/key")
+	for _, args := range [][]string{{"config"}, {"config", "--json"}, {"config", "path"}, {"status"}, {"status", "--json"}} {
+		out := aftercare(t, "", args...)
+		want := `aftercare: "AFTERCARE_DATADIR" is not a variable aftercare reads (did you mean "AFTERCARE_DATA_DIR"?); 'aftercare help environment' lists those it does.` + "\n"
+		if out.code != 0 || out.stderr != want || strings.Contains(out.stdout, "DATADIR") {
+			t.Errorf("%v: exit %d, stderr %q, stdout:\n%s", args, out.code, out.stderr, out.stdout)
+		}
+	}
+}
+
 func TestAHomeThatIsUnsetOrRelativeIsRefusedAndNothingIsWritten(t *testing.T) {
 	for _, home := range []string{"", "relative/home"} {
 		t.Run(fmt.Sprintf("HOME=%q", home), func(t *testing.T) {

@@ -41,6 +41,9 @@ counted and named on standard error, and the exit is 1 (0 with
   aftercare status --json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if _, err := a.configSaid(cmd); err != nil {
+				return err
+			}
 			store, err := a.openWithoutAsking(cmd)
 			if err != nil {
 				return err
