@@ -319,12 +319,12 @@ func (d *decoder) fieldNodes(n *yaml.Node, at string, fields *structInfo, extra 
 			}
 			field := ""
 			if d.hinting() {
-				field = closest(name, fields.names)
+				field = Closest(name, fields.names)
 			}
 			if field != "" {
 				meant[field] = true
 			}
-			d.errorf(key, at, "unknown field %s%s", Quoted(name), meanHint(field))
+			d.errorf(key, at, "unknown field %s%s", Quoted(name), MeanHint(field))
 			continue
 		}
 		given[name] = val

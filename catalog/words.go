@@ -140,18 +140,18 @@ const maxHintWords = 1000
 // DidYouMean names the closest known word when a typo is likely, as
 // " (did you mean "quiet"?)", so that "quite" leads to "quiet" without a
 // trip to the documentation; "" when none is close.
-func DidYouMean(word string, known []string) string { return meanHint(closest(word, known)) }
+func DidYouMean(word string, known []string) string { return MeanHint(Closest(word, known)) }
 
-// meanHint is " (did you mean "word"?)", or "" for no word.
-func meanHint(word string) string {
+// MeanHint is " (did you mean "word"?)", or "" for no word.
+func MeanHint(word string) string {
 	if word == "" {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %s?)", Quoted(word))
 }
 
-// closest is the known word that word is most likely a typo of, or "".
-func closest(word string, known []string) string {
+// Closest is the known word that word is most likely a typo of, or "".
+func Closest(word string, known []string) string {
 	if len(known) > maxHintWords {
 		return ""
 	}

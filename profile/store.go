@@ -282,7 +282,22 @@ func findIn(entries []ProfileEntry, name string) (ProfileEntry, error) {
 		return ProfileEntry{}, fmt.Errorf("no profile named %s: %w; %s cannot be read and may hold it (to mend or delete it, use its file name, %s)",
 			catalog.Quoted(name), ErrNotFound, maybe[0].Path, NameArg(maybe[0].Name()))
 	}
-	return ProfileEntry{}, fmt.Errorf("no profile named %s: %w", catalog.Quoted(name), ErrNotFound)
+	return ProfileEntry{}, fmt.Errorf("no profile named %s: %w%s", catalog.Quoted(name), ErrNotFound, catalog.MeanHint(nearestName(entries, name)))
+}
+
+// nearestName is the saved name that name is likely a typo of, case
+// aside, or "".
+func nearestName(entries []ProfileEntry, name string) string {
+	byFolded := map[string]string{}
+	var folded []string
+	for _, e := range entries {
+		if e.Profile != nil {
+			f := strings.ToLower(e.Profile.Name)
+			byFolded[f] = e.Profile.Name
+			folded = append(folded, f)
+		}
+	}
+	return byFolded[catalog.Closest(strings.ToLower(name), folded)]
 }
 
 // taken says why name cannot be given to a profile other than the one in

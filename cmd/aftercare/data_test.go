@@ -79,7 +79,8 @@ func TestProfilesFromTheCommandLine(t *testing.T) {
 		{[]string{"profile", "new", "Kai", "--like", "skydiving"}, exitUsage, `--like: unknown tag or activity "skydiving"`},
 		{[]string{"profile", "new", "Kai", "--leaning", "sideways"}, exitUsage, `--leaning: "sideways" is not one of`},
 		{[]string{"profile", "new", "sam"}, exitFailure, `there is already a profile named "Sam"`},
-		{[]string{"profile", "show", "Robin"}, exitFailure, `no profile named "Robin"`},
+		{[]string{"profile", "show", "Robin"}, exitFailure, `no profile named "Robin": not found` + "\n"},
+		{[]string{"profile", "show", "SMA"}, exitFailure, `no profile named "SMA": not found (did you mean "Sam"?)`},
 		{[]string{"profile", "edit", "Sam", "--set", "colour=blue"}, exitUsage, `"colour" is not a profile field`},
 		{[]string{"profile", "new"}, exitUsage, `needs NAME`},
 	} {
@@ -485,7 +486,7 @@ func TestDeleteMatchesTheExactNameAndSaysWhoWillGo(t *testing.T) {
 	mustRun(t, "", "profile", "new", "Jo Anne")
 	mustRun(t, "", "profile", "new", "李小龍 🐉")
 	mustRun(t, "", "profile", "new", "李小龍 🌸")
-	if got := aftercare(t, "", "profile", "delete", "jo anne!", "--yes"); got.code != exitFailure || !strings.Contains(got.stderr, `no profile named "jo anne!"`) {
+	if got := aftercare(t, "", "profile", "delete", "jo anne!", "--yes"); got.code != exitFailure || !strings.Contains(got.stderr, `no profile named "jo anne!": not found (did you mean "Jo Anne"?)`) {
 		t.Errorf("deleting 'jo anne!': exit %d, %q; want no such profile", got.code, got.stderr)
 	}
 	if got := aftercare(t, "n\n", "profile", "delete", "jo anne"); !strings.Contains(got.stderr, "Delete Jo Anne's profile (") {
