@@ -33,7 +33,7 @@ const (
 )
 
 // ErrLocked is a sealed record met while the store is not unlocked.
-var ErrLocked = errors.New("it is locked: aftercare needs the passphrase to read it")
+var ErrLocked = errors.New("it is locked: reading it needs the passphrase, or the key it was locked to")
 
 // ErrWrongPassphrase is a passphrase or identity that does not open the
 // store.

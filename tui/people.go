@@ -67,6 +67,8 @@ func (p *people) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 		}
 		return p, loadProfiles(c)
 	case profilesLoadedMsg:
+		// Another run may have locked them meanwhile (see sealedSince).
+		p.locked = p.locked || c.locked
 		p.list.cursor = min(p.list.cursor, max(len(c.profiles)-1, 0))
 	case tea.KeyPressMsg:
 		if p.deleting {
@@ -114,7 +116,12 @@ func (p *people) answerDelete(c *ctx, msg tea.KeyPressMsg) tea.Cmd {
 func (p *people) view(c *ctx) (string, string) {
 	st := c.st
 	if p.locked {
-		return "people", lockedView(c, "Saved people are still here, locked.")
+		view := lockedView(c, "Saved people are still here, locked.")
+		if p.err != nil {
+			// A change made before another run locked them.
+			view = st.warm.Render(p.wrote+".") + "\n\n" + view
+		}
+		return "people", view
 	}
 	var b strings.Builder
 	if p.err != nil {

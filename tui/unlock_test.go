@@ -93,6 +93,22 @@ func lockWithPassphrase(t *testing.T, store *profile.Store) {
 	}
 }
 
+// A change to someone, made in a run that read them before another run
+// locked them, cannot be saved: the screen says so, and that they are
+// locked, never that no one is saved.
+func TestAProfileChangedAfterAnotherRunLockedItSaysSo(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t, &profile.Profile{Name: "Sam", Pronouns: "they/them"})
+	r := start(t, w.opts, 100, 30)
+	r.keys("p", "enter").sees("Name")
+	other := profile.Open(w.store.Dir(), testCatalog(), true)
+	lockWithPassphrase(t, other)
+	other.Close()
+	r.enterUntil("Sam's profile was not saved.", "That did not work")
+	r.sees("Saved people are still here, locked.", "Another run of aftercare locked it", "Press enter to type the passphrase.")
+	r.doesNotSee("No one saved yet.")
+}
+
 // A run that has the data open while another run locks it finds its
 // records sealed: they are not damaged, and History and People say the
 // data was locked meanwhile, and how to open it.
@@ -131,6 +147,7 @@ func TestDataLockedByAnotherRunMeanwhileIsLockedNotDamaged(t *testing.T) {
 			r.keys("h").sees("Your history is still here, locked.", "Another run of aftercare locked it", "Nothing is damaged.", tt.words)
 			r.doesNotSee("cannot be read")
 			r.keys("esc", "p").sees("Saved people are still here, locked.", "Another run of aftercare locked it")
+			r.doesNotSee("No one saved yet.")
 			if !tt.passphrase {
 				r.doesNotSee("Passphrase")
 				return
