@@ -160,6 +160,9 @@ func (r *Round) saveCheckin(chosen []string, note string, remember, followUp []s
 		var failed []error
 		for _, name := range remember {
 			if err := s.CreateProfile(&profile.Profile{Name: name}); err != nil {
+				if s.LockedMeanwhile(err) {
+					err = errLockedSince
+				}
 				names, failed = append(names, name), append(failed, err)
 			}
 		}
@@ -169,6 +172,11 @@ func (r *Round) saveCheckin(chosen []string, note string, remember, followUp []s
 		return err
 	}}
 }
+
+// errLockedSince is why a guest could not be remembered when another run
+// locked the data after this one opened it: a new profile's name is
+// checked against the saved ones, which cannot be read now.
+var errLockedSince = errors.New("aftercare's data was locked by another run while this one was open")
 
 // guests are the people without a profile who gave a name of their own;
 // "You" and "Person 2" are not names to remember.

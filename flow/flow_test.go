@@ -399,6 +399,55 @@ func TestAFailedSaveDoesNotGoOnAndAGuestIsReportedApart(t *testing.T) {
 	}
 }
 
+// A guest cannot be remembered once another run has locked the data this
+// run opened: the check-in is saved, sealed, and the guest is reported
+// apart, in words that say why.
+func TestAGuestNotRememberedBecauseAnotherRunLockedTheDataSaysWhy(t *testing.T) {
+	w := newWorld(t)
+	r := New(w, CheckIn, catalog.Solo, []string{"Kai"})
+	rememberKai := func(f *Form) [][]string {
+		values := f.Start()
+		for i, field := range f.Fields {
+			if strings.Contains(field.Title, "Remember anyone") {
+				values[i] = []string{"Kai"}
+				return values
+			}
+		}
+		return nil
+	}
+	save := walk(t, r.Start(), rememberKai, nil).(*Save)
+	store := profile.Open(t.TempDir(), w.cat, true)
+	t.Cleanup(store.Close)
+	// A saved profile, sealed, is what a new name can no longer be
+	// checked against.
+	if err := store.CreateProfile(&profile.Profile{Name: "Jo"}); err != nil {
+		t.Fatal(err)
+	}
+	other := profile.Open(store.Dir(), w.cat, true)
+	key, err := profile.NewKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Lock(key, ""); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+
+	err = save.Write(store)
+	var guests *NotRemembered
+	if !errors.As(err, &guests) || !errors.Is(err, errLockedSince) {
+		t.Fatalf("saving gave %v, want Kai not remembered as the data was locked meanwhile", err)
+	}
+	done, ok := r.Saved(save, err)
+	if !ok {
+		t.Fatal("the saved check-in was offered as unsaved")
+	}
+	m := done.(*Message)
+	if said := m.Lines[len(m.Lines)-2].Words(); !strings.Contains(said, "Kai: aftercare's data was locked by another run while this one was open") {
+		t.Errorf("done says %q", said)
+	}
+}
+
 var errFull = &testError{"no space left on device"}
 
 type testError struct{ s string }
