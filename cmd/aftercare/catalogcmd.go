@@ -35,7 +35,7 @@ ones: every list, or one of them. The ids are what flags such as --need,
 			}
 			if len(args) == 1 {
 				if _, ok := (&catalog.Catalog{}).Section(args[0]); !ok {
-					return usagef("there is no list %s; choose one of: %s", catalog.Quoted(args[0]), strings.Join(catalog.Sections(), ", "))
+					return usagef("there is no list %s%s; choose one of: %s", catalog.Quoted(args[0]), catalog.DidYouMean(args[0], catalog.Sections()), strings.Join(catalog.Sections(), ", "))
 				}
 			}
 			return nil

@@ -130,7 +130,17 @@ func newHelpCommand(root *cobra.Command) *cobra.Command {
 			}
 			target, rest, err := root.Find(args)
 			if err != nil || target == root || len(rest) > 0 {
-				return usagef("no command or help topic %s; the topics are %s", catalog.Quoted(strings.Join(args, " ")), catalog.JoinAnd(names))
+				hint := ""
+				if len(args) == 1 {
+					known := slices.Clone(names)
+					for _, c := range root.Commands() {
+						if c.IsAvailableCommand() {
+							known = append(known, c.Name())
+						}
+					}
+					hint = catalog.DidYouMean(args[0], known)
+				}
+				return usagef("no command or help topic %s%s; the topics are %s", catalog.Quoted(strings.Join(args, " ")), hint, catalog.JoinAnd(names))
 			}
 			return target.Help()
 		},
