@@ -168,10 +168,13 @@ func (h *home) view(c *ctx) (string, string) {
 		room = 0
 	}
 	welcome := "aftercare helps you check in with each other after sex, or with yourself, and suggests something kind to do next. Everything stays on this machine. Names are optional: start whenever you are ready."
-	locked := "Saved people and history stay closed. Check-ins are still saved, encrypted."
+	lockedTitle, locked := "Locked this time.", "Saved people and history stay closed. Check-ins are still saved, encrypted."
+	if c.lockedSince {
+		lockedTitle, locked = "Locked by another run.", "Another run of aftercare locked saved people and history while this one was open. Check-ins are still saved, encrypted."
+	}
 	switch {
 	case c.locked && room >= 3+height(locked):
-		b.WriteString(st.title.Render("Locked this time.") + "\n" + st.text.Render(locked) + "\n\n")
+		b.WriteString(st.title.Render(lockedTitle) + "\n" + st.text.Render(locked) + "\n\n")
 	case c.locked && room >= 2:
 		b.WriteString(st.text.Render("People and history are locked.") + "\n\n")
 	case c.locked && room >= 1:

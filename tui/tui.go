@@ -348,7 +348,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			// What was read is what was left open: the follow-ups due
 			// are counted as on data locked from the start.
 			m.c.history = &profile.Digest{}
-			return loadHistory(m.c)
+			return tea.Batch(m.route(msg), loadHistory(m.c))
 		}
 		m.c.history, m.c.historyErr = msg.history, msg.err
 	case dueLockedMsg:

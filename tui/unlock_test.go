@@ -109,6 +109,29 @@ func TestAProfileChangedAfterAnotherRunLockedItSaysSo(t *testing.T) {
 	r.doesNotSee("No one saved yet.")
 }
 
+// A check-in saved after another run locked the data is saved sealed,
+// and the history read again after it finds the rest sealed too: home
+// then says the data was locked meanwhile and offers to open it.
+func TestACheckinSavedAfterAnotherRunLockedTheDataLeavesHomeLocked(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	s := profile.NewCheckinSession(testStart.Add(-time.Hour), catalog.Solo, "", []profile.Turn{{Name: "Kim"}}, []string{"make-tea"}, "")
+	if err := w.store.SaveSession(s); err != nil {
+		t.Fatal(err)
+	}
+	r := start(t, w.opts, 100, 30)
+	r.sees("Welcome back.")
+	other := profile.Open(w.store.Dir(), testCatalog(), true)
+	lockWithPassphrase(t, other)
+	other.Close()
+	r.keys("a").enterUntil("Take good care of yourself.")
+	r.enter(1).sees("Locked by another run.", "Unlock")
+	r.doesNotSee("cannot be read")
+	if errs, _ := r.m.Unread(); len(errs) != 0 {
+		t.Errorf("unread %v, want nothing: the sealed records are not damaged", errs)
+	}
+}
+
 // A run that has the data open while another run locks it finds its
 // records sealed: they are not damaged, and History and People say the
 // data was locked meanwhile, and how to open it.
