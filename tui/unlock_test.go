@@ -132,6 +132,26 @@ func TestACheckinSavedAfterAnotherRunLockedTheDataLeavesHomeLocked(t *testing.T)
 	}
 }
 
+// Data unlocked by another run while this one asks for the passphrase is
+// open: whatever is typed goes on to what is saved, as it now reads.
+func TestThePassphraseScreenGoesOnWhenAnotherRunUnlockedTheData(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t, &profile.Profile{Name: "Sam", Pronouns: "they/them"})
+	r := start(t, locked(t, w), 100, 30)
+	r.sees("Your saved people and check-ins are locked.")
+	other := profile.Open(w.store.Dir(), testCatalog(), true)
+	if err := other.UnlockWithPassphrase(testPassphrase); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Unlock(); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	r.typeText("not the passphrase").enter(1).sees("Welcome back.")
+	r.doesNotSee("could not be opened")
+	r.keys("p").sees("Sam (they/them)")
+}
+
 // A run that has the data open while another run locks it finds its
 // records sealed: they are not damaged, and History and People say the
 // data was locked meanwhile, and how to open it.
