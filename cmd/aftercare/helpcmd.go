@@ -129,6 +129,9 @@ func newHelpCommand(root *cobra.Command) *cobra.Command {
 				return err
 			}
 			target, rest, err := root.Find(args)
+			if err == nil && target != root && len(rest) > 0 && target.HasSubCommands() {
+				return unknownCommand(target, rest[0])
+			}
 			if err != nil || target == root || len(rest) > 0 {
 				hint := ""
 				if len(args) == 1 {

@@ -143,6 +143,7 @@ func TestUsageMistakesExitTwoWithAHint(t *testing.T) {
 		{"nothing near", []string{"profile", "zzz"}, `unknown command "zzz" for "aftercare profile"` + "\n"},
 		{"unknown list", []string{"catalog", "list", "snacks"}, `there is no list "snacks"; choose one of`},
 		{"mistyped list", []string{"catalog", "list", "needz"}, `there is no list "needz" (did you mean "needs"?); choose one of`},
+		{"help for a mistyped subcommand", []string{"help", "profile", "nwe"}, `unknown command "nwe" for "aftercare profile" (did you mean "new"?)`},
 		{"mistyped help topic", []string{"help", "enviroment"}, `no command or help topic "enviroment" (did you mean "environment"?); the topics are`},
 		{"stray argument", []string{"suggest", "quiet"}, `"aftercare suggest" takes no arguments`},
 		{"unknown shell", []string{"completion", "nope"}, `unknown command "nope" for "aftercare completion"`},

@@ -246,17 +246,23 @@ func noArgs(cmd *cobra.Command, args []string) error {
 		return nil
 	}
 	if cmd.HasSubCommands() {
-		// Cobra sets this default only on the path it no longer takes.
-		if cmd.SuggestionsMinimumDistance <= 0 {
-			cmd.SuggestionsMinimumDistance = 2
-		}
-		hint := ""
-		if near := nearest(cmd.SuggestionsFor(args[0]), args[0]); len(near) > 0 {
-			hint = " (did you mean " + catalog.JoinOr(near) + "?)"
-		}
-		return usagef("unknown command %s for %q%s", catalog.Quoted(args[0]), cmd.CommandPath(), hint)
+		return unknownCommand(cmd, args[0])
 	}
 	return usagef("%q takes no arguments, but got %s", cmd.CommandPath(), catalog.Quoted(args[0]))
+}
+
+// unknownCommand says that cmd has no subcommand typed, and which it was
+// likely meant to be.
+func unknownCommand(cmd *cobra.Command, typed string) error {
+	// Cobra sets this default only on the path it no longer takes.
+	if cmd.SuggestionsMinimumDistance <= 0 {
+		cmd.SuggestionsMinimumDistance = 2
+	}
+	hint := ""
+	if near := nearest(cmd.SuggestionsFor(typed), typed); len(near) > 0 {
+		hint = " (did you mean " + catalog.JoinOr(near) + "?)"
+	}
+	return usagef("unknown command %s for %q%s", catalog.Quoted(typed), cmd.CommandPath(), hint)
 }
 
 // nearest keeps, of cobra's suggestions, the names that start with what
