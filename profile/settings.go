@@ -153,8 +153,12 @@ func accessibleValue(s string) bool {
 	return true
 }
 
+// envPrefix begins the name of every environment variable aftercare reads
+// but ACCESSIBLE.
+const envPrefix = "AFTERCARE_"
+
 // EnvVar is the environment variable that sets a key.
-func EnvVar(key string) string { return "AFTERCARE_" + strings.ToUpper(key) }
+func EnvVar(key string) string { return envPrefix + strings.ToUpper(key) }
 
 // IdentityEnv names an age identity file that opens locked data, in place
 // of the passphrase.
@@ -164,17 +168,25 @@ const IdentityEnv = "AFTERCARE_IDENTITY"
 // does not read, that it does not, and which one it was likely meant to
 // be: a mistyped AFTERCARE_DATA_DIR would otherwise keep the data
 // elsewhere without a word.
-func (c *Config) UnknownEnv(environ []string) []string {
-	known := []string{IdentityEnv}
-	for _, s := range c.Each {
-		known = append(known, EnvVar(s.Key))
+func UnknownEnv(environ []string) []string {
+	// Compared without the prefix all of them share, which would make any
+	// two look alike.
+	known := []string{strings.TrimPrefix(IdentityEnv, envPrefix)}
+	for _, key := range settingKeys {
+		known = append(known, strings.ToUpper(key))
 	}
 	var said []string
 	for _, kv := range environ {
 		name, _, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(name, "AFTERCARE_") && !slices.Contains(known, name) {
-			said = append(said, fmt.Sprintf("%s is not a variable aftercare reads%s", catalog.Quoted(name), catalog.DidYouMean(name, known)))
+		rest, ours := strings.CutPrefix(name, envPrefix)
+		if !ours || slices.Contains(known, rest) {
+			continue
 		}
+		hint := ""
+		if near := catalog.Closest(rest, known); near != "" {
+			hint = catalog.MeanHint(envPrefix + near)
+		}
+		said = append(said, fmt.Sprintf("%s is not a variable aftercare reads%s", catalog.Quoted(name), hint))
 	}
 	return said
 }

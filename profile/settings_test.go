@@ -262,3 +262,32 @@ func TestAHugeSettingIsQuotedShort(t *testing.T) {
 		})
 	}
 }
+
+func TestUnknownEnvNamesOnlyWhatAftercareDoesNotRead(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		env  []string
+		want []string
+	}{
+		{"nothing of ours", []string{"HOME=/h", "ACCESSIBLE=1", "LANG=en_GB.UTF-8"}, nil},
+		{"every one it reads", []string{"AFTERCARE_DATA_DIR=/d", "AFTERCARE_CATALOG_DIR=/c", "AFTERCARE_THEME=dark", "AFTERCARE_REGION=GB",
+			"AFTERCARE_KEEP_HISTORY=true", "AFTERCARE_DEFAULT_MINUTES=5", "AFTERCARE_ACCESSIBLE=1", "AFTERCARE_IDENTITY=/k"}, nil},
+		{"a typo, with what it was meant to be", []string{"AFTERCARE_DATADIR=/d"},
+			[]string{`"AFTERCARE_DATADIR" is not a variable aftercare reads (did you mean "AFTERCARE_DATA_DIR"?)`}},
+		{"the key file, mistyped", []string{"AFTERCARE_IDENTIY=/k"},
+			[]string{`"AFTERCARE_IDENTIY" is not a variable aftercare reads (did you mean "AFTERCARE_IDENTITY"?)`}},
+		// The shared prefix is no likeness: FOO is nothing like REGION.
+		{"nothing near", []string{"AFTERCARE_FOO=1", "AFTERCARE_=1"},
+			[]string{`"AFTERCARE_FOO" is not a variable aftercare reads`, `"AFTERCARE_" is not a variable aftercare reads`}},
+		{"a lower-case name is another name", []string{"aftercare_theme=dark"}, nil},
+		{"escapes in a name are shown quoted", []string{"AFTERCARE_\x1b[2J=1"},
+			[]string{`"AFTERCARE_\x1b[2J" is not a variable aftercare reads`}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := UnknownEnv(tt.env)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -72,7 +72,7 @@ func (a *app) configSaid(cmd *cobra.Command) (*profile.Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, unknown := range cfg.UnknownEnv(os.Environ()) {
+	for _, unknown := range profile.UnknownEnv(os.Environ()) {
 		fmt.Fprintf(a.stderr, "aftercare: %s; 'aftercare help environment' lists those it does.\n", unknown)
 	}
 	return cfg, nil

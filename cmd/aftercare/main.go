@@ -120,10 +120,14 @@ func plainFlagError(cmd *cobra.Command, err error) error {
 		var known []string
 		cmd.Flags().VisitAll(func(f *pflag.Flag) {
 			if !f.Hidden {
-				known = append(known, "--"+f.Name)
+				known = append(known, f.Name)
 			}
 		})
-		return fmt.Errorf("%w%s", err, catalog.DidYouMean("--"+missing.GetSpecifiedName(), known))
+		hint := ""
+		if near := catalog.Closest(missing.GetSpecifiedName(), known); near != "" {
+			hint = catalog.MeanHint("--" + near)
+		}
+		return fmt.Errorf("%w%s", err, hint)
 	}
 	var invalid *pflag.InvalidValueError
 	if !errors.As(err, &invalid) {
