@@ -244,7 +244,7 @@ func (d *decoder) integer(n *yaml.Node, at string) (int, bool) {
 // allowed checks a word against the field's oneof and ref rules.
 func (d *decoder) allowed(n *yaml.Node, at string, r rules, s string) bool {
 	if r.oneof != nil && !slices.Contains(r.oneof, s) {
-		d.errorf(n, at, "%s is not one of: %s", Quoted(s), strings.Join(r.oneof, ", "))
+		d.errorf(n, at, "%s is not one of: %s%s", Quoted(s), strings.Join(r.oneof, ", "), d.didYouMean(s, r.oneof))
 		return false
 	}
 	if r.ref != nil && d.known.ids != nil {

@@ -86,7 +86,7 @@ func textProblem(field, value string) string {
 
 func setWord(field *string, value string, words ...string) error {
 	if value != "" && !slices.Contains(words, value) {
-		return fmt.Errorf("%s is not one of: %s", catalog.Quoted(value), strings.Join(words, ", "))
+		return fmt.Errorf("%s is not one of: %s%s", catalog.Quoted(value), strings.Join(words, ", "), catalog.DidYouMean(value, words))
 	}
 	*field = value
 	return nil

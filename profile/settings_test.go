@@ -140,6 +140,7 @@ func TestBadSettingsInTheFileNameTheLine(t *testing.T) {
 		name, file, want string
 	}{
 		{"unknown theme", "keep_history: true\ntheme: purple\n", `:2:8: theme: "purple" is not one of: auto, light, dark`},
+		{"mistyped theme", "theme: drak\n", `:1:8: theme: "drak" is not one of: auto, light, dark (did you mean "dark"?)`},
 		{"not a number", "default_minutes: ten\n", `:1:18: default_minutes: expected a whole number, got "ten"`},
 		{"out of range", "default_minutes: 500\n", `:1:18: default_minutes: 500 is out of range`},
 		{"not true or false", "keep_history: sometimes\n", `:1:15: keep_history: expected true or false, got "sometimes"`},

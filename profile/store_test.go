@@ -114,6 +114,7 @@ func TestSetChangesOneFieldFromText(t *testing.T) {
 		{key: "leaning", value: "space", check: func(p *Profile) bool { return p.Leaning == "space" }},
 		{key: "name", value: "Sammy", check: func(p *Profile) bool { return p.Name == "Sammy" }},
 		{key: "leaning", value: "sideways", wantErr: `"sideways" is not one of: closeness, space, depends`},
+		{key: "talk", value: "quite", wantErr: `"quite" is not one of: talk, quiet, depends (did you mean "quiet"?)`},
 		{key: "needs", value: "quiet=5", wantErr: "the weight after = is 1"},
 		{key: "helps", value: "scene", wantErr: "write SITUATION:ACTIVITY"},
 		{key: "likes", value: "music,nope", wantErr: `unknown tag or activity "nope"`},

@@ -78,6 +78,7 @@ func TestProfilesFromTheCommandLine(t *testing.T) {
 	}{
 		{[]string{"profile", "new", "Kai", "--like", "skydiving"}, exitUsage, `--like: unknown tag or activity "skydiving"`},
 		{[]string{"profile", "new", "Kai", "--leaning", "sideways"}, exitUsage, `--leaning: "sideways" is not one of`},
+		{[]string{"profile", "new", "Kai", "--talk", "quite"}, exitUsage, `--talk: "quite" is not one of: talk, quiet, depends (did you mean "quiet"?)`},
 		{[]string{"profile", "new", "sam"}, exitFailure, `there is already a profile named "Sam"`},
 		{[]string{"profile", "show", "Robin"}, exitFailure, `no profile named "Robin": not found` + "\n"},
 		{[]string{"profile", "show", "SMA"}, exitFailure, `no profile named "SMA": not found (did you mean "Sam"?)`},
