@@ -119,14 +119,16 @@ func (s *Store) CheckLock() error {
 }
 
 // UnlockWithPassphrase opens key.age with the passphrase, so that this
-// run can read sealed records.
+// run can read sealed records. A store that is not locked, as when
+// another run unlocked it while the passphrase was asked for, has
+// nothing to open: everything in it reads as it is.
 func (s *Store) UnlockWithPassphrase(passphrase string) error {
 	data, err := readRecord(s.KeyPath(), "key", 64<<10, nil)
 	if errors.Is(err, fs.ErrNotExist) {
 		if s.Locked() {
 			return fmt.Errorf("the data was locked to an identity file, not a passphrase: name it with --identity or AFTERCARE_IDENTITY")
 		}
-		return ErrNotLocked
+		return nil
 	}
 	if err != nil {
 		return err

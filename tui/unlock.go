@@ -167,9 +167,7 @@ type openedMsg struct {
 func tryPassphrase(store *profile.Store, passphrase string, start Start, now time.Time) tea.Cmd {
 	withHistory := len(start.Names) > 0 || start.FollowUp != nil || start.FollowUpID != ""
 	return func() tea.Msg {
-		// Not locked any more, another run unlocked it meanwhile: what is
-		// saved reads as it is.
-		if err := store.UnlockWithPassphrase(passphrase); err != nil && !errors.Is(err, profile.ErrNotLocked) {
+		if err := store.UnlockWithPassphrase(passphrase); err != nil {
 			return openedMsg{err: err}
 		}
 		var msg openedMsg

@@ -42,10 +42,6 @@ func (a *app) unlock(store *profile.Store) error {
 			return err
 		}
 		err = quietWhile(func() error { return store.UnlockWithPassphrase(passphrase) })
-		if errors.Is(err, profile.ErrNotLocked) {
-			// Another run unlocked it while the passphrase was typed.
-			return nil
-		}
 		if !errors.Is(err, profile.ErrWrongPassphrase) || try == unlockTries {
 			return err
 		}
