@@ -34,8 +34,6 @@ type history struct {
 	err    error
 	// reading is set while a page is being read.
 	reading bool
-	// locked is set when the history is locked this run.
-	locked bool
 }
 
 // pageRows is how many rows are read at a time, and nearMargin how near
@@ -50,7 +48,7 @@ func statsKey() key.Binding {
 	return key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "how it has gone"))
 }
 
-func newHistory(c *ctx) *history { return &history{locked: c.locked} }
+func newHistory() *history { return &history{} }
 
 // pageMsg brings a page of the list, and the figures with the first.
 type pageMsg struct {
@@ -63,7 +61,7 @@ type pageMsg struct {
 // init reads the figures and the first page, counted from what the index
 // keeps of each check-in: no record is read for them.
 func (h *history) init(c *ctx) tea.Cmd {
-	if h.locked || h.loaded {
+	if c.locked || h.loaded {
 		return nil
 	}
 	h.reading = true
@@ -103,7 +101,6 @@ func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 			return h, nil
 		}
 		if c.sealedSince(entryErrs(msg.page.Entries, func(e profile.SessionEntry) error { return e.Err })) {
-			h.locked = true
 			return h, nil
 		}
 		h.page = msg.page
@@ -117,9 +114,9 @@ func (h *history) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 		switch {
 		case key.Matches(msg, backKey()):
 			return newHome(c), nil
-		case h.locked && key.Matches(msg, unlockKey(c)):
-			return askAgain(c, h, func(c *ctx) screen { return newHistory(c) }), nil
-		case h.locked, h.page.Total == 0:
+		case c.locked && key.Matches(msg, unlockKey(c)):
+			return askAgain(c, h, func(*ctx) screen { return newHistory() }), nil
+		case c.locked, h.page.Total == 0:
 			// Nothing to move to or read.
 		case key.Matches(msg, statsKey()) && len(h.stats.People) > 0:
 			return newReading("history · how it has gone", plain.Text(profile.FormatStats(h.stats)), h), nil
@@ -165,7 +162,7 @@ func errText(err error) string {
 func (h *history) view(c *ctx) (string, string) {
 	st := c.st
 	switch {
-	case h.locked:
+	case c.locked:
 		return "history", lockedView(c, "Your history is still here, locked.")
 	case h.err != nil:
 		return "history", st.warning.Render("History could not be read: ") + st.text.Render(h.err.Error())
@@ -273,9 +270,9 @@ func (h *history) summary(c *ctx) string {
 
 func (h *history) keys(c *ctx) keyMap {
 	switch {
-	case h.locked && !c.keyFile:
+	case c.locked && !c.keyFile:
 		return withCommon(unlockKey(c), backKey())
-	case h.locked || h.page.Total == 0:
+	case c.locked || h.page.Total == 0:
 		return withCommon(backKey())
 	}
 	up, down := upDownKeys()

@@ -58,8 +58,8 @@ func (h *home) menu(c *ctx) {
 		{"Check in together", "two or more of you, taking turns", "t", func(c *ctx) (screen, tea.Cmd) { return newWho(c, catalog.Together, false), nil }},
 		{"Check in alone", "for you, on your own", "a", func(c *ctx) (screen, tea.Cmd) { return newWho(c, catalog.Solo, false), nil }},
 		{"Plan ahead", "before: what each of you will want", "l", func(c *ctx) (screen, tea.Cmd) { return newWho(c, catalog.Together, true), nil }},
-		{"People", "what each of you likes and needs", "p", func(c *ctx) (screen, tea.Cmd) { return newPeople(c), nil }},
-		{"History", "past check-ins", "h", func(c *ctx) (screen, tea.Cmd) { return newHistory(c), nil }},
+		{"People", "what each of you likes and needs", "p", func(*ctx) (screen, tea.Cmd) { return newPeople(), nil }},
+		{"History", "past check-ins", "h", func(*ctx) (screen, tea.Cmd) { return newHistory(), nil }},
 	}...)
 	if c.locked && !c.keyFile {
 		h.items = append(h.items, homeItem{"Unlock", "type the passphrase to open what is saved", "u",

@@ -20,16 +20,13 @@ type people struct {
 	writing *change
 	write   *pendingWrite
 	wrote   string
-	// locked is set when the saved people are locked this run: the
-	// screen says so, and offers no change.
-	locked bool
 }
 
 // change is a write to the saved people, in words for a stop: what is
 // changed ("Sam's profile") and how ("saved", "deleted").
 type change struct{ what, how string }
 
-func newPeople(c *ctx) *people { return &people{locked: c.locked} }
+func newPeople() *people { return &people{} }
 
 // writeChange writes a change in the background: the list hears how it
 // went.
@@ -67,8 +64,6 @@ func (p *people) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 		}
 		return p, loadProfiles(c)
 	case profilesLoadedMsg:
-		// Another run may have locked them meanwhile (see sealedSince).
-		p.locked = p.locked || c.locked
 		p.list.cursor = min(p.list.cursor, max(len(c.profiles)-1, 0))
 	case tea.KeyPressMsg:
 		if p.deleting {
@@ -77,9 +72,9 @@ func (p *people) update(c *ctx, msg tea.Msg) (screen, tea.Cmd) {
 		switch {
 		case key.Matches(msg, backKey()):
 			return newHome(c), nil
-		case p.locked && key.Matches(msg, unlockKey(c)):
-			return askAgain(c, p, func(c *ctx) screen { return newPeople(c) }), nil
-		case p.locked:
+		case c.locked && key.Matches(msg, unlockKey(c)):
+			return askAgain(c, p, func(*ctx) screen { return newPeople() }), nil
+		case c.locked:
 			// Making, changing or deleting someone reads the others first.
 		case key.Matches(msg, newKey()):
 			return newPrefs(c, nil), nil
@@ -115,7 +110,8 @@ func (p *people) answerDelete(c *ctx, msg tea.KeyPressMsg) tea.Cmd {
 
 func (p *people) view(c *ctx) (string, string) {
 	st := c.st
-	if p.locked {
+	// While locked, the screen says so, and offers no change.
+	if c.locked {
 		view := lockedView(c, "Saved people are still here, locked.")
 		if p.err != nil {
 			// A change made before another run locked them.
@@ -149,9 +145,9 @@ func (p *people) view(c *ctx) (string, string) {
 
 func (p *people) keys(c *ctx) keyMap {
 	switch {
-	case p.locked && !c.keyFile:
+	case c.locked && !c.keyFile:
 		return withCommon(unlockKey(c), backKey())
-	case p.locked:
+	case c.locked:
 		return withCommon(backKey())
 	case p.deleting:
 		yes, no := yesNoKeys("delete", "keep")

@@ -12,7 +12,7 @@ import (
 func newPrefs(c *ctx, was *profile.Profile) screen {
 	c.work = prefsWork{was}
 	return newFlowForm(c, flow.ProfileForm(c, was), func(c *ctx, s flow.Step) (screen, tea.Cmd) {
-		list := newPeople(c)
+		list := newPeople()
 		save, ok := s.(*flow.Save)
 		if !ok {
 			return list, nil
