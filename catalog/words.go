@@ -142,6 +142,16 @@ const maxHintWords = 1000
 // trip to the documentation; "" when none is close.
 func DidYouMean(word string, known []string) string { return MeanHint(Closest(word, known)) }
 
+// DidYouMeanAfter is DidYouMean for words that all begin with prefix,
+// given here without it: compared whole, what they share would make any
+// two look alike. The hint names the word with its prefix.
+func DidYouMeanAfter(prefix, word string, known []string) string {
+	if near := Closest(word, known); near != "" {
+		return MeanHint(prefix + near)
+	}
+	return ""
+}
+
 // MeanHint is " (did you mean "word"?)", or "" for no word.
 func MeanHint(word string) string {
 	if word == "" {

@@ -169,8 +169,6 @@ const IdentityEnv = "AFTERCARE_IDENTITY"
 // be: a mistyped AFTERCARE_DATA_DIR would otherwise keep the data
 // elsewhere without a word.
 func UnknownEnv(environ []string) []string {
-	// Compared without the prefix all of them share, which would make any
-	// two look alike.
 	known := []string{strings.TrimPrefix(IdentityEnv, envPrefix)}
 	for _, key := range settingKeys {
 		known = append(known, strings.ToUpper(key))
@@ -182,11 +180,7 @@ func UnknownEnv(environ []string) []string {
 		if !ours || slices.Contains(known, rest) {
 			continue
 		}
-		hint := ""
-		if near := catalog.Closest(rest, known); near != "" {
-			hint = catalog.MeanHint(envPrefix + near)
-		}
-		said = append(said, fmt.Sprintf("%s is not a variable aftercare reads%s", catalog.Quoted(name), hint))
+		said = append(said, fmt.Sprintf("%s is not a variable aftercare reads%s", catalog.Quoted(name), catalog.DidYouMeanAfter(envPrefix, rest, known)))
 	}
 	return said
 }

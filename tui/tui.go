@@ -255,6 +255,8 @@ func (c *ctx) sealedSince(errs []error) bool {
 	return true
 }
 
+func profileErr(e profile.ProfileEntry) error { return e.Err }
+
 // entryErrs are the errors of the entries that could not be read.
 func entryErrs[E any](entries []E, errOf func(E) error) []error {
 	var errs []error
@@ -354,7 +356,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case dueLockedMsg:
 		m.c.dueLocked = int(msg)
 	case profilesLoadedMsg:
-		m.c.sealedSince(entryErrs(msg.unread, func(e profile.ProfileEntry) error { return e.Err }))
+		m.c.sealedSince(entryErrs(msg.unread, profileErr))
 		m.c.profiles, m.c.unreadProfiles = msg.profiles, msg.unread
 	case tea.BackgroundColorMsg:
 		if m.c.cfg == nil || m.c.cfg.Theme == "auto" || m.c.cfg.Theme == "" {

@@ -176,9 +176,7 @@ func tryPassphrase(store *profile.Store, passphrase string, start Start, now tim
 			msg.unread = []error{err}
 		}
 		msg.profiles, msg.unreadProfiles = profile.SplitProfiles(entries)
-		for _, e := range msg.unreadProfiles {
-			msg.unread = append(msg.unread, e.Err)
-		}
+		msg.unread = append(msg.unread, entryErrs(msg.unreadProfiles, profileErr)...)
 		if withHistory {
 			msg.history, msg.historyErr = store.Digest(now)
 		}

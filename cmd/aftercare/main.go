@@ -123,11 +123,7 @@ func plainFlagError(cmd *cobra.Command, err error) error {
 				known = append(known, f.Name)
 			}
 		})
-		hint := ""
-		if near := catalog.Closest(missing.GetSpecifiedName(), known); near != "" {
-			hint = catalog.MeanHint("--" + near)
-		}
-		return fmt.Errorf("%w%s", err, hint)
+		return fmt.Errorf("%w%s", err, catalog.DidYouMeanAfter("--", missing.GetSpecifiedName(), known))
 	}
 	var invalid *pflag.InvalidValueError
 	if !errors.As(err, &invalid) {

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"time"
 
@@ -260,6 +259,9 @@ func unknownCommand(cmd *cobra.Command, typed string) error {
 	}
 	hint := ""
 	if near := nearest(cmd.SuggestionsFor(typed), typed); len(near) > 0 {
+		for i, n := range near {
+			near[i] = catalog.Quoted(n)
+		}
 		hint = " (did you mean " + catalog.JoinOr(near) + "?)"
 	}
 	return usagef("unknown command %s for %q%s", catalog.Quoted(typed), cmd.CommandPath(), hint)
@@ -275,13 +277,9 @@ func nearest(names []string, typed string) []string {
 		}
 	}
 	if len(starts) > 0 {
-		names = starts
+		return starts
 	}
-	quoted := make([]string, len(names))
-	for i, n := range names {
-		quoted[i] = strconv.Quote(n)
-	}
-	return quoted
+	return names
 }
 
 // groupCommand is a command that only holds others: alone it shows its
