@@ -500,10 +500,76 @@ func TestBackFromTheFirstStepReturnsToWhoIsHere(t *testing.T) {
 		if got := who.Start(); !slices.Equal(got[0], []string{"Kim, Jo"}) {
 			t.Errorf("plan %v: who is here came back as %v", plan, got)
 		}
-		named := Named(w, []string{"Kim", "Jo"}, plan).Start()
+		named := named(w, []string{"Kim", "Jo"}, plan).Start()
 		if back := named.(interface{ Back() Step }).Back(); back != nil {
 			t.Errorf("plan %v: back from a round started with names went to %#v, want home", plan, back)
 		}
+	}
+}
+
+// A name typed one slip from a saved profile's is asked about before
+// anything else: "Sma" as a guest would be offered what Sam never wants.
+// Enter goes on with the name as typed; saying so makes it Sam.
+func TestANameOneSlipFromASavedProfileIsAskedAbout(t *testing.T) {
+	w := newWorld(t)
+	w.profiles = []*profile.Profile{{Name: "Sam", Never: []string{"touch"}}, {Name: "Alex"}}
+	who := Who(w, catalog.Together, false).(*Form)
+	asked, ok := who.Take([][]string{{"Alex"}, {"Sma"}}).(*Form)
+	if !ok || len(asked.Fields) != 1 || asked.Fields[0].Title != "Did you mean Sam?" {
+		t.Fatalf("after typing Sma came %#v", asked)
+	}
+	if got := asked.Start(); !slices.Equal(got[0], []string{"Sma"}) {
+		t.Errorf("the question starts on %v, not the name as typed", got)
+	}
+	if back := asked.Back(); back != who {
+		t.Errorf("back from the question went to %#v, not who is here", back)
+	}
+	guest := asked.Take(asked.Start()).(*Form)
+	if r := w.began[len(w.began)-1]; !slices.Equal(r.Names(), []string{"Alex", "Sma"}) || r.People[1].Profile != nil {
+		t.Errorf("going on as typed began %v", r.People)
+	}
+	if back := guest.Back(); back != asked {
+		t.Errorf("back from the first step went to %#v, not the question", back)
+	}
+	asked.Take([][]string{{"Sam"}})
+	if r := w.began[len(w.began)-1]; !slices.Equal(r.Names(), []string{"Alex", "Sam"}) || r.People[1].Profile == nil {
+		t.Errorf("saying Sma meant Sam began %v", r.People)
+	}
+
+	for _, tc := range []struct {
+		about  string
+		ticked []string
+		typed  string
+	}{
+		{"Sam is here already", []string{"Sam"}, "Sma"},
+		{"two slips away", nil, "Kim"},
+		{"the name itself, in any case", nil, "sam, ALEX"},
+	} {
+		if f, ok := who.Take([][]string{tc.ticked, {tc.typed}}).(*Form); !ok || f.Kind != SituationForm {
+			t.Errorf("%s: %q was asked about", tc.about, tc.typed)
+		}
+	}
+	if f, ok := who.Take([][]string{nil, {"Sma, Smm"}}).(*Form); !ok || len(f.Fields) != 1 {
+		t.Errorf("two slips for one saved name were both asked about: %#v", f)
+	}
+
+	named := StartNamed(w, []string{"Sma", "Alex"}, false).(*Form)
+	if named.Fields[0].Title != "Did you mean Sam?" || named.Back() != nil {
+		t.Errorf("a check-in started with the names Sma and Alex began with %#v", named)
+	}
+
+	// Someone who has checked in before under the name is someone else.
+	store := profile.Open(t.TempDir(), w.cat, true)
+	if err := store.SaveSession(profile.NewCheckinSession(w.Now(), catalog.Together, "", []profile.Turn{{Name: "Sma"}, {Name: "Alex"}}, nil, "")); err != nil {
+		t.Fatal(err)
+	}
+	history, err := store.Digest(w.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.history = history
+	if f, ok := who.Take([][]string{nil, {"Sma"}}).(*Form); !ok || f.Kind != SituationForm {
+		t.Errorf("Sma, who has checked in before, was asked about")
 	}
 }
 
@@ -744,7 +810,7 @@ func TestADamagedFileIsNamedByItsNameAndLine(t *testing.T) {
 func TestSomeoneWhoseProfileCannotBeReadGetsOnlyQuietSuggestions(t *testing.T) {
 	w := newWorld(t)
 	w.unread = []profile.ProfileEntry{{Path: "/data/profiles/sam.yaml", Err: errors.New("notes: 2001 characters long")}}
-	r := Named(w, []string{"Sam", "Alex"}, false)
+	r := named(w, []string{"Sam", "Alex"}, false)
 	first := r.Start().(*Form)
 	said := ""
 	for _, l := range first.Intro {
@@ -757,7 +823,7 @@ func TestSomeoneWhoseProfileCannotBeReadGetsOnlyQuietSuggestions(t *testing.T) {
 	if !ok || !results.Result.Guarded {
 		t.Fatalf("with Sam's never-list unknown, the suggestions are not quiet: %+v", results)
 	}
-	if others := Named(w, []string{"Kai", "Alex"}, false).Start().(*Form); len(others.Intro) != 0 {
+	if others := named(w, []string{"Kai", "Alex"}, false).Start().(*Form); len(others.Intro) != 0 {
 		t.Errorf("a check-in without Sam speaks of a profile: %v", others.Intro)
 	}
 }
@@ -1031,7 +1097,7 @@ func TestACheckinTomorrowStartsChosenForSomeoneWhoSaysTheyFeelLow(t *testing.T) 
 		{"together, sad and kept private", []string{"Sam", "Alex"}, both(keepNothing, sad), []string{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Named(newWorld(t), tc.names, false)
+			r := named(newWorld(t), tc.names, false)
 			pick, ok := walk(t, r.Start(), tc.answer, formKind(PickForm)).(*Form)
 			if !ok {
 				t.Fatal("nobody was asked what they will do")
@@ -1063,7 +1129,7 @@ func TestTheCheckOnYouTomorrowStartsOnYesOnlyAloneAndLow(t *testing.T) {
 		{"together, not okay", []string{"Sam", "Alex"}, choose("okay", "No, not really"), ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Named(newWorld(t), tc.names, false)
+			r := named(newWorld(t), tc.names, false)
 			carryOn := func(f *Form) [][]string {
 				if f.Kind == SupportForm {
 					return [][]string{{CarryOn}}
@@ -1088,7 +1154,7 @@ func TestAnOptionForPeopleTogetherIsNotOfferedAlone(t *testing.T) {
 		names   []string
 		offered bool
 	}{{[]string{"Sam"}, false}, {[]string{"Sam", "Alex"}, true}} {
-		r := Named(newWorld(t), tc.names, false)
+		r := named(newWorld(t), tc.names, false)
 		asks := func(s Step) bool {
 			f, ok := s.(*Form)
 			return ok && f.Kind == QuestionForm && strings.Contains(f.Fields[0].Title, "to avoid right now?")
@@ -1135,4 +1201,13 @@ func TestAQuestionIsLeftOutAfterASituationItDoesNotFit(t *testing.T) {
 			}
 		})
 	}
+}
+
+// named starts a check-in or a plan for names given at the start: one name
+// is a check-in alone, more are together.
+func named(env Env, names []string, plan bool) *Round {
+	if plan {
+		return New(env, Plan, catalog.Together, names)
+	}
+	return New(env, CheckIn, modeOf(len(names)), names)
 }

@@ -183,13 +183,15 @@ func New(env Env, k Kind, mode catalog.Mode, names []string) *Round {
 	return r
 }
 
-// Named starts a check-in or a plan for names given at the start: one name
-// is a check-in alone, more are together.
-func Named(env Env, names []string, plan bool) *Round {
+// StartNamed is the first step of a check-in or a plan for names given at
+// the start, after asking about any that looks like a slip for a saved
+// profile's name: one name is a check-in alone, more are together.
+func StartNamed(env Env, names []string, plan bool) Step {
+	kind, mode := CheckIn, modeOf(len(names))
 	if plan {
-		return New(env, Plan, catalog.Together, names)
+		kind, mode = Plan, catalog.Together
 	}
-	return New(env, CheckIn, modeOf(len(names)), names)
+	return startTyped(env, kind, mode, names, nil)
 }
 
 // modeOf is the kind of check-in of so many people.

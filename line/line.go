@@ -99,7 +99,7 @@ func Run(ctx context.Context, o Options) error {
 	case st.FollowUp != nil:
 		err = s.round(flow.FollowUpOf(s, st.FollowUp).Start())
 	case len(st.Names) > 0:
-		err = s.round(flow.Named(s, st.Names, st.Plan).Start())
+		err = s.round(flow.StartNamed(s, st.Names, st.Plan))
 	case st.Plan:
 		err = s.round(flow.Who(s, catalog.Together, true))
 	default:

@@ -618,3 +618,30 @@ func TestSeveralNumbersForOneAnswerAskForOne(t *testing.T) {
 		}
 	}
 }
+
+// A name given one slip from a saved profile's is asked about first, in
+// lines as on the full screen: enter keeps it as typed, 2 makes it Sam.
+func TestANameOneSlipFromASavedProfileIsAskedAboutInLines(t *testing.T) {
+	for _, tc := range []struct {
+		answer string
+		want   []string
+	}{
+		{"", []string{"Sma", "Alex"}},
+		{"2", []string{"Sam", "Alex"}},
+	} {
+		tr := newTranscript(t)
+		if err := tr.store.CreateProfile(&profile.Profile{Name: "Sam", Never: []string{"touch"}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := tr.run(Start{Names: []string{"Sma", "Alex"}}, append([]string{tc.answer}, enters(60)...)...); err != nil {
+			t.Fatal(err)
+		}
+		out := tr.out.String()
+		if !strings.HasPrefix(out, "Who is here.\nDid you mean Sam? (enter for 1)\n") {
+			t.Errorf("answering %q, the run began:\n%s", tc.answer, out[:min(len(out), 300)])
+		}
+		if saved := tr.saved(); len(saved) != 1 || !slices.Equal(saved[0].People, tc.want) {
+			t.Errorf("answering %q saved %+v, want %v", tc.answer, saved, tc.want)
+		}
+	}
+}

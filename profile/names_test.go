@@ -284,3 +284,29 @@ func TestPronounsWithALineSeparatorReadButAreNotWritten(t *testing.T) {
 		t.Error("a new profile was saved with a separator in its pronouns")
 	}
 }
+
+func TestNearNameIsASavedNameOneSlipAway(t *testing.T) {
+	saved := []string{"Sam", "Alex", "Jo", "Jo Anne", "Zoë"}
+	tests := []struct {
+		typed, want string
+	}{
+		{"Sma", "Sam"},        // two letters swapped
+		{"Sm", ""},            // too short to call a slip
+		{"Smm", "Sam"},        // one wrong
+		{"Saam", "Sam"},       // one added
+		{"alx", "Alex"},       // one missing, any case
+		{"sam", ""},           // Sam himself, not a slip
+		{"Kim", ""},           // two away: someone else
+		{"Jay", ""},           // "Jo" is too short to be slipped from
+		{"jo  anne", ""},      // Jo Anne, spaced as she is
+		{"Jo Ane", "Jo Anne"}, // one missing, past a space
+		{"Zoe", "Zoë"},        // an accent missed
+		{"Zoe\u0308", ""},     // Zoë, in the other Unicode form
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := NearName(tt.typed, saved); got != tt.want {
+			t.Errorf("NearName(%q) = %q, want %q", tt.typed, got, tt.want)
+		}
+	}
+}

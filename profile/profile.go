@@ -254,3 +254,65 @@ func encodeProfile(p *Profile) ([]byte, error) {
 	}
 	return []byte(b.String()), nil
 }
+
+// nearNameLength is the fewest characters a name has before one slip in it
+// is taken for a typo: "Jo" and "Jay" are simply two people.
+const nearNameLength = 3
+
+// NearName is the name among saved that name is one slip from (a letter
+// wrong, missing, added, or two swapped), compared as SameName compares,
+// or "" when none is, or name is one of them. A name typed that way is
+// most likely a typo, but may be someone else: it is for asking, never
+// for matching.
+func NearName(name string, saved []string) string {
+	typed := []rune(nameKey(name))
+	if len(typed) < nearNameLength {
+		return ""
+	}
+	near := ""
+	for _, s := range saved {
+		key := []rune(nameKey(s))
+		if len(key) < nearNameLength {
+			continue
+		}
+		switch slips(typed, key) {
+		case 0:
+			return ""
+		case 1:
+			if near == "" {
+				near = s
+			}
+		}
+	}
+	return near
+}
+
+// slips is how many letters must be changed, dropped, added or swapped
+// with the next to make a into b, counted only as far as 2: the optimal
+// string alignment distance, capped.
+func slips(a, b []rune) int {
+	if diff := len(a) - len(b); diff > 1 || diff < -1 {
+		return 2
+	}
+	rows := make([][]int, len(a)+1)
+	for i := range rows {
+		rows[i] = make([]int, len(b)+1)
+		rows[i][0] = i
+	}
+	for j := range rows[0] {
+		rows[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			rows[i][j] = min(rows[i-1][j]+1, rows[i][j-1]+1, rows[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				rows[i][j] = min(rows[i][j], rows[i-2][j-2]+1)
+			}
+		}
+	}
+	return min(rows[len(a)][len(b)], 2)
+}

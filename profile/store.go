@@ -282,12 +282,12 @@ func findIn(entries []ProfileEntry, name string) (ProfileEntry, error) {
 		return ProfileEntry{}, fmt.Errorf("no profile named %s: %w; %s cannot be read and may hold it (to mend or delete it, use its file name, %s)",
 			catalog.Quoted(name), ErrNotFound, maybe[0].Path, NameArg(maybe[0].Name()))
 	}
-	return ProfileEntry{}, fmt.Errorf("no profile named %s: %w%s", catalog.Quoted(name), ErrNotFound, catalog.MeanHint(nearestName(entries, name)))
+	return ProfileEntry{}, fmt.Errorf("no profile named %s: %w%s", catalog.Quoted(name), ErrNotFound, catalog.MeanHint(NearestName(entries, name)))
 }
 
-// nearestName is the saved name that name is likely a typo of, case
+// NearestName is the saved name that name is likely a typo of, case
 // aside, or "".
-func nearestName(entries []ProfileEntry, name string) string {
+func NearestName(entries []ProfileEntry, name string) string {
 	byFolded := map[string]string{}
 	var folded []string
 	for _, e := range entries {

@@ -66,6 +66,30 @@ func withNames(o Options, names ...string) Options {
 	return o
 }
 
+// A name typed one slip from a saved profile's is asked about before the
+// check-in starts: Sam, typed "Sma", would otherwise be offered what he
+// never wants.
+func TestANameOneSlipFromASavedProfileIsAskedAbout(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		keys []string
+		want string
+	}{
+		{nil, "Sma"},
+		{[]string{"down"}, "Sam"},
+	} {
+		w := newWorld(t)
+		r := start(t, withSam(t, w), 100, 30)
+		r.keys("t", "tab").typeText("Sma, Alex").enter(1)
+		r.sees("Did you mean Sam?", "No saved profile is called Sma.", "No, Sma is someone else", "Yes, I meant Sam")
+		r.keys(tc.keys...).enter(1).sees("What kind of time was it?")
+		r.enter(1).sees(tc.want + "'s turn")
+		if got := r.m.c.round().People[0]; got.Name != tc.want || (got.Profile != nil) != (tc.want == "Sam") {
+			t.Errorf("answering with %v began with %+v", tc.keys, got)
+		}
+	}
+}
+
 func TestPressingEnterThroughACheckinAlone(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)

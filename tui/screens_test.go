@@ -207,6 +207,7 @@ func TestScreenGoldens(t *testing.T) {
 		{"lockedhome", locked, func(r *run) { r.keys("esc") }},
 		{"lockeddue", lockedWithFollowUpsDue(2), func(r *run) { r.keys("esc") }},
 		{"unlockagain", locked, func(r *run) { r.keys("esc", "h", "enter") }},
+		{"meant", withSam, func(r *run) { r.keys("t", "tab").typeText("Sma, Alex").enter(1) }},
 	}
 	for _, size := range [][2]int{{100, 30}, {40, 12}} {
 		for _, l := range looks {

@@ -210,11 +210,11 @@ func startAt(c *ctx, s Start) screen {
 	case s.FollowUp != nil:
 		return show(c, flow.FollowUpOf(c, s.FollowUp).Start())
 	case s.Plan && len(s.Names) > 0:
-		return show(c, flow.Named(c, s.Names, true).Start())
+		return show(c, flow.StartNamed(c, s.Names, true))
 	case s.Plan:
 		return newWho(c, catalog.Together, true)
 	case len(s.Names) > 0:
-		return show(c, flow.Named(c, s.Names, false).Start())
+		return show(c, flow.StartNamed(c, s.Names, false))
 	}
 	return newHome(c)
 }

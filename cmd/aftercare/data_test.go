@@ -180,8 +180,11 @@ func TestSuggestForSavedProfiles(t *testing.T) {
 	if !strings.Contains(strings.Join(r.Suggestions[0].Reasons, ";"), "Alex's") {
 		t.Errorf("an unnamed --need with one profile did not go to Alex: %v", r.Suggestions[0].Reasons)
 	}
-	if out := aftercare(t, "", "suggest", "--for", "Robin"); out.code != exitUsage || !strings.Contains(out.stderr, `no profile named "Robin"`) {
+	if out := aftercare(t, "", "suggest", "--for", "Robin"); out.code != exitUsage || !strings.Contains(out.stderr, `no profile named "Robin"`) || strings.Contains(out.stderr, "did you mean") {
 		t.Errorf("unknown profile: %+v", out)
+	}
+	if out := aftercare(t, "", "suggest", "--for", "Sma,Alex"); out.code != exitUsage || !strings.Contains(out.stderr, `no profile named "Sma", and no check-in with them either (did you mean "Sam"?)`) {
+		t.Errorf("mistyped profile: %+v", out)
 	}
 }
 

@@ -349,7 +349,7 @@ func (a *app) savedPeople(cmd *cobra.Command, names []string, situation string, 
 		}
 		guest, ok := history.spelt[name]
 		if !ok {
-			return nil, nil, usagef("--for: no profile named %s, and no check-in with them either (see 'aftercare profile list')", catalog.Quoted(name))
+			return nil, nil, usagef("--for: no profile named %s, and no check-in with them either%s; see 'aftercare profile list'", catalog.Quoted(name), catalog.MeanHint(profile.NearestName(entries, name)))
 		}
 		people = append(people, catalog.Person{Name: guest})
 		if len(unread) > 0 {
