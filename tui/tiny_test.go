@@ -41,6 +41,7 @@ var everyScreen = []struct {
 	{"plan", nil, func(r *run) { r.keys("l").enter(2) }, "What sort of aftercare"},
 	{"follow-up", aWeekOfCheckins, func(r *run) { r.enter(2) }, "follow-up"},
 	{"rate", aWeekOfCheckins, func(r *run) { r.enter(1).enterUntil("We didn't get to it") }, "We didn't get to it"},
+	{"did you mean", withSam, func(r *run) { r.keys("t", "tab").typeText("Sma").enter(1) }, "Did you mean Sam?"},
 	{"people", withSam, func(r *run) { r.keys("p") }, "Sam"},
 	{"new person", nil, func(r *run) { r.keys("p", "n") }, "Name"},
 	{"profile edit", withSam, func(r *run) { r.keys("p").enter(3) }, "closeness or space"},
