@@ -190,9 +190,15 @@ func allNumbers(fields []string) bool {
 
 // longestOption finds the option the first of parts names, or the first
 // few joined again: a label such as "Calm, settled" holds a comma, and
-// is typed whole among the others. It says how many parts it used.
+// is typed whole among the others. It says how many parts it used. No
+// label holds more parts than its commas make, so no more are joined: a
+// pasted line of thousands of choices is read in one pass.
 func longestOption(f flow.Field, parts []string) (flow.Option, int, string) {
-	for n := len(parts); n > 1; n-- {
+	most := 1
+	for _, o := range f.Options {
+		most = max(most, strings.Count(o.Label, ",")+1)
+	}
+	for n := min(len(parts), most); n > 1; n-- {
 		joined := strings.ToLower(strings.Join(parts[:n], ", "))
 		for _, o := range f.Options {
 			if namesWhole(strings.ToLower(plain.Line(o.Label)), joined) {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/aftercare-tui/aftercare/catalog"
+	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/profile"
 )
 
@@ -30,6 +31,19 @@ func BenchmarkCheckinInLines(b *testing.B) {
 			Config: cfg, Now: time.Now, Start: Start{Names: []string{"Sam", "Alex"}}})
 		if err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkALineOfChoices reads the longest line kept, pasted into a
+// choice of many: thousands of parts, each looked for among the options.
+func BenchmarkALineOfChoices(b *testing.B) {
+	feelings := flowField(flow.Many, "Calm, settled", "Tender", "Less light, noise and fuss")
+	typed := strings.Repeat("calm, settled, ", maxLine/15)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, problem := parse(feelings, nil, typed); problem != "" {
+			b.Fatal(problem)
 		}
 	}
 }

@@ -479,6 +479,25 @@ func TestOptionsAreFoundByTheirWholeWords(t *testing.T) {
 	}
 }
 
+// The longest line kept, pasted as choices, is read as the choices it
+// names: joining parts again to find a label with a comma in it stops at
+// the most parts any label holds, where it once tried every run of parts
+// and never finished.
+func TestTheLongestLineOfChoicesIsRead(t *testing.T) {
+	feelings := flowField(flow.Many, "Calm, settled", "Tender", "Less light, noise and fuss")
+	for _, typed := range []string{
+		strings.Repeat("1,", maxLine/2),
+		strings.Repeat("calm, settled, ", maxLine/15),
+		strings.Repeat("tender,", maxLine/7-1) + "less light, noise and fuss",
+	} {
+		got, problem := parse(feelings, nil, typed)
+		want := map[byte][]string{'1': {"0"}, 'c': {"0"}, 't': {"1", "2"}}[typed[0]]
+		if problem != "" || strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%.20q... gives %q (%s), want %q", typed, got, problem, want)
+		}
+	}
+}
+
 func TestAWrongAnswerIsSaidBackShort(t *testing.T) {
 	_, problem := parse(flowField(flow.One, "Yes", "No"), nil, strings.Repeat("a", 70000))
 	if problem == "" || len(problem) > 120 || !strings.Contains(problem, "…") {

@@ -258,8 +258,10 @@ func decodeIndexLine(line string, words interner) (indexEntry, bool) {
 	if line != "" || f[0] == "" {
 		return indexEntry{}, false
 	}
-	for _, field := range f[:14] {
-		if strings.Contains(field, ratingSep) {
+	for i, field := range f[:14] {
+		// A list's items are split at itemSep; a single word holding one
+		// would be written as a list.
+		if strings.Contains(field, ratingSep) || i < 9 && strings.Contains(field, itemSep) {
 			return indexEntry{}, false
 		}
 	}
