@@ -158,7 +158,8 @@ func newExportCommand(a *app) *cobra.Command {
 		Short: "Write out everything saved: profiles and check-ins",
 		Long: `Write out every profile and check-in. json and yaml can be read back with
 'aftercare import'; markdown is for reading and csv for spreadsheets.
-With -o the file is written readable by you alone. --encrypt seals it
+With -o the file is written readable by you alone, whole or not at all,
+and replaces a file of that name, as a shell's > does. --encrypt seals it
 with a passphrase, asked for on the terminal, and --recipient to an age
 public key (age1…, as age-keygen makes them); either is age's armored
 text, which 'aftercare import' and any age tool open. While aftercare is
