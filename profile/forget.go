@@ -94,7 +94,7 @@ func (s *Store) ForgetPerson(name string) (*Forgotten, error) {
 			f.Profiles = append(f.Profiles, e.Path)
 		}
 		if len(f.Profiles)+len(f.Sessions)+len(f.SessionsChanged) == 0 {
-			return fmt.Errorf("nothing is saved about %s: %w", catalog.Quoted(name), ErrNotFound)
+			return fmt.Errorf("nothing is saved about %s: %w%s", catalog.Quoted(name), ErrNotFound, catalog.MeanHint(nearestOf(savedNames(entries, sessions), name)))
 		}
 		if err := s.beginForget(slices.Concat(f.Profiles, f.Sessions, f.SessionsChanged)...); err != nil {
 			return err
@@ -236,4 +236,21 @@ func (s *Store) ForgetEverything() (*Forgotten, error) {
 		return s.dropDue()
 	})
 	return &f, err
+}
+
+// savedNames are the names of everyone saved: in a profile, or among the
+// people of a check-in.
+func savedNames(entries []ProfileEntry, sessions []SessionEntry) []string {
+	var names []string
+	for _, e := range entries {
+		if e.Profile != nil {
+			names = append(names, e.Profile.Name)
+		}
+	}
+	for _, e := range sessions {
+		if e.Session != nil {
+			names = append(names, e.Session.People...)
+		}
+	}
+	return names
 }

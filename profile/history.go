@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -410,6 +411,29 @@ func (f Filter) Keep(s *Session) bool {
 		return false
 	}
 	return f.Since.IsZero() || !s.Started.Before(f.Since)
+}
+
+// PeopleSeen gathers the names of the people of the check-ins it is
+// given, each under its compared form: when a name asked about is none of
+// them, it gives the one the name was likely meant to be.
+type PeopleSeen map[string]string
+
+// Add notes the people of s.
+func (p PeopleSeen) Add(s *Session) {
+	for _, n := range s.People {
+		if key := nameKey(n); p[key] == "" {
+			p[key] = n
+		}
+	}
+}
+
+// Hint is ` (did you mean "Sam"?)` when name is no one seen and someone
+// seen is likely what was meant; "" otherwise.
+func (p PeopleSeen) Hint(name string) string {
+	if p[nameKey(name)] != "" {
+		return ""
+	}
+	return catalog.MeanHint(nearestOf(slices.Collect(maps.Values(p)), name))
 }
 
 // ParseSince reads how far back to look: a number of days, weeks or hours

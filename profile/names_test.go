@@ -310,3 +310,20 @@ func TestNearNameIsASavedNameOneSlipAway(t *testing.T) {
 		}
 	}
 }
+
+func TestPeopleSeenHintsOnlyAtSomeoneElse(t *testing.T) {
+	seen := PeopleSeen{}
+	seen.Add(&Session{People: []string{"Sam", "Alex"}})
+	seen.Add(&Session{People: []string{"sam", "Jo Anne"}})
+	for typed, want := range map[string]string{
+		"Sma":      ` (did you mean "Sam"?)`,
+		"SAM":      "",
+		"jo  anne": "",
+		"Jo Ane":   ` (did you mean "Jo Anne"?)`,
+		"Zed":      "",
+	} {
+		if got := seen.Hint(typed); got != want {
+			t.Errorf("Hint(%q) = %q, want %q", typed, got, want)
+		}
+	}
+}

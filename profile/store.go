@@ -288,12 +288,24 @@ func findIn(entries []ProfileEntry, name string) (ProfileEntry, error) {
 // NearestName is the saved name that name is likely a typo of, case
 // aside, or "".
 func NearestName(entries []ProfileEntry, name string) string {
-	byFolded := map[string]string{}
-	var folded []string
+	var names []string
 	for _, e := range entries {
 		if e.Profile != nil {
-			f := strings.ToLower(e.Profile.Name)
-			byFolded[f] = e.Profile.Name
+			names = append(names, e.Profile.Name)
+		}
+	}
+	return nearestOf(names, name)
+}
+
+// nearestOf is the name among names that name is likely a typo of, case
+// aside, or "".
+func nearestOf(names []string, name string) string {
+	byFolded := map[string]string{}
+	var folded []string
+	for _, n := range names {
+		f := strings.ToLower(n)
+		if _, seen := byFolded[f]; !seen {
+			byFolded[f] = n
 			folded = append(folded, f)
 		}
 	}

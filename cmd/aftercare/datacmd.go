@@ -52,8 +52,12 @@ named on standard error, and the exit is 1 (0 with --ignore-damaged).`,
 			if err != nil {
 				return err
 			}
+			seen := profile.PeopleSeen{}
 			keep := func(e profile.SessionEntry) bool {
 				a.damaged(e.Err)
+				if e.Session != nil && person != "" {
+					seen.Add(e.Session)
+				}
 				return e.Session != nil && filter.Keep(e.Session)
 			}
 			// Each check-in is read whole in its turn, and nothing of those
@@ -83,7 +87,9 @@ named on standard error, and the exit is 1 (0 with --ignore-damaged).`,
 				return err
 			case shown == 0 && len(a.unread) > 0:
 				fmt.Fprintln(out, "Nothing to show from the check-ins that could be read.")
-			case shown == 0 && (person != "" || since != ""):
+			case shown == 0 && person != "":
+				fmt.Fprintln(out, "No check-ins"+filterWords(person, since)+seen.Hint(person)+".")
+			case shown == 0 && since != "":
 				fmt.Fprintln(out, "No check-ins"+filterWords(person, since)+".")
 			case shown == 0:
 				fmt.Fprintln(out, "No check-ins saved yet.")
@@ -123,8 +129,13 @@ func (a *app) printStats(cmd *cobra.Command, filter profile.Filter, asJSON bool,
 	if asJSON {
 		counting = store.CountingEveryMood()
 	}
+	seen := profile.PeopleSeen{}
 	err = a.eachCheckin(cmd, func(e profile.SessionEntry) {
-		if s := e.Session; s != nil && filter.Keep(s) {
+		s := e.Session
+		if s != nil && filter.Person != "" {
+			seen.Add(s)
+		}
+		if s != nil && filter.Keep(s) {
 			counting.Add(e)
 		}
 	})
@@ -140,7 +151,7 @@ func (a *app) printStats(cmd *cobra.Command, filter profile.Filter, asJSON bool,
 		return figures.WriteJSON(a.stdout)
 	}
 	if len(figures.People) == 0 && filtered != "" {
-		_, err = fmt.Fprintln(a.stdout, "No check-ins"+filtered+".")
+		_, err = fmt.Fprintln(a.stdout, "No check-ins"+filtered+seen.Hint(filter.Person)+".")
 		return err
 	}
 	_, err = fmt.Fprint(a.stdout, profile.FormatStats(figures))

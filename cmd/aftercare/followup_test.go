@@ -133,6 +133,14 @@ func TestHistoryStats(t *testing.T) {
 	if out := mustRun(t, "", "history", "--person", "Sam", "--since", "1h"); out != "No check-ins with Sam since 1h.\n" {
 		t.Errorf("a filter that keeps nothing printed %q", out)
 	}
+	for _, args := range [][]string{{"history", "--person", "Alx"}, {"history", "--stats", "--person", "alx"}} {
+		if out := mustRun(t, "", args...); !strings.HasSuffix(out, ` (did you mean "Alex"?).`+"\n") {
+			t.Errorf("%v, a name one letter from Alex's, printed %q", args, out)
+		}
+	}
+	if out := aftercare(t, "", "forget", "--person", "Alx", "--yes"); out.code != exitFailure || !strings.Contains(out.stderr, `nothing is saved about "Alx": not found (did you mean "Alex"?)`) {
+		t.Errorf("forgetting Alx: %+v", out)
+	}
 
 	text := mustRun(t, "", "history", "--stats")
 	for _, want := range []string{"Sam: 1 check-in", "How they felt: ▅", "Alex: 1 check-in", "What helped most: 1. Make a warm drink (helped 1 of 1)", "Kai: 1 check-in"} {
