@@ -139,12 +139,6 @@ func (s *Store) CheckinToFollowUp(id string) (*Session, error) {
 // followed up already.
 var ErrFollowedUp = errors.New("was followed up already")
 
-// SessionSaved says whether a session with id is saved, without reading
-// it: on locked data it needs no key.
-func (s *Store) SessionSaved(id string) bool {
-	return validSessionID(id) && fileExists(s.sessionPath(id))
-}
-
 // waitingWhileLocked are the sessions still waiting on a follow-up, by id
 // with when each started, when the store is locked: what .due must add
 // once they are saved, since no reader without the key can tell. nil when

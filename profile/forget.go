@@ -158,7 +158,7 @@ func (s *Session) without(name string) *Session {
 // that a question about it is never asked.
 func (s *Store) CheckSession(id string) error {
 	if !validSessionID(id) || !fileExists(s.sessionPath(id)) {
-		return fmt.Errorf("no session %s: %w", catalog.Quoted(id), ErrNotFound)
+		return s.noSession(id)
 	}
 	return nil
 }

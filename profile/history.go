@@ -386,14 +386,14 @@ func newestFirst(a, b SessionEntry) int {
 // Session returns the session with id.
 func (s *Store) Session(id string) (*Session, error) {
 	if !validSessionID(id) {
-		return nil, fmt.Errorf("no session %s: %w", catalog.Quoted(id), ErrNotFound)
+		return nil, s.noSession(id)
 	}
 	if err := s.checkPlaces(); err != nil {
 		return nil, err
 	}
 	e, _ := s.readSession(nil, s.sessionPath(id), nil)
 	if os.IsNotExist(e.Err) {
-		return nil, fmt.Errorf("no session %s: %w", catalog.Quoted(id), ErrNotFound)
+		return nil, s.noSession(id)
 	}
 	return e.Session, e.Err
 }
@@ -411,6 +411,34 @@ func (f Filter) Keep(s *Session) bool {
 		return false
 	}
 	return f.Since.IsZero() || !s.Started.Before(f.Since)
+}
+
+// noSession says, as ErrNotFound, that there is no session id, with the
+// one likely meant: the only one whose id begins with it (an id cut short
+// when it was copied), or else the only one a slip from it. Any two ids
+// differ in their last six characters, chosen at random, so one further
+// away is someone else's check-in, not a typo. Their names are their
+// files', so this needs no key, locked or not.
+func (s *Store) noSession(id string) error {
+	paths, _ := dataFiles(s.sessionsDir(), ".json")
+	var starting, slipped []string
+	for _, p := range paths {
+		saved := strings.TrimSuffix(filepath.Base(p), ".json")
+		switch {
+		case id != "" && strings.HasPrefix(saved, id):
+			starting = append(starting, saved)
+		case oneSlip(id, saved):
+			slipped = append(slipped, saved)
+		}
+	}
+	meant := ""
+	switch {
+	case len(starting) == 1:
+		meant = starting[0]
+	case len(starting) == 0 && len(slipped) == 1:
+		meant = slipped[0]
+	}
+	return fmt.Errorf("no session %s: %w%s", catalog.Quoted(id), ErrNotFound, catalog.MeanHint(meant))
 }
 
 // PeopleSeen gathers the names of the people of the check-ins it is

@@ -327,3 +327,25 @@ func TestPeopleSeenHintsOnlyAtSomeoneElse(t *testing.T) {
 		}
 	}
 }
+
+func TestAMissingSessionNamesTheOneLikelyMeant(t *testing.T) {
+	s := Open(t.TempDir(), testCatalog(), true)
+	for _, id := range []string{"20261120T221000-abc123", "20261121T221000-def456", "20261121T230000-0a0b0c"} {
+		must(t, s.SaveSession(session(id, testStart, "Sam")))
+	}
+	for id, want := range map[string]string{
+		"20261120":               ` (did you mean "20261120T221000-abc123"?)`, // cut short
+		"20261121":               "",                                          // two begin so
+		"20261120T221000-abc124": ` (did you mean "20261120T221000-abc123"?)`, // one wrong
+		"20261120T221000-acb123": ` (did you mean "20261120T221000-abc123"?)`, // two swapped
+		"20261120T221000-ffffff": "",                                          // someone else's
+		"../20261120":            "",
+	} {
+		want = `no session "` + id + `": not found` + want
+		for what, err := range map[string]error{"Session": func() error { _, err := s.Session(id); return err }(), "CheckSession": s.CheckSession(id)} {
+			if err == nil || err.Error() != want || !errors.Is(err, ErrNotFound) {
+				t.Errorf("%s(%q) = %v, want %s", what, id, err, want)
+			}
+		}
+	}
+}

@@ -287,6 +287,24 @@ func NearName(name string, saved []string) string {
 	return near
 }
 
+// oneSlip says whether a is one slip from b, as slips counts them; two
+// words of one length that differ in more than two places are not, and
+// are told apart without counting.
+func oneSlip(a, b string) bool {
+	if len(a) == len(b) {
+		differ := 0
+		for i := 0; i < len(a) && differ <= 2; i++ {
+			if a[i] != b[i] {
+				differ++
+			}
+		}
+		if differ > 2 {
+			return false
+		}
+	}
+	return slips([]rune(a), []rune(b)) == 1
+}
+
 // slips is how many letters must be changed, dropped, added or swapped
 // with the next to make a into b, counted only as far as 2: the optimal
 // string alignment distance, capped.

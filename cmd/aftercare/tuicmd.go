@@ -11,7 +11,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/aftercare-tui/aftercare/catalog"
 	"github.com/aftercare-tui/aftercare/flow"
 	"github.com/aftercare-tui/aftercare/profile"
 	"github.com/aftercare-tui/aftercare/tui"
@@ -137,8 +136,8 @@ follow up.`,
 // own calm screen, as the program does, not on the terminal first.
 func (a *app) lockedFollowUp(args []string) (string, error) {
 	if len(args) == 1 {
-		if !a.store.SessionSaved(args[0]) {
-			return "", fmt.Errorf("no session %s: %w", catalog.Quoted(args[0]), profile.ErrNotFound)
+		if err := a.store.CheckSession(args[0]); err != nil {
+			return "", err
 		}
 		return args[0], nil
 	}
