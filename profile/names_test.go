@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -346,6 +347,16 @@ func TestAMissingSessionNamesTheOneLikelyMeant(t *testing.T) {
 			if err == nil || err.Error() != want || !errors.Is(err, ErrNotFound) {
 				t.Errorf("%s(%q) = %v, want %s", what, id, err, want)
 			}
+		}
+	}
+}
+
+// A plain ASCII name is keyed by lowering it, which is what folding its
+// case in Unicode gives.
+func TestAnASCIINameIsKeyedAsUnicodeFoldsIt(t *testing.T) {
+	for _, name := range []string{"Sam", "ALEX", "jo anne", "Kai-Li O'Neil", "R2D2", "~Zed_"} {
+		if got, want := nameKey(name), norm.NFC.String(cases.Fold().String(name)); got != want {
+			t.Errorf("nameKey(%q) = %q, want %q", name, got, want)
 		}
 	}
 }

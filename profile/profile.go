@@ -121,6 +121,11 @@ func SameName(a, b string) bool {
 // look alike are one. Two names are one person's exactly when their keys
 // are equal.
 func nameKey(name string) string {
+	if simpleName(name) {
+		// Folding ASCII is lowering it; most names, read with every
+		// record of a long history, need no more.
+		return strings.ToLower(name)
+	}
 	key := norm.NFC.String(cases.Fold().String(norm.NFC.String(name)))
 	if simpleName(key) {
 		return key
