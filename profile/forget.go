@@ -241,12 +241,7 @@ func (s *Store) ForgetEverything() (*Forgotten, error) {
 // savedNames are the names of everyone saved: in a profile, or among the
 // people of a check-in.
 func savedNames(entries []ProfileEntry, sessions []SessionEntry) []string {
-	var names []string
-	for _, e := range entries {
-		if e.Profile != nil {
-			names = append(names, e.Profile.Name)
-		}
-	}
+	names := profileNames(entries)
 	for _, e := range sessions {
 		if e.Session != nil {
 			names = append(names, e.Session.People...)

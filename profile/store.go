@@ -288,13 +288,18 @@ func findIn(entries []ProfileEntry, name string) (ProfileEntry, error) {
 // NearestName is the saved name that name is likely a typo of, case
 // aside, or "".
 func NearestName(entries []ProfileEntry, name string) string {
+	return nearestOf(profileNames(entries), name)
+}
+
+// profileNames are the names of the profiles that could be read.
+func profileNames(entries []ProfileEntry) []string {
 	var names []string
 	for _, e := range entries {
 		if e.Profile != nil {
 			names = append(names, e.Profile.Name)
 		}
 	}
-	return nearestOf(names, name)
+	return names
 }
 
 // nearestOf is the name among names that name is likely a typo of, case
