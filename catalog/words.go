@@ -172,7 +172,7 @@ func Closest(word string, known []string) string {
 		if abs(len(word)-len(k)) > bestDist {
 			continue
 		}
-		if d := editDistance(word, k); d < bestDist || d == bestDist && best != "" && k < best {
+		if d := EditDistance([]byte(word), []byte(k), false); d < bestDist || d == bestDist && best != "" && k < best {
 			best, bestDist = k, d
 		}
 	}
@@ -181,9 +181,12 @@ func Closest(word string, known []string) string {
 
 func abs(n int) int { return max(n, -n) }
 
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+// EditDistance is how many elements must be changed, dropped or added
+// to make a into b; with swaps, two neighbours swapped count as one (the
+// optimal string alignment distance), as a slip of the fingers does.
+func EditDistance[E comparable](a, b []E, swaps bool) int {
+	// Three rows: the one before last for a swap, the last, this one.
+	before, prev, cur := make([]int, len(b)+1), make([]int, len(b)+1), make([]int, len(b)+1)
 	for j := range prev {
 		prev[j] = j
 	}
@@ -195,8 +198,11 @@ func editDistance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if swaps && i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], before[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		before, prev, cur = prev, cur, before
 	}
 	return prev[len(b)]
 }

@@ -36,3 +36,31 @@ func TestAnUnknownRefNamesTheIDOfItsLabelOrTheClosestID(t *testing.T) {
 		t.Errorf("request file: %v", err)
 	}
 }
+
+func TestEditDistanceCountsSwapsOnlyWhenAsked(t *testing.T) {
+	for _, tc := range []struct {
+		a, b         string
+		plain, swaps int
+	}{
+		{"", "", 0, 0},
+		{"sam", "", 3, 3},
+		{"sam", "sam", 0, 0},
+		{"sam", "sma", 2, 1},
+		{"sam", "saam", 1, 1},
+		{"alex", "alx", 1, 1},
+		{"kim", "sam", 2, 2},
+		{"abcd", "badc", 3, 2},
+		{"quite", "quiet", 2, 1},
+	} {
+		if got := EditDistance([]rune(tc.a), []rune(tc.b), false); got != tc.plain {
+			t.Errorf("EditDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.plain)
+		}
+		if got := EditDistance([]rune(tc.a), []rune(tc.b), true); got != tc.swaps {
+			t.Errorf("EditDistance(%q, %q) with swaps = %d, want %d", tc.a, tc.b, got, tc.swaps)
+		}
+	}
+	// Counted by the byte, a letter of two bytes is two changes.
+	if got := EditDistance([]byte("Zoe"), []byte("Zoë"), false); got != 2 {
+		t.Errorf("Zoe to Zoë is %d bytes apart, want 2", got)
+	}
+}

@@ -1203,11 +1203,9 @@ func TestAQuestionIsLeftOutAfterASituationItDoesNotFit(t *testing.T) {
 	}
 }
 
-// named starts a check-in or a plan for names given at the start: one name
-// is a check-in alone, more are together.
+// named is the round StartNamed starts when nothing needs asking first,
+// for a test to look inside.
 func named(env Env, names []string, plan bool) *Round {
-	if plan {
-		return New(env, Plan, catalog.Together, names)
-	}
-	return New(env, CheckIn, modeOf(len(names)), names)
+	kind, mode := namedKind(len(names), plan)
+	return New(env, kind, mode, names)
 }

@@ -187,11 +187,17 @@ func New(env Env, k Kind, mode catalog.Mode, names []string) *Round {
 // the start, after asking about any that looks like a slip for a saved
 // profile's name: one name is a check-in alone, more are together.
 func StartNamed(env Env, names []string, plan bool) Step {
-	kind, mode := CheckIn, modeOf(len(names))
-	if plan {
-		kind, mode = Plan, catalog.Together
-	}
+	kind, mode := namedKind(len(names), plan)
 	return startTyped(env, kind, mode, names, nil)
+}
+
+// namedKind is the kind and mode of a round for so many names given at
+// the start: a plan is made together.
+func namedKind(people int, plan bool) (Kind, catalog.Mode) {
+	if plan {
+		return Plan, catalog.Together
+	}
+	return CheckIn, modeOf(people)
 }
 
 // modeOf is the kind of check-in of so many people.

@@ -280,7 +280,7 @@ func NearName(name string, saved []string) string {
 		if len(key) < nearNameLength {
 			continue
 		}
-		switch slips(typed, key) {
+		switch catalog.EditDistance(typed, key, true) {
 		case 0:
 			return ""
 		case 1:
@@ -292,11 +292,15 @@ func NearName(name string, saved []string) string {
 	return near
 }
 
-// oneSlip says whether a is one slip from b, as slips counts them; two
-// words of one length that differ in more than two places are not, and
-// are told apart without counting.
+// oneSlip says whether a is one slip from b: a character wrong, missing,
+// added, or two swapped. Two words whose lengths differ by more than one,
+// or of one length that differ in more than two places, are not, and are
+// told apart without counting.
 func oneSlip(a, b string) bool {
-	if len(a) == len(b) {
+	switch diff := len(a) - len(b); {
+	case diff > 1 || diff < -1:
+		return false
+	case diff == 0:
 		differ := 0
 		for i := 0; i < len(a) && differ <= 2; i++ {
 			if a[i] != b[i] {
@@ -307,35 +311,5 @@ func oneSlip(a, b string) bool {
 			return false
 		}
 	}
-	return slips([]rune(a), []rune(b)) == 1
-}
-
-// slips is how many letters must be changed, dropped, added or swapped
-// with the next to make a into b, counted only as far as 2: the optimal
-// string alignment distance, capped.
-func slips(a, b []rune) int {
-	if diff := len(a) - len(b); diff > 1 || diff < -1 {
-		return 2
-	}
-	rows := make([][]int, len(a)+1)
-	for i := range rows {
-		rows[i] = make([]int, len(b)+1)
-		rows[i][0] = i
-	}
-	for j := range rows[0] {
-		rows[0][j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			rows[i][j] = min(rows[i-1][j]+1, rows[i][j-1]+1, rows[i-1][j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				rows[i][j] = min(rows[i][j], rows[i-2][j-2]+1)
-			}
-		}
-	}
-	return min(rows[len(a)][len(b)], 2)
+	return catalog.EditDistance([]rune(a), []rune(b), true) == 1
 }
