@@ -500,7 +500,7 @@ func TestBackFromTheFirstStepReturnsToWhoIsHere(t *testing.T) {
 		if got := who.Start(); !slices.Equal(got[0], []string{"Kim, Jo"}) {
 			t.Errorf("plan %v: who is here came back as %v", plan, got)
 		}
-		named := named(w, []string{"Kim", "Jo"}, plan).Start()
+		named := Named(w, []string{"Kim", "Jo"}, plan).Start()
 		if back := named.(interface{ Back() Step }).Back(); back != nil {
 			t.Errorf("plan %v: back from a round started with names went to %#v, want home", plan, back)
 		}
@@ -810,7 +810,7 @@ func TestADamagedFileIsNamedByItsNameAndLine(t *testing.T) {
 func TestSomeoneWhoseProfileCannotBeReadGetsOnlyQuietSuggestions(t *testing.T) {
 	w := newWorld(t)
 	w.unread = []profile.ProfileEntry{{Path: "/data/profiles/sam.yaml", Err: errors.New("notes: 2001 characters long")}}
-	r := named(w, []string{"Sam", "Alex"}, false)
+	r := Named(w, []string{"Sam", "Alex"}, false)
 	first := r.Start().(*Form)
 	said := ""
 	for _, l := range first.Intro {
@@ -823,7 +823,7 @@ func TestSomeoneWhoseProfileCannotBeReadGetsOnlyQuietSuggestions(t *testing.T) {
 	if !ok || !results.Result.Guarded {
 		t.Fatalf("with Sam's never-list unknown, the suggestions are not quiet: %+v", results)
 	}
-	if others := named(w, []string{"Kai", "Alex"}, false).Start().(*Form); len(others.Intro) != 0 {
+	if others := Named(w, []string{"Kai", "Alex"}, false).Start().(*Form); len(others.Intro) != 0 {
 		t.Errorf("a check-in without Sam speaks of a profile: %v", others.Intro)
 	}
 }
@@ -1097,7 +1097,7 @@ func TestACheckinTomorrowStartsChosenForSomeoneWhoSaysTheyFeelLow(t *testing.T) 
 		{"together, sad and kept private", []string{"Sam", "Alex"}, both(keepNothing, sad), []string{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := named(newWorld(t), tc.names, false)
+			r := Named(newWorld(t), tc.names, false)
 			pick, ok := walk(t, r.Start(), tc.answer, formKind(PickForm)).(*Form)
 			if !ok {
 				t.Fatal("nobody was asked what they will do")
@@ -1129,7 +1129,7 @@ func TestTheCheckOnYouTomorrowStartsOnYesOnlyAloneAndLow(t *testing.T) {
 		{"together, not okay", []string{"Sam", "Alex"}, choose("okay", "No, not really"), ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := named(newWorld(t), tc.names, false)
+			r := Named(newWorld(t), tc.names, false)
 			carryOn := func(f *Form) [][]string {
 				if f.Kind == SupportForm {
 					return [][]string{{CarryOn}}
@@ -1154,7 +1154,7 @@ func TestAnOptionForPeopleTogetherIsNotOfferedAlone(t *testing.T) {
 		names   []string
 		offered bool
 	}{{[]string{"Sam"}, false}, {[]string{"Sam", "Alex"}, true}} {
-		r := named(newWorld(t), tc.names, false)
+		r := Named(newWorld(t), tc.names, false)
 		asks := func(s Step) bool {
 			f, ok := s.(*Form)
 			return ok && f.Kind == QuestionForm && strings.Contains(f.Fields[0].Title, "to avoid right now?")
@@ -1201,11 +1201,4 @@ func TestAQuestionIsLeftOutAfterASituationItDoesNotFit(t *testing.T) {
 			}
 		})
 	}
-}
-
-// named is the round StartNamed starts when nothing needs asking first,
-// for a test to look inside.
-func named(env Env, names []string, plan bool) *Round {
-	kind, mode := namedKind(len(names), plan)
-	return New(env, kind, mode, names)
 }

@@ -191,6 +191,14 @@ func StartNamed(env Env, names []string, plan bool) Step {
 	return startTyped(env, kind, mode, names, nil)
 }
 
+// Named is a check-in or a plan for names given at the start, taken as
+// they are written, with nothing asked about them: for a script, whose
+// names are what it means.
+func Named(env Env, names []string, plan bool) *Round {
+	kind, mode := namedKind(len(names), plan)
+	return New(env, kind, mode, names)
+}
+
 // namedKind is the kind and mode of a round for so many names given at
 // the start: a plan is made together.
 func namedKind(people int, plan bool) (Kind, catalog.Mode) {

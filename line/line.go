@@ -29,7 +29,8 @@ type Options struct {
 	// is never obeyed; Screen is written the codes that clear it.
 	Screen io.Writer
 	// Interactive is set when In is a person at a terminal, who can be
-	// asked what to do after a save fails; a script is not asked.
+	// asked what to do after a save fails, or whether a name given at the
+	// start meant a saved profile's; a script is not asked.
 	Interactive bool
 
 	Catalog  *catalog.Catalog
@@ -98,6 +99,10 @@ func Run(ctx context.Context, o Options) error {
 	switch st := o.Start; {
 	case st.FollowUp != nil:
 		err = s.round(flow.FollowUpOf(s, st.FollowUp).Start())
+	case len(st.Names) > 0 && !o.Interactive:
+		// A script's names are what it means, and a question it did not
+		// expect would take the answer meant for the next one.
+		err = s.round(flow.Named(s, st.Names, st.Plan).Start())
 	case len(st.Names) > 0:
 		err = s.round(flow.StartNamed(s, st.Names, st.Plan))
 	case st.Plan:

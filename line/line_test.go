@@ -36,6 +36,8 @@ type transcript struct {
 	store *profile.Store
 	cat   *catalog.Catalog
 	out   bytes.Buffer
+	// interactive runs it as for a person at a terminal.
+	interactive bool
 }
 
 func newTranscript(t *testing.T) *transcript {
@@ -64,7 +66,7 @@ func (tr *transcript) run(start Start, typed ...string) error {
 		in = strings.NewReader(strings.Join(typed, "\n") + "\n")
 	}
 	tr.out.Reset()
-	return Run(context.Background(), Options{In: in, Out: &tr.out, Catalog: tr.cat, Store: tr.store,
+	return Run(context.Background(), Options{In: in, Out: &tr.out, Interactive: tr.interactive, Catalog: tr.cat, Store: tr.store,
 		Config:   &profile.Config{Settings: profile.Settings{KeepHistory: true, Region: "GB", DefaultMinutes: 30}},
 		Profiles: profiles, History: history, Now: func() time.Time { return now }, Start: start})
 }
@@ -639,7 +641,8 @@ func TestSeveralNumbersForOneAnswerAskForOne(t *testing.T) {
 }
 
 // A name given one slip from a saved profile's is asked about first, in
-// lines as on the full screen: enter keeps it as typed, 2 makes it Sam.
+// lines as on the full screen: enter keeps it as typed, 2 makes it Sam. A
+// script is not asked, so its next answer goes where it was meant to.
 func TestANameOneSlipFromASavedProfileIsAskedAboutInLines(t *testing.T) {
 	for _, tc := range []struct {
 		answer string
@@ -649,6 +652,7 @@ func TestANameOneSlipFromASavedProfileIsAskedAboutInLines(t *testing.T) {
 		{"2", []string{"Sam", "Alex"}},
 	} {
 		tr := newTranscript(t)
+		tr.interactive = true
 		if err := tr.store.CreateProfile(&profile.Profile{Name: "Sam", Never: []string{"touch"}}); err != nil {
 			t.Fatal(err)
 		}
@@ -662,5 +666,27 @@ func TestANameOneSlipFromASavedProfileIsAskedAboutInLines(t *testing.T) {
 		if saved := tr.saved(); len(saved) != 1 || !slices.Equal(saved[0].People, tc.want) {
 			t.Errorf("answering %q saved %+v, want %v", tc.answer, saved, tc.want)
 		}
+	}
+}
+
+func TestAScriptIsNotAskedWhetherANameMeantASavedProfile(t *testing.T) {
+	tr := newTranscript(t)
+	if err := tr.store.CreateProfile(&profile.Profile{Name: "Sam"}); err != nil {
+		t.Fatal(err)
+	}
+	// Enter skips the kind of time, enter starts Sma's turn, and 3 is
+	// meant for "Are you okay?".
+	if err := tr.run(Start{Names: []string{"Sma", "Alex"}}, append([]string{"", "", "3"}, enters(60)...)...); err != nil {
+		t.Fatal(err)
+	}
+	if out := tr.out.String(); strings.Contains(out, "Did you mean") {
+		t.Errorf("a script was asked about a name:\n%s", out[:min(len(out), 300)])
+	}
+	saved := tr.saved()
+	if len(saved) != 1 || !slices.Equal(saved[0].People, []string{"Sma", "Alex"}) {
+		t.Fatalf("saved %+v, want one check-in of Sma and Alex", saved)
+	}
+	if shared := saved[0].Shared["Sma"]; len(shared) == 0 || shared[0].Said != "I'm really good" {
+		t.Errorf("Sma's shared answers %+v, want the 3 typed for the first question", shared)
 	}
 }

@@ -108,8 +108,8 @@ func newHelpCommand(root *cobra.Command) *cobra.Command {
 				return nil, noFiles
 			}
 			var out []string
-			for _, c := range root.Commands() {
-				if c.IsAvailableCommand() && strings.HasPrefix(c.Name(), toComplete) {
+			for _, c := range availableCommands(root) {
+				if strings.HasPrefix(c.Name(), toComplete) {
 					out = append(out, c.Name()+"\t"+c.Short)
 				}
 			}
@@ -136,10 +136,8 @@ func newHelpCommand(root *cobra.Command) *cobra.Command {
 				hint := ""
 				if len(args) == 1 {
 					known := slices.Clone(names)
-					for _, c := range root.Commands() {
-						if c.IsAvailableCommand() {
-							known = append(known, c.Name())
-						}
+					for _, c := range availableCommands(root) {
+						known = append(known, c.Name())
 					}
 					hint = catalog.DidYouMean(args[0], known)
 				}
@@ -148,4 +146,10 @@ func newHelpCommand(root *cobra.Command) *cobra.Command {
 			return target.Help()
 		},
 	}
+}
+
+// availableCommands are the commands help and its completion offer: not
+// hidden ones such as man, nor deprecated ones.
+func availableCommands(root *cobra.Command) []*cobra.Command {
+	return slices.DeleteFunc(slices.Clone(root.Commands()), func(c *cobra.Command) bool { return !c.IsAvailableCommand() })
 }

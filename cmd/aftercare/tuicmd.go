@@ -24,8 +24,9 @@ func newCheckinCommand(a *app) *cobra.Command {
 		Long: `Start a check-in straight away. One name is a check-in alone; two or more
 take turns on this screen. Names match saved profiles, whatever their case;
 any other name is a guest, not saved unless you ask at the end, and one a
-letter away from a saved name is asked about first. With no
-names it opens home, to choose alone or together. A plan the same people
+letter away from a saved name is asked about first (a script answering
+from a pipe is not asked). With no names it opens home, to choose alone
+or together. A plan the same people
 made in the last 12 hours is where it starts from.`,
 		Example: `  aftercare checkin Sam Alex
   aftercare checkin Kai`,
