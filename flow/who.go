@@ -40,7 +40,7 @@ func Who(env Env, mode catalog.Mode, plan bool) Step {
 		f.take = func(values [][]string) Step { return startFrom(f, New(env, kind, mode, []string{first(values[0])})) }
 		return f
 	case len(saved) == 0:
-		typed.Title, typed.Help, typed.Placeholder = "Who is here?", "Names are optional. Separate them with commas, or just press enter for two of you.", "Sam, Alex"
+		typed.Title, typed.Help, typed.Placeholder = "Who is here?", "Names are optional. Separate them with commas, or just press enter for two of you.", "For example: Sam, Alex"
 		typed.Empty = "two of you"
 		f.Fields = []Field{typed}
 		f.take = func(values [][]string) Step { return startTyped(env, kind, mode, whoNames(values), f) }

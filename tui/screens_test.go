@@ -174,6 +174,7 @@ func TestScreenGoldens(t *testing.T) {
 		to    func(r *run)
 	}{
 		{"home", nil, func(*run) {}},
+		{"who", nil, func(r *run) { r.keys("t") }},
 		{"handoff", nil, func(r *run) { r.keys("t").enter(2) }},
 		{"question", nil, func(r *run) { r.keys("t").enter(3) }},
 		{"multi", nil, func(r *run) { r.keys("t").enter(6) }},
