@@ -102,7 +102,7 @@ func (t *Turn) GuardNote() string {
 	if !t.guarded() {
 		return ""
 	}
-	note := "Because of what you said, nothing with more than light touch, no kissing and nothing celebratory will be suggested to anyone, and nothing will be chosen in advance."
+	note := "Because of what you said, nothing with more than light touch, no kissing and nothing celebratory will be suggested to anyone, and no suggestion will be ticked in advance."
 	if t.askedForSpace() {
 		note += " Whatever is offered to you all together will ask nothing of you."
 	}

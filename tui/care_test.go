@@ -106,14 +106,14 @@ func TestWhatTurnsACheckinQuietTurnsItQuietForEveryone(t *testing.T) {
 	}{
 		{"asking for space on the support screen", func(t *testing.T, r *run) {
 			r.enter(1).keys(slices.Repeat([]string{"down"}, notSafe)...).enter(1).sees("Ask for some space")
-			r.keys("down").enter(2).sees("Before you pass the laptop on", "ask nothing of you")
+			r.keys("down").enter(2).sees("Before you pass the laptop on", "ask nothing of")
 		}},
 		{"asking for some space", func(t *testing.T, r *run) {
 			r.enterUntil("stay close, or would some space")
 			r.keys("up", "up").sees("» Some space")
 			r.enter(1)
 			r.enterUntil("What may the others see?")
-			r.sees("ask nothing of you")
+			r.sees("ask nothing of")
 		}},
 		{"a line crossed", func(t *testing.T, r *run) {
 			r.enterUntil("Was any boundary crossed?")
