@@ -403,6 +403,19 @@ const feltShown = 30
 // felt as a sparkline.
 func FormatStats(st Stats) string { return formatStats(st, Sparkline) }
 
+// NeededAny says whether someone ever said they needed closeness or
+// space: a row of noughts says nothing, so it is left out.
+func (p PersonStats) NeededAny() bool { return p.Closeness > 0 || p.Space > 0 }
+
+// Needed is how often someone needed closeness and space, in words.
+func (p PersonStats) Needed() string {
+	return "closeness " + catalog.Count(p.Closeness, "time") + ", space " + catalog.Count(p.Space, "time")
+}
+
+// Bare is someone none of whose check-ins kept how they felt, what they
+// needed or what helped.
+func (p PersonStats) Bare() bool { return len(p.Felt) == 0 && !p.NeededAny() && len(p.Helped) == 0 }
+
 // SpokenStats writes the figures to be heard, as the line mode says them:
 // how people felt as numbers, which a screen reader says, where it would
 // name each bar of a sparkline.
@@ -435,7 +448,12 @@ func formatStats(st Stats, felt func([]Felt) string) string {
 			}
 			fmt.Fprintf(&b, "  %s: %s  (1 low to 5 good; lately %.1f)\n", label, felt(shown), shown[len(shown)-1].Mood)
 		}
-		fmt.Fprintf(&b, "  Needed closeness %s, space %s\n", catalog.Count(p.Closeness, "time"), catalog.Count(p.Space, "time"))
+		if p.NeededAny() {
+			fmt.Fprintf(&b, "  Needed %s\n", p.Needed())
+		}
+		if p.Bare() {
+			b.WriteString("  Nothing kept yet about how it went\n")
+		}
 		if len(p.Helped) > 0 {
 			helped := make([]string, len(p.Helped))
 			for j, h := range p.Helped {

@@ -256,13 +256,20 @@ func (h *history) summary(c *ctx) string {
 		// every run that opens it a 2 MiB table (see upDownKeys). s
 		// draws the chart.
 		line := st.name.Render(fmt.Sprintf("%-*s", nameWidth, p.Name)) + "  "
+		var said []string
 		if len(p.Felt) > 0 {
-			line += st.warm.Render("lately "+strconv.FormatFloat(p.Felt[len(p.Felt)-1].Mood, 'f', -1, 64)+" of 5") + st.text.Render(" · ")
+			said = append(said, st.warm.Render("lately "+strconv.FormatFloat(p.Felt[len(p.Felt)-1].Mood, 'f', -1, 64)+" of 5"))
 		}
-		line += st.text.Render("needed closeness " + catalog.Count(p.Closeness, "time") + ", space " + catalog.Count(p.Space, "time"))
+		if p.NeededAny() {
+			said = append(said, st.text.Render("needed "+p.Needed()))
+		}
 		if len(p.Helped) > 0 {
-			line += st.muted.Render(" · helped: " + p.Helped[0].Title)
+			said = append(said, st.muted.Render("helped: "+p.Helped[0].Title))
 		}
+		if p.Bare() {
+			said = append(said, st.muted.Render("nothing kept yet about how it went"))
+		}
+		line += strings.Join(said, st.text.Render(" · "))
 		b.WriteString(ansi.Truncate(line, c.bodyWidth, "...") + "\n")
 	}
 	return b.String() + "\n"

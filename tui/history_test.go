@@ -26,6 +26,15 @@ func TestTheHistoryListReadsOnToTheOldestCheckin(t *testing.T) {
 	r.enter(1).sees("the very first one")
 }
 
+// Check-ins where no one shared how they felt or what they needed make no
+// row of noughts at the top of the history: it says that nothing was kept.
+func TestTheHistorySaysWhenNothingWasKeptOfHowItWent(t *testing.T) {
+	t.Parallel()
+	r := start(t, withDays(t, 2), 100, 30)
+	r.keys("h").sees("How it has gone", "Alex  nothing kept yet about how it went", "Sam   nothing kept yet about how it went")
+	r.doesNotSee("0 times")
+}
+
 // A long history is crossed a page at a time, or to either end at once,
 // with the keys the full help names.
 func TestTheHistoryListPagesAndGoesToEitherEnd(t *testing.T) {
