@@ -12,9 +12,15 @@ import (
 )
 
 // FormatSession writes a session in a few lines for a history listing:
-// when and who, what each person shared, what was chosen and noted.
+// when and who, what each person shared (alone, what they kept), what
+// was chosen and noted.
 func FormatSession(cat *catalog.Catalog, s *Session) string {
 	var b strings.Builder
+	// Alone, nothing is shared with anyone: answers are kept.
+	said := told{"shared:", "shared nothing."}
+	if s.Mode == string(catalog.Solo) {
+		said = told{"kept:", "kept no answers."}
+	}
 	mode := s.Mode
 	if s.Kind == Plan {
 		mode = "plan"
@@ -26,7 +32,7 @@ func FormatSession(cat *catalog.Catalog, s *Session) string {
 		head = append(head, s.Situation)
 	}
 	b.WriteString(strings.Join(head, " · ") + "\n")
-	writeShared(&b, s.People, s.Shared, nil, "")
+	writeShared(&b, s.People, s.Shared, nil, "", said)
 	if len(s.Chosen) > 0 {
 		fmt.Fprintf(&b, "  Chose: %s\n", strings.Join(activityTitles(cat, s.Chosen), "; "))
 	}
@@ -55,7 +61,7 @@ func FormatSession(cat *catalog.Catalog, s *Session) string {
 			fmt.Fprintf(&b, "  %s asked for a follow-up, due %s.\n", catalog.JoinAnd(f.For), Dated(FollowUpDue(s.Started, time.Local), s.Started, "Mon 2 Jan, 15:04"))
 		} else {
 			fmt.Fprintf(&b, "  Followed up %s:\n", Dated(*f.Done, s.Started, "Mon 2 Jan, 15:04"))
-			writeShared(&b, f.For, f.Shared, rated, "  ")
+			writeShared(&b, f.For, f.Shared, rated, "  ", said)
 		}
 	}
 	fmt.Fprintf(&b, "  (%s)\n", s.ID)
@@ -68,16 +74,20 @@ func ratingLine(cat *catalog.Catalog, r Rating) string {
 	return fmt.Sprintf("%s found %s: %s", r.Person, activityTitles(cat, []string{r.Activity})[0], RatingWords(r.Rating))
 }
 
+// told is what follows a person's name before their answers, and in
+// place of them when there are none.
+type told struct{ some, none string }
+
 // writeShared writes what each person shared, an answer a line however
 // many lines it was typed on, then their lines in rated.
-func writeShared(b *strings.Builder, people []string, shared map[string][]Shared, rated map[string][]string, indent string) {
+func writeShared(b *strings.Builder, people []string, shared map[string][]Shared, rated map[string][]string, indent string, said told) {
 	for _, name := range people {
 		answers := shared[name]
 		switch {
 		case len(answers) > 0:
-			fmt.Fprintf(b, "%s  %s shared:\n", indent, name)
+			fmt.Fprintf(b, "%s  %s %s\n", indent, name, said.some)
 		case len(rated[name]) == 0:
-			fmt.Fprintf(b, "%s  %s shared nothing.\n", indent, name)
+			fmt.Fprintf(b, "%s  %s %s\n", indent, name, said.none)
 		}
 		for _, a := range answers {
 			fmt.Fprintf(b, "%s    %s\n", indent, plain.Line(strings.TrimSpace(promptAndSaid(a))))

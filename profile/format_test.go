@@ -88,3 +88,28 @@ func TestADateSaysItsYearOnlyWhenItIsNotThisOne(t *testing.T) {
 		}
 	}
 }
+
+// Alone, nothing is shared with anyone: the listing says what was kept.
+func TestACheckinAloneSaysWhatWasKept(t *testing.T) {
+	for _, tt := range []struct {
+		mode    catalog.Mode
+		shared  bool
+		want    string
+		wantNot string
+	}{
+		{catalog.Solo, false, "  Sam kept no answers.\n", "shared"},
+		{catalog.Solo, true, "  Sam kept:\n    Are you okay? tired\n", "shared"},
+		{catalog.Together, false, "  Sam shared nothing.\n", "kept"},
+		{catalog.Together, true, "  Sam shared:\n    Are you okay? tired\n", "kept"},
+	} {
+		sess := session("s1", testStart, "Sam")
+		sess.Mode, sess.Shared, sess.Ratings = string(tt.mode), map[string][]Shared{}, nil
+		if tt.shared {
+			sess.Shared["Sam"] = []Shared{{Prompt: "Are you okay?", Said: "tired"}}
+		}
+		text := FormatSession(testCatalog(), sess)
+		if !strings.Contains(text, tt.want) || strings.Contains(text, tt.wantNot) {
+			t.Errorf("%s, with answers %v:\n%s", tt.mode, tt.shared, text)
+		}
+	}
+}
