@@ -64,7 +64,7 @@ func TestALockAsksForItsPassphraseOnceARunAndNeverShowsIt(t *testing.T) {
 	p = startOnPty(t, bin, "lock", "--off")
 	p.waitFor("Passphrase for aftercare:")
 	p.typeSecret(second)
-	p.waitFor("Unlocked: 6 records were plain text again")
+	p.waitFor("Unlocked: 6 records were turned back into plain text")
 	if code, _, _ := p.end(); code != 0 {
 		t.Fatalf("lock --off: exit %d, stderr %q", code, p.stderr.String())
 	}

@@ -162,7 +162,7 @@ func TestALockedHomeSavesNothingPlainAndReadsOnlyWithItsKey(t *testing.T) {
 	if got := aftercare(t, "", "lock", "--identity", other); got.code != exitFailure || !strings.Contains(got.stderr, "aftercare is already locked, to another key than the one in "+other+", so nothing was changed") {
 		t.Errorf("locking again to another key: exit %d, %q", got.code, got.stderr)
 	}
-	if got := mustRun(t, "", "lock", "--off", "--identity", keyPath); !strings.Contains(got, "Unlocked: 6 records were plain text again") {
+	if got := mustRun(t, "", "lock", "--off", "--identity", keyPath); !strings.Contains(got, "Unlocked: 6 records were turned back into plain text") {
 		t.Fatalf("lock --off said:\n%s", got)
 	}
 	after := filesIn(t, data)

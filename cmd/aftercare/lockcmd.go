@@ -257,7 +257,7 @@ func (a *app) lockOff(store *profile.Store, identityFile string) error {
 			catalog.Count(len(done.Left), "record"))
 		return nil
 	}
-	fmt.Fprintf(a.stdout, "Unlocked: %s %s plain text again, in %s.\n", catalog.Count(done.Changed, "record"), were(done.Changed), store.Dir())
+	fmt.Fprintf(a.stdout, "Unlocked: %s %s turned back into plain text, in %s.\n", catalog.Count(done.Changed, "record"), were(done.Changed), store.Dir())
 	return nil
 }
 
