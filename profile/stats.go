@@ -403,18 +403,16 @@ const feltShown = 30
 // felt as a sparkline.
 func FormatStats(st Stats) string { return formatStats(st, Sparkline) }
 
-// NeededAny says whether someone ever said they needed closeness or
-// space: a row of noughts says nothing, so it is left out.
-func (p PersonStats) NeededAny() bool { return p.Closeness > 0 || p.Space > 0 }
-
 // Needed is how often someone needed closeness and space, in words.
 func (p PersonStats) Needed() string {
 	return "closeness " + catalog.Count(p.Closeness, "time") + ", space " + catalog.Count(p.Space, "time")
 }
 
 // Bare is someone none of whose check-ins kept how they felt, what they
-// needed or what helped.
-func (p PersonStats) Bare() bool { return len(p.Felt) == 0 && !p.NeededAny() && len(p.Helped) == 0 }
+// needed or what helped: for them a row of noughts would say nothing.
+func (p PersonStats) Bare() bool {
+	return len(p.Felt) == 0 && p.Closeness == 0 && p.Space == 0 && len(p.Helped) == 0
+}
 
 // SpokenStats writes the figures to be heard, as the line mode says them:
 // how people felt as numbers, which a screen reader says, where it would
@@ -448,11 +446,10 @@ func formatStats(st Stats, felt func([]Felt) string) string {
 			}
 			fmt.Fprintf(&b, "  %s: %s  (1 low to 5 good; lately %.1f)\n", label, felt(shown), shown[len(shown)-1].Mood)
 		}
-		if p.NeededAny() {
-			fmt.Fprintf(&b, "  Needed %s\n", p.Needed())
-		}
 		if p.Bare() {
 			b.WriteString("  Nothing kept yet about how it went\n")
+		} else {
+			fmt.Fprintf(&b, "  Needed %s\n", p.Needed())
 		}
 		if len(p.Helped) > 0 {
 			helped := make([]string, len(p.Helped))
