@@ -21,6 +21,7 @@ type world struct {
 	sessions map[string]*profile.Session
 	cfg      *profile.Config
 	locked   bool
+	scripted bool
 	began    []*Round
 }
 
@@ -45,6 +46,7 @@ func (w *world) Session(id string) (*profile.Session, error) {
 func (w *world) Config() *profile.Config { return w.cfg }
 func (w *world) Now() time.Time          { return time.Date(2026, 11, 29, 23, 0, 0, 0, time.UTC) }
 func (w *world) Locked() bool            { return w.locked }
+func (w *world) Scripted() bool          { return w.scripted }
 func (w *world) Began(r *Round)          { w.began = append(w.began, r) }
 
 // answers says what a person answers a form with: nil goes on with what
@@ -500,7 +502,7 @@ func TestBackFromTheFirstStepReturnsToWhoIsHere(t *testing.T) {
 		if got := who.Start(); !slices.Equal(got[0], []string{"Kim, Jo"}) {
 			t.Errorf("plan %v: who is here came back as %v", plan, got)
 		}
-		named := Named(w, []string{"Kim", "Jo"}, plan).Start()
+		named := named(w, []string{"Kim", "Jo"}, plan).Start()
 		if back := named.(interface{ Back() Step }).Back(); back != nil {
 			t.Errorf("plan %v: back from a round started with names went to %#v, want home", plan, back)
 		}
@@ -557,6 +559,16 @@ func TestANameOneSlipFromASavedProfileIsAskedAbout(t *testing.T) {
 	if named.Fields[0].Title != "Did you mean Sam?" || named.Back() != nil {
 		t.Errorf("a check-in started with the names Sma and Alex began with %#v", named)
 	}
+
+	// A script's names are what it means: it is not asked.
+	w.scripted = true
+	if f, ok := StartNamed(w, []string{"Sma", "Alex"}, false).(*Form); !ok || f.Kind != SituationForm {
+		t.Errorf("a script that started a check-in with Sma was asked about the name: %#v", f)
+	}
+	if f, ok := who.Take([][]string{nil, {"Sma"}}).(*Form); !ok || f.Kind != SituationForm {
+		t.Errorf("a script that typed Sma was asked about the name")
+	}
+	w.scripted = false
 
 	// Someone who has checked in before under the name is someone else.
 	store := profile.Open(t.TempDir(), w.cat, true)
@@ -810,7 +822,7 @@ func TestADamagedFileIsNamedByItsNameAndLine(t *testing.T) {
 func TestSomeoneWhoseProfileCannotBeReadGetsOnlyQuietSuggestions(t *testing.T) {
 	w := newWorld(t)
 	w.unread = []profile.ProfileEntry{{Path: "/data/profiles/sam.yaml", Err: errors.New("notes: 2001 characters long")}}
-	r := Named(w, []string{"Sam", "Alex"}, false)
+	r := named(w, []string{"Sam", "Alex"}, false)
 	first := r.Start().(*Form)
 	said := ""
 	for _, l := range first.Intro {
@@ -823,7 +835,7 @@ func TestSomeoneWhoseProfileCannotBeReadGetsOnlyQuietSuggestions(t *testing.T) {
 	if !ok || !results.Result.Guarded {
 		t.Fatalf("with Sam's never-list unknown, the suggestions are not quiet: %+v", results)
 	}
-	if others := Named(w, []string{"Kai", "Alex"}, false).Start().(*Form); len(others.Intro) != 0 {
+	if others := named(w, []string{"Kai", "Alex"}, false).Start().(*Form); len(others.Intro) != 0 {
 		t.Errorf("a check-in without Sam speaks of a profile: %v", others.Intro)
 	}
 }
@@ -1097,7 +1109,7 @@ func TestACheckinTomorrowStartsChosenForSomeoneWhoSaysTheyFeelLow(t *testing.T) 
 		{"together, sad and kept private", []string{"Sam", "Alex"}, both(keepNothing, sad), []string{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Named(newWorld(t), tc.names, false)
+			r := named(newWorld(t), tc.names, false)
 			pick, ok := walk(t, r.Start(), tc.answer, formKind(PickForm)).(*Form)
 			if !ok {
 				t.Fatal("nobody was asked what they will do")
@@ -1129,7 +1141,7 @@ func TestTheCheckOnYouTomorrowStartsOnYesOnlyAloneAndLow(t *testing.T) {
 		{"together, not okay", []string{"Sam", "Alex"}, choose("okay", "No, not really"), ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Named(newWorld(t), tc.names, false)
+			r := named(newWorld(t), tc.names, false)
 			carryOn := func(f *Form) [][]string {
 				if f.Kind == SupportForm {
 					return [][]string{{CarryOn}}
@@ -1154,7 +1166,7 @@ func TestAnOptionForPeopleTogetherIsNotOfferedAlone(t *testing.T) {
 		names   []string
 		offered bool
 	}{{[]string{"Sam"}, false}, {[]string{"Sam", "Alex"}, true}} {
-		r := Named(newWorld(t), tc.names, false)
+		r := named(newWorld(t), tc.names, false)
 		asks := func(s Step) bool {
 			f, ok := s.(*Form)
 			return ok && f.Kind == QuestionForm && strings.Contains(f.Fields[0].Title, "to avoid right now?")
@@ -1201,4 +1213,11 @@ func TestAQuestionIsLeftOutAfterASituationItDoesNotFit(t *testing.T) {
 			}
 		})
 	}
+}
+
+// named is the round StartNamed starts when nothing needs asking first,
+// for a test to look inside.
+func named(env Env, names []string, plan bool) *Round {
+	kind, mode := namedKind(len(names), plan)
+	return New(env, kind, mode, names)
 }

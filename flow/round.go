@@ -61,6 +61,9 @@ type Env interface {
 	// Locked says that what is saved cannot be read this run: nothing
 	// that must read first is offered.
 	Locked() bool
+	// Scripted says that the answers come from a script, not a person:
+	// nothing is asked that the script could not have expected.
+	Scripted() bool
 	// Began is told of each round as it begins, so that a driver knows
 	// what a stop would lose.
 	Began(r *Round)
@@ -189,14 +192,6 @@ func New(env Env, k Kind, mode catalog.Mode, names []string) *Round {
 func StartNamed(env Env, names []string, plan bool) Step {
 	kind, mode := namedKind(len(names), plan)
 	return startTyped(env, kind, mode, names, nil)
-}
-
-// Named is a check-in or a plan for names given at the start, taken as
-// they are written, with nothing asked about them: for a script, whose
-// names are what it means.
-func Named(env Env, names []string, plan bool) *Round {
-	kind, mode := namedKind(len(names), plan)
-	return New(env, kind, mode, names)
 }
 
 // namedKind is the kind and mode of a round for so many names given at

@@ -78,8 +78,13 @@ func startTyped(env Env, kind Kind, mode catalog.Mode, names []string, before St
 // unless someone says otherwise. asked holds the place among names of
 // the name each field asks about; the form is nil when nothing needs
 // asking. A name seen in the history is someone who has been here
-// before, and a saved name already here is not meant twice.
+// before, and a saved name already here is not meant twice. A script's
+// names are what it means, and a question it did not expect would take
+// the answer meant for the next one.
 func meantNames(env Env, names []string) (f *Form, asked []int) {
+	if env.Scripted() {
+		return nil, nil
+	}
 	var saved []string
 	for _, p := range env.Profiles() {
 		if !slices.ContainsFunc(names, func(n string) bool { return profile.SameName(n, p.Name) }) {

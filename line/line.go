@@ -99,10 +99,6 @@ func Run(ctx context.Context, o Options) error {
 	switch st := o.Start; {
 	case st.FollowUp != nil:
 		err = s.round(flow.FollowUpOf(s, st.FollowUp).Start())
-	case len(st.Names) > 0 && !o.Interactive:
-		// A script's names are what it means, and a question it did not
-		// expect would take the answer meant for the next one.
-		err = s.round(flow.Named(s, st.Names, st.Plan).Start())
 	case len(st.Names) > 0:
 		err = s.round(flow.StartNamed(s, st.Names, st.Plan))
 	case st.Plan:
@@ -145,6 +141,7 @@ func (s *session) Session(id string) (*profile.Session, error) {
 func (s *session) Config() *profile.Config { return s.o.Config }
 func (s *session) Now() time.Time          { return s.o.Now() }
 func (s *session) Locked() bool            { return s.o.Locked }
+func (s *session) Scripted() bool          { return !s.o.Interactive }
 func (s *session) Began(r *flow.Round)     { s.current = r }
 
 // say writes one line.

@@ -689,4 +689,15 @@ func TestAScriptIsNotAskedWhetherANameMeantASavedProfile(t *testing.T) {
 	if shared := saved[0].Shared["Sma"]; len(shared) == 0 || shared[0].Said != "I'm really good" {
 		t.Errorf("Sma's shared answers %+v, want the 3 typed for the first question", shared)
 	}
+
+	// Nor when it types the names on the who screen, from home.
+	if err := tr.run(Start{}, append([]string{"1", "", "Sal, Alex"}, enters(60)...)...); err != nil {
+		t.Fatal(err)
+	}
+	if out := tr.out.String(); strings.Contains(out, "Did you mean") || !strings.Contains(out, "Anyone else?") {
+		t.Errorf("a script typing names on the who screen was asked about one, or not asked for names:\n%s", out[:min(len(out), 1500)])
+	}
+	if saved := tr.saved(); len(saved) != 2 || !slices.ContainsFunc(saved, func(s *profile.Session) bool { return slices.Equal(s.People, []string{"Sal", "Alex"}) }) {
+		t.Errorf("saved %+v, want a check-in of Sal and Alex too", saved)
+	}
 }

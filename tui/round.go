@@ -26,6 +26,9 @@ func (c *ctx) Config() *profile.Config                     { return c.cfg }
 func (c *ctx) Now() time.Time                              { return c.now() }
 func (c *ctx) Locked() bool                                { return c.locked }
 
+// Scripted is false: the full screen has a person at its keys.
+func (c *ctx) Scripted() bool { return false }
+
 // Began keeps the round that just began, for a stop to name what it
 // would lose.
 func (c *ctx) Began(r *flow.Round) { c.work = roundWork{r} }
