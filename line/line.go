@@ -29,8 +29,8 @@ type Options struct {
 	// is never obeyed; Screen is written the codes that clear it.
 	Screen io.Writer
 	// Interactive is set when In is a person at a terminal, who can be
-	// asked what to do after a save fails, or whether a name given at the
-	// start meant a saved profile's; a script is not asked.
+	// asked what to do after a save fails, or whether a name typed meant
+	// a saved profile's; a script is not asked.
 	Interactive bool
 
 	Catalog  *catalog.Catalog
