@@ -403,13 +403,17 @@ const feltShown = 30
 // felt as a sparkline.
 func FormatStats(st Stats) string { return formatStats(st, Sparkline) }
 
-// Needed is how often someone needed closeness and space, in words.
+// Needed says how often someone needed closeness and space, or, for
+// someone Bare, that nothing was kept: a row of noughts would say nothing.
 func (p PersonStats) Needed() string {
-	return "closeness " + catalog.Count(p.Closeness, "time") + ", space " + catalog.Count(p.Space, "time")
+	if p.Bare() {
+		return "nothing kept yet about how it went"
+	}
+	return "needed closeness " + catalog.Count(p.Closeness, "time") + ", space " + catalog.Count(p.Space, "time")
 }
 
 // Bare is someone none of whose check-ins kept how they felt, what they
-// needed or what helped: for them a row of noughts would say nothing.
+// needed or what helped.
 func (p PersonStats) Bare() bool {
 	return len(p.Felt) == 0 && p.Closeness == 0 && p.Space == 0 && len(p.Helped) == 0
 }
@@ -446,11 +450,8 @@ func formatStats(st Stats, felt func([]Felt) string) string {
 			}
 			fmt.Fprintf(&b, "  %s: %s  (1 low to 5 good; lately %.1f)\n", label, felt(shown), shown[len(shown)-1].Mood)
 		}
-		if p.Bare() {
-			b.WriteString("  Nothing kept yet about how it went\n")
-		} else {
-			fmt.Fprintf(&b, "  Needed %s\n", p.Needed())
-		}
+		needed := p.Needed()
+		fmt.Fprintf(&b, "  %s%s\n", strings.ToUpper(needed[:1]), needed[1:])
 		if len(p.Helped) > 0 {
 			helped := make([]string, len(p.Helped))
 			for j, h := range p.Helped {

@@ -260,11 +260,11 @@ func (h *history) summary(c *ctx) string {
 		if len(p.Felt) > 0 {
 			said = append(said, st.warm.Render("lately "+strconv.FormatFloat(p.Felt[len(p.Felt)-1].Mood, 'f', -1, 64)+" of 5"))
 		}
+		needed := st.text
 		if p.Bare() {
-			said = append(said, st.muted.Render("nothing kept yet about how it went"))
-		} else {
-			said = append(said, st.text.Render("needed "+p.Needed()))
+			needed = st.muted
 		}
+		said = append(said, needed.Render(p.Needed()))
 		if len(p.Helped) > 0 {
 			said = append(said, st.muted.Render("helped: "+p.Helped[0].Title))
 		}

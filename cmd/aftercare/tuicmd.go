@@ -26,8 +26,8 @@ take turns on this screen. Names match saved profiles, whatever their case;
 any other name is a guest, not saved unless you ask at the end, and one a
 letter away from a saved name is asked about first (a script answering
 from a pipe is not asked). With no names it opens home, to choose alone
-or together. A plan the same people
-made in the last 12 hours is where it starts from.`,
+or together. A plan the same people made in the last 12 hours is where
+it starts from.`,
 		Example: `  aftercare checkin Sam Alex
   aftercare checkin Kai`,
 		Args:              checkNames,
